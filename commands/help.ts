@@ -1,0 +1,20 @@
+import type { CommandDef } from './types.ts';
+import { commands } from './index.ts';
+
+/** /help: every command with its description and an example, generated from the definitions. */
+export const helpCommand = {
+  name: 'help',
+  description: { en: 'List every command with an example', 'zh-TW': '列出所有指令與範例' },
+  options: [],
+  examples: ['/help'],
+  run: ({ lang }) => ({
+    kind: 'ok',
+    title: lang === 'en' ? 'newsbot commands' : 'newsbot 指令',
+    items: commands.map((c) => ({
+      heading: '/' + c.name + c.options.map((o) => (o.required ? ` <${o.name}>` : ` [${o.name}]`)).join(''),
+      text: c.description[lang],
+      meta: (lang === 'en' ? 'e.g. ' : '例：') + c.examples.join(' · '),
+    })),
+    articles: [],
+  }),
+} satisfies CommandDef;

@@ -1,0 +1,29 @@
+/** The static list of chat commands, in the order /help shows them. */
+import type { CommandDef } from './types.ts';
+import { latestCommand } from './latest.ts';
+import { timelineCommand } from './timeline.ts';
+import { whoCommand } from './who.ts';
+import { searchCommand } from './search.ts';
+import { subscribeCommand } from './subscribe.ts';
+import { unsubscribeCommand } from './unsubscribe.ts';
+import { subscriptionsCommand } from './subscriptions.ts';
+import { languageCommand } from './language.ts';
+import { helpCommand } from './help.ts';
+
+export const commands: CommandDef[] = [
+  latestCommand,
+  timelineCommand,
+  whoCommand,
+  searchCommand,
+  subscribeCommand,
+  unsubscribeCommand,
+  subscriptionsCommand,
+  languageCommand,
+  helpCommand,
+];
+
+/** Finds a command by name, case-insensitively. */
+export function findCommand(name: string): CommandDef | undefined {
+  const n = name.toLowerCase();
+  return commands.find((c) => c.name === n);
+}

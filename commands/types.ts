@@ -1,0 +1,101 @@
+/**
+ * The contract between commands and chat adapters: a command is plain data plus a `run`
+ * that returns a platform-neutral Reply; each adapter renders, escapes and splits it.
+ */
+import type { Database } from 'better-sqlite3';
+
+export type ReplyLang = 'zh-TW' | 'en';
+export type Platform = 'discord' | 'telegram' | 'terminal';
+
+/** Text in two languages; adapters pick by the chat's language. */
+export interface Localized {
+  en: string;
+  'zh-TW': string;
+}
+
+export interface CommandOption {
+  name: string;
+  description: Localized;
+  type: 'string' | 'integer';
+  required: boolean;
+  /** For Discord autocomplete: suggest names from the alias index, or story topics. */
+  autocomplete?: 'names' | 'topics';
+  min?: number;
+  max?: number;
+  /** The last string option may swallow the rest of a text command line (`/who donald trump`). */
+  rest?: boolean;
+}
+
+/** Where a command came from; adapters fill it. */
+export interface ChatContext {
+  platform: Platform;
+  chatId: string;
+  /** Forum topic (Telegram message_thread_id) or Discord thread id, when the command came from one. */
+  threadId?: string;
+  userId: string;
+  isGroup: boolean;
+  /** Whether the sender may change chat settings (admin / Manage Channels). Private chats: true. */
+  isAdmin: () => Promise<boolean>;
+  /** Whether the bot can post in this chat (checked before accepting a subscription). */
+  canPost?: () => Promise<boolean>;
+}
+
+export interface CommandInput {
+  /** Parsed options by name; missing optional options are absent. */
+  args: Record<string, string | number | undefined>;
+  lang: ReplyLang;
+  chat: ChatContext;
+  /** For paged replies: which page is asked for (0-based). */
+  page?: number;
+}
+
+/** Everything a command needs, passed in (never imported as singletons) so tests build real ones. */
+export interface CommandDeps {
+  db: Database;
+  now: () => Date;
+}
+
+/**
+ * One entry of a reply list. Every string here is untrusted plain text (article titles, names):
+ * adapters escape it; nothing in a Reply is markup.
+ */
+export interface ReplyItem {
+  /** Short bold lead, e.g. a date or a headline. */
+  heading?: string;
+  text?: string;
+  /** http(s) only; adapters drop anything else. */
+  url?: string;
+  /** Small print: outlets, times, sources. */
+  meta?: string;
+}
+
+export interface ReplyEvent {
+  date: string | null;
+  day: number | null;
+  text: string;
+  article_ids: number[];
+}
+
+export interface Reply {
+  /** ok: an answer; usage: a friendly correction of the user's input; error: something failed on our side. */
+  kind: 'ok' | 'usage' | 'error';
+  title?: string;
+  /** Lead paragraph(s) before the list. */
+  intro?: string;
+  items: ReplyItem[];
+  footer?: string;
+  /** Show only to the sender where the platform can (Discord ephemeral). */
+  private?: boolean;
+  /** Ids of the articles the reply cites, in the order shown (for `ask --json` and tests). */
+  articles: number[];
+  events?: ReplyEvent[];
+}
+
+export interface CommandDef {
+  name: string;
+  description: Localized;
+  options: CommandOption[];
+  /** Example invocations for /help, e.g. ['/who zelensky']. */
+  examples: string[];
+  run(input: CommandInput, deps: CommandDeps): Reply | Promise<Reply>;
+}

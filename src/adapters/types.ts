@@ -1,0 +1,50 @@
+/**
+ * What the scheduler and main.ts may ask of a chat adapter. Platform details stay behind it.
+ */
+import type { Reply, ReplyLang, Platform } from '../../commands/types.ts';
+
+/** Where a digest goes: a chat, optionally a forum topic / thread inside it. */
+export interface DeliveryTarget {
+  platform: Platform;
+  chatId: string;
+  threadId?: string;
+  lang: ReplyLang;
+}
+
+export interface SendOptions {
+  /** Stable per (subscription, due time): Discord sends it as a message nonce with enforce_nonce. */
+  idempotencyKey: string;
+  /** Discord: open a discussion thread on the first message. */
+  openThread?: boolean;
+}
+
+export interface SendResult {
+  /** Platform message ids, in order, one per message sent. */
+  messageIds: string[];
+}
+
+/**
+ * A failed send, classified so the scheduler can decide: wait (`rate_limited`), retry with
+ * backoff (`transient`), give up and count toward pausing (`permanent`), or follow the chat (`migrated`).
+ */
+export class DeliveryError extends Error {
+  constructor(
+    readonly kind: 'rate_limited' | 'transient' | 'permanent' | 'migrated',
+    message: string,
+    readonly retryAfterMs?: number,
+    readonly migratedTo?: string,
+    /** Messages that did go out before the failure (a split reply). */
+    readonly sentMessageIds: string[] = [],
+  ) {
+    super(message);
+    this.name = 'DeliveryError';
+  }
+}
+
+export interface ChatAdapter {
+  readonly platform: Platform;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** Renders `reply` natively (split as needed, in order) and posts it; throws DeliveryError. */
+  send(target: DeliveryTarget, reply: Reply, opts: SendOptions): Promise<SendResult>;
+}

@@ -1,0 +1,30 @@
+/** Minimal flag parsing shared by the subcommands: `--name value`, `--name=value`, `--flag`. */
+export interface ParsedArgs {
+  positional: string[];
+  flags: Record<string, string | true>;
+}
+
+/** Splits argv into positionals and flags; `booleans` lists flags that take no value. */
+export function parseArgs(argv: string[], booleans: string[] = []): ParsedArgs {
+  const positional: string[] = [];
+  const flags: Record<string, string | true> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--') {
+      positional.push(...argv.slice(i + 1));
+      break;
+    }
+    if (a.startsWith('--')) {
+      const eq = a.indexOf('=');
+      if (eq > 0) flags[a.slice(2, eq)] = a.slice(eq + 1);
+      else if (booleans.includes(a.slice(2)) || i + 1 >= argv.length || argv[i + 1].startsWith('--')) flags[a.slice(2)] = true;
+      else flags[a.slice(2)] = argv[++i];
+    } else positional.push(a);
+  }
+  return { positional, flags };
+}
+
+/** The database path: --db, then NEWSBOT_DB (via config), then data/newsbot.db. */
+export function dbPath(flags: Record<string, string | true>, fromConfig: string): string {
+  return typeof flags.db === 'string' ? flags.db : fromConfig;
+}

@@ -1,0 +1,5 @@
+/** `newsbot digest`. Placeholder until its issue lands. */
+export async function run(_args: string[]): Promise<number> {
+  process.stderr.write('newsbot digest: not implemented yet\n');
+  return 2;
+}

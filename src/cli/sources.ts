@@ -1,0 +1,5 @@
+/** `newsbot sources`. Placeholder until its issue lands. */
+export async function run(_args: string[]): Promise<number> {
+  process.stderr.write('newsbot sources: not implemented yet\n');
+  return 2;
+}

@@ -1,0 +1,60 @@
+/**
+ * The one place that reads the environment. One zod schema; on failure every problem is
+ * reported together, and secret values are never echoed back.
+ */
+import { z } from 'zod';
+
+const flag = z
+  .enum(['0', '1', 'true', 'false', ''])
+  .optional()
+  .transform((v) => v === '1' || v === 'true');
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v && v.trim() !== '' ? v.trim() : undefined));
+
+const optionalUrl = optionalString.pipe(z.string().url().optional());
+
+const schema = z.object({
+  DISCORD_TOKEN: optionalString,
+  DISCORD_APP_ID: optionalString.pipe(z.string().regex(/^\d+$/, 'must be a numeric application id').optional()),
+  TELEGRAM_TOKEN: optionalString,
+  NEWSBOT_DB: optionalString.transform((v) => v ?? 'data/newsbot.db'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  TELEGRAM_API_ROOT: optionalUrl,
+  DISCORD_API_URL: optionalUrl,
+  NEWSBOT_ALLOW_PRIVATE_NETWORKS: flag,
+  NEWSBOT_MAX_FILE_MB: z.coerce.number().positive().max(1024).default(5),
+  NEWSBOT_DEFAULT_TZ: z.string().default('Asia/Taipei'),
+  NEWSBOT_DIGEST_MAX_STORIES: z.coerce.number().int().min(1).max(50).default(10),
+  NEWSBOT_DIGEST_EMPTY_NOTE: flag,
+});
+
+export type Config = z.infer<typeof schema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Validates `env` (process.env by default) and returns the typed config, or throws ConfigError listing every problem. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const res = schema.safeParse(env);
+  if (!res.success) {
+    // Issue messages name the variable and the rule, never the rejected value (it may be a token).
+    throw new ConfigError(res.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const cfg = res.data;
+  const problems: string[] = [];
+  if (cfg.DISCORD_TOKEN && !cfg.DISCORD_APP_ID) problems.push('DISCORD_APP_ID: required when DISCORD_TOKEN is set');
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: cfg.NEWSBOT_DEFAULT_TZ });
+  } catch {
+    problems.push('NEWSBOT_DEFAULT_TZ: not a known IANA time zone');
+  }
+  if (problems.length) throw new ConfigError(problems);
+  return cfg;
+}
