@@ -1,0 +1,33 @@
+/** Runs a command with its input and turns failures into replies, so adapters never see a stack trace. */
+import type { CommandDef, CommandDeps, CommandInput, Reply } from './types.ts';
+import { UserError, usageReply } from './errors.ts';
+import type { ParseResult } from './parse.ts';
+import type { Logger } from '../src/core/logger.ts';
+
+/** Runs `command`; a UserError becomes a usage reply, anything else is logged and answered with an apology. */
+export async function executeCommand(command: CommandDef, input: CommandInput, deps: CommandDeps, log?: Logger): Promise<Reply> {
+  try {
+    return await command.run(input, deps);
+  } catch (err) {
+    if (err instanceof UserError) return usageReply(err.text[input.lang]);
+    log?.error(`command /${command.name} failed (platform ${input.chat.platform}, chat ${input.chat.chatId})`, err);
+    return {
+      kind: 'error',
+      intro: input.lang === 'en' ? 'Sorry, something went wrong answering that. Please try again later.' : '抱歉，處理這個指令時出了問題，請稍後再試。',
+      items: [],
+      articles: [],
+      private: true,
+    };
+  }
+}
+
+/** The reply for a command line that did not parse (unknown command, bad arguments). */
+export function parseFailureReply(res: Extract<ParseResult, { ok: false }>, lang: 'zh-TW' | 'en'): Reply | null {
+  if (res.reason === 'not-a-command' || res.reason === 'addressed-elsewhere') return null;
+  if (res.reason === 'unknown-command') {
+    return usageReply(lang === 'en' ? `Unknown command /${res.message}. Type /help for the list.` : `沒有 /${res.message} 這個指令，輸入 /help 查看指令列表。`);
+  }
+  const example = res.command?.examples[0];
+  const what = res.message ?? 'bad arguments';
+  return usageReply(lang === 'en' ? `${what}. Usage: ${example}` : `${what}。用法：${example}`);
+}

@@ -1,0 +1,4 @@
+/** Placeholder benchmark: commands. */
+export async function run(): Promise<void> {
+  console.log('commands: not implemented yet');
+}

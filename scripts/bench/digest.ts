@@ -1,0 +1,4 @@
+/** Placeholder benchmark: digest. */
+export async function run(): Promise<void> {
+  console.log('digest: not implemented yet');
+}
