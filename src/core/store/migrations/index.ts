@@ -4,13 +4,15 @@
  */
 import type Database from 'better-sqlite3';
 import { articlesSchema } from './001-articles.ts';
-import { knowledgeSchema } from './002-knowledge.ts';
-import { sourcesSchema } from './003-sources.ts';
-import { subscriptionsSchema } from './004-subscriptions.ts';
+import { entitiesSchema } from './002-entities.ts';
+import { storiesEventsSchema } from './003-stories-events.ts';
+import { sourcesSchema } from './004-sources.ts';
+import { subscriptionsSchema } from './005-subscriptions.ts';
+import { chatSettingsSchema } from './006-chat-settings.ts';
 
 export interface Migration {
   name: string;
   up(db: Database.Database): void;
 }
 
-export const migrations: Migration[] = [articlesSchema, knowledgeSchema, sourcesSchema, subscriptionsSchema];
+export const migrations: Migration[] = [articlesSchema, entitiesSchema, storiesEventsSchema, sourcesSchema, subscriptionsSchema, chatSettingsSchema];

@@ -1,7 +1,7 @@
 import type { Migration } from './index.ts';
 
-export const sourcesSchema: Migration = {
-  name: '003-sources',
+export const subscriptionsSchema: Migration = {
+  name: '005-subscriptions',
   up(db) {
     db.exec(``);
   },

@@ -1,7 +1,7 @@
 import type { Migration } from './index.ts';
 
-export const knowledgeSchema: Migration = {
-  name: '002-knowledge',
+export const entitiesSchema: Migration = {
+  name: '002-entities',
   up(db) {
     db.exec(``);
   },

@@ -1,7 +1,7 @@
 import type { Migration } from './index.ts';
 
-export const subscriptionsSchema: Migration = {
-  name: '004-subscriptions',
+export const chatSettingsSchema: Migration = {
+  name: '006-chat-settings',
   up(db) {
     db.exec(``);
   },
