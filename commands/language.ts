@@ -1,10 +1,67 @@
-import type { CommandDef } from './types.ts';
+import type { CommandDef, ReplyLang } from './types.ts';
+import { UserError } from './errors.ts';
+import { createChatSettingsStore } from '../src/core/chat-settings/chat-settings-store.ts';
+import { parseLangChoice } from '../src/core/chat-settings/resolve-lang.ts';
 
-// Placeholder: to be implemented (see the issue that owns /language).
+const NAMES: Record<ReplyLang, string> = { 'zh-TW': '繁體中文 (zh-TW)', en: 'English (en)' };
+
+/**
+ * /language [zh-TW|en|auto]: shows or sets the chat's reply language. `auto` follows each
+ * user's client language. In groups only administrators may change it.
+ */
 export const languageCommand = {
   name: 'language',
-  description: { en: 'language', 'zh-TW': 'language' },
-  options: [],
-  examples: ['/language'],
-  run: () => ({ kind: 'usage', items: [], intro: 'not implemented yet', articles: [] }),
+  description: { en: 'Show or set the reply language of this chat (zh-TW, en, auto)', 'zh-TW': '查看或設定本聊天室的回覆語言（zh-TW、en、auto）' },
+  options: [
+    {
+      name: 'language',
+      description: { en: 'zh-TW, en or auto', 'zh-TW': 'zh-TW、en 或 auto' },
+      type: 'string',
+      required: false,
+    },
+  ],
+  examples: ['/language en', '/language zh-TW', '/language auto'],
+  run: async ({ args, lang, chat }, { db, now }) => {
+    const store = createChatSettingsStore(db, now);
+    const current = store.get(chat.platform, chat.chatId)?.lang ?? null;
+    const raw = typeof args.language === 'string' ? args.language : '';
+    if (!raw) {
+      const what = current ? NAMES[current] : lang === 'en' ? 'automatic (each user’s app language)' : '自動（依各使用者的應用程式語言）';
+      return {
+        kind: 'ok',
+        intro: lang === 'en' ? `Reply language for this chat: ${what}.` : `本聊天室的回覆語言：${what}。`,
+        footer: lang === 'en' ? 'Change it with /language zh-TW, /language en or /language auto.' : '用 /language zh-TW、/language en 或 /language auto 變更。',
+        items: [],
+        articles: [],
+      };
+    }
+    const choice = parseLangChoice(raw);
+    if (choice === undefined) {
+      throw new UserError('bad-language', {
+        en: `Unknown language “${raw}”. Use zh-TW, en or auto.`,
+        'zh-TW': `不認得的語言「${raw}」。請用 zh-TW、en 或 auto。`,
+      });
+    }
+    if (chat.isGroup && !(await chat.isAdmin())) {
+      throw new UserError('not-admin', {
+        en: 'Only administrators of this chat can change its language.',
+        'zh-TW': '只有本聊天室的管理員可以變更語言設定。',
+      });
+    }
+    store.setLang(chat.platform, chat.chatId, choice);
+    if (choice === null) {
+      return {
+        kind: 'ok',
+        intro: lang === 'en' ? 'Replies now follow each user’s app language.' : '之後的回覆將依各使用者的應用程式語言。',
+        items: [],
+        articles: [],
+      };
+    }
+    return {
+      kind: 'ok',
+      intro: choice === 'en' ? 'This chat now gets replies in English.' : '本聊天室之後將以繁體中文回覆。',
+      items: [],
+      articles: [],
+    };
+  },
 } satisfies CommandDef;
