@@ -1,0 +1,137 @@
+/**
+ * The delivery ledger: one row per (subscription, due time). A digest is claimed by INSERTing
+ * that row in a short IMMEDIATE transaction (the UNIQUE constraint decides between racing
+ * processes), sent outside any transaction, then marked sent with its platform message ids.
+ */
+import type { Db } from '../store/db.ts';
+import { nextDueAfter } from './due-times.ts';
+import type { Subscription } from './subscription-store.ts';
+
+export type DeliveryStatus = 'claimed' | 'sent' | 'failed' | 'skipped_empty';
+
+export interface Delivery {
+  id: number;
+  subscription_id: number;
+  due_at: string;
+  status: DeliveryStatus;
+  claimed_by: string | null;
+  claimed_at: string | null;
+  send_started_at: string | null;
+  attempts: number;
+  message_ids: string[];
+  story_ids: number[];
+  error: string | null;
+  sent_at: string | null;
+}
+
+/** What was sent about one story, so a later digest can tell an updated story from an old one. */
+export interface SentStory {
+  storyId: number;
+  articleCount: number;
+  outletCount: number;
+  lastUpdated: string | null;
+}
+
+type Row = Omit<Delivery, 'message_ids' | 'story_ids'> & { message_ids: string; story_ids: string };
+const fromRow = (r: Row): Delivery => ({ ...r, message_ids: JSON.parse(r.message_ids), story_ids: JSON.parse(r.story_ids) });
+
+/** Creates the ledger over `db`; `pauseAfter` permanent failures in a row pause a subscription. */
+export function createLedger(db: Db, opts: { pauseAfter?: number } = {}) {
+  const pauseAfter = opts.pauseAfter ?? 3;
+  const insertClaim = db.prepare(`INSERT INTO deliveries (subscription_id, due_at, status, claimed_by, claimed_at, attempts)
+    VALUES (?, ?, 'claimed', ?, ?, 1) ON CONFLICT (subscription_id, due_at) DO NOTHING`);
+  const advance = db.prepare(`UPDATE subscriptions SET next_due_at = ? WHERE id = ? AND next_due_at < ?`);
+  const byId = db.prepare(`SELECT * FROM deliveries WHERE id = ?`);
+  const byKey = db.prepare(`SELECT * FROM deliveries WHERE subscription_id = ? AND due_at = ?`);
+  const claimedRows = db.prepare(`SELECT * FROM deliveries WHERE status = 'claimed' ORDER BY due_at, id`);
+  const reclaim = db.prepare(`UPDATE deliveries SET claimed_by = ?, claimed_at = ?, attempts = attempts + 1
+    WHERE id = ? AND status = 'claimed' AND claimed_by IS ? AND claimed_at IS ?`);
+  const setSending = db.prepare(`UPDATE deliveries SET send_started_at = ?, claimed_at = ? WHERE id = ? AND status = 'claimed'`);
+  const heartbeat = db.prepare(`UPDATE deliveries SET claimed_at = ? WHERE id = ? AND status = 'claimed'`);
+  const setSent = db.prepare(`UPDATE deliveries SET status = 'sent', message_ids = ?, story_ids = ?, sent_at = ?, error = NULL WHERE id = ?`);
+  const setEmpty = db.prepare(`UPDATE deliveries SET status = 'skipped_empty', sent_at = ? WHERE id = ?`);
+  const setFailed = db.prepare(`UPDATE deliveries SET status = 'failed', error = ?, message_ids = ? WHERE id = ?`);
+  const subDone = db.prepare(`UPDATE subscriptions SET consecutive_failures = 0,
+    last_digest_due_at = CASE WHEN last_digest_due_at IS NULL OR last_digest_due_at < ? THEN ? ELSE last_digest_due_at END WHERE id = ?`);
+  const subFailed = db.prepare(`UPDATE subscriptions SET consecutive_failures = consecutive_failures + 1,
+    paused_reason = CASE WHEN consecutive_failures + 1 >= ? THEN ? ELSE paused_reason END WHERE id = ?`);
+  const upsertStory = db.prepare(`INSERT INTO subscription_stories (subscription_id, story_id, article_count, outlet_count, last_updated, sent_due_at)
+    VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (subscription_id, story_id) DO UPDATE SET
+    article_count = excluded.article_count, outlet_count = excluded.outlet_count, last_updated = excluded.last_updated, sent_due_at = excluded.sent_due_at`);
+  const sentStories = db.prepare(`SELECT story_id, article_count, outlet_count, last_updated FROM subscription_stories WHERE subscription_id = ?`);
+
+  const claimTx = db.transaction((sub: Subscription, due: Date, claimer: string, now: Date) => {
+    const dueIso = due.toISOString();
+    const res = insertClaim.run(sub.id, dueIso, claimer, now.toISOString());
+    const next = nextDueAfter(sub.time, sub.tz, due).toISOString();
+    advance.run(next, sub.id, next);
+    return res.changes > 0 ? fromRow(byKey.get(sub.id, dueIso) as Row) : null;
+  });
+
+  const sentTx = db.transaction((d: Delivery, messageIds: string[], stories: SentStory[], now: Date) => {
+    setSent.run(JSON.stringify(messageIds), JSON.stringify(stories.map((s) => s.storyId)), now.toISOString(), d.id);
+    subDone.run(d.due_at, d.due_at, d.subscription_id);
+    for (const s of stories) upsertStory.run(d.subscription_id, s.storyId, s.articleCount, s.outletCount, s.lastUpdated, d.due_at);
+  });
+
+  return {
+    /**
+     * Claims the digest of `sub` due at `due` for `claimer` and moves the subscription's next due
+     * time past it, in one IMMEDIATE transaction. Returns the new ledger row, or null when another
+     * process (or an earlier run) already holds that (subscription, due time).
+     */
+    claim(sub: Subscription, due: Date, claimer: string, now: Date): Delivery | null {
+      return claimTx.immediate(sub, due, claimer, now);
+    },
+    get(id: number): Delivery | undefined {
+      const r = byId.get(id) as Row | undefined;
+      return r ? fromRow(r) : undefined;
+    },
+    /** Rows still 'claimed' (in flight, or left by a process that died). */
+    listClaimed(): Delivery[] {
+      return (claimedRows.all() as Row[]).map(fromRow);
+    },
+    /** Takes over a stale claim; false when someone else changed it first. */
+    reclaim(d: Delivery, claimer: string, now: Date): boolean {
+      return reclaim.run(claimer, now.toISOString(), d.id, d.claimed_by, d.claimed_at).changes > 0;
+    },
+    /** Records that the platform call is about to start: from here until markSent a crash leaves the send ambiguous. */
+    markSending(id: number, now: Date): void {
+      setSending.run(now.toISOString(), now.toISOString(), id);
+    },
+    /** Refreshes the claim's lease while a send waits (rate limits, backoff). */
+    touch(id: number, now: Date): void {
+      heartbeat.run(now.toISOString(), id);
+    },
+    markSent(d: Delivery, messageIds: string[], stories: SentStory[], now: Date): void {
+      sentTx.immediate(d, messageIds, stories, now);
+    },
+    markSkippedEmpty(d: Delivery, now: Date): void {
+      db.transaction(() => {
+        setEmpty.run(now.toISOString(), d.id);
+        subDone.run(d.due_at, d.due_at, d.subscription_id);
+      }).immediate();
+    },
+    /** Marks the delivery failed; a `permanent` failure counts toward pausing the subscription with `reason`. */
+    markFailed(d: Delivery, error: string, opts: { permanent: boolean; reason?: string; messageIds?: string[] }): void {
+      db.transaction(() => {
+        setFailed.run(error.slice(0, 500), JSON.stringify(opts.messageIds ?? []), d.id);
+        if (opts.permanent) subFailed.run(pauseAfter, opts.reason ?? error.slice(0, 200), d.subscription_id);
+      }).immediate();
+    },
+    /** The stories already sent to a subscription, by story id. */
+    sentStories(subscriptionId: number): Map<number, SentStory> {
+      const out = new Map<number, SentStory>();
+      for (const r of sentStories.all(subscriptionId) as { story_id: number; article_count: number; outlet_count: number; last_updated: string | null }[]) {
+        out.set(r.story_id, { storyId: r.story_id, articleCount: r.article_count, outletCount: r.outlet_count, lastUpdated: r.last_updated });
+      }
+      return out;
+    },
+    /** Every ledger row, oldest first (for `newsbot deliveries`). */
+    list(limit = 1_000_000): Delivery[] {
+      return (db.prepare(`SELECT * FROM deliveries ORDER BY due_at, id LIMIT ?`).all(limit) as Row[]).map(fromRow);
+    },
+  };
+}
+
+export type Ledger = ReturnType<typeof createLedger>;

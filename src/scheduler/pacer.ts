@@ -1,0 +1,74 @@
+/**
+ * Paces sends within platform limits: one bucket per platform (Telegram ~30 messages/s overall,
+ * Discord 50 requests/s) and one per chat (Telegram 20/min in groups, ~1/s in private chats;
+ * Discord 5 per 5 s per channel). A 429 on one chat blocks only that chat's bucket.
+ */
+import type { Platform } from '../../commands/types.ts';
+import { createTokenBucket, type TokenBucket } from './token-bucket.ts';
+import type { Clock } from './clock.ts';
+
+export interface Rate {
+  ratePerSec: number;
+  burst: number;
+}
+
+export interface PacingLimits {
+  platform: Record<Platform, Rate>;
+  /** Per chat; `group` applies to Telegram chats with a negative id (groups, supergroups, channels). */
+  chat: Record<Platform, { private: Rate; group: Rate }>;
+}
+
+/** Documented platform limits, with a small margin on the overall rates. */
+export const DEFAULT_LIMITS: PacingLimits = {
+  platform: {
+    telegram: { ratePerSec: 30, burst: 5 },
+    discord: { ratePerSec: 50, burst: 10 },
+    terminal: { ratePerSec: 1000, burst: 1000 },
+  },
+  chat: {
+    telegram: { private: { ratePerSec: 1, burst: 3 }, group: { ratePerSec: 20 / 60, burst: 3 } },
+    discord: { private: { ratePerSec: 1, burst: 5 }, group: { ratePerSec: 1, burst: 5 } },
+    terminal: { private: { ratePerSec: 1000, burst: 1000 }, group: { ratePerSec: 1000, burst: 1000 } },
+  },
+};
+
+export interface Pacer {
+  /** Waits until `n` messages may go to `chatId` on `platform`. */
+  acquire(platform: Platform, chatId: string, n?: number): Promise<void>;
+  /** A 429 from the platform for this chat: nothing more goes to it for `ms`. */
+  blockChat(platform: Platform, chatId: string, ms: number): void;
+}
+
+/** Creates a pacer over `clock` with `limits` (DEFAULT_LIMITS unless configured). */
+export function createPacer(clock: Clock, limits: PacingLimits = DEFAULT_LIMITS): Pacer {
+  const nowMs = () => clock.now().getTime();
+  const platforms = new Map<Platform, TokenBucket>();
+  const chats = new Map<string, TokenBucket>();
+  const platformBucket = (p: Platform) => {
+    let b = platforms.get(p);
+    if (!b) platforms.set(p, (b = createTokenBucket({ ...limits.platform[p], nowMs })));
+    return b;
+  };
+  const chatBucket = (p: Platform, chatId: string) => {
+    const key = `${p}:${chatId}`;
+    let b = chats.get(key);
+    if (!b) {
+      const isGroup = p === 'telegram' ? chatId.startsWith('-') : true;
+      const rate = isGroup ? limits.chat[p].group : limits.chat[p].private;
+      chats.set(key, (b = createTokenBucket({ ...rate, nowMs })));
+    }
+    return b;
+  };
+  return {
+    async acquire(platform, chatId, n = 1) {
+      // Chat first: reserving the shared platform budget while waiting on one chat would waste it.
+      const chatWait = chatBucket(platform, chatId).take(n);
+      if (chatWait > 0) await clock.sleep(chatWait);
+      const wait = platformBucket(platform).take(n);
+      if (wait > 0) await clock.sleep(wait);
+    },
+    blockChat(platform, chatId, ms) {
+      chatBucket(platform, chatId).blockUntil(nowMs() + ms);
+    },
+  };
+}
