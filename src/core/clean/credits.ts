@@ -1,0 +1,52 @@
+/**
+ * Credits that wire copy appends to paragraphs: translator and editor notes （譯者：何宏儒）,
+ * CNA trailer codes (1121211) and reporter bylines (記者張方瑀／綜合報導).
+ */
+
+const CREDIT_NOTE = /[（(]\s*((?:譯者|译者|編譯|编译|編輯|编辑|責任編輯|责任编辑|核稿|審校|审校)\s*[:：][^（）()]{1,60})[）)]/g;
+const TRANSLATOR_ROLES = /^(譯者|译者|編譯|编译)$/;
+const TRAILER_CODE = /([）)。」』！？!?.])\s*\d{7,8}\s*$/;
+const BYLINE =
+  /^(?:(?:中央社|聯合報|联合报|經濟日報|世界日報|自由時報|中國時報|ETtoday新聞雲|東森新聞)\s*[／/]\s*)?(記者|编译|編譯|特派記者|特約記者|實習記者|记者|文|撰文|作者)\s*[:：]?\s*([^／/\s，。]{2,30}(?:\s*[、,，]\s*[^／/\s，。]{2,10})*)\s*[／/]\s*([^，。]{0,20}?)(?:綜合|即時|專題|外電|连线|連線)?(?:報導|报道|電|专电|專電)\s*$/;
+
+export interface Credits {
+  text: string;
+  translators: string[];
+  editors: string[];
+}
+
+/** Removes translator/editor notes from a paragraph and returns the names; the note never stays in the body. */
+export function extractCreditNotes(text: string): Credits {
+  const translators: string[] = [];
+  const editors: string[] = [];
+  const cleaned = text.replace(CREDIT_NOTE, (_all, inner: string) => {
+    for (const part of inner.split(/[/／;；]/)) {
+      const m = /^\s*([^:：]+?)\s*[:：]\s*(.+?)\s*$/.exec(part);
+      if (!m) continue;
+      const names = splitNames(m[2]);
+      (TRANSLATOR_ROLES.test(m[1]) ? translators : editors).push(...names);
+    }
+    return '';
+  });
+  return { text: cleaned.trim(), translators, editors };
+}
+
+/** Drops a CNA-style numeric trailer code (7–8 digits after closing punctuation) from the end of a paragraph. */
+export function stripTrailerCode(text: string): string {
+  return text.replace(TRAILER_CODE, '$1').trim();
+}
+
+/** Reads a stand-alone byline line (記者張方瑀／綜合報導, 中央社記者王某／台北22日電) into author names, else null. */
+export function parseBylineLine(line: string): string[] | null {
+  const m = BYLINE.exec(line.trim());
+  if (!m) return null;
+  return splitNames(m[2]);
+}
+
+/** Splits "王小明、李大華" or "A, B and C" into names. */
+export function splitNames(s: string): string[] {
+  return s
+    .split(/\s*(?:[、,，;；]|\band\b|與|和)\s*/)
+    .map((n) => n.trim())
+    .filter((n) => n.length > 0 && n.length <= 40);
+}

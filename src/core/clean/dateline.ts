@@ -1,0 +1,56 @@
+/**
+ * Wire datelines: （中央社華盛頓10日綜合外電報導） at the start of a paragraph, or a stand-alone
+ * line such as 中央社／ 基輔22日專電 or 中央社記者王某某台北22日電.
+ */
+import type { Dateline } from '../article.ts';
+
+export interface DatelineInfo {
+  dateline: Dateline;
+  agency: string;
+  authors: string[];
+}
+
+const AGENCIES = '中央社|中新社|新華社|路透社?|法新社|美聯社|共同社|韓聯社|彭博社?';
+const KIND = '(?:綜合外電|外電|綜合|專電|特稿|連線|即時)?(?:報導|電|專電|報道)';
+const PAREN = new RegExp(`^[（(]\\s*(${AGENCIES})\\s*(?:記者)?\\s*([^（）()\\d]{1,30}?)\\s*(\\d{1,2})日\\s*${KIND}[^）)]{0,10}[）)]\\s*`);
+const LINE = new RegExp(`^(${AGENCIES})\\s*(?:記者\\s*([^／/]{2,20}))?\\s*[／/]?\\s*([^（）()\\d／/]{1,20}?)\\s*(\\d{1,2})日\\s*${KIND}\\s*$`);
+
+/** A dateline opening a paragraph: returns it and the paragraph's length of dateline text, else null. */
+export function parseParagraphDateline(text: string): (DatelineInfo & { length: number }) | null {
+  const m = PAREN.exec(text);
+  if (!m) return null;
+  const hasReporter = /記者/.test(m[0]);
+  const { place, authors } = hasReporter ? splitReporterPlace(m[2]) : { place: m[2].trim(), authors: [] };
+  const day = +m[3];
+  if (!place || day < 1 || day > 31) return null;
+  return { dateline: { place, day }, agency: normalizeAgency(m[1]), authors, length: m[0].length };
+}
+
+/** A dateline standing as its own line (中央社／ 基輔22日專電), else null. */
+export function parseDatelineLine(line: string): DatelineInfo | null {
+  const m = LINE.exec(line.trim());
+  if (!m) return null;
+  const day = +m[4];
+  if (day < 1 || day > 31) return null;
+  let place = m[3].trim();
+  let authors: string[] = [];
+  if (m[2]) authors = m[2].split(/[、,，]/).map((s) => s.trim()).filter(Boolean);
+  else if (/記者/.test(place)) ({ place, authors } = splitReporterPlace(place.replace(/^記者/, '')));
+  if (!place) return null;
+  return { dateline: { place, day }, agency: normalizeAgency(m[1]), authors };
+}
+
+/** 王小明、李大華台北 → names + place; CNA names are usually three characters. */
+function splitReporterPlace(s: string): { place: string; authors: string[] } {
+  const parts = s.trim().split(/[、,，]/);
+  const last = parts.pop() ?? '';
+  const nameLen = last.length >= 4 ? 3 : 2;
+  const authors = [...parts, last.slice(0, nameLen)].map((x) => x.trim()).filter(Boolean);
+  return { place: last.slice(nameLen).trim(), authors };
+}
+
+function normalizeAgency(a: string): string {
+  if (a === '路透') return '路透社';
+  if (a === '彭博') return '彭博社';
+  return a;
+}

@@ -1,0 +1,61 @@
+/**
+ * Page furniture recognised line by line in text dumps: photo captions, section markers that
+ * open related/recommended/comment blocks, tag lines and menu fragments. Rules are about the
+ * shape of a line, never about particular sentences.
+ */
+
+const CAPTION_SOURCE =
+  /[（(]?\s*(?:圖|图|圖片|图片|照片|攝影|摄影|影片|示意圖|示意图|資料照|资料照|翻攝|翻摄|圖文|截圖|截图)\s*(?:來源|来源|提供)?\s*[／/:：]\s*[^，。,]{1,40}?[）)]?\s*$/;
+const CAPTION_START = /^(?:▲|▼|△|▽|►|▶|↑|【圖】|\[圖\])/;
+
+/** A photo/video caption line: ▲… （圖／路透）, …。圖／美聯社, 圖片來源：… */
+export function isCaptionLine(line: string): boolean {
+  const s = line.trim();
+  if (CAPTION_START.test(s)) return true;
+  return s.length <= 160 && CAPTION_SOURCE.test(s);
+}
+
+/** Markers that open a non-article block (related news, recommendations, comments, sharing, footers). */
+const BLOCK_MARKERS = [
+  '延伸閱讀', '延伸阅读', '相關新聞', '相关新闻', '相關文章', '相关文章', '相關閱讀', '推薦閱讀', '推荐阅读', '推薦文章',
+  '更多新聞', '更多新闻', '熱門新聞', '热门新闻', '熱門文章', '最新新聞', '即時新聞', '看更多', '更多熱門',
+  '商品推薦', '讀者迴響', '讀者回應', '網友回應', '留言', '則留言', '發表留言', '分享給朋友', '分享到', '追蹤我們',
+  '關鍵字', '关键词', '關鍵詞', '標籤', '免費訂閱', '每日新聞精選', '訂閱電子報', '版權所有', '著作權聲明',
+  '回到最上面', '回到頂部', '最夯影音', '熱門影音', '熱門快報', '快訊', '討論區', '猜你喜歡', '你可能也喜歡',
+  '本文版權', '不得轉載', '廣告', 'Advertisement', 'Related', 'Read more', 'More stories',
+];
+const MARKER_RE = new RegExp(
+  `^(?:[※#＃•·\\s]*)(?:\\S{0,8}?)(?:${BLOCK_MARKERS.map(escapeRe).join('|')})(?:[:：\\s]|$)`,
+  'i',
+);
+
+/** A short line naming a furniture block (延伸閱讀, 相關新聞, udn討論區, 0 則留言, ※本文版權所有…). */
+export function isFurnitureMarker(line: string): boolean {
+  const s = line.trim();
+  if (s.length > 40) return false;
+  if (/[。！？]$/.test(s) && s.length > 12) return false;
+  return MARKER_RE.test(s) || /^\d+\s*則留言/.test(s) || /版權所有|著作權|All Rights Reserved|©/i.test(s);
+}
+
+/** A tag line: 2–10 short words separated by spaces and no sentence punctuation (烏克蘭 俄羅斯 俄烏戰爭). */
+export function parseTagLine(line: string): string[] | null {
+  const s = line.trim();
+  if (/[，。、：:！？!?；;,.「」（）()]/.test(s)) return null;
+  const words = s.split(/[\s\u3000]+/).filter(Boolean);
+  if (words.length < 2 || words.length > 10) return null;
+  if (!words.every((w) => w.length >= 2 && w.length <= 12)) return null;
+  if (!words.some((w) => /\p{Script=Han}/u.test(w))) return null;
+  return words;
+}
+
+/** A navigation fragment: bullets, pipes, "›" breadcrumbs, or a lone symbol. */
+export function isMenuLine(line: string): boolean {
+  const s = line.trim();
+  if (/^[•·|>›»\-–—*]+$/.test(s)) return true;
+  if (/^[•·]\s*\S{0,12}$/.test(s)) return true;
+  return (s.match(/\s\|\s/g)?.length ?? 0) >= 1 && !/[，。]/.test(s);
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

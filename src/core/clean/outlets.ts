@@ -1,0 +1,64 @@
+/**
+ * Outlet names: from a URL's host, from front-matter source names, or from marks a page
+ * leaves in its own text (聯合新聞網 in udn's comment rules, ETtoday in its footer).
+ */
+
+interface OutletRule {
+  name: string;
+  hosts: RegExp;
+  marks: RegExp;
+  /** UTC offset of times printed by the outlet, when it is a single-zone outlet. */
+  offset: string | null;
+}
+
+const OUTLETS: OutletRule[] = [
+  { name: '中央社', hosts: /(^|\.)cna\.com\.tw$/, marks: /中央社CNA|中央通訊社/, offset: '+08:00' },
+  { name: '聯合新聞網', hosts: /(^|\.)udn\.com$/, marks: /聯合新聞網|udn討論區|udn\.com/, offset: '+08:00' },
+  { name: 'ETtoday', hosts: /(^|\.)ettoday\.net$/, marks: /ETtoday新聞雲|ETtoday\.net|《ETtoday電子報》/, offset: '+08:00' },
+  { name: '自由時報', hosts: /(^|\.)ltn\.com\.tw$/, marks: /自由時報電子報|自由財經/, offset: '+08:00' },
+  { name: '中時新聞網', hosts: /(^|\.)chinatimes\.com$/, marks: /中時新聞網|中國時報/, offset: '+08:00' },
+  { name: 'TVBS', hosts: /(^|\.)tvbs\.com\.tw$/, marks: /TVBS新聞網/, offset: '+08:00' },
+  { name: '三立新聞網', hosts: /(^|\.)setn\.com$/, marks: /三立新聞網/, offset: '+08:00' },
+  { name: '風傳媒', hosts: /(^|\.)storm\.mg$/, marks: /風傳媒/, offset: '+08:00' },
+  { name: '公視新聞網', hosts: /(^|\.)pts\.org\.tw$/, marks: /公視新聞網/, offset: '+08:00' },
+  { name: '端傳媒', hosts: /(^|\.)theinitium\.com$/, marks: /端傳媒/, offset: null },
+];
+
+/** The outlet whose marks appear in a page's own text (last match wins ties: footers are most reliable). */
+export function detectOutletFromText(text: string): string | null {
+  let best: { name: string; count: number } | null = null;
+  for (const o of OUTLETS) {
+    const count = text.match(new RegExp(o.marks.source, 'g'))?.length ?? 0;
+    if (count > 0 && (!best || count > best.count)) best = { name: o.name, count };
+  }
+  return best?.name ?? null;
+}
+
+/** The outlet of a URL's host, else null. */
+export function detectOutletFromUrl(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    const host = new URL(url).hostname.toLowerCase();
+    return OUTLETS.find((o) => o.hosts.test(host))?.name ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** The fixed UTC offset an outlet prints its times in, when known. */
+export function outletOffset(outlet: string | null): string | null {
+  return OUTLETS.find((o) => o.name === outlet)?.offset ?? null;
+}
+
+/** A front-matter source label such as "(臺)中央社CNA" → 中央社; other labels lose region prefixes only. */
+export function normalizeOutletLabel(label: string): string {
+  const s = label.replace(/^[(（][^)）]{1,4}[)）]\s*/, '').trim();
+  for (const o of OUTLETS) if (o.marks.test(s) || s.startsWith(o.name)) return o.name;
+  return s;
+}
+
+/** True when a label names a news organisation rather than a person (so it is not an author). */
+export function isOutletLabel(label: string): boolean {
+  const s = normalizeOutletLabel(label);
+  return OUTLETS.some((o) => o.name === s);
+}

@@ -1,0 +1,48 @@
+/**
+ * The last step every parser shares: credits and trailer codes out of the paragraphs,
+ * the wire dateline read from the opening paragraph, languages labelled.
+ */
+import type { NormalizedArticle } from '../article.ts';
+import { extractCreditNotes, stripTrailerCode } from '../clean/credits.ts';
+import { parseParagraphDateline } from '../clean/dateline.ts';
+import { labelLanguages } from '../clean/language.ts';
+
+export type DraftArticle = Omit<NormalizedArticle, 'paragraphs' | 'languages'> & { paragraphs: string[] };
+
+/** Cleans a parser's draft into the normalized article (pure; the draft is not modified). */
+export function finishArticle(draft: DraftArticle): NormalizedArticle {
+  const translators = [...draft.translators];
+  let { dateline, agency } = draft;
+  const authors = [...draft.authors];
+  const texts: string[] = [];
+  draft.paragraphs.forEach((raw, i) => {
+    const credits = extractCreditNotes(stripTrailerCode(raw));
+    translators.push(...credits.translators);
+    const text = stripTrailerCode(credits.text);
+    if (!text) return;
+    if (i < 2 && !dateline) {
+      const found = parseParagraphDateline(text);
+      if (found) {
+        dateline = found.dateline;
+        agency ??= found.agency;
+        authors.push(...found.authors);
+        if (found.length >= text.length) return;
+      }
+    }
+    texts.push(text);
+  });
+  const { paragraphs, languages } = labelLanguages(texts);
+  return {
+    ...draft,
+    agency,
+    dateline,
+    authors: unique(authors),
+    translators: unique(translators),
+    paragraphs,
+    languages,
+  };
+}
+
+function unique(xs: string[]): string[] {
+  return [...new Set(xs.map((x) => x.trim()).filter(Boolean))];
+}

@@ -1,0 +1,151 @@
+/**
+ * Whole web pages saved as text (udn, ETtoday…): the article is found by structure alone.
+ * An anchor (byline or wire dateline followed by prose), or else the richest run of prose,
+ * fixes the body start; the headline is the nearest headline-shaped line above it; the body
+ * ends at the first furniture marker, menu or tag line. Captions, bylines and dates inside are dropped.
+ */
+import { IngestError, type NormalizedArticle } from '../article.ts';
+import { parseBylineLine } from '../clean/credits.ts';
+import { parseDatelineLine } from '../clean/dateline.ts';
+import { findDateInText, type FoundDate } from '../clean/dates.ts';
+import { parseTagLine } from '../clean/furniture.ts';
+import { detectOutletFromText, outletOffset } from '../clean/outlets.ts';
+import { normalizeText } from '../text/normalize.ts';
+import { finishArticle } from './finish-article.ts';
+import { classifyLines, isTitleLike, type Line } from './text-lines.ts';
+
+const ANCHOR_REACH = 6;
+
+/** Parses a page dump into a normalized article; throws IngestError when no article body is found. */
+export function parsePageDump(text: string, name: string): NormalizedArticle {
+  const lines = classifyLines(text);
+  const anchor = findAnchor(lines);
+  const start = anchor >= 0 ? anchor + 1 : findRichestProse(lines);
+  if (start < 0) throw new IngestError(name, 'no article body found (no paragraphs of prose)');
+  const titleAt = findTitle(lines, anchor >= 0 ? anchor : start);
+  if (titleAt < 0) throw new IngestError(name, 'no headline found above the article body');
+  const title = lines[titleAt].text;
+
+  const { paragraphs, end, tags } = collectBody(lines, start, title);
+  if (paragraphs.length === 0) throw new IngestError(name, 'no article body found after the headline');
+
+  const outlet = detectOutletFromText(text);
+  const date = findPageDate(lines, titleAt, end, outletOffset(outlet));
+  let agency: string | null = null;
+  let dateline = null;
+  let authors: string[] = [];
+  for (const l of lines.slice(titleAt + 1, start)) {
+    const dl = l.kind === 'dateline' ? parseDatelineLine(l.text) : null;
+    if (dl) ({ agency, dateline, authors } = { agency: dl.agency, dateline: dl.dateline, authors: dl.authors });
+    const by = l.kind === 'byline' ? parseBylineLine(l.text) : null;
+    if (by) authors = by;
+  }
+
+  return finishArticle({
+    shape: 'page-dump',
+    title,
+    url: null,
+    outlet,
+    agency,
+    authors,
+    translators: [],
+    published_at: date?.iso ?? null,
+    published_precision: date?.precision ?? null,
+    dateline,
+    paragraphs,
+    tags,
+    related: [],
+  });
+}
+
+/** The first byline/dateline line that has prose within a few lines after it. */
+function findAnchor(lines: Line[]): number {
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i].kind !== 'byline' && lines[i].kind !== 'dateline') continue;
+    const next = lines.slice(i + 1, i + 1 + ANCHOR_REACH);
+    if (next.some((l) => l.kind === 'para')) return i;
+  }
+  return -1;
+}
+
+/** Start of the run of lines (broken by markers and menus) holding the most prose characters. */
+function findRichestProse(lines: Line[]): number {
+  let best = -1;
+  let bestScore = 0;
+  let runStart = -1;
+  let score = 0;
+  const close = () => {
+    if (runStart >= 0 && score > bestScore) {
+      best = runStart;
+      bestScore = score;
+    }
+    runStart = -1;
+    score = 0;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    if (l.kind === 'marker' || l.kind === 'menu') {
+      close();
+      continue;
+    }
+    if (l.kind === 'para') {
+      if (runStart < 0) runStart = i;
+      score += l.text.length;
+    }
+  }
+  close();
+  return best;
+}
+
+/** The nearest headline-shaped line above `from`, skipping captions, dates and credits. */
+function findTitle(lines: Line[], from: number): number {
+  for (let i = from - 1; i >= 0; i--) {
+    const l = lines[i];
+    if (l.kind === 'caption' || l.kind === 'date' || l.kind === 'byline' || l.kind === 'dateline') continue;
+    if (l.kind === 'marker' || l.kind === 'menu') break;
+    if (isTitleLike(l)) return i;
+    if (l.kind === 'para') break;
+  }
+  return -1;
+}
+
+/** Body lines from `start` until furniture; sub-headings (short lines between paragraphs) stay. */
+function collectBody(lines: Line[], start: number, title: string): { paragraphs: string[]; end: number; tags: string[] } {
+  const titleKey = normalizeText(title);
+  const picked: Line[] = [];
+  let tags: string[] = [];
+  let end = lines.length;
+  for (let i = start; i < lines.length; i++) {
+    const l = lines[i];
+    if (l.kind === 'marker' || l.kind === 'menu') {
+      end = i;
+      break;
+    }
+    if (l.kind !== 'para' && picked.some((p) => p.kind === 'para')) {
+      const t = parseTagLine(l.text);
+      if (t && (i + 1 >= lines.length || lines[i + 1].kind !== 'para')) {
+        tags = t;
+        end = i;
+        break;
+      }
+    }
+    if (l.kind === 'caption' || l.kind === 'date' || l.kind === 'byline' || l.kind === 'dateline') continue;
+    if (normalizeText(l.text) === titleKey) continue;
+    picked.push(l);
+  }
+  while (picked.length && picked[picked.length - 1].kind !== 'para') picked.pop();
+  while (picked.length && picked[0].kind !== 'para') picked.shift();
+  return { paragraphs: picked.map((l) => l.text), end, tags };
+}
+
+/** The date line nearest the headline, outside the body and above the body's end; null when the page has none. */
+function findPageDate(lines: Line[], titleAt: number, end: number, offset: string | null): FoundDate | null {
+  let best: { d: FoundDate; dist: number } | null = null;
+  for (let i = 0; i < end; i++) {
+    if (lines[i].kind !== 'date') continue;
+    const d = findDateInText(lines[i].text, offset);
+    const dist = Math.abs(i - titleAt);
+    if (d && (!best || dist < best.dist)) best = { d, dist };
+  }
+  return best?.d ?? null;
+}
