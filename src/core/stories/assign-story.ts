@@ -1,8 +1,153 @@
-/** Placeholder: see src/core/knowledge/index-article.ts for the contract. */
+/**
+ * Puts each stored article in a story, incrementally, at ingest: a near-duplicate (the same wire
+ * printed by two outlets) joins its original's story; an article on the same event from another
+ * outlet within three days (similar title and lead) joins that story; anything else starts one.
+ * Candidates come from the LSH band index (story_lsh), so the cost does not grow with the archive.
+ */
 import type { Db } from '../store/db.ts';
 import type { StoredArticle } from '../article.ts';
+import { publicationDate, toDayNumber } from '../timeline/calendar.ts';
+import { bandKeys, bodyShingles, minHash, sigFromBuffer, sigToBuffer, similarity, topicFeatures } from './signatures.ts';
 
+/** Body similarity from which an article counts as a reprint of another. */
+export const DUPLICATE_THRESHOLD = 0.5;
+/** Topic similarity (title + lead) from which two articles within DAY_WINDOW days are one event. */
+export const SAME_EVENT_THRESHOLD = 0.28;
+export const DAY_WINDOW = 3;
+const MAX_CANDIDATES = 40;
+
+type Statement = import('better-sqlite3').Statement;
+interface Statements {
+  [name: string]: Statement;
+}
+const cache = new WeakMap<Db, Statements>();
+
+function prepare(db: Db): Statements {
+  let st = cache.get(db);
+  if (st) return st;
+  st = {
+    existing: db.prepare('SELECT story_id FROM story_articles WHERE article_id = ?'),
+    delMember: db.prepare('DELETE FROM story_articles WHERE article_id = ?'),
+    delSig: db.prepare('DELETE FROM story_signatures WHERE article_id = ?'),
+    delLsh: db.prepare('DELETE FROM story_lsh WHERE article_id = ?'),
+    bodyCand: db.prepare('SELECT article_id FROM story_lsh WHERE key = ? AND day = 0 LIMIT 50'),
+    topicCand: db.prepare('SELECT article_id FROM story_lsh WHERE key = ? AND day BETWEEN ? AND ? LIMIT 50'),
+    candidate: db.prepare(
+      `SELECT s.day, s.body_sig, s.topic_sig, m.story_id, m.duplicate_of FROM story_signatures s
+       JOIN story_articles m ON m.article_id = s.article_id WHERE s.article_id = ?`,
+    ),
+    newStory: db.prepare(`INSERT INTO stories (title, title_article_id, first_seen, last_updated) VALUES (?, ?, ?, ?)`),
+    addMember: db.prepare(
+      `INSERT INTO story_articles (article_id, story_id, duplicate_of, similarity, outlet, published_at, added_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    addSig: db.prepare('INSERT INTO story_signatures (article_id, day, body_sig, topic_sig) VALUES (?, ?, ?, ?)'),
+    addLsh: db.prepare('INSERT OR IGNORE INTO story_lsh (key, day, article_id) VALUES (?, ?, ?)'),
+    members: db.prepare(
+      `SELECT m.article_id, m.duplicate_of, m.outlet, m.published_at, a.title, a.ingested_at FROM story_articles m
+       JOIN articles a ON a.id = m.article_id WHERE m.story_id = ? ORDER BY m.article_id`,
+    ),
+    updateStory: db.prepare(
+      `UPDATE stories SET title = ?, title_article_id = ?, first_seen = ?, last_updated = ?, article_count = ?, outlet_count = ?, outlets = ? WHERE id = ?`,
+    ),
+    delStory: db.prepare('DELETE FROM stories WHERE id = ?'),
+  };
+  cache.set(db, st);
+  return st;
+}
+
+/** ISO UTC instant of a publication time ('2025-08-23' → midnight UTC), or null. */
+export function publicationInstant(published: string | null): string | null {
+  if (!published) return null;
+  const ms = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(published) ? published + 'T00:00:00Z' : published);
+  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+}
+
+/** The outlet shown for an article: outlet, else the wire agency, else the link's host. */
+export function outletOf(a: Pick<StoredArticle, 'outlet' | 'agency' | 'url'>): string | null {
+  if (a.outlet) return a.outlet;
+  if (a.agency) return a.agency;
+  try {
+    return a.url ? new URL(a.url).hostname.replace(/^www\./, '') : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Recomputes a story's title, counts, outlets and times from its members; deletes it when empty. */
+export function refreshStory(db: Db, storyId: number): void {
+  const st = prepare(db);
+  const rows = st.members.all(storyId) as { article_id: number; duplicate_of: number | null; outlet: string | null; published_at: string | null; title: string; ingested_at: string }[];
+  if (!rows.length) {
+    st.delStory.run(storyId);
+    return;
+  }
+  const time = (r: (typeof rows)[number]) => r.published_at ?? r.ingested_at;
+  const byTime = [...rows].sort((a, b) => (time(a) < time(b) ? -1 : time(a) > time(b) ? 1 : a.article_id - b.article_id));
+  // Title: the earliest original (not a reprint) member; its words are what other outlets copied.
+  const lead = byTime.find((r) => r.duplicate_of === null) ?? byTime[0];
+  const outlets: string[] = [];
+  for (const r of byTime) if (r.outlet && !outlets.includes(r.outlet)) outlets.push(r.outlet);
+  st.updateStory.run(lead.title, lead.article_id, time(byTime[0]), time(byTime[byTime.length - 1]), rows.length, outlets.length, JSON.stringify(outlets), storyId);
+}
+
+function removeFromStory(db: Db, articleId: number): void {
+  const st = prepare(db);
+  const row = st.existing.get(articleId) as { story_id: number } | undefined;
+  st.delLsh.run(articleId);
+  st.delSig.run(articleId);
+  if (!row) return;
+  st.delMember.run(articleId);
+  refreshStory(db, row.story_id);
+}
+
+function leadText(article: StoredArticle): string {
+  const first = article.paragraphs[0]?.text ?? article.body.slice(0, 200);
+  return first.replace(/^\s*[（(][^）)]{0,40}[）)]/, '').slice(0, 100);
+}
+
+/** Assigns `article` to a story (creating one when nothing matches) and indexes its signatures. */
 export function assignStory(db: Db, article: StoredArticle): void {
-  void db;
-  void article;
+  const st = prepare(db);
+  removeFromStory(db, article.id);
+
+  const body = article.body || article.paragraphs.map((p) => p.text).join('\n');
+  const bodySig = minHash(bodyShingles(body));
+  const topicSig = minHash(topicFeatures(article.title, leadText(article)));
+  const pub = publicationDate(article.published_at, 0);
+  const day = pub ? toDayNumber(pub) : null;
+  const bodyKeys = bandKeys(bodySig, 0);
+  const topicKeys = day === null ? [] : bandKeys(topicSig, 1);
+
+  const hits = new Map<number, number>();
+  for (const k of bodyKeys) for (const r of st.bodyCand.all(k) as { article_id: number }[]) hits.set(r.article_id, (hits.get(r.article_id) ?? 0) + 2);
+  if (day !== null) {
+    for (const k of topicKeys) {
+      for (const r of st.topicCand.all(k, day - DAY_WINDOW, day + DAY_WINDOW) as { article_id: number }[]) hits.set(r.article_id, (hits.get(r.article_id) ?? 0) + 1);
+    }
+  }
+  hits.delete(article.id);
+
+  let best: { storyId: number; score: number; duplicateOf: number | null; sim: number } | null = null;
+  const ranked = [...hits.entries()].sort((a, b) => b[1] - a[1]).slice(0, MAX_CANDIDATES);
+  for (const [candId] of ranked) {
+    const c = st.candidate.get(candId) as { day: number | null; body_sig: Buffer; topic_sig: Buffer; story_id: number; duplicate_of: number | null } | undefined;
+    if (!c) continue;
+    const bodySim = similarity(bodySig, sigFromBuffer(c.body_sig));
+    if (bodySim >= DUPLICATE_THRESHOLD) {
+      const score = 1 + bodySim;
+      if (!best || score > best.score) best = { storyId: c.story_id, score, duplicateOf: c.duplicate_of ?? candId, sim: bodySim };
+      continue;
+    }
+    if (day === null || c.day === null || Math.abs(c.day - day) > DAY_WINDOW) continue;
+    const topicSim = similarity(topicSig, sigFromBuffer(c.topic_sig));
+    if (topicSim >= SAME_EVENT_THRESHOLD && (!best || topicSim > best.score)) best = { storyId: c.story_id, score: topicSim, duplicateOf: null, sim: topicSim };
+  }
+
+  const published = publicationInstant(article.published_at);
+  const storyId = best ? best.storyId : Number(st.newStory.run(article.title, article.id, published ?? article.ingested_at, published ?? article.ingested_at).lastInsertRowid);
+  st.addMember.run(article.id, storyId, best?.duplicateOf ?? null, best?.sim ?? null, outletOf(article), published, article.ingested_at);
+  st.addSig.run(article.id, day, sigToBuffer(bodySig), sigToBuffer(topicSig));
+  for (const k of bodyKeys) st.addLsh.run(k, 0, article.id);
+  if (day !== null) for (const k of topicKeys) st.addLsh.run(k, day, article.id);
+  refreshStory(db, storyId);
 }

@@ -1,0 +1,134 @@
+/**
+ * Turns an article's body into dated events: one short phrase per dated sentence, the date
+ * resolved from the text (see resolve-dates.ts). Selective on purpose: the dateline itself,
+ * "今天…表示" (the report speaking, not an event), years alone, amounts and vague references
+ * produce nothing, and an article gives at most one event per date.
+ */
+import type { NormalizedArticle } from '../article.ts';
+import { publicationDate } from './calendar.ts';
+import { buildDateContext, findDateReferences, type DateRef, type ResolveState } from './resolve-dates.ts';
+
+export interface ExtractedEvent {
+  /** YYYY-MM-DD, or null when only the day of month is known. */
+  date: string | null;
+  day: number | null;
+  /** The short phrase shown in /timeline (original script, date words removed). */
+  text: string;
+  /** Index of the paragraph it came from. */
+  paragraph: number;
+}
+
+export const MAX_EVENTS_PER_ARTICLE = 12;
+const MAX_PHRASE = 44;
+const MIN_PHRASE = 14;
+
+// （中央社華盛頓10日綜合外電報導） / （中央社記者xx台北15日電） at the start of a paragraph.
+const DATELINE = /^\s*[（(][^）)]{0,40}?\d{1,2}日[^）)]{0,30}[）)]/;
+const SPEECH_END = /(表示|說|说|指出|強調|强调|透露|證實|证实|稱|称|顯示|显示|說明|说明|坦言|直言|認為|认为|宣布|提到|回應|回应|發文|发文)$/;
+const TIME_OF_DAY = /^(?:當地時間|当地时间)?\s*(?:晚間|晚间|晚上|上午|下午|早上|早間|中午|凌晨|傍晚|深夜|稍早|稍晚|夜間|夜间|午間|午后|午後)?/;
+const LEAD_WORDS = /^(?:但|而|並|并|且|則|则|也|更|又|就|還|还|已|並且|同時|同时|據悉|据悉)+/;
+const HAN = /[\u3400-\u9fff]/g;
+
+function isMostlyLatin(s: string): boolean {
+  const han = s.match(HAN)?.length ?? 0;
+  return han < s.length * 0.2;
+}
+
+/** Splits a paragraph into sentences with their offsets (Chinese 。！？； and English . ! ?). */
+function splitSentences(p: string): { text: string; start: number }[] {
+  const out: { text: string; start: number }[] = [];
+  const re = /[^。！？；!?]+(?:[。！？；!?]+|$)/g;
+  for (let m = re.exec(p); m; m = re.exec(p)) {
+    // English sentences end with ". " followed by a capital letter.
+    const piece = m[0];
+    let from = 0;
+    const en = /\.\s+(?=[A-Z“"])/g;
+    for (let e = en.exec(piece); e; e = en.exec(piece)) {
+      out.push({ text: piece.slice(from, e.index + 1), start: m.index + from });
+      from = e.index + e[0].length;
+    }
+    if (piece.slice(from).trim()) out.push({ text: piece.slice(from), start: m.index + from });
+  }
+  return out;
+}
+
+function stripParentheticals(s: string): string {
+  return s.replace(/[（(][^（）()]{0,60}[）)]/g, '');
+}
+
+function truncate(s: string, max: number): string {
+  const chars = [...s];
+  return chars.length <= max ? s : chars.slice(0, max - 1).join('') + '…';
+}
+
+/** The Chinese phrase: the clause holding the reference, date words removed, padded with the next clauses when short. */
+function chinesePhrase(sentence: string, ref: DateRef): string {
+  const before = sentence.slice(0, ref.index).replace(/[於于在經经自從从]\s*$/, '');
+  const after = sentence.slice(ref.index + ref.length).replace(TIME_OF_DAY, '');
+  const joined = before + '\u0000' + after;
+  const clauses = joined.split(/(?<=[，,：:、])/);
+  const at = clauses.findIndex((c) => c.includes('\u0000'));
+  let phrase = '';
+  for (let i = at; i < clauses.length; i++) {
+    const c = clauses[i].replace('\u0000', '');
+    const next = phrase + c;
+    if (phrase && [...stripParentheticals(next)].length > MAX_PHRASE) break;
+    phrase = next;
+    const bare = stripParentheticals(phrase).replace(/[，,：:、]$/, '');
+    // "柯比明言，華府…": a phrase ending in a speech verb needs what was said.
+    if ([...bare].length >= MIN_PHRASE && !SPEECH_END.test(bare) && !/明言|稱|称/.test(bare.slice(-2))) break;
+  }
+  phrase = stripParentheticals(phrase)
+    .replace(/[，,：:、。！？；\s]+$/u, '')
+    .replace(/^[，,：:、\s]+/, '')
+    .replace(LEAD_WORDS, '');
+  return truncate(phrase.trim(), MAX_PHRASE);
+}
+
+/** The English phrase: the sentence without its date words, cut at a word boundary. */
+function englishPhrase(sentence: string, ref: DateRef): string {
+  const before = sentence.slice(0, ref.index).replace(/(?:\b(?:on|in|by)\s+)?(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?$/i, '');
+  const after = sentence.slice(ref.index + ref.length).replace(/^,?\s*/, ' ');
+  let s = stripParentheticals((before + after).replace(/\s+/g, ' ').trim()).replace(/[.!?]+$/, '');
+  s = s.charAt(0).toUpperCase() + s.slice(1);
+  if (s.length <= 90) return s;
+  const cut = s.slice(0, 90);
+  return cut.slice(0, Math.max(cut.lastIndexOf(' '), 40)) + '…';
+}
+
+function isStatement(sentence: string, ref: DateRef, latin: boolean): boolean {
+  if (latin) return /\b(said|says|told|stated)\b/i.test(sentence);
+  const rest = sentence.slice(ref.index + ref.length).split(/[，,：:。！？；]/)[0].trim();
+  return rest.length <= 16 && SPEECH_END.test(rest);
+}
+
+function pickReference(refs: DateRef[]): DateRef {
+  return refs.find((r) => r.kind === 'full' || r.kind === 'month-day' || r.kind === 'day') ?? refs[0];
+}
+
+/** Extracts the dated events of `article` in reading order, at most one per date. */
+export function extractEvents(article: Pick<NormalizedArticle, 'paragraphs' | 'published_at' | 'dateline' | 'languages'>): ExtractedEvent[] {
+  const chinese = article.languages.some((l) => l !== 'en');
+  const ctx = buildDateContext(publicationDate(article.published_at, chinese ? 480 : 0), article.dateline?.day ?? null);
+  const state: ResolveState = { last: null };
+  const seen = new Set<string>();
+  const events: ExtractedEvent[] = [];
+  article.paragraphs.forEach((para, pi) => {
+    const text = para.text.replace(DATELINE, (m) => ' '.repeat(m.length));
+    for (const s of splitSentences(text)) {
+      const refs = findDateReferences(s.text, ctx, state);
+      if (!refs.length || events.length >= MAX_EVENTS_PER_ARTICLE) continue;
+      const ref = pickReference(refs);
+      const latin = isMostlyLatin(s.text);
+      if ((ref.kind === 'relative' || ref.kind === 'chain') && isStatement(s.text, ref, latin)) continue;
+      const phrase = latin ? englishPhrase(s.text, ref) : chinesePhrase(s.text, ref);
+      const substance = latin ? phrase.split(/\s+/).length >= 3 : (phrase.match(HAN)?.length ?? 0) >= 4;
+      if (!substance) continue;
+      const key = ref.date ?? `day:${ref.day}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      events.push({ date: ref.date, day: ref.day, text: phrase, paragraph: pi });
+    }
+  });
+  return events;
+}

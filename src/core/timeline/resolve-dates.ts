@@ -1,0 +1,197 @@
+/**
+ * Finds date references in news text and resolves them against the article's publication date
+ * and dateline: 於12日, 20日晚間, 隔天, 今天, 2025年10月17日, 113年12月29日 (ROC), 十四日,
+ * October 17, 2025. A reference that cannot be pinned to a year and month keeps only its day;
+ * nothing is ever guessed beyond that. Vague references (上週, 日前, 近日) are not references.
+ */
+import { addDays, formatDate, isValidDate, nearestDayOfMonth, nearestYear, type LocalDate } from './calendar.ts';
+
+export type RefKind = 'full' | 'month-day' | 'day' | 'relative' | 'chain';
+
+export interface DateRef {
+  /** Position of the reference in the text (UTF-16 index) and its length. */
+  index: number;
+  length: number;
+  kind: RefKind;
+  /** YYYY-MM-DD, or null when only the day of the month is known. */
+  date: string | null;
+  day: number | null;
+}
+
+/** What a reference is resolved against. */
+export interface DateContext {
+  /** The day the report speaks from: the dateline's day near the publication date, else the publication day. */
+  anchor: LocalDate | null;
+  /** The dateline's day of month when the publication date is unknown (seed 004: 柏林15日). */
+  anchorDay: number | null;
+}
+
+/** Running state across the sentences of one article: 隔天 means the day after the previous reference. */
+export interface ResolveState {
+  last: { date: string | null; day: number | null } | null;
+}
+
+const CN_DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 兩: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** Parses 12, 十四, 二十一, 廿一, 卅 and 二〇二五 (digit by digit); NaN when not a number. */
+export function parseNumber(s: string): number {
+  if (/^\d+$/.test(s)) return Number(s);
+  if (/^[〇零一二三四五六七八九]{3,4}$/.test(s)) return Number([...s].map((c) => CN_DIGITS[c]).join(''));
+  const m = /^([一二三四五六七八九]?)(十|廿|卅)?([一二三四五六七八九]?)$/.exec(s);
+  if (!m || (!m[2] && (m[1] === '' || m[3] !== ''))) return NaN;
+  if (!m[2]) return CN_DIGITS[m[1]];
+  const tens = m[2] === '廿' ? 2 : m[2] === '卅' ? 3 : m[1] ? CN_DIGITS[m[1]] : 1;
+  if (m[2] !== '十' && m[1]) return NaN;
+  return tens * 10 + (m[3] ? CN_DIGITS[m[3]] : 0);
+}
+
+const N = '(?:\\d{1,2}|[一二三]?十[一二三四五六七八九]?|廿[一二三四五六七八九]?|卅一?|[一二三四五六七八九])';
+const DAY_CN = '(?:\\d{1,2}|[二三]?十[一二三四五六七八九]?|廿[一二三四五六七八九]?|卅一?)';
+const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
+const MONTH_EN = '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
+
+interface Pattern {
+  re: RegExp;
+  kind: RefKind;
+  resolve(m: RegExpExecArray, ctx: DateContext, state: ResolveState): { date: LocalDate | null; day: number | null } | null;
+}
+
+function fullDate(y: number, m: number, d: number) {
+  return isValidDate(y, m, d) && y >= 1900 && y <= 2100 ? { date: { y, m, d }, day: d } : null;
+}
+
+function monthDay(m: number, d: number, ctx: DateContext) {
+  if (!isValidDate(2000, m, d)) return null;
+  if (ctx.anchor) return { date: nearestYear(ctx.anchor, m, d), day: d };
+  return { date: null, day: d };
+}
+
+function dayOnly(d: number, ctx: DateContext) {
+  if (!(d >= 1 && d <= 31)) return null;
+  return { date: ctx.anchor ? nearestDayOfMonth(ctx.anchor, d) : null, day: d };
+}
+
+function shift(ctx: DateContext, days: number) {
+  if (ctx.anchor) {
+    const date = addDays(ctx.anchor, days);
+    return { date, day: date.d };
+  }
+  if (ctx.anchorDay === null) return null;
+  const day = ctx.anchorDay + days;
+  return day >= 1 && day <= 28 ? { date: null, day } : null;
+}
+
+function fromLast(state: ResolveState, days: number) {
+  const last = state.last;
+  if (!last) return null;
+  if (last.date) {
+    const [y, m, d] = last.date.split('-').map(Number);
+    const date = addDays({ y, m, d }, days);
+    return { date, day: date.d };
+  }
+  if (last.day === null) return null;
+  const day = last.day + days;
+  return day >= 1 && day <= 28 ? { date: null, day } : null;
+}
+
+const PATTERNS: Pattern[] = [
+  {
+    // 2025年10月17日, 113年12月29日 (ROC: year + 1911), 民國113年, 二〇二五年十月十七日
+    re: new RegExp(`(民國|民国|西元|公元)?\\s*(\\d{2,4}|[〇零一二三四五六七八九]{4})\\s*年\\s*(${N})\\s*月\\s*(${N})\\s*[日號号]`, 'g'),
+    kind: 'full',
+    resolve: (m) => {
+      let y = parseNumber(m[2]);
+      if (m[1]?.startsWith('民') || y < 1000) y += 1911;
+      return fullDate(y, parseNumber(m[3]), parseNumber(m[4]));
+    },
+  },
+  {
+    re: /(?<![\d.])(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d.])/g,
+    kind: 'full',
+    resolve: (m) => fullDate(+m[1], +m[2], +m[3]),
+  },
+  {
+    re: new RegExp(`(?<![\\d年])(${N})\\s*月\\s*(${N})\\s*[日號号]`, 'g'),
+    kind: 'month-day',
+    resolve: (m, ctx) => monthDay(parseNumber(m[1]), parseNumber(m[2]), ctx),
+  },
+  {
+    re: new RegExp(`\\b${MONTH_EN}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4})\\b)?`, 'g'),
+    kind: 'month-day',
+    resolve: (m, ctx) => {
+      const month = MONTHS[m[1].slice(0, 3).toLowerCase()];
+      return m[3] ? fullDate(+m[3], month, +m[2]) : monthDay(month, +m[2], ctx);
+    },
+  },
+  {
+    re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH_EN}\\b\\.?(?:,?\\s+(\\d{4})\\b)?`, 'g'),
+    kind: 'month-day',
+    resolve: (m, ctx) => {
+      const month = MONTHS[m[2].slice(0, 3).toLowerCase()];
+      return m[3] ? fullDate(+m[3], month, +m[1]) : monthDay(month, +m[1], ctx);
+    },
+  },
+  {
+    // 18日, 於12日, 20日晚間, 十四日, 14、15日 (a span: its last day). Not 日前/日內/日元/日本/第3日.
+    re: new RegExp(`(?<![\\d.\\-/月年第數数個个幾几每逢])((?:\\d{1,2}\\s*[、,，及和至到~-]\\s*)*)(${DAY_CN})\\s*日(?![元圓圆幣币本內内間间後后左右起算]|前(?!往))`, 'g'),
+    kind: 'day',
+    resolve: (m, ctx) => dayOnly(parseNumber(m[2]), ctx),
+  },
+  {
+    re: /(今天|今日|昨天|昨日|前天|明天|明日)(?!美國|美国|俄羅斯|俄罗斯|新聞|新闻|頭條|头条|之)/g,
+    kind: 'relative',
+    resolve: (m, ctx) => {
+      const w = m[1];
+      return shift(ctx, w.startsWith('今') ? 0 : w.startsWith('昨') ? -1 : w === '前天' ? -2 : 1);
+    },
+  },
+  {
+    re: /\b(today|yesterday|tomorrow)\b/gi,
+    kind: 'relative',
+    resolve: (m, ctx) => {
+      const w = m[1].toLowerCase();
+      return shift(ctx, w === 'today' ? 0 : w === 'yesterday' ? -1 : 1);
+    },
+  },
+  {
+    re: /(隔天|隔日|翌日|次日|當天|当天|當日|当日|the next day|the following day)/gi,
+    kind: 'chain',
+    resolve: (m, _ctx, state) => fromLast(state, /當|当/.test(m[1]) ? 0 : 1),
+  },
+];
+
+/**
+ * Every date reference in `text`, in order, resolved against `ctx`. `state.last` is read for
+ * 隔天/當天 and updated with each resolved reference, so pass the same state through an article.
+ */
+export function findDateReferences(text: string, ctx: DateContext, state: ResolveState = { last: null }): DateRef[] {
+  const raw: { index: number; length: number; pattern: Pattern; m: RegExpExecArray }[] = [];
+  for (const pattern of PATTERNS) {
+    pattern.re.lastIndex = 0;
+    for (let m = pattern.re.exec(text); m; m = pattern.re.exec(text)) {
+      raw.push({ index: m.index, length: m[0].length, pattern, m });
+    }
+  }
+  raw.sort((a, b) => a.index - b.index || b.length - a.length);
+  const refs: DateRef[] = [];
+  let end = -1;
+  for (const r of raw) {
+    if (r.index < end) continue; // overlaps a longer, earlier match (月 inside 年月日)
+    const res = r.pattern.resolve(r.m, ctx, state);
+    if (!res) continue;
+    end = r.index + r.length;
+    const ref: DateRef = { index: r.index, length: r.length, kind: r.pattern.kind, date: res.date ? formatDate(res.date) : null, day: res.day };
+    refs.push(ref);
+    state.last = { date: ref.date, day: ref.day };
+  }
+  return refs;
+}
+
+/** The context for an article: its dateline day resolved near the publication date, else the publication day. */
+export function buildDateContext(publication: LocalDate | null, datelineDay: number | null): DateContext {
+  if (publication && datelineDay) {
+    const anchor = nearestDayOfMonth(publication, datelineDay);
+    if (anchor) return { anchor, anchorDay: datelineDay };
+  }
+  return { anchor: publication, anchorDay: publication ? publication.d : datelineDay };
+}
