@@ -1,0 +1,65 @@
+/**
+ * The search form of text: normalizeText + case/diacritic folding + Traditional characters, so
+ * Simplified and Traditional queries meet the same index. `foldWithOffsets` produces the same form
+ * with a map back to the original string, for snippets cut from the text as written.
+ */
+import { foldForMatch } from '../text/normalize.ts';
+import { toTraditional } from '../text/script.ts';
+
+/** The folded, Traditional form of `text` (no padding); query terms and indexed text both use it. */
+export function toSearchForm(text: string): string {
+  return toTraditional(foldForMatch(text));
+}
+
+/**
+ * The indexed form of a column: the search form padded with a space at both ends, so every
+ * occurrence of a one- or two-character term starts a trigram (the prefix expansion relies on it)
+ * and a Latin word at the very start still has a word boundary before it.
+ */
+export function toIndexedForm(text: string): string {
+  return ` ${toSearchForm(text)} `;
+}
+
+const ZERO_WIDTH = /[\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\ufeff\u00ad]/;
+const COMBINING = /[\u0300-\u036f]/g;
+
+export interface FoldedText {
+  folded: string;
+  /** offsets[i]: index in the original string of the character that produced folded[i]. */
+  offsets: number[];
+}
+
+/** Folds `text` like toSearchForm, character by character, keeping where each folded unit came from. */
+export function foldWithOffsets(text: string): FoldedText {
+  let folded = '';
+  const offsets: number[] = [];
+  let i = 0;
+  for (const ch of text) {
+    if (ZERO_WIDTH.test(ch)) {
+      // dropped
+    } else if (/\s/.test(ch)) {
+      if (folded.length && !folded.endsWith(' ')) {
+        folded += ' ';
+        offsets.push(i);
+      }
+    } else {
+      const f = ch.normalize('NFKC').normalize('NFD').replace(COMBINING, '').normalize('NFC').toLowerCase();
+      for (let k = 0; k < f.length; k++) offsets.push(i);
+      folded += f;
+    }
+    i += ch.length;
+  }
+  const trad = toTraditional(folded);
+  if (trad.length === folded.length) return { folded: trad, offsets };
+  // A conversion changed the length: convert unit by unit so the map stays aligned.
+  let out = '';
+  const outOffsets: number[] = [];
+  let k = 0;
+  for (const ch of folded) {
+    const c = toTraditional(ch);
+    for (let j = 0; j < c.length; j++) outOffsets.push(offsets[k]);
+    out += c;
+    k += ch.length;
+  }
+  return { folded: out, offsets: outOffsets };
+}

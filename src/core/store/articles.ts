@@ -1,0 +1,218 @@
+/**
+ * The article store: writes a normalized article idempotently (with its paragraphs, search row
+ * and derived knowledge, in one transaction) and reads stored articles back.
+ */
+import type { NormalizedArticle, StoredArticle } from '../article.ts';
+import { indexArticle } from '../knowledge/index-article.ts';
+import { writeSearchRow } from '../search/index-search.ts';
+import { hashArticle, identityKey, normalizeUrl, toUtcInstant } from './article-identity.ts';
+import { ARTICLE_COLUMNS, loadParagraphs, toStoredArticle, type ArticleRow } from './article-rows.ts';
+import type { Db } from './db.ts';
+import { prepareCached } from './statements.ts';
+
+export interface StoreMeta {
+  /** The file (or feed item name) the article came from; a later, changed version of it updates the article. */
+  source_file: string | null;
+  url?: string | null;
+  guid?: string | null;
+  /** Hash of the raw bytes, recorded for the file so an unchanged file is skipped without parsing. */
+  file_hash?: string;
+  /** Clock, for tests; defaults to now. */
+  now?: Date;
+}
+
+export type StoreStatus = 'ingested' | 'updated' | 'unchanged';
+
+export interface StoreResult {
+  status: StoreStatus;
+  id: number;
+}
+
+/**
+ * Stores `article` unless it is already there. Same file with the same content, or the same article
+ * under another name (same content hash, normalized URL, GUID, or title + published_at + outlet) →
+ * 'unchanged' and nothing added; a changed version of a file already stored → 'updated' in place
+ * (same id). On insert and update, indexArticle(db, stored) runs last in the same transaction, after
+ * article, paragraphs and search row are current: indexers must first delete their own rows for
+ * that article id, since on update the old derived rows are still there.
+ */
+export function storeArticle(db: Db, article: NormalizedArticle, meta: StoreMeta): StoreResult {
+  return db.transaction(() => storeInTransaction(db, article, meta))();
+}
+
+function storeInTransaction(db: Db, article: NormalizedArticle, meta: StoreMeta): StoreResult {
+  const now = (meta.now ?? new Date()).toISOString();
+  const hash = hashArticle(article);
+  const byHash = prepareCached(db, 'SELECT id FROM articles WHERE content_hash = ?').pluck().get(hash) as number | undefined;
+  const fromFile = meta.source_file
+    ? (prepareCached(db, 'SELECT article_id FROM ingested_files WHERE path = ? AND article_id IS NOT NULL').pluck().get(meta.source_file) as
+        | number
+        | undefined)
+    : undefined;
+
+  let result: StoreResult;
+  if (byHash !== undefined) {
+    result = { status: 'unchanged', id: byHash };
+  } else if (fromFile !== undefined) {
+    writeArticle(db, article, meta, hash, now, fromFile);
+    result = { status: 'updated', id: fromFile };
+  } else {
+    const same = findSameArticle(db, article, meta);
+    if (same !== undefined) result = { status: 'unchanged', id: same };
+    else result = { status: 'ingested', id: writeArticle(db, article, meta, hash, now, null) };
+  }
+  if (meta.source_file) recordFile(db, meta.source_file, meta.file_hash ?? hash, result.id, now);
+  return result;
+}
+
+/** The id of a stored article that is this one under another name: URL, GUID, or title + date + outlet. */
+function findSameArticle(db: Db, article: NormalizedArticle, meta: StoreMeta): number | undefined {
+  const url = normalizeUrl(article.url ?? meta.url);
+  if (url) {
+    const id = prepareCached(db, 'SELECT id FROM articles WHERE url_normalized = ? ORDER BY id LIMIT 1').pluck().get(url) as number | undefined;
+    if (id !== undefined) return id;
+  }
+  if (meta.guid) {
+    const id = prepareCached(db, 'SELECT id FROM articles WHERE guid = ? ORDER BY id LIMIT 1').pluck().get(meta.guid) as number | undefined;
+    if (id !== undefined) return id;
+  }
+  const key = identityKey(article);
+  if (key) return prepareCached(db, 'SELECT id FROM articles WHERE identity_key = ? ORDER BY id LIMIT 1').pluck().get(key) as number | undefined;
+  return undefined;
+}
+
+/** Inserts (existingId null) or rewrites an article with its paragraphs and search row, then derives knowledge. */
+function writeArticle(db: Db, a: NormalizedArticle, meta: StoreMeta, hash: string, now: string, existingId: number | null): number {
+  const url = a.url ?? meta.url ?? null;
+  const body = a.paragraphs.map((p) => p.text).join('\n\n');
+  const values = {
+    title: a.title,
+    url,
+    url_normalized: normalizeUrl(url),
+    guid: meta.guid ?? null,
+    outlet: a.outlet,
+    agency: a.agency,
+    authors: JSON.stringify(a.authors),
+    translators: JSON.stringify(a.translators),
+    published_at: a.published_at,
+    published_precision: a.published_precision,
+    published_utc: toUtcInstant(a.published_at),
+    dateline: a.dateline ? JSON.stringify(a.dateline) : null,
+    languages: JSON.stringify(a.languages),
+    tags: JSON.stringify(a.tags),
+    related: JSON.stringify(a.related),
+    body,
+    content_hash: hash,
+    identity_key: identityKey(a),
+    shape: a.shape,
+    now,
+  };
+  let id: number;
+  if (existingId === null) {
+    const info = prepareCached(
+      db,
+      `INSERT INTO articles (source_file, title, url, url_normalized, guid, outlet, agency, authors, translators, published_at,
+         published_precision, published_utc, dateline, languages, tags, related, body, content_hash, identity_key, shape, ingested_at, updated_at)
+       VALUES (@source_file, @title, @url, @url_normalized, @guid, @outlet, @agency, @authors, @translators, @published_at,
+         @published_precision, @published_utc, @dateline, @languages, @tags, @related, @body, @content_hash, @identity_key, @shape, @now, @now)`,
+    ).run({ ...values, source_file: meta.source_file });
+    id = Number(info.lastInsertRowid);
+  } else {
+    id = existingId;
+    prepareCached(
+      db,
+      `UPDATE articles SET title = @title, url = @url, url_normalized = @url_normalized, guid = COALESCE(@guid, guid), outlet = @outlet,
+         agency = @agency, authors = @authors, translators = @translators, published_at = @published_at,
+         published_precision = @published_precision, published_utc = @published_utc, dateline = @dateline, languages = @languages,
+         tags = @tags, related = @related, body = @body, content_hash = @content_hash, identity_key = @identity_key, shape = @shape,
+         updated_at = @now
+       WHERE id = @id`,
+    ).run({ ...values, id });
+    prepareCached(db, 'DELETE FROM paragraphs WHERE article_id = ?').run(id);
+  }
+  const insertParagraph = prepareCached(db, 'INSERT INTO paragraphs (article_id, position, text, lang) VALUES (?, ?, ?, ?)');
+  a.paragraphs.forEach((p, i) => insertParagraph.run(id, i, p.text, p.lang));
+  writeSearchRow(db, id, a.title, body);
+  indexArticle(db, createArticleStore(db).get(id)!);
+  return id;
+}
+
+function recordFile(db: Db, path: string, hash: string, articleId: number, now: string): void {
+  prepareCached(
+    db,
+    `INSERT INTO ingested_files (path, content_hash, article_id, seen_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT (path) DO UPDATE SET content_hash = excluded.content_hash, article_id = excluded.article_id, seen_at = excluded.seen_at`,
+  ).run(path, hash, articleId, now);
+}
+
+export interface RecentOptions {
+  limit?: number;
+  /** Only articles published at or after this instant (ISO 8601); undated articles are then left out. */
+  since?: string;
+  /** Only articles published strictly before this instant (ISO 8601). */
+  before?: string;
+}
+
+export interface ArticleStore {
+  /** One article with its paragraphs, or undefined. */
+  get(id: number): StoredArticle | undefined;
+  /** Articles for the given ids, in the order given; unknown ids are skipped. */
+  byIds(ids: number[]): StoredArticle[];
+  /** Every article, by id, one at a time (memory stays flat on large databases). */
+  iterate(): IterableIterator<StoredArticle>;
+  /** Every article, by id. */
+  all(): StoredArticle[];
+  count(): number;
+  /** Newest first by publication time (undated last, then newest id). */
+  recent(opts?: RecentOptions): StoredArticle[];
+}
+
+/** The read side of the article store over `db`. */
+export function createArticleStore(db: Db): ArticleStore {
+  const rowById = (id: number) => prepareCached(db, `SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = ?`).get(id) as ArticleRow | undefined;
+  const hydrate = (rows: ArticleRow[]) => {
+    const paragraphs = loadParagraphs(
+      db,
+      rows.map((r) => r.id),
+    );
+    return rows.map((r) => toStoredArticle(r, paragraphs.get(r.id) ?? []));
+  };
+  const store: ArticleStore = {
+    get(id) {
+      const row = rowById(id);
+      return row ? hydrate([row])[0] : undefined;
+    },
+    byIds(ids) {
+      return hydrate(ids.map(rowById).filter((r): r is ArticleRow => r !== undefined));
+    },
+    *iterate() {
+      const ids = prepareCached(db, 'SELECT id FROM articles ORDER BY id').pluck().all() as number[];
+      for (const id of ids) {
+        const a = store.get(id);
+        if (a) yield a;
+      }
+    },
+    all() {
+      return [...store.iterate()];
+    },
+    count() {
+      return prepareCached(db, 'SELECT count(*) FROM articles').pluck().get() as number;
+    },
+    recent(opts = {}) {
+      const where: string[] = [];
+      const params: unknown[] = [];
+      if (opts.since) {
+        where.push('published_utc >= ?');
+        params.push(toUtcInstant(opts.since) ?? opts.since);
+      }
+      if (opts.before) {
+        where.push('published_utc < ?');
+        params.push(toUtcInstant(opts.before) ?? opts.before);
+      }
+      const sql = `SELECT ${ARTICLE_COLUMNS} FROM articles ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+        ORDER BY published_utc IS NULL, published_utc DESC, id DESC LIMIT ?`;
+      return hydrate(prepareCached(db, sql).all(...params, opts.limit ?? 20) as ArticleRow[]);
+    },
+  };
+  return store;
+}
