@@ -1,0 +1,87 @@
+/**
+ * The Discord chat adapter: logs the client in, answers slash commands, autocomplete and page
+ * buttons through the shared command definitions, and sends digests (send.ts).
+ */
+import { Events, type Client } from 'discord.js';
+import type { Database } from 'better-sqlite3';
+import type { CommandDef, ReplyLang } from '../../../commands/types.ts';
+import { commands as allCommands } from '../../../commands/index.ts';
+import { addSecret, type Logger } from '../../core/logger.ts';
+import { createChatSettingsStore } from '../../core/chat-settings/chat-settings-store.ts';
+import type { ChatAdapter } from '../types.ts';
+import { createDiscordClient } from './client.ts';
+import { trackInteractionChannels } from './channel-info.ts';
+import { createInteractionHandler } from './handle-interaction.ts';
+import { createPageCache } from './paging.ts';
+import { createDiscordSender } from './send.ts';
+import { describeDiscordError } from './map-error.ts';
+
+export interface DiscordAdapterOptions {
+  token: string;
+  appId: string;
+  /** DISCORD_API_URL: REST base (`…/api`) of a Discord-compatible server; the gateway URL is read from it. */
+  apiUrl?: string;
+  db: Database;
+  now: () => Date;
+  log: Logger;
+  /** A chat's language override; default: the chat_settings table (/language). */
+  getLang?: (chatId: string) => ReplyLang | null | undefined;
+  /** Defaults to commands/index.ts. */
+  commands?: readonly CommandDef[];
+  /** How long start() waits for the gateway READY (default 30 s). */
+  readyTimeoutMs?: number;
+}
+
+export interface DiscordAdapter extends ChatAdapter {
+  readonly platform: 'discord';
+  /** The underlying discord.js client (for diagnostics and tests). */
+  readonly client: Client;
+}
+
+/** Creates the adapter; nothing connects until start(). send() works without start() (REST only). */
+export function createDiscordAdapter(opts: DiscordAdapterOptions): DiscordAdapter {
+  addSecret(opts.token);
+  const client = createDiscordClient({ apiUrl: opts.apiUrl, log: opts.log });
+  const sender = createDiscordSender({ token: opts.token, apiUrl: opts.apiUrl, log: opts.log });
+  const channels = trackInteractionChannels(client);
+  const pages = createPageCache();
+  const settings = createChatSettingsStore(opts.db, opts.now);
+  const handler = createInteractionHandler({
+    db: opts.db,
+    now: opts.now,
+    log: opts.log,
+    commands: opts.commands ?? allCommands,
+    pages,
+    channelOf: (id) => channels.take(id),
+    langOverride: opts.getLang ?? ((chatId) => settings.get('discord', chatId)?.lang ?? null),
+  });
+  client.on(Events.InteractionCreate, (interaction) => void handler(interaction));
+
+  return {
+    platform: 'discord',
+    client,
+    async start() {
+      const ready = new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`discord: no READY from the gateway within ${opts.readyTimeoutMs ?? 30_000} ms`)), opts.readyTimeoutMs ?? 30_000);
+        client.once(Events.ClientReady, () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+      try {
+        await client.login(opts.token);
+        await ready;
+      } catch (err) {
+        await client.destroy().catch(() => undefined);
+        throw new Error(`discord: login failed: ${describeDiscordError(err)}`);
+      }
+      opts.log.info(`discord: connected as ${client.user?.tag ?? opts.appId}`);
+    },
+    async stop() {
+      await client.destroy();
+      sender.close();
+      pages.clear();
+    },
+    send: (target, reply, sendOpts) => sender.send(target, reply, sendOpts),
+  };
+}

@@ -1,0 +1,124 @@
+/**
+ * Answers Discord interactions: slash commands (deferred at once, so the 3-second
+ * acknowledgement never depends on how long a command takes, then edited with the answer;
+ * private/usage/error answers replace the deferral by an ephemeral follow-up), autocomplete,
+ * and Prev/Next page buttons (the message is updated in place).
+ */
+import {
+  MessageFlags,
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type Interaction,
+} from 'discord.js';
+import type { Database } from 'better-sqlite3';
+import type { CommandDef, Reply, ReplyLang } from '../../../commands/types.ts';
+import { executeCommand } from '../../../commands/execute.ts';
+import { usageReply } from '../../../commands/errors.ts';
+import type { Logger } from '../../core/logger.ts';
+import { buildChatContext, chooseLang, readArgs, type ChannelInfo } from './interaction-input.ts';
+import { renderReplyPages } from './render-reply.ts';
+import { decodePageId, pageMessage, type PageCache } from './paging.ts';
+import { suggestNames } from './suggest.ts';
+import { describeDiscordError } from './map-error.ts';
+
+/** Items per page in interactive replies: a screenful, even when the character limit allows more. */
+export const ITEMS_PER_PAGE = 10;
+
+export interface InteractionDeps {
+  db: Database;
+  now: () => Date;
+  log: Logger;
+  commands: readonly CommandDef[];
+  pages: PageCache;
+  channelOf: (interactionId: string) => ChannelInfo | undefined;
+  /** The chat's language override, if any. */
+  langOverride: (chatId: string) => ReplyLang | null | undefined;
+}
+
+const cut100 = (s: string) => (Array.from(s).length <= 100 ? s : Array.from(s).slice(0, 99).join('') + '…');
+
+/** Returns the handler for Events.InteractionCreate; it never throws (failures are logged). */
+export function createInteractionHandler(deps: InteractionDeps): (interaction: Interaction) => Promise<void> {
+  const find = (name: string) => deps.commands.find((c) => c.name === name.toLowerCase());
+
+  function langFor(interaction: Interaction, chatId: string): ReplyLang {
+    let override: ReplyLang | null | undefined;
+    try {
+      override = deps.langOverride(chatId);
+    } catch (err) {
+      deps.log.warn(`discord: reading the language setting of chat ${chatId} failed`, err);
+    }
+    return chooseLang(interaction.locale, override);
+  }
+
+  function render(reply: Reply, lang: ReplyLang, command: string) {
+    const paged = { pages: renderReplyPages(reply, { lang, maxItems: ITEMS_PER_PAGE }), lang, command };
+    const key = paged.pages.length > 1 ? deps.pages.put(paged) : null;
+    return pageMessage(paged, key, 0);
+  }
+
+  async function onCommand(interaction: ChatInputCommandInteraction): Promise<void> {
+    const chat = buildChatContext(interaction, deps.channelOf(interaction.id));
+    const lang = langFor(interaction, chat.chatId);
+    const def = find(interaction.commandName);
+    if (!def) {
+      const text = lang === 'en' ? `Unknown command /${interaction.commandName}. Run newsbot register to refresh the command list.` : `沒有 /${interaction.commandName} 這個指令。請執行 newsbot register 更新指令列表。`;
+      await interaction.reply({ ...render(usageReply(text), lang, interaction.commandName), flags: MessageFlags.Ephemeral });
+      return;
+    }
+    // Acknowledge first: SQLite work is synchronous, so a timer race could not defer in time.
+    await interaction.deferReply();
+    const args = readArgs(def, (name) => interaction.options.get(name)?.value);
+    const reply = await executeCommand(def, { args, lang, chat }, { db: deps.db, now: deps.now }, deps.log);
+    const body = render(reply, lang, def.name);
+    if (reply.private || reply.kind !== 'ok') {
+      await interaction.deleteReply();
+      await interaction.followUp({ ...body, flags: MessageFlags.Ephemeral });
+    } else {
+      await interaction.editReply(body);
+    }
+  }
+
+  async function onAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
+    const def = find(interaction.commandName);
+    const focused = interaction.options.getFocused(true);
+    const opt = def?.options.find((o) => o.name === focused.name);
+    if (!opt?.autocomplete) {
+      await interaction.respond([]);
+      return;
+    }
+    const names = suggestNames(deps.db, opt.autocomplete, String(focused.value ?? '').trim(), 25);
+    const unique = [...new Set(names.map(cut100))].slice(0, 25);
+    await interaction.respond(unique.map((n) => ({ name: n, value: n })));
+  }
+
+  async function onButton(interaction: ButtonInteraction): Promise<void> {
+    const id = decodePageId(interaction.customId);
+    const paged = id ? deps.pages.get(id.key) : undefined;
+    if (!id || !paged) {
+      const lang = chooseLang(interaction.locale, undefined);
+      const text = lang === 'en' ? 'This list has expired. Run the command again to see it.' : '這個列表已過期，請重新執行指令。';
+      await interaction.reply({ ...render(usageReply(text), lang, 'page'), flags: MessageFlags.Ephemeral });
+      return;
+    }
+    await interaction.update(pageMessage(paged, id.key, id.page));
+  }
+
+  return async (interaction) => {
+    try {
+      if (interaction.isChatInputCommand()) await onCommand(interaction);
+      else if (interaction.isAutocomplete()) await onAutocomplete(interaction);
+      else if (interaction.isButton()) await onButton(interaction);
+    } catch (err) {
+      deps.log.error(`discord: interaction ${interaction.id} (${interaction.isCommand() ? '/' + interaction.commandName : 'component'}) failed: ${describeDiscordError(err)}`);
+      if (interaction.isRepliable()) {
+        const lang = chooseLang(interaction.locale, undefined);
+        const text = lang === 'en' ? 'Sorry, something went wrong answering that.' : '抱歉，處理時出了問題。';
+        const body = { ...render({ kind: 'error', intro: text, items: [], articles: [] }, lang, 'error'), flags: MessageFlags.Ephemeral as const };
+        const apologize = interaction.deferred || interaction.replied ? interaction.followUp(body) : interaction.reply(body);
+        await apologize.catch(() => undefined);
+      }
+    }
+  };
+}

@@ -1,0 +1,76 @@
+/**
+ * Posts a Reply into a channel (digests): rendered pages go out as consecutive messages, in
+ * order, each carrying a `nonce` derived from the idempotency key and its index with
+ * `enforce_nonce`, so a retried send within Discord's nonce window returns the message already
+ * posted instead of posting twice. Optionally opens a discussion thread on the first message.
+ *
+ * Rate limits: this REST client has `rejectOnRateLimit`, so a 429 (or an exhausted bucket)
+ * surfaces at once as DeliveryError('rate_limited', retryAfterMs) instead of discord.js waiting
+ * silently; the scheduler owns waiting and pacing, and delays only that chat. `retries: 0` for
+ * the same reason: 5xx and network errors come back as 'transient' for the scheduler's backoff.
+ */
+import { createHash } from 'node:crypto';
+import { REST, Routes } from 'discord.js';
+import type { Reply } from '../../../commands/types.ts';
+import type { Logger } from '../../core/logger.ts';
+import type { DeliveryTarget, SendOptions, SendResult } from '../types.ts';
+import { DeliveryError } from '../types.ts';
+import { escapePlain } from './escape.ts';
+import { resolveApiBase } from './api-base.ts';
+import { describeDiscordError, toDeliveryError } from './map-error.ts';
+import { renderReplyPages } from './render-reply.ts';
+import { DiscordAPIError } from 'discord.js';
+
+export interface DiscordSender {
+  send(target: DeliveryTarget, reply: Reply, opts: SendOptions): Promise<SendResult>;
+  /** Stops the REST client's timers. */
+  close(): void;
+}
+
+/** Discord's nonce limit is 25 characters: 20 of a hash of the key, a dot, the part index. */
+export function messageNonce(idempotencyKey: string, index: number): string {
+  return `${createHash('sha256').update(idempotencyKey).digest('base64url').slice(0, 20)}.${index}`;
+}
+
+function threadName(reply: Reply, lang: DeliveryTarget['lang']): string {
+  const base = reply.title?.trim() || (lang === 'en' ? 'News digest' : '新聞摘要');
+  const chars = Array.from(escapePlain(base.replace(/\s+/g, ' ')));
+  return chars.length <= 100 ? chars.join('') : chars.slice(0, 99).join('') + '…';
+}
+
+/** Creates the sender over its own REST client (works without the gateway, e.g. from `newsbot digest run`). */
+export function createDiscordSender(opts: { token: string; apiUrl?: string; log: Logger; timeoutMs?: number }): DiscordSender {
+  const rest = new REST({ api: resolveApiBase(opts.apiUrl), rejectOnRateLimit: () => true, retries: 0, timeout: opts.timeoutMs ?? 15_000 }).setToken(opts.token);
+  return {
+    async send(target, reply, sendOpts) {
+      if (target.platform !== 'discord') throw new DeliveryError('permanent', `discord: cannot deliver to a ${target.platform} chat`);
+      const channelId = target.threadId ?? target.chatId;
+      if (!/^\d{1,25}$/.test(channelId)) throw new DeliveryError('permanent', `discord: bad channel id ${JSON.stringify(channelId.slice(0, 40))}`);
+      const pages = renderReplyPages(reply, { lang: target.lang });
+      const sent: string[] = [];
+      try {
+        for (const [i, embed] of pages.entries()) {
+          const msg = (await rest.post(Routes.channelMessages(channelId), {
+            body: { embeds: [embed], allowed_mentions: { parse: [] }, nonce: messageNonce(sendOpts.idempotencyKey, i), enforce_nonce: true },
+          })) as { id: string };
+          sent.push(msg.id);
+        }
+      } catch (err) {
+        throw toDeliveryError(err, sent);
+      }
+      if (sendOpts.openThread && !target.threadId && sent.length) {
+        try {
+          await rest.post(Routes.threads(channelId, sent[0]), { body: { name: threadName(reply, target.lang), auto_archive_duration: 1440 } });
+        } catch (err) {
+          // 160004: a retried send already opened it. Otherwise the digest is out; the thread is a bonus.
+          if (!(err instanceof DiscordAPIError && err.code === 160004)) opts.log.warn(`discord: could not open a thread on the digest in channel ${channelId}: ${describeDiscordError(err)}`);
+        }
+      }
+      return { messageIds: sent };
+    },
+    close() {
+      rest.clearHashSweeper();
+      rest.clearHandlerSweeper();
+    },
+  };
+}
