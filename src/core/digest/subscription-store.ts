@@ -9,7 +9,7 @@ import { nextDueAfter } from './due-times.ts';
 
 /** What a topic filter resolved to when the subscription was made: entity ids plus literal terms. */
 export interface TopicQuery {
-  entityIds: number[];
+  entityIds: string[];
   terms: string[];
 }
 
@@ -59,7 +59,8 @@ export function createSubscriptionStore(db: Db) {
   const byId = db.prepare(`SELECT * FROM subscriptions WHERE id = ?`);
   const byChat = db.prepare(`SELECT * FROM subscriptions WHERE platform = ? AND chat_id = ? ORDER BY time, id`);
   const all = db.prepare(`SELECT * FROM subscriptions ORDER BY id`);
-  const due = db.prepare(`SELECT * FROM subscriptions WHERE paused_reason IS NULL AND next_due_at <= ? ORDER BY next_due_at, id LIMIT ?`);
+  const due = db.prepare(`SELECT * FROM subscriptions WHERE paused_reason IS NULL AND next_due_at <= ?
+    AND platform IN (SELECT value FROM json_each(?)) ORDER BY next_due_at, id LIMIT ?`);
   const del = db.prepare(`DELETE FROM subscriptions WHERE id = ?`);
 
   return {
@@ -94,11 +95,15 @@ export function createSubscriptionStore(db: Db) {
       return (all.all() as Row[]).map(fromRow);
     },
     /** Active subscriptions whose next due time is at or before `at`, oldest first (indexed on next_due_at). */
-    dueBefore(at: Date, limit = 100_000): Subscription[] {
-      return (due.all(at.toISOString(), limit) as Row[]).map(fromRow);
+    dueBefore(at: Date, platforms: Platform[], limit = 1_000_000): Subscription[] {
+      return (due.all(at.toISOString(), JSON.stringify(platforms), limit) as Row[]).map(fromRow);
     },
     remove(id: number): boolean {
       return del.run(id).changes > 0;
+    },
+    /** Points every subscription of a chat at its new id (Telegram group upgraded to a supergroup). */
+    moveChat(platform: Platform, fromChatId: string, toChatId: string): number {
+      return db.prepare(`UPDATE subscriptions SET chat_id = ? WHERE platform = ? AND chat_id = ?`).run(toChatId, platform, fromChatId).changes;
     },
     /** Resumes a paused subscription (e.g. after /subscribe again in that chat) and resets its failure count. */
     resume(id: number, now: Date): void {

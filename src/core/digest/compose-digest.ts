@@ -1,0 +1,54 @@
+/**
+ * Builds the digest one subscription receives at one due time: reads the candidate stories of
+ * its window from the store (first digest: the 24 hours before the due time; then everything
+ * since its previous digest, at most 7 days), applies what was already sent, renders a Reply.
+ */
+import { DateTime } from 'luxon';
+import type { Reply } from '../../../commands/types.ts';
+import type { Subscription } from './subscription-store.ts';
+import type { Ledger, SentStory } from './ledger.ts';
+import { selectDigestStories, renderDigest, renderEmptyNote } from './build-digest.ts';
+import type { CandidateStory } from './build-digest.ts';
+
+/** Where candidate stories come from: stories with at least one non-backfill article in (since, until]. */
+export interface DigestSource {
+  candidates(q: { since: Date; until: Date; topic: Subscription['topic_query']; limit: number }): CandidateStory[];
+}
+
+export interface ComposeOptions {
+  source: DigestSource;
+  ledger: Ledger;
+  /** Default story cap (NEWSBOT_DIGEST_MAX_STORIES) when the subscription sets none. */
+  maxStories: number;
+  /** Send a one-line note when nothing is new (NEWSBOT_DIGEST_EMPTY_NOTE). */
+  emptyNote: boolean;
+}
+
+export interface ComposedDigest {
+  /** null: nothing to send. */
+  reply: Reply | null;
+  stories: SentStory[];
+}
+
+const DAY = 24 * 3600 * 1000;
+
+/** The window a digest covers, as described above. */
+export function digestWindow(sub: Subscription, due: Date): { since: Date; until: Date } {
+  const floor = due.getTime() - 7 * DAY;
+  const since = sub.last_digest_due_at ? Math.max(Date.parse(sub.last_digest_due_at), floor) : due.getTime() - DAY;
+  return { since: new Date(since), until: due };
+}
+
+/** Composes the digest of `sub` due at `due`. */
+export function composeDigest(sub: Subscription, due: Date, opts: ComposeOptions): ComposedDigest {
+  const { since, until } = digestWindow(sub, due);
+  const max = sub.max_stories ?? opts.maxStories;
+  const candidates = opts.source.candidates({ since, until, topic: sub.topic_query, limit: Math.max(200, max * 20) });
+  const chosen = selectDigestStories({ candidates, sent: opts.ledger.sentStories(sub.id), max });
+  const dateLabel = DateTime.fromJSDate(due, { zone: sub.tz }).toFormat('yyyy-MM-dd');
+  if (!chosen.length) return { reply: opts.emptyNote ? renderEmptyNote({ lang: sub.lang, topic: sub.topic, dateLabel }) : null, stories: [] };
+  return {
+    reply: renderDigest(chosen, { lang: sub.lang, topic: sub.topic, dateLabel }),
+    stories: chosen.map((s) => ({ storyId: s.storyId, articleCount: s.articleCount, outletCount: s.outlets.length, lastUpdated: s.lastUpdated })),
+  };
+}

@@ -1,0 +1,66 @@
+/**
+ * What happens to a ledger row left 'claimed' by a process that died.
+ * - Claimed but the platform call never started (send_started_at empty): nothing went out, so it is
+ *   taken over and sent now.
+ * - The platform call had started: the send is ambiguous (it may or may not have reached the chat).
+ *   Discord: resent with the same idempotency key (message nonce + enforce_nonce), so a duplicate
+ *   is refused by Discord. Telegram has no idempotency key: the row is marked failed
+ *   ('ambiguous') and NOT resent — at most once. The window is from markSending (just before the
+ *   HTTP request) to markSent (just after the response), normally well under a second per message.
+ * A claim counts as stale when its owner is shown dead (same host, pid gone) or, for an owner on
+ * another host, when it has not been refreshed for `leaseMs`.
+ */
+import { hostname } from 'node:os';
+import type { Platform } from '../../commands/types.ts';
+import type { Ledger, Delivery } from '../core/digest/ledger.ts';
+import type { Subscription, SubscriptionStore } from '../core/digest/subscription-store.ts';
+import type { Logger } from '../core/logger.ts';
+
+/** Platforms whose adapters deduplicate a resend by idempotency key. */
+export const IDEMPOTENT_PLATFORMS: Platform[] = ['discord'];
+
+/** Whether the process named in `claimedBy` (host:pid:…) may still be running. */
+export function isClaimerAlive(claimedBy: string | null, self: string): boolean {
+  if (!claimedBy) return false;
+  if (claimedBy === self) return true;
+  const [host, pidText] = claimedBy.split(':');
+  if (host !== hostname()) return true; // cannot tell from here: rely on the lease
+  const pid = Number(pidText);
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  if (pid === process.pid) return true; // another run inside this process: rely on the lease
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export function recoverStaleClaims(
+  ledger: Ledger,
+  subs: SubscriptionStore,
+  o: { claimer: string; now: Date; leaseMs: number; platforms: Platform[]; log: Logger },
+): { resend: { sub: Subscription; delivery: Delivery }[]; abandoned: number } {
+  const resend: { sub: Subscription; delivery: Delivery }[] = [];
+  let abandoned = 0;
+  for (const d of ledger.listClaimed()) {
+    const age = o.now.getTime() - Date.parse(d.claimed_at ?? '1970-01-01T00:00:00Z');
+    const stale = age > o.leaseMs || !isClaimerAlive(d.claimed_by, o.claimer);
+    if (!stale) continue;
+    const sub = subs.get(d.subscription_id);
+    if (!sub || !o.platforms.includes(sub.platform)) continue;
+    if (d.send_started_at && !IDEMPOTENT_PLATFORMS.includes(sub.platform)) {
+      ledger.markFailed(d, `ambiguous: the process sending it (${d.claimed_by}) stopped mid-send; not resent (at-most-once on ${sub.platform})`, {
+        permanent: false,
+      });
+      o.log.warn(`digest ${d.id} (subscription ${sub.id}, due ${d.due_at}) may or may not have reached the chat; not resent`);
+      abandoned++;
+      continue;
+    }
+    if (ledger.reclaim(d, o.claimer, o.now)) {
+      o.log.info(`taking over digest ${d.id} (subscription ${sub.id}, due ${d.due_at}) from ${d.claimed_by}`);
+      resend.push({ sub, delivery: ledger.get(d.id)! });
+    }
+  }
+  return { resend, abandoned };
+}

@@ -1,0 +1,145 @@
+/**
+ * One scheduler pass: recovers stale claims, claims every digest due at or before `at` (only the
+ * latest missed due time per subscription), composes and sends them through the adapters, paced,
+ * chats in parallel and each chat's digests in order. Safe to run from several processes on one
+ * database: the ledger's UNIQUE (subscription, due time) row decides who sends.
+ */
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import type { Db } from '../core/store/db.ts';
+import type { ChatAdapter } from '../adapters/types.ts';
+import type { Platform } from '../../commands/types.ts';
+import type { Logger } from '../core/logger.ts';
+import { createLedger, type Delivery, type Ledger } from '../core/digest/ledger.ts';
+import { createSubscriptionStore, type Subscription, type SubscriptionStore } from '../core/digest/subscription-store.ts';
+import { latestDueAtOrBefore } from '../core/digest/due-times.ts';
+import { composeDigest, type DigestSource } from '../core/digest/compose-digest.ts';
+import { createSqlDigestSource } from '../core/digest/sql-digest-source.ts';
+import { createChatSettingsStore } from '../core/chat-settings/chat-settings-store.ts';
+import { systemClock, type Clock } from './clock.ts';
+import { createPacer, type Pacer } from './pacer.ts';
+import { sendDigest, DEFAULT_SEND_POLICY, newSendStats, type SendPolicy, type SendStats } from './send-digest.ts';
+import { recoverStaleClaims } from './recover-stale.ts';
+
+export type Adapters = Partial<Record<Platform, ChatAdapter>>;
+
+export interface RunOptions {
+  clock?: Clock;
+  log: Logger;
+  maxStories?: number;
+  emptyNote?: boolean;
+  /** Identifies this process in claimed_by: host:pid:random. */
+  claimer?: string;
+  pacer?: Pacer;
+  policy?: SendPolicy;
+  /** Chats sent to in parallel (each chat's own digests stay sequential). */
+  concurrency?: number;
+  /** A claim older than this whose owner cannot be shown alive is stale (ms). */
+  leaseMs?: number;
+  pauseAfter?: number;
+  source?: DigestSource;
+}
+
+export interface RunSummary {
+  due: number;
+  claimed: number;
+  skippedEmpty: number;
+  recovered: number;
+  abandoned: number;
+  stats: SendStats;
+}
+
+/** A claimer id unique to this process: `host:pid:random`. */
+export function newClaimerId(): string {
+  return `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+}
+
+interface Job {
+  sub: Subscription;
+  delivery: Delivery;
+}
+
+/**
+ * Sends every digest due at or before `at` that nobody has claimed. Platforms without an adapter
+ * are left untouched (their digests stay due until an adapter for them runs).
+ */
+export async function runDueDigests(db: Db, adapters: Adapters, at: Date, opts: RunOptions): Promise<RunSummary> {
+  const clock = opts.clock ?? systemClock;
+  const claimer = opts.claimer ?? newClaimerId();
+  const ledger: Ledger = createLedger(db, { pauseAfter: opts.pauseAfter });
+  const subs: SubscriptionStore = createSubscriptionStore(db);
+  const settings = createChatSettingsStore(db);
+  const source = opts.source ?? createSqlDigestSource(db);
+  const pacer = opts.pacer ?? createPacer(clock);
+  const stats = newSendStats();
+  const platforms = (Object.keys(adapters) as Platform[]).filter((p) => adapters[p]);
+  const summary: RunSummary = { due: 0, claimed: 0, skippedEmpty: 0, recovered: 0, abandoned: 0, stats };
+
+  const recovered = recoverStaleClaims(ledger, subs, {
+    claimer,
+    now: clock.now(),
+    leaseMs: opts.leaseMs ?? 15 * 60_000,
+    platforms,
+    log: opts.log,
+  });
+  summary.recovered = recovered.resend.length;
+  summary.abandoned = recovered.abandoned;
+
+  const jobs: Job[] = [...recovered.resend];
+  for (const sub of subs.dueBefore(at, platforms)) {
+    summary.due++;
+    const due = latestDueAtOrBefore(sub.time, sub.tz, at);
+    const delivery = ledger.claim(sub, due, claimer, clock.now());
+    if (delivery) jobs.push({ sub, delivery });
+  }
+  summary.claimed = jobs.length - recovered.resend.length;
+  if (!jobs.length) return summary;
+
+  // One lane per chat, in due order; lanes run in parallel up to `concurrency`.
+  const lanes = new Map<string, Job[]>();
+  for (const j of jobs.sort((a, b) => (a.delivery.due_at < b.delivery.due_at ? -1 : a.delivery.due_at > b.delivery.due_at ? 1 : a.sub.id - b.sub.id))) {
+    const key = `${j.sub.platform}:${j.sub.chat_id}`;
+    let lane = lanes.get(key);
+    if (!lane) lanes.set(key, (lane = []));
+    lane.push(j);
+  }
+  const deps = {
+    ledger,
+    subscriptions: subs,
+    pacer,
+    clock,
+    log: opts.log,
+    policy: opts.policy ?? DEFAULT_SEND_POLICY,
+    stats,
+    onChatMigrated: (p: Platform, from: string, to: string) => settings.moveChat(p, from, to),
+  };
+  const queue = [...lanes.values()];
+  const runLane = async (lane: Job[]) => {
+    for (const { sub, delivery } of lane) {
+      const fresh = subs.get(sub.id) ?? sub; // chat id may have moved (migration) earlier in this run
+      try {
+        const composed = composeDigest(fresh, new Date(delivery.due_at), {
+          source,
+          ledger,
+          maxStories: opts.maxStories ?? 10,
+          emptyNote: opts.emptyNote ?? false,
+        });
+        if (!composed.reply) {
+          ledger.markSkippedEmpty(delivery, clock.now());
+          summary.skippedEmpty++;
+          continue;
+        }
+        await sendDigest(deps, adapters[fresh.platform]!, fresh, delivery, composed.reply, composed.stories);
+      } catch (err) {
+        opts.log.error(`digest for subscription ${sub.id} due ${delivery.due_at} could not be built`, err);
+        ledger.markFailed(delivery, `internal: ${err instanceof Error ? err.message : String(err)}`, { permanent: false });
+        stats.failed++;
+      }
+    }
+  };
+  const workers = Array.from({ length: Math.min(opts.concurrency ?? 64, queue.length) }, async () => {
+    for (let lane = queue.shift(); lane; lane = queue.shift()) await runLane(lane);
+  });
+  await Promise.all(workers);
+  return summary;
+}

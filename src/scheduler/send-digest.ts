@@ -1,0 +1,127 @@
+/**
+ * Sends one claimed digest through its chat adapter and records the outcome in the ledger:
+ * 429 waits retry_after on that chat only, 5xx/network errors retry with backoff, a migrated
+ * Telegram group is followed (the subscription moves to the new chat id) and the digest resent
+ * there, and permanent errors count toward pausing the subscription.
+ */
+import type { ChatAdapter, DeliveryTarget } from '../adapters/types.ts';
+import { DeliveryError } from '../adapters/types.ts';
+import type { Reply } from '../../commands/types.ts';
+import type { Ledger, Delivery, SentStory } from '../core/digest/ledger.ts';
+import type { Subscription, SubscriptionStore } from '../core/digest/subscription-store.ts';
+import type { Logger } from '../core/logger.ts';
+import type { Clock } from './clock.ts';
+import type { Pacer } from './pacer.ts';
+
+export interface SendPolicy {
+  /** Attempts for 5xx / network errors before the delivery is marked failed. */
+  maxAttempts: number;
+  /** First backoff; doubles each attempt (with ±20% jitter). */
+  backoffMs: number;
+  /** 429s tolerated for one delivery before giving up on it. */
+  maxRateLimited: number;
+}
+
+export const DEFAULT_SEND_POLICY: SendPolicy = { maxAttempts: 4, backoffMs: 1000, maxRateLimited: 10 };
+
+export interface SendDeps {
+  ledger: Ledger;
+  subscriptions: SubscriptionStore;
+  pacer: Pacer;
+  clock: Clock;
+  log: Logger;
+  policy: SendPolicy;
+  /** Moves chat-level state (settings) when a Telegram group becomes a supergroup. */
+  onChatMigrated?: (platform: Subscription['platform'], from: string, to: string) => void;
+  /** Counts what happened, for the CLI summary and the benchmark. */
+  stats: SendStats;
+}
+
+export interface SendStats {
+  sent: number;
+  failed: number;
+  rateLimited: number;
+  retried: number;
+  migrated: number;
+  messages: number;
+}
+
+export const newSendStats = (): SendStats => ({ sent: 0, failed: 0, rateLimited: 0, retried: 0, migrated: 0, messages: 0 });
+
+/** Rough number of platform messages a reply becomes, so pacing reserves enough up front. */
+export function estimateMessages(reply: Reply, platform: string): number {
+  const chars =
+    (reply.title?.length ?? 0) +
+    (reply.intro?.length ?? 0) +
+    (reply.footer?.length ?? 0) +
+    reply.items.reduce((n, i) => n + (i.heading?.length ?? 0) + (i.text?.length ?? 0) + (i.meta?.length ?? 0) + (i.url?.length ?? 0) + 8, 0);
+  const limit = platform === 'discord' ? 3800 : 3800;
+  return Math.max(1, Math.ceil(chars / limit));
+}
+
+/**
+ * Sends `reply` for `delivery` of `sub` and marks the ledger. Returns 'sent' or 'failed'; never
+ * throws for platform errors (they are recorded), so one chat cannot stop the others.
+ */
+export async function sendDigest(
+  deps: SendDeps,
+  adapter: ChatAdapter,
+  sub: Subscription,
+  delivery: Delivery,
+  reply: Reply,
+  stories: SentStory[],
+): Promise<'sent' | 'failed'> {
+  const { ledger, pacer, clock, policy, stats, log } = deps;
+  const target: DeliveryTarget = { platform: sub.platform, chatId: sub.chat_id, threadId: sub.thread_id ?? undefined, lang: sub.lang };
+  const idempotencyKey = `digest:${sub.id}:${delivery.due_at}`;
+  let transientFailures = 0;
+  let rateLimited = 0;
+  let migrations = 0;
+  const partial: string[] = [];
+  const estimate = estimateMessages(reply, sub.platform);
+  ledger.markSending(delivery.id, clock.now());
+  for (;;) {
+    await pacer.acquire(sub.platform, target.chatId, estimate);
+    try {
+      const res = await adapter.send(target, reply, { idempotencyKey });
+      const ids = [...partial, ...res.messageIds];
+      ledger.markSent(delivery, ids, stories, clock.now());
+      stats.sent++;
+      stats.messages += res.messageIds.length;
+      return 'sent';
+    } catch (err) {
+      const e = err instanceof DeliveryError ? err : new DeliveryError('transient', err instanceof Error ? err.message : String(err));
+      ledger.touch(delivery.id, clock.now());
+      if (e.kind === 'rate_limited') {
+        stats.rateLimited++;
+        const wait = e.retryAfterMs ?? 1000;
+        pacer.blockChat(sub.platform, target.chatId, wait);
+        if (++rateLimited <= policy.maxRateLimited) continue;
+        return fail(`rate limited ${rateLimited} times`, false);
+      }
+      if (e.kind === 'migrated' && e.migratedTo && migrations++ < 2) {
+        log.info(`subscription ${sub.id}: chat ${target.chatId} moved to ${e.migratedTo}; following it`);
+        deps.subscriptions.moveChat(sub.platform, target.chatId, e.migratedTo);
+        deps.onChatMigrated?.(sub.platform, target.chatId, e.migratedTo);
+        target.chatId = e.migratedTo;
+        stats.migrated++;
+        continue;
+      }
+      if (e.kind === 'permanent' || e.kind === 'migrated') return fail(e.message, true, e.sentMessageIds);
+      if (++transientFailures < policy.maxAttempts) {
+        stats.retried++;
+        const backoff = policy.backoffMs * 2 ** (transientFailures - 1);
+        await clock.sleep(backoff * (0.8 + Math.random() * 0.4));
+        continue;
+      }
+      return fail(`gave up after ${transientFailures} attempts: ${e.message}`, false, e.sentMessageIds);
+    }
+  }
+
+  function fail(error: string, permanent: boolean, sentIds: string[] = []): 'failed' {
+    log.warn(`digest for subscription ${sub.id} (${sub.platform} chat ${target.chatId}) due ${delivery.due_at} failed: ${error}`);
+    ledger.markFailed(delivery, error, { permanent, reason: permanent ? error : undefined, messageIds: [...partial, ...sentIds] });
+    stats.failed++;
+    return 'failed';
+  }
+}
