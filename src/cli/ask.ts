@@ -1,5 +1,50 @@
-/** `newsbot ask`. Placeholder until its issue lands. */
-export async function run(_args: string[]): Promise<number> {
-  process.stderr.write('newsbot ask: not implemented yet\n');
-  return 2;
+/**
+ * `newsbot ask "<command line>" [--db FILE] [--lang zh-TW|en] [--json]`: runs any chat command
+ * against the database and prints the reply, as plain text or as JSON
+ * ({text, articles, events?, kind}). The adapter for tests, scripts and users without bot tokens.
+ */
+import { existsSync } from 'node:fs';
+import { parseArgs, dbPath } from './args.ts';
+import { loadConfig } from '../config.ts';
+import { openDatabase } from '../core/store/db.ts';
+import { createLogger } from '../core/logger.ts';
+import { answerLine } from '../adapters/terminal/run-line.ts';
+import { renderPlain } from '../adapters/terminal/render-plain.ts';
+import type { ReplyLang } from '../../commands/types.ts';
+
+const USAGE = 'usage: newsbot ask "<command line>" [--db FILE] [--lang zh-TW|en] [--json]';
+
+/** Runs `newsbot ask`; exit status 0 for an answer, 2 for a usage problem, 1 for an error. */
+export async function run(argv: string[]): Promise<number> {
+  const { positional, flags } = parseArgs(argv, ['json']);
+  const line = positional.join(' ').trim();
+  if (!line) {
+    process.stderr.write(`newsbot ask: missing command line, e.g. "/latest 5"\n${USAGE}\n`);
+    return 2;
+  }
+  const lang = flags.lang === undefined ? 'zh-TW' : flags.lang;
+  if (lang !== 'zh-TW' && lang !== 'en') {
+    process.stderr.write(`newsbot ask: --lang must be zh-TW or en, got '${String(lang)}'\n${USAGE}\n`);
+    return 2;
+  }
+  const config = loadConfig();
+  const file = dbPath(flags, config.NEWSBOT_DB);
+  if (!existsSync(file)) {
+    process.stderr.write(`newsbot ask: no database at ${file} (run \`newsbot ingest <folder> --db ${file}\` first)\n`);
+    return 1;
+  }
+  const db = openDatabase(file);
+  try {
+    const log = createLogger(config.LOG_LEVEL);
+    const reply = await answerLine(line, lang as ReplyLang, { db, now: () => new Date() }, log);
+    const text = renderPlain(reply);
+    if (flags.json) {
+      const out: Record<string, unknown> = { kind: reply.kind, text, articles: reply.articles };
+      if (reply.events) out.events = reply.events;
+      process.stdout.write(JSON.stringify(out) + '\n');
+    } else process.stdout.write(text + '\n');
+    return reply.kind === 'ok' ? 0 : reply.kind === 'usage' ? 2 : 1;
+  } finally {
+    db.close();
+  }
 }

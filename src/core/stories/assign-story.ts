@@ -47,7 +47,7 @@ function prepare(db: Db): Statements {
        JOIN articles a ON a.id = m.article_id WHERE m.story_id = ? ORDER BY m.article_id`,
     ),
     updateStory: db.prepare(
-      `UPDATE stories SET title = ?, title_article_id = ?, first_seen = ?, last_updated = ?, article_count = ?, outlet_count = ?, outlets = ? WHERE id = ?`,
+      `UPDATE stories SET title = ?, title_article_id = ?, first_seen = ?, last_updated = ?, last_published = ?, article_count = ?, outlet_count = ?, outlets = ? WHERE id = ?`,
     ),
     delStory: db.prepare('DELETE FROM stories WHERE id = ?'),
   };
@@ -87,7 +87,8 @@ export function refreshStory(db: Db, storyId: number): void {
   const lead = byTime.find((r) => r.duplicate_of === null) ?? byTime[0];
   const outlets: string[] = [];
   for (const r of byTime) if (r.outlet && !outlets.includes(r.outlet)) outlets.push(r.outlet);
-  st.updateStory.run(lead.title, lead.article_id, time(byTime[0]), time(byTime[byTime.length - 1]), rows.length, outlets.length, JSON.stringify(outlets), storyId);
+  const dated = rows.map((r) => r.published_at).filter((t): t is string => !!t).sort();
+  st.updateStory.run(lead.title, lead.article_id, time(byTime[0]), time(byTime[byTime.length - 1]), dated.at(-1) ?? null, rows.length, outlets.length, JSON.stringify(outlets), storyId);
 }
 
 function removeFromStory(db: Db, articleId: number): void {

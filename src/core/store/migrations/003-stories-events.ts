@@ -5,7 +5,9 @@ import type { Migration } from './index.ts';
  * the MinHash signatures and LSH band index that make assignment incremental (a new article
  * looks up candidates by band key, never scans), and the dated events /timeline lists.
  * `story_lsh.key` packs kind (0 body, 1 topic), band and band hash into one integer; `day` is
- * the publication day number (0 for body bands, which ignore dates).
+ * the publication day number (0 for body bands, which ignore dates). Story times: first_seen and
+ * last_updated use each member's publication time, or its ingest time when undated;
+ * last_published only dated members (null when none), which is what /latest sorts by.
  */
 export const storiesEventsSchema: Migration = {
   name: '003-stories-events',
@@ -17,11 +19,13 @@ export const storiesEventsSchema: Migration = {
         title_article_id INTEGER,
         first_seen TEXT,
         last_updated TEXT,
+        last_published TEXT,
         article_count INTEGER NOT NULL DEFAULT 0,
         outlet_count INTEGER NOT NULL DEFAULT 0,
         outlets TEXT NOT NULL DEFAULT '[]'
       );
       CREATE INDEX stories_last_updated ON stories(last_updated);
+      CREATE INDEX stories_last_published ON stories(last_published);
 
       CREATE TABLE story_articles (
         article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,

@@ -1,0 +1,101 @@
+/**
+ * Reads the stored events of a set of articles and merges them into one timeline: the same
+ * event reported by several outlets (same date, and the same story or a similar phrase) becomes
+ * one entry with several sources. Dated entries oldest first; day-only entries apart.
+ */
+import type { Db } from '../store/db.ts';
+
+export interface TimelineEntry {
+  date: string | null;
+  day: number | null;
+  text: string;
+  article_ids: number[];
+  outlets: string[];
+  /** The first http(s) link among the sources, if any. */
+  url: string | null;
+}
+
+export interface Timeline {
+  dated: TimelineEntry[];
+  undated: TimelineEntry[];
+  /** Entries left out because of the limit. */
+  omitted: number;
+}
+
+interface EventRow {
+  article_id: number;
+  date: string | null;
+  day: number | null;
+  text: string;
+  story_id: number | null;
+  outlet: string | null;
+  url: string | null;
+}
+
+function bigrams(s: string): Set<string> {
+  const t = s.replace(/[^\p{L}\p{N}]+/gu, '');
+  const out = new Set<string>();
+  for (let i = 0; i + 2 <= t.length; i++) out.add(t.slice(i, i + 2));
+  return out;
+}
+
+/** Dice coefficient of the character bigrams of two phrases. */
+export function phraseSimilarity(a: string, b: string): number {
+  const x = bigrams(a);
+  const y = bigrams(b);
+  if (!x.size || !y.size) return 0;
+  let common = 0;
+  for (const g of x) if (y.has(g)) common++;
+  return (2 * common) / (x.size + y.size);
+}
+
+const CHUNK = 500;
+
+/**
+ * The merged timeline of `articleIds`. When there are more than `limit` entries, those with the
+ * most sources (then the most recent) are kept, still shown in date order.
+ */
+export function buildTimeline(db: Db, articleIds: number[], limit = 25): Timeline {
+  const rows: EventRow[] = [];
+  for (let i = 0; i < articleIds.length; i += CHUNK) {
+    const ids = articleIds.slice(i, i + CHUNK);
+    rows.push(
+      ...(db
+        .prepare(
+          `SELECT e.article_id, e.date, e.day, e.text, m.story_id, COALESCE(m.outlet, a.outlet, a.agency) AS outlet, a.url
+           FROM events e JOIN articles a ON a.id = e.article_id LEFT JOIN story_articles m ON m.article_id = e.article_id
+           WHERE e.article_id IN (${ids.map(() => '?').join(',')}) ORDER BY e.article_id, e.id`,
+        )
+        .all(...ids) as EventRow[]),
+    );
+  }
+  const groups: (TimelineEntry & { stories: Set<number> })[] = [];
+  const byKey = new Map<string, (TimelineEntry & { stories: Set<number> })[]>();
+  for (const r of rows) {
+    const key = r.date ?? `day:${r.day}`;
+    const list = byKey.get(key) ?? [];
+    const same = list.find((g) => (r.story_id !== null && g.stories.has(r.story_id)) || phraseSimilarity(g.text, r.text) >= 0.5);
+    const url = r.url && /^https?:\/\//i.test(r.url) ? r.url : null;
+    if (same) {
+      if (!same.article_ids.includes(r.article_id)) same.article_ids.push(r.article_id);
+      if (r.outlet && !same.outlets.includes(r.outlet)) same.outlets.push(r.outlet);
+      if (r.story_id !== null) same.stories.add(r.story_id);
+      same.url ??= url;
+      continue;
+    }
+    const g = { date: r.date, day: r.day, text: r.text, article_ids: [r.article_id], outlets: r.outlet ? [r.outlet] : [], url, stories: new Set<number>(r.story_id === null ? [] : [r.story_id]) };
+    list.push(g);
+    byKey.set(key, list);
+    groups.push(g);
+  }
+  let kept = groups;
+  if (groups.length > limit) {
+    kept = [...groups]
+      .sort((a, b) => b.article_ids.length - a.article_ids.length || (b.date ?? '').localeCompare(a.date ?? ''))
+      .slice(0, limit);
+  }
+  const strip = ({ stories: _s, ...e }: TimelineEntry & { stories: Set<number> }): TimelineEntry => e;
+  const dated = kept.filter((g) => g.date).sort((a, b) => a.date!.localeCompare(b.date!) || a.article_ids[0] - b.article_ids[0]);
+  const undated = kept.filter((g) => !g.date).sort((a, b) => (a.day ?? 0) - (b.day ?? 0) || a.article_ids[0] - b.article_ids[0]);
+  return { dated: dated.map(strip), undated: undated.map(strip), omitted: groups.length - kept.length };
+}
