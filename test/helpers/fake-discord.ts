@@ -285,7 +285,7 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const method = req.method ?? 'GET';
     const body = await readBody(req);
-    const path = url.pathname.replace(/^\/api(\/v\d+)?/, '');
+    const path = decodeURIComponent(url.pathname).replace(/^\/api(\/v\d+)?/, '');
     const authorization = req.headers.authorization;
     const record: RecordedRequest = { method, path, query: url.searchParams, authorization, body, status: 0 };
     state.requests.push(record);

@@ -1,0 +1,218 @@
+/**
+ * End to end: the real discord.js client, logged in to the fake Discord over real sockets,
+ * answers slash commands, autocomplete and page buttons. Checks the callback bodies Discord would get.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { commands } from '../../../commands/index.ts';
+import type { CommandDef, Reply } from '../../../commands/types.ts';
+import { PERMS } from '../../helpers/fake-discord.ts';
+import { CANARY_TOKEN, startHarness, unescapeDiscord, type Harness } from './setup.ts';
+
+const EPHEMERAL = 1 << 6;
+const MANAGE = (PERMS.ViewChannel | PERMS.SendMessages | PERMS.ManageChannels).toString();
+
+const def = (name: string, run: CommandDef['run']): CommandDef => ({ name, description: { en: name, 'zh-TW': name }, options: [], examples: [`/${name}`], run });
+
+const hostileReply: Reply = {
+  kind: 'ok',
+  title: '@everyone <b>title</b>',
+  intro: '[x](javascript:alert(1)) @here',
+  items: [
+    { heading: '**<@123>**', text: '<b>bold</b> </code> @everyone [x](javascript:alert(1)) # h\n> quote', url: 'javascript:alert(1)', meta: '<#456> ||spoiler||' },
+    { heading: 'fine', url: 'https://news.example/a_(b)' },
+  ],
+  footer: '@everyone footer',
+  articles: [],
+};
+const LONG_TEXT = Array.from({ length: 900 }, (_, i) => `word${i}`).join(' ');
+const longReply: Reply = {
+  kind: 'ok',
+  title: 'Long list',
+  items: Array.from({ length: 35 }, (_, i) => ({ heading: `Story ${i}`, text: i === 3 ? LONG_TEXT : `text ${i}`, url: `https://news.example/${i}` })),
+  articles: [],
+};
+const testCommands: CommandDef[] = [
+  ...commands,
+  def('hostile', () => hostileReply),
+  def('long', () => longReply),
+  def('boom', () => {
+    throw new Error('kaboom');
+  }),
+  def('ctx', async ({ chat, lang }) => ({
+    kind: 'ok',
+    intro: JSON.stringify({ chatId: chat.chatId, threadId: chat.threadId ?? null, isGroup: chat.isGroup, isAdmin: await chat.isAdmin(), canPost: (await chat.canPost?.()) ?? null, lang }),
+    items: [],
+    articles: [],
+  })),
+];
+
+function sampleArgs(c: CommandDef): Record<string, string | number> {
+  const args: Record<string, string | number> = {};
+  for (const o of c.options.filter((o) => o.required)) args[o.name] = o.type === 'integer' ? (o.min ?? 1) : 'zelensky';
+  return args;
+}
+
+describe('discord interactions', () => {
+  let h: Harness;
+  before(async () => {
+    h = await startHarness({ commands: testCommands });
+  });
+  after(async () => {
+    await h?.close();
+  });
+
+  test('every command is acknowledged at once, then answered with one embed within limits', async () => {
+    for (const c of commands) {
+      const id = h.fake.slash(c.name, sampleArgs(c));
+      const reply = await h.fake.waitForReply(id);
+      const cb = h.fake.callbacks.find((x) => x.interactionId === id)!;
+      assert.equal(cb.type, 5, `/${c.name} deferred first`);
+      assert.equal(reply.body.embeds.length, 1, `/${c.name} one embed`);
+      const embed = reply.body.embeds[0];
+      assert.ok(embed.description.length > 0 && embed.description.length <= 4096, `/${c.name} description size`);
+      assert.deepEqual(reply.body.allowed_mentions, { parse: [] }, `/${c.name} allowed_mentions`);
+      assert.equal(typeof embed.color, 'number');
+    }
+  });
+
+  test('/help lists every command with its description', async () => {
+    const reply = await h.fake.waitForReply(h.fake.slash('help'));
+    assert.equal(reply.ephemeral, false);
+    const embed = reply.body.embeds[0];
+    assert.equal(embed.title, 'newsbot commands');
+    const shown = unescapeDiscord(embed.description);
+    for (const c of commands) {
+      assert.ok(shown.includes(`**/${c.name}`), `/${c.name} listed`);
+      assert.ok(shown.includes(c.description.en), `/${c.name} described`);
+    }
+  });
+
+  test('a zh-TW or zh-CN client gets Chinese, others English', async () => {
+    for (const [locale, title] of [['zh-TW', 'newsbot 指令'], ['zh-CN', 'newsbot 指令'], ['de', 'newsbot commands']]) {
+      const reply = await h.fake.waitForReply(h.fake.slash('help', {}, { locale }));
+      assert.equal(reply.body.embeds[0].title, title, locale);
+    }
+  });
+
+  test('a per-chat /language override wins over the user locale', async () => {
+    const channelId = '510000000000000001';
+    const set = await h.fake.waitForReply(h.fake.slash('language', { language: 'en' }, { channelId, locale: 'zh-TW', memberPermissions: MANAGE }));
+    assert.equal(set.ephemeral, false);
+    const help = await h.fake.waitForReply(h.fake.slash('help', {}, { channelId, locale: 'zh-TW' }));
+    assert.equal(help.body.embeds[0].title, 'newsbot commands');
+    const elsewhere = await h.fake.waitForReply(h.fake.slash('help', {}, { locale: 'zh-TW' }));
+    assert.equal(elsewhere.body.embeds[0].title, 'newsbot 指令');
+  });
+
+  test('usage replies are ephemeral and replace the public deferral', async () => {
+    const id = h.fake.slash('language', { language: 'klingon' });
+    const reply = await h.fake.waitForReply(id);
+    assert.equal(reply.ephemeral, true);
+    assert.equal(reply.via, 'followup');
+    assert.match(unescapeDiscord(reply.body.embeds[0].description), /klingon/);
+    const token = h.fake.callbacks.find((c) => c.interactionId === id)!.token;
+    assert.ok(h.fake.webhooks.some((w) => w.token === token && w.method === 'DELETE' && w.messageId === '@original'));
+  });
+
+  test('a failing command gets an ephemeral apology and a log line, no stack trace in chat', async () => {
+    const reply = await h.fake.waitForReply(h.fake.slash('boom'));
+    assert.equal(reply.ephemeral, true);
+    assert.match(reply.body.embeds[0].description, /Sorry/);
+    assert.doesNotMatch(JSON.stringify(reply.body), /kaboom|at .*\.ts/);
+    assert.ok(h.lines.some((l) => l.includes('command /boom failed') && l.includes('kaboom')));
+  });
+
+  test('unknown commands and expired page buttons get ephemeral notices', async () => {
+    const unknown = await h.fake.waitForReply(h.fake.slash('nosuch'));
+    assert.equal(unknown.ephemeral, true);
+    assert.match(unknown.body.embeds[0].description, /nosuch/);
+    const expired = await h.fake.waitForReply(h.fake.button('nbp:AAAAAAAAAAAA:1'));
+    assert.equal(expired.ephemeral, true);
+    assert.match(expired.body.embeds[0].description, /expired/);
+  });
+
+  test('hostile article text cannot inject markdown, links or mentions', async () => {
+    const reply = await h.fake.waitForReply(h.fake.slash('hostile'));
+    const body = reply.body;
+    assert.deepEqual(body.allowed_mentions, { parse: [] });
+    const embed = body.embeds[0];
+    const raw = JSON.stringify(embed);
+    assert.doesNotMatch(raw, /@everyone|@here/, 'mass mentions broken');
+    assert.doesNotMatch(embed.description, /\]\((?!https?:)/, 'no link target other than http(s)');
+    assert.doesNotMatch(embed.description, /(^|[^\\])<(@|#|b>|\/code)/, 'no raw < left');
+    assert.doesNotMatch(embed.description, /(^|[^\\])\]\(/, 'no masked link from article text');
+    assert.doesNotMatch(embed.description, /^(#|>)/m, 'no heading or quote lines');
+    // The only link is the http(s) one, with parentheses encoded and its host as the label.
+    assert.deepEqual(embed.description.match(/(?<!\\)\[[^\]]*\]\([^)]*\)/g), ['[news.example](https://news.example/a_%28b%29)']);
+    // Displayed text is exactly the article text.
+    const shown = unescapeDiscord(embed.description);
+    assert.ok(shown.includes('<b>bold</b> </code> @everyone [x](javascript:alert(1)) # h'));
+    assert.ok(shown.includes('> quote'));
+    assert.equal(unescapeDiscord(embed.title), '@everyone <b>title</b>');
+    assert.equal(embed.footer.text.replace(/\u200b/g, ''), '@everyone footer');
+  });
+
+  test('a long answer is paged with buttons; clicking through shows every item once, in order', async () => {
+    const first = await h.fake.waitForReply(h.fake.slash('long'));
+    const seen: string[] = [first.body.embeds[0].description];
+    let components = first.body.components;
+    assert.equal(components.length, 1);
+    assert.equal(components[0].components[0].disabled, true, 'Prev disabled on page 1');
+    for (let guard = 0; guard < 20; guard++) {
+      const next = components[0].components[1];
+      if (next.disabled) break;
+      assert.ok(next.custom_id.length <= 100);
+      const id = h.fake.button(next.custom_id);
+      const cb = await h.fake.waitForCallback(id);
+      assert.equal(cb.type, 7, 'button answered by updating the message');
+      seen.push(cb.body.data.embeds[0].description);
+      components = cb.body.data.components;
+    }
+    assert.ok(seen.length >= 4, `35 items at 10 per page: ${seen.length} pages`);
+    const all = unescapeDiscord(seen.join('\n'));
+    let at = -1;
+    for (let i = 0; i < 35; i++) {
+      const pos = all.indexOf(`**Story ${i}**`);
+      assert.ok(pos > at, `Story ${i} once, in order`);
+      assert.equal(all.indexOf(`**Story ${i}**`, pos + 1), -1);
+      at = pos;
+    }
+    assert.ok(all.replace(/\s+/g, ' ').includes(LONG_TEXT), 'the 900-word item is complete');
+    // Prev goes back.
+    const back = await h.fake.waitForCallback(h.fake.button(components[0].components[0].custom_id));
+    assert.equal(back.body.data.embeds[0].description, seen[seen.length - 2]);
+  });
+
+  test('DM, guild channel and thread contexts', async () => {
+    const ctx = async (origin: Parameters<Harness['fake']['slash']>[2]) => {
+      const r = await h.fake.waitForReply(h.fake.slash('ctx', {}, origin));
+      return JSON.parse(unescapeDiscord(r.body.embeds[0].description));
+    };
+    assert.deepEqual(await ctx({ channelType: 1, channelId: '520000000000000001' }), { chatId: '520000000000000001', threadId: null, isGroup: false, isAdmin: true, canPost: true, lang: 'en' });
+    assert.deepEqual(await ctx({ channelType: 0, channelId: '520000000000000002' }), { chatId: '520000000000000002', threadId: null, isGroup: true, isAdmin: false, canPost: true, lang: 'en' });
+    assert.deepEqual(await ctx({ channelType: 0, channelId: '520000000000000002', memberPermissions: MANAGE, appPermissions: PERMS.ViewChannel.toString() }), {
+      chatId: '520000000000000002', threadId: null, isGroup: true, isAdmin: true, canPost: false, lang: 'en',
+    });
+    assert.deepEqual(await ctx({ channelType: 11, channelId: '520000000000000003', parentId: '520000000000000002', locale: 'zh-TW' }), {
+      chatId: '520000000000000002', threadId: '520000000000000003', isGroup: true, isAdmin: false, canPost: true, lang: 'zh-TW',
+    });
+  });
+
+  test('autocomplete answers with choices for name/topic options and nothing for others', async () => {
+    const topics = await h.fake.waitForCallback(h.fake.autocomplete('timeline', 'topic', 'ze'));
+    assert.equal(topics.type, 8);
+    assert.ok(Array.isArray(topics.body.data.choices));
+    assert.ok(topics.body.data.choices.length <= 25);
+    for (const c of topics.body.data.choices) assert.ok(c.name.length <= 100 && c.value.length <= 100);
+    const none = await h.fake.waitForCallback(h.fake.autocomplete('search', 'query', 'ze'));
+    assert.deepEqual(none.body.data.choices, []);
+  });
+
+  test('the bot token is used on the wire but never logged', async () => {
+    assert.equal(h.fake.identifies[0].token, CANARY_TOKEN);
+    assert.ok(h.fake.requests.some((r) => r.authorization === `Bot ${CANARY_TOKEN}`));
+    assert.ok(h.lines.length > 10, 'debug logging was on');
+    for (const line of h.lines) assert.ok(!line.includes(CANARY_TOKEN), `token in log line: ${line.slice(0, 80)}`);
+  });
+});
