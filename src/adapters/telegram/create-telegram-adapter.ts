@@ -1,0 +1,117 @@
+/**
+ * The Telegram adapter: a grammY bot (long polling) answering every command in private chats,
+ * groups, forum topics and channels, plus `send` for digests. Interactive calls retry (429 waits
+ * retry_after, 5xx and network errors a few times); digest sends do not retry, so the scheduler
+ * sees 429s and failures as DeliveryErrors and decides itself (a blind retry could post twice).
+ */
+import { Api, Bot, GrammyError } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
+import type { Database } from 'better-sqlite3';
+import type { ChatAdapter, DeliveryTarget, SendResult } from '../types.ts';
+import type { Reply } from '../../../commands/types.ts';
+import { addSecret, type Logger } from '../../core/logger.ts';
+import { createChatSettingsStore } from '../../core/chat-settings/chat-settings-store.ts';
+import { interactiveRetry, type RetryOptions } from './retry.ts';
+import { createCommandHandler, createPagingHandler } from './handle-command.ts';
+import { createPageCache } from './paging.ts';
+import { deliverReply } from './send-reply.ts';
+import { describeTelegramError } from './errors.ts';
+import { registerTelegramCommands } from './register-commands.ts';
+
+export interface TelegramAdapterOptions {
+  token: string;
+  /** Bot API root (grammY client.apiRoot); tests point it at a local emulator. */
+  apiRoot?: string;
+  db: Database;
+  now?: () => Date;
+  log: Logger;
+  retry?: RetryOptions;
+  /** Lists longer than this get a paging keyboard (default 10 items per page). */
+  pageItems?: number;
+}
+
+export interface TelegramAdapter extends ChatAdapter {
+  readonly platform: 'telegram';
+  /** The underlying grammY bot (for tests and advanced wiring). */
+  readonly bot: Bot;
+  /** The bot's own user, known after start(). */
+  me(): UserFromGetMe | undefined;
+  /** Publishes the command list (English default, Chinese for zh clients) with setMyCommands. */
+  registerCommands(): Promise<void>;
+}
+
+/** Creates the adapter; nothing touches the network until start(), send() or registerCommands(). */
+export function createTelegramAdapter(opts: TelegramAdapterOptions): TelegramAdapter {
+  addSecret(opts.token);
+  const { db, log } = opts;
+  const now = opts.now ?? (() => new Date());
+  const client = opts.apiRoot ? { apiRoot: opts.apiRoot.replace(/\/+$/, '') } : {};
+  const bot = new Bot(opts.token, { client });
+  bot.api.config.use(...interactiveRetry(opts.retry));
+  // Digest sends: no automatic retries (see the module comment).
+  const deliveryApi = new Api(opts.token, client);
+  const settings = createChatSettingsStore(db, now);
+  const pages = createPageCache(now);
+  let me: UserFromGetMe | undefined;
+  let polling: Promise<void> | undefined;
+
+  const deps = {
+    db,
+    now,
+    log,
+    settings,
+    pages,
+    pageItems: opts.pageItems ?? 10,
+    me: () => ({ id: me!.id, username: me!.username }),
+  };
+  bot.on(['message:text', 'channel_post:text'], createCommandHandler(deps));
+  bot.on('callback_query:data', createPagingHandler(deps));
+  bot.on('message:migrate_to_chat_id', (ctx) => {
+    const to = ctx.msg.migrate_to_chat_id;
+    settings.moveChat('telegram', String(ctx.chat.id), String(to));
+    log.info(`telegram: chat ${ctx.chat.id} became supergroup ${to}; settings moved`);
+  });
+  bot.catch((err) => {
+    log.error(`telegram: update ${err.ctx.update.update_id} failed: ${describeTelegramError(err.error)}`);
+  });
+
+  return {
+    platform: 'telegram',
+    bot,
+    me: () => me,
+    async start() {
+      if (polling) return;
+      try {
+        me = await bot.api.getMe();
+      } catch (err) {
+        if (err instanceof GrammyError && err.error_code === 401) throw new Error('Telegram rejected the bot token (401 Unauthorized): check TELEGRAM_TOKEN');
+        throw new Error(`Telegram getMe failed: ${describeTelegramError(err)}`);
+      }
+      bot.botInfo = me;
+      await new Promise<void>((resolve, reject) => {
+        polling = bot
+          .start({ allowed_updates: ['message', 'channel_post', 'callback_query'], onStart: () => resolve() })
+          .catch((err: unknown) => {
+            log.error(`telegram: polling stopped: ${describeTelegramError(err)}`);
+            reject(new Error(`Telegram polling failed: ${describeTelegramError(err)}`));
+          });
+      });
+      log.info(`telegram: polling as @${me.username}`);
+    },
+    async stop() {
+      if (!polling) return;
+      try {
+        if (bot.isRunning()) await bot.stop();
+      } catch (err) {
+        log.warn(`telegram: stopping: ${describeTelegramError(err)}`);
+      }
+      await polling;
+      polling = undefined;
+    },
+    async send(target: DeliveryTarget, reply: Reply): Promise<SendResult> {
+      const messageIds = await deliverReply(deliveryApi, { chatId: target.chatId, threadId: target.threadId }, reply, target.lang);
+      return { messageIds };
+    },
+    registerCommands: () => registerTelegramCommands(bot.api),
+  };
+}
