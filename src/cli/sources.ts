@@ -1,5 +1,208 @@
-/** `newsbot sources`. Placeholder until its issue lands. */
-export async function run(_args: string[]): Promise<number> {
-  process.stderr.write('newsbot sources: not implemented yet\n');
-  return 2;
+/**
+ * `newsbot sources add|list|remove|resume|poll`: manage live sources (watched folders, RSS/Atom
+ * feeds, article pages) and poll them, once or on their schedule.
+ */
+import { statSync } from 'node:fs';
+import { resolve, basename } from 'node:path';
+import { loadConfig } from '../config.ts';
+import { createLogger } from '../core/logger.ts';
+import { openDatabase, type Db } from '../core/store/db.ts';
+import { parseArgs, dbPath } from './args.ts';
+import { createSourceStore, type SourceKind, type SourceRow } from '../sources/store/source-store.ts';
+import { createItemStore } from '../sources/store/source-items.ts';
+import { createFetcher } from '../sources/fetch/create-fetcher.ts';
+import { detectKind } from '../sources/detect-kind.ts';
+import { startSources } from '../sources/start-sources.ts';
+import { pollDueSources, type PollReport } from '../sources/poll/poll-source.ts';
+import { defaultSinks } from '../sources/sinks.ts';
+
+const USAGE = `usage: newsbot sources <command> [--db FILE]
+  add <url|folder> [--name NAME] [--every MINUTES] [--kind feed|page]
+  list [--json]
+  remove <id|name>
+  resume <id|name>             clear a pause after failures and poll at the next chance
+  poll [--once]                poll due sources (all with --once) and exit; without --once keep polling`;
+
+const DEFAULT_EVERY: Record<SourceKind, number> = { feed: 30, page: 360, folder: 5 };
+
+const out = (s: string) => process.stdout.write(s + '\n');
+const fail = (s: string) => {
+  process.stderr.write(`newsbot sources: ${s}\n`);
+  return 1;
+};
+
+function uniqueName(db: Db, base: string): string {
+  const store = createSourceStore(db);
+  const clean = base.replace(/\s+/g, '-').slice(0, 60) || 'source';
+  if (!/^\d+$/.test(clean) && !store.find(clean)) return clean;
+  for (let i = 2; ; i++) if (!store.find(`${clean}-${i}`)) return `${clean}-${i}`;
+}
+
+function nameFromUrl(url: string): string {
+  const u = new URL(url);
+  const path = u.pathname.replace(/\/+$/, '').replace(/\.(xml|rss|atom)$/i, '');
+  return (u.hostname.replace(/^www\./, '') + path).replace(/[^\w.\-/]+/g, '-');
+}
+
+async function add(db: Db, positional: string[], flags: Record<string, string | true>, allowPrivate: boolean): Promise<number> {
+  const target = positional[0];
+  if (!target) return fail('add: give a feed/page URL or a folder');
+  const store = createSourceStore(db);
+  let kind: SourceKind;
+  let location: string;
+  let note: string | null = null;
+  let title: string | null = null;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(target)) {
+    let u: URL;
+    try {
+      u = new URL(target);
+    } catch {
+      return fail(`add: ${target}: not a valid URL`);
+    }
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') return fail(`add: ${target}: only http and https URLs are supported`);
+    location = u.href;
+    if (flags.kind === 'feed' || flags.kind === 'page') kind = flags.kind;
+    else if (flags.kind !== undefined) return fail(`add: --kind must be feed or page`);
+    else {
+      const fetcher = createFetcher({ allowPrivate, timeoutMs: 15_000 });
+      try {
+        const d = await detectKind(fetcher, location);
+        ({ kind, location, note, title } = d);
+      } catch (err) {
+        kind = 'feed';
+        note = `could not check it now (${(err as Error).message}); added as a feed (use --kind page for an article page)`;
+      } finally {
+        await fetcher.close();
+      }
+    }
+  } else {
+    location = resolve(target);
+    try {
+      if (!statSync(location).isDirectory()) return fail(`add: ${target}: not a folder`);
+    } catch {
+      return fail(`add: ${target}: no such folder`);
+    }
+    kind = 'folder';
+  }
+  const existing = store.findByLocation(location);
+  if (existing) return fail(`add: ${location} is already source #${existing.id} (${existing.name})`);
+  let every = DEFAULT_EVERY[kind];
+  if (flags.every !== undefined) {
+    every = Number(flags.every);
+    if (!Number.isInteger(every) || every < 1 || every > 10080) return fail('add: --every must be a whole number of minutes between 1 and 10080');
+  }
+  let name: string;
+  if (typeof flags.name === 'string') {
+    name = flags.name.trim();
+    if (!name || /^\d+$/.test(name)) return fail('add: --name must be non-empty and not only digits');
+    if (store.find(name)) return fail(`add: a source named "${name}" already exists`);
+  } else name = uniqueName(db, kind === 'folder' ? basename(location) : nameFromUrl(location));
+  const row = store.add({ name, kind, location, every_minutes: every }, new Date());
+  out(`added source #${row.id} ${row.name}: ${kind} ${location}, every ${every} min${title ? ` — "${title}"` : ''}`);
+  if (note) out(`  ${note}`);
+  out('  its current items are stored as back catalogue on the first poll, not announced as news');
+  return 0;
+}
+
+function when(iso: string | null): string {
+  return iso ? iso.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, 'Z') : '-';
+}
+
+function statusOf(s: SourceRow): string {
+  if (s.paused_reason) return 'PAUSED';
+  if (s.consecutive_failures > 0) return `failing (${s.consecutive_failures} in a row, backing off)`;
+  if (!s.last_polled_at) return 'new (not polled yet)';
+  return 'ok';
+}
+
+function list(db: Db, flags: Record<string, string | true>): number {
+  const rows = createSourceStore(db).list();
+  const items = createItemStore(db);
+  if (flags.json) {
+    for (const r of rows) out(JSON.stringify({ ...r, items: items.counts(r.id) }));
+    return 0;
+  }
+  if (rows.length === 0) {
+    out('no sources yet: newsbot sources add <feed URL|page URL|folder>');
+    return 0;
+  }
+  for (const s of rows) {
+    const c = items.counts(s.id);
+    const files = s.kind === 'folder' ? (db.prepare('SELECT COUNT(*) AS n FROM source_files WHERE source_id = ?').get(s.id) as { n: number }).n : null;
+    out(`#${s.id} ${s.name}  [${s.kind}] ${s.location}`);
+    out(`   every ${s.every_minutes} min · status ${statusOf(s)} · last poll ${when(s.last_polled_at)} · next poll ${s.paused_reason ? '- (paused)' : when(s.next_poll_at)}`);
+    const counts = files != null ? `${files} files seen` : `${c.stored ?? 0} stored, ${c.duplicate ?? 0} duplicates, ${c.rejected ?? 0} rejected`;
+    out(`   ${s.outlet ? `outlet ${s.outlet} · ` : ''}${counts}`);
+    if (s.paused_reason) out(`   paused: ${s.paused_reason} (newsbot sources resume ${s.id})`);
+    if (s.last_error && !s.paused_reason) out(`   last error: ${s.last_error}`);
+  }
+  return 0;
+}
+
+function printReport(r: PollReport): void {
+  if (!r.ok) {
+    process.stderr.write(`#${r.id} ${r.source}: FAILED: ${r.error}${r.paused ? ` — ${r.paused}` : `; next try ${when(r.next_poll_at)}`}\n`);
+    return;
+  }
+  const c = r.counts!;
+  const parts = r.notModified ? ['not modified'] : [`${c.stored} new`, `${c.duplicates} duplicates`, `${c.unchanged} already seen`];
+  if (c.rejected) parts.push(`${c.rejected} rejected`);
+  if (c.deferred) parts.push(`${c.deferred} deferred`);
+  out(`#${r.id} ${r.source}: ${parts.join(', ')}; next poll ${when(r.next_poll_at)}`);
+  for (const why of c.rejects.slice(0, 5)) process.stderr.write(`   rejected: ${why}\n`);
+}
+
+/** Runs `newsbot sources …`; returns the exit status. */
+export async function run(args: string[]): Promise<number> {
+  const { positional, flags } = parseArgs(args, ['once', 'json']);
+  const [cmd, ...rest] = positional;
+  if (!cmd || flags.help) {
+    out(USAGE);
+    return cmd ? 0 : 2;
+  }
+  const config = loadConfig();
+  const db = openDatabase(dbPath(flags, config.NEWSBOT_DB));
+  try {
+    if (cmd === 'add') return await add(db, rest, flags, config.NEWSBOT_ALLOW_PRIVATE_NETWORKS);
+    if (cmd === 'list') return list(db, flags);
+    if (cmd === 'remove' || cmd === 'resume') {
+      if (!rest[0]) return fail(`${cmd}: give a source id or name`);
+      const store = createSourceStore(db);
+      const s = store.find(rest[0]);
+      if (!s) return fail(`${cmd}: no source "${rest[0]}" (see newsbot sources list)`);
+      if (cmd === 'remove') {
+        store.remove(s.id);
+        out(`removed source #${s.id} ${s.name} (its articles stay in the store)`);
+      } else {
+        store.resume(s.id, new Date());
+        out(`resumed source #${s.id} ${s.name}; it will be polled at the next chance`);
+      }
+      return 0;
+    }
+    if (cmd === 'poll') {
+      const log = createLogger(config.LOG_LEVEL);
+      if (flags.once) {
+        const fetcher = createFetcher({ allowPrivate: config.NEWSBOT_ALLOW_PRIVATE_NETWORKS });
+        try {
+          const reports = await pollDueSources({ db, fetcher, sinks: defaultSinks(), log, now: () => new Date() }, { all: true });
+          if (reports.length === 0) out('no active sources to poll');
+          reports.forEach(printReport);
+          return reports.some((r) => !r.ok) ? 1 : 0;
+        } finally {
+          await fetcher.close();
+        }
+      }
+      const runtime = startSources({ db, config, log });
+      out('polling sources on their schedule; Ctrl-C to stop');
+      await new Promise<void>((res) => {
+        process.once('SIGINT', res);
+        process.once('SIGTERM', res);
+      });
+      await runtime.stop();
+      return 0;
+    }
+    return fail(`unknown command '${cmd}'\n${USAGE}`);
+  } finally {
+    db.close();
+  }
 }

@@ -1,0 +1,29 @@
+/** What a poller needs, passed in: database, fetcher, parsers/store, logger and clock. */
+import type { Db } from '../../core/store/db.ts';
+import type { Logger } from '../../core/logger.ts';
+import type { Fetcher } from '../fetch/create-fetcher.ts';
+import type { Sinks } from '../sinks.ts';
+
+export interface PollContext {
+  db: Db;
+  fetcher: Fetcher;
+  sinks: Sinks;
+  log: Logger;
+  now: () => Date;
+  /** Article pages fetched at most per feed poll for summary-only items (the rest wait for the next poll). */
+  maxPagesPerPoll?: number;
+  /** A file must be unchanged this long before a folder scan ingests it (default 2 s). */
+  settleMs?: number;
+}
+
+/** What one poll of one source did, for logs and `sources poll`. */
+export interface PollCounts {
+  stored: number;
+  duplicates: number;
+  rejected: number;
+  unchanged: number;
+  deferred: number;
+  rejects: string[];
+}
+
+export const emptyCounts = (): PollCounts => ({ stored: 0, duplicates: 0, rejected: 0, unchanged: 0, deferred: 0, rejects: [] });

@@ -1,0 +1,38 @@
+/**
+ * One poll of a single article page: conditional GET, extract with the HTML extractor, store
+ * when its text is new (a changed page reaches the store as an update of the same URL).
+ */
+import { decodeBody } from '../fetch/decode-body.ts';
+import { parseMaxAge } from '../fetch/cache-headers.ts';
+import { normalizeUrl } from '../url/normalize-url.ts';
+import { createItemStore } from '../store/source-items.ts';
+import type { SourceRow } from '../store/source-store.ts';
+import { articleContentHash } from './content-hash.ts';
+import { emptyCounts, type PollContext } from './poll-context.ts';
+import type { FeedPollResult } from './poll-feed.ts';
+
+/** Polls `src` (kind 'page'); throws FetchError/IngestError when the page cannot be read. */
+export async function pollPage(ctx: PollContext, src: SourceRow): Promise<FeedPollResult> {
+  const res = await ctx.fetcher.get(src.location, { etag: src.etag, lastModified: src.last_modified, accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.1' });
+  const maxAgeSeconds = parseMaxAge(res.headers['cache-control'], res.headers.age);
+  const counts = emptyCounts();
+  const etag = res.headers.etag ?? (res.status === 304 ? src.etag : null);
+  const lastModified = res.headers['last-modified'] ?? (res.status === 304 ? src.last_modified : null);
+  if (res.status === 304) return { counts, notModified: true, etag, lastModified, maxAgeSeconds, outlet: null };
+  const article = ctx.sinks.parseHtml(decodeBody(res.body, res.headers['content-type']), src.location, res.url);
+  const hash = articleContentHash(article);
+  const items = createItemStore(ctx.db);
+  const key = `${src.location}#${hash.slice(0, 16)}`;
+  if (items.seen(src.id, key)) {
+    counts.unchanged++;
+    return { counts, notModified: false, etag, lastModified, maxAgeSeconds, outlet: article.outlet };
+  }
+  const urlNorm = normalizeUrl(article.url ?? res.url);
+  ctx.db.transaction(() => {
+    const stored = ctx.sinks.storeArticle(ctx.db, { ...article, url: article.url ?? res.url }, { source_file: src.location, url: article.url ?? res.url, guid: null });
+    items.record({ source_id: src.id, guid: key, url_normalized: urlNorm, content_hash: hash, article_id: stored.id, backfill: src.first_poll_done === 0, status: 'stored' }, ctx.now());
+    if (stored.status === 'unchanged') counts.unchanged++;
+    else counts.stored++;
+  })();
+  return { counts, notModified: false, etag, lastModified, maxAgeSeconds, outlet: article.outlet };
+}

@@ -1,0 +1,68 @@
+/**
+ * Polls one source of any kind and records the outcome on the source: the next poll time
+ * (interval, Cache-Control, Retry-After, backoff) or a pause after repeated failures. A failing
+ * source never throws out of here, so one broken feed cannot stop the others.
+ */
+import { createSourceStore, type SourceRow } from '../store/source-store.ts';
+import { FetchError } from '../fetch/fetch-error.ts';
+import { nextAfterSuccess, planAfterFailure } from './schedule.ts';
+import { pollFeed } from './poll-feed.ts';
+import { pollPage } from './poll-page.ts';
+import { pollFolder } from './poll-folder.ts';
+import type { PollContext, PollCounts } from './poll-context.ts';
+
+export interface PollReport {
+  source: string;
+  id: number;
+  ok: boolean;
+  notModified: boolean;
+  counts: PollCounts | null;
+  error: string | null;
+  paused: string | null;
+  next_poll_at: string | null;
+}
+
+function oneLine(err: unknown): string {
+  const msg = err instanceof Error ? err.message : String(err);
+  return msg.split('\n')[0].slice(0, 300);
+}
+
+/** Polls `src` once and updates its schedule; resolves with what happened. */
+export async function pollSource(ctx: PollContext, src: SourceRow): Promise<PollReport> {
+  const sources = createSourceStore(ctx.db);
+  try {
+    if (src.kind === 'folder') {
+      const counts = await pollFolder(ctx, src);
+      const next = nextAfterSuccess(ctx.now(), src.every_minutes, null).toISOString();
+      sources.recordSuccess(src.id, { next_poll_at: next }, ctx.now());
+      return { source: src.name, id: src.id, ok: true, notModified: false, counts, error: null, paused: null, next_poll_at: next };
+    }
+    const r = src.kind === 'page' ? await pollPage(ctx, src) : await pollFeed(ctx, src);
+    const next = nextAfterSuccess(ctx.now(), src.every_minutes, r.maxAgeSeconds).toISOString();
+    sources.recordSuccess(src.id, { etag: r.etag, last_modified: r.lastModified, outlet: r.outlet, next_poll_at: next }, ctx.now());
+    const c = r.counts;
+    if (c.stored || c.rejected) ctx.log.info(`source ${src.name}: ${c.stored} new, ${c.duplicates} duplicate, ${c.rejected} rejected`);
+    return { source: src.name, id: src.id, ok: true, notModified: r.notModified, counts: c, error: null, paused: null, next_poll_at: next };
+  } catch (err) {
+    const reason = oneLine(err);
+    const retryAt = err instanceof FetchError ? err.retryAt : null;
+    const plan = planAfterFailure(ctx.now(), src.every_minutes, src.consecutive_failures, reason, retryAt);
+    sources.recordFailure(src.id, { error: reason, ...plan }, ctx.now());
+    if (plan.paused_reason) ctx.log.warn(`source ${src.name} ${plan.paused_reason}`);
+    else ctx.log.warn(`source ${src.name}: ${reason}; next try ${plan.next_poll_at}`);
+    return { source: src.name, id: src.id, ok: false, notModified: false, counts: null, error: reason, paused: plan.paused_reason, next_poll_at: plan.next_poll_at };
+  }
+}
+
+/** Polls every due source (every unpaused source with `all`), one after another. */
+export async function pollDueSources(ctx: PollContext, opts: { all?: boolean } = {}): Promise<PollReport[]> {
+  const store = createSourceStore(ctx.db);
+  const list = opts.all ? store.list().filter((s) => !s.paused_reason) : store.due(ctx.now());
+  const reports: PollReport[] = [];
+  for (const src of list) {
+    // Re-read: a concurrent remove or an earlier poll in this pass may have changed it.
+    const fresh = store.get(src.id);
+    if (fresh && !fresh.paused_reason) reports.push(await pollSource(ctx, fresh));
+  }
+  return reports;
+}
