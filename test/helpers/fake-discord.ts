@@ -68,6 +68,8 @@ export interface InjectedFailure {
   route?: RegExp;
   /** How many matching requests fail (default 1; Infinity until cleared). */
   times?: number;
+  /** Let this many matching requests through first (e.g. 1: the second part of a split send fails). */
+  skip?: number;
   /** For rate_limited: seconds in Retry-After and retry_after (default 1). */
   retryAfterSec?: number;
 }
@@ -165,7 +167,7 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
   const notify = () => {
     for (const l of [...listeners]) l();
   };
-  const failures: (InjectedFailure & { left: number })[] = [];
+  const failures: (InjectedFailure & { left: number; toSkip: number })[] = [];
   const sockets = new Set<Socket>();
   const gatewayClients = new Set<WebSocket>();
   const nonces = new Map<string, FakeMessage>();
@@ -247,6 +249,10 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
       const route = f.route ?? /^POST \/channels\/\d+\/messages$/;
       if (!route.test(line)) continue;
       if (f.channelId && !path.includes(`/channels/${f.channelId}/`) && !path.endsWith(`/channels/${f.channelId}`)) continue;
+      if (f.toSkip > 0) {
+        f.toSkip--;
+        continue;
+      }
       f.left--;
       return f;
     }
@@ -541,7 +547,7 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
       }, timeoutMs);
     },
     injectFailure(failure) {
-      const entry = { ...failure, left: failure.times ?? 1 };
+      const entry = { ...failure, left: failure.times ?? 1, toSkip: failure.skip ?? 0 };
       failures.push(entry);
       return () => {
         const i = failures.indexOf(entry);
