@@ -18,7 +18,8 @@ const parser = new XMLParser({
   parseTagValue: false,
   parseAttributeValue: false,
   trimValues: true,
-  processEntities: { enabled: true, maxEntityCount: 0, maxTotalExpansions: 0, maxExpandedLength: 0 },
+  // DOCTYPE entities are refused before parsing; these limits only bound the five built-in ones.
+  processEntities: { enabled: true, maxEntityCount: 0, maxTotalExpansions: 1_000_000, maxExpandedLength: 10_000_000 },
   htmlEntities: false,
   stopNodes: RAW.flatMap((t) => [`*.item.${t}`, `*.entry.${t}`, `*.channel.${t}`, `feed.${t}`]),
   isArray: (name) => ARRAYS.has(name),
