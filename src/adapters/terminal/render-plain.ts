@@ -5,12 +5,14 @@
  */
 import type { Reply } from '../../../commands/types.ts';
 
+// CSI (ESC [ … final byte) and OSC (ESC ] … BEL or ST) sequences, removed whole.
+const ESCAPES = /\u001b\[[0-?]*[ -\/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u009b[0-?]*[ -\/]*[@-~]/g;
 // Everything below U+0020 except newline and tab, DEL, C1 controls, bidi overrides.
 const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 /** Untrusted text made safe to print: no escape sequences or bidi tricks. */
 export function cleanForTerminal(text: string): string {
-  return text.replace(UNSAFE, '');
+  return text.replace(ESCAPES, '').replace(UNSAFE, '');
 }
 
 /** The plain-text form of `reply`, with no trailing newline. */

@@ -38,12 +38,18 @@ export function createTerminalChat(opts: TerminalChatOptions): TerminalChat {
   const greeting = opts.lang === 'en' ? 'newsbot terminal chat: type /help for commands, /quit to leave.' : 'newsbot 終端機聊天：輸入 /help 查看指令，/quit 離開。';
   write(greeting + '\n' + prompt);
   let queue = Promise.resolve();
+  let quitting = false;
   const done = new Promise<void>((resolve) => {
     rl.on('line', (raw) => {
       const line = raw.trim();
+      if (quitting) return;
+      if (/^\/(quit|exit)\b/i.test(line)) {
+        quitting = true;
+        queue = queue.then(() => rl.close());
+        return;
+      }
       queue = queue.then(async () => {
         if (!line) return void write(prompt);
-        if (/^\/(quit|exit)\b/i.test(line)) return void rl.close();
         const reply = await answerLine(line, opts.lang, deps, opts.log);
         write(renderPlain(reply) + '\n' + prompt);
       });
