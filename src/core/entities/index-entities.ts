@@ -1,8 +1,79 @@
-/** Placeholder: see src/core/knowledge/index-article.ts for the contract. */
+/**
+ * Writes an article's entity mentions: learns new aliases from its 名（Name） pairs, finds the
+ * mentions in its title and body (never its related-news links) and replaces the article's
+ * mention rows, keeping the per-entity tallies exact. Runs inside the article store's
+ * transaction (via indexArticle), and again whenever the article is updated.
+ */
 import type { Db } from '../store/db.ts';
 import type { StoredArticle } from '../article.ts';
+import { getAliasIndex } from './alias-index.ts';
+import { findAliasPairs } from './alias-pairs.ts';
+import { findArticleMentions } from './find-mentions.ts';
+import { learnAliases } from './learn-aliases.ts';
 
+/** The article's sort date for newest-first lists: UTC ISO (date-only at 00:00Z, as articles.published_utc), '' when unknown. */
+export function sortKeyOf(publishedAt: string | null | undefined): string {
+  if (!publishedAt) return '';
+  if (/^\d{4}-\d{2}-\d{2}$/.test(publishedAt)) return `${publishedAt}T00:00:00.000Z`;
+  const t = Date.parse(publishedAt);
+  return Number.isNaN(t) ? '' : new Date(t).toISOString();
+}
+
+interface Statements {
+  old: { all(articleId: number): { entity_id: string; surfaces: string; role: string | null }[] };
+  del: { run(articleId: number): unknown };
+  ins: { run(...args: unknown[]): unknown };
+  inc: { run(entityId: string, kind: string, value: string): unknown };
+  dec: { run(entityId: string, kind: string, value: string): unknown };
+  prune: { run(entityId: string, kind: string, value: string): unknown };
+}
+const statements = new WeakMap<Db, Statements>();
+
+function prepare(db: Db): Statements {
+  let s = statements.get(db);
+  if (!s) {
+    s = {
+      old: db.prepare(`SELECT entity_id, surfaces, role FROM entity_mentions WHERE article_id = ?`) as unknown as Statements['old'],
+      del: db.prepare(`DELETE FROM entity_mentions WHERE article_id = ?`),
+      ins: db.prepare(`INSERT INTO entity_mentions (entity_id, article_id, count, first_pos, in_title, surface, surfaces, role, sort_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      inc: db.prepare(`INSERT INTO entity_facets (entity_id, kind, value, articles) VALUES (?, ?, ?, 1) ON CONFLICT (entity_id, kind, value) DO UPDATE SET articles = articles + 1`),
+      dec: db.prepare(`UPDATE entity_facets SET articles = articles - 1 WHERE entity_id = ? AND kind = ? AND value = ?`),
+      prune: db.prepare(`DELETE FROM entity_facets WHERE entity_id = ? AND kind = ? AND value = ? AND articles <= 0`),
+    };
+    statements.set(db, s);
+  }
+  return s;
+}
+
+function facetsOf(entityId: string, surfaces: string[], role: string | null): [string, string][] {
+  const out: [string, string][] = [['count', '']];
+  for (const s of surfaces) out.push(['spelling', s]);
+  if (role) out.push(['role', role]);
+  return out;
+}
+
+/** Replaces the entity mentions of `article` (learning aliases from it first). */
 export function indexEntities(db: Db, article: StoredArticle): void {
-  void db;
-  void article;
+  const idx = getAliasIndex(db);
+  const paragraphs = article.paragraphs.map((p) => p.text);
+  const pairs = paragraphs.flatMap((p) => (p.includes('（') || p.includes('(') ? findAliasPairs(p, idx.anchors) : []));
+  if (pairs.length) learnAliases(db, idx, pairs, article.id, new Date().toISOString());
+
+  const mentions = findArticleMentions(idx.matcher, article.title ?? '', paragraphs, {
+    anchors: idx.anchors,
+    hasRole: (id) => idx.entities.get(id)?.type === 'person',
+  });
+  const s = prepare(db);
+  for (const o of s.old.all(article.id)) {
+    for (const [kind, value] of facetsOf(o.entity_id, JSON.parse(o.surfaces) as string[], o.role)) {
+      s.dec.run(o.entity_id, kind, value);
+      s.prune.run(o.entity_id, kind, value);
+    }
+  }
+  s.del.run(article.id);
+  const sortKey = sortKeyOf(article.published_at);
+  for (const m of mentions) {
+    s.ins.run(m.entityId, article.id, m.count, m.firstPos, m.inTitle ? 1 : 0, m.surface, JSON.stringify(m.surfaces), m.role, sortKey);
+    for (const [kind, value] of facetsOf(m.entityId, m.surfaces, m.role)) s.inc.run(m.entityId, kind, value);
+  }
 }

@@ -1,0 +1,89 @@
+/**
+ * Folding for name matching: case, diacritics, full-width forms and name separators
+ * (space, hyphen, dot, middle dot ·・．) are folded so "Mark Rutte", "MarkRutte", "mark-rutte"
+ * and "唐納德．川普" / "唐納德·川普" compare equal. Han characters are left alone here:
+ * Traditional/Simplified folding is done once per alias (variants) or per query (foldKey),
+ * never per article, because opencc costs ~50 ms per MB.
+ */
+import { toTraditional } from '../text/script.ts';
+
+const SEPARATORS = new Set([' ', '\t', '\n', '\r', '\u00a0', '\u3000', '·', '・', '．', '‧', '•', '∙', '-', '‐', '‑', '‒', '–', '—', '.', '_', '\u200b', '\u200c', '\u200d', '\ufeff', '\u00ad']);
+const charCache = new Map<string, string>();
+
+/** Folds one character (code point) to its match form: '' for zero-width, ' ' for separators. */
+export function foldChar(ch: string): string {
+  const code = ch.charCodeAt(0);
+  if (code < 128) {
+    if (code >= 65 && code <= 90) return String.fromCharCode(code + 32);
+    return SEPARATORS.has(ch) ? ' ' : ch;
+  }
+  let out = charCache.get(ch);
+  if (out === undefined) {
+    if (ch === '\u200b' || ch === '\u200c' || ch === '\u200d' || ch === '\ufeff' || ch === '\u00ad') out = '';
+    else if (SEPARATORS.has(ch)) out = ' ';
+    else {
+      out = ch.normalize('NFKC').normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+      if (out.length === 1 && SEPARATORS.has(out)) out = out === '' ? '' : ' ';
+    }
+    charCache.set(ch, out);
+  }
+  return out;
+}
+
+/** A text folded for matching, with `map[i]` = index in the original of folded character i. */
+export interface FoldedText {
+  folded: string;
+  map: number[];
+}
+
+/** Folds `text` (separator runs collapse to one space) keeping a map back to original offsets. */
+export function foldText(text: string): FoldedText {
+  let folded = '';
+  const map: number[] = [];
+  let lastSpace = true;
+  for (let i = 0; i < text.length; i++) {
+    let ch = text[i];
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) ch = text.slice(i, i + 2);
+    const f = foldChar(ch);
+    if (f === ' ') {
+      if (!lastSpace) {
+        folded += ' ';
+        map.push(i);
+        lastSpace = true;
+      }
+    } else if (f.length) {
+      for (let k = 0; k < f.length; k++) {
+        folded += f[k];
+        map.push(i);
+      }
+      lastSpace = false;
+    }
+    if (ch.length === 2) i++;
+  }
+  map.push(text.length);
+  return { folded, map };
+}
+
+/** foldText without the map, trimmed: the form aliases are compared in inside text. */
+export function foldPhrase(text: string): string {
+  return foldText(text).folded.trim();
+}
+
+/**
+ * The script- and spacing-neutral lookup key of a name or query: folded, Traditional characters,
+ * no separators. "MarkRutte", "mark rutte", "Mark-Rutte" → "markrutte"; 泽连斯基 → 澤連斯基.
+ */
+export function foldKey(text: string): string {
+  return toTraditional(foldPhrase(text)).replace(/ /g, '');
+}
+
+/** True for a-z and 0-9: the characters a Latin alias must not touch on either side. */
+export function isWordCode(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
+}
+
+/** True when `s` contains a Han character (CJK unified ideographs). */
+export function hasHan(s: string): boolean {
+  return /\p{Script=Han}/u.test(s);
+}

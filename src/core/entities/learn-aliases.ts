@@ -1,0 +1,66 @@
+/**
+ * Extends the alias index from the corpus: each 漢字名（Latin Name） pair either adds a spelling
+ * to a known entity (蒲亭（Vladimir Putin） → putin) or creates a learned person
+ * (尚皮耶（Karine Jean-Pierre）). A learned alias never takes over a name that already
+ * belongs to another entity, so curated data always wins.
+ */
+import type { Db } from '../store/db.ts';
+import { addToAliasIndex, bumpAliasVersion, type AliasIndex, type EntityInfo } from './alias-index.ts';
+import type { AliasPair } from './alias-pairs.ts';
+import { foldKey, foldPhrase } from './fold.ts';
+
+/** A URL- and command-friendly id from a Latin name: "Karine Jean-Pierre" → karine-jean-pierre. */
+export function slugify(latin: string): string {
+  return foldPhrase(latin)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+}
+
+function owners(idx: AliasIndex, key: string): string[] {
+  return idx.byKey.get(key) ?? [];
+}
+
+/** Learns from the pairs of one article; returns how many aliases were added. */
+export function learnAliases(db: Db, idx: AliasIndex, pairs: AliasPair[], articleId: number | null, now: string): number {
+  let added = 0;
+  const addAliasRow = db.prepare(`INSERT OR IGNORE INTO entity_aliases (key, entity_id, alias, context, source, article_id) VALUES (?, ?, ?, NULL, 'learned', ?)`);
+  const add = (entity: EntityInfo, alias: string, key: string) => {
+    if (owners(idx, key).length) return;
+    if (addAliasRow.run(key, entity.id, alias, articleId).changes === 0) return;
+    const version = bumpAliasVersion(db);
+    addToAliasIndex(db, idx, version, entity, alias, key);
+    added++;
+  };
+  for (const p of pairs) {
+    const latinKey = foldKey(p.latin);
+    const zhKey = foldKey(p.zh);
+    if (!latinKey || !zhKey) continue;
+    const byLatin = owners(idx, latinKey);
+    const byZh = owners(idx, zhKey);
+    let entity: EntityInfo | undefined;
+    if (byLatin.length === 1) entity = idx.entities.get(byLatin[0]);
+    else if (byLatin.length > 1) entity = byZh.length === 1 && byLatin.includes(byZh[0]) ? idx.entities.get(byZh[0]) : undefined;
+    else if (byZh.length === 1) entity = idx.entities.get(byZh[0]);
+    else if (byZh.length === 0) entity = createLearnedEntity(db, idx, p, now);
+    if (!entity) continue;
+    add(entity, p.zh, zhKey);
+    add(entity, p.latin, latinKey);
+  }
+  return added;
+}
+
+function createLearnedEntity(db: Db, idx: AliasIndex, p: AliasPair, now: string): EntityInfo | undefined {
+  const zhLen = p.zh.replace(/[·・．‧-]/g, '').length;
+  const words = p.latin.split(/\s+/).length;
+  // Two-character names with a one-word original (金山（Kingsoft）) are too often ordinary words.
+  if (zhLen < 3 && words < 2) return undefined;
+  const base = slugify(p.latin);
+  if (!base) return undefined;
+  let id = base;
+  for (let n = 2; idx.entities.has(id); n++) id = `${base}-${n}`;
+  const entity: EntityInfo = { id, type: 'person', name_zh: p.zh, name_en: p.latin, role_zh: p.role, role_en: null, source: 'learned' };
+  db.prepare(`INSERT INTO entities (id, type, name_zh, name_en, role_zh, role_en, source, created_at) VALUES (?, 'person', ?, ?, ?, NULL, 'learned', ?)`).run(id, p.zh, p.latin, p.role, now);
+  idx.entities.set(id, entity);
+  return entity;
+}
