@@ -18,7 +18,7 @@
  */
 import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import TelegramServer from 'telegram-test-api';
+import { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
 import type { Database } from 'better-sqlite3';
 import { createTelegramAdapter, type TelegramAdapter, type TelegramAdapterOptions } from '../../src/adapters/telegram/create-telegram-adapter.ts';
 import { createLogger, type Logger } from '../../src/core/logger.ts';
@@ -198,18 +198,21 @@ export async function startTelegramHarness(token = '123456:TEST-harness-token'):
   const bots: TelegramAdapter[] = [];
 
   const hasUnread = () => server.storage.userMessages.some((u) => u.botToken === token && !u.isRead);
-  const waitForUpdate = (ms: number, req: IncomingMessage) =>
-    new Promise<void>((resolve) => {
-      const done = () => {
+  // Resolves true when an update arrived or time ran out, false when the bot hung up (stop()).
+  const waitForUpdate = (ms: number, res: ServerResponse) =>
+    new Promise<boolean>((resolve) => {
+      const finish = (open: boolean) => {
         clearTimeout(timer);
-        for (const e of events) server.off(e, done);
-        req.off('close', done);
-        resolve();
+        for (const e of events) server.off(e, onUpdate);
+        res.off('close', onClose);
+        resolve(open);
       };
+      const onUpdate = () => finish(true);
+      const onClose = () => finish(false);
       const events = ['AddedUserMessage', 'AddedUserCommand', 'AddedUserCallbackQuery'];
-      const timer = setTimeout(done, ms);
-      for (const e of events) server.on(e, done);
-      req.on('close', done);
+      const timer = setTimeout(onUpdate, ms);
+      for (const e of events) server.on(e, onUpdate);
+      res.on('close', onClose);
     });
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
@@ -240,8 +243,8 @@ export async function startTelegramHarness(token = '123456:TEST-harness-token'):
       }
     }
     if (method === 'getUpdates' && !hasUnread()) {
-      await waitForUpdate(Math.min(Number(body.timeout ?? 0), 1) * 1000, req);
-      if (req.destroyed || res.writableEnded) return; // the bot gave up (stop): never mark updates read for nobody
+      // The bot gave up (stop): do not let the emulator mark updates read for nobody.
+      if (!(await waitForUpdate(Math.min(Number(body.timeout ?? 0), 1) * 1000, res))) return;
     }
     (req as unknown as { body: unknown; _body: boolean }).body = body;
     (req as unknown as { _body: boolean })._body = true; // body-parser: already parsed
@@ -299,7 +302,7 @@ export async function startTelegramHarness(token = '123456:TEST-harness-token'):
     },
     async history(chatId) {
       const all = (await post('/getUpdatesHistory', { token })).result;
-      return all.filter((u) => 'chat_id' in u.message && String(u.message.chat_id) === String(chatId)).map(toBotMessage);
+      return all.filter((u) => u.message && 'chat_id' in u.message && String(u.message.chat_id) === String(chatId)).map(toBotMessage);
     },
     async close() {
       for (const bot of bots.splice(0)) await bot.stop();

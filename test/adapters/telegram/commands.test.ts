@@ -1,0 +1,152 @@
+/**
+ * The real grammY bot against telegram-test-api (see test/helpers/telegram-harness.ts): every
+ * command in a private chat and a group, addressing, forum topics, language, admin checks, paging.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase, type Db } from '../../../src/core/store/db.ts';
+import { commands } from '../../../commands/index.ts';
+import { startTelegramHarness, TEST_BOT, type TelegramHarness, type TestChat, type TestUser } from '../../helpers/telegram-harness.ts';
+
+let h: TelegramHarness;
+let db: Db;
+const en: TestUser = { id: 501, first_name: 'Ann', language_code: 'en' };
+const zh: TestUser = { id: 502, first_name: '小明', language_code: 'zh-hant' };
+let nextChat = 1;
+const privateChat = (u: TestUser): TestChat => ({ id: u.id * 1000 + nextChat++, type: 'private' });
+const group = (forum = false): TestChat => ({ id: -1000000000000 - nextChat++, type: 'supergroup', title: 'News group', ...(forum ? { is_forum: true as const } : {}) });
+
+before(async () => {
+  h = await startTelegramHarness();
+  db = openDatabase(join(mkdtempSync(join(tmpdir(), 'newsbot-tg-')), 'bot.db'));
+  await h.startBot({ db, pageItems: 4 });
+});
+after(async () => {
+  await h.close();
+  db.close();
+});
+
+test('every command is answered in a private chat and in a group, as valid Telegram HTML', async () => {
+  for (const c of commands) {
+    const line = c.examples[0] ?? `/${c.name}`;
+    const dm = privateChat(en);
+    await h.sendText(dm, en, line);
+    const [first] = await h.waitForReplies(dm.id);
+    assert.ok(first, `no reply to ${line} in a private chat`);
+    assert.equal(first.parseMode, 'HTML');
+    assert.ok(first.text.trim().length > 0);
+
+    const g = group();
+    const mid = await h.sendText(g, en, line);
+    const [inGroup] = await h.waitForReplies(g.id);
+    assert.ok(inGroup, `no reply to ${line} in a group`);
+    assert.equal(inGroup.replyTo, mid, 'group answers quote the command');
+  }
+});
+
+test('/latest@TestNameBot is answered, /latest@OtherBot is ignored', async () => {
+  const g = group();
+  await h.sendText(g, en, '/latest@OtherBot');
+  await h.sendText(g, en, '/help@OtherBot');
+  const mine = await h.sendText(g, en, `/latest@${TEST_BOT.username}`);
+  const replies = await h.waitForReplies(g.id, 1);
+  await new Promise((r) => setTimeout(r, 150));
+  replies.push(...(await h.readReplies(g.id)));
+  assert.ok(replies.length >= 1);
+  assert.ok(replies.every((r) => r.replyTo === mine || r.replyTo === undefined), 'only the command addressed to us is answered');
+  assert.equal(replies[0].replyTo, mine);
+});
+
+test('unknown commands: explained in private, silent in groups unless addressed to us', async () => {
+  const dm = privateChat(en);
+  await h.sendText(dm, en, '/nosuchcommand');
+  const [r] = await h.waitForReplies(dm.id);
+  assert.match(r.text, /Unknown command \/nosuchcommand/);
+  const g = group();
+  await h.sendText(g, en, '/nosuchcommand');
+  const mine = await h.sendText(g, en, `/nosuchcommand@${TEST_BOT.username}`);
+  const [gr] = await h.waitForReplies(g.id);
+  assert.equal(gr.replyTo, mine);
+  assert.deepEqual(await h.readReplies(g.id), []);
+});
+
+test('a command from a forum topic is answered in that topic; General gets no thread id', async () => {
+  const g = group(true);
+  await h.sendText(g, en, '/help', { threadId: 42 });
+  const inTopic = await h.waitForReplies(g.id);
+  assert.equal(inTopic[0].threadId, 42);
+  await h.sendText(g, en, '/help');
+  const general = await h.waitForReplies(g.id);
+  assert.equal(general[0].threadId, undefined);
+});
+
+test('replies follow the user’s language until the chat sets one; /language auto resets', async () => {
+  const dm = privateChat(zh);
+  await h.sendText(dm, zh, '/help');
+  assert.match((await h.waitForReplies(dm.id))[0].text, /newsbot 指令/);
+  await h.sendText(dm, zh, '/language en');
+  assert.match((await h.waitForReplies(dm.id))[0].text, /in English/);
+  await h.sendText(dm, zh, '/help');
+  assert.match((await h.waitForReplies(dm.id))[0].text, /newsbot commands/);
+  await h.sendText(dm, zh, '/language');
+  assert.match((await h.waitForReplies(dm.id))[0].text, /English \(en\)/);
+  await h.sendText(dm, zh, '/language auto');
+  await h.waitForReplies(dm.id);
+  await h.sendText(dm, zh, '/help');
+  assert.match((await h.waitForReplies(dm.id))[0].text, /newsbot 指令/);
+  await h.sendText(dm, zh, '/language klingon');
+  assert.match((await h.waitForReplies(dm.id))[0].text, /zh-TW、en 或 auto/);
+});
+
+test('in a group only administrators (getChatMember, or anonymous admins) change the language', async () => {
+  const g = group();
+  const admin: TestUser = { id: 777, first_name: 'Boss', language_code: 'en' };
+  h.setMember(g.id, admin.id, 'administrator');
+  await h.sendText(g, en, '/language zh-TW');
+  assert.match((await h.waitForReplies(g.id))[0].text, /Only administrators/);
+  assert.ok(h.calls.some((c) => c.method === 'getChatMember' && Number(c.body.chat_id) === g.id && Number(c.body.user_id) === en.id));
+
+  await h.sendText(g, admin, '/language zh-TW');
+  assert.match((await h.waitForReplies(g.id))[0].text, /繁體中文/);
+  await h.sendText(g, en, '/help');
+  assert.match((await h.waitForReplies(g.id))[0].text, /newsbot 指令/, 'the chat setting beats the user’s language');
+
+  // An anonymous admin posts as the group itself (from: GroupAnonymousBot, sender_chat: the group).
+  const anonymous: TestUser = { id: 1087968824, first_name: 'Group', username: 'GroupAnonymousBot' };
+  const before = h.calls.filter((c) => c.method === 'getChatMember').length;
+  await h.sendText(g, anonymous, '/language en', { senderChat: { id: g.id, type: 'supergroup', title: g.title } });
+  assert.match((await h.waitForReplies(g.id))[0].text, /in English/);
+  assert.equal(h.calls.filter((c) => c.method === 'getChatMember').length, before, 'no lookup needed for an anonymous admin');
+});
+
+test('a long list is paged with an inline keyboard; buttons edit the message and are answered', async () => {
+  const dm = privateChat(en);
+  await h.sendText(dm, en, '/help'); // more items than pageItems (4)
+  const [msg] = await h.waitForReplies(dm.id);
+  assert.ok(msg.keyboard, 'first page carries the keyboard');
+  const buttons = msg.keyboard!.flat();
+  for (const b of buttons) assert.ok(Buffer.byteLength(b.callback_data) <= 64);
+  const next = buttons.find((b) => /Next/.test(b.text))!;
+  assert.ok(next);
+  assert.match(msg.text, /\/latest/);
+
+  await h.pressButton(dm, en, msg.messageId, next.callback_data);
+  let edited = msg;
+  for (let i = 0; i < 100 && edited.text === msg.text; i++) {
+    await new Promise((r) => setTimeout(r, 20));
+    edited = (await h.history(dm.id)).find((m) => m.messageId === msg.messageId)!;
+  }
+  assert.notEqual(edited.text, msg.text, 'the message shows page 2');
+  assert.doesNotMatch(edited.text, /\/latest/);
+  assert.ok(edited.keyboard!.flat().some((b) => /Previous/.test(b.text)));
+  assert.ok(h.calls.some((c) => c.method === 'answerCallbackQuery'));
+
+  const answered = h.calls.filter((c) => c.method === 'answerCallbackQuery').length;
+  await h.pressButton(dm, en, msg.messageId, 'pg:zzzz:1');
+  for (let i = 0; i < 100 && h.calls.filter((c) => c.method === 'answerCallbackQuery').length === answered; i++) await new Promise((r) => setTimeout(r, 20));
+  const last = h.calls.filter((c) => c.method === 'answerCallbackQuery').at(-1)!;
+  assert.match(String(last.body.text), /expired/);
+});
