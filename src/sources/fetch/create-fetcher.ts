@@ -8,7 +8,7 @@ import { isIP } from 'node:net';
 import { createGunzip, createInflate, createBrotliDecompress } from 'node:zlib';
 import { pipeline, type Readable, type Transform } from 'node:stream';
 import { classifyAddress } from './address-policy.ts';
-import { guardedLookup, BLOCKED_CODE } from './guarded-lookup.ts';
+import { createGuardedLookup, BLOCKED_CODE, type AddressPolicy, type Resolver } from './guarded-lookup.ts';
 import { parseRetryAfter } from './cache-headers.ts';
 import { FetchError } from './fetch-error.ts';
 
@@ -23,6 +23,10 @@ export interface FetcherOptions {
   maxRedirects?: number;
   userAgent?: string;
   now?: () => Date;
+  /** Which addresses are reachable when private networks are not allowed (public unicast by default). */
+  addressPolicy?: AddressPolicy;
+  /** Host name resolution (node:dns by default). */
+  resolver?: Resolver;
 }
 
 export interface ConditionalHeaders {
@@ -103,8 +107,10 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
   const timeoutMs = opts.timeoutMs ?? 30_000;
   const maxRedirects = opts.maxRedirects ?? 5;
   const now = opts.now ?? (() => new Date());
+  const policy = opts.addressPolicy ?? classifyAddress;
+  const lookup = createGuardedLookup(policy, opts.resolver);
   const agent = new Agent({
-    connect: opts.allowPrivate ? { timeout: 10_000 } : { timeout: 10_000, lookup: guardedLookup as never },
+    connect: opts.allowPrivate ? { timeout: 10_000, ...(opts.resolver ? { lookup: opts.resolver as never } : {}) } : { timeout: 10_000, lookup: lookup as never },
     headersTimeout: timeoutMs,
     bodyTimeout: timeoutMs,
   });
@@ -115,7 +121,7 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
     if (opts.allowPrivate) return;
     const host = url.hostname.replace(/^\[|\]$/g, '');
     if (isIP(host)) {
-      const why = classifyAddress(host);
+      const why = policy(host);
       if (why) throw new FetchError(original, `${host} is ${why}; private networks are not allowed (NEWSBOT_ALLOW_PRIVATE_NETWORKS=1 allows them)`, null, null, true);
     } else if (host === 'localhost' || host.endsWith('.localhost')) {
       throw new FetchError(original, `${host} is loopback; private networks are not allowed (NEWSBOT_ALLOW_PRIVATE_NETWORKS=1 allows them)`, null, null, true);

@@ -18,16 +18,29 @@ export function blockedAddressError(host: string, address: string, why: string):
   return err;
 }
 
-/** net.connect-compatible lookup that fails when any resolved address is non-public. */
-export function guardedLookup(hostname: string, options: LookupOptions | number | undefined, callback: Callback): void {
+/** Resolves a host name to all its addresses (node:dns lookup by default; tests pass their own). */
+export type Resolver = (hostname: string, options: LookupOptions & { all: true }, cb: (err: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void) => void;
+
+/** Decides whether an address may be reached: null when allowed, else the reason. */
+export type AddressPolicy = (ip: string) => string | null;
+
+/**
+ * A net.connect-compatible lookup that fails when any resolved address is refused by `policy`
+ * (public unicast only, by default).
+ */
+export function createGuardedLookup(policy: AddressPolicy = classifyAddress, resolver: Resolver = dnsLookup as unknown as Resolver) {
+  return (hostname: string, options: LookupOptions | number | undefined, callback: Callback): void => guarded(policy, resolver, hostname, options, callback);
+}
+
+function guarded(policy: AddressPolicy, resolver: Resolver, hostname: string, options: LookupOptions | number | undefined, callback: Callback): void {
   const opts: LookupOptions = typeof options === 'number' ? { family: options } : { ...(options ?? {}) };
   const wantAll = opts.all === true;
-  dnsLookup(hostname, { ...opts, all: true }, (err, addresses) => {
+  resolver(hostname, { ...opts, all: true }, (err, addresses) => {
     if (err) return callback(err, wantAll ? [] : '');
     const list = addresses as LookupAddress[];
     if (list.length === 0) return callback(Object.assign(new Error(`${hostname}: no address`), { code: 'ENOTFOUND' }), wantAll ? [] : '');
     for (const a of list) {
-      const why = classifyAddress(a.address);
+      const why = policy(a.address);
       if (why) return callback(blockedAddressError(hostname, a.address, why), wantAll ? [] : '');
     }
     if (wantAll) callback(null, list);
