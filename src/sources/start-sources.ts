@@ -25,6 +25,8 @@ export interface StartSourcesOptions {
   fetcher?: Partial<FetcherOptions>;
   /** Folder watcher stability threshold (default 1000 ms). */
   stabilityMs?: number;
+  /** A folder rescan skips files modified more recently than this (default 2000 ms). */
+  settleMs?: number;
   /** Whether folder sources get a live watcher (default true). */
   watch?: boolean;
 }
@@ -48,7 +50,7 @@ export function startSources(opts: StartSourcesOptions): SourcesRuntime {
   let running: Promise<PollReport[]> | null = null;
   let stopped = false;
 
-  const ctx: PollContext = { db: opts.db, fetcher, sinks, log: opts.log, now };
+  const ctx: PollContext = { db: opts.db, fetcher, sinks, log: opts.log, now, settleMs: opts.settleMs };
 
   async function reconcileWatchers(): Promise<void> {
     if (opts.watch === false) return;
