@@ -5,19 +5,53 @@
 import type { Lang, Paragraph } from '../article.ts';
 import { toSimplified, toTraditional } from '../text/script.ts';
 
-const HAN = /\p{Script=Han}/gu;
-const LATIN = /[A-Za-z]/g;
+const SAMPLE = 400;
+
+function isHan(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
+}
 
 /** 'en' when a paragraph is mostly Latin letters, else 'zh' (script decided separately). */
 export function detectBaseLang(text: string): 'en' | 'zh' {
-  const han = text.match(HAN)?.length ?? 0;
-  const latin = text.match(LATIN)?.length ?? 0;
+  let han = 0;
+  let latin = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isHan(c)) han++;
+    else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) latin++;
+  }
   return latin > han * 2 ? 'en' : 'zh';
 }
 
-/** zh-Hans when more characters change under Simplified→Traditional than the reverse (sampled, ~4k chars). */
+/** Up to `max` Han characters of the text, in order. */
+function hanSample(text: string, max: number): string {
+  let out = '';
+  for (let i = 0; i < text.length && out.length < max; i++) if (isHan(text.charCodeAt(i))) out += text[i];
+  return out;
+}
+
+/**
+ * Frequent characters written differently in the two scripts (generated once with OpenCC tw→cn).
+ * Counting them is far cheaper than converting text and decides all but tiny texts.
+ */
+const TRAD_ONLY = new Set('這個們說國會為時來對經發過現還進動體沒關業學長開問間與後實點東見兩應認愛機從頭電話氣變難題讓書報記議員將軍區歲總統際選聯舉當產無種義樣門幾號處邊達運圖聽戰爭紀錄識買賣錢銀價車馬鳥魚龍語詞該請讀寫課師隊擊領導權黨亂鬥歷習傳衛護斷壓響態覺觀標準條務級積極據質類競廣場歡樂華視網絡萬億劃決辦憲濟醫療藥險環貿構設計雙蘭烏羅內專調術證遠離傷裝備彈飛艦農貨幣稅費錯誤僅檢測');
+const SIMP_ONLY = new Set('这个们说国会为时来对经发过现还进动体没关业学长开问间与后实点东见两应认爱机从头电话气变难题让书报记议员将军区岁总统际选联举当产无种义样门几号处边达运图听战争纪录识买卖钱银价车马鸟鱼龙语词该请读写课师队击领导权党乱斗历习传卫护断压响态觉观标准条务级积极据质类竞广场欢乐华视网络万亿划决办宪济医疗药险环贸构设计双兰乌罗内专调术证远离伤装备弹飞舰农货币税费错误仅检测');
+
+/** zh-Hans when Simplified-only characters outnumber Traditional-only ones; OpenCC decides tiny or unclear texts. */
 export function detectChineseScript(text: string): 'zh-Hans' | 'zh-Hant' {
-  const sample = (text.match(HAN) ?? []).slice(0, 4000).join('');
+  let simp = 0;
+  let trad = 0;
+  for (const ch of text) {
+    if (SIMP_ONLY.has(ch)) simp++;
+    else if (TRAD_ONLY.has(ch)) trad++;
+    if (simp + trad >= 60) break;
+  }
+  if (simp + trad >= 3 && simp !== trad) return simp > trad ? 'zh-Hans' : 'zh-Hant';
+  return detectScriptWithOpenCC(text);
+}
+
+function detectScriptWithOpenCC(text: string): 'zh-Hans' | 'zh-Hant' {
+  const sample = hanSample(text, SAMPLE);
   if (!sample) return 'zh-Hant';
   const trad = toTraditional(sample);
   const simp = toSimplified(sample);
@@ -33,7 +67,8 @@ export function detectChineseScript(text: string): 'zh-Hans' | 'zh-Hant' {
 /** Tags each paragraph with its language and lists the article's languages in order of first appearance. */
 export function labelLanguages(texts: string[]): { paragraphs: Paragraph[]; languages: Lang[] } {
   const bases = texts.map(detectBaseLang);
-  const zhText = texts.filter((_, i) => bases[i] === 'zh').join('');
+  let zhText = '';
+  for (let i = 0; i < texts.length && zhText.length < 4000; i++) if (bases[i] === 'zh') zhText += texts[i];
   const script = zhText ? detectChineseScript(zhText) : 'zh-Hant';
   const paragraphs = texts.map((text, i) => ({ text, lang: (bases[i] === 'en' ? 'en' : script) as Lang }));
   const languages: Lang[] = [];

@@ -3,6 +3,7 @@
  * chardet is confident and the decoded text looks like Chinese prose.
  * Rejections throw IngestError with a one-line reason.
  */
+import { isUtf8 } from 'node:buffer';
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import { IngestError } from '../article.ts';
@@ -37,12 +38,7 @@ function looksBinary(bytes: Buffer): boolean {
 }
 
 function isValidUtf8(bytes: Buffer): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
+  return isUtf8(bytes);
 }
 
 /** Big5 or GBK/GB18030 when chardet is sure and the result is mostly CJK/ASCII without replacement characters. */

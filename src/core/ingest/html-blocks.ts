@@ -7,6 +7,7 @@ import * as cheerio from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import type { RelatedLink } from '../article.ts';
 import { findDateInText } from '../clean/dates.ts';
+import { normalizeText } from '../text/normalize.ts';
 
 const SKIP_TAGS = new Set([
   'script', 'style', 'noscript', 'template', 'iframe', 'svg', 'button', 'form', 'input', 'select', 'textarea',
@@ -18,15 +19,21 @@ const BLOCK_TAGS = new Set([
   'address', 'center', 'details', 'summary', 'body', 'html', 'caption', 'tbody', 'thead', 'img', 'video',
 ]);
 const FURNITURE_CLASS =
-  /(?:^|[\s_-])(?:comments?|share|sharing|social|related|sidebar|breadcrumbs?|navigation|nav|menu|subscribe|newsletter|advert\w*|ads|ad|promo|sponsor\w*|popup|cookie|moreArticle|rdf-meta|element-invisible|sr-only|visually-hidden)(?:[\s_-]|$)/i;
+  /(?:^|[\s_-])(?:share|sharing|sharedaddy|social|breadcrumbs?|navigation|nav|menu|subscribe|newsletter|advert\w*|ads|ad|promo|sponsor\w*|popup|cookie|rdf-meta|element-invisible|sr-only|visually-hidden)(?:[\s_-]|$)/i;
+const RELATED_CLASS = /(?:^|[\s_-])(?:related\w*|recommend\w*|sidebar|more-?articles?|moreArticle|read-?more|jp-relatedposts)(?:[\s_-]|$)/i;
 
 export interface HtmlBlocks {
   paragraphs: string[];
   related: RelatedLink[];
 }
 
-/** Extracts body paragraphs and related links from an HTML fragment or page. */
-export function extractHtmlBlocks(html: string): HtmlBlocks {
+/**
+ * Extracts body paragraphs and related links from an HTML fragment or page.
+ * A heading (h1/h2 or a *title* element) repeating `title` is the page header, not body.
+ */
+export function extractHtmlBlocks(html: string, opts: { title?: string; baseUrl?: string | null } = {}): HtmlBlocks {
+  const titleKey = opts.title ? normalizeText(opts.title) : null;
+  const base = opts.baseUrl ?? undefined;
   const $ = cheerio.load(html, { xml: { xmlMode: false, decodeEntities: true } });
   const related = extractCnaTimeline($);
   const root = $.root()[0];
@@ -49,7 +56,10 @@ export function extractHtmlBlocks(html: string): HtmlBlocks {
     const el = node as Element;
     const name = el.type === 'tag' ? el.name.toLowerCase() : 'root';
     if (SKIP_TAGS.has(name)) return;
-    if (el.type === 'tag' && isFurniture(el, $, pageLength)) return;
+    const furniture = el.type === 'tag' ? classifyFurniture(el, $, pageLength) : null;
+    if (furniture === 'related') collectLinks(el, $, related, base);
+    if (furniture) return;
+    if (titleKey && el.type === 'tag' && isTitleHeading(el, name, titleKey, $)) return;
     const block = BLOCK_TAGS.has(name);
     if (block) flush();
     for (const child of el.children ?? []) walk(child);
@@ -62,23 +72,53 @@ export function extractHtmlBlocks(html: string): HtmlBlocks {
 
 /** Collapses whitespace; removes the layout spaces that pretty-printing leaves between CJK characters. */
 export function tidyText(s: string): string {
-  return s
-    .replace(/[\s\u00a0]+/g, ' ')
-    .replace(/(?<=[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’])\s+(?=[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’])/gu, '')
-    .trim();
+  const parts = s.split(/[\s\u00a0]+/);
+  let out = '';
+  for (const part of parts) {
+    if (!part) continue;
+    if (out && !(isWide(out.charCodeAt(out.length - 1)) && isWide(part.charCodeAt(0)))) out += ' ';
+    out += part;
+  }
+  return out;
+}
+
+/** CJK characters and full-width punctuation, between which layout whitespace is not a word space. */
+function isWide(c: number): boolean {
+  return (
+    (c >= 0x3000 && c <= 0x303f) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xff00 && c <= 0xffef) || (c >= 0x2018 && c <= 0x201d) || (c >= 0xd800 && c <= 0xdbff)
+  );
 }
 
 const TEXT_SHARE_LIMIT = 0.3;
 
-function isFurniture(el: Element, $: cheerio.CheerioAPI, pageLength: () => number): boolean {
+function isTitleHeading(el: Element, name: string, titleKey: string, $: cheerio.CheerioAPI): boolean {
+  if (name !== 'h1' && name !== 'h2' && !/title/i.test(el.attribs?.class ?? '')) return false;
+  return normalizeText($(el).text()) === titleKey;
+}
+
+/** 'skip' for hidden or widget elements, 'related' for related-news boxes, null for content. */
+function classifyFurniture(el: Element, $: cheerio.CheerioAPI, pageLength: () => number): 'skip' | 'related' | 'cna' | null {
   const attrs = el.attribs ?? {};
-  if (attrs.hidden !== undefined || /display\s*:\s*none/i.test(attrs.style ?? '')) return true;
-  if (attrs['aria-hidden'] === 'true') return true;
+  if (attrs.hidden !== undefined || /display\s*:\s*none/i.test(attrs.style ?? '')) return 'skip';
+  if (attrs['aria-hidden'] === 'true') return 'skip';
   const label = `${attrs.class ?? ''} ${attrs.id ?? ''} ${attrs.role ?? ''}`;
-  if (!FURNITURE_CLASS.test(label)) return false;
-  if (/moreArticle/.test(label)) return true;
+  if (/moreArticle/.test(label)) return 'cna';
+  const kind = RELATED_CLASS.test(label) ? 'related' : FURNITURE_CLASS.test(label) ? 'skip' : null;
+  if (!kind) return null;
   // A furniture-looking wrapper that holds a large share of the page is the article itself (odd class names).
-  return $(el).text().length / pageLength() < TEXT_SHARE_LIMIT;
+  return $(el).text().length / pageLength() < TEXT_SHARE_LIMIT ? kind : null;
+}
+
+/** Links of a related-news box, kept as related (http(s) only, titled, no duplicates). */
+function collectLinks(el: Element, $: cheerio.CheerioAPI, out: RelatedLink[], base: string | undefined): void {
+  const links = $(el).find('a[href]');
+  (links.length ? links : $(el).closest('a[href]')).each((_, a) => {
+    const title = tidyText($(links.length ? a : el).text());
+    const url = safeHttpUrl($(a).attr('href'), base);
+    if (title.length < 4 || !url || out.some((r) => r.url === url)) return;
+    out.push({ title, url, time: null });
+  });
 }
 
 /** CNA's "more articles" timeline: each item's title, URL and time (Taiwan time). */
@@ -97,10 +137,10 @@ function extractCnaTimeline($: cheerio.CheerioAPI): RelatedLink[] {
 }
 
 /** Keeps only absolute http(s) URLs: untrusted text never becomes another kind of link. */
-export function safeHttpUrl(href: string | null | undefined): string | null {
+export function safeHttpUrl(href: string | null | undefined, base?: string): string | null {
   if (!href) return null;
   try {
-    const u = new URL(href.trim());
+    const u = new URL(href.trim(), base);
     return u.protocol === 'http:' || u.protocol === 'https:' ? u.toString() : null;
   } catch {
     return null;

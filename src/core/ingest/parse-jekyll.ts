@@ -5,7 +5,6 @@
 import { IngestError, type NormalizedArticle, type Precision } from '../article.ts';
 import { parseDateValue } from '../clean/dates.ts';
 import { isOutletLabel, detectOutletFromUrl, normalizeOutletLabel } from '../clean/outlets.ts';
-import { normalizeText } from '../text/normalize.ts';
 import { parseFrontMatter } from './front-matter.ts';
 import { extractHtmlBlocks, safeHttpUrl } from './html-blocks.ts';
 import { markdownToParagraphs } from './markdown-text.ts';
@@ -27,7 +26,7 @@ export function parseJekyll(text: string, name: string): NormalizedArticle {
   const categories = listField(data.categories);
 
   const bodyText = linkLine && linkLine.index < 200 ? body.slice(0, linkLine.index) + body.slice(linkLine.index + linkLine[0].length) : body;
-  const blocks = HTML_BLOCK.test(bodyText) ? extractHtmlBlocks(bodyText) : { paragraphs: markdownToParagraphs(bodyText), related: [] };
+  const blocks = HTML_BLOCK.test(bodyText) ? extractHtmlBlocks(bodyText, { title, baseUrl: url }) : { paragraphs: markdownToParagraphs(bodyText), related: [] };
 
   const authorLabel = stringField(data.author);
   const authorIsOutlet = authorLabel !== null && isOutletLabel(authorLabel);
@@ -48,17 +47,10 @@ export function parseJekyll(text: string, name: string): NormalizedArticle {
     published_at: date?.iso ?? null,
     published_precision: date?.precision ?? null,
     dateline: null,
-    paragraphs: dropTitleRepeat(blocks.paragraphs, title),
+    paragraphs: blocks.paragraphs,
     tags,
     related: blocks.related,
   });
-}
-
-/** The body's first paragraph often repeats the title (page headers); drop it unless it is all there is. */
-function dropTitleRepeat(paragraphs: string[], title: string): string[] {
-  const key = normalizeText(title);
-  const out = paragraphs.filter((p, i) => !(i < 3 && normalizeText(p) === key));
-  return out.length ? out : paragraphs;
 }
 
 function stringField(v: unknown): string | null {
