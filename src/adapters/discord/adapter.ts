@@ -61,19 +61,24 @@ export function createDiscordAdapter(opts: DiscordAdapterOptions): DiscordAdapte
     platform: 'discord',
     client,
     async start() {
+      const waitMs = opts.readyTimeoutMs ?? 30_000;
+      let timer: NodeJS.Timeout | undefined;
+      let onReady = () => {};
       const ready = new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`discord: no READY from the gateway within ${opts.readyTimeoutMs ?? 30_000} ms`)), opts.readyTimeoutMs ?? 30_000);
-        client.once(Events.ClientReady, () => {
-          clearTimeout(timer);
-          resolve();
-        });
+        timer = setTimeout(() => reject(new Error(`no READY from the gateway within ${waitMs} ms`)), waitMs);
+        onReady = () => resolve();
+        client.once(Events.ClientReady, onReady);
       });
+      ready.catch(() => undefined); // awaited below; a failed login must not leave it unhandled
       try {
         await client.login(opts.token);
         await ready;
       } catch (err) {
         await client.destroy().catch(() => undefined);
         throw new Error(`discord: login failed: ${describeDiscordError(err)}`);
+      } finally {
+        clearTimeout(timer);
+        client.off(Events.ClientReady, onReady);
       }
       opts.log.info(`discord: connected as ${client.user?.tag ?? opts.appId}`);
     },

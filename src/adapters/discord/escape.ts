@@ -6,9 +6,11 @@
  * masked links cannot form because brackets and parentheses are escaped.
  */
 
-// Backslash first so later escapes are not doubled; then everything Discord markdown reacts to.
-const MARKDOWN = /[\\*_~`|>\[\]()#\-<]/g;
-// "1. " at a line start would become an ordered list.
+// Backslash first so later escapes are not doubled; then the characters Discord markdown reacts to
+// anywhere in a line (emphasis, code, spoilers, links, mentions/channels/timestamps via `<`).
+const MARKDOWN = /[\\*_~`|\[\]()<]/g;
+// Block syntax only counts at a line start: headings, subtext (-#), quotes, lists ("- ", "+ ", "1. ").
+const LINE_START = /^(\s*)([-#>+])/gm;
 const ORDERED = /^(\s*\d+)\./gm;
 const MASS_MENTION = /@(everyone|here)/gi;
 const ZWSP = '\u200b';
@@ -18,6 +20,7 @@ export function escapeMarkdown(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
     .replace(MARKDOWN, (c) => '\\' + c)
+    .replace(LINE_START, '$1\\$2')
     .replace(ORDERED, '$1\\.')
     .replace(MASS_MENTION, (_m, word: string) => `@${ZWSP}${word}`);
 }

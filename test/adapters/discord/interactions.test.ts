@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { commands } from '../../../commands/index.ts';
 import type { CommandDef, Reply } from '../../../commands/types.ts';
 import { PERMS } from '../../helpers/fake-discord.ts';
+import { ingestPaths } from '../../../src/core/loader/ingest-paths.ts';
 import { CANARY_TOKEN, startHarness, unescapeDiscord, type Harness } from './setup.ts';
 
 const EPHEMERAL = 1 << 6;
@@ -57,6 +58,9 @@ describe('discord interactions', () => {
   let h: Harness;
   before(async () => {
     h = await startHarness({ commands: testCommands });
+    // The embedded seed articles, so the real commands answer with real content.
+    const loaded = ingestPaths(h.db, ['seeds']);
+    assert.ok(loaded.ingested >= 5, JSON.stringify(loaded));
   });
   after(async () => {
     await h?.close();
@@ -86,6 +90,24 @@ describe('discord interactions', () => {
       assert.ok(shown.includes(`**/${c.name}`), `/${c.name} listed`);
       assert.ok(shown.includes(c.description.en), `/${c.name} described`);
     }
+  });
+
+  test('real answers over the seed articles: /search and /latest render linked, escaped stories', async () => {
+    const search = await h.fake.waitForReply(h.fake.slash('search', { query: '澤倫斯基' }));
+    assert.equal(search.ephemeral, false);
+    const embed = search.body.embeds[0];
+    const headings = [...embed.description.matchAll(/^\*\*(.+)\*\*$/gm)].map((m) => unescapeDiscord(m[1]));
+    assert.ok(headings.length >= 3, `${headings.length} results`);
+    assert.ok(unescapeDiscord(embed.description).includes('澤倫斯基'));
+    const links = [...embed.description.matchAll(/(?<!\\)\[([^\]]+)\]\(([^)]+)\)/g)];
+    assert.ok(links.length >= 1, 'at least one source link');
+    for (const [, label, url] of links) {
+      assert.match(url, /^https?:\/\//);
+      assert.equal(label, new URL(url).hostname.replace(/^www\./, ''));
+    }
+    const latest = await h.fake.waitForReply(h.fake.slash('latest', { count: 3 }, { locale: 'zh-TW' }));
+    assert.equal(latest.ephemeral, false);
+    assert.equal([...latest.body.embeds[0].description.matchAll(/^\*\*.+\*\*$/gm)].length, 3);
   });
 
   test('a zh-TW or zh-CN client gets Chinese, others English', async () => {
