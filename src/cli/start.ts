@@ -1,5 +1,155 @@
-/** `newsbot start`. Placeholder until its issue lands. */
-export async function run(_args: string[]): Promise<number> {
-  process.stderr.write('newsbot start: not implemented yet\n');
-  return 2;
+/**
+ * `newsbot start` (what `npm start` runs): validate the configuration, open the database, load
+ * the bundled seeds when they are new, then run one adapter per configured token with the digest
+ * scheduler and live sources, or, with no token at all, the terminal chat on stdin/stdout.
+ * SIGINT/SIGTERM (or the end of terminal input) shut everything down and close the database.
+ */
+import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
+import { parseArgs, dbPath } from './args.ts';
+import { ConfigError, loadConfig, type Config } from '../config.ts';
+import { openDatabase, type Db } from '../core/store/db.ts';
+import { addSecret, createLogger, redact, type Logger } from '../core/logger.ts';
+import { ingestPaths } from '../core/loader/ingest-paths.ts';
+import { createArticleStore } from '../core/store/articles.ts';
+import type { ChatAdapter } from '../adapters/types.ts';
+import type { ReplyLang } from '../../commands/types.ts';
+import { startSources } from '../sources/start-sources.ts';
+
+const USAGE = 'usage: newsbot start [--db FILE] [--lang zh-TW|en] [--no-seeds]';
+const SEEDS_DIR = fileURLToPath(new URL('../../seeds', import.meta.url));
+
+/** Something running that shutdown must stop, in reverse order of start. */
+interface Running {
+  name: string;
+  stop(): Promise<void> | void;
+}
+
+function say(line: string): void {
+  process.stderr.write(redact(line) + '\n');
+}
+
+/** Loads seeds/ into `db`; unchanged files cost a hash check. Returns a one-line summary. */
+function loadSeeds(db: Db, cfg: Config, log: Logger): string {
+  if (!existsSync(SEEDS_DIR)) return 'no seeds folder';
+  const s = ingestPaths(db, [SEEDS_DIR], {
+    maxBytes: cfg.NEWSBOT_MAX_FILE_MB * 1024 * 1024,
+    onReject: (r) => log.warn(`seed ${r.file} rejected: ${r.reason}`),
+  });
+  return `seeds: ${s.ingested} new, ${s.updated} updated, ${s.unchanged} unchanged, ${s.rejected} rejected`;
+}
+
+/** Creates the chat adapters the configuration enables; platform libraries load only when used. */
+async function createAdapters(cfg: Config, db: Db, log: Logger): Promise<ChatAdapter[]> {
+  const now = () => new Date();
+  const adapters: ChatAdapter[] = [];
+  if (cfg.TELEGRAM_TOKEN) {
+    const { createTelegramAdapter } = await import('../adapters/telegram/create-telegram-adapter.ts');
+    adapters.push(createTelegramAdapter({ token: cfg.TELEGRAM_TOKEN, apiRoot: cfg.TELEGRAM_API_ROOT, db, now, log }));
+  }
+  if (cfg.DISCORD_TOKEN && cfg.DISCORD_APP_ID) {
+    const { createDiscordAdapter } = await import('../adapters/discord/index.ts');
+    adapters.push(createDiscordAdapter({ token: cfg.DISCORD_TOKEN, appId: cfg.DISCORD_APP_ID, apiUrl: cfg.DISCORD_API_URL, db, now, log }));
+  }
+  return adapters;
+}
+
+/** Resolves with the name of the first of SIGINT/SIGTERM; `dispose` removes the listeners. */
+function waitForSignal(): { signal: Promise<string>; dispose(): void } {
+  let dispose = () => {};
+  const signal = new Promise<string>((resolve) => {
+    const on = (name: string) => () => resolve(name);
+    const int = on('SIGINT');
+    const term = on('SIGTERM');
+    process.once('SIGINT', int);
+    process.once('SIGTERM', term);
+    dispose = () => {
+      process.off('SIGINT', int);
+      process.off('SIGTERM', term);
+    };
+  });
+  return { signal, dispose: () => dispose() };
+}
+
+async function shutdown(running: Running[], db: Db, log: Logger): Promise<void> {
+  for (const r of running.reverse()) {
+    try {
+      await r.stop();
+    } catch (err) {
+      log.warn(`stopping ${r.name}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  db.close();
+}
+
+/** Runs `newsbot start`; resolves with the exit status once everything has stopped. */
+export async function run(argv: string[]): Promise<number> {
+  const { flags, positional } = parseArgs(argv, ['no-seeds']);
+  if (positional.length || (flags.lang !== undefined && flags.lang !== 'zh-TW' && flags.lang !== 'en')) {
+    say(`newsbot start: ${positional.length ? `unexpected argument '${positional[0]}'` : `--lang must be zh-TW or en`}\n${USAGE}`);
+    return 2;
+  }
+  let cfg: Config;
+  try {
+    cfg = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      say(`newsbot start: ${err.message}`);
+      return 2;
+    }
+    throw err;
+  }
+  addSecret(cfg.TELEGRAM_TOKEN);
+  addSecret(cfg.DISCORD_TOKEN);
+  const log = createLogger(cfg.LOG_LEVEL);
+  const file = dbPath(flags, cfg.NEWSBOT_DB);
+  const db = openDatabase(file);
+  const running: Running[] = [];
+  const { signal, dispose } = waitForSignal();
+  try {
+    const seeds = flags['no-seeds'] ? 'seeds skipped' : loadSeeds(db, cfg, log);
+    say(`newsbot: ${createArticleStore(db).count()} articles in ${file} (${seeds})`);
+
+    const sources = startSources({ db, config: cfg, log });
+    running.push({ name: 'sources', stop: () => sources.stop() });
+
+    const adapters = await createAdapters(cfg, db, log);
+    const interrupted = signal.then((name) => Promise.reject(new Error(`${name} while starting`)));
+    interrupted.catch(() => {});
+    for (const a of adapters) {
+      await Promise.race([a.start(), interrupted]);
+      running.push({ name: a.platform, stop: () => a.stop() });
+      say(`newsbot: ${a.platform} bot running`);
+    }
+
+    if (adapters.length) {
+      const { startScheduler } = await import('../scheduler/start-scheduler.ts');
+      const scheduler = startScheduler({
+        db,
+        adapters: Object.fromEntries(adapters.map((a) => [a.platform, a])),
+        log,
+        maxStories: cfg.NEWSBOT_DIGEST_MAX_STORIES,
+        emptyNote: cfg.NEWSBOT_DIGEST_EMPTY_NOTE,
+      });
+      running.push({ name: 'scheduler', stop: () => scheduler.stop() });
+      say('newsbot: digest scheduler running; Ctrl-C to stop');
+      say(`newsbot: stopping (${await signal})`);
+    } else {
+      say('newsbot: no TELEGRAM_TOKEN or DISCORD_TOKEN set: terminal chat (end input or /quit to leave)');
+      const { createTerminalChat } = await import('../adapters/terminal/terminal-chat.ts');
+      const lang = (typeof flags.lang === 'string' ? flags.lang : 'zh-TW') as ReplyLang;
+      const chat = createTerminalChat({ db, input: process.stdin, output: process.stdout, lang, log, prompt: process.stdin.isTTY ? '> ' : '' });
+      running.push({ name: 'terminal chat', stop: () => chat.stop() });
+      await Promise.race([chat.done, signal]);
+    }
+    return 0;
+  } catch (err) {
+    say(`newsbot start: ${err instanceof Error ? err.message : String(err)}`);
+    return 1;
+  } finally {
+    dispose();
+    await shutdown(running, db, log);
+    // Everything is closed; if a library still holds a handle, do not hang the shell.
+    setTimeout(() => process.exit(), 5000).unref();
+  }
 }
