@@ -1,0 +1,59 @@
+/**
+ * A separate process for the race and crash tests: runs one scheduler pass on a database file.
+ * argv: <db file> <at ISO> <mode> <platform> <api root/url> <token> [record file]
+ * mode: 'run' | 'crash-compose' (SIGKILL after claiming, before sending) | 'crash-before-send'
+ * (inside send, before the request) | 'crash-after-send' (after the platform accepted it).
+ * platform 'record' appends one line per send to the record file instead of calling a platform.
+ */
+import { appendFileSync } from 'node:fs';
+import { openDatabase } from '../../src/core/store/db.ts';
+import { runDueDigests, type Adapters } from '../../src/scheduler/run-due-digests.ts';
+import { createSqlDigestSource } from '../../src/core/digest/sql-digest-source.ts';
+import type { DigestSource } from '../../src/core/digest/compose-digest.ts';
+import type { ChatAdapter } from '../../src/adapters/types.ts';
+import { createTelegramAdapter } from '../../src/adapters/telegram/create-telegram-adapter.ts';
+import { createDiscordAdapter } from '../../src/adapters/discord/index.ts';
+import { createLogger } from '../../src/core/logger.ts';
+
+const [file, atIso, mode, platform, api, token, record] = process.argv.slice(2);
+const log = createLogger('silent');
+const db = openDatabase(file);
+const die = () => process.kill(process.pid, 'SIGKILL');
+
+let base: ChatAdapter;
+if (platform === 'telegram') base = createTelegramAdapter({ token, apiRoot: api, db, log });
+else if (platform === 'discord') base = createDiscordAdapter({ token, appId: '100000000000000001', apiUrl: api, db, now: () => new Date(), log });
+else {
+  base = {
+    platform: 'telegram',
+    start: async () => {},
+    stop: async () => {},
+    async send(target, _reply, opts) {
+      appendFileSync(record, JSON.stringify({ pid: process.pid, chat: target.chatId, key: opts.idempotencyKey }) + '\n');
+      await new Promise((r) => setTimeout(r, 1));
+      return { messageIds: [String(process.pid)] };
+    },
+  };
+}
+const adapter: ChatAdapter = {
+  ...base,
+  platform: base.platform,
+  async send(target, reply, opts) {
+    if (mode === 'crash-before-send') die();
+    const res = await base.send(target, reply, opts);
+    if (mode === 'crash-after-send') die();
+    return res;
+  },
+};
+const sql = createSqlDigestSource(db);
+const source: DigestSource = {
+  candidates(q) {
+    if (mode === 'crash-compose') die();
+    return sql.candidates(q);
+  },
+};
+const adapters: Adapters = { [adapter.platform]: adapter };
+const s = await runDueDigests(db, adapters, new Date(atIso), { log, source, policy: { maxAttempts: 2, backoffMs: 10, maxRateLimited: 3 } });
+process.stdout.write(JSON.stringify(s) + '\n');
+await base.stop();
+db.close();
