@@ -12,9 +12,7 @@ import { createSourceStore, type SourceKind, type SourceRow } from '../sources/s
 import { createItemStore } from '../sources/store/source-items.ts';
 import { createFetcher } from '../sources/fetch/create-fetcher.ts';
 import { detectKind } from '../sources/detect-kind.ts';
-import { startSources } from '../sources/start-sources.ts';
-import { pollDueSources, type PollReport } from '../sources/poll/poll-source.ts';
-import { defaultSinks } from '../sources/sinks.ts';
+import type { PollReport } from '../sources/poll/poll-source.ts';
 
 const USAGE = `usage: newsbot sources <command> [--db FILE]
   add <url|folder> [--name NAME] [--every MINUTES] [--kind feed|page]
@@ -25,9 +23,17 @@ const USAGE = `usage: newsbot sources <command> [--db FILE]
 
 const DEFAULT_EVERY: Record<SourceKind, number> = { feed: 30, page: 360, folder: 5 };
 
-const out = (s: string) => process.stdout.write(s + '\n');
+/** Where the command writes: stdout/stderr by default, captured in tests. */
+export interface CliIo {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+const processIo: CliIo = { out: (l) => process.stdout.write(l + '\n'), err: (l) => process.stderr.write(l + '\n') };
+let io: CliIo = processIo;
+const out = (s: string) => io.out(s);
 const fail = (s: string) => {
-  process.stderr.write(`newsbot sources: ${s}\n`);
+  io.err(`newsbot sources: ${s}`);
   return 1;
 };
 
@@ -141,7 +147,7 @@ function list(db: Db, flags: Record<string, string | true>): number {
 
 function printReport(r: PollReport): void {
   if (!r.ok) {
-    process.stderr.write(`#${r.id} ${r.source}: FAILED: ${r.error}${r.paused ? ` — ${r.paused}` : `; next try ${when(r.next_poll_at)}`}\n`);
+    io.err(`#${r.id} ${r.source}: FAILED: ${r.error}${r.paused ? ` — ${r.paused}` : `; next try ${when(r.next_poll_at)}`}`);
     return;
   }
   const c = r.counts!;
@@ -149,11 +155,12 @@ function printReport(r: PollReport): void {
   if (c.rejected) parts.push(`${c.rejected} rejected`);
   if (c.deferred) parts.push(`${c.deferred} deferred`);
   out(`#${r.id} ${r.source}: ${parts.join(', ')}; next poll ${when(r.next_poll_at)}`);
-  for (const why of c.rejects.slice(0, 5)) process.stderr.write(`   rejected: ${why}\n`);
+  for (const why of c.rejects.slice(0, 5)) io.err(`   rejected: ${why}`);
 }
 
-/** Runs `newsbot sources …`; returns the exit status. */
-export async function run(args: string[]): Promise<number> {
+/** Runs `newsbot sources …`; returns the exit status. `output` replaces stdout/stderr (tests). */
+export async function run(args: string[], output: CliIo = processIo): Promise<number> {
+  io = output;
   const { positional, flags } = parseArgs(args, ['once', 'json']);
   const [cmd, ...rest] = positional;
   if (!cmd || flags.help) {
@@ -181,6 +188,12 @@ export async function run(args: string[]): Promise<number> {
     }
     if (cmd === 'poll') {
       const log = createLogger(config.LOG_LEVEL);
+      // Loaded here: polling pulls in the parsers and the knowledge indexers, which list/add do not need.
+      const [{ pollDueSources }, { defaultSinks }, { startSources }] = await Promise.all([
+        import('../sources/poll/poll-source.ts'),
+        import('../sources/sinks.ts'),
+        import('../sources/start-sources.ts'),
+      ]);
       if (flags.once) {
         const fetcher = createFetcher({ allowPrivate: config.NEWSBOT_ALLOW_PRIVATE_NETWORKS });
         try {
