@@ -88,9 +88,12 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
       await interaction.respond([]);
       return;
     }
-    const names = suggestNames(deps.db, opt.autocomplete, String(focused.value ?? '').trim(), 25);
-    const unique = [...new Set(names.map(cut100))].slice(0, 25);
-    await interaction.respond(unique.map((n) => ({ name: n, value: n })));
+    const typed = String(focused.value ?? '').trim().slice(0, 100);
+    const seen = new Set<string>();
+    const choices = suggestNames(deps.db, opt.autocomplete, typed, chooseLang(interaction.locale, undefined), 25)
+      .map((s) => ({ name: cut100(s.name), value: cut100(s.value) }))
+      .filter((c) => !seen.has(c.value) && seen.add(c.value));
+    await interaction.respond(choices);
   }
 
   async function onButton(interaction: ButtonInteraction): Promise<void> {

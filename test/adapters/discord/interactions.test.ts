@@ -220,14 +220,18 @@ describe('discord interactions', () => {
     });
   });
 
-  test('autocomplete answers with choices for name/topic options and nothing for others', async () => {
-    const topics = await h.fake.waitForCallback(h.fake.autocomplete('timeline', 'topic', 'ze'));
-    assert.equal(topics.type, 8);
-    assert.ok(Array.isArray(topics.body.data.choices));
-    assert.ok(topics.body.data.choices.length <= 25);
-    for (const c of topics.body.data.choices) assert.ok(c.name.length <= 100 && c.value.length <= 100);
+  test('autocomplete suggests names across scripts from the alias data, in the user\'s language', async () => {
+    const typed = await h.fake.waitForCallback(h.fake.autocomplete('timeline', 'topic', '泽连'));
+    assert.equal(typed.type, 8);
+    assert.deepEqual(typed.body.data.choices[0], { name: '澤倫斯基 · Volodymyr Zelenskyy', value: 'Volodymyr Zelenskyy' });
+    const zh = await h.fake.waitForCallback(h.fake.autocomplete('timeline', 'topic', 'zelensk', {}, { locale: 'zh-TW' }));
+    assert.equal(zh.body.data.choices[0].value, '澤倫斯基');
+    const empty = await h.fake.waitForCallback(h.fake.autocomplete('latest', 'topic', ''));
+    assert.equal(empty.body.data.choices.length, 25, 'an empty prefix lists names to pick from');
+    for (const c of empty.body.data.choices) assert.ok(c.name.length <= 100 && c.value.length <= 100);
+    assert.equal(new Set(empty.body.data.choices.map((c: { value: string }) => c.value)).size, 25, 'no duplicates');
     const none = await h.fake.waitForCallback(h.fake.autocomplete('search', 'query', 'ze'));
-    assert.deepEqual(none.body.data.choices, []);
+    assert.deepEqual(none.body.data.choices, [], 'options without autocomplete get nothing');
   });
 
   test('the bot token is used on the wire but never logged', async () => {
