@@ -7,12 +7,15 @@
 const CAPTION_SOURCE =
   /[（(]?\s*(?:圖|图|圖片|图片|照片|攝影|摄影|影片|示意圖|示意图|資料照|资料照|翻攝|翻摄|圖文|截圖|截图)\s*(?:來源|来源|提供)?\s*[／/:：]\s*[^，。,]{1,40}?[）)]?\s*$/;
 const CAPTION_START = /^(?:▲|▼|△|▽|►|▶|↑|【圖】|\[圖\])/;
+const CAPTION_EN_END = /\((?:[^()]{0,40}\s)?(?:file )?(?:photo|photograph|image|picture)s?(?:\s*(?:by|:|\/)\s*[^()]{0,50})?\)\s*$/i;
+const CAPTION_EN_CREDIT = /(?:^|[.!?]\s+)(?:photo|photograph|image|picture|credit)s?\s*(?::|by)\s*[^.]{1,60}\.?\s*$/i;
 
 /** A photo/video caption line: ▲… （圖／路透）, …。圖／美聯社, 圖片來源：… */
 export function isCaptionLine(line: string): boolean {
   const s = line.trim();
   if (CAPTION_START.test(s)) return true;
-  return s.length <= 160 && CAPTION_SOURCE.test(s);
+  if (s.length > 200) return false;
+  return (s.length <= 160 && CAPTION_SOURCE.test(s)) || CAPTION_EN_END.test(s) || CAPTION_EN_CREDIT.test(s);
 }
 
 /** Markers that open a non-article block (related news, recommendations, comments, sharing, footers). */

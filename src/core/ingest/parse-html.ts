@@ -1,9 +1,107 @@
-/** Placeholder (owned by the ingest work): main content and metadata of an HTML page. */
-import { IngestError, type NormalizedArticle } from '../article.ts';
+/**
+ * HTML pages: metadata by our own rules (JSON-LD, Open Graph, meta), the body by Mozilla
+ * Readability on linkedom after removing obvious clutter, then our paragraph walker and
+ * line-level furniture filters. Readability alone keeps related lists, newsletter boxes and
+ * "Advertisement" labels; the extra passes remove them without losing prose.
+ */
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { IngestError, type NormalizedArticle, type RelatedLink } from '../article.ts';
+import { isCaptionLine, isFurnitureMarker } from '../clean/furniture.ts';
+import { detectOutletFromUrl } from '../clean/outlets.ts';
+import { finishArticle } from './finish-article.ts';
+import { readPageMetadata, type MiniDocument } from './html-metadata.ts';
+import { extractHtmlBlocks, safeHttpUrl, tidyText } from './html-blocks.ts';
+
+const CLUTTER =
+  'script, style, noscript, template, iframe, form, button, nav, footer, aside, figcaption, [role="navigation"], [role="complementary"], [aria-hidden="true"], [hidden]';
+const CLUTTER_CLASS =
+  /(?:^|[\s_-])(?:related\w*|recommend\w*|\w*caption\w*|credits?|newsletter|subscribe|signup|share|sharing|social|advert\w*|ads?|promo|sponsor\w*|outbrain|taboola|paywall|most-?read|trending|comments?|author-bio|byline|breadcrumbs?|tags?)(?:[\s_-]|$)/i;
+const RELATED_CLASS = /(?:^|[\s_-])(?:related\w*|recommend\w*|more-?stories|read-?more|most-?read|trending)(?:[\s_-]|$)/i;
+const BOILERPLATE =
+  /^(?:advertisement|sponsored( content)?|read more\b|related( coverage| stories| articles)?\s*:|see also\s*:|sign up\b|subscribe\b|follow us\b|share (this|on)\b|click here\b|copyright\b|©|all rights reserved|this story has been updated|listen to this article)/i;
+
+interface DomDocument {
+  querySelectorAll(sel: string): ArrayLike<DomEl>;
+  body: DomEl | null;
+}
+interface DomEl {
+  getAttribute(name: string): string | null;
+  remove(): void;
+  textContent: string | null;
+  querySelectorAll(sel: string): ArrayLike<DomEl>;
+}
 
 /** Parses an HTML page (fetched or from a file) into a normalized article; `url` helps metadata rules. */
 export function parseHtml(html: string, name: string, url?: string): NormalizedArticle {
-  void html;
-  void url;
-  throw new IngestError(name, 'HTML parser not implemented yet');
+  if (!html.trim()) throw new IngestError(name, 'empty HTML page');
+  const { document } = parseHTML(html);
+  const doc = document as unknown as DomDocument;
+  const meta = readPageMetadata(document as unknown as MiniDocument, url);
+  const related = collectRelated(doc, meta.url ?? url);
+
+  for (const el of Array.from(doc.querySelectorAll(CLUTTER))) el.remove();
+  removeClutterBoxes(doc);
+
+  let result: ReturnType<Readability['parse']> = null;
+  try {
+    result = new Readability(document as never, { charThreshold: 250 }).parse();
+  } catch {
+    result = null;
+  }
+  const contentHtml = result?.content ?? (doc.body as unknown as { innerHTML?: string } | null)?.innerHTML ?? '';
+  const title = meta.title ?? (result?.title ? tidyText(result.title) : null);
+  if (!title) throw new IngestError(name, 'HTML page has no title (no og:title, headline, <h1> or <title>)');
+
+  const blocks = extractHtmlBlocks(contentHtml, { title, baseUrl: meta.url ?? url ?? null });
+  const paragraphs = blocks.paragraphs.filter((p) => !isBoilerplate(p));
+  const authors = meta.authors.length ? meta.authors : result?.byline ? [tidyText(result.byline).replace(/^by\s+/i, '')] : [];
+
+  return finishArticle({
+    shape: 'html',
+    title,
+    url: meta.url,
+    outlet: meta.outlet ?? detectOutletFromUrl(meta.url) ?? result?.siteName ?? null,
+    agency: null,
+    authors,
+    translators: [],
+    published_at: meta.published?.iso ?? null,
+    published_precision: meta.published?.precision ?? null,
+    dateline: null,
+    paragraphs,
+    tags: meta.tags,
+    related: [...related, ...blocks.related.filter((r) => !related.some((x) => x.url === r.url))],
+  });
+}
+
+/** Removes boxes whose class names say clutter, unless one holds much of the page (a wrapper with odd classes). */
+function removeClutterBoxes(doc: DomDocument): void {
+  const total = doc.body?.textContent?.length || 1;
+  for (const el of Array.from(doc.querySelectorAll('[class], [id]'))) {
+    const label = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    if (!CLUTTER_CLASS.test(label)) continue;
+    if ((el.textContent?.length ?? 0) / total > 0.3) continue;
+    el.remove();
+  }
+}
+
+/** Short promotional or navigational lines that survive extraction ("Advertisement", "Read more: …"). */
+function isBoilerplate(p: string): boolean {
+  if (p.length > 160) return false;
+  return BOILERPLATE.test(p) || isFurnitureMarker(p) || isCaptionLine(p);
+}
+
+/** Links inside related/recommended boxes, kept as related before the boxes are removed. */
+function collectRelated(doc: { querySelectorAll(sel: string): ArrayLike<DomEl> }, base?: string | null): RelatedLink[] {
+  const out: RelatedLink[] = [];
+  for (const box of Array.from(doc.querySelectorAll('[class], [id]'))) {
+    const label = `${box.getAttribute('class') ?? ''} ${box.getAttribute('id') ?? ''}`;
+    if (!RELATED_CLASS.test(label)) continue;
+    for (const a of Array.from(box.querySelectorAll('a[href]'))) {
+      const title = tidyText(a.textContent ?? '');
+      const href = safeHttpUrl(a.getAttribute('href'), base ?? undefined);
+      if (title.length >= 4 && href && !out.some((r) => r.url === href)) out.push({ title, url: href, time: null });
+    }
+  }
+  return out;
 }

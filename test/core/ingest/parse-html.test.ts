@@ -1,0 +1,88 @@
+// HTML pages: our body is at least as good as plain Mozilla Readability, and metadata is extracted.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { parseHtml } from '../../../src/core/ingest/parse-html.ts';
+import { parseDocument } from '../../../src/core/ingest/parse-document.ts';
+import { IngestError } from '../../../src/core/article.ts';
+import { bigramF1 } from './bigram.ts';
+
+const PAGES = ['kyiv-talks', 'city-council', 'science-brief'];
+
+interface Expected {
+  title: string;
+  url: string | null;
+  page_url?: string;
+  published_at: string | null;
+  published_precision: string | null;
+  authors: string[];
+  outlet: string | null;
+  tags: string[];
+  related_min: number;
+  languages: string[];
+  paragraphs: string[];
+  must_not_contain: string[];
+}
+
+function load(name: string): { html: string; exp: Expected } {
+  return {
+    html: readFileSync(`test/fixtures/html/${name}.html`, 'utf8'),
+    exp: JSON.parse(readFileSync(`test/fixtures/html/${name}.expected.json`, 'utf8')) as Expected,
+  };
+}
+
+for (const name of PAGES) {
+  test(`${name}: body F1 >= plain Readability's, >= 0.97, and no furniture leaks`, () => {
+    const { html, exp } = load(name);
+    const ours = parseHtml(html, `${name}.html`, exp.page_url);
+    const plain = new Readability(parseHTML(html).document as never).parse();
+    const expected = [exp.paragraphs.join(' ')];
+    const f1 = bigramF1([ours.paragraphs.map((p) => p.text).join(' ')], expected);
+    const base = bigramF1([plain?.textContent ?? ''], expected);
+    console.log(`# ${name}: ours ${f1.toFixed(4)} vs readability ${base.toFixed(4)}`);
+    assert.ok(f1 >= base, `ours ${f1} < readability ${base}`);
+    assert.ok(f1 >= 0.97, `F1 ${f1}`);
+    const body = ours.paragraphs.map((p) => p.text).join('\n');
+    for (const s of exp.must_not_contain) assert.ok(!body.includes(s), `leaks ${s}`);
+  });
+
+  test(`${name}: metadata from JSON-LD / Open Graph / meta / markup`, () => {
+    const { html, exp } = load(name);
+    const a = parseHtml(html, `${name}.html`, exp.page_url);
+    assert.equal(a.shape, 'html');
+    assert.equal(a.title, exp.title);
+    assert.equal(a.url, exp.url);
+    assert.equal(a.published_at, exp.published_at);
+    assert.equal(a.published_precision, exp.published_precision);
+    assert.deepEqual(a.authors, exp.authors);
+    assert.equal(a.outlet, exp.outlet);
+    assert.deepEqual(a.tags, exp.tags);
+    assert.deepEqual(a.languages, exp.languages);
+    assert.ok(a.related.length >= exp.related_min, `related ${a.related.length}`);
+    for (const r of a.related) assert.match(r.url ?? '', /^https?:\/\//);
+  });
+}
+
+test('parseDocument dispatches .html files to the HTML parser', () => {
+  const { html } = load('kyiv-talks');
+  const a = parseDocument(Buffer.from(html), 'page.html');
+  assert.equal(a.shape, 'html');
+  assert.equal(a.title, 'Allies press for details on Ukraine security guarantees');
+});
+
+test('an HTML page without a date stays undated and javascript: links never become related', () => {
+  const html = `<html><head><title>Quiet story</title></head><body><article><h1>Quiet story</h1>
+    <p>${'A long sentence about nothing in particular that goes on for a while. '.repeat(12)}</p>
+    <div class="related"><a href="javascript:alert(1)">Click this related link</a><a href="/ok/story">A fine related story</a></div>
+    </article></body></html>`;
+  const a = parseHtml(html, 'quiet.html', 'https://site.example/a/b');
+  assert.equal(a.published_at, null);
+  assert.equal(a.published_precision, null);
+  assert.deepEqual(a.related.map((r) => r.url), ['https://site.example/ok/story']);
+});
+
+test('an empty HTML page is an IngestError naming the file', () => {
+  assert.throws(() => parseHtml('   ', 'blank.html'), (e: unknown) => e instanceof IngestError && e.file === 'blank.html');
+});
