@@ -45,6 +45,17 @@ function byPublication(items: FeedItem[]): FeedItem[] {
   return indexed.map((x) => x.item);
 }
 
+/** An item link resolved against the feed URL; anything but http(s) (javascript:, data:…) is dropped. */
+function safeLink(link: string | null, base: string): string | null {
+  if (!link) return null;
+  try {
+    const u = new URL(link.trim(), base);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+  } catch {
+    return null;
+  }
+}
+
 function isTransient(err: unknown): boolean {
   return err instanceof FetchError && !err.permanent && (err.status == null || err.status >= 500 || err.status === 429 || err.status === 408);
 }
@@ -63,7 +74,8 @@ export async function pollFeed(ctx: PollContext, src: SourceRow): Promise<FeedPo
   const createdAt = Date.parse(src.created_at);
   const pageBudget = { left: ctx.maxPagesPerPoll ?? 30, stopped: false };
 
-  for (const item of byPublication(feed.items)) {
+  for (const raw of byPublication(feed.items)) {
+    const item = { ...raw, link: safeLink(raw.link, res.url) };
     const key = itemKey(item);
     if (!key) {
       counts.rejected++;
