@@ -1,10 +1,100 @@
-import type { CommandDef } from './types.ts';
+import type { CommandDef, Reply, ReplyItem, ReplyLang } from './types.ts';
+import { UserError } from './errors.ts';
+import { checkTextArg } from './latest.ts';
+import { resolveEntity } from '../src/core/entities/resolve-entity.ts';
+import { buildEntityReport, type EntityReport } from '../src/core/entities/entity-report.ts';
+import type { EntityInfo } from '../src/core/entities/alias-index.ts';
+import { formatPublished } from '../src/core/timeline/format-time.ts';
 
-// Placeholder: to be implemented (see the issue that owns /who).
+const usage = { en: 'Usage: /who <name>, e.g. /who zelensky', 'zh-TW': '用法：/who <人名或機構>，例如 /who 澤倫斯基' };
+const HAN = /\p{Script=Han}/u;
+const TYPE = { person: { en: 'person', 'zh-TW': '人物' }, org: { en: 'organisation', 'zh-TW': '組織' }, place: { en: 'place', 'zh-TW': '地點' } };
+
+/** The entity's name for a reader: Chinese first for zh-TW, English first for en. */
+export function displayName(e: EntityInfo, lang: ReplyLang): string {
+  return (lang === 'en' ? e.name_en || e.name_zh : e.name_zh || e.name_en) || e.id;
+}
+
+function bothNames(e: EntityInfo, lang: ReplyLang): string {
+  const first = displayName(e, lang);
+  const other = lang === 'en' ? e.name_zh : e.name_en;
+  if (!other || other === first) return first;
+  return lang === 'en' ? `${first} (${other})` : `${first}（${other}）`;
+}
+
+/** The roles the articles give, in the reply's script, most frequent first. */
+function rolesSeen(r: EntityReport, lang: ReplyLang): string[] {
+  return r.roles.filter((x) => (lang === 'en' ? !HAN.test(x.value) : HAN.test(x.value))).map((x) => x.value).slice(0, 3);
+}
+
+function seenDate(sortKey: string | null, lang: ReplyLang): string {
+  if (!sortKey) return '';
+  return sortKey.endsWith('T00:00:00.000Z') ? sortKey.slice(0, 10) : formatPublished(sortKey, lang).slice(0, 10);
+}
+
+function describe(r: EntityReport, lang: ReplyLang, note: string | null): Reply {
+  const en = lang === 'en';
+  const sep = en ? ', ' : '、';
+  const lines: string[] = [];
+  const seen = rolesSeen(r, lang);
+  const role = (en ? r.entity.role_en : r.entity.role_zh) || seen.shift();
+  lines.push(role ? (en ? `${role}.` : `${role}。`) : en ? `A ${TYPE[r.entity.type].en}.` : `${TYPE[r.entity.type]['zh-TW']}。`);
+  const more = seen.filter((x) => x !== role);
+  if (more.length) lines.push((en ? 'Called in the articles: ' : '報導中的稱呼：') + more.join(sep));
+  if (r.spellings.length) lines.push((en ? 'Spellings seen: ' : '報導中的寫法：') + r.spellings.map((s) => s.value).join(sep));
+  const n = r.articleIds.length;
+  if (!n) lines.push(en ? 'No stored article mentions them yet.' : '目前收錄的報導還沒有提到。');
+  else {
+    const stories = r.storyCount === null ? '' : en ? ` (${r.storyCount} ${r.storyCount === 1 ? 'story' : 'stories'})` : `（${r.storyCount} 則新聞）`;
+    const first = seenDate(r.firstSeen, lang);
+    const last = seenDate(r.lastSeen, lang);
+    const when = first ? (en ? `; first seen ${first}, last seen ${last}` : `，首見 ${first}，最近 ${last}`) : '';
+    lines.push(en ? `Mentioned in ${n} ${n === 1 ? 'article' : 'articles'}${stories}${when}.` : `${n} 篇報導提及${stories}${when}。`);
+  }
+  if (r.coMentions.length) {
+    const list = r.coMentions.map((c) => (en ? `${displayName(c.entity, lang)} (${c.articles})` : `${displayName(c.entity, lang)}（${c.articles}）`)).join(sep);
+    const sample = r.coSample < n ? (en ? ` in the latest ${r.coSample} articles` : `（最近 ${r.coSample} 篇）`) : '';
+    lines.push((en ? `Most often with${sample}: ` : `最常一起出現${sample}：`) + list);
+  }
+  if (note) lines.push(note);
+  const items: ReplyItem[] = r.headlines.map((h) => ({
+    heading: h.title,
+    url: h.url && /^https?:\/\//i.test(h.url) ? h.url : undefined,
+    meta: [h.outlet, formatPublished(h.published_at, lang)].filter(Boolean).join(' · '),
+  }));
+  const footer = n > items.length ? (en ? `Latest ${items.length} of ${n} articles shown.` : `共 ${n} 篇，列出最新 ${items.length} 篇。`) : undefined;
+  return { kind: 'ok', title: bothNames(r.entity, lang), intro: lines.join('\n'), items, footer, articles: r.articleIds };
+}
+
+/** /who <name>: who this is, the spellings and roles the articles use, coverage, latest headlines, co-mentions. */
 export const whoCommand = {
   name: 'who',
-  description: { en: 'who', 'zh-TW': 'who' },
-  options: [],
-  examples: ['/who'],
-  run: () => ({ kind: 'usage', items: [], intro: 'not implemented yet', articles: [] }),
+  description: { en: 'Who is this: names, role, coverage and latest headlines', 'zh-TW': '查人物或機構：中英文名、職稱、報導數量與最新標題' },
+  options: [{ name: 'name', description: { en: 'A name in any script or spelling', 'zh-TW': '人名或機構名（中英文皆可）' }, type: 'string', required: true, rest: true, autocomplete: 'names' }],
+  examples: ['/who zelensky', '/who 川普', '/who Mark Rutte'],
+  run: ({ args, lang }, { db }) => {
+    const name = checkTextArg(args.name, 100, usage);
+    if (!name) throw new UserError('missing-name', { en: `Who? ${usage.en}`, 'zh-TW': `要查誰？${usage['zh-TW']}` });
+    const en = lang === 'en';
+    const res = resolveEntity(db, name);
+    if (!res.entity) {
+      if (!res.suggestions.length) {
+        return { kind: 'ok', intro: en ? `I don't know “${name}”, and no known name is close. Try /search ${name}` : `找不到「${name}」，也沒有相近的名字。可以試試 /search ${name}`, items: [], articles: [] };
+      }
+      return {
+        kind: 'ok',
+        intro: en ? `I don't know “${name}”. Did you mean:` : `找不到「${name}」。你要找的是不是：`,
+        items: res.suggestions.map((e) => ({ heading: bothNames(e, lang), text: (en ? e.role_en : e.role_zh) ?? undefined, meta: `/who ${displayName(e, lang)}` })),
+        articles: [],
+      };
+    }
+    const report = buildEntityReport(db, res.entity.id)!;
+    const notes: string[] = [];
+    if (res.how === 'fuzzy' && res.matched) notes.push(en ? `(No exact match for “${name}”; showing ${res.matched}.)` : `（沒有完全相符的「${name}」，顯示最接近的 ${res.matched}。）`);
+    if (res.alternatives.length) {
+      const alt = res.alternatives.map((e) => bothNames(e, lang)).join(en ? ', ' : '、');
+      notes.push(en ? `“${name}” can also mean: ${alt}.` : `「${name}」也可能是：${alt}。`);
+    }
+    return describe(report, lang, notes.length ? notes.join('\n') : null);
+  },
 } satisfies CommandDef;

@@ -1,0 +1,73 @@
+/**
+ * Everything /who shows about one entity, read from the mention index: articles newest first,
+ * stories, first and last seen, spellings, roles, latest headlines and who appears alongside.
+ * Every query is an index range on entity_mentions, so the cost grows with the answer, not the archive.
+ */
+import type { Db } from '../store/db.ts';
+import { getAliasIndex, type EntityInfo } from './alias-index.ts';
+
+export interface Headline {
+  id: number;
+  title: string;
+  url: string | null;
+  outlet: string | null;
+  published_at: string | null;
+}
+
+export interface EntityReport {
+  entity: EntityInfo;
+  /** Ids of every article mentioning the entity, newest first (undated last). */
+  articleIds: number[];
+  /** Distinct stories among those articles, or null when the archive has no story table. */
+  storyCount: number | null;
+  /** Sort dates (UTC ISO) of the first and last dated mention, or null. */
+  firstSeen: string | null;
+  lastSeen: string | null;
+  spellings: { value: string; articles: number }[];
+  roles: { value: string; articles: number }[];
+  headlines: Headline[];
+  /** People and organisations most often mentioned in the same articles (counted over `coSample` latest articles). */
+  coMentions: { entity: EntityInfo; articles: number }[];
+  coSample: number;
+}
+
+/** How many of the latest articles co-mentions are counted over: bounds /who's cost at any archive size. */
+export const CO_MENTION_SAMPLE = 2000;
+
+function hasStoryTable(db: Db): boolean {
+  const row = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'story_articles'`).get();
+  return !!row;
+}
+
+/** Builds the /who report of `entityId`, or null if there is no such entity. */
+export function buildEntityReport(db: Db, entityId: string, opts: { headlines?: number; coMentions?: number } = {}): EntityReport | null {
+  const idx = getAliasIndex(db);
+  const entity = idx.entities.get(entityId);
+  if (!entity) return null;
+  const articleIds = (db.prepare(`SELECT article_id FROM entity_mentions WHERE entity_id = ? ORDER BY sort_key DESC, article_id DESC`).pluck().all(entityId) as number[]);
+  const seen = db.prepare(`SELECT MIN(sort_key) AS first, MAX(sort_key) AS last FROM entity_mentions WHERE entity_id = ? AND sort_key > ''`).get(entityId) as { first: string | null; last: string | null };
+  let storyCount: number | null = null;
+  if (hasStoryTable(db)) {
+    storyCount = (db.prepare(`SELECT COUNT(DISTINCT s.story_id) FROM entity_mentions m JOIN story_articles s ON s.article_id = m.article_id WHERE m.entity_id = ?`).pluck().get(entityId) as number) ?? 0;
+  }
+  const facets = db.prepare(`SELECT value, articles FROM entity_facets WHERE entity_id = ? AND kind = ? ORDER BY articles DESC, length(value) DESC LIMIT 12`);
+  const spellings = facets.all(entityId, 'spelling') as { value: string; articles: number }[];
+  const roles = facets.all(entityId, 'role') as { value: string; articles: number }[];
+  const headIds = articleIds.slice(0, opts.headlines ?? 5);
+  const getArticle = db.prepare(`SELECT id, title, url, outlet, published_at FROM articles WHERE id = ?`);
+  const headlines = headIds.map((id) => getArticle.get(id) as Headline | undefined).filter((h): h is Headline => !!h);
+  const coSample = Math.min(articleIds.length, CO_MENTION_SAMPLE);
+  const co = db
+    .prepare(
+      `SELECT m.entity_id AS id, COUNT(*) AS n FROM
+         (SELECT article_id FROM entity_mentions WHERE entity_id = ? ORDER BY sort_key DESC LIMIT ?) a
+         JOIN entity_mentions m ON m.article_id = a.article_id
+       WHERE m.entity_id != ? GROUP BY m.entity_id ORDER BY n DESC, m.entity_id`,
+    )
+    .all(entityId, CO_MENTION_SAMPLE, entityId) as { id: string; n: number }[];
+  const coMentions = co
+    .map((r) => ({ entity: idx.entities.get(r.id), articles: r.n }))
+    .filter((x): x is { entity: EntityInfo; articles: number } => !!x.entity && x.entity.type !== 'place')
+    .slice(0, opts.coMentions ?? 5);
+  return { entity, articleIds, storyCount, firstSeen: seen.first, lastSeen: seen.last, spellings, roles, headlines, coMentions, coSample };
+}

@@ -1,0 +1,35 @@
+/** Test helpers for the entity index: a temp database and hand-made articles through the real store. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase, type Db } from '../../../src/core/store/db.ts';
+import { storeArticle } from '../../../src/core/store/articles.ts';
+import type { NormalizedArticle, RelatedLink } from '../../../src/core/article.ts';
+
+export function tempDb(): Db {
+  return openDatabase(join(mkdtempSync(join(tmpdir(), 'newsbot-entities-')), 'x.db'));
+}
+
+export function article(title: string, paragraphs: string[], opts: { published_at?: string | null; related?: RelatedLink[] } = {}): NormalizedArticle {
+  return {
+    shape: 'plain-text',
+    title,
+    url: null,
+    outlet: 'Test',
+    agency: null,
+    authors: [],
+    translators: [],
+    published_at: opts.published_at ?? '2025-08-20',
+    published_precision: 'date',
+    dateline: null,
+    languages: ['zh-Hant'],
+    paragraphs: paragraphs.map((text) => ({ text, lang: 'zh-Hant' as const })),
+    tags: [],
+    related: opts.related ?? [],
+  };
+}
+
+/** Stores an article as if read from `file`; returns its id. */
+export function store(db: Db, file: string, a: NormalizedArticle): number {
+  return storeArticle(db, a, { source_file: file }).id;
+}

@@ -1,0 +1,85 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { resolveEntity } from '../../../src/core/entities/resolve-entity.ts';
+import { buildEntityReport } from '../../../src/core/entities/entity-report.ts';
+import { articleIdsForEntity, articleMentionsAny, listEntityNames, lookupEntityNames, matchTopic } from '../../../src/core/entities/topics.ts';
+import { storeArticle } from '../../../src/core/store/articles.ts';
+import { tempDb, article, store } from './helpers.ts';
+
+test('a 名（Latin Name） pair teaches a new person, found later by either name in any script', () => {
+  const db = tempDb();
+  const a1 = store(db, 'a1.txt', article('國務院記者會', ['美國國務院發言人布魯斯（Tammy Bruce）表示，美方支持停火。']));
+  const a2 = store(db, 'a2.txt', article('另一則', ['布魯斯今天再度重申美方立場。'], { published_at: '2025-08-22' }));
+  const r = resolveEntity(db, 'Tammy Bruce');
+  assert.ok(r.entity, 'learned entity resolves');
+  assert.equal(r.entity!.source, 'learned');
+  assert.equal(r.entity!.name_zh, '布魯斯');
+  assert.equal(r.entity!.role_zh, '美國國務院發言人');
+  for (const q of ['tammy bruce', 'TammyBruce', '布鲁斯', '布魯斯', 'tammy-bruce']) assert.equal(resolveEntity(db, q).entity?.id, r.entity!.id, q);
+  assert.deepEqual(buildEntityReport(db, r.entity!.id)!.articleIds, [a2, a1]);
+  db.close();
+});
+
+test('a pair with a new Chinese spelling of a known name extends that entity', () => {
+  const db = tempDb();
+  store(db, 'b1.txt', article('t', ['俄羅斯總統普廷（Vladimir Putin）表示。']));
+  const later = store(db, 'b2.txt', article('t2', ['普廷再度發表談話。']));
+  assert.equal(resolveEntity(db, '普廷').entity?.id, 'putin');
+  assert.ok(articleIdsForEntity(db, 'putin').includes(later));
+  db.close();
+});
+
+test('related-news links never count as mentions; titles do', () => {
+  const db = tempDb();
+  const id = store(
+    db,
+    'c1.txt',
+    article('澤倫斯基出訪', ['烏克蘭官員今天表示，談判仍在進行。'], {
+      related: [{ title: '拜登支持率創新低', url: 'https://example.com/1', time: null }, { title: '普丁會見川普', url: null, time: null }],
+    }),
+  );
+  assert.equal(articleMentionsAny(db, id, ['biden', 'putin', 'trump']), false);
+  assert.equal(articleMentionsAny(db, id, ['zelensky']), true);
+  db.close();
+});
+
+test('re-indexing an updated article rewrites its mentions and keeps tallies exact', () => {
+  const db = tempDb();
+  const id = store(db, 'd1.txt', article('t', ['川普與普丁會面。']));
+  const res = storeArticle(db, article('t', ['川普與拜登會面。']), { source_file: 'd1.txt' });
+  assert.equal(res.status, 'updated');
+  assert.equal(res.id, id);
+  assert.deepEqual(articleIdsForEntity(db, 'putin'), []);
+  assert.deepEqual(articleIdsForEntity(db, 'biden'), [id]);
+  const count = (e: string) => db.prepare(`SELECT articles FROM entity_facets WHERE entity_id = ? AND kind = 'count'`).pluck().get(e);
+  assert.equal(count('trump'), 1);
+  assert.equal(count('putin'), undefined);
+  db.close();
+});
+
+test('misspellings resolve; unknown names get close matches, never an error', () => {
+  const db = tempDb();
+  store(db, 'e1.txt', article('t', ['拉夫羅夫（Sergei Lavrov）與澤倫斯基。']));
+  for (const q of ['zelenski', 'Zelenskyy', 'ZELENSKY', 'zelensky', 'Volodymyr Zelenskiy']) assert.equal(resolveEntity(db, q).entity?.id, 'zelensky', q);
+  const unknown = resolveEntity(db, 'lavrovski');
+  assert.equal(unknown.entity, null);
+  assert.equal(unknown.suggestions[0]?.id, 'sergei-lavrov');
+  assert.deepEqual(resolveEntity(db, 'qqqqqqqq').suggestions, []);
+  db.close();
+});
+
+test('helpers for topics and autocomplete', () => {
+  const db = tempDb();
+  store(db, 'f1.txt', article('t', ['澤倫斯基與川普會面。']));
+  assert.deepEqual(matchTopic(db, '泽连斯基'), ['zelensky']);
+  assert.deepEqual(matchTopic(db, '川普 與 澤倫斯基'), ['trump', 'zelensky']);
+  assert.deepEqual(matchTopic(db, '天氣'), []);
+  const names = lookupEntityNames(db, 'Zelenskyy');
+  assert.deepEqual(names.entityIds, ['zelensky']);
+  assert.ok(names.names.includes('澤連斯基') && names.names.includes('Zelensky'));
+  const choices = listEntityNames(db, 'zel', 'en');
+  assert.equal(choices[0].entityId, 'zelensky');
+  assert.equal(resolveEntity(db, choices[0].value).entity?.id, 'zelensky');
+  assert.equal(listEntityNames(db, '', 'zh-TW', 2).length, 2);
+  db.close();
+});
