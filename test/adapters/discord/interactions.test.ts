@@ -8,6 +8,7 @@ import { commands } from '../../../commands/index.ts';
 import type { CommandDef, Reply } from '../../../commands/types.ts';
 import { PERMS } from '../../helpers/fake-discord.ts';
 import { ingestPaths } from '../../../src/core/loader/ingest-paths.ts';
+import { ingestBytes } from '../../../src/core/loader/ingest-bytes.ts';
 import { CANARY_TOKEN, startHarness, unescapeDiscord, type Harness } from './setup.ts';
 
 const EPHEMERAL = 1 << 6;
@@ -26,6 +27,8 @@ const hostileReply: Reply = {
   footer: '@everyone footer',
   articles: [],
 };
+const HOSTILE_TITLE = '<b>Breaking</b> @everyone [x](javascript:alert(1)) <@123> </code>';
+const HOSTILE_DOC = `---\nlayout: post\ntitle: "${HOSTILE_TITLE}"\ndate: 2025-08-24 10:00:00 +0800\n---\n\nThe body has **markdown**, @here, ||spoiler|| and <#456> in it, and more words so it counts as an article body.\n`;
 const LONG_TEXT = Array.from({ length: 900 }, (_, i) => `word${i}`).join(' ');
 const longReply: Reply = {
   kind: 'ok',
@@ -61,6 +64,8 @@ describe('discord interactions', () => {
     // The embedded seed articles, so the real commands answer with real content.
     const loaded = ingestPaths(h.db, ['seeds']);
     assert.ok(loaded.ingested >= 5, JSON.stringify(loaded));
+    const stored = ingestBytes(h.db, { bytes: Buffer.from(HOSTILE_DOC), name: 'hostile.md', url: 'javascript:alert(1)' });
+    assert.equal(stored.status, 'ingested', JSON.stringify(stored));
   });
   after(async () => {
     await h?.close();
@@ -172,6 +177,16 @@ describe('discord interactions', () => {
     assert.ok(shown.includes('> quote'));
     assert.equal(unescapeDiscord(embed.title), '@everyone <b>title</b>');
     assert.equal(embed.footer.text.replace(/\u200b/g, ''), '@everyone footer');
+  });
+
+  test('a hostile article ingested for real is shown literally by /search, with no link from it', async () => {
+    const reply = await h.fake.waitForReply(h.fake.slash('search', { query: 'Breaking' }));
+    assert.deepEqual(reply.body.allowed_mentions, { parse: [] });
+    const d = reply.body.embeds[0].description;
+    assert.ok(unescapeDiscord(d).includes(HOSTILE_TITLE), d);
+    assert.doesNotMatch(d, /@everyone|@here/);
+    assert.doesNotMatch(d, /(?<!\\)[<|\[]/, 'every <, | and [ from the article is escaped');
+    assert.doesNotMatch(d, /(?<!\\)\]\(/, 'no markdown link at all: the article URL was not http(s)');
   });
 
   test('a long answer is paged with buttons; clicking through shows every item once, in order', async () => {
