@@ -14,6 +14,8 @@ export const DUPLICATE_THRESHOLD = 0.5;
 /** Topic similarity (title + lead) from which two articles within DAY_WINDOW days are one event. */
 export const SAME_EVENT_THRESHOLD = 0.28;
 export const DAY_WINDOW = 3;
+/** Reprints are looked for within this many days (and among undated articles). */
+export const DUPLICATE_WINDOW = 7;
 const MAX_CANDIDATES = 40;
 
 type Statement = import('better-sqlite3').Statement;
@@ -30,7 +32,8 @@ function prepare(db: Db): Statements {
     delMember: db.prepare('DELETE FROM story_articles WHERE article_id = ?'),
     delSig: db.prepare('DELETE FROM story_signatures WHERE article_id = ?'),
     delLsh: db.prepare('DELETE FROM story_lsh WHERE article_id = ?'),
-    bodyCand: db.prepare('SELECT article_id FROM story_lsh WHERE key = ? AND day = 0 LIMIT 50'),
+    bodyCandAny: db.prepare('SELECT article_id FROM story_lsh WHERE key = ? LIMIT 50'),
+    bodyCandNear: db.prepare('SELECT article_id FROM story_lsh WHERE key = ? AND (day BETWEEN ? AND ? OR day = -1) LIMIT 50'),
     topicCand: db.prepare('SELECT article_id FROM story_lsh WHERE key = ? AND day BETWEEN ? AND ? LIMIT 50'),
     candidate: db.prepare(
       `SELECT s.day, s.body_sig, s.topic_sig, m.story_id, m.duplicate_of FROM story_signatures s
@@ -120,7 +123,10 @@ export function assignStory(db: Db, article: StoredArticle): void {
   const topicKeys = day === null ? [] : bandKeys(topicSig, 1);
 
   const hits = new Map<number, number>();
-  for (const k of bodyKeys) for (const r of st.bodyCand.all(k) as { article_id: number }[]) hits.set(r.article_id, (hits.get(r.article_id) ?? 0) + 2);
+  for (const k of bodyKeys) {
+    const rows = (day === null ? st.bodyCandAny.all(k) : st.bodyCandNear.all(k, day - DUPLICATE_WINDOW, day + DUPLICATE_WINDOW)) as { article_id: number }[];
+    for (const r of rows) hits.set(r.article_id, (hits.get(r.article_id) ?? 0) + 2);
+  }
   if (day !== null) {
     for (const k of topicKeys) {
       for (const r of st.topicCand.all(k, day - DAY_WINDOW, day + DAY_WINDOW) as { article_id: number }[]) hits.set(r.article_id, (hits.get(r.article_id) ?? 0) + 1);
@@ -134,7 +140,8 @@ export function assignStory(db: Db, article: StoredArticle): void {
     const c = st.candidate.get(candId) as { day: number | null; body_sig: Buffer; topic_sig: Buffer; story_id: number; duplicate_of: number | null } | undefined;
     if (!c) continue;
     const bodySim = similarity(bodySig, sigFromBuffer(c.body_sig));
-    if (bodySim >= DUPLICATE_THRESHOLD) {
+    const near = day === null || c.day === null || Math.abs(c.day - day) <= DUPLICATE_WINDOW;
+    if (bodySim >= DUPLICATE_THRESHOLD && near) {
       const score = 1 + bodySim;
       if (!best || score > best.score) best = { storyId: c.story_id, score, duplicateOf: c.duplicate_of ?? candId, sim: bodySim };
       continue;
@@ -148,7 +155,7 @@ export function assignStory(db: Db, article: StoredArticle): void {
   const storyId = best ? best.storyId : Number(st.newStory.run(article.title, article.id, published ?? article.ingested_at, published ?? article.ingested_at).lastInsertRowid);
   st.addMember.run(article.id, storyId, best?.duplicateOf ?? null, best?.sim ?? null, outletOf(article), published, article.ingested_at);
   st.addSig.run(article.id, day, sigToBuffer(bodySig), sigToBuffer(topicSig));
-  for (const k of bodyKeys) st.addLsh.run(k, 0, article.id);
+  for (const k of bodyKeys) st.addLsh.run(k, day ?? -1, article.id);
   if (day !== null) for (const k of topicKeys) st.addLsh.run(k, day, article.id);
   refreshStory(db, storyId);
 }

@@ -5,7 +5,6 @@
  * two outlets writing up the same event share far more than two stories on the same theme.
  * Band keys of these signatures feed the LSH index so candidates come from a lookup, not a scan.
  */
-import { foldForMatch } from '../text/normalize.ts';
 import { foldScript } from '../text/script.ts';
 
 export const SIG_SIZE = 32;
@@ -29,9 +28,28 @@ function fnv1a(s: string): number {
   return h >>> 0;
 }
 
-/** Matching form: NFKC, lower case, Traditional characters, letters and digits only. */
+const charFold = new Map<string, string>();
+
+/** One character in matching form: lower case, NFKC, Traditional (memoized: OpenCC runs once per distinct character). */
+function foldOne(ch: string): string {
+  let out = charFold.get(ch);
+  if (out === undefined) {
+    const n = ch.normalize('NFKC').toLowerCase();
+    out = /[\p{L}\p{N}]/u.test(n) ? (/[\u3400-\u9fff]/.test(n) ? foldScript(n) : n.normalize('NFD').replace(/[\u0300-\u036f]/g, '')) : ' ';
+    charFold.set(ch, out);
+  }
+  return out;
+}
+
+/**
+ * Matching form: lower case, letters and digits only (anything else a space), Han characters
+ * folded to Traditional one by one. Character-level folding ignores OpenCC's phrase rules, which
+ * is fine here: both sides of a comparison are folded the same way, and it is ~20× faster.
+ */
 export function foldForShingles(text: string): string {
-  return foldScript(foldForMatch(text)).replace(/[^\p{L}\p{N}]+/gu, ' ');
+  let out = '';
+  for (const ch of text) out += foldOne(ch);
+  return out.replace(/ {2,}/g, ' ');
 }
 
 /** MinHash of a set of string features; an empty set gives all-max values (matches nothing). */

@@ -5,7 +5,7 @@ import type { Migration } from './index.ts';
  * the MinHash signatures and LSH band index that make assignment incremental (a new article
  * looks up candidates by band key, never scans), and the dated events /timeline lists.
  * `story_lsh.key` packs kind (0 body, 1 topic), band and band hash into one integer; `day` is
- * the publication day number (0 for body bands, which ignore dates). Story times: first_seen and
+ * the publication day number (-1 when unknown). Story times: first_seen and
  * last_updated use each member's publication time, or its ingest time when undated;
  * last_published only dated members (null when none), which is what /latest sorts by.
  */
