@@ -50,6 +50,8 @@ export function phraseSimilarity(a: string, b: string): number {
 }
 
 const CHUNK = 500;
+/** Two phrases on the same date with this bigram Dice similarity describe the same event. */
+export const SAME_EVENT_PHRASE = 0.4;
 
 /**
  * The merged timeline of `articleIds`. When there are more than `limit` entries, those with the
@@ -74,7 +76,7 @@ export function buildTimeline(db: Db, articleIds: number[], limit = 25): Timelin
   for (const r of rows) {
     const key = r.date ?? `day:${r.day}`;
     const list = byKey.get(key) ?? [];
-    const same = list.find((g) => (r.story_id !== null && g.stories.has(r.story_id)) || phraseSimilarity(g.text, r.text) >= 0.5);
+    const same = list.find((g) => (r.story_id !== null && g.stories.has(r.story_id)) || phraseSimilarity(g.text, r.text) >= SAME_EVENT_PHRASE);
     const url = r.url && /^https?:\/\//i.test(r.url) ? r.url : null;
     if (same) {
       if (!same.article_ids.includes(r.article_id)) same.article_ids.push(r.article_id);
