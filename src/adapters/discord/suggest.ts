@@ -1,13 +1,12 @@
 /**
  * The autocomplete source for `/who` names and `/timeline`, `/latest`, `/subscribe` topics: the
- * alias index (curated seeds/aliases.json plus aliases learned from articles), matched in any
- * script or spelling through its fold key (泽连斯基, 澤倫斯基, zelensk… all find Zelensky).
- * The one module to change if the entities part offers a ready-made lookup.
+ * entities part's `listEntityNames` over the alias index (curated seeds/aliases.json plus aliases
+ * learned from articles), matched in any script or spelling through fold keys and ranked by how
+ * often articles mention them. The one module to change if the lookup changes.
  */
 import type { Database } from 'better-sqlite3';
 import type { CommandOption, ReplyLang } from '../../../commands/types.ts';
-import { getAliasIndex, type EntityInfo } from '../../core/entities/alias-index.ts';
-import { foldKey } from '../../core/entities/fold.ts';
+import { listEntityNames } from '../../core/entities/topics.ts';
 
 export interface Suggestion {
   /** What the user sees in the list (≤ 100 characters). */
@@ -16,35 +15,8 @@ export interface Suggestion {
   value: string;
 }
 
-function label(e: EntityInfo): string {
-  const names = [e.name_zh, e.name_en].filter((n): n is string => Boolean(n));
-  return [...new Set(names)].join(' · ');
-}
-
-/**
- * Up to `limit` entities whose name or alias starts with (then contains) `typed`, best first; the
- * value is the name in the user's language (commands resolve any script).
- */
+/** Up to `limit` entities whose name or alias starts with `typed`; the value is in the user's language. */
 export function suggestNames(db: Database, kind: NonNullable<CommandOption['autocomplete']>, typed: string, lang: ReplyLang, limit = 25): Suggestion[] {
-  const idx = getAliasIndex(db);
-  const key = foldKey(typed);
-  const score = new Map<string, number>();
-  for (const k of idx.keys) {
-    const rank = !key ? 2 : k.key.startsWith(key) ? 0 : k.key.includes(key) ? 1 : -1;
-    if (rank < 0) continue;
-    const prev = score.get(k.entityId);
-    if (prev === undefined || rank < prev) score.set(k.entityId, rank);
-  }
-  const ranked = [...score.entries()]
-    .map(([id, rank]) => ({ e: idx.entities.get(id), rank }))
-    .filter((x): x is { e: EntityInfo; rank: number } => Boolean(x.e))
-    .sort(
-      (a, b) =>
-        a.rank - b.rank ||
-        // /who wants people first; topics take any entity.
-        (kind === 'names' ? Number(a.e.type !== 'person') - Number(b.e.type !== 'person') : 0) ||
-        Number(a.e.source !== 'curated') - Number(b.e.source !== 'curated') ||
-        label(a.e).localeCompare(label(b.e)),
-    );
-  return ranked.slice(0, limit).map(({ e }) => ({ name: label(e) || e.id, value: (lang === 'en' ? (e.name_en ?? e.name_zh) : (e.name_zh ?? e.name_en)) ?? e.id }));
+  void kind; // names and topics both come from the alias index
+  return listEntityNames(db, typed, lang, limit).map((c) => ({ name: c.label, value: c.value }));
 }
