@@ -152,6 +152,7 @@ function printReport(r: PollReport): void {
   }
   const c = r.counts!;
   const parts = r.notModified ? ['not modified'] : [`${c.stored} new`, `${c.duplicates} duplicates`, `${c.unchanged} already seen`];
+  if (c.updated) parts.push(`${c.updated} updated`);
   if (c.rejected) parts.push(`${c.rejected} rejected`);
   if (c.deferred) parts.push(`${c.deferred} deferred`);
   out(`#${r.id} ${r.source}: ${parts.join(', ')}; next poll ${when(r.next_poll_at)}`);

@@ -163,3 +163,35 @@ test('a broken feed fails with a one-line reason and the other sources are still
     await srv.close();
   }
 });
+
+test('a corrected full-text item updates its article in place; removing the source keeps dedupe and backfill marks', async () => {
+  let xml = '';
+  const srv = await startFixtureServer({ '/feed': (_q, res) => (res.writeHead(200, { 'content-type': 'application/rss+xml' }), res.end(xml)) });
+  const h = createHarness();
+  try {
+    xml = fixture('rss.xml', srv.base);
+    const src = h.addFeed('fix', srv.base + '/feed');
+    await pollSource(h.ctx, src);
+    const before = h.db.prepare("SELECT id, body FROM articles WHERE guid = 'daily-1'").get() as { id: number; body: string };
+    xml = xml.replace('Harbour bridge reopens after repairs: paragraph 1 reports', 'Harbour bridge reopens after repairs: paragraph 1 (corrected) reports');
+    h.clock.t += 31 * 60_000;
+    const r = await pollSource(h.ctx, h.source(src.id));
+    assert.equal(r.counts!.updated, 1);
+    assert.equal(r.counts!.stored, 0);
+    const after = h.db.prepare("SELECT id, body FROM articles WHERE guid = 'daily-1'").get() as { id: number; body: string };
+    assert.equal(after.id, before.id);
+    assert.match(after.body, /\(corrected\)/);
+    assert.equal(h.articleCount(), 2);
+    assert.equal(isBackfill(h.db, after.id), true);
+
+    const { createSourceStore } = await import('../../src/sources/store/source-store.ts');
+    createSourceStore(h.db).remove(src.id);
+    assert.equal(isBackfill(h.db, after.id), true, 'backfill marks outlive the source');
+    const again = await pollSource(h.ctx, h.addFeed('fix-again', srv.base + '/feed'));
+    assert.equal(again.counts!.stored, 0);
+    assert.equal(again.counts!.duplicates, 2);
+  } finally {
+    await h.close();
+    await srv.close();
+  }
+});

@@ -19,6 +19,8 @@ export interface PollContext {
 /** What one poll of one source did, for logs and `sources poll`. */
 export interface PollCounts {
   stored: number;
+  /** Items seen before whose text changed: their article was updated in place. */
+  updated: number;
   duplicates: number;
   rejected: number;
   unchanged: number;
@@ -26,4 +28,4 @@ export interface PollCounts {
   rejects: string[];
 }
 
-export const emptyCounts = (): PollCounts => ({ stored: 0, duplicates: 0, rejected: 0, unchanged: 0, deferred: 0, rejects: [] });
+export const emptyCounts = (): PollCounts => ({ stored: 0, updated: 0, duplicates: 0, rejected: 0, unchanged: 0, deferred: 0, rejects: [] });

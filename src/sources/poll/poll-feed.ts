@@ -83,7 +83,8 @@ export async function pollFeed(ctx: PollContext, src: SourceRow): Promise<FeedPo
       continue;
     }
     if (items.seen(src.id, key)) {
-      counts.unchanged++;
+      if (updateSeenItem(ctx, src, item, key, outlet)) counts.updated++;
+      else counts.unchanged++;
       continue;
     }
     const date = item.published ?? item.updated;
@@ -119,14 +120,52 @@ export async function pollFeed(ctx: PollContext, src: SourceRow): Promise<FeedPo
       counts.duplicates++;
       continue;
     }
-    ctx.db.transaction(() => {
-      const stored = ctx.sinks.storeArticle(ctx.db, article, { source_file: null, url: item.link ?? article.url, guid: item.guid });
-      items.record({ ...base, content_hash: hash, article_id: stored.id, backfill, status: 'stored' }, ctx.now());
-      if (stored.status === 'unchanged') counts.duplicates++;
-      else counts.stored++;
-    })();
+    try {
+      ctx.db.transaction(() => {
+        const stored = ctx.sinks.storeArticle(ctx.db, article, { source_file: itemName(src, key), url: item.link ?? article.url, guid: item.guid });
+        items.record({ ...base, content_hash: hash, article_id: stored.id, backfill, status: stored.status === 'unchanged' ? 'duplicate' : 'stored' }, ctx.now());
+        if (stored.status === 'unchanged') counts.duplicates++;
+        else counts.stored++;
+      })();
+    } catch (err) {
+      // One item the store cannot take must not cost the feed its other items.
+      const reason = `could not store: ${(err as Error).message.split('\n')[0]}`;
+      ctx.log.error(`source ${src.name}: item ${key}: ${reason}`);
+      items.record({ ...base, content_hash: hash, article_id: null, backfill, status: 'rejected', reason }, ctx.now());
+      counts.rejected++;
+      counts.rejects.push(reason);
+    }
   }
   return { counts, notModified: false, etag: res.headers.etag ?? null, lastModified: res.headers['last-modified'] ?? null, maxAgeSeconds, outlet };
+}
+
+/** The name an item is stored under (the store's source_file), so a corrected item updates its article in place. */
+function itemName(src: SourceRow, key: string): string {
+  return `${src.location}#${key}`;
+}
+
+/**
+ * A full-text item seen before is rebuilt (no fetch) and, when its text changed, stored again
+ * under the same name so the article is corrected in place. Summary-only items are not re-fetched.
+ */
+function updateSeenItem(ctx: PollContext, src: SourceRow, item: FeedItem, key: string, outlet: string | null): boolean {
+  if (!hasFullContent(item)) return false;
+  const items = createItemStore(ctx.db);
+  const last = items.lastStored(src.id, key);
+  if (!last || !last.content_hash) return false;
+  const article = itemToArticle(item, outlet);
+  const hash = articleContentHash(article);
+  if (hash === last.content_hash) return false;
+  try {
+    return ctx.db.transaction(() => {
+      const stored = ctx.sinks.storeArticle(ctx.db, article, { source_file: itemName(src, key), url: item.link, guid: item.guid });
+      items.record({ source_id: src.id, guid: key, url_normalized: normalizeUrl(item.link), content_hash: hash, article_id: stored.id, backfill: last.backfill, status: 'stored', reason: stored.status }, ctx.now());
+      return stored.status === 'updated';
+    })();
+  } catch (err) {
+    ctx.log.error(`source ${src.name}: item ${key}: could not update: ${(err as Error).message.split('\n')[0]}`);
+    return false;
+  }
 }
 
 const DEFERRED = Symbol('deferred: page budget for this poll used up');

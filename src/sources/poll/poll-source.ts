@@ -41,7 +41,7 @@ export async function pollSource(ctx: PollContext, src: SourceRow): Promise<Poll
     const next = nextAfterSuccess(ctx.now(), src.every_minutes, r.maxAgeSeconds).toISOString();
     sources.recordSuccess(src.id, { etag: r.etag, last_modified: r.lastModified, outlet: r.outlet, next_poll_at: next }, ctx.now());
     const c = r.counts;
-    if (c.stored || c.rejected) ctx.log.info(`source ${src.name}: ${c.stored} new, ${c.duplicates} duplicate, ${c.rejected} rejected`);
+    if (c.stored || c.updated || c.rejected) ctx.log.info(`source ${src.name}: ${c.stored} new, ${c.updated} updated, ${c.duplicates} duplicate, ${c.rejected} rejected`);
     return { source: src.name, id: src.id, ok: true, notModified: r.notModified, counts: c, error: null, paused: null, next_poll_at: next };
   } catch (err) {
     const reason = oneLine(err);

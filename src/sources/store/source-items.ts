@@ -57,6 +57,15 @@ export function createItemStore(db: Db) {
       const h = byHash.get(hash);
       return h ? { article_id: h.article_id, backfill: h.backfill === 1, matched: 'content' } : null;
     },
+    /** The latest content hash and article this source recorded under `key`, if any. */
+    lastStored(sourceId: number, key: string): { content_hash: string | null; article_id: number; backfill: boolean } | null {
+      const r = db
+        .prepare<[number, string], { content_hash: string | null; article_id: number; backfill: number }>(
+          'SELECT content_hash, article_id, backfill FROM source_items WHERE source_id = ? AND guid = ? AND article_id IS NOT NULL ORDER BY id DESC LIMIT 1',
+        )
+        .get(sourceId, key);
+      return r ? { content_hash: r.content_hash, article_id: r.article_id, backfill: r.backfill === 1 } : null;
+    },
     /** The first record of an article reached through any source. */
     findByArticle(articleId: number): { backfill: boolean } | null {
       const r = db.prepare<[number], { backfill: number }>('SELECT backfill FROM source_items WHERE article_id = ? ORDER BY id LIMIT 1').get(articleId);

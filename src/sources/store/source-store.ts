@@ -73,7 +73,7 @@ export function createSourceStore(db: Db) {
     findByLocation(location: string): SourceRow | undefined {
       return byLocation.get(location);
     },
-    /** Deletes a source with its item and file records (articles stay in the store). */
+    /** Deletes a source and its file records; articles and item records (dedupe, backfill) stay. */
     remove(id: number): boolean {
       return db.prepare('DELETE FROM sources WHERE id = ?').run(id).changes > 0;
     },

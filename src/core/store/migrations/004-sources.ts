@@ -33,7 +33,8 @@ export const sourcesSchema: Migration = {
 
       CREATE TABLE source_items (
         id INTEGER PRIMARY KEY,
-        source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+        -- Kept (source_id NULL) when a source is removed: dedupe and backfill marks outlive it.
+        source_id INTEGER REFERENCES sources(id) ON DELETE SET NULL,
         guid TEXT,
         url_normalized TEXT,
         content_hash TEXT,
