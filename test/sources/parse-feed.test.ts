@@ -55,3 +55,13 @@ test('teasers are told from full text', () => {
   assert.equal(hasFullContent({ ...item, contentHtml: `<p>${'Long sentence about the news. '.repeat(30)}</p>`, summaryHtml: null }), true);
   assert.equal(hasFullContent({ ...item, contentHtml: `<p>${'立法院今天三讀通過預算案，'.repeat(20)}</p>`, summaryHtml: null }), true);
 });
+
+test('feeds in Big5 (declared in the XML prolog or the Content-Type) decode correctly', async () => {
+  const iconv = (await import('iconv-lite')).default;
+  const { decodeBody } = await import('../../src/sources/fetch/decode-body.ts');
+  const xml = `<?xml version="1.0" encoding="big5"?><rss version="2.0"><channel><title>中央通訊社</title><item><title>總統出席國慶大會</title><link>https://big5.example/1</link></item></channel></rss>`;
+  const bytes = iconv.encode(xml, 'big5');
+  assert.equal(parseFeed(decodeBody(bytes, 'text/xml')).items[0].title, '總統出席國慶大會');
+  const noProlog = iconv.encode(xml.replace(/<\?xml[^>]*\?>/, ''), 'big5');
+  assert.equal(parseFeed(decodeBody(noProlog, 'application/rss+xml; charset=Big5')).title, '中央通訊社');
+});
