@@ -36,8 +36,9 @@ const MARKER_RE = new RegExp(
 export function isFurnitureMarker(line: string): boolean {
   const s = line.trim();
   if (s.length > 40) return false;
+  if (/版權所有|版权所有|不得轉載|不得转载|All Rights Reserved|©/i.test(s)) return true;
   if (/[。！？]$/.test(s) && s.length > 12) return false;
-  return MARKER_RE.test(s) || /^\d+\s*則留言/.test(s) || /版權所有|著作權|All Rights Reserved|©/i.test(s);
+  return MARKER_RE.test(s) || /^\d+\s*則留言/.test(s) || /著作權聲明/.test(s);
 }
 
 /** A tag line: 2–10 short words separated by spaces and no sentence punctuation (烏克蘭 俄羅斯 俄烏戰爭). */

@@ -70,16 +70,17 @@ export function extractHtmlBlocks(html: string, opts: { title?: string; baseUrl?
   return { paragraphs, related };
 }
 
-/** Collapses whitespace; removes the layout spaces that pretty-printing leaves between CJK characters. */
+/**
+ * Collapses whitespace. A run containing a line break between two CJK characters is layout
+ * (pretty-printed HTML) and disappears; a plain space there is meaningful (headline separator) and stays.
+ */
 export function tidyText(s: string): string {
-  const parts = s.split(/[\s\u00a0]+/);
-  let out = '';
-  for (const part of parts) {
-    if (!part) continue;
-    if (out && !(isWide(out.charCodeAt(out.length - 1)) && isWide(part.charCodeAt(0)))) out += ' ';
-    out += part;
-  }
-  return out;
+  return s
+    .replace(/[\s\u00a0]+/g, (ws: string, i: number, all: string) => {
+      if (i === 0 || i + ws.length === all.length) return '';
+      if (ws.includes('\n') && isWide(all.charCodeAt(i - 1)) && isWide(all.charCodeAt(i + ws.length))) return '';
+      return ws === '\u3000' ? ws : ' ';
+    });
 }
 
 /** CJK characters and full-width punctuation, between which layout whitespace is not a word space. */

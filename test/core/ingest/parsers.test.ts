@@ -1,0 +1,117 @@
+// One test group per parser: shape detection, page dumps (variants the seeds do not show),
+// plain text (bilingual, hard-wrapped), Jekyll posts (markdown body, credits, related).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { detectShape } from '../../../src/core/ingest/detect-shape.ts';
+import { parseDocument } from '../../../src/core/ingest/parse-document.ts';
+import { parsePageDump } from '../../../src/core/ingest/parse-page-dump.ts';
+import { parsePlainText } from '../../../src/core/ingest/parse-plain-text.ts';
+import { parseJekyll } from '../../../src/core/ingest/parse-jekyll.ts';
+import { bigramF1 } from './bigram.ts';
+
+const gold = JSON.parse(readFileSync('test/fixtures/seeds.gold.json', 'utf8')).articles as { file: string; paragraphs: string[] }[];
+const seed = (n: number) => readFileSync(`seeds/${gold[n].file}`, 'utf8');
+const texts = (a: { paragraphs: { text: string }[] }) => a.paragraphs.map((p) => p.text);
+
+test('shape detection: front matter, html, plain text, page dump', () => {
+  assert.equal(detectShape(seed(0), 'a.txt'), 'jekyll');
+  assert.equal(detectShape(seed(1), 'a.txt'), 'page-dump');
+  assert.equal(detectShape(seed(2), 'a.txt'), 'page-dump');
+  assert.equal(detectShape(seed(3), 'a.txt'), 'plain-text');
+  assert.equal(detectShape(seed(4), 'a.txt'), 'page-dump');
+  assert.equal(detectShape('<p>x</p>', 'page.HTM'), 'html');
+  assert.equal(detectShape('<!DOCTYPE html><html><body>x</body></html>', 'noext'), 'html');
+});
+
+test('page dump without a byline falls back to the richest run of prose', () => {
+  const a = parsePageDump(seed(1).replace('中央社／ 基輔22日專電\n', ''), 'x.txt');
+  assert.equal(a.title, '澤倫斯基：正與盟國協商安全保障細節');
+  assert.ok(bigramF1(texts(a), gold[1].paragraphs) > 0.99);
+  assert.equal(a.agency, null);
+});
+
+test('page dump with a timestamp line near the headline gives a datetime in the outlet zone', () => {
+  const page = seed(2).replace(' date 2025-08-21 　', '').replace('記者張方瑀／綜合報導', '2025年08月21日 14:05\n記者張方瑀／綜合報導');
+  const a = parsePageDump(page, 'x.txt');
+  assert.equal(a.published_at, '2025-08-21T14:05:00+08:00');
+  assert.equal(a.published_precision, 'datetime');
+  assert.deepEqual(a.authors, ['張方瑀']);
+});
+
+test('page dump: single newlines, CRLF and a paragraph-opening dateline all work', () => {
+  const single = parsePageDump(seed(1).replace(/\n\n/g, '\n'), 'x.txt');
+  assert.ok(bigramF1(texts(single), gold[1].paragraphs) > 0.99);
+  const crlf = parseDocument(Buffer.from(seed(4).replace(/\n/g, '\r\n')), 'x.txt');
+  assert.ok(bigramF1(texts(crlf), gold[4].paragraphs) > 0.99);
+  const paren = parsePageDump(seed(4).replace('中央社／ 柏林15日綜合外電報導\n\n美、烏', '（中央社柏林15日綜合外電報導）美、烏'), 'x.txt');
+  assert.deepEqual(paren.dateline, { place: '柏林', day: 15 });
+  assert.equal(paren.agency, '中央社');
+  assert.equal(paren.published_at, null);
+});
+
+test('page dump of another layout: headline lists, breadcrumb, tag line, teasers', () => {
+  const page = [
+    '首頁 > 國際 > 歐洲',
+    '即時新聞',
+    '台股收盤大漲300點 電子股領軍',
+    '颱風最新路徑曝光 明起影響北台灣',
+    '德國宣布追加軍援 含防空系統與彈藥',
+    '2024/06/11 09:32',
+    '記者李大華／綜合報導',
+    '▲德國總理在柏林記者會上宣布追加軍援。（圖／達志影像）',
+    '德國政府今天宣布，將向烏克蘭追加一批軍事援助，內容包括防空系統、砲彈與裝甲車輛，總價值約5億歐元，預計在年底前陸續交付。',
+    '防空缺口',
+    '德國國防部長表示，烏克蘭近來遭受大規模飛彈與無人機攻擊，防空能力是當前最迫切的需求，德方將優先提供相關裝備。',
+    '他也呼籲其他歐洲國家加快交付承諾的武器，「時間對烏克蘭來說非常寶貴，每一天都很重要。」',
+    '德國 烏克蘭 軍援',
+    '看更多',
+    '法國總統：歐洲必須承擔更多防衛責任',
+    '法國總統今天在巴黎發表演說，強調歐洲國家必須在防衛上承擔更多責任，不能只依賴美國的保護，並提出...',
+  ].join('\n\n');
+  const a = parseDocument(Buffer.from(page), 'other.txt');
+  assert.equal(a.shape, 'page-dump');
+  assert.equal(a.title, '德國宣布追加軍援 含防空系統與彈藥');
+  assert.equal(a.published_at, '2024-06-11');
+  assert.deepEqual(a.authors, ['李大華']);
+  assert.deepEqual(a.tags, ['德國', '烏克蘭', '軍援']);
+  assert.deepEqual(texts(a), [
+    '德國政府今天宣布，將向烏克蘭追加一批軍事援助，內容包括防空系統、砲彈與裝甲車輛，總價值約5億歐元，預計在年底前陸續交付。',
+    '防空缺口',
+    '德國國防部長表示，烏克蘭近來遭受大規模飛彈與無人機攻擊，防空能力是當前最迫切的需求，德方將優先提供相關裝備。',
+    '他也呼籲其他歐洲國家加快交付承諾的武器，「時間對烏克蘭來說非常寶貴，每一天都很重要。」',
+  ]);
+});
+
+test('plain text: hard-wrapped English joins lines; author line is read; no date stays null', () => {
+  const doc = 'Talks resume in Geneva\n\nBy Ann Lee\n\nNegotiators returned to Geneva on Monday for a new round\nof talks, officials said.\n\nThe previous round ended without agreement on the\nkey questions of borders and sanctions relief.\n';
+  const a = parsePlainText(doc, 'g.txt');
+  assert.equal(a.title, 'Talks resume in Geneva');
+  assert.deepEqual(a.authors, ['Ann Lee']);
+  assert.equal(a.published_at, null);
+  assert.equal(a.paragraphs[0].text, 'Negotiators returned to Geneva on Monday for a new round of talks, officials said.');
+  assert.deepEqual(a.languages, ['en']);
+});
+
+test('jekyll: markdown body, url from url:, date from the file name when front matter has none', () => {
+  const md = '---\ntitle: "筆記：選舉觀察"\nurl: https://blog.example/notes/1\ntags: [選舉, 台灣]\n---\n\n## 前言\n\n這是一篇**簡短**的筆記，記錄[投票日](https://x.example)的觀察。\n\n![圖](a.png)\n\n第二段落在這裡，內容也很簡單。\n';
+  const a = parseJekyll(md, 'posts/2024-01-13-notes.md');
+  assert.equal(a.url, 'https://blog.example/notes/1');
+  assert.equal(a.published_at, '2024-01-13');
+  assert.equal(a.published_precision, 'date');
+  assert.deepEqual(a.tags, ['選舉', '台灣']);
+  assert.deepEqual(texts(a), ['前言', '這是一篇簡短的筆記，記錄投票日的觀察。', '第二段落在這裡，內容也很簡單。']);
+});
+
+test('jekyll: CNA post keeps the dateline paragraph, moves the timeline to related, drops credits', () => {
+  const a = parseDocument(Buffer.from(seed(0)), 'seeds/000.txt');
+  assert.equal(a.shape, 'jekyll');
+  assert.equal(a.related.length, 6);
+  assert.deepEqual(a.related[0], {
+    title: '華爾街日報：拜登支持率創新低 大選民調川普領先',
+    url: 'https://www.cna.com.tw/news/aopl/202312090197.aspx',
+    time: '2023-12-09T20:20:00+08:00',
+  });
+  assert.ok(a.paragraphs[0].text.startsWith('（中央社華盛頓10日綜合外電報導）'));
+  assert.ok(a.paragraphs.every((p) => !/譯者|1121211|https?:/.test(p.text)));
+});
