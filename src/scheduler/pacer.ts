@@ -10,6 +10,12 @@ import type { Clock } from './clock.ts';
 export interface Rate {
   ratePerSec: number;
   burst: number;
+  /**
+   * Hard cap on sends started in any sliding second, checked at the moment of sending. The bucket
+   * alone is not enough: when the event loop stalls (composing digests), overdue sends start
+   * together and a strict server-side window would see more than the limit.
+   */
+  maxPerSecond?: number;
 }
 
 export interface PacingLimits {
@@ -18,11 +24,14 @@ export interface PacingLimits {
   chat: Record<Platform, { private: Rate; group: Rate }>;
 }
 
-/** Documented platform limits, with a small margin on the overall rates. */
+/**
+ * Documented platform limits with a margin: 28 of Telegram's 30 messages/s and 47 of Discord's 50
+ * requests/s, burst 1, so even a strict one-second sliding window never sees more than the limit.
+ */
 export const DEFAULT_LIMITS: PacingLimits = {
   platform: {
-    telegram: { ratePerSec: 30, burst: 5 },
-    discord: { ratePerSec: 50, burst: 10 },
+    telegram: { ratePerSec: 28, burst: 1, maxPerSecond: 29 },
+    discord: { ratePerSec: 47, burst: 1, maxPerSecond: 48 },
     terminal: { ratePerSec: 1000, burst: 1000 },
   },
   chat: {
@@ -43,6 +52,23 @@ export interface Pacer {
 export function createPacer(clock: Clock, limits: PacingLimits = DEFAULT_LIMITS): Pacer {
   const nowMs = () => clock.now().getTime();
   const platforms = new Map<Platform, TokenBucket>();
+  const windows = new Map<Platform, number[]>();
+  /** Waits until fewer than `max` sends started in the last second, then records `n` more. */
+  const windowSlot = async (p: Platform, n: number) => {
+    const max = limits.platform[p].maxPerSecond;
+    if (!max) return;
+    let log = windows.get(p);
+    if (!log) windows.set(p, (log = []));
+    for (;;) {
+      const now = nowMs();
+      while (log.length && now - log[0] >= 1000) log.shift();
+      if (log.length + n <= max || log.length === 0) {
+        for (let i = 0; i < n; i++) log.push(now);
+        return;
+      }
+      await clock.sleep(log[Math.min(log.length - 1, log.length + n - max - 1)] + 1000 - now + 1);
+    }
+  };
   const chats = new Map<string, TokenBucket>();
   const platformBucket = (p: Platform) => {
     let b = platforms.get(p);
@@ -66,6 +92,7 @@ export function createPacer(clock: Clock, limits: PacingLimits = DEFAULT_LIMITS)
       if (chatWait > 0) await clock.sleep(chatWait);
       const wait = platformBucket(platform).take(n);
       if (wait > 0) await clock.sleep(wait);
+      await windowSlot(platform, n);
     },
     blockChat(platform, chatId, ms) {
       chatBucket(platform, chatId).blockUntil(nowMs() + ms);

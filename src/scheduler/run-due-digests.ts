@@ -14,7 +14,7 @@ import { createLedger, type Delivery, type Ledger } from '../core/digest/ledger.
 import { createSubscriptionStore, type Subscription, type SubscriptionStore } from '../core/digest/subscription-store.ts';
 import { latestDueAtOrBefore } from '../core/digest/due-times.ts';
 import { composeDigest, type DigestSource } from '../core/digest/compose-digest.ts';
-import { createSqlDigestSource } from '../core/digest/sql-digest-source.ts';
+import { createSqlDigestSource, cacheDigestSource } from '../core/digest/sql-digest-source.ts';
 import { createChatSettingsStore } from '../core/chat-settings/chat-settings-store.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { createPacer, type Pacer } from './pacer.ts';
@@ -69,7 +69,7 @@ export async function runDueDigests(db: Db, adapters: Adapters, at: Date, opts: 
   const ledger: Ledger = createLedger(db, { pauseAfter: opts.pauseAfter });
   const subs: SubscriptionStore = createSubscriptionStore(db);
   const settings = createChatSettingsStore(db);
-  const source = opts.source ?? createSqlDigestSource(db);
+  const source = cacheDigestSource(opts.source ?? createSqlDigestSource(db));
   const pacer = opts.pacer ?? createPacer(clock);
   const stats = newSendStats();
   const platforms = (Object.keys(adapters) as Platform[]).filter((p) => adapters[p]);

@@ -43,8 +43,30 @@ function dueOnLocalDate(date: DateTime, hhmm: string, tz: string): DateTime {
   return DateTime.fromObject({ year: date.year, month: date.month, day: date.day, hour: t.hour, minute: t.minute }, { zone: tz });
 }
 
+// luxon zone arithmetic costs ~0.2 ms a call; thousands of subscriptions due at one minute share
+// (time, zone, instant), so results are memoized (bounded).
+const memo = new Map<string, number>();
+function memoized(kind: string, hhmm: string, tz: string, at: Date, compute: () => Date): Date {
+  const key = `${kind}|${hhmm}|${tz}|${at.getTime()}`;
+  const hit = memo.get(key);
+  if (hit !== undefined) return new Date(hit);
+  const d = compute();
+  if (memo.size >= 10_000) memo.clear();
+  memo.set(key, d.getTime());
+  return d;
+}
+
 /** The first due time strictly after `after`. */
 export function nextDueAfter(hhmm: string, tz: string, after: Date): Date {
+  return memoized('next', hhmm, tz, after, () => computeNextDueAfter(hhmm, tz, after));
+}
+
+/** The latest due time at or before `at` (what a catch-up sends: only the most recent one missed). */
+export function latestDueAtOrBefore(hhmm: string, tz: string, at: Date): Date {
+  return memoized('latest', hhmm, tz, at, () => computeLatestDueAtOrBefore(hhmm, tz, at));
+}
+
+function computeNextDueAfter(hhmm: string, tz: string, after: Date): Date {
   const local = DateTime.fromJSDate(after, { zone: tz });
   if (!local.isValid) throw new Error(`invalid time zone '${tz}'`);
   let day = local.startOf('day');
@@ -56,8 +78,7 @@ export function nextDueAfter(hhmm: string, tz: string, after: Date): Date {
   throw new Error(`no due time found after ${after.toISOString()}`);
 }
 
-/** The latest due time at or before `at` (what a catch-up sends: only the most recent one missed). */
-export function latestDueAtOrBefore(hhmm: string, tz: string, at: Date): Date {
+function computeLatestDueAtOrBefore(hhmm: string, tz: string, at: Date): Date {
   const local = DateTime.fromJSDate(at, { zone: tz });
   if (!local.isValid) throw new Error(`invalid time zone '${tz}'`);
   let day = local.startOf('day');
