@@ -52,3 +52,8 @@ export function loadCuratedAliases(file = ALIASES_FILE): CuratedData {
   if (file === ALIASES_FILE) cached = data;
   return data;
 }
+
+/** The curated aliases as flat records (one per alias as written; expandScripts adds the other script). */
+export function curatedAliasRecords(data: CuratedData = loadCuratedAliases()): { entityId: string; text: string; context: string[] | null }[] {
+  return data.entities.flatMap((e) => e.aliases.map((a) => (typeof a === 'string' ? { entityId: e.id, text: a, context: null } : { entityId: e.id, text: a.text, context: a.context })));
+}

@@ -6,7 +6,7 @@
  */
 import type { Db } from '../store/db.ts';
 import { loadCuratedAliases, type EntityType } from './alias-data.ts';
-import { foldKey, hasHan } from './fold.ts';
+import { foldKey, hasHan, scriptVariants } from './fold.ts';
 import { buildMatcher, addAlias, findHits, type AliasRecord, type Matcher } from './matcher.ts';
 import type { FindAnchors } from './roles.ts';
 
@@ -70,10 +70,11 @@ export function syncCuratedAliases(db: Db): void {
     for (const e of data.entities) {
       upsert.run(e.id, e.type, e.zh, e.en, e.role?.['zh-TW'] || null, e.role?.en || null, now);
       for (const a of e.aliases) {
-        const text = typeof a === 'string' ? a : a.text;
-        const context = typeof a === 'string' ? null : JSON.stringify(a.context);
-        const key = foldKey(text);
-        if (key) addAliasRow.run(key, e.id, text, context);
+        const context = typeof a === 'string' ? null : JSON.stringify([...new Set(a.context.flatMap(scriptVariants))]);
+        for (const text of scriptVariants(typeof a === 'string' ? a : a.text)) {
+          const key = foldKey(text);
+          if (key) addAliasRow.run(key, e.id, text, context);
+        }
       }
     }
     db.prepare(`INSERT INTO entity_meta (key, value) VALUES ('curated_hash', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(data.hash);

@@ -5,7 +5,7 @@
  * Traditional/Simplified folding is done once per alias (variants) or per query (foldKey),
  * never per article, because opencc costs ~50 ms per MB.
  */
-import { toTraditional } from '../text/script.ts';
+import { toSimplified, toTraditional } from '../text/script.ts';
 
 const SEPARATORS = new Set([' ', '\t', '\n', '\r', '\u00a0', '\u3000', '·', '・', '．', '‧', '•', '∙', '-', '‐', '‑', '‒', '–', '—', '.', '_', '\u200b', '\u200c', '\u200d', '\ufeff', '\u00ad']);
 const charCache = new Map<string, string>();
@@ -71,11 +71,18 @@ export function foldPhrase(text: string): string {
 }
 
 /**
- * The script- and spacing-neutral lookup key of a name or query: folded, Traditional characters,
- * no separators. "MarkRutte", "mark rutte", "Mark-Rutte" → "markrutte"; 泽连斯基 → 澤連斯基.
+ * The spacing-neutral lookup key of a name or query: folded, no separators. "MarkRutte",
+ * "mark rutte", "Mark-Rutte" → "markrutte". Script is not converted here: the alias index stores
+ * a key for each script variant (scriptVariants), so a lookup needs no opencc at all.
  */
 export function foldKey(text: string): string {
-  return toTraditional(foldPhrase(text)).replace(/ /g, '');
+  return foldPhrase(text).replace(/ /g, '');
+}
+
+/** A name as written plus its Traditional and Simplified forms (opencc), without repeats. */
+export function scriptVariants(text: string): string[] {
+  if (!hasHan(text)) return [text];
+  return [...new Set([text, toTraditional(text), toSimplified(text)])];
 }
 
 /** True for a-z and 0-9: the characters a Latin alias must not touch on either side. */

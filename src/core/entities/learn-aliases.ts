@@ -7,7 +7,7 @@
 import type { Db } from '../store/db.ts';
 import { addToAliasIndex, bumpAliasVersion, type AliasIndex, type EntityInfo } from './alias-index.ts';
 import type { AliasPair } from './alias-pairs.ts';
-import { foldKey, foldPhrase } from './fold.ts';
+import { foldKey, foldPhrase, scriptVariants } from './fold.ts';
 
 /** A URL- and command-friendly id from a Latin name: "Karine Jean-Pierre" → karine-jean-pierre. */
 export function slugify(latin: string): string {
@@ -25,27 +25,30 @@ function owners(idx: AliasIndex, key: string): string[] {
 export function learnAliases(db: Db, idx: AliasIndex, pairs: AliasPair[], articleId: number | null, now: string): number {
   let added = 0;
   const addAliasRow = db.prepare(`INSERT OR IGNORE INTO entity_aliases (key, entity_id, alias, context, source, article_id) VALUES (?, ?, ?, NULL, 'learned', ?)`);
-  const add = (entity: EntityInfo, alias: string, key: string) => {
-    if (owners(idx, key).length) return;
-    if (addAliasRow.run(key, entity.id, alias, articleId).changes === 0) return;
-    const version = bumpAliasVersion(db);
-    addToAliasIndex(db, idx, version, entity, alias, key);
-    added++;
+  // Every script variant is stored as its own key, so lookups never need opencc.
+  const add = (entity: EntityInfo, name: string) => {
+    const variants = scriptVariants(name).map((alias) => ({ alias, key: foldKey(alias) }));
+    if (variants.some((v) => !v.key || owners(idx, v.key).length)) return;
+    for (const { alias, key } of variants) {
+      if (addAliasRow.run(key, entity.id, alias, articleId).changes === 0) continue;
+      const version = bumpAliasVersion(db);
+      addToAliasIndex(db, idx, version, entity, alias, key);
+      added++;
+    }
   };
   for (const p of pairs) {
     const latinKey = foldKey(p.latin);
-    const zhKey = foldKey(p.zh);
-    if (!latinKey || !zhKey) continue;
+    if (!latinKey || !foldKey(p.zh)) continue;
     const byLatin = owners(idx, latinKey);
-    const byZh = owners(idx, zhKey);
+    const byZh = [...new Set(scriptVariants(p.zh).flatMap((v) => owners(idx, foldKey(v))))];
     let entity: EntityInfo | undefined;
     if (byLatin.length === 1) entity = idx.entities.get(byLatin[0]);
     else if (byLatin.length > 1) entity = byZh.length === 1 && byLatin.includes(byZh[0]) ? idx.entities.get(byZh[0]) : undefined;
     else if (byZh.length === 1) entity = idx.entities.get(byZh[0]);
     else if (byZh.length === 0) entity = createLearnedEntity(db, idx, p, now);
     if (!entity) continue;
-    add(entity, p.zh, zhKey);
-    add(entity, p.latin, latinKey);
+    add(entity, p.zh);
+    add(entity, p.latin);
   }
   return added;
 }

@@ -4,10 +4,9 @@
  * cost per article is linear in its length whatever the number of aliases. Built once per
  * alias-set version and reused for every article.
  */
-import { toSimplified, toTraditional } from '../text/script.ts';
-import { foldPhrase, foldText, hasHan, isWordCode, type FoldedText } from './fold.ts';
+import { foldPhrase, foldText, isWordCode, scriptVariants, type FoldedText } from './fold.ts';
 
-/** One alias as the matcher needs it. */
+/** One alias as the matcher needs it: one script variant (see expandScripts), context already in every script. */
 export interface AliasRecord {
   entityId: string;
   text: string;
@@ -48,17 +47,11 @@ export interface Hit {
   surface: string;
 }
 
-/** The script variants of a name: as written, Traditional, Simplified; each with and without separators. */
+/** The folded forms of a name, with and without separators (script variants are separate records). */
 export function aliasVariants(text: string): string[] {
-  const forms = hasHan(text) ? [text, toTraditional(text), toSimplified(text)] : [text];
-  const out = new Set<string>();
-  for (const f of forms) {
-    const folded = foldPhrase(f);
-    if (!folded) continue;
-    out.add(folded);
-    out.add(folded.replace(/ /g, ''));
-  }
-  return [...out];
+  const folded = foldPhrase(text);
+  if (!folded) return [];
+  return [...new Set([folded, folded.replace(/ /g, '')])];
 }
 
 function caseRuleOf(text: string): CaseRule {
@@ -83,7 +76,15 @@ function insert(root: Node, key: string): Node {
   return node;
 }
 
-/** Adds one alias (all its script and spacing variants) to a compiled matcher. */
+/** Every script variant of each alias as its own record, context strings in every script too (uses opencc). */
+export function expandScripts(aliases: AliasRecord[]): AliasRecord[] {
+  return aliases.flatMap((a) => {
+    const context = a.context?.length ? [...new Set(a.context.flatMap(scriptVariants))] : null;
+    return scriptVariants(a.text).map((text) => ({ entityId: a.entityId, text, context }));
+  });
+}
+
+/** Adds one alias (its spacing variants) to a compiled matcher. */
 export function addAlias(matcher: Matcher, a: AliasRecord): void {
   const context = a.context?.length ? [...new Set(a.context.flatMap((c) => aliasVariants(c)))] : null;
   const entry: TermEntry = { entityId: a.entityId, alias: a.text, context, caseRule: caseRuleOf(a.text) };
@@ -99,7 +100,7 @@ export function addAlias(matcher: Matcher, a: AliasRecord): void {
   }
 }
 
-/** Builds the trie from aliases and blockers (longer words that contain an alias but are not a mention). */
+/** Builds the trie from aliases and blockers (longer words that contain an alias but are not a mention, listed in each script). */
 export function buildMatcher(aliases: AliasRecord[], blockers: string[] = []): Matcher {
   const matcher: Matcher = { root: { next: new Map() }, size: 0 };
   for (const a of aliases) addAlias(matcher, a);

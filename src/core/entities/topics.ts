@@ -4,20 +4,17 @@
  * alias index as /who, so a topic typed as zelensky, 泽连斯基 or Zelenskyy means the same thing.
  */
 import type { Db } from '../store/db.ts';
-import { loadCuratedAliases } from './alias-data.ts';
+import { curatedAliasRecords, loadCuratedAliases } from './alias-data.ts';
 import { getAliasIndex, type EntityInfo } from './alias-index.ts';
 import { findArticleMentions } from './find-mentions.ts';
-import { buildMatcher, type Matcher } from './matcher.ts';
+import { buildMatcher, expandScripts, type Matcher } from './matcher.ts';
 import { foldKey } from './fold.ts';
 import { mentionCount, resolveEntity } from './resolve-entity.ts';
 
 let curatedMatcher: Matcher | undefined;
 function curatedOnly(): Matcher {
   const data = loadCuratedAliases();
-  return (curatedMatcher ??= buildMatcher(
-    data.entities.flatMap((e) => e.aliases.map((a) => (typeof a === 'string' ? { entityId: e.id, text: a } : { entityId: e.id, text: a.text, context: a.context }))),
-    data.blockers,
-  ));
+  return (curatedMatcher ??= buildMatcher(expandScripts(curatedAliasRecords(data)), data.blockers));
 }
 
 /**

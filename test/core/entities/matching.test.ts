@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { loadCuratedAliases } from '../../../src/core/entities/alias-data.ts';
-import { buildMatcher, findHits } from '../../../src/core/entities/matcher.ts';
+import { curatedAliasRecords, loadCuratedAliases } from '../../../src/core/entities/alias-data.ts';
+import { buildMatcher, expandScripts, findHits } from '../../../src/core/entities/matcher.ts';
 import { findArticleMentions } from '../../../src/core/entities/find-mentions.ts';
 import { extractRole } from '../../../src/core/entities/roles.ts';
 import { editDistance } from '../../../src/core/entities/fuzzy.ts';
@@ -10,10 +10,7 @@ import { foldKey } from '../../../src/core/entities/fold.ts';
 import { entityIdsInText } from '../../../src/core/entities/topics.ts';
 
 const data = loadCuratedAliases();
-const matcher = buildMatcher(
-  data.entities.flatMap((e) => e.aliases.map((a) => (typeof a === 'string' ? { entityId: e.id, text: a } : { entityId: e.id, text: a.text, context: a.context }))),
-  data.blockers,
-);
+const matcher = buildMatcher(expandScripts(curatedAliasRecords(data)), data.blockers);
 const ids = (title: string, paragraphs: string[]) => findArticleMentions(matcher, title, paragraphs).map((m) => m.entityId).sort();
 const gold = JSON.parse(readFileSync(new URL('../../fixtures/seeds.gold.json', import.meta.url), 'utf8')) as {
   articles: { file: string; title: string; paragraphs: string[]; entities: string[] }[];
@@ -31,7 +28,6 @@ test('Simplified and Traditional spellings, glued and spaced Latin names, all re
   assert.deepEqual(ids('', ['澤連斯基、蒲亭與Zelenskiy']), ['putin', 'zelensky']);
   assert.deepEqual(ids('', ['秘書長呂特（MarkRutte）', 'Mark  Rutte said']), ['mark-rutte']);
   assert.equal(foldKey('Mark Rutte'), foldKey('MarkRutte'));
-  assert.equal(foldKey('泽连斯基'), foldKey('澤連斯基'));
   assert.equal(foldKey('ＮＡＴＯ'), 'nato');
 });
 
