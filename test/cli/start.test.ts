@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { run } from '../../src/cli/start.ts';
 
 const MAIN = join(import.meta.dirname, '../../src/main.ts');
 
@@ -37,7 +38,7 @@ async function until(check: () => boolean, what: string, ms = 30_000): Promise<v
   }
 }
 
-test('with no token: seeds loaded, /help and /latest answered on stdout, exit 0 at end of input', async () => {
+test('with no token: seeds loaded once, /help and /latest answered on stdout, exit 0 at end of input and on SIGTERM', async () => {
   const db = join(mkdtempSync(join(tmpdir(), 'newsbot-start-')), 'bot.db');
   const run = startBot(['--db', db, '--lang', 'en'], cleanEnv());
   run.child.stdin.end('/help\n/latest\n');
@@ -49,29 +50,33 @@ test('with no token: seeds loaded, /help and /latest answered on stdout, exit 0 
   assert.match(run.out(), /澤倫斯基/);
   assert.ok(!existsSync(db + '-wal'), 'database closed cleanly (WAL checkpointed and removed)');
 
-  // Second start: the seeds are already there and are not loaded again.
+  // Second start on the same database: the seeds are not loaded again; SIGTERM while the chat
+  // waits for input shuts down cleanly.
   const again = startBot(['--db', db], cleanEnv());
-  again.child.stdin.end('');
-  assert.equal(await again.exited, 0, again.err());
+  again.child.stdin.write('/help\n');
+  await until(() => /newsbot 指令/.test(again.out()), 'the /help answer');
   assert.match(again.err(), /5 articles .*0 new, 0 updated, 5 unchanged/);
-});
-
-test('SIGTERM while the terminal chat waits for input shuts down cleanly', async () => {
-  const db = join(mkdtempSync(join(tmpdir(), 'newsbot-start-')), 'bot.db');
-  const run = startBot(['--db', db], cleanEnv());
-  run.child.stdin.write('/help\n');
-  await until(() => /newsbot 指令/.test(run.out()), 'the /help answer');
-  run.child.kill('SIGTERM');
-  assert.equal(await run.exited, 0, run.err());
-  assert.ok(!existsSync(db + '-wal'), 'database closed cleanly');
+  again.child.kill('SIGTERM');
+  assert.equal(await again.exited, 0, again.err());
+  assert.ok(!existsSync(db + '-wal'), 'database closed cleanly after SIGTERM');
 });
 
 test('configuration problems are listed together and the exit status is non-zero', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'newsbot-start-'));
-  const run = startBot(['--db', join(dir, 'x.db')], cleanEnv({ LOG_LEVEL: 'loud', NEWSBOT_MAX_FILE_MB: '-3', TELEGRAM_API_ROOT: 'not a url' }));
-  run.child.stdin.end();
-  assert.equal(await run.exited, 2);
-  assert.match(run.err(), /invalid configuration/);
-  for (const v of ['LOG_LEVEL', 'NEWSBOT_MAX_FILE_MB', 'TELEGRAM_API_ROOT']) assert.match(run.err(), new RegExp(v));
+  const bad = { LOG_LEVEL: 'loud', NEWSBOT_MAX_FILE_MB: '-3', TELEGRAM_API_ROOT: 'not a url' };
+  const saved = Object.fromEntries(Object.keys(bad).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, bad);
+  let err = '';
+  const write = process.stderr.write.bind(process.stderr);
+  process.stderr.write = ((chunk: string) => ((err += chunk), true)) as typeof process.stderr.write;
+  try {
+    assert.equal(await run(['--db', join(dir, 'x.db')]), 2);
+  } finally {
+    process.stderr.write = write;
+    for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
+  assert.match(err, /invalid configuration/);
+  for (const v of Object.keys(bad)) assert.match(err, new RegExp(v));
   assert.ok(!existsSync(join(dir, 'x.db')), 'nothing created on a configuration error');
 });
