@@ -56,6 +56,8 @@ test('/timeline in English, for a person, and for something unknown', () => {
     'the two articles that mention Rutte',
   );
   assert.match(reply.text, /^Timeline: rutte/);
+  const zel = JSON.parse(ask('/timeline 泽连斯基', '--json').out) as { events: { date: string | null }[] };
+  assert.equal(zel.events.length, 7, 'Simplified spelling, all five seeds');
   const none = ask('/timeline 火星殖民', '--lang', 'en');
   assert.equal(none.code, 0);
   assert.match(none.out, /No dated events found for “火星殖民”/);
