@@ -1,0 +1,52 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase } from '../../../src/core/store/db.ts';
+import { createChatSettingsStore } from '../../../src/core/chat-settings/chat-settings-store.ts';
+import { langFromClient, parseLangChoice, resolveLang } from '../../../src/core/chat-settings/resolve-lang.ts';
+import { memberCanPost } from '../../../src/adapters/telegram/chat-context.ts';
+import type { Chat } from 'grammy/types';
+
+test('client language tags: any Chinese variant → zh-TW, everything else → en; the chat override wins', () => {
+  for (const t of ['zh', 'zh-hans', 'zh-TW', 'zh_CN', 'ZH-hk']) assert.equal(langFromClient(t), 'zh-TW', t);
+  for (const t of ['en', 'en-US', 'de', 'zhx', '', undefined, null]) assert.equal(langFromClient(t), 'en', String(t));
+  assert.equal(resolveLang('en', 'zh-hant'), 'en');
+  assert.equal(resolveLang(null, 'zh-hant'), 'zh-TW');
+  assert.equal(parseLangChoice('中文'), 'zh-TW');
+  assert.equal(parseLangChoice(' EN '), 'en');
+  assert.equal(parseLangChoice('auto'), null);
+  assert.equal(parseLangChoice('fr'), undefined);
+});
+
+test('chat settings persist per platform and chat, and follow a Telegram group upgraded to a supergroup', () => {
+  const file = join(mkdtempSync(join(tmpdir(), 'newsbot-settings-')), 'x.db');
+  const db = openDatabase(file);
+  const store = createChatSettingsStore(db, () => new Date('2025-01-01T00:00:00Z'));
+  assert.equal(store.get('telegram', '-5'), null);
+  store.setLang('telegram', '-5', 'en');
+  store.setTimezone('telegram', '-5', 'Europe/Berlin');
+  store.setLang('discord', '-5', 'zh-TW');
+  assert.deepEqual(store.get('telegram', '-5'), { platform: 'telegram', chatId: '-5', lang: 'en', timezone: 'Europe/Berlin', updatedAt: '2025-01-01T00:00:00.000Z' });
+  store.moveChat('telegram', '-5', '-1005');
+  assert.equal(store.get('telegram', '-5'), null);
+  assert.equal(store.get('telegram', '-1005')?.lang, 'en');
+  assert.equal(store.get('discord', '-5')?.lang, 'zh-TW', 'other platforms untouched');
+  store.setLang('telegram', '-1005', null);
+  assert.equal(store.get('telegram', '-1005')?.lang, null);
+  assert.throws(() => db.prepare("INSERT INTO chat_settings (platform, chat_id, lang, updated_at) VALUES ('telegram', '1', 'fr', 'x')").run());
+  db.close();
+});
+
+test('whether the bot may post, from its getChatMember status', () => {
+  const group = { id: -1, type: 'supergroup', title: 'g' } as Chat;
+  const channel = { id: -2, type: 'channel', title: 'c' } as Chat;
+  assert.equal(memberCanPost(group, { status: 'member' }), true);
+  assert.equal(memberCanPost(group, { status: 'restricted', is_member: true, can_send_messages: false }), false);
+  assert.equal(memberCanPost(group, { status: 'left' }), false);
+  assert.equal(memberCanPost(group, { status: 'kicked' }), false);
+  assert.equal(memberCanPost(channel, { status: 'member' }), false);
+  assert.equal(memberCanPost(channel, { status: 'administrator', can_post_messages: true }), true);
+  assert.equal(memberCanPost(channel, { status: 'administrator', can_post_messages: false }), false);
+});
