@@ -1,5 +1,70 @@
-/** `newsbot export`. Placeholder until its issue lands. */
-export async function run(_args: string[]): Promise<number> {
-  process.stderr.write('newsbot export: not implemented yet\n');
-  return 2;
+/**
+ * `newsbot export [--db FILE]`: every stored article as one JSON object per line on stdout
+ * (fields: src/core/store/export-record.ts). Exit 1 when the database does not exist or cannot be opened.
+ */
+import { existsSync } from 'node:fs';
+import { loadConfig, ConfigError } from '../config.ts';
+import { openDatabase, type Db } from '../core/store/db.ts';
+import { createArticleStore } from '../core/store/articles.ts';
+import { toExportRecord } from '../core/store/export-record.ts';
+import { oneLine } from '../core/loader/rejects.ts';
+import { dbPath, parseArgs } from './args.ts';
+
+/** Runs the subcommand; returns the exit status. */
+export async function run(args: string[]): Promise<number> {
+  const { positional, flags } = parseArgs(args);
+  if (flags.help || positional.length) {
+    process.stderr.write('usage: newsbot export [--db FILE]\n');
+    return flags.help ? 0 : 2;
+  }
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    process.stderr.write(`newsbot export: ${err instanceof ConfigError ? err.message : String(err)}\n`);
+    return 2;
+  }
+  const file = dbPath(flags, config.NEWSBOT_DB);
+  if (file !== ':memory:' && !existsSync(file)) {
+    process.stderr.write(`newsbot export: no database at ${file}\n`);
+    return 1;
+  }
+  let db: Db;
+  try {
+    db = openDatabase(file);
+  } catch (err) {
+    process.stderr.write(`newsbot export: cannot open database ${file}: ${oneLine(String((err as Error)?.message ?? err))}\n`);
+    return 1;
+  }
+  try {
+    let chunk = '';
+    for (const article of createArticleStore(db).iterate()) {
+      chunk += JSON.stringify(toExportRecord(article)) + '\n';
+      if (chunk.length > 1 << 16) {
+        if (!(await write(chunk))) return 0;
+        chunk = '';
+      }
+    }
+    if (chunk) await write(chunk);
+    return 0;
+  } finally {
+    db.close();
+  }
 }
+
+/** Writes to stdout honouring back-pressure; false once the reader went away (e.g. `| head`: EPIPE). */
+function write(text: string): Promise<boolean> {
+  if (!stdoutWatched) {
+    stdoutWatched = true;
+    process.stdout.on('error', () => {
+      readerGone = true;
+    });
+  }
+  if (readerGone) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    process.stdout.write(text, (err) => resolve(!err && !readerGone));
+  });
+}
+
+let stdoutWatched = false;
+let readerGone = false;

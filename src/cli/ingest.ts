@@ -1,5 +1,46 @@
-/** `newsbot ingest`. Placeholder until its issue lands. */
-export async function run(_args: string[]): Promise<number> {
-  process.stderr.write('newsbot ingest: not implemented yet\n');
-  return 2;
+/**
+ * `newsbot ingest <path...> [--db FILE]`: one line per rejected file on stderr, then the summary
+ * `ingested N, updated N, unchanged N, rejected N` on stdout. Exit 0 whenever the run completed,
+ * rejects included; 1 when the database cannot be opened; 2 for usage or configuration errors.
+ */
+import { loadConfig, ConfigError } from '../config.ts';
+import { openDatabase, type Db } from '../core/store/db.ts';
+import { ingestPaths } from '../core/loader/ingest-paths.ts';
+import { oneLine } from '../core/loader/rejects.ts';
+import { dbPath, parseArgs } from './args.ts';
+
+const USAGE = 'usage: newsbot ingest <file|folder>... [--db FILE]';
+
+/** Runs the subcommand; returns the exit status. */
+export async function run(args: string[]): Promise<number> {
+  const { positional, flags } = parseArgs(args);
+  if (flags.help || positional.length === 0) {
+    process.stderr.write(USAGE + '\n');
+    return flags.help ? 0 : 2;
+  }
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    process.stderr.write(`newsbot ingest: ${err instanceof ConfigError ? err.message : String(err)}\n`);
+    return 2;
+  }
+  const file = dbPath(flags, config.NEWSBOT_DB);
+  let db: Db;
+  try {
+    db = openDatabase(file);
+  } catch (err) {
+    process.stderr.write(`newsbot ingest: cannot open database ${file}: ${oneLine(String((err as Error)?.message ?? err))}\n`);
+    return 1;
+  }
+  try {
+    const summary = ingestPaths(db, positional, {
+      maxBytes: Math.floor(config.NEWSBOT_MAX_FILE_MB * 1024 * 1024),
+      onReject: (r) => process.stderr.write(`${r.file}: ${r.reason}\n`),
+    });
+    process.stdout.write(`ingested ${summary.ingested}, updated ${summary.updated}, unchanged ${summary.unchanged}, rejected ${summary.rejected}\n`);
+    return 0;
+  } finally {
+    db.close();
+  }
 }

@@ -1,0 +1,72 @@
+/**
+ * One document in: bytes → parse → store, or a recorded reject. Shared by the folder loader and
+ * live sources (feeds, watched folders). A file already stored with the same bytes is recognised
+ * by its hash and not parsed again.
+ */
+import { IngestError } from '../article.ts';
+import { parseDocument } from '../ingest/parse-document.ts';
+import { hashBytes } from '../store/article-identity.ts';
+import { storeArticle, type StoreStatus } from '../store/articles.ts';
+import type { Db } from '../store/db.ts';
+import { prepareCached } from '../store/statements.ts';
+import { recordReject } from './rejects.ts';
+
+export interface IngestInput {
+  bytes: Buffer;
+  /** Source name: the file path as given (or a feed item's name); recorded as source_file. */
+  name: string;
+  /** Where the document lives online, when the caller knows it (used when the document does not say). */
+  url?: string | null;
+  guid?: string | null;
+}
+
+export interface IngestOutcome {
+  status: StoreStatus | 'rejected';
+  id?: number;
+  reason?: string;
+}
+
+/** Parses and stores one document; never throws for bad input (the reject is recorded and returned). */
+export function ingestBytes(db: Db, input: IngestInput, now: () => Date = () => new Date()): IngestOutcome {
+  const fileHash = hashBytes(input.bytes);
+  const known = knownFile(db, input.name, fileHash, now());
+  if (known !== undefined) return { status: 'unchanged', id: known };
+  if (input.bytes.length === 0) return reject(db, input.name, 'empty file', now());
+  let article;
+  try {
+    article = parseDocument(input.bytes, input.name);
+  } catch (err) {
+    const reason = err instanceof IngestError ? err.reason : `could not parse: ${(err as Error)?.message ?? String(err)}`;
+    return reject(db, input.name, reason, now());
+  }
+  if (!article.url && input.url) article = { ...article, url: input.url };
+  try {
+    const r = storeArticle(db, article, { source_file: input.name, url: input.url, guid: input.guid, file_hash: fileHash, now: now() });
+    return { status: r.status, id: r.id };
+  } catch (err) {
+    return reject(db, input.name, `could not store: ${(err as Error)?.message ?? String(err)}`, now());
+  }
+}
+
+/** The article of identical bytes already stored (this path, or another path: then this path is recorded too). */
+function knownFile(db: Db, name: string, fileHash: string, at: Date): number | undefined {
+  const same = prepareCached(db, 'SELECT article_id FROM ingested_files WHERE path = ? AND content_hash = ? AND article_id IS NOT NULL')
+    .pluck()
+    .get(name, fileHash) as number | undefined;
+  if (same !== undefined) return same;
+  const elsewhere = prepareCached(db, 'SELECT article_id FROM ingested_files WHERE content_hash = ? AND article_id IS NOT NULL LIMIT 1')
+    .pluck()
+    .get(fileHash) as number | undefined;
+  if (elsewhere === undefined) return undefined;
+  prepareCached(
+    db,
+    `INSERT INTO ingested_files (path, content_hash, article_id, seen_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT (path) DO UPDATE SET content_hash = excluded.content_hash, article_id = excluded.article_id, seen_at = excluded.seen_at`,
+  ).run(name, fileHash, elsewhere, at.toISOString());
+  return elsewhere;
+}
+
+function reject(db: Db, name: string, reason: string, at: Date): IngestOutcome {
+  const r = recordReject(db, name, reason, at);
+  return { status: 'rejected', reason: r.reason };
+}

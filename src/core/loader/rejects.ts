@@ -1,0 +1,21 @@
+/** The rejects log: one row per input that could not become an article, with its one-line reason. */
+import type { Db } from '../store/db.ts';
+import { prepareCached } from '../store/statements.ts';
+
+export interface Reject {
+  file: string;
+  reason: string;
+}
+
+/** Records a reject; reasons are flattened to one line so every reject prints as `path: reason`. */
+export function recordReject(db: Db, file: string, reason: string, at: Date = new Date()): Reject {
+  const line = oneLine(reason);
+  prepareCached(db, 'INSERT INTO rejects (path, reason, at) VALUES (?, ?, ?)').run(file, line, at.toISOString());
+  return { file, reason: line };
+}
+
+/** Collapses whitespace and newlines and caps the length, so a reason never spans lines. */
+export function oneLine(text: string): string {
+  const s = text.replace(/\s+/g, ' ').trim();
+  return s.length > 240 ? s.slice(0, 239) + '…' : s;
+}
