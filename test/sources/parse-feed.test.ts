@@ -65,3 +65,15 @@ test('feeds in Big5 (declared in the XML prolog or the Content-Type) decode corr
   const noProlog = iconv.encode(xml.replace(/<\?xml[^>]*\?>/, ''), 'big5');
   assert.equal(parseFeed(decodeBody(noProlog, 'application/rss+xml; charset=Big5')).title, '中央通訊社');
 });
+
+test('full-text items go through the same cleaning as HTML files: dateline read, trailer code and credits out', () => {
+  const feed = parseFeed(`<rss version="2.0"><channel><title>中央社</title><item><title>立法院三讀通過預算</title><link>https://cna.example/news/1</link>
+<pubDate>Wed, 05 Nov 2025 14:00:00 +0800</pubDate><description><![CDATA[<p>（中央社記者王大明台北5日電）立法院今天三讀通過明年度總預算案，朝野立委經過多次協商，在院會表決後完成審議程序，行政院表示將儘速執行各項計畫。</p><p>行政院長在院會後表示，感謝立法院支持，預算將優先用於國防、社福與基礎建設，並會定期向立法院報告執行進度，接受監督。</p><p>（編輯：李小華）1141105</p>]]></description></item></channel></rss>`);
+  const a = itemToArticle(feed.items[0], feed.title);
+  assert.deepEqual(a.dateline, { place: '台北', day: 5 });
+  assert.ok(a.languages.includes('zh-Hant'));
+  assert.equal(a.paragraphs.length, 2);
+  assert.doesNotMatch(a.paragraphs.map((p) => p.text).join(''), /1141105|編輯/);
+  assert.equal(a.outlet, '中央社');
+  assert.equal(a.published_at, '2025-11-05T14:00:00+08:00');
+});

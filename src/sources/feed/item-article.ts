@@ -1,11 +1,14 @@
 /**
- * A feed item carrying its full text → NormalizedArticle (shape 'feed-item'). Mapped here rather
- * than through the page extractor because the item's HTML is already the body: no furniture to
- * strip, and the feed's own title, link, dates, authors and categories are the metadata.
+ * A feed item carrying its full text → NormalizedArticle (shape 'feed-item'). The item's HTML is
+ * already the body, so it skips page extraction (Readability would guess at a fragment) but goes
+ * through the same block walker and finishing pass as HTML files (related lists out, credits and
+ * trailer codes stripped, wire dateline read, languages labelled); the feed's title, link, dates,
+ * authors and categories are the metadata.
  */
 import * as cheerio from 'cheerio';
-import type { NormalizedArticle, Paragraph } from '../../core/article.ts';
-import { detectLang } from './detect-lang.ts';
+import type { NormalizedArticle } from '../../core/article.ts';
+import { extractHtmlBlocks } from '../../core/ingest/html-blocks.ts';
+import { finishArticle } from '../../core/ingest/finish-article.ts';
 import type { FeedItem } from './feed-types.ts';
 
 const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption, td, dd, dt';
@@ -58,11 +61,10 @@ export function hasFullContent(item: FeedItem): boolean {
 /** Builds the article from the item's own HTML (content, else summary) and the feed's metadata. */
 export function itemToArticle(item: FeedItem, outlet: string | null): NormalizedArticle {
   const html = item.contentHtml ?? item.summaryHtml ?? '';
-  const paragraphs: Paragraph[] = htmlParagraphs(html).map((text) => ({ text, lang: detectLang(text) }));
-  const title = item.title ?? paragraphs[0]?.text.slice(0, 80) ?? '(untitled)';
-  const languages = [...new Set([detectLang(title + ' ' + paragraphs.map((p) => p.text).join(' ')), ...paragraphs.map((p) => p.lang)])];
+  const title = item.title ?? htmlParagraphs(html)[0]?.slice(0, 80) ?? '(untitled)';
+  const blocks = extractHtmlBlocks(html, { title, baseUrl: item.link });
   const date = item.published ?? item.updated;
-  return {
+  return finishArticle({
     shape: 'feed-item',
     title,
     url: item.link,
@@ -73,11 +75,10 @@ export function itemToArticle(item: FeedItem, outlet: string | null): Normalized
     published_at: date,
     published_precision: date ? 'datetime' : null,
     dateline: null,
-    languages,
-    paragraphs,
+    paragraphs: blocks.paragraphs,
     tags: item.categories,
-    related: [],
-  };
+    related: blocks.related,
+  });
 }
 
 /**
