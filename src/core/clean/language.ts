@@ -6,6 +6,7 @@ import type { Lang, Paragraph } from '../article.ts';
 import { toSimplified, toTraditional } from '../text/script.ts';
 
 const SAMPLE = 400;
+const MIN_LANGUAGE_SHARE = 0.15;
 
 function isHan(c: number): boolean {
   return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
@@ -71,7 +72,13 @@ export function labelLanguages(texts: string[]): { paragraphs: Paragraph[]; lang
   for (let i = 0; i < texts.length && zhText.length < 4000; i++) if (bases[i] === 'zh') zhText += texts[i];
   const script = zhText ? detectChineseScript(zhText) : 'zh-Hant';
   const paragraphs = texts.map((text, i) => ({ text, lang: (bases[i] === 'en' ? 'en' : script) as Lang }));
+  // An article's languages are those holding a real share of its text: a stray English
+  // credit line under a Chinese article does not make it bilingual.
+  const total = texts.reduce((n, t) => n + t.length, 0) || 1;
+  const share = new Map<Lang, number>();
+  for (const p of paragraphs) share.set(p.lang, (share.get(p.lang) ?? 0) + p.text.length / total);
   const languages: Lang[] = [];
-  for (const p of paragraphs) if (!languages.includes(p.lang)) languages.push(p.lang);
+  for (const p of paragraphs) if (!languages.includes(p.lang) && (share.get(p.lang) ?? 0) >= MIN_LANGUAGE_SHARE) languages.push(p.lang);
+  if (languages.length === 0 && paragraphs.length) languages.push(paragraphs[0].lang);
   return { paragraphs, languages };
 }
