@@ -80,7 +80,7 @@ function chinesePhrase(sentence: string, ref: DateRef): string {
   }
   phrase = stripParentheticals(phrase)
     .replace(/[，,：:、。！？；\s]+$/u, '')
-    .replace(/^[，,：:、\s]+/, '')
+    .replace(/^(?:[，,：:、\s]|[到至的]\s*[，,]?)+/, '')
     .replace(LEAD_WORDS, '');
   return truncate(phrase.trim(), MAX_PHRASE);
 }
@@ -122,7 +122,7 @@ export function extractEvents(article: Pick<NormalizedArticle, 'paragraphs' | 'p
       const latin = isMostlyLatin(s.text);
       if ((ref.kind === 'relative' || ref.kind === 'chain') && isStatement(s.text, ref, latin)) continue;
       const phrase = latin ? englishPhrase(s.text, ref) : chinesePhrase(s.text, ref);
-      const substance = latin ? phrase.split(/\s+/).length >= 3 : (phrase.match(HAN)?.length ?? 0) >= 4;
+      const substance = (latin ? phrase.split(/\s+/).length >= 3 : (phrase.match(HAN)?.length ?? 0) >= 4) && !/<|https?:|www\./i.test(phrase);
       if (!substance) continue;
       const key = ref.date ?? `day:${ref.day}`;
       if (seen.has(key)) continue;

@@ -138,7 +138,8 @@ const PATTERNS: Pattern[] = [
     resolve: (m, ctx) => dayOnly(parseNumber(m[2]), ctx),
   },
   {
-    re: /(今天|今日|昨天|昨日|前天|明天|明日)(?!美國|美国|俄羅斯|俄罗斯|新聞|新闻|頭條|头条|之)/g,
+    // Not 今天的 ("today's", nowadays), 時至今日 / 直到今天 (up to now), 今日美國 (a name).
+    re: /(?<![至到迄])(今天|今日|昨天|昨日|前天|明天|明日)(?!美國|美国|俄羅斯|俄罗斯|新聞|新闻|頭條|头条|之|的)/g,
     kind: 'relative',
     resolve: (m, ctx) => {
       const w = m[1];

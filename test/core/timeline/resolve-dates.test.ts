@@ -68,7 +68,7 @@ test('unknown publication date: day only, never an invented month', () => {
 });
 
 test('not date references: vague words, years alone, months alone, amounts, durations', () => {
-  for (const s of ['日前聲稱', '上週擋下', '近日持續', '1994年簽署', '在7月一度凍結', '8月時說', '100日元', '5日內完成', '數日後', '北溪2號', '約14%的頓內茨克', '今日美國報導', '第3日']) {
+  for (const s of ['日前聲稱', '上週擋下', '近日持續', '1994年簽署', '在7月一度凍結', '8月時說', '100日元', '5日內完成', '數日後', '北溪2號', '約14%的頓內茨克', '今日美國報導', '第3日', '今天的中國應該學習', '時至今日', '直到今天']) {
     assert.deepEqual(dates(s), [], s);
   }
 });
