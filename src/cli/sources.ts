@@ -196,9 +196,11 @@ export async function run(args: string[], output: CliIo = processIo): Promise<nu
         import('../sources/start-sources.ts'),
       ]);
       if (flags.once) {
+        // The per-source report below says what happened; the log only adds errors (or everything at debug).
+        const quiet = createLogger(config.LOG_LEVEL === 'debug' ? 'debug' : 'error');
         const fetcher = createFetcher({ allowPrivate: config.NEWSBOT_ALLOW_PRIVATE_NETWORKS });
         try {
-          const reports = await pollDueSources({ db, fetcher, sinks: defaultSinks(), log, now: () => new Date() }, { all: true });
+          const reports = await pollDueSources({ db, fetcher, sinks: defaultSinks(), log: quiet, now: () => new Date() }, { all: true });
           if (reports.length === 0) out('no active sources to poll');
           reports.forEach(printReport);
           return reports.some((r) => !r.ok) ? 1 : 0;
