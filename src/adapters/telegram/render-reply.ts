@@ -33,20 +33,22 @@ function textLines(text: string, style?: Segment['style']): Line[] {
     .map((l) => (l ? [seg(l, style)] : []));
 }
 
-/** Renders `reply` to blocks: title and intro, one block per item, then the footer. */
+/** Renders `reply` to blocks: title and intro, one numbered block per item, then the footer. */
 export function renderReplyBlocks(reply: Reply, lang: ReplyLang): Block[] {
   const blocks: Block[] = [];
   const head: Line[] = [];
   if (reply.title) head.push([seg(reply.title, 'b')]);
   if (reply.intro) head.push(...textLines(reply.kind === 'error' ? `⚠️ ${reply.intro}` : reply.intro));
   if (head.length) blocks.push({ kind: 'head', lines: head });
-  for (const item of reply.items) {
+  for (const [i, item] of reply.items.entries()) {
     const lines: Line[] = [];
     const url = safeHttpUrl(item.url);
     if (item.heading) lines.push([seg(item.heading, 'b', url ?? undefined)]);
     if (item.text) lines.push(...textLines(item.text));
     if (url && !item.heading) lines.push([seg(lang === 'en' ? 'Read more' : '閱讀全文', undefined, url)]);
     if (item.meta) lines.push(...textLines(item.meta, 'i'));
+    // Numbered like the terminal chat, so "the third story" means the same everywhere (and across pages).
+    if (lines.length && reply.items.length > 1) lines[0] = [{ text: `${i + 1}. ` }, ...lines[0]];
     if (lines.length) blocks.push({ kind: 'item', lines });
   }
   if (reply.footer) blocks.push({ kind: 'tail', lines: textLines(reply.footer, 'i') });
