@@ -38,10 +38,15 @@ export function stripTrailerCode(text: string): string {
 
 /** Reads a stand-alone byline line (記者張方瑀／綜合報導, 中央社記者王某／台北22日電) into author names, else null. */
 export function parseBylineLine(line: string): string[] | null {
-  const m = BYLINE.exec(line.trim());
-  if (!m) return null;
-  return splitNames(m[2]);
+  const t = line.trim();
+  const m = BYLINE.exec(t);
+  if (m) return splitNames(m[2]);
+  const en = t.length <= 100 ? BYLINE_EN.exec(t) : null;
+  return en ? splitNames(en[1]) : null;
 }
+
+const NAME_EN = "[A-Z][\\p{L}.'’-]+(?:\\s+(?:[A-Z][\\p{L}.'’-]+|de|van|von|da|bin|al-\\p{L}+)){0,3}";
+const BYLINE_EN = new RegExp(`^By\\s+(${NAME_EN}(?:\\s*(?:,|and|&)\\s*${NAME_EN})*)\\s*(?:[,|·•–—-]\\s*[^.]{0,60})?$`, 'u');
 
 /** Splits "王小明、李大華" or "A, B and C" into names. */
 export function splitNames(s: string): string[] {

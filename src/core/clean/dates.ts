@@ -33,7 +33,7 @@ export function parseDateValue(value: unknown): FoundDate | null {
  */
 export function findDateInText(text: string, offset: string | null): FoundDate | null {
   const m = IN_TEXT.exec(text);
-  if (!m) return null;
+  if (!m) return findEnglishDate(text);
   const [y, mo, d] = [+m[1], +m[2], +m[3]];
   if (!isValidDay(y, mo, d) || y < 1990 || y > 2100) return null;
   const day = `${m[1]}-${pad(mo)}-${pad(d)}`;
@@ -49,7 +49,23 @@ export function findDateInText(text: string, offset: string | null): FoundDate |
 
 /** The text left when the first date (and time) is removed: tells a date line from a sentence mentioning a date. */
 export function stripFirstDate(text: string): string {
-  return text.replace(IN_TEXT, '');
+  return IN_TEXT.test(text) ? text.replace(IN_TEXT, '') : text.replace(EN_MDY, '').replace(EN_DMY, '');
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH = '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+const EN_MDY = new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'i');
+const EN_DMY = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH}\\s+(\\d{4})\\b`, 'i');
+
+/** "August 22, 2025" or "22 Aug 2025" → a day (times in English datelines carry zones we cannot trust). */
+function findEnglishDate(text: string): FoundDate | null {
+  const mdy = EN_MDY.exec(text);
+  const dmy = mdy ? null : EN_DMY.exec(text);
+  const [mon, day, year] = mdy ? [mdy[1], +mdy[2], +mdy[3]] : dmy ? [dmy[2], +dmy[1], +dmy[3]] : [null, 0, 0];
+  if (!mon) return null;
+  const month = MONTHS.indexOf(mon.slice(0, 3).toLowerCase()) + 1;
+  if (!isValidDay(year, month, day) || year < 1990 || year > 2100) return null;
+  return { iso: `${year}-${pad(month)}-${pad(day)}`, precision: 'date' };
 }
 
 function isValidDay(y: number, m: number, d: number): boolean {

@@ -1,17 +1,19 @@
 /**
  * Decides which parser a document needs, from its name and its first lines only.
- * Shapes: jekyll (front matter), html (.html/.htm or a leading doctype/<html>), plain-text
+ * Shapes: jekyll (front matter), html (.html/.htm or a leading doctype/<html>), markdown
+ * (.md without front matter), plain-text
  * (title, date, prose) and page-dump (a web page saved as text, full of furniture).
  */
 import { hasFrontMatter } from './front-matter.ts';
 import { classifyLines, isTitleLike } from './text-lines.ts';
 
-export type Shape = 'jekyll' | 'html' | 'plain-text' | 'page-dump';
+export type Shape = 'jekyll' | 'html' | 'markdown' | 'plain-text' | 'page-dump';
 
 /** Detects the document shape; never fails (text that is not another shape is a page dump). */
 export function detectShape(text: string, name: string): Shape {
   if (hasFrontMatter(text)) return 'jekyll';
   if (/\.x?html?$/i.test(name) || /^\s*(?:<!doctype html|<html[\s>])/i.test(text)) return 'html';
+  if (/\.(?:md|markdown)$/i.test(name)) return 'markdown';
   return looksLikePlainArticle(text) ? 'plain-text' : 'page-dump';
 }
 

@@ -9,6 +9,7 @@ import { parseHtml } from './parse-html.ts';
 import { parseJekyll } from './parse-jekyll.ts';
 import { parsePageDump } from './parse-page-dump.ts';
 import { parsePlainText } from './parse-plain-text.ts';
+import { markdownToParagraphs } from './markdown-text.ts';
 
 /** Parses one document's bytes into a normalized article; throws IngestError with a one-line reason. */
 export function parseDocument(bytes: Buffer, name: string): NormalizedArticle {
@@ -22,6 +23,9 @@ export function parseDocument(bytes: Buffer, name: string): NormalizedArticle {
         break;
       case 'html':
         article = parseHtml(text, name);
+        break;
+      case 'markdown':
+        article = { ...parsePlainText(markdownToParagraphs(text).join('\n\n'), name), shape: 'markdown' };
         break;
       case 'plain-text':
         article = parsePlainText(text, name);

@@ -115,3 +115,38 @@ test('jekyll: CNA post keeps the dateline paragraph, moves the timeline to relat
   assert.ok(a.paragraphs[0].text.startsWith('（中央社華盛頓10日綜合外電報導）'));
   assert.ok(a.paragraphs.every((p) => !/譯者|1121211|https?:/.test(p.text)));
 });
+
+test('markdown without front matter: heading is the title, markup is stripped', () => {
+  const md = '# Ceasefire talks stall\n\n2025-03-02\n\nNegotiators failed to agree on a **timetable** for the [withdrawal](https://x.example) of forces, officials said on Sunday.\n\n- Both sides blamed each other for the delay in the talks this week.\n';
+  const a = parseDocument(Buffer.from(md), 'notes/ceasefire.md');
+  assert.equal(a.shape, 'markdown');
+  assert.equal(a.title, 'Ceasefire talks stall');
+  assert.equal(a.published_at, '2025-03-02');
+  assert.deepEqual(texts(a), [
+    'Negotiators failed to agree on a timetable for the withdrawal of forces, officials said on Sunday.',
+    'Both sides blamed each other for the delay in the talks this week.',
+  ]);
+});
+
+test('English page dump: "By" byline anchors the body, month-name date, menus and footer dropped', () => {
+  const page = [
+    'Home | World | Business | Tech | Sport',
+    'Trending: Storm warning for the coast',
+    'Shipping resumes through the strait after week-long closure',
+    'August 22, 2025',
+    'By Ann Lee and Omar Haddad',
+    'Commercial ships began moving through the strait again on Friday after a week-long closure that had stranded dozens of tankers and pushed up fuel prices across the region.',
+    'Port officials said about forty vessels had passed by midday, and that traffic was expected to return to normal levels by the end of the weekend if the weather held.',
+    'Insurers, who had sharply raised premiums during the closure, said they would review their rates next week once the situation had been stable for several days.',
+    'Related',
+    'Oil prices ease as shipping lanes reopen',
+    '© 2025 Coastal Post. All rights reserved.',
+  ].join('\n\n');
+  const a = parseDocument(Buffer.from(page), 'strait.txt');
+  assert.equal(a.shape, 'page-dump');
+  assert.equal(a.title, 'Shipping resumes through the strait after week-long closure');
+  assert.equal(a.published_at, '2025-08-22');
+  assert.deepEqual(a.authors, ['Ann Lee', 'Omar Haddad']);
+  assert.equal(a.paragraphs.length, 3);
+  assert.deepEqual(a.languages, ['en']);
+});
