@@ -106,7 +106,7 @@ async function add(db: Db, positional: string[], flags: Record<string, string | 
   const row = store.add({ name, kind, location, every_minutes: every }, new Date());
   out(`added source #${row.id} ${row.name}: ${kind} ${location}, every ${every} min${title ? ` — "${title}"` : ''}`);
   if (note) out(`  ${note}`);
-  out('  its current items are stored as back catalogue on the first poll, not announced as news');
+  out(`  ${kind === 'folder' ? 'files already there' : 'its current items'} are stored as back catalogue on the first poll, not announced as news`);
   return 0;
 }
 

@@ -121,7 +121,7 @@ export function parseFeed(xml: string): Feed {
     throw new FeedError('not an RSS/Atom feed: no <rss>, <feed> or <rdf:RDF> root element');
   }
   const valid = XMLValidator.validate(xml);
-  if (valid !== true) throw new FeedError(`broken XML at line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg}`);
+  if (valid !== true) throw new FeedError(`broken XML at line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg.replace(/\s+/g, ' ').replace(/\.$/, '')}`);
   let doc: Node;
   try {
     doc = parser.parse(xml) as Node;
