@@ -29,11 +29,13 @@ export function parseJekyll(text: string, name: string): NormalizedArticle {
   const blocks = HTML_BLOCK.test(bodyText) ? extractHtmlBlocks(bodyText, { title, baseUrl: url }) : { paragraphs: markdownToParagraphs(bodyText), related: [] };
 
   const authorLabel = stringField(data.author);
-  const authorIsOutlet = authorLabel !== null && isOutletLabel(authorLabel);
+  // Feed archives put the site in `author` when a post has no byline (author: Nei.st, categories: [Nei.st]).
+  const authorIsOutlet =
+    authorLabel !== null && (isOutletLabel(authorLabel) || authorLabel === categories[0] || authorLabel === tags[0]);
   const authors = authorLabel && !authorIsOutlet ? splitAuthorField(authorLabel) : [];
   const outlet =
     detectOutletFromUrl(url) ??
-    (authorIsOutlet ? normalizeOutletLabel(authorLabel!) : null) ??
+    (authorLabel && isOutletLabel(authorLabel) ? normalizeOutletLabel(authorLabel) : null) ??
     (categories[0] ? normalizeOutletLabel(categories[0]) : null);
 
   return finishArticle({

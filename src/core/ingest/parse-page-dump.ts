@@ -12,6 +12,7 @@ import { parseTagLine } from '../clean/furniture.ts';
 import { detectOutletFromText, outletOffset } from '../clean/outlets.ts';
 import { normalizeText } from '../text/normalize.ts';
 import { finishArticle } from './finish-article.ts';
+import { safeHttpUrl } from './html-blocks.ts';
 import { classifyLines, isTitleLike, type Line } from './text-lines.ts';
 
 const ANCHOR_REACH = 6;
@@ -44,7 +45,7 @@ export function parsePageDump(text: string, name: string): NormalizedArticle {
   return finishArticle({
     shape: 'page-dump',
     title,
-    url: null,
+    url: findPageUrl(lines, end),
     outlet,
     agency,
     authors,
@@ -148,4 +149,18 @@ function findPageDate(lines: Line[], titleAt: number, end: number, offset: strin
     if (d && (!best || dist < best.dist)) best = { d, dist };
   }
   return best?.d ?? null;
+}
+
+const URL_LINE = /^(?:((?:原文網址|原文网址|原始連結|本文網址|文章網址|網址|URL|Source|Link)\s*[:：])\s*)?(https?:\/\/[^\s<>"'）)]+)$/i;
+
+/**
+ * The page's own address: a labelled line (原文網址：…) anywhere, or a bare URL line above the body's
+ * end (bare URLs further down belong to related lists).
+ */
+function findPageUrl(lines: Line[], end: number): string | null {
+  for (const [i, l] of lines.entries()) {
+    const m = URL_LINE.exec(l.text);
+    if (m && (m[1] || i < end)) return safeHttpUrl(m[2]);
+  }
+  return null;
 }

@@ -150,3 +150,12 @@ test('English page dump: "By" byline anchors the body, month-name date, menus an
   assert.equal(a.paragraphs.length, 3);
   assert.deepEqual(a.languages, ['en']);
 });
+
+test('page dump: a labelled source URL is the article URL; site-as-author is not an author', () => {
+  const a = parsePageDump(`${seed(4)}\n\n原文網址：https://udn.com/news/story/6809/9999999\n`, 'x.txt');
+  assert.equal(a.url, 'https://udn.com/news/story/6809/9999999');
+  const post = '---\ntitle: "一篇"\ndate: 2020-01-01\nauthor: Nei.st\nfrom: https://nei.st/x\ncategories: [ Nei.st ]\n---\n<p>內容很短，但足夠。</p>\n';
+  const j = parseJekyll(post, 'p.md');
+  assert.deepEqual(j.authors, []);
+  assert.equal(j.outlet, 'Nei.st');
+});
