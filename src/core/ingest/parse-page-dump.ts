@@ -4,7 +4,7 @@
  * fixes the body start; the headline is the nearest headline-shaped line above it; the body
  * ends at the first furniture marker, menu or tag line. Captions, bylines and dates inside are dropped.
  */
-import { IngestError, type NormalizedArticle } from '../article.ts';
+import { IngestError, type NormalizedArticle, type RelatedLink } from '../article.ts';
 import { parseBylineLine } from '../clean/credits.ts';
 import { parseDatelineLine } from '../clean/dateline.ts';
 import { findDateInText, type FoundDate } from '../clean/dates.ts';
@@ -55,7 +55,7 @@ export function parsePageDump(text: string, name: string): NormalizedArticle {
     dateline,
     paragraphs,
     tags,
-    related: [],
+    related: collectRelatedTitles(lines, end, title),
   });
 }
 
@@ -163,4 +163,29 @@ function findPageUrl(lines: Line[], end: number): string | null {
     if (m && (m[1] || i < end)) return safeHttpUrl(m[2]);
   }
   return null;
+}
+
+const RELATED_MARKER = /^(?:延伸閱讀|延伸阅读|相關新聞|相关新闻|相關文章|相关文章|相關閱讀|相关阅读|Related)(?:[:：\s]|$)/i;
+const MAX_RELATED = 20;
+
+/**
+ * Headlines listed under related-news markers after the body (延伸閱讀, 相關新聞 …), kept as
+ * related links without URLs (a text dump has none); teasers and the article's own title are skipped.
+ */
+function collectRelatedTitles(lines: Line[], end: number, title: string): RelatedLink[] {
+  const out: RelatedLink[] = [];
+  const key = normalizeText(title);
+  let inside = false;
+  for (let i = end; i < lines.length && out.length < MAX_RELATED; i++) {
+    const l = lines[i];
+    if (l.kind === 'marker' || l.kind === 'menu') {
+      inside = RELATED_MARKER.test(l.text.replace(/^[※#＃•·\s]+/, ''));
+      continue;
+    }
+    if (!inside || !isTitleLike(l) || l.text.length > 60 || /(?:\.\.\.|…)$/.test(l.text) || /。/.test(l.text)) continue;
+    const t = normalizeText(l.text);
+    if (t === key || out.some((r) => normalizeText(r.title) === t)) continue;
+    out.push({ title: l.text, url: null, time: null });
+  }
+  return out;
 }

@@ -159,3 +159,12 @@ test('page dump: a labelled source URL is the article URL; site-as-author is not
   assert.deepEqual(j.authors, []);
   assert.equal(j.outlet, 'Nei.st');
 });
+
+test('page dump: headlines under 延伸閱讀/相關新聞 become related links, teasers and the own title do not', () => {
+  const a = parsePageDump(seed(4), 'x.txt');
+  const titles = a.related.map((r) => r.title);
+  assert.ok(titles.includes('柏林會美特使前 澤倫斯基：烏願放棄入北約'));
+  assert.ok(titles.every((t) => !t.endsWith('...') && t !== a.title));
+  assert.ok(a.related.every((r) => r.url === null && r.time === null));
+  assert.equal(new Set(titles).size, titles.length);
+});
