@@ -27,7 +27,7 @@ export function createHarness(fetcherOpts: Partial<FetcherOptions> = {}): Harnes
   const clock = { t: Date.parse('2025-11-10T00:00:00Z') };
   const now = () => new Date(clock.t);
   const fetcher = createFetcher({ allowPrivate: true, now, ...fetcherOpts });
-  const ctx: PollContext = { db, fetcher, sinks: defaultSinks(now), log: createLogger('silent'), now };
+  const ctx: PollContext = { db, fetcher, sinks: defaultSinks(now), log: createLogger('silent'), now, pageDelayMs: 0 };
   const sources = createSourceStore(db);
   return {
     db,

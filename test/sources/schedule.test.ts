@@ -114,3 +114,25 @@ test('Retry-After and max-age header parsing', () => {
   assert.equal(parseMaxAge('no-cache', null), 0);
   assert.equal(parseMaxAge(undefined, null), null);
 });
+
+test('a permanent redirect moves the source to its new address; 410 Gone pauses it at once', async () => {
+  const srv = await startFixtureServer({
+    '/old.xml': (_q, res) => (res.writeHead(301, { location: '/new.xml' }), res.end()),
+    '/new.xml': (_q, res, base) => (res.writeHead(200, { 'content-type': 'application/atom+xml' }), res.end(fixture('atom.xml', base))),
+    '/temp.xml': (_q, res) => (res.writeHead(302, { location: '/new.xml' }), res.end()),
+    '/gone.xml': (_q, res) => (res.writeHead(410), res.end()),
+  });
+  const h = createHarness();
+  try {
+    const moved = h.addFeed('moved', srv.base + '/old.xml');
+    const temp = h.addFeed('temp', srv.base + '/temp.xml');
+    const gone = h.addFeed('gone', srv.base + '/gone.xml');
+    await pollDueSources(h.ctx);
+    assert.equal(h.source(moved.id).location, srv.base + '/new.xml');
+    assert.equal(h.source(temp.id).location, srv.base + '/temp.xml', 'a temporary redirect keeps the address');
+    assert.equal(h.source(gone.id).paused_reason, 'paused: the server says it is gone (HTTP 410)');
+  } finally {
+    await h.close();
+    await srv.close();
+  }
+});

@@ -42,6 +42,8 @@ export interface FetchResult {
   url: string;
   headers: Record<string, string>;
   body: Buffer;
+  /** True when redirects happened and every one was permanent (301/308): callers may update their URL. */
+  movedPermanently: boolean;
 }
 
 export interface Fetcher {
@@ -139,6 +141,7 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
       throw new FetchError(startUrl, 'not a valid URL', null, null, true);
     }
     try {
+      let permanent: boolean | null = null;
       for (let hop = 0; ; hop++) {
         checkTarget(current, startUrl);
         const headers: Record<string, string> = {
@@ -159,6 +162,7 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
         const h = flatHeaders(res.headers as Record<string, string | string[] | undefined>);
         if ([301, 302, 303, 307, 308].includes(res.statusCode) && h.location) {
           res.body.dump().catch(() => {});
+          permanent = (permanent ?? true) && (res.statusCode === 301 || res.statusCode === 308);
           if (hop >= maxRedirects) throw new FetchError(startUrl, `more than ${maxRedirects} redirects`, null, null, true);
           try {
             current = new URL(h.location, current);
@@ -169,7 +173,7 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
         }
         if (res.statusCode === 304) {
           res.body.dump().catch(() => {});
-          return { status: 304, url: current.href, headers: h, body: Buffer.alloc(0) };
+          return { status: 304, url: current.href, headers: h, body: Buffer.alloc(0), movedPermanently: permanent === true };
         }
         if (res.statusCode < 200 || res.statusCode >= 300) {
           res.body.dump().catch(() => {});
@@ -184,7 +188,7 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
           if (ac.signal.aborted) throw new FetchError(startUrl, `timed out after ${Math.round(timeoutMs / 1000)} s`);
           throw new FetchError(startUrl, `could not read the body: ${(err as Error).message}`);
         }
-        return { status: res.statusCode, url: current.href, headers: h, body };
+        return { status: res.statusCode, url: current.href, headers: h, body, movedPermanently: permanent === true };
       }
     } finally {
       clearTimeout(timer);

@@ -12,6 +12,8 @@ export interface PollContext {
   now: () => Date;
   /** Article pages fetched at most per feed poll for summary-only items (the rest wait for the next poll). */
   maxPagesPerPoll?: number;
+  /** Pause between article-page requests of one feed poll, to be gentle with the site (default 500 ms). */
+  pageDelayMs?: number;
   /** A file must be unchanged this long before a folder scan ingests it (default 2 s). */
   settleMs?: number;
 }

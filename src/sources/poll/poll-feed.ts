@@ -4,6 +4,7 @@
  * article page fetched and cleaned by the HTML extractor. Items already stored by any source
  * (same GUID, normalized URL or body) are linked, not stored again.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { IngestError, type NormalizedArticle } from '../../core/article.ts';
 import { decodeBody } from '../fetch/decode-body.ts';
 import { parseMaxAge } from '../fetch/cache-headers.ts';
@@ -24,6 +25,8 @@ export interface FeedPollResult {
   lastModified: string | null;
   maxAgeSeconds: number | null;
   outlet: string | null;
+  /** The feed's new address after a permanent redirect, else null. */
+  movedTo: string | null;
 }
 
 const FEED_ACCEPT = 'application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.1';
@@ -65,14 +68,15 @@ export async function pollFeed(ctx: PollContext, src: SourceRow): Promise<FeedPo
   const res = await ctx.fetcher.get(src.location, { etag: src.etag, lastModified: src.last_modified, accept: FEED_ACCEPT });
   const maxAgeSeconds = parseMaxAge(res.headers['cache-control'], res.headers.age);
   const counts = emptyCounts();
+  const movedTo = res.movedPermanently && res.url !== src.location ? res.url : null;
   if (res.status === 304) {
-    return { counts, notModified: true, etag: res.headers.etag ?? src.etag, lastModified: res.headers['last-modified'] ?? src.last_modified, maxAgeSeconds, outlet: null };
+    return { counts, notModified: true, etag: res.headers.etag ?? src.etag, lastModified: res.headers['last-modified'] ?? src.last_modified, maxAgeSeconds, outlet: null, movedTo };
   }
   const feed = parseFeed(decodeBody(res.body, res.headers['content-type']));
   const outlet = feed.title ?? src.outlet ?? new URL(src.location).hostname;
   const items = createItemStore(ctx.db);
   const createdAt = Date.parse(src.created_at);
-  const pageBudget = { left: ctx.maxPagesPerPoll ?? 30, stopped: false };
+  const pageBudget = { left: ctx.maxPagesPerPoll ?? 30, stopped: false, fetched: 0 };
 
   for (const raw of byPublication(feed.items)) {
     const item = { ...raw, link: safeLink(raw.link, res.url) };
@@ -136,7 +140,7 @@ export async function pollFeed(ctx: PollContext, src: SourceRow): Promise<FeedPo
       counts.rejects.push(reason);
     }
   }
-  return { counts, notModified: false, etag: res.headers.etag ?? null, lastModified: res.headers['last-modified'] ?? null, maxAgeSeconds, outlet };
+  return { counts, notModified: false, etag: res.headers.etag ?? null, lastModified: res.headers['last-modified'] ?? null, maxAgeSeconds, outlet, movedTo };
 }
 
 /** The name an item is stored under (the store's source_file), so a corrected item updates its article in place. */
@@ -170,7 +174,7 @@ function updateSeenItem(ctx: PollContext, src: SourceRow, item: FeedItem, key: s
 
 const DEFERRED = Symbol('deferred: page budget for this poll used up');
 
-async function buildArticle(ctx: PollContext, item: FeedItem, outlet: string | null, budget: { left: number; stopped: boolean }): Promise<NormalizedArticle> {
+async function buildArticle(ctx: PollContext, item: FeedItem, outlet: string | null, budget: { left: number; stopped: boolean; fetched: number }): Promise<NormalizedArticle> {
   if (hasFullContent(item) || !item.link) {
     if (!item.contentHtml && !item.summaryHtml && !item.title) throw new IngestError(item.guid ?? 'item', 'item has neither content nor a link to its page');
     if (!item.contentHtml && !item.summaryHtml) throw new IngestError(item.guid ?? item.title ?? 'item', 'item has no text and no link to its page');
@@ -178,6 +182,7 @@ async function buildArticle(ctx: PollContext, item: FeedItem, outlet: string | n
   }
   if (budget.stopped || budget.left <= 0) throw DEFERRED;
   budget.left--;
+  if (budget.fetched++ > 0 && (ctx.pageDelayMs ?? 500) > 0) await sleep(ctx.pageDelayMs ?? 500);
   try {
     const page = await ctx.fetcher.get(item.link, { accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.1' });
     const html = decodeBody(page.body, page.headers['content-type']);

@@ -18,14 +18,15 @@ export async function pollPage(ctx: PollContext, src: SourceRow): Promise<FeedPo
   const counts = emptyCounts();
   const etag = res.headers.etag ?? (res.status === 304 ? src.etag : null);
   const lastModified = res.headers['last-modified'] ?? (res.status === 304 ? src.last_modified : null);
-  if (res.status === 304) return { counts, notModified: true, etag, lastModified, maxAgeSeconds, outlet: null };
+  const movedTo = res.movedPermanently && res.url !== src.location ? res.url : null;
+  if (res.status === 304) return { counts, notModified: true, etag, lastModified, maxAgeSeconds, outlet: null, movedTo };
   const article = ctx.sinks.parseHtml(decodeBody(res.body, res.headers['content-type']), src.location, res.url);
   const hash = articleContentHash(article);
   const items = createItemStore(ctx.db);
   const key = `${src.location}#${hash.slice(0, 16)}`;
   if (items.seen(src.id, key)) {
     counts.unchanged++;
-    return { counts, notModified: false, etag, lastModified, maxAgeSeconds, outlet: article.outlet };
+    return { counts, notModified: false, etag, lastModified, maxAgeSeconds, outlet: article.outlet, movedTo };
   }
   const urlNorm = normalizeUrl(article.url ?? res.url);
   ctx.db.transaction(() => {
@@ -34,5 +35,5 @@ export async function pollPage(ctx: PollContext, src: SourceRow): Promise<FeedPo
     if (stored.status === 'unchanged') counts.unchanged++;
     else counts.stored++;
   })();
-  return { counts, notModified: false, etag, lastModified, maxAgeSeconds, outlet: article.outlet };
+  return { counts, notModified: false, etag, lastModified, maxAgeSeconds, outlet: article.outlet, movedTo };
 }

@@ -40,13 +40,18 @@ export async function pollSource(ctx: PollContext, src: SourceRow): Promise<Poll
     const r = src.kind === 'page' ? await pollPage(ctx, src) : await pollFeed(ctx, src);
     const next = nextAfterSuccess(ctx.now(), src.every_minutes, r.maxAgeSeconds).toISOString();
     sources.recordSuccess(src.id, { etag: r.etag, last_modified: r.lastModified, outlet: r.outlet, next_poll_at: next }, ctx.now());
+    if (r.movedTo && sources.relocate(src.id, r.movedTo)) ctx.log.info(`source ${src.name} moved permanently to ${r.movedTo}`);
     const c = r.counts;
     if (c.stored || c.updated || c.rejected) ctx.log.info(`source ${src.name}: ${c.stored} new, ${c.updated} updated, ${c.duplicates} duplicate, ${c.rejected} rejected`);
     return { source: src.name, id: src.id, ok: true, notModified: r.notModified, counts: c, error: null, paused: null, next_poll_at: next };
   } catch (err) {
     const reason = oneLine(err);
     const retryAt = err instanceof FetchError ? err.retryAt : null;
-    const plan = planAfterFailure(ctx.now(), src.every_minutes, src.consecutive_failures, reason, retryAt);
+    const gone = err instanceof FetchError && err.status === 410;
+    // 410 Gone is the server saying the feed will not come back: pause at once rather than retrying.
+    const plan = gone
+      ? { next_poll_at: null, backoff_until: null, paused_reason: `paused: the server says it is gone (HTTP 410)` }
+      : planAfterFailure(ctx.now(), src.every_minutes, src.consecutive_failures, reason, retryAt);
     sources.recordFailure(src.id, { error: reason, ...plan }, ctx.now());
     if (plan.paused_reason) ctx.log.warn(`source ${src.name} ${plan.paused_reason}`);
     else ctx.log.warn(`source ${src.name}: ${reason}; next try ${plan.next_poll_at}`);

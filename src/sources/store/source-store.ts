@@ -102,6 +102,12 @@ export function createSourceStore(db: Db) {
     resume(id: number, now: Date): void {
       db.prepare('UPDATE sources SET paused_reason = NULL, consecutive_failures = 0, backoff_until = NULL, next_poll_at = ? WHERE id = ?').run(now.toISOString(), id);
     },
+    /** Moves a source to a new address (after a permanent redirect); false when another source already has it. */
+    relocate(id: number, location: string): boolean {
+      if (byLocation.get(location)) return false;
+      db.prepare('UPDATE sources SET location = ? WHERE id = ?').run(location, id);
+      return true;
+    },
     /** Changes what kind a source is (a URL found to be a page rather than a feed). */
     setKind(id: number, kind: SourceKind): void {
       db.prepare('UPDATE sources SET kind = ? WHERE id = ?').run(kind, id);
