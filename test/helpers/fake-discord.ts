@@ -13,6 +13,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { failureResponse, matchFailure, type ArmedFailure, type InjectedFailure } from './fake-discord-failures.ts';
+import { botUserFor, buildInteraction, messageObject as buildMessage, toOptions, type InteractionOrigin } from './fake-discord-payloads.ts';
+
+export { PERMS, type InteractionOrigin } from './fake-discord-payloads.ts';
+export type { InjectedFailure } from './fake-discord-failures.ts';
 
 /** One HTTP request the fake received (body parsed as JSON when it was JSON). */
 export interface RecordedRequest {
@@ -59,37 +64,6 @@ export interface FakeThread {
   body: any;
 }
 
-/** A failure to answer instead of the real response, for matching requests. */
-export interface InjectedFailure {
-  kind: 'rate_limited' | 'server_error' | 'missing_access' | 'unknown_channel' | 'missing_permissions' | 'network';
-  /** Only requests touching this channel id (default: any). */
-  channelId?: string;
-  /** Only requests whose METHOD + path match, e.g. /^POST \/channels\/\d+\/messages$/ (default: channel message posts). */
-  route?: RegExp;
-  /** How many matching requests fail (default 1; Infinity until cleared). */
-  times?: number;
-  /** Let this many matching requests through first (e.g. 1: the second part of a split send fails). */
-  skip?: number;
-  /** For rate_limited: seconds in Retry-After and retry_after (default 1). */
-  retryAfterSec?: number;
-}
-
-/** Where an interaction comes from. Defaults: a guild text channel, en-US, a member without Manage Channels. */
-export interface InteractionOrigin {
-  /** Channel type: 0 guild text, 1 DM, 11 public thread. */
-  channelType?: 0 | 1 | 11;
-  channelId?: string;
-  /** For threads: the parent text channel. */
-  parentId?: string;
-  guildId?: string;
-  userId?: string;
-  locale?: string;
-  /** Member permission bits (decimal string); ignored in DMs. */
-  memberPermissions?: string;
-  /** The bot's permission bits in the channel (decimal string). */
-  appPermissions?: string;
-}
-
 export interface FakeDiscordOptions {
   /** The bot token REST calls must carry (`Bot <token>`); IDENTIFY with another token is closed with 4004. */
   token?: string;
@@ -99,18 +73,6 @@ export interface FakeDiscordOptions {
   /** Requests per second allowed across REST before answering 429 (global); default unlimited. */
   globalRateLimitPerSec?: number;
 }
-
-/** Permission bits used by the defaults (Discord's values). */
-export const PERMS = {
-  ViewChannel: 1n << 10n,
-  SendMessages: 1n << 11n,
-  EmbedLinks: 1n << 14n,
-  ManageChannels: 1n << 4n,
-  SendMessagesInThreads: 1n << 38n,
-  CreatePublicThreads: 1n << 35n,
-} as const;
-
-const DEFAULT_APP_PERMS = (PERMS.ViewChannel | PERMS.SendMessages | PERMS.EmbedLinks | PERMS.SendMessagesInThreads | PERMS.CreatePublicThreads).toString();
 
 export interface FakeDiscord {
   /** Base for discord.js `rest.api` / DISCORD_API_URL: `http://127.0.0.1:PORT/api`. */
@@ -167,7 +129,7 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
   const notify = () => {
     for (const l of [...listeners]) l();
   };
-  const failures: (InjectedFailure & { left: number; toSkip: number })[] = [];
+  const failures: ArmedFailure[] = [];
   const sockets = new Set<Socket>();
   const gatewayClients = new Set<WebSocket>();
   const nonces = new Map<string, FakeMessage>();
@@ -185,29 +147,8 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
     rateLimited: 0,
   };
 
-  const botUser = { id: appId, username: 'newsbot', discriminator: '0', global_name: 'newsbot', avatar: null, bot: true };
-
-  function messageObject(id: string, channelId: string, body: any): any {
-    return {
-      id,
-      channel_id: channelId,
-      type: 0,
-      content: body?.content ?? '',
-      embeds: body?.embeds ?? [],
-      components: body?.components ?? [],
-      author: botUser,
-      attachments: [],
-      mentions: [],
-      mention_roles: [],
-      mention_everyone: false,
-      pinned: false,
-      tts: false,
-      timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-      flags: body?.flags ?? 0,
-      ...(body?.nonce !== undefined ? { nonce: body.nonce } : {}),
-    };
-  }
+  const botUser = botUserFor(appId);
+  const messageObject = (id: string, channelId: string, body: any) => buildMessage(botUser, id, channelId, body);
 
   function send(res: ServerResponse, status: number, body?: unknown, headers: Record<string, string> = {}): number {
     if (body === undefined) {
@@ -219,44 +160,6 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
       res.end(JSON.stringify(body));
     }
     return status;
-  }
-
-  function failureResponse(res: ServerResponse, f: InjectedFailure): number {
-    switch (f.kind) {
-      case 'rate_limited': {
-        const after = f.retryAfterSec ?? 1;
-        state.rateLimited++;
-        return send(res, 429, { message: 'You are being rate limited.', retry_after: after, global: false }, { 'retry-after': String(after), 'x-ratelimit-scope': 'user' });
-      }
-      case 'server_error':
-        return send(res, 500, { message: '500: Internal Server Error', code: 0 });
-      case 'missing_access':
-        return send(res, 403, { message: 'Missing Access', code: 50001 });
-      case 'missing_permissions':
-        return send(res, 403, { message: 'Missing Permissions', code: 50013 });
-      case 'unknown_channel':
-        return send(res, 404, { message: 'Unknown Channel', code: 10003 });
-      case 'network':
-        res.socket?.destroy();
-        return 0;
-    }
-  }
-
-  function matchFailure(method: string, path: string): InjectedFailure | undefined {
-    const line = `${method} ${path}`;
-    for (const f of failures) {
-      if (f.left <= 0) continue;
-      const route = f.route ?? /^POST \/channels\/\d+\/messages$/;
-      if (!route.test(line)) continue;
-      if (f.channelId && !path.includes(`/channels/${f.channelId}/`) && !path.endsWith(`/channels/${f.channelId}`)) continue;
-      if (f.toSkip > 0) {
-        f.toSkip--;
-        continue;
-      }
-      f.left--;
-      return f;
-    }
-    return undefined;
   }
 
   function overGlobalLimit(): boolean {
@@ -330,8 +233,11 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
       state.rateLimited++;
       return send(res, 429, { message: 'You are being rate limited.', retry_after: 1, global: true }, { 'retry-after': '1', 'x-ratelimit-global': 'true', 'x-ratelimit-scope': 'global' });
     }
-    const failure = matchFailure(method, path);
-    if (failure) return failureResponse(res, failure);
+    const failure = matchFailure(failures, method, path);
+    if (failure) {
+      if (failure.kind === 'rate_limited') state.rateLimited++;
+      return failureResponse(res, failure, send);
+    }
 
     if (method === 'GET' && path === '/gateway/bot') {
       return send(res, 200, { url: gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } });
@@ -425,49 +331,6 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
     for (const ws of gatewayClients) ws.send(JSON.stringify({ op: 0, t, s: ++seq, d }));
   }
 
-  function baseInteraction(type: number, origin: InteractionOrigin = {}): any {
-    const id = snowflake();
-    const channelType = origin.channelType ?? 0;
-    const userId = origin.userId ?? '400000000000000001';
-    const user = { id: userId, username: 'tester', discriminator: '0', global_name: 'Tester', avatar: null };
-    const inGuild = channelType !== 1;
-    const guildId = inGuild ? (origin.guildId ?? '300000000000000001') : undefined;
-    const channelId = origin.channelId ?? (channelType === 1 ? '500000000000000001' : channelType === 11 ? '500000000000000011' : '500000000000000010');
-    const channel: any = { id: channelId, type: channelType, name: channelType === 1 ? undefined : 'news' };
-    if (channelType === 11) channel.parent_id = origin.parentId ?? '500000000000000010';
-    if (guildId) channel.guild_id = guildId;
-    if (channelType === 1) channel.recipients = [user];
-    return {
-      id,
-      application_id: appId,
-      type,
-      token: `itoken-${id}`,
-      version: 1,
-      locale: origin.locale ?? 'en-US',
-      guild_locale: inGuild ? 'en-US' : undefined,
-      guild_id: guildId,
-      channel_id: channelId,
-      channel,
-      app_permissions: origin.appPermissions ?? DEFAULT_APP_PERMS,
-      entitlements: [],
-      authorizing_integration_owners: inGuild ? { '0': guildId } : { '1': userId },
-      context: inGuild ? 0 : 1,
-      attachment_size_limit: 10485760,
-      ...(inGuild
-        ? { member: { user, roles: [], joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0, permissions: origin.memberPermissions ?? (PERMS.ViewChannel | PERMS.SendMessages).toString() } }
-        : { user }),
-    };
-  }
-
-  function toOptions(options: Record<string, string | number>, focused?: string): any[] {
-    return Object.entries(options).map(([name, value]) => ({
-      name,
-      type: typeof value === 'number' ? 4 : 3,
-      value,
-      ...(name === focused ? { focused: true } : {}),
-    }));
-  }
-
   function waitFor<T>(check: () => T | undefined | false, timeoutMs = 5000): Promise<T> {
     return new Promise((resolve, reject) => {
       const first = check();
@@ -508,19 +371,19 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
       state.rateLimited = v;
     },
     slash(name, options = {}, origin) {
-      const d = baseInteraction(2, origin);
+      const d = buildInteraction(2, origin ?? {}, appId, snowflake());
       d.data = { id: snowflake(), name, type: 1, options: toOptions(options) };
       dispatch('INTERACTION_CREATE', d);
       return d.id;
     },
     autocomplete(name, focused, value, options = {}, origin) {
-      const d = baseInteraction(4, origin);
+      const d = buildInteraction(4, origin ?? {}, appId, snowflake());
       d.data = { id: snowflake(), name, type: 1, options: toOptions({ ...options, [focused]: value }, focused) };
       dispatch('INTERACTION_CREATE', d);
       return d.id;
     },
     button(customId, origin = {}) {
-      const d = baseInteraction(3, origin);
+      const d = buildInteraction(3, origin, appId, snowflake());
       d.data = { custom_id: customId, component_type: 2 };
       d.message = messageObject(origin.messageId ?? snowflake(), d.channel.id, {});
       dispatch('INTERACTION_CREATE', d);

@@ -52,8 +52,8 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
     return chooseLang(interaction.locale, override);
   }
 
-  function render(reply: Reply, lang: ReplyLang, command: string) {
-    const paged = { pages: renderReplyPages(reply, { lang, maxItems: ITEMS_PER_PAGE }), lang, command };
+  function render(reply: Reply, lang: ReplyLang) {
+    const paged = { pages: renderReplyPages(reply, { lang, maxItems: ITEMS_PER_PAGE }), lang };
     const key = paged.pages.length > 1 ? deps.pages.put(paged) : null;
     return pageMessage(paged, key, 0);
   }
@@ -64,14 +64,14 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
     const def = find(interaction.commandName);
     if (!def) {
       const text = lang === 'en' ? `Unknown command /${interaction.commandName}. Run newsbot register to refresh the command list.` : `沒有 /${interaction.commandName} 這個指令。請執行 newsbot register 更新指令列表。`;
-      await interaction.reply({ ...render(usageReply(text), lang, interaction.commandName), flags: MessageFlags.Ephemeral });
+      await interaction.reply({ ...render(usageReply(text), lang), flags: MessageFlags.Ephemeral });
       return;
     }
     // Acknowledge first: SQLite work is synchronous, so a timer race could not defer in time.
     await interaction.deferReply();
     const args = readArgs(def, (name) => interaction.options.get(name)?.value);
     const reply = await executeCommand(def, { args, lang, chat }, { db: deps.db, now: deps.now }, deps.log);
-    const body = render(reply, lang, def.name);
+    const body = render(reply, lang);
     if (reply.private || reply.kind !== 'ok') {
       await interaction.deleteReply();
       await interaction.followUp({ ...body, flags: MessageFlags.Ephemeral });
@@ -102,7 +102,7 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
     if (!id || !paged) {
       const lang = chooseLang(interaction.locale, undefined);
       const text = lang === 'en' ? 'This list has expired. Run the command again to see it.' : '這個列表已過期，請重新執行指令。';
-      await interaction.reply({ ...render(usageReply(text), lang, 'page'), flags: MessageFlags.Ephemeral });
+      await interaction.reply({ ...render(usageReply(text), lang), flags: MessageFlags.Ephemeral });
       return;
     }
     await interaction.update(pageMessage(paged, id.key, id.page));
@@ -118,7 +118,7 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
       if (interaction.isRepliable()) {
         const lang = chooseLang(interaction.locale, undefined);
         const text = lang === 'en' ? 'Sorry, something went wrong answering that.' : '抱歉，處理時出了問題。';
-        const body = { ...render({ kind: 'error', intro: text, items: [], articles: [] }, lang, 'error'), flags: MessageFlags.Ephemeral as const };
+        const body = { ...render({ kind: 'error', intro: text, items: [], articles: [] }, lang), flags: MessageFlags.Ephemeral as const };
         const apologize = interaction.deferred || interaction.replied ? interaction.followUp(body) : interaction.reply(body);
         await apologize.catch(() => undefined);
       }

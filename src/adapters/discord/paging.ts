@@ -12,8 +12,6 @@ import type { DiscordEmbed } from './render-reply.ts';
 export interface PagedReply {
   pages: DiscordEmbed[];
   lang: ReplyLang;
-  /** The command that produced it (named in the "expired" notice). */
-  command: string;
 }
 
 export interface PageCache {

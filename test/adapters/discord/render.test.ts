@@ -77,7 +77,7 @@ test('renderReplyPages spreads an over-long reply over pages within every Discor
 test('page ids fit Discord custom_id and the cache expires', () => {
   let t = 0;
   const cache = createPageCache({ ttlMs: 1000, now: () => t });
-  const key = cache.put({ pages: [], lang: 'en', command: 'x' });
+  const key = cache.put({ pages: [], lang: 'en' });
   const id = encodePageId(key, 12);
   assert.ok(id.length <= 100);
   assert.deepEqual(decodePageId(id), { key, page: 12 });

@@ -93,7 +93,7 @@ describe('discord send()', () => {
         (e: unknown) => e,
       );
       assert.ok(err instanceof DeliveryError, String(err));
-      assert.equal(err.kind, f.expect);
+      assert.equal(err.kind, f.expect, err.message);
       if (f.kind === 'rate_limited') assert.ok(err.retryAfterMs! >= 2000 && err.retryAfterMs! < 5000, `retryAfterMs ${err.retryAfterMs}`);
       if ('reason' in f) assert.match(err.message, f.reason);
       assert.ok(!err.message.includes(CANARY_TOKEN));
