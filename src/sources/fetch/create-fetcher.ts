@@ -12,6 +12,7 @@ import { createGuardedLookup, BLOCKED_CODE, type AddressPolicy, type Resolver } 
 import { parseRetryAfter } from './cache-headers.ts';
 import { FetchError } from './fetch-error.ts';
 
+/** Names the bot and where to read about it, so site operators can tell who is fetching (the URL is the project's home; change it in a fork). */
 export const USER_AGENT = 'newsbot/0.1 (+https://github.com/newsbot/newsbot)';
 
 export interface FetcherOptions {

@@ -30,4 +30,5 @@ export interface PollCounts {
   rejects: string[];
 }
 
+/** Zeroed counts for a new poll. */
 export const emptyCounts = (): PollCounts => ({ stored: 0, updated: 0, duplicates: 0, rejected: 0, unchanged: 0, deferred: 0, rejects: [] });
