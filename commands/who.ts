@@ -45,7 +45,8 @@ function describe(r: EntityReport, lang: ReplyLang, note: string | null): Reply 
   const n = r.articleIds.length;
   if (!n) lines.push(en ? 'No stored article mentions them yet.' : '目前收錄的報導還沒有提到。');
   else {
-    const stories = r.storyCount === null ? '' : en ? ` (${r.storyCount} ${r.storyCount === 1 ? 'story' : 'stories'})` : `（${r.storyCount} 則新聞）`;
+    const atLeast = r.storiesCapped ? (en ? 'at least ' : '至少 ') : '';
+    const stories = r.storyCount === null ? '' : en ? ` (${atLeast}${r.storyCount} ${r.storyCount === 1 ? 'story' : 'stories'})` : `（${atLeast}${r.storyCount} 則新聞）`;
     const first = seenDate(r.firstSeen, lang);
     const last = seenDate(r.lastSeen, lang);
     const when = first ? (en ? `; first seen ${first}, last seen ${last}` : `，首見 ${first}，最近 ${last}`) : '';

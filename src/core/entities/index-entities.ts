@@ -24,7 +24,7 @@ interface Statements {
   del: { run(articleId: number): unknown };
   ins: { run(...args: unknown[]): unknown };
   inc: { run(entityId: string, kind: string, value: string): unknown };
-  dec: { run(entityId: string, kind: string, value: string): unknown };
+  dec: { get(entityId: string, kind: string, value: string): { articles: number } | undefined };
   prune: { run(entityId: string, kind: string, value: string): unknown };
 }
 const statements = new WeakMap<Db, Statements>();
@@ -37,7 +37,7 @@ function prepare(db: Db): Statements {
       del: db.prepare(`DELETE FROM entity_mentions WHERE article_id = ?`),
       ins: db.prepare(`INSERT INTO entity_mentions (entity_id, article_id, count, first_pos, in_title, surface, surfaces, role, sort_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       inc: db.prepare(`INSERT INTO entity_facets (entity_id, kind, value, articles) VALUES (?, ?, ?, 1) ON CONFLICT (entity_id, kind, value) DO UPDATE SET articles = articles + 1`),
-      dec: db.prepare(`UPDATE entity_facets SET articles = articles - 1 WHERE entity_id = ? AND kind = ? AND value = ?`),
+      dec: db.prepare(`UPDATE entity_facets SET articles = articles - 1 WHERE entity_id = ? AND kind = ? AND value = ? RETURNING articles`) as unknown as Statements['dec'],
       prune: db.prepare(`DELETE FROM entity_facets WHERE entity_id = ? AND kind = ? AND value = ? AND articles <= 0`),
     };
     statements.set(db, s);
@@ -66,8 +66,8 @@ export function indexEntities(db: Db, article: StoredArticle): void {
   const s = prepare(db);
   for (const o of s.old.all(article.id)) {
     for (const [kind, value] of facetsOf(o.entity_id, JSON.parse(o.surfaces) as string[], o.role)) {
-      s.dec.run(o.entity_id, kind, value);
-      s.prune.run(o.entity_id, kind, value);
+      const left = s.dec.get(o.entity_id, kind, value);
+      if (left && left.articles <= 0) s.prune.run(o.entity_id, kind, value);
     }
   }
   s.del.run(article.id);
