@@ -35,11 +35,19 @@ function truncate(text: string, max: number): string {
   return chars.length <= max ? text : chars.slice(0, max - 1).join('') + '…';
 }
 
+/** Escaped lines of `text`, each within `max`; paragraphs stay separated by one blank line. */
 function textLines(text: string, max: number): string[] {
-  return text
-    .split(/\r?\n/)
-    .filter((l) => l.trim() !== '')
-    .flatMap((l) => splitText(l, max, escapeMarkdown).map(escapeMarkdown));
+  const out: string[] = [];
+  for (const para of text.split(/\r?\n[^\S\r\n]*\r?\n/)) {
+    const lines = para
+      .split(/\r?\n/)
+      .filter((l) => l.trim() !== '')
+      .flatMap((l) => splitText(l, max, escapeMarkdown).map(escapeMarkdown));
+    if (!lines.length) continue;
+    if (out.length) out.push('');
+    out.push(...lines);
+  }
+  return out;
 }
 
 /** Renders one item as atomic lines: **heading**, text, *meta · [host](url)*. */

@@ -74,6 +74,11 @@ test('renderReplyPages spreads an over-long reply over pages within every Discor
   assert.match(pages[1].footer!.text, /Page 2\/\d+$/);
 });
 
+test('paragraphs keep one blank line between them; empty lines do not pile up', () => {
+  const [page] = renderReplyPages({ kind: 'ok', intro: 'first\n\n\n\nsecond\nthird', items: [{ heading: 'h', text: 'p1\n \np2' }], articles: [] }, { lang: 'en' });
+  assert.equal(page.description, 'first\n\nsecond\nthird\n\n**h**\np1\n\np2');
+});
+
 test('page ids fit Discord custom_id and the cache expires', () => {
   let t = 0;
   const cache = createPageCache({ ttlMs: 1000, now: () => t });
