@@ -12,6 +12,7 @@ import { createSourceStore, type SourceKind, type SourceRow } from '../sources/s
 import { createItemStore } from '../sources/store/source-items.ts';
 import { createFetcher } from '../sources/fetch/create-fetcher.ts';
 import { detectKind } from '../sources/detect-kind.ts';
+import { FeedError } from '../sources/feed/feed-types.ts';
 import type { PollReport } from '../sources/poll/poll-source.ts';
 
 const USAGE = `usage: newsbot sources <command> [--db FILE]
@@ -75,6 +76,7 @@ async function add(db: Db, positional: string[], flags: Record<string, string | 
         const d = await detectKind(fetcher, location);
         ({ kind, location, note, title } = d);
       } catch (err) {
+        if (err instanceof FeedError && err.reason.startsWith('not an RSS/Atom feed')) return fail(`add: ${target}: ${err.reason} (use --kind page for an article page)`);
         kind = 'feed';
         note = `could not check it now (${(err as Error).message}); added as a feed (use --kind page for an article page)`;
       } finally {

@@ -31,6 +31,7 @@ test('newsbot sources add / list / poll --once / remove, and the private-network
   const srv = await startFixtureServer({
     '/rss.xml': serve('rss.xml'),
     '/atom.xml': serve('atom.xml', 'application/atom+xml'),
+    '/sitemap.xml': (_q, res) => (res.writeHead(200, { 'content-type': 'application/xml' }), res.end('<?xml version="1.0"?><urlset><url><loc>https://x.example/</loc></url></urlset>')),
     '/home.html': (_q, res) => (res.writeHead(200, { 'content-type': 'text/html' }), res.end('<html><head><title>Observer home</title><link rel="alternate" type="application/atom+xml" href="/atom.xml"></head><body>hi</body></html>')),
   });
   const dir = mkdtempSync(join(tmpdir(), 'newsbot-cli-'));
@@ -56,6 +57,9 @@ test('newsbot sources add / list / poll --once / remove, and the private-network
     assert.equal(missing.code, 1);
     assert.equal(missing.stderr.trim().split('\n').length, 1);
     assert.match(missing.stderr, /no such folder/);
+    const sitemap = await newsbot(['add', srv.base + '/sitemap.xml', '--db', db], allow);
+    assert.equal(sitemap.code, 1);
+    assert.match(sitemap.stderr, /sitemap\.xml: not an RSS\/Atom feed: no <rss>, <feed> or <rdf:RDF> root element/);
     const dup = await newsbot(['add', srv.base + '/rss.xml', '--db', db], allow);
     assert.match(dup.stderr, /already source #1/);
 
