@@ -84,6 +84,12 @@ test('a gzip bomb is aborted at the decoded-size cap, and its feed source fails 
       res.writeHead(200, { 'content-type': 'application/rss+xml', 'content-encoding': 'gzip' });
       res.end(bomb);
     },
+    '/big.xml': (_q, res) => (res.writeHead(200, { 'content-length': String(3 * 1024 * 1024) }), res.end(Buffer.alloc(3 * 1024 * 1024, 0x20))),
+    '/big-chunked.xml': (_q, res) => {
+      res.writeHead(200, { 'content-type': 'application/rss+xml' });
+      for (let i = 0; i < 3; i++) res.write(Buffer.alloc(1024 * 1024, 0x20));
+      res.end();
+    },
     '/gz.xml': (_q, res, base) => {
       res.writeHead(200, { 'content-type': 'application/rss+xml', 'content-encoding': 'gzip' });
       res.end(gzipSync(Buffer.from(`<rss version="2.0"><channel><title>Zipped</title></channel></rss>`.replace('BASE', base))));
@@ -93,6 +99,8 @@ test('a gzip bomb is aborted at the decoded-size cap, and its feed source fails 
   try {
     const err = await rejection(h.ctx.fetcher.get(srv.base + '/bomb.xml'));
     assert.match(err.reason, /larger than 2\.0 MB after decompression/);
+    assert.match((await rejection(h.ctx.fetcher.get(srv.base + '/big.xml'))).reason, /larger than 2\.0 MB \(Content-Length 3145728\)/);
+    assert.match((await rejection(h.ctx.fetcher.get(srv.base + '/big-chunked.xml'))).reason, /larger than 2\.0 MB after decompression/);
     const ok = await h.ctx.fetcher.get(srv.base + '/gz.xml');
     assert.match(ok.body.toString(), /Zipped/);
     const r = await pollSource(h.ctx, h.addFeed('bomb', srv.base + '/bomb.xml'));

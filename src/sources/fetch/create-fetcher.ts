@@ -181,6 +181,11 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
           const retryAt = res.statusCode === 429 || res.statusCode === 503 ? parseRetryAfter(h['retry-after'], now().getTime()) : null;
           throw new FetchError(startUrl, `HTTP ${res.statusCode}`, res.statusCode, retryAt, res.statusCode === 404 || res.statusCode === 410);
         }
+        const declared = Number(h['content-length']);
+        if (!h['content-encoding'] && Number.isFinite(declared) && declared > maxBytes) {
+          res.body.destroy();
+          throw new FetchError(startUrl, `response larger than ${(maxBytes / 1048576).toFixed(1)} MB (Content-Length ${declared})`, null, null, true);
+        }
         let body: Buffer;
         try {
           body = await readCapped(res.body as unknown as Readable, h['content-encoding'], maxBytes, startUrl);
