@@ -70,7 +70,9 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
     // Acknowledge first: SQLite work is synchronous, so a timer race could not defer in time.
     await interaction.deferReply();
     const args = readArgs(def, (name) => interaction.options.get(name)?.value);
+    const started = Date.now();
     const reply = await executeCommand(def, { args, lang, chat }, { db: deps.db, now: deps.now }, deps.log);
+    deps.log.debug(`discord: /${def.name} in chat ${chat.chatId}${chat.threadId ? ` thread ${chat.threadId}` : ''}: ${reply.kind}, ${reply.items.length} items, ${Date.now() - started} ms`);
     const body = render(reply, lang);
     if (reply.private || reply.kind !== 'ok') {
       await interaction.deleteReply();
