@@ -14,6 +14,7 @@ const CAPTION_EN_CREDIT = /(?:^|[.!?]\s+)(?:photo|photograph|image|picture|credi
 export function isCaptionLine(line: string): boolean {
   const s = line.trim();
   if (CAPTION_START.test(s)) return true;
+  if (s.length <= 120 && /^(?:圖片來源|图片来源|圖片提供|图片提供|圖源|图源|攝影|摄影|資料照|资料照)\s*[:：／/]/.test(s)) return true;
   if (s.length > 200) return false;
   return (s.length <= 160 && CAPTION_SOURCE.test(s)) || CAPTION_EN_END.test(s) || CAPTION_EN_CREDIT.test(s);
 }

@@ -19,7 +19,7 @@ const BLOCK_TAGS = new Set([
   'address', 'center', 'details', 'summary', 'body', 'html', 'caption', 'tbody', 'thead', 'img', 'video',
 ]);
 const FURNITURE_CLASS =
-  /(?:^|[\s_-])(?:share|sharing|sharedaddy|social|entry-meta|post-meta|entry-footer|post-footer|submitted|byline|tags-links|cat-links|comment-wrapper|comments-area|comment-list|comment-respond|comment-form|comments|breadcrumbs?|navigation|nav|menu|subscribe|newsletter|advert\w*|ads|ad|promo|sponsor\w*|popup|cookie|rdf-meta|element-invisible|sr-only|visually-hidden)(?:[\s_-]|$)/i;
+  /(?:^|[\s_-])(?:share|sharing|sharedaddy|social|entry-meta|post-meta|entry-footer|post-footer|submitted|byline|tags-links|cat-links|comment-wrapper|comments-area|comment-add|comment-list|comment-respond|comment-form|comments|breadcrumbs?|navigation|nav|menu|subscribe|newsletter|advert\w*|ads|ad|promo|sponsor\w*|popup|cookie|rdf-meta|element-invisible|sr-only|visually-hidden)(?:[\s_-]|$)/i;
 const RELATED_CLASS = /(?:^|[\s_-])(?:related\w*|recommend\w*|sidebar|more-?articles?|moreArticle|read-?more|jp-relatedposts)(?:[\s_-]|$)/i;
 
 export interface HtmlBlocks {

@@ -4,6 +4,8 @@
  */
 import { IngestError, type NormalizedArticle, type Precision } from '../article.ts';
 import { parseDateValue } from '../clean/dates.ts';
+import { isCaptionLine } from '../clean/furniture.ts';
+import { normalizeText } from '../text/normalize.ts';
 import { isOutletLabel, detectOutletFromUrl, normalizeOutletLabel } from '../clean/outlets.ts';
 import { parseFrontMatter } from './front-matter.ts';
 import { extractHtmlBlocks, safeHttpUrl } from './html-blocks.ts';
@@ -49,10 +51,25 @@ export function parseJekyll(text: string, name: string): NormalizedArticle {
     published_at: date?.iso ?? null,
     published_precision: date?.precision ?? null,
     dateline: null,
-    paragraphs: blocks.paragraphs,
+    paragraphs: dropCreditLines(blocks.paragraphs, authors),
     tags,
     related: blocks.related,
   });
+}
+
+/**
+ * Photo credits (图片来源：…) and byline fragments near the top (文/, the author's bare name)
+ * are not body; they are short, so recall barely moves when they go.
+ */
+function dropCreditLines(paragraphs: string[], authors: string[]): string[] {
+  const names = new Set(authors.map((a) => normalizeText(a)));
+  const out = paragraphs.filter((p, i) => {
+    if (p.length <= 100 && isCaptionLine(p)) return false;
+    if (i < 6 && /^(?:文|作者|撰文|记者|記者|By)\s*[/／:：]?\s*$/i.test(p)) return false;
+    if (i < 6 && names.has(normalizeText(p))) return false;
+    return true;
+  });
+  return out.length ? out : paragraphs;
 }
 
 function stringField(v: unknown): string | null {

@@ -14,7 +14,7 @@ const files = readdirSync(DIR).filter((f) => f.endsWith('.md')).sort();
 
 /**
  * The reference text of a post, read independently of the parser: the rendered text of its HTML,
- * without what the issue itself says is not body — non-rendered or visually hidden elements, photo captions, the
+ * without what the issue itself says is not body — non-rendered or visually hidden elements, photo captions and credits (by their markup), the
  * headline repeated as a heading (it is the title), related-news boxes and sidebars (kept as related
  * links), sharing widgets, readers' comment sections and byline/meta lines.
  */
@@ -23,7 +23,8 @@ function referenceTexts(raw: string, title: string): { body: string; all: string
     .replace(/^---\n[\s\S]*?\n---\n/, '')
     .replace(/^\s*\[[^\]\n]+\]\(https?:[^)\s]+\)[ \t]*\n-{3,}[ \t]*\n/m, '');
   const $ = cheerio.load(html);
-  $('script, style, noscript, template, iframe, figcaption, [hidden], .element-invisible, .sr-only, .visually-hidden').remove();
+  $('script, style, noscript, template, iframe, [hidden], .element-invisible, .sr-only, .visually-hidden').remove();
+  $('figcaption, [class*=caption], [class*=credit], [class*=image-source]').remove();
   $('#comments, .comment-wrapper, .comments-area, [class*=share]').remove();
   const all = $.root().text();
   const key = normalizeText(title);
