@@ -77,7 +77,7 @@ export interface TelegramHarness {
   /** Starts the real adapter (grammY long polling) against the emulator; stopped by close(). */
   startBot(opts: { db: Database } & Partial<TelegramAdapterOptions>): Promise<TelegramAdapter>;
   /** A user writes `text` in `chat` (in forum topic `threadId` if given); returns the message id. */
-  sendText(chat: TestChat, from: TestUser, text: string, extra?: { threadId?: number; senderChat?: { id: number; type: string; title?: string } }): Promise<number>;
+  sendText(chat: TestChat, from: TestUser, text: string, extra?: { threadId?: number; senderChat?: { id: number; type: string; title?: string }; fields?: Record<string, unknown> }): Promise<number>;
   /** A user presses an inline button with `data` under bot message `messageId`. */
   pressButton(chat: TestChat, from: TestUser, messageId: number, data: string): Promise<void>;
   /** One check: the bot's messages in `chatId` not read before. */
@@ -284,6 +284,7 @@ export async function startTelegramHarness(token = '123456:TEST-harness-token'):
       if (cmd) message.entities = [{ type: 'bot_command', offset: 0, length: cmd[0].length }];
       if (extra.threadId !== undefined) Object.assign(message, { message_thread_id: extra.threadId, is_topic_message: true });
       if (extra.senderChat) message.sender_chat = extra.senderChat;
+      if (extra.fields) Object.assign(message, extra.fields);
       await server.addUserMessage(message as never);
       return server.storage.userMessages[server.storage.userMessages.length - 1].messageId;
     },

@@ -58,6 +58,8 @@ export function createCommandHandler(deps: CommandHandlerDeps): (ctx: Context) =
   return async (ctx) => {
     const msg = ctx.msg;
     if (!msg?.text || !msg.text.startsWith('/')) return;
+    // A channel post copied into its discussion group: the channel copy was (or will be) answered.
+    if (msg.is_automatic_forward) return;
     const me = deps.me();
     // Telegram clients send /start when a user opens the bot: answer it like /help.
     const text = msg.text.replace(/^\/start(?=@|\s|$)/i, '/help');
