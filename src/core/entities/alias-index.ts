@@ -139,9 +139,9 @@ export function getAliasIndex(db: Db): AliasIndex {
 }
 
 /** Records an alias learned in this process in the cached index too, so no rebuild is needed. */
-export function addToAliasIndex(db: Db, idx: AliasIndex, version: number, entity: EntityInfo, alias: string, key: string): void {
+export function addToAliasIndex(db: Db, idx: AliasIndex, version: number, entity: EntityInfo, alias: string, key: string, context: string[] | null = null): void {
   idx.entities.set(entity.id, entity);
-  addAlias(idx.matcher, { entityId: entity.id, text: alias });
+  addAlias(idx.matcher, { entityId: entity.id, text: alias, context });
   pushMap(idx.byKey, key, entity.id);
   idx.keys.push({ key, entityId: entity.id, alias, latin: !hasHan(alias) });
   const s = entity.type === 'person' ? surnameOf(alias) : null;

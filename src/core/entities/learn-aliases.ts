@@ -24,15 +24,19 @@ function owners(idx: AliasIndex, key: string): string[] {
 /** Learns from the pairs of one article; returns how many aliases were added. */
 export function learnAliases(db: Db, idx: AliasIndex, pairs: AliasPair[], articleId: number | null, now: string): number {
   let added = 0;
-  const addAliasRow = db.prepare(`INSERT OR IGNORE INTO entity_aliases (key, entity_id, alias, context, source, article_id) VALUES (?, ?, ?, NULL, 'learned', ?)`);
+  const addAliasRow = db.prepare(`INSERT OR IGNORE INTO entity_aliases (key, entity_id, alias, context, source, article_id) VALUES (?, ?, ?, ?, 'learned', ?)`);
   // Every script variant is stored as its own key, so lookups never need opencc.
-  const add = (entity: EntityInfo, name: string) => {
+  const add = (entity: EntityInfo, name: string, latin: string) => {
     const variants = scriptVariants(name).map((alias) => ({ alias, key: foldKey(alias) }));
     if (variants.some((v) => !v.key || owners(idx, v.key).length)) return;
+    // A two-character transliteration of a learned person (瓊斯（Deven Jones）) is usually just a
+    // common surname: it counts only in articles that also name the person in Latin letters.
+    const short = entity.source === 'learned' && name.replace(/[·・．‧-]/g, '').length <= 2 && /\p{Script=Han}/u.test(name);
+    const context = short ? [latin] : null;
     for (const { alias, key } of variants) {
-      if (addAliasRow.run(key, entity.id, alias, articleId).changes === 0) continue;
+      if (addAliasRow.run(key, entity.id, alias, context ? JSON.stringify(context) : null, articleId).changes === 0) continue;
       const version = bumpAliasVersion(db);
-      addToAliasIndex(db, idx, version, entity, alias, key);
+      addToAliasIndex(db, idx, version, entity, alias, key, context);
       added++;
     }
   };
@@ -47,8 +51,8 @@ export function learnAliases(db: Db, idx: AliasIndex, pairs: AliasPair[], articl
     else if (byZh.length === 1) entity = idx.entities.get(byZh[0]);
     else if (byZh.length === 0) entity = createLearnedEntity(db, idx, p, now);
     if (!entity) continue;
-    add(entity, p.zh);
-    add(entity, p.latin);
+    add(entity, p.zh, p.latin);
+    add(entity, p.latin, p.latin);
   }
   return added;
 }

@@ -83,3 +83,14 @@ test('helpers for topics and autocomplete', () => {
   assert.equal(listEntityNames(db, '', 'zh-TW', 2).length, 2);
   db.close();
 });
+
+test('a learned two-character name counts elsewhere only next to the Latin name', () => {
+  const db = tempDb();
+  const a1 = store(db, 'g1.txt', article('t', ['分析師瓊斯（Deven Jones）認為市場過熱。']));
+  store(db, 'g2.txt', article('t2', ['另一位瓊斯先生表示反對。']));
+  const a3 = store(db, 'g3.txt', article('t3', ['Deven Jones 再度受訪，瓊斯說市場仍熱。']));
+  const id = resolveEntity(db, '瓊斯').entity!.id;
+  assert.equal(id, 'deven-jones');
+  assert.deepEqual(articleIdsForEntity(db, id).sort(), [a1, a3].sort());
+  db.close();
+});
