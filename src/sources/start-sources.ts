@@ -68,7 +68,7 @@ export function startSources(opts: StartSourcesOptions): SourcesRuntime {
   }
 
   async function runTick(): Promise<PollReport[]> {
-    const reports = await pollDueSources(ctx);
+    const reports = await pollDueSources(ctx, { stopping: () => stopped });
     if (!stopped) await reconcileWatchers();
     return reports;
   }

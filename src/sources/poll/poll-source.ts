@@ -59,12 +59,13 @@ export async function pollSource(ctx: PollContext, src: SourceRow): Promise<Poll
   }
 }
 
-/** Polls every due source (every unpaused source with `all`), one after another. */
-export async function pollDueSources(ctx: PollContext, opts: { all?: boolean } = {}): Promise<PollReport[]> {
+/** Polls every due source (every unpaused source with `all`), one after another; `stopping()` ends the pass early. */
+export async function pollDueSources(ctx: PollContext, opts: { all?: boolean; stopping?: () => boolean } = {}): Promise<PollReport[]> {
   const store = createSourceStore(ctx.db);
   const list = opts.all ? store.list().filter((s) => !s.paused_reason) : store.due(ctx.now());
   const reports: PollReport[] = [];
   for (const src of list) {
+    if (opts.stopping?.()) break;
     // Re-read: a concurrent remove or an earlier poll in this pass may have changed it.
     const fresh = store.get(src.id);
     if (fresh && !fresh.paused_reason) reports.push(await pollSource(ctx, fresh));
