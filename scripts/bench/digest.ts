@@ -11,8 +11,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer, request, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { spawn } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { openDatabase, type Db } from '../../src/core/store/db.ts';
 import { createLogger } from '../../src/core/logger.ts';
@@ -27,8 +26,6 @@ import { createPacer, DEFAULT_LIMITS, type PacingLimits } from '../../src/schedu
 import { systemClock } from '../../src/scheduler/clock.ts';
 import { createTelegramAdapter } from '../../src/adapters/telegram/create-telegram-adapter.ts';
 import { createDiscordAdapter } from '../../src/adapters/discord/index.ts';
-import { startTelegramHarness } from '../../test/helpers/telegram-harness.ts';
-import { startFakeDiscord } from '../../test/helpers/fake-discord.ts';
 import { generateArchive } from '../generate-archive.ts';
 
 const SUBS = 10_000;
@@ -43,40 +40,29 @@ function arg(name: string, fallback: number): number {
   return a ? Number(a.split('=')[1]) : fallback;
 }
 
-/** A proxy that lets at most `limit` sendMessage calls through per sliding second and answers 429 beyond. */
-async function startLimitingProxy(target: string, limit: number): Promise<{ url: string; stats: { ok: number; rejected: number; first: number; last: number }; close: () => Promise<void> }> {
-  const stamps: number[] = [];
-  const stats = { ok: 0, rejected: 0, first: 0, last: 0 };
-  const up = new URL(target);
-  const server: Server = createServer((req, res) => {
-    if (/\/sendMessage$/.test(req.url ?? '')) {
-      const now = Date.now();
-      while (stamps.length && now - stamps[0] >= 1000) stamps.shift();
-      if (stamps.length >= limit) {
-        stats.rejected++;
-        req.resume();
-        res.writeHead(429, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ ok: false, error_code: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } }));
-        return;
-      }
-      stamps.push(now);
-      stats.ok++;
-      stats.first ||= now;
-      stats.last = now;
-    }
-    const p = request({ host: up.hostname, port: up.port, path: req.url, method: req.method, headers: req.headers }, (r) => {
-      res.writeHead(r.statusCode ?? 502, r.headers);
-      r.pipe(res);
-    });
-    p.on('error', () => res.destroy());
-    req.pipe(p);
+interface Fakes {
+  urls: { telegram: string; telegramToken: string; discord: string; discordAppId: string };
+  stats(): Promise<{ tgOk: number; tgFirst: number; tgLast: number; tg429: number; dcOk: number; dc429: number; dcTimes: { first: number; last: number; n: number } }>;
+  reset(): Promise<void>;
+  stop(): void;
+}
+
+/** Starts scripts/bench/digest-fakes.ts in its own process and reads its URLs. */
+async function startFakes(): Promise<Fakes> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'digest-fakes.ts'), String(LIMITS.telegram), String(LIMITS.discord)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    stats,
-    close: () => new Promise<void>((r) => (server.closeAllConnections(), server.close(() => r()))),
-  };
+  const urls = await new Promise<Fakes['urls']>((resolve, reject) => {
+    let buf = '';
+    child.stdout.on('data', (d) => {
+      buf += d;
+      const nl = buf.indexOf('\n');
+      if (nl >= 0) resolve(JSON.parse(buf.slice(0, nl)));
+    });
+    child.on('exit', (code) => reject(new Error(`digest-fakes exited with ${code}`)));
+  });
+  const get = async (path: string) => (await fetch(urls.telegram + path)).json();
+  return { urls, stats: () => get('/__stats') as ReturnType<Fakes['stats']>, reset: async () => void (await get('/__reset')), stop: () => void child.kill('SIGTERM') };
 }
 
 function copyArchive(dir: string): string {
@@ -100,12 +86,10 @@ function addSubscriptions(db: Db, due: Date, n: number, platformOf: (i: number) 
   })();
 }
 
-async function deliver(db: Db, due: Date, perPlatform: number, paced: boolean) {
-  const tg = await startTelegramHarness();
-  const proxy = await startLimitingProxy(tg.apiRoot, LIMITS.telegram);
-  const dc = await startFakeDiscord({ token: 'bench-discord-token', globalRateLimitPerSec: LIMITS.discord });
-  const telegram = createTelegramAdapter({ token: tg.token, apiRoot: proxy.url, db, log });
-  const discord = createDiscordAdapter({ token: 'bench-discord-token', appId: dc.appId, apiUrl: dc.apiUrl, db, now: () => new Date(), log });
+async function deliver(db: Db, fakes: Fakes, due: Date, paced: boolean) {
+  await fakes.reset();
+  const telegram = createTelegramAdapter({ token: fakes.urls.telegramToken, apiRoot: fakes.urls.telegram, db, log });
+  const discord = createDiscordAdapter({ token: 'bench-discord-token', appId: fakes.urls.discordAppId, apiUrl: fakes.urls.discord, db, now: () => new Date(), log });
   const limits: PacingLimits = paced
     ? DEFAULT_LIMITS
     : { ...DEFAULT_LIMITS, platform: { ...DEFAULT_LIMITS.platform, telegram: { ratePerSec: 1e6, burst: 1e6 }, discord: { ratePerSec: 1e6, burst: 1e6 } } };
@@ -118,24 +102,12 @@ async function deliver(db: Db, due: Date, perPlatform: number, paced: boolean) {
     emptyNote: true, // every due digest sends a message, so throughput does not depend on the window's news
   });
   const wall = ms(t0);
-  const dcSends = dc.requests.filter((r) => r.method === 'POST' && /^\/channels\/\d+\/messages$/.test(r.path));
-  const dcOk = dcSends.filter((r) => r.status === 200);
-  const tgRate = proxy.stats.ok > 1 ? ((proxy.stats.ok - 1) * 1000) / (proxy.stats.last - proxy.stats.first) : 0;
-  const dcTimes = dcOk.map((_, i) => i); // arrival order only; timing from the ledger below
-  void dcTimes;
-  const sentAt = createLedger(db)
-    .list()
-    .filter((d) => d.status === 'sent')
-    .map((d) => ({ at: Date.parse(d.sent_at!), sub: d.subscription_id }));
-  const subs = new Map(createSubscriptionStore(db).list().map((x) => [x.id, x.platform]));
-  const dcStamps = sentAt.filter((x) => subs.get(x.sub) === 'discord').map((x) => x.at).sort((a, b) => a - b);
-  const dcRate = dcStamps.length > 1 ? ((dcStamps.length - 1) * 1000) / (dcStamps[dcStamps.length - 1] - dcStamps[0]) : 0;
+  await new Promise((r) => setTimeout(r, 50));
+  const st = await fakes.stats();
   await telegram.stop();
   await discord.stop();
-  await proxy.close();
-  await tg.close();
-  await dc.stop();
-  return { s, wall, perPlatform, tg429: proxy.stats.rejected, dc429: dc.rateLimited, tgRate, dcRate, tgOk: proxy.stats.ok, dcOk: dcOk.length };
+  const rate = (n: number, first: number, last: number) => (n > 1 && last > first ? ((n - 1) * 1000) / (last - first) : 0);
+  return { s, wall, tg429: st.tg429, dc429: st.dc429, tgRate: rate(st.tgOk, st.tgFirst, st.tgLast), dcRate: rate(st.dcTimes.n, st.dcTimes.first, st.dcTimes.last) };
 }
 
 export async function run(): Promise<void> {
@@ -193,17 +165,21 @@ export async function run(): Promise<void> {
       }
       void paused;
     };
+    // Baseline first (it also warms both fakes and both adapters), then the paced run.
+    const fakes = await startFakes();
+    const BASE = Math.min(150, perPlatform);
+    keep(true, BASE);
+    const unpaced = await deliver(db, fakes, due, false);
+    await new Promise((r) => setTimeout(r, 2000));
     keep(false, perPlatform);
-    const paced = await deliver(db, due, perPlatform, true);
+    const paced = await deliver(db, fakes, due, true);
+    fakes.stop();
     console.log(
       `delivery, paced (${perPlatform} digests per platform, ${(paced.wall / 1000).toFixed(1)} s): ` +
         `Telegram ${paced.tgRate.toFixed(1)} msg/s = ${((paced.tgRate / LIMITS.telegram) * 100).toFixed(0)}% of ${LIMITS.telegram}/s, ${paced.tg429} × 429; ` +
         `Discord ${paced.dcRate.toFixed(1)} req/s = ${((paced.dcRate / LIMITS.discord) * 100).toFixed(0)}% of ${LIMITS.discord}/s, ${paced.dc429} × 429; ` +
         `${paced.s.stats.sent} sent, ${paced.s.stats.failed} failed`,
     );
-    const BASE = Math.min(150, perPlatform);
-    keep(true, BASE);
-    const unpaced = await deliver(db, due, BASE, false);
     console.log(
       `baseline, unpaced (${BASE} per platform, ${(unpaced.wall / 1000).toFixed(1)} s): Telegram ${unpaced.tg429} × 429, Discord ${unpaced.dc429} × 429; ` +
         `${unpaced.s.stats.sent} sent, ${unpaced.s.stats.failed} failed, ${unpaced.s.stats.rateLimited} rate-limited responses handled`,

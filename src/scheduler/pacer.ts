@@ -25,13 +25,13 @@ export interface PacingLimits {
 }
 
 /**
- * Documented platform limits with a margin: 28 of Telegram's 30 messages/s and 47 of Discord's 50
+ * Documented platform limits with a margin: 27.5 of Telegram's 30 messages/s and 46 of Discord's 50
  * requests/s, burst 1, so even a strict one-second sliding window never sees more than the limit.
  */
 export const DEFAULT_LIMITS: PacingLimits = {
   platform: {
-    telegram: { ratePerSec: 28, burst: 1, maxPerSecond: 29 },
-    discord: { ratePerSec: 47, burst: 1, maxPerSecond: 48 },
+    telegram: { ratePerSec: 27.5, burst: 1, maxPerSecond: 28 },
+    discord: { ratePerSec: 46, burst: 1, maxPerSecond: 47 },
     terminal: { ratePerSec: 1000, burst: 1000 },
   },
   chat: {

@@ -32,7 +32,7 @@ export interface RunOptions {
   claimer?: string;
   pacer?: Pacer;
   policy?: SendPolicy;
-  /** Chats sent to in parallel (each chat's own digests stay sequential). */
+  /** Chats sent to in parallel per platform (each chat's own digests stay sequential). */
   concurrency?: number;
   /** A claim older than this whose owner cannot be shown alive is stale (ms). */
   leaseMs?: number;
@@ -113,7 +113,6 @@ export async function runDueDigests(db: Db, adapters: Adapters, at: Date, opts: 
     stats,
     onChatMigrated: (p: Platform, from: string, to: string) => settings.moveChat(p, from, to),
   };
-  const queue = [...lanes.values()];
   const runLane = async (lane: Job[]) => {
     for (const { sub, delivery } of lane) {
       const fresh = subs.get(sub.id) ?? sub; // chat id may have moved (migration) earlier in this run
@@ -137,9 +136,19 @@ export async function runDueDigests(db: Db, adapters: Adapters, at: Date, opts: 
       }
     }
   };
-  const workers = Array.from({ length: Math.min(opts.concurrency ?? 64, queue.length) }, async () => {
-    for (let lane = queue.shift(); lane; lane = queue.shift()) await runLane(lane);
-  });
+  // Workers per platform: a platform waiting on its own limit never holds up the other one.
+  const byPlatform = new Map<Platform, Job[][]>();
+  for (const lane of lanes.values()) {
+    const p = lane[0].sub.platform;
+    let q = byPlatform.get(p);
+    if (!q) byPlatform.set(p, (q = []));
+    q.push(lane);
+  }
+  const workers = [...byPlatform.values()].flatMap((queue) =>
+    Array.from({ length: Math.min(opts.concurrency ?? 64, queue.length) }, async () => {
+      for (let lane = queue.shift(); lane; lane = queue.shift()) await runLane(lane);
+    }),
+  );
   await Promise.all(workers);
   return summary;
 }
