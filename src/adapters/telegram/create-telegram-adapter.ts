@@ -28,6 +28,8 @@ export interface TelegramAdapterOptions {
   retry?: RetryOptions;
   /** Lists longer than this get a paging keyboard (default 10 items per page). */
   pageItems?: number;
+  /** How long stop() waits for polling and in-flight replies (default 10 s). */
+  stopTimeoutMs?: number;
 }
 
 export interface TelegramAdapter extends ChatAdapter {
@@ -40,12 +42,25 @@ export interface TelegramAdapter extends ChatAdapter {
   registerCommands(): Promise<void>;
 }
 
+/** Resolves true when `p` settles within `ms`, false otherwise (the timer never keeps the process alive). */
+function settlesWithin(p: Promise<unknown>, ms: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const t = setTimeout(() => resolve(false), ms);
+    t.unref();
+    p.then(
+      () => (clearTimeout(t), resolve(true)),
+      () => (clearTimeout(t), resolve(true)),
+    );
+  });
+}
+
 /** Creates the adapter; nothing touches the network until start(), send() or registerCommands(). */
 export function createTelegramAdapter(opts: TelegramAdapterOptions): TelegramAdapter {
   addSecret(opts.token);
   const { db, log } = opts;
   const now = opts.now ?? (() => new Date());
-  const client = opts.apiRoot ? { apiRoot: opts.apiRoot.replace(/\/+$/, '') } : {};
+  // Long polling holds getUpdates for 30 s; anything slower than this is a hung connection.
+  const client = { timeoutSeconds: 75, ...(opts.apiRoot ? { apiRoot: opts.apiRoot.replace(/\/+$/, '') } : {}) };
   const bot = new Bot(opts.token, { client });
   bot.api.config.use(...interactiveRetry(opts.retry));
   // Digest sends: no automatic retries (see the module comment).
@@ -100,12 +115,12 @@ export function createTelegramAdapter(opts: TelegramAdapterOptions): TelegramAda
     },
     async stop() {
       if (!polling) return;
-      try {
-        if (bot.isRunning()) await bot.stop();
-      } catch (err) {
-        log.warn(`telegram: stopping: ${describeTelegramError(err)}`);
+      // bot.stop() confirms the last update with one more getUpdates; an unreachable or hung API
+      // must not hold up shutdown, nor must a reply still waiting out a long retry_after.
+      const stopped = bot.isRunning() ? bot.stop().catch((err: unknown) => log.warn(`telegram: stopping: ${describeTelegramError(err)}`)) : Promise.resolve();
+      if (!(await settlesWithin(Promise.all([stopped, polling]), opts.stopTimeoutMs ?? 10_000))) {
+        log.warn('telegram: polling did not stop in time; closing anyway');
       }
-      await polling;
       polling = undefined;
     },
     async send(target: DeliveryTarget, reply: Reply): Promise<SendResult> {
