@@ -1,4 +1,83 @@
-/** Placeholder benchmark: ingest. */
+/**
+ * Ingest benchmark (`npm run bench ingest`): the real-posts corpus end to end (read, parse, clean,
+ * store, index: ingestPaths into a fresh database) in MB/s, against a floor measured in the same
+ * run: reading the same files and inserting their raw text into an FTS5 trigram table, no cleaning.
+ * Target: end to end at least half the floor's speed. Best of a few rounds each, after a warm-up.
+ */
+import Database from 'better-sqlite3';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase } from '../../src/core/store/db.ts';
+import { ingestPaths } from '../../src/core/loader/ingest-paths.ts';
+import { parseDocument } from '../../src/core/ingest/parse-document.ts';
+
+const CORPUS = 'test/fixtures/corpus';
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+
+function corpusFiles(): string[] {
+  return readdirSync(CORPUS)
+    .filter((n) => !n.startsWith('.'))
+    .sort()
+    .map((n) => join(CORPUS, n));
+}
+
+/** Raw floor: read each file, insert its text into an FTS5 trigram table, one transaction per file like ingest. */
+function floorSeconds(dir: string, files: string[]): number {
+  const db = new Database(join(dir, 'floor.db'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.exec(`CREATE VIRTUAL TABLE raw USING fts5(body, tokenize = 'trigram')`);
+  const insert = db.prepare('INSERT INTO raw (body) VALUES (?)');
+  const one = db.transaction((text: string) => insert.run(text));
+  const t0 = performance.now();
+  for (const f of files) one(readFileSync(f, 'utf8'));
+  const s = (performance.now() - t0) / 1000;
+  db.close();
+  return s;
+}
+
+function ingestSeconds(dir: string): { seconds: number; summary: string } {
+  const db = openDatabase(join(dir, 'ingest.db'));
+  const t0 = performance.now();
+  const r = ingestPaths(db, [CORPUS]);
+  const s = (performance.now() - t0) / 1000;
+  db.close();
+  return { seconds: s, summary: `ingested ${r.ingested}, updated ${r.updated}, unchanged ${r.unchanged}, rejected ${r.rejected}` };
+}
+
+/** Runs the benchmark and prints MB/s for both, and their ratio. */
 export async function run(): Promise<void> {
-  console.log('ingest: not implemented yet');
+  const files = corpusFiles();
+  const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
+  const mb = bytes / 1024 / 1024;
+  // Warm-up: module loading, OpenCC dictionaries, JIT.
+  const warm = openDatabase(':memory:');
+  ingestPaths(warm, files.slice(0, 20));
+  warm.close();
+  let floor = Infinity;
+  let ingest = Infinity;
+  let summary = '';
+  let parseOnly = Infinity;
+  for (let i = 0; i < ROUNDS; i++) {
+    const dir = mkdtempSync(join(tmpdir(), 'newsbot-bench-'));
+    try {
+      floor = Math.min(floor, floorSeconds(dir, files));
+      const r = ingestSeconds(dir);
+      ingest = Math.min(ingest, r.seconds);
+      summary = r.summary;
+      const t0 = performance.now();
+      for (const f of files) parseDocument(readFileSync(f), f);
+      parseOnly = Math.min(parseOnly, (performance.now() - t0) / 1000);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  const floorRate = mb / floor;
+  const ingestRate = mb / ingest;
+  console.log(`corpus: ${files.length} files, ${mb.toFixed(2)} MB (${CORPUS}); best of ${ROUNDS}`);
+  console.log(`ingest end to end: ${ingestRate.toFixed(2)} MB/s (${ingest.toFixed(2)} s; ${summary})`);
+  console.log(`  of which read + parse + clean alone: ${(mb / parseOnly).toFixed(2)} MB/s (${parseOnly.toFixed(2)} s)`);
+  console.log(`floor, raw text into FTS5 trigram: ${floorRate.toFixed(2)} MB/s (${floor.toFixed(2)} s)`);
+  console.log(`ratio ingest/floor: ${(ingestRate / floorRate).toFixed(2)} (target >= 0.5)`);
 }

@@ -9,7 +9,7 @@ import { toSearchForm } from './search-text.ts';
 export interface QueryTerm {
   /** The term as typed (for snippets: it is what the original text most likely contains). */
   raw: string;
-  /** Search form: folded, Traditional. */
+  /** Search form: folded, one script (see search-text.ts). */
   folded: string;
 }
 

@@ -133,7 +133,9 @@ function writeArticle(db: Db, a: NormalizedArticle, meta: StoreMeta, hash: strin
   const insertParagraph = prepareCached(db, 'INSERT INTO paragraphs (article_id, position, text, lang) VALUES (?, ?, ?, ?)');
   a.paragraphs.forEach((p, i) => insertParagraph.run(id, i, p.text, p.lang));
   writeSearchRow(db, id, a.title, body);
-  indexArticle(db, createArticleStore(db).get(id)!);
+  const kept = prepareCached(db, 'SELECT source_file, ingested_at FROM articles WHERE id = ?').get(id) as { source_file: string | null; ingested_at: string };
+  const stored: StoredArticle = { ...a, url, id, source_file: kept.source_file, content_hash: hash, body, ingested_at: kept.ingested_at };
+  indexArticle(db, stored);
   return id;
 }
 

@@ -3,7 +3,7 @@ import type { Migration } from './index.ts';
 /**
  * Articles with their paragraphs, the files they came from, rejected inputs, and the search index.
  * `articles_fts` (FTS5, trigram) holds a search form of title and body (NFKC, case and diacritics
- * folded, Traditional characters, space-padded) written by the store, not by triggers; queries
+ * folded, Han characters folded to one script, space-padded) written by the store, not by triggers; queries
  * under three characters expand through `articles_fts_vocab` (see src/core/search/).
  * `published_utc` is published_at as a UTC instant (date-only values at 00:00Z) so ordering is
  * right across offsets. The file table is `ingested_files` because migration 004 owns `source_files` (live sources).
