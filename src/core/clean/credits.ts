@@ -9,6 +9,7 @@ const TRAILER_CODE = /([）)。」』！？!?.])\s*\d{7,8}\s*$/;
 const BYLINE =
   /^(?:(?:中央社|聯合報|联合报|經濟日報|世界日報|自由時報|中國時報|ETtoday新聞雲|東森新聞)\s*[／/]\s*)?(記者|编译|編譯|特派記者|特約記者|實習記者|记者|文|撰文|作者)\s*[:：]?\s*([^／/\s，。]{2,30}(?:\s*[、,，]\s*[^／/\s，。]{2,10})*)\s*[／/]\s*([^，。]{0,20}?)(?:綜合|即時|專題|外電|连线|連線)?(?:報導|报道|電|专电|專電)\s*$/;
 
+/** A paragraph without its credit notes, and the names the notes gave. */
 export interface Credits {
   text: string;
   translators: string[];

@@ -4,6 +4,7 @@
  */
 import type { Dateline } from '../article.ts';
 
+/** A parsed wire dateline: where/which day, the agency, and reporters when named. */
 export interface DatelineInfo {
   dateline: Dateline;
   agency: string;

@@ -4,6 +4,7 @@
  */
 import type { Precision } from '../article.ts';
 
+/** An ISO 8601 date or timestamp with its precision. */
 export interface FoundDate {
   iso: string;
   precision: Precision;

@@ -7,6 +7,7 @@
 import { hasFrontMatter } from './front-matter.ts';
 import { classifyLines, isTitleLike } from './text-lines.ts';
 
+/** The document shapes with a parser each. */
 export type Shape = 'jekyll' | 'html' | 'markdown' | 'plain-text' | 'page-dump';
 
 /** Detects the document shape; never fails (text that is not another shape is a page dump). */

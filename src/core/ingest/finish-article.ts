@@ -7,6 +7,7 @@ import { extractCreditNotes, stripTrailerCode } from '../clean/credits.ts';
 import { parseParagraphDateline } from '../clean/dateline.ts';
 import { labelLanguages } from '../clean/language.ts';
 
+/** What a parser hands over: the article with raw paragraph strings, languages not yet labelled. */
 export type DraftArticle = Omit<NormalizedArticle, 'paragraphs' | 'languages'> & { paragraphs: string[] };
 
 /** Cleans a parser's draft into the normalized article (pure; the draft is not modified). */

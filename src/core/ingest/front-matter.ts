@@ -5,6 +5,7 @@
 import { parse as parseYaml } from 'yaml';
 import { IngestError } from '../article.ts';
 
+/** Parsed front matter and the document body after it. */
 export interface FrontMatter {
   data: Record<string, unknown>;
   body: string;

@@ -22,6 +22,7 @@ const FURNITURE_CLASS =
   /(?:^|[\s_-])(?:share|sharing|sharedaddy|social|entry-meta|post-meta|entry-footer|post-footer|submitted|byline|tags-links|cat-links|comment-wrapper|comments-area|comment-add|comment-list|comment-respond|comment-form|comments|breadcrumbs?|navigation|nav|menu|subscribe|newsletter|advert\w*|ads|ad|promo|sponsor\w*|popup|cookie|rdf-meta|element-invisible|sr-only|visually-hidden)(?:[\s_-]|$)/i;
 const RELATED_CLASS = /(?:^|[\s_-])(?:related\w*|recommend\w*|sidebar|more-?articles?|moreArticle|read-?more|jp-relatedposts)(?:[\s_-]|$)/i;
 
+/** Body paragraphs and related links found in an HTML fragment. */
 export interface HtmlBlocks {
   paragraphs: string[];
   related: RelatedLink[];

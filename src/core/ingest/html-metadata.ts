@@ -10,11 +10,13 @@ interface El {
   getAttribute(name: string): string | null;
   textContent: string | null;
 }
+/** The document side of that minimal DOM. */
 export interface MiniDocument {
   querySelector(sel: string): El | null;
   querySelectorAll(sel: string): ArrayLike<El>;
 }
 
+/** Metadata read from a page's own markup; null/empty when the page does not say. */
 export interface PageMetadata {
   title: string | null;
   url: string | null;

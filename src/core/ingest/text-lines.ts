@@ -7,6 +7,7 @@ import { parseDatelineLine } from '../clean/dateline.ts';
 import { findDateInText, stripFirstDate } from '../clean/dates.ts';
 import { isCaptionLine, isFurnitureMarker, isMenuLine } from '../clean/furniture.ts';
 
+/** What one line of a text dump looks like: prose, a short line, or a kind of furniture/credit. */
 export type LineKind = 'para' | 'short' | 'caption' | 'marker' | 'menu' | 'byline' | 'dateline' | 'date';
 
 export interface Line {
