@@ -10,6 +10,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTelegramHarness, type TelegramHarness } from '../helpers/telegram-harness.ts';
+import { startFakeDiscord } from '../helpers/fake-discord.ts';
 
 const MAIN = join(import.meta.dirname, '../../src/main.ts');
 let h: TelegramHarness;
@@ -59,11 +60,20 @@ test('newsbot start runs the Telegram bot until SIGTERM, then stops polling and 
   assert.ok(h.server.storage.userMessages.some((u) => !u.isRead), 'no poller left behind');
 });
 
-test('newsbot register publishes the Telegram menu in English (default) and Chinese (zh)', async () => {
+test('newsbot register --guild publishes Discord guild commands and the Telegram menu in English (default) and Chinese (zh)', async () => {
   const db = join(mkdtempSync(join(tmpdir(), 'newsbot-start-tg-')), 'bot.db');
-  const run = runCli(['register'], env(db));
-  assert.equal(await run.exited, 0, run.out());
-  assert.match(run.out(), /telegram: \d+ commands registered/);
+  const discord = await startFakeDiscord({ token: 'discord-register-token' });
+  try {
+    const run = runCli(['register', '--guild', '424242'], { ...env(db), DISCORD_TOKEN: discord.token, DISCORD_APP_ID: discord.appId, DISCORD_API_URL: discord.apiUrl });
+    assert.equal(await run.exited, 0, run.out());
+    assert.match(run.out(), /discord: \d+ commands registered in guild 424242/);
+    assert.match(run.out(), /telegram: \d+ commands registered/);
+    assert.equal(discord.registrations.length, 1);
+    assert.equal(discord.registrations[0].scope, '424242');
+    assert.ok((discord.registrations[0].body as { name: string }[]).some((c) => c.name === 'latest'));
+  } finally {
+    await discord.stop();
+  }
   const sets = h.calls.filter((c) => c.method === 'setMyCommands');
   assert.equal(sets.length, 2);
   const byLang = new Map(sets.map((c) => [String(c.body.language_code ?? 'default'), c.body.commands as { command: string; description: string }[]]));
