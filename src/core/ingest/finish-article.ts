@@ -1,10 +1,12 @@
 /**
- * The last step every parser shares: credits and trailer codes out of the paragraphs,
- * the wire dateline read from the opening paragraph, languages labelled.
+ * The last step every parser shares: credits, trailer codes and captions out of the paragraphs,
+ * the wire dateline (in the opening paragraph or standing alone) and bylines near the top read
+ * into fields, languages labelled.
  */
 import type { NormalizedArticle } from '../article.ts';
-import { extractCreditNotes, stripTrailerCode } from '../clean/credits.ts';
-import { parseParagraphDateline } from '../clean/dateline.ts';
+import { extractCreditNotes, parseBylineLine, stripTrailerCode } from '../clean/credits.ts';
+import { parseDatelineLine, parseParagraphDateline } from '../clean/dateline.ts';
+import { isCaptionLine } from '../clean/furniture.ts';
 import { labelLanguages } from '../clean/language.ts';
 
 /** What a parser hands over: the article with raw paragraph strings, languages not yet labelled. */
@@ -21,13 +23,29 @@ export function finishArticle(draft: DraftArticle): NormalizedArticle {
     translators.push(...credits.translators);
     const text = stripTrailerCode(credits.text);
     if (!text) return;
-    if (i < 2 && !dateline) {
+    if (text.length <= 160 && isCaptionLine(text)) return;
+    if (i < 3 && !dateline) {
       const found = parseParagraphDateline(text);
       if (found) {
         dateline = found.dateline;
         agency ??= found.agency;
         authors.push(...found.authors);
         if (found.length >= text.length) return;
+      }
+      // A dateline or byline standing as its own paragraph (udn/ETtoday HTML, feed items).
+      const line = text.length <= 40 ? parseDatelineLine(text) : null;
+      if (line) {
+        dateline = line.dateline;
+        agency ??= line.agency;
+        authors.push(...line.authors);
+        return;
+      }
+    }
+    if (i < 3 && text.length <= 60) {
+      const byline = parseBylineLine(text);
+      if (byline) {
+        authors.push(...byline);
+        return;
       }
     }
     texts.push(text);

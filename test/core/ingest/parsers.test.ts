@@ -168,3 +168,16 @@ test('page dump: headlines under 延伸閱讀/相關新聞 become related links,
   assert.ok(a.related.every((r) => r.url === null && r.time === null));
   assert.equal(new Set(titles).size, titles.length);
 });
+
+test('finishing pass: stand-alone dateline/byline paragraphs and captions in HTML bodies become fields', () => {
+  const para = '烏克蘭總統澤倫斯基今天表示，與華府會晤後，比較一、兩週前局勢已有所改善，目前與多國就安全保障細節密切協商。';
+  const html = `<html><head><title>t</title><meta property="og:title" content="澤倫斯基：正與盟國協商"></head><body><article>
+    <p>中央社／ 基輔22日專電</p><p>▲烏克蘭總統澤倫斯基。（圖／路透）</p><p>${para}</p><p>${para}</p><p>${para}</p></article></body></html>`;
+  const a = parseDocument(Buffer.from(html), 'udn.html');
+  assert.deepEqual(a.dateline, { place: '基輔', day: 22 });
+  assert.equal(a.agency, '中央社');
+  assert.deepEqual(texts(a), [para, para, para]);
+  const b = parseDocument(Buffer.from(html.replace('中央社／ 基輔22日專電', '記者張方瑀／綜合報導')), 'et.html');
+  assert.deepEqual(b.authors, ['張方瑀']);
+  assert.equal(b.paragraphs.length, 3);
+});
