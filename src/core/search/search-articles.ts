@@ -63,14 +63,17 @@ export function searchArticlesPage(db: Db, query: string, opts: SearchOptions = 
 }
 
 function rankedCandidates(db: Db, match: string): Candidate[] {
+  // The FTS query runs alone: joined to articles, SQLite may re-run MATCH once per article row.
   const rows = prepareCached(
     db,
-    `SELECT f.rowid AS id, f.rank AS s, a.published_utc
-     FROM articles_fts f JOIN articles a ON a.id = f.rowid
-     WHERE articles_fts MATCH ? AND f.rank MATCH 'bm25(4.0, 1.0)' ORDER BY f.rank LIMIT ${CANDIDATES}`,
-  ).all(match) as { id: number; s: number; published_utc: string | null }[];
+    `SELECT rowid AS id, rank AS s FROM articles_fts WHERE articles_fts MATCH ? AND rank MATCH 'bm25(4.0, 1.0)' ORDER BY rank LIMIT ${CANDIDATES}`,
+  ).all(match) as { id: number; s: number }[];
   const best = rows.length ? Math.min(...rows.map((r) => r.s)) : -1;
-  return rows.map((r) => ({ id: r.id, relevance: best < 0 ? r.s / best : 1, published_utc: r.published_utc }));
+  const when = publishedTimes(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => ({ id: r.id, relevance: best < 0 ? r.s / best : 1, published_utc: when.get(r.id) ?? null }));
 }
 
 function expandedCandidates(db: Db, plan: QueryPlan, first: QueryTerm): Candidate[] {
@@ -81,16 +84,29 @@ function expandedCandidates(db: Db, plan: QueryPlan, first: QueryTerm): Candidat
     params.push(plan.match);
   }
   for (const s of plan.scans) {
-    where.push('instr(f.title || f.body, ?) > 0');
+    where.push('instr(title || body, ?) > 0');
     params.push(s);
   }
   const rows = prepareCached(
     db,
-    `SELECT f.rowid AS id, instr(f.title, ?) > 0 AS in_title, a.published_utc
-     FROM articles_fts f JOIN articles a ON a.id = f.rowid
-     WHERE ${where.join(' AND ')} ORDER BY f.rowid DESC LIMIT ${CANDIDATES}`,
-  ).all(...params) as { id: number; in_title: number; published_utc: string | null }[];
-  return rows.map((r) => ({ id: r.id, relevance: r.in_title ? 1 : 0.6, published_utc: r.published_utc }));
+    `SELECT rowid AS id, instr(title, ?) > 0 AS in_title FROM articles_fts
+     WHERE ${where.join(' AND ')} ORDER BY rowid DESC LIMIT ${CANDIDATES}`,
+  ).all(...params) as { id: number; in_title: number }[];
+  const when = publishedTimes(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => ({ id: r.id, relevance: r.in_title ? 1 : 0.6, published_utc: when.get(r.id) ?? null }));
+}
+
+/** published_utc of the given articles, in one query. */
+function publishedTimes(db: Db, ids: number[]): Map<number, string | null> {
+  if (!ids.length) return new Map();
+  const rows = prepareCached(db, 'SELECT id, published_utc FROM articles WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as {
+    id: number;
+    published_utc: string | null;
+  }[];
+  return new Map(rows.map((r) => [r.id, r.published_utc]));
 }
 
 function countMatches(db: Db, match: string): number {

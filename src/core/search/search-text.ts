@@ -63,6 +63,9 @@ export function foldWithOffsets(text: string): FoldedText {
         folded += ' ';
         offsets.push(i);
       }
+    } else if (/^[a-z0-9\u4e00-\u9fff]$/.test(ch)) {
+      offsets.push(i); // common case: folding leaves it as is
+      folded += ch;
     } else {
       const f = ch.normalize('NFKC').normalize('NFD').replace(COMBINING, '').normalize('NFC').toLowerCase();
       for (let k = 0; k < f.length; k++) offsets.push(i);

@@ -2,11 +2,11 @@
  * A short excerpt around the first match, cut from the ORIGINAL paragraph text (as written, in its
  * own script), never from the folded search form. Plain text: renderers escape it.
  */
-import { foldWithOffsets } from './search-text.ts';
+import { foldWithOffsets, toSearchForm } from './search-text.ts';
 import type { QueryTerm } from './parse-query.ts';
 
-const BEFORE = 30;
-const WIDTH = 120;
+const BEFORE = 20;
+const WIDTH = 90;
 
 /** The excerpt of `paragraphs` around the first place any term occurs; the opening words when none does (title-only match). */
 export function makeSnippet(paragraphs: string[], terms: QueryTerm[]): string {
@@ -24,6 +24,7 @@ export function makeSnippet(paragraphs: string[], terms: QueryTerm[]): string {
 function locate(text: string, t: QueryTerm): { start: number; end: number } | null {
   const direct = text.indexOf(t.raw);
   if (t.raw && direct >= 0) return { start: direct, end: direct + t.raw.length };
+  if (!toSearchForm(text).includes(t.folded)) return null; // cheap whole-string check before the per-character map
   const { folded, offsets } = foldWithOffsets(text);
   const i = folded.indexOf(t.folded);
   if (i < 0) return null;
