@@ -1,6 +1,7 @@
 import type { CommandDef } from './types.ts';
 import { createSubscriptionStore } from '../src/core/digest/subscription-store.ts';
-import { parseSubscribeArgs } from '../src/core/digest/subscribe-args.ts';
+import { parseSubscribeArgs, SubscribeArgsError } from '../src/core/digest/subscribe-args.ts';
+import { UserError } from './errors.ts';
 import { resolveTopic } from '../src/core/digest/topic.ts';
 import { foldForMatch } from '../src/core/text/normalize.ts';
 import { describeSubscription, politeReply, refuseUnlessAdmin } from '../src/core/digest/describe-subscription.ts';
@@ -36,7 +37,13 @@ export const subscribeCommand = {
   ],
   examples: ['/subscribe', '/subscribe 07:30 zelensky', '/subscribe 08:00 tz:Europe/Berlin'],
   async run({ args, lang, chat }, { db, now }) {
-    const parsed = parseSubscribeArgs(args);
+    let parsed;
+    try {
+      parsed = parseSubscribeArgs(args);
+    } catch (err) {
+      if (err instanceof SubscribeArgsError) throw new UserError(err.code, err.text);
+      throw err;
+    }
     const refusal = await refuseUnlessAdmin(chat, lang);
     if (refusal) return refusal;
     if (chat.canPost && !(await chat.canPost())) {

@@ -1,9 +1,21 @@
 /**
- * Reads the words of `/subscribe [HH:MM] [topic or person] [tz:Area/City]` in any order, whether
- * they arrive as one text line (Telegram, terminal) or as separate slash-command options (Discord).
+ * Reads the words of `/subscribe [HH:MM] [topic or person] [tz:Area/City]` in any order,
+ * whether they arrive as one text line (Telegram, terminal) or as separate slash-command options
+ * (Discord). Bad input comes back as a SubscribeArgsError with the text for the user in both languages.
  */
-import { UserError } from '../../../commands/errors.ts';
+import type { Localized } from '../../../commands/types.ts';
 import { parseClockTime, formatClockTime, canonicalTimeZone } from './due-times.ts';
+
+/** A user mistake in /subscribe's arguments; the command turns it into a usage reply. */
+export class SubscribeArgsError extends Error {
+  constructor(
+    readonly code: string,
+    readonly text: Localized,
+  ) {
+    super(text.en);
+    this.name = 'SubscribeArgsError';
+  }
+}
 
 export interface SubscribeArgs {
   time: string | null;
@@ -14,7 +26,7 @@ export interface SubscribeArgs {
 const TZ_PREFIX = /^(?:tz|timezone|時區)[:：=](.*)$/i;
 const LOOKS_LIKE_TIME = /^\d{1,2}[:：.]\d{1,2}$|^\d{1,2}(?:am|pm)?$/i;
 
-/** Parses the options; throws UserError naming the bad time or zone. */
+/** Parses the options; throws SubscribeArgsError naming the bad time or zone. */
 export function parseSubscribeArgs(args: Record<string, string | number | undefined>): SubscribeArgs {
   const words = [args.time, args.topic].filter((v) => v !== undefined && v !== '').flatMap((v) => String(v).trim().split(/\s+/));
   let time: string | null = null;
@@ -31,7 +43,7 @@ export function parseSubscribeArgs(args: Record<string, string | number | undefi
     if (time === null && topicWords.length === 0 && LOOKS_LIKE_TIME.test(w)) {
       const t = parseClockTime(w.replace(/[：.]/, ':'));
       if (!t) {
-        throw new UserError('bad-time', {
+        throw new SubscribeArgsError('bad-time', {
           en: `'${w}' is not a time of day: use HH:MM between 00:00 and 23:59, e.g. /subscribe 07:30`,
           'zh-TW': `「${w}」不是有效的時間：請用 00:00 到 23:59 的 HH:MM，例如 /subscribe 07:30`,
         });
@@ -43,7 +55,7 @@ export function parseSubscribeArgs(args: Record<string, string | number | undefi
   }
   const topic = topicWords.join(' ').trim();
   if (topic.length > 100) {
-    throw new UserError('bad-topic', { en: 'That topic is too long (at most 100 characters).', 'zh-TW': '主題太長了（最多 100 個字元）。' });
+    throw new SubscribeArgsError('bad-topic', { en: 'That topic is too long (at most 100 characters).', 'zh-TW': '主題太長了（最多 100 個字元）。' });
   }
   return { time, topic: topic || null, tz };
 }
@@ -51,7 +63,7 @@ export function parseSubscribeArgs(args: Record<string, string | number | undefi
 function readZone(text: string): string {
   const tz = canonicalTimeZone(text.trim());
   if (!tz) {
-    throw new UserError('bad-tz', {
+    throw new SubscribeArgsError('bad-tz', {
       en: `'${text}' is not a time zone I know: use an IANA name like tz:Europe/Berlin or tz:Asia/Taipei`,
       'zh-TW': `不認得時區「${text}」：請用 IANA 名稱，例如 tz:Asia/Taipei 或 tz:Europe/Berlin`,
     });

@@ -1,10 +1,12 @@
 /**
- * The alias look-up topic filters need: which entity a typed topic names, and all its spellings.
- * Reads the curated alias data (seeds/aliases.json) once; mention look-ups use the entity index
- * when one is stored. Kept small and local so subscriptions work whatever the entity index offers.
+ * The alias look-up topic filters need: which entity a typed topic names, and all its spellings,
+ * through the entity index (src/core/entities: curated and learned aliases, every script), and
+ * whether an article mentions it. The curated file (seeds/aliases.json) is the fallback when the
+ * index cannot answer (e.g. a database without the entity tables filled yet).
  */
 import { readFileSync } from 'node:fs';
 import type { Db } from '../store/db.ts';
+import { lookupEntityNames, articleMentionsAny } from '../entities/topics.ts';
 import { foldForMatch } from '../text/normalize.ts';
 import { foldScript } from '../text/script.ts';
 
@@ -35,12 +37,22 @@ function loadIndex(): Map<string, { id: string; names: string[] }> {
 }
 
 /** The entity `text` names (by id, display name or any alias, across scripts and case) and its spellings. */
-export function lookupAliases(_db: Db, text: string): { entityIds: string[]; names: string[] } {
+export function lookupAliases(db: Db, text: string): { entityIds: string[]; names: string[] } {
+  try {
+    const found = lookupEntityNames(db, text);
+    if (found.entityIds.length) return found;
+  } catch {
+    // fall back to the curated file below
+  }
   const hit = loadIndex().get(fold(text));
   return hit ? { entityIds: [hit.id], names: hit.names } : { entityIds: [], names: [] };
 }
 
-/** Whether the entity index records a mention of one of `entityIds` in article `articleId` (false when there is no index). */
-lookupAliases.mentions = function mentions(_db: Db, _articleId: number, _entityIds: string[]): boolean {
-  return false;
+/** Whether the entity index records a mention of one of `entityIds` in article `articleId` (false when it cannot tell). */
+lookupAliases.mentions = function mentions(db: Db, articleId: number, entityIds: string[]): boolean {
+  try {
+    return articleMentionsAny(db, articleId, entityIds);
+  } catch {
+    return false;
+  }
 };
