@@ -16,7 +16,7 @@ import { buildChatContext, topicOf } from './chat-context.ts';
 import { renderReplyBlocks } from './render-reply.ts';
 import { linesToHtml, packBlocks } from './split-message.ts';
 import { sendHtml } from './send-reply.ts';
-import { pageKeyboard, parsePageData, type PageCache } from './paging.ts';
+import { lineRef, pageKeyboard, parsePageData, type PageCache } from './paging.ts';
 import { describeTelegramError } from './errors.ts';
 
 export interface CommandHandlerDeps {
@@ -35,20 +35,30 @@ export function langFor(settings: ChatSettingsStore, msg: Message): ReplyLang {
   return resolveLang(settings.get('telegram', String(msg.chat.id))?.lang, msg.from?.language_code);
 }
 
-/** Sends `reply` as an answer to `msg`: paged when it is a long list, else split in order. */
-export async function answerWith(api: Api, msg: Message, reply: Reply, lang: ReplyLang, deps: Pick<CommandHandlerDeps, 'pages' | 'pageItems' | 'now'>): Promise<void> {
+/** Commands a paging button may re-run: they only read. */
+const REPLAYABLE = new Set(['latest', 'timeline', 'who', 'search', 'help', 'subscriptions']);
+
+/** The pages of a long list (HTML), or null when the reply fits the normal split path. */
+function pagesOf(reply: Reply, lang: ReplyLang, pageItems: number): string[] | null {
+  if (reply.items.length <= pageItems) return null;
+  const pages = packBlocks(renderReplyBlocks(reply, lang), { maxItems: pageItems }).map(linesToHtml);
+  return pages.length > 1 ? pages : null;
+}
+
+/**
+ * Sends `reply` as an answer to `msg`: paged when it is a long list, else split in order.
+ * `line` is the command line that produced it, when a paging button may re-run it.
+ */
+export async function answerWith(api: Api, msg: Message, reply: Reply, lang: ReplyLang, deps: Pick<CommandHandlerDeps, 'pages' | 'pageItems' | 'now'>, line?: string): Promise<void> {
   const place = { chatId: msg.chat.id, threadId: topicOf(msg) };
   const replyTo = msg.chat.type === 'private' ? undefined : msg.message_id;
-  const blocks = renderReplyBlocks(reply, lang);
-  if (reply.items.length > deps.pageItems) {
-    const pages = packBlocks(blocks, { maxItems: deps.pageItems }).map(linesToHtml);
-    if (pages.length > 1) {
-      const key = deps.pages.put({ chatId: String(msg.chat.id), pages, lang, createdAt: deps.now().getTime() });
-      await sendHtml(api, place, pages[0], pageKeyboard(key, 0, pages.length, lang), replyTo);
-      return;
-    }
+  const pages = pagesOf(reply, lang, deps.pageItems);
+  if (pages) {
+    const ref = (line && lineRef(line, pages.length)) || { key: deps.pages.put({ chatId: String(msg.chat.id), pages, lang, createdAt: deps.now().getTime() }) };
+    await sendHtml(api, place, pages[0], pageKeyboard(ref, 0, pages.length, lang), replyTo);
+    return;
   }
-  for (const [i, lines] of packBlocks(blocks).entries()) {
+  for (const [i, lines] of packBlocks(renderReplyBlocks(reply, lang)).entries()) {
     await sendHtml(api, place, linesToHtml(lines), undefined, i === 0 ? replyTo : undefined);
   }
 }
@@ -76,12 +86,14 @@ export function createCommandHandler(deps: CommandHandlerDeps): (ctx: Context) =
     const chat = buildChatContext(ctx.api, msg, me.id, deps.log);
     const reply = await executeCommand(parsed.command, { args: parsed.args, lang, chat }, { db: deps.db, now: deps.now }, deps.log);
     // /language answers in the language it just chose, which the command already did; others use `lang`.
-    await answerWith(ctx.api, msg, reply, parsed.command.name === 'language' ? langFor(deps.settings, msg) : lang, deps);
+    const replyLang = parsed.command.name === 'language' ? langFor(deps.settings, msg) : lang;
+    const line = REPLAYABLE.has(parsed.command.name) ? text.trim().replace(/\s+/g, ' ').replace(/^\/(\w+)@\S+/, '/$1') : undefined;
+    await answerWith(ctx.api, msg, reply, replyLang, deps, line);
   };
 }
 
 /** Handles a paging button: edits the message to the asked page, or says the list expired. */
-export function createPagingHandler(deps: Pick<CommandHandlerDeps, 'pages' | 'log' | 'settings'>): (ctx: Context) => Promise<void> {
+export function createPagingHandler(deps: CommandHandlerDeps): (ctx: Context) => Promise<void> {
   return async (ctx) => {
     const q = ctx.callbackQuery;
     if (!q) return;
@@ -91,17 +103,32 @@ export function createPagingHandler(deps: Pick<CommandHandlerDeps, 'pages' | 'lo
       await ctx.answerCallbackQuery();
       return;
     }
-    const entry = deps.pages.get(data.key);
-    if (!entry || entry.chatId !== String(message.chat.id) || data.page >= entry.pages.length) {
-      const lang = resolveLang(deps.settings.get('telegram', String(message.chat.id))?.lang, q.from.language_code);
+    const chatId = String(message.chat.id);
+    const lang = resolveLang(deps.settings.get('telegram', chatId)?.lang, q.from.language_code);
+    let pages: string[] | null | undefined;
+    let pageLang = lang;
+    if ('key' in data) {
+      const entry = deps.pages.get(data.key);
+      if (entry && entry.chatId === chatId) [pages, pageLang] = [entry.pages, entry.lang];
+    } else {
+      // Re-run the (read-only) command as the person pressing, in the same chat and topic.
+      const parsed = parseCommandLine(data.line, deps.me().username);
+      if (parsed.ok && REPLAYABLE.has(parsed.command.name)) {
+        const origin = { ...message, from: q.from, sender_chat: undefined } as unknown as Message;
+        const chat = buildChatContext(ctx.api, origin, deps.me().id, deps.log);
+        const reply = await executeCommand(parsed.command, { args: parsed.args, lang, chat }, { db: deps.db, now: deps.now }, deps.log);
+        pages = pagesOf(reply, lang, deps.pageItems);
+      }
+    }
+    if (!pages || data.page >= pages.length) {
       await ctx.answerCallbackQuery({ text: lang === 'en' ? 'This list has expired. Send the command again.' : '這個列表已過期，請重新輸入指令。' });
       return;
     }
     try {
-      await ctx.api.editMessageText(message.chat.id, message.message_id, entry.pages[data.page], {
+      await ctx.api.editMessageText(message.chat.id, message.message_id, pages[data.page], {
         parse_mode: 'HTML',
         link_preview_options: { is_disabled: true },
-        reply_markup: pageKeyboard(data.key, data.page, entry.pages.length, entry.lang),
+        reply_markup: pageKeyboard(data, data.page, pages.length, pageLang),
       });
     } catch (err) {
       // Pressing the button of the page already shown is not an error.

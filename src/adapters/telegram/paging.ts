@@ -1,7 +1,8 @@
 /**
- * Inline-keyboard paging for long lists: the pages of one reply are kept in memory under a short
- * key, and the buttons carry `pg:<key>:<page>` (well under Telegram's 64-byte callback limit).
- * Pages are lost on restart; a press then gets a polite "send the command again".
+ * Inline-keyboard paging for long lists. When the command line is short enough, the buttons carry
+ * it (`pl:<page>:<line>`, at most Telegram's 64 bytes) and a press re-runs it, so paging survives
+ * restarts; otherwise the pages are kept in memory under a short key (`pg:<key>:<page>`) and a
+ * press after a restart gets a polite "send the command again".
  */
 import type { ReplyLang } from '../../../commands/types.ts';
 
@@ -44,17 +45,33 @@ export function createPageCache(now: () => Date, max = 1000, ttlMs = 48 * 3600_0
   };
 }
 
+/** Where the pages of a paged reply come from: a command line to re-run, or a cache key. */
+export type PageRef = { line: string } | { key: string };
+
+const MAX_CALLBACK_BYTES = 64;
+
+/** A line-based reference when every button's data fits in 64 bytes, else null. */
+export function lineRef(line: string, totalPages: number): PageRef | null {
+  return Buffer.byteLength(`pl:${totalPages}:${line}`) <= MAX_CALLBACK_BYTES ? { line } : null;
+}
+
+function pageData(ref: PageRef, page: number): string {
+  return 'line' in ref ? `pl:${page}:${ref.line}` : `pg:${ref.key}:${page}`;
+}
+
 /** Parses callback data written by `pageKeyboard`; null for anything else. */
-export function parsePageData(data: string | undefined): { key: string; page: number } | null {
-  const m = /^pg:([0-9a-z]{1,16}):(\d{1,4})$/.exec(data ?? '');
-  return m ? { key: m[1], page: Number(m[2]) } : null;
+export function parsePageData(data: string | undefined): (PageRef & { page: number }) | null {
+  const k = /^pg:([0-9a-z]{1,16}):(\d{1,4})$/.exec(data ?? '');
+  if (k) return { key: k[1], page: Number(k[2]) };
+  const l = /^pl:(\d{1,4}):(\/[\s\S]+)$/.exec(data ?? '');
+  return l ? { line: l[2], page: Number(l[1]) } : null;
 }
 
 /** The ◀ n/N ▶ keyboard under page `page` of `total`. */
-export function pageKeyboard(key: string, page: number, total: number, lang: ReplyLang): InlineKeyboard {
+export function pageKeyboard(ref: PageRef, page: number, total: number, lang: ReplyLang): InlineKeyboard {
   const row: { text: string; callback_data: string }[] = [];
-  if (page > 0) row.push({ text: lang === 'en' ? '◀ Previous' : '◀ 上一頁', callback_data: `pg:${key}:${page - 1}` });
-  row.push({ text: `${page + 1}/${total}`, callback_data: `pg:${key}:${page}` });
-  if (page < total - 1) row.push({ text: lang === 'en' ? 'Next ▶' : '下一頁 ▶', callback_data: `pg:${key}:${page + 1}` });
+  if (page > 0) row.push({ text: lang === 'en' ? '◀ Previous' : '◀ 上一頁', callback_data: pageData(ref, page - 1) });
+  row.push({ text: `${page + 1}/${total}`, callback_data: pageData(ref, page) });
+  if (page < total - 1) row.push({ text: lang === 'en' ? 'Next ▶' : '下一頁 ▶', callback_data: pageData(ref, page + 1) });
   return { inline_keyboard: [row] };
 }

@@ -9,10 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type Db } from '../../../src/core/store/db.ts';
 import { commands } from '../../../commands/index.ts';
+import type { TelegramAdapter } from '../../../src/adapters/telegram/create-telegram-adapter.ts';
 import { startTelegramHarness, TEST_BOT, type TelegramHarness, type TestChat, type TestUser } from '../../helpers/telegram-harness.ts';
 
 let h: TelegramHarness;
 let db: Db;
+let bot: TelegramAdapter;
 const en: TestUser = { id: 501, first_name: 'Ann', language_code: 'en' };
 const zh: TestUser = { id: 502, first_name: '小明', language_code: 'zh-hant' };
 let nextChat = 1;
@@ -22,7 +24,7 @@ const group = (forum = false): TestChat => ({ id: -1000000000000 - nextChat++, t
 before(async () => {
   h = await startTelegramHarness();
   db = openDatabase(join(mkdtempSync(join(tmpdir(), 'newsbot-tg-')), 'bot.db'));
-  await h.startBot({ db, pageItems: 4 });
+  bot = await h.startBot({ db, pageItems: 4 });
 });
 after(async () => {
   await h.close();
@@ -152,6 +154,19 @@ test('a long list is paged with an inline keyboard; buttons edit the message and
   assert.doesNotMatch(edited.text, /\/latest/);
   assert.ok(edited.keyboard!.flat().some((b) => /Previous/.test(b.text)));
   assert.ok(h.calls.some((c) => c.method === 'answerCallbackQuery'));
+
+  // Paging survives a restart: the buttons carry the command line, and the new process re-runs it.
+  await bot.stop();
+  bot = await h.startBot({ db, pageItems: 4 });
+  const third = edited.keyboard!.flat().find((b) => /Next/.test(b.text))!;
+  await h.pressButton(dm, en, msg.messageId, third.callback_data);
+  let page3 = edited;
+  for (let i = 0; i < 100 && page3.text === edited.text; i++) {
+    await new Promise((r) => setTimeout(r, 20));
+    page3 = (await h.history(dm.id)).find((m) => m.messageId === msg.messageId)!;
+  }
+  assert.match(page3.text, /^9\. /m, 'page 3 after the restart');
+  assert.ok(!page3.keyboard!.flat().some((b) => /Next/.test(b.text)), 'last page has no Next');
 
   const answered = h.calls.filter((c) => c.method === 'answerCallbackQuery').length;
   await h.pressButton(dm, en, msg.messageId, 'pg:zzzz:1');

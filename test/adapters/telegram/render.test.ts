@@ -82,3 +82,16 @@ test('paging packs at most N items per message', () => {
   assert.equal(pages.length, 3);
   assert.deepEqual(pages.map((p) => p.filter((l) => l.length > 1 && l[1].text.startsWith('Item')).length), [10, 10, 5]);
 });
+
+test('paging buttons carry the command line when it fits in 64 bytes, else a cache key', async () => {
+  const { lineRef, pageKeyboard, parsePageData } = await import('../../../src/adapters/telegram/paging.ts');
+  const short = lineRef('/search 澤倫斯基', 12)!;
+  const kb = pageKeyboard(short, 5, 12, 'en').inline_keyboard.flat();
+  assert.deepEqual(kb.map((b) => b.text), ['◀ Previous', '6/12', 'Next ▶']);
+  for (const b of kb) assert.ok(Buffer.byteLength(b.callback_data) <= 64);
+  assert.deepEqual(parsePageData(kb[2].callback_data), { line: '/search 澤倫斯基', page: 6 });
+  assert.equal(lineRef('/search ' + '烏克蘭'.repeat(10), 12), null, 'too long for callback data');
+  assert.deepEqual(parsePageData(pageKeyboard({ key: 'ab12' }, 0, 3, 'zh-TW').inline_keyboard[0][1].callback_data), { key: 'ab12', page: 1 });
+  assert.equal(parsePageData('pl:1:not a command'), null);
+  assert.equal(parsePageData('something else'), null);
+});
