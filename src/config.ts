@@ -43,18 +43,17 @@ export class ConfigError extends Error {
 /** Validates `env` (process.env by default) and returns the typed config, or throws ConfigError listing every problem. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const res = schema.safeParse(env);
-  if (!res.success) {
-    // Issue messages name the variable and the rule, never the rejected value (it may be a token).
-    throw new ConfigError(res.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
-  }
-  const cfg = res.data;
-  const problems: string[] = [];
-  if (cfg.DISCORD_TOKEN && !cfg.DISCORD_APP_ID) problems.push('DISCORD_APP_ID: required when DISCORD_TOKEN is set');
+  // Issue messages name the variable and the rule, never the rejected value (it may be a token).
+  const problems = res.success ? [] : res.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  // Cross-field checks run on the raw values too, so every problem is reported in one go.
+  const has = (k: string) => typeof env[k] === 'string' && env[k]!.trim() !== '';
+  if (has('DISCORD_TOKEN') && !has('DISCORD_APP_ID')) problems.push('DISCORD_APP_ID: required when DISCORD_TOKEN is set');
+  const tz = has('NEWSBOT_DEFAULT_TZ') ? env.NEWSBOT_DEFAULT_TZ!.trim() : 'Asia/Taipei';
   try {
-    new Intl.DateTimeFormat('en', { timeZone: cfg.NEWSBOT_DEFAULT_TZ });
+    new Intl.DateTimeFormat('en', { timeZone: tz });
   } catch {
     problems.push('NEWSBOT_DEFAULT_TZ: not a known IANA time zone');
   }
-  if (problems.length) throw new ConfigError(problems);
-  return cfg;
+  if (problems.length || !res.success) throw new ConfigError(problems);
+  return res.data;
 }
