@@ -8,7 +8,7 @@ import { formatPublished } from '../src/core/timeline/format-time.ts';
 
 const usage = { en: 'Usage: /who <name>, e.g. /who zelensky', 'zh-TW': '用法：/who <人名或機構>，例如 /who 澤倫斯基' };
 const HAN = /\p{Script=Han}/u;
-const TYPE = { person: { en: 'person', 'zh-TW': '人物' }, org: { en: 'organisation', 'zh-TW': '組織' }, place: { en: 'place', 'zh-TW': '地點' } };
+const TYPE = { person: { en: 'A person', 'zh-TW': '人物' }, org: { en: 'An organisation', 'zh-TW': '組織' }, place: { en: 'A place', 'zh-TW': '地點' } };
 
 /** The entity's name for a reader: Chinese first for zh-TW, English first for en. */
 export function displayName(e: EntityInfo, lang: ReplyLang): string {
@@ -38,8 +38,9 @@ function describe(r: EntityReport, lang: ReplyLang, note: string | null): Reply 
   const lines: string[] = [];
   const seen = rolesSeen(r, lang);
   const role = (en ? r.entity.role_en : r.entity.role_zh) || seen.shift();
-  lines.push(role ? (en ? `${role}.` : `${role}。`) : en ? `A ${TYPE[r.entity.type].en}.` : `${TYPE[r.entity.type]['zh-TW']}。`);
-  const more = seen.filter((x) => x !== role);
+  lines.push(role ? (en ? `${role}.` : `${role}。`) : en ? `${TYPE[r.entity.type].en}.` : `${TYPE[r.entity.type]['zh-TW']}。`);
+  // A bare office word (總統) adds nothing next to a fuller role that contains it (美國總統).
+  const more = seen.filter((x) => x !== role && !role?.includes(x) && !seen.some((y) => y !== x && y.includes(x)));
   if (more.length) lines.push((en ? 'Called in the articles: ' : '報導中的稱呼：') + more.join(sep));
   if (r.spellings.length) lines.push((en ? 'Spellings seen: ' : '報導中的寫法：') + r.spellings.map((s) => s.value).join(sep));
   const n = r.articleIds.length;
