@@ -7,19 +7,30 @@
  *
  * Every article goes through the real store path, storeArticle (search row, entities, events,
  * story), in transactions of 500: the tables are exactly what ingest would produce. The result
- * is cached: bench-out/archive-N.db is reused while its .json stamp matches GENERATOR_VERSION.
+ * is cached: bench-out/archive-N.db is reused while its .json stamp matches GENERATOR_VERSION
+ * and the committed code of src/core (a change to parsing, folding or indexing rebuilds it).
  *
  *   node --import tsx scripts/generate-archive.ts [--count 100000] [--out FILE] [--force]
  */
 import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { execFileSync } from 'node:child_process';
 import type { NormalizedArticle } from '../src/core/article.ts';
 import { parseDocument } from '../src/core/ingest/parse-document.ts';
 import { openDatabase } from '../src/core/store/db.ts';
 import { storeArticle } from '../src/core/store/articles.ts';
 
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
+
+/** The git tree of src/core and this script: a cached archive built by other code is rebuilt. */
+function codeVersion(): string {
+  try {
+    return execFileSync('git', ['rev-parse', 'HEAD:src/core', 'HEAD:scripts/generate-archive.ts'], { encoding: 'utf8' }).replace(/\s+/g, ' ').trim();
+  } catch {
+    return 'unknown';
+  }
+}
 const OUTLETS = ['中央社', '聯合新聞網', '自由時報', 'ETtoday', '風傳媒', '端傳媒', 'BBC中文', '報導者', '鏡週刊', '天下雜誌', 'Reuters', 'AP'];
 const PLACES = ['台北', '華盛頓', '基輔', '布魯塞爾', '柏林', '倫敦', '東京', '莫斯科', '巴黎', '紐約'];
 const START_DAY = Date.UTC(2019, 0, 1) / 86_400_000;
@@ -74,8 +85,9 @@ export function generateArchive(opts: { count?: number; out?: string; force?: bo
   const stamp = out.replace(/\.db$/, '') + '.json';
   const log = opts.log ?? ((s: string) => process.stderr.write(s + '\n'));
   if (!opts.force && existsSync(out) && existsSync(stamp)) {
-    const meta = JSON.parse(readFileSync(stamp, 'utf8')) as { version: number; count: number };
-    if (meta.version === GENERATOR_VERSION && meta.count === count) return out;
+    const meta = JSON.parse(readFileSync(stamp, 'utf8')) as { version: number; count: number; code?: string };
+    if (meta.version === GENERATOR_VERSION && meta.count === count && meta.code === codeVersion()) return out;
+    log(`generate-archive: ${out} was built by other code; rebuilding`);
   }
   for (const f of [out, out + '-wal', out + '-shm', stamp]) rmSync(f, { force: true });
   mkdirSync(dirname(out), { recursive: true });
@@ -167,7 +179,7 @@ export function generateArchive(opts: { count?: number; out?: string; force?: bo
   db.exec('ANALYZE');
   db.close();
   const seconds = Math.round((Date.now() - started) / 100) / 10;
-  writeFileSync(stamp, JSON.stringify({ version: GENERATOR_VERSION, count, seconds, templates: templates.length, bytes: statSync(out).size }, null, 1));
+  writeFileSync(stamp, JSON.stringify({ version: GENERATOR_VERSION, code: codeVersion(), count, seconds, templates: templates.length, bytes: statSync(out).size }, null, 1));
   log(`generate-archive: ${count} articles in ${seconds} s → ${out}`);
   return out;
 }

@@ -71,7 +71,7 @@ export function latestStories(db: Db, opts: LatestOptions): StorySummary[] {
   const rows = db
     .prepare(
       `SELECT id, title, first_seen, last_updated, article_count, outlets FROM stories
-       ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY last_published DESC, last_updated DESC, id DESC LIMIT ?`,
+       ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY last_published DESC, id DESC LIMIT ?`,
     )
     .all(...params, opts.limit) as StoryRow[];
   return rows.map((r) => ({ ...r, outlets: JSON.parse(r.outlets) as string[], articles: storyMembers(db, r.id) }));
