@@ -7,8 +7,10 @@
 import { readdirSync, realpathSync, statSync, lstatSync, type Stats } from 'node:fs';
 import { extname } from 'node:path';
 
+/** A file to read (size from stat) or a path that cannot be read, with its reason. */
 export type WalkItem = { kind: 'file'; path: string; size: number } | { kind: 'reject'; path: string; reason: string };
 
+/** Extensions taken from inside folders; other files there are skipped silently. */
 export const ARTICLE_EXTENSIONS = new Set(['.md', '.markdown', '.txt', '.html', '.htm']);
 
 /** Files and rejects for `paths`, in a deterministic order. */

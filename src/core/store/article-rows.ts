@@ -3,6 +3,7 @@ import type { Lang, Paragraph, StoredArticle } from '../article.ts';
 import type { Db } from './db.ts';
 import { prepareCached } from './statements.ts';
 
+/** An `articles` row as SQLite returns it (JSON columns still strings). */
 export interface ArticleRow {
   id: number;
   source_file: string | null;
@@ -25,6 +26,7 @@ export interface ArticleRow {
   updated_at: string;
 }
 
+/** The columns toStoredArticle needs, for SELECTs. */
 export const ARTICLE_COLUMNS =
   'id, source_file, title, url, outlet, agency, authors, translators, published_at, published_precision, dateline, languages, tags, related, body, content_hash, shape, ingested_at, updated_at';
 
