@@ -58,11 +58,18 @@ export function storyMembers(db: Db, storyId: number): StoryMember[] {
 export function latestStories(db: Db, opts: LatestOptions): StorySummary[] {
   const where: string[] = [];
   const params: unknown[] = [];
+  let order = 'last_published DESC, id DESC';
   if (opts.topic !== undefined) {
     const ids = findTopicArticles(db, opts.topic);
     if (!ids.length) return [];
-    where.push(`id IN (SELECT story_id FROM story_articles WHERE article_id IN (${ids.map(() => '?').join(',')}))`);
-    params.push(...ids);
+    const storyIds = db
+      .prepare(`SELECT DISTINCT story_id FROM story_articles WHERE article_id IN (${ids.map(() => '?').join(',')})`)
+      .pluck()
+      .all(...ids) as number[];
+    where.push(`id IN (${storyIds.map(() => '?').join(',')})`);
+    params.push(...storyIds);
+    // A few hundred stories by id, then sorted: cheaper than walking the time index past unrelated ones.
+    order = '+last_published DESC, id DESC';
   }
   if (opts.since) {
     where.push('last_updated > ?');
@@ -71,7 +78,7 @@ export function latestStories(db: Db, opts: LatestOptions): StorySummary[] {
   const rows = db
     .prepare(
       `SELECT id, title, first_seen, last_updated, article_count, outlets FROM stories
-       ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY last_published DESC, id DESC LIMIT ?`,
+       ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY ${order} LIMIT ?`,
     )
     .all(...params, opts.limit) as StoryRow[];
   return rows.map((r) => ({ ...r, outlets: JSON.parse(r.outlets) as string[], articles: storyMembers(db, r.id) }));
