@@ -10,7 +10,7 @@
  * is cached: bench-out/archive-N.db is reused while its .json stamp matches GENERATOR_VERSION
  * and the committed code of src/core (a change to parsing, folding or indexing rebuilds it).
  *
- *   node --import tsx scripts/generate-archive.ts [--count 100000] [--out FILE] [--force]
+ *   node --import tsx scripts/generate-archive.ts [--count 100000] [--out FILE] [--force | --reuse]
  */
 import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
@@ -79,20 +79,27 @@ function loadTemplates(): NormalizedArticle[] {
 }
 
 /** Generates `count` articles into `out` unless a matching cached archive exists; returns its path. */
-export function generateArchive(opts: { count?: number; out?: string; force?: boolean; log?: (s: string) => void } = {}): string {
+export function generateArchive(opts: { count?: number; out?: string; force?: boolean; reuseStale?: boolean; log?: (s: string) => void } = {}): string {
   const count = opts.count ?? 100_000;
   const out = opts.out ?? `bench-out/archive-${count}.db`;
   const stamp = out.replace(/\.db$/, '') + '.json';
   const log = opts.log ?? ((s: string) => process.stderr.write(s + '\n'));
   if (!opts.force && existsSync(out) && existsSync(stamp)) {
     const meta = JSON.parse(readFileSync(stamp, 'utf8')) as { version: number; count: number; code?: string };
-    if (meta.version === GENERATOR_VERSION && meta.count === count && meta.code === codeVersion()) return out;
-    log(`generate-archive: ${out} was built by other code; rebuilding`);
+    if (meta.version === GENERATOR_VERSION && meta.count === count) {
+      if (meta.code === codeVersion()) return out;
+      if (opts.reuseStale) {
+        log(`generate-archive: warning: ${out} was built by older code (src/core changed since); reusing it as asked`);
+        return out;
+      }
+    }
+    log(`generate-archive: ${out} was built by other code; rebuilding (--reuse keeps it)`);
   }
   for (const f of [out, out + '-wal', out + '-shm', stamp]) rmSync(f, { force: true });
   mkdirSync(dirname(out), { recursive: true });
 
   const started = Date.now();
+  const code = codeVersion(); // the code loaded now is the code that builds the archive
   const random = createRandom(count);
   const pick = <T>(xs: T[]): T => xs[Math.floor(random() * xs.length)];
   const people = loadPeople();
@@ -179,7 +186,7 @@ export function generateArchive(opts: { count?: number; out?: string; force?: bo
   db.exec('ANALYZE');
   db.close();
   const seconds = Math.round((Date.now() - started) / 100) / 10;
-  writeFileSync(stamp, JSON.stringify({ version: GENERATOR_VERSION, code: codeVersion(), count, seconds, templates: templates.length, bytes: statSync(out).size }, null, 1));
+  writeFileSync(stamp, JSON.stringify({ version: GENERATOR_VERSION, code, count, seconds, templates: templates.length, bytes: statSync(out).size }, null, 1));
   log(`generate-archive: ${count} articles in ${seconds} s → ${out}`);
   return out;
 }
@@ -195,5 +202,5 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     process.stderr.write(`generate-archive: --count must be a positive integer, got '${flag('count')}'\n`);
     process.exit(2);
   }
-  generateArchive({ count, out: flag('out'), force: args.includes('--force') });
+  generateArchive({ count, out: flag('out'), force: args.includes('--force'), reuseStale: args.includes('--reuse') });
 }
