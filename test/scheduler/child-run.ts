@@ -1,6 +1,7 @@
 /**
  * A separate process for the race and crash tests: runs one scheduler pass on a database file.
- * argv: <db file> <at ISO> <mode> <platform> <api root/url> <token> [record file]
+ * argv: <db file[,db file…]> <at ISO> <mode> <platform> <api root/url> <token> [record file]
+ * (several files only with mode 'run': one pass on each, in turn)
  * mode: 'run' | 'crash-compose' (SIGKILL after claiming, before sending) | 'crash-before-send'
  * (inside send, before the request) | 'crash-after-send' (after the platform accepted it).
  * platform 'record' appends one line per send to the record file instead of calling a platform.
@@ -11,19 +12,23 @@ import { runDueDigests, type Adapters } from '../../src/scheduler/run-due-digest
 import { createSqlDigestSource } from '../../src/core/digest/sql-digest-source.ts';
 import type { DigestSource } from '../../src/core/digest/compose-digest.ts';
 import type { ChatAdapter } from '../../src/adapters/types.ts';
-import { createTelegramAdapter } from '../../src/adapters/telegram/create-telegram-adapter.ts';
-import { createDiscordAdapter } from '../../src/adapters/discord/index.ts';
 import { createLogger } from '../../src/core/logger.ts';
 
-const [file, atIso, mode, platform, api, token, record] = process.argv.slice(2);
+const [files, atIso, mode, platform, api, token, record] = process.argv.slice(2);
 const log = createLogger('silent');
-const db = openDatabase(file);
 const die = () => process.kill(process.pid, 'SIGKILL');
 
+for (const file of files.split(',')) {
+const db = openDatabase(file);
 let base: ChatAdapter;
-if (platform === 'telegram') base = createTelegramAdapter({ token, apiRoot: api, db, log });
-else if (platform === 'discord') base = createDiscordAdapter({ token, appId: '100000000000000001', apiUrl: api, db, now: () => new Date(), log });
-else {
+// Only the platform library in use is loaded: these processes start often in the tests.
+if (platform === 'telegram') {
+  const { createTelegramAdapter } = await import('../../src/adapters/telegram/create-telegram-adapter.ts');
+  base = createTelegramAdapter({ token, apiRoot: api, db, log });
+} else if (platform === 'discord') {
+  const { createDiscordAdapter } = await import('../../src/adapters/discord/index.ts');
+  base = createDiscordAdapter({ token, appId: '100000000000000001', apiUrl: api, db, now: () => new Date(), log });
+} else {
   base = {
     platform: 'telegram',
     start: async () => {},
@@ -57,3 +62,4 @@ const s = await runDueDigests(db, adapters, new Date(atIso), { log, source, poli
 process.stdout.write(JSON.stringify(s) + '\n');
 await base.stop();
 db.close();
+}

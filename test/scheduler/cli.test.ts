@@ -30,11 +30,12 @@ test('newsbot digest run --at sends what is due once; subscriptions and deliveri
     store.add({ platform: 'telegram', chatId: '5002', lang: 'zh-TW', time: '09:00', tz: 'Europe/Berlin', topic: 'budget', topicQuery: { entityIds: [], terms: ['budget'] } }, new Date('2026-11-21T10:00:00Z'));
     const env = { TELEGRAM_TOKEN: h.token, TELEGRAM_API_ROOT: h.apiRoot };
 
-    const bad = await newsbot(['digest', 'run', '--at', 'tomorrow', '--db', t.file], env);
+    const [bad, first] = await Promise.all([
+      newsbot(['digest', 'run', '--at', 'tomorrow', '--db', t.file], env),
+      newsbot(['digest', 'run', '--at', '2026-11-22T08:00:30+08:00', '--db', t.file], env),
+    ]);
     assert.equal(bad.code, 2);
     assert.match(bad.err, /--at 'tomorrow' is not an ISO 8601 instant/);
-
-    const first = await newsbot(['digest', 'run', '--at', '2026-11-22T08:00:30+08:00', '--db', t.file], env);
     assert.equal(first.code, 0, first.err);
     assert.match(first.out, /1 due, 1 claimed, 1 sent/);
     const again = await newsbot(['digest', 'run', '--at', '2026-11-22T08:00:30+08:00', '--db', t.file], env);
@@ -43,17 +44,19 @@ test('newsbot digest run --at sends what is due once; subscriptions and deliveri
     assert.equal(msgs.length, 1);
     assert.match(msgs[0].text, /Budget passes/);
 
-    const subs = await newsbot(['subscriptions', '--json', '--db', t.file], env);
+    const [subs, dels, table] = await Promise.all([
+      newsbot(['subscriptions', '--json', '--db', t.file], env),
+      newsbot(['deliveries', '--json', '--db', t.file], env),
+      newsbot(['subscriptions', '--db', t.file], env),
+    ]);
     const lines = subs.out.trim().split('\n').map((l) => JSON.parse(l));
     assert.equal(lines.length, 2);
     assert.equal(lines[0].next_due_at, '2026-11-23T00:00:00.000Z');
     assert.equal(lines[1].next_due_at, '2026-11-22T08:00:00.000Z');
-    const dels = await newsbot(['deliveries', '--json', '--db', t.file], env);
     const rows = dels.out.trim().split('\n').map((l) => JSON.parse(l));
     assert.equal(rows.length, 1);
     assert.equal(rows[0].status, 'sent');
     assert.equal(rows[0].message_ids.length, 1);
-    const table = await newsbot(['subscriptions', '--db', t.file], env);
     assert.match(table.out, /^id\s+platform\s+chat/);
     assert.match(table.out, /09:00 Europe\/Berlin\s+budget/);
   } finally {

@@ -52,36 +52,38 @@ for (const platform of ['discord', 'telegram'] as const) {
     const dc = platform === 'discord' ? await startFakeDiscord({ token: 'discord-crash-token' }) : null;
     const api = tg ? tg.apiRoot : dc!.apiUrl;
     const token = tg ? tg.token : 'discord-crash-token';
+    // Killed after the claim, before any platform call: the same on both platforms, tested on Telegram.
+    const modes = platform === 'telegram' ? ['crash-compose', 'crash-before-send', 'crash-after-send'] : ['crash-before-send', 'crash-after-send'];
+    const dbs = modes.map(() => tempDb());
     try {
-      for (const mode of ['crash-compose', 'crash-before-send', 'crash-after-send']) {
-        const t = tempDb();
-        try {
-          putArticle(t.db, { title: `Story for ${mode}`, body: 'Something happened.', outlet: 'AP', url: 'https://ap.example/1', published: '2026-11-21T20:00:00Z', storyId: 1 });
-          const chatId = tg ? String(7000 + mode.length) : String(600000000000000000n + BigInt(mode.length));
-          createSubscriptionStore(t.db).add({ platform, chatId, lang: 'en', time: '08:00', tz: 'Asia/Taipei' }, made);
-          const crashed = await runChild([t.file, AT, mode, platform, api, token]);
-          assert.equal(crashed.signal, 'SIGKILL', `${mode}: the child was killed`);
-          const restarted = await runChild([t.file, AT, 'run', platform, api, token]);
-          assert.equal(restarted.code === 0 || restarted.code === 1, true, `${mode}: restart ran (${restarted.out})`);
-          const rows = createLedger(t.db).list();
-          assert.equal(rows.length, 1);
-          assert.notEqual(rows[0].status, 'claimed', `${mode}: no row left claimed`);
-          const delivered = tg
-            ? (await tg.history(chatId)).filter((m) => /Story for/.test(m.text)).length
-            : dc!.messages.filter((m) => m.channelId === chatId).length;
-          if (platform === 'discord') {
-            assert.equal(delivered, 1, `${mode}: exactly once on Discord`);
-            assert.equal(rows[0].status, 'sent');
-          } else {
-            assert.ok(delivered <= 1, `${mode}: at most once on Telegram`);
-            if (mode === 'crash-compose') assert.equal(delivered, 1, 'nothing had gone out: sent after the restart');
-            if (mode !== 'crash-compose') assert.match(rows[0].error ?? '', /ambiguous/);
-          }
-        } finally {
-          t.cleanup();
+      const chats = modes.map((mode) => (tg ? String(7000 + mode.length) : String(600000000000000000n + BigInt(mode.length))));
+      modes.forEach((mode, i) => {
+        putArticle(dbs[i].db, { title: `Story for ${mode}`, body: 'Something happened.', outlet: 'AP', url: 'https://ap.example/1', published: '2026-11-21T20:00:00Z', storyId: 1 });
+        createSubscriptionStore(dbs[i].db).add({ platform, chatId: chats[i], lang: 'en', time: '08:00', tz: 'Asia/Taipei' }, made);
+      });
+      // Each mode has its own database and chat, so the crashed runs and then the restarts run side by side.
+      const crashed = await Promise.all(modes.map((mode, i) => runChild([dbs[i].file, AT, mode, platform, api, token])));
+      crashed.forEach((c, i) => assert.equal(c.signal, 'SIGKILL', `${modes[i]}: the child was killed`));
+      const restarted = await runChild([dbs.map((d) => d.file).join(','), AT, 'run', platform, api, token]);
+      assert.ok(restarted.code === 0, `restart ran (${restarted.out})`);
+      for (const [i, mode] of modes.entries()) {
+        const rows = createLedger(dbs[i].db).list();
+        assert.equal(rows.length, 1);
+        assert.notEqual(rows[0].status, 'claimed', `${mode}: no row left claimed`);
+        const delivered = tg
+          ? (await tg.history(chats[i])).filter((m) => /Story for/.test(m.text)).length
+          : dc!.messages.filter((m) => m.channelId === chats[i]).length;
+        if (platform === 'discord') {
+          assert.equal(delivered, 1, `${mode}: exactly once on Discord`);
+          assert.equal(rows[0].status, 'sent');
+        } else {
+          assert.ok(delivered <= 1, `${mode}: at most once on Telegram`);
+          if (mode === 'crash-compose') assert.equal(delivered, 1, 'nothing had gone out: sent after the restart');
+          else assert.match(rows[0].error ?? '', /ambiguous/);
         }
       }
     } finally {
+      for (const d of dbs) d.cleanup();
       await tg?.close();
       await dc?.stop();
     }
