@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
+/** What an entity is; /who words its answer by it and co-mentions leave places out. */
 export type EntityType = 'person' | 'org' | 'place';
 
 const aliasSchema = z.union([z.string().min(1), z.object({ text: z.string().min(1), context: z.array(z.string().min(1)).min(1) })]);
@@ -21,7 +22,9 @@ const entitySchema = z.object({
 });
 const fileSchema = z.object({ about: z.string().optional(), blockers: z.array(z.string().min(2)).default([]), entities: z.array(entitySchema) });
 
+/** One entity of seeds/aliases.json as validated. */
 export type CuratedEntity = z.infer<typeof entitySchema>;
+/** The whole validated alias file. */
 export interface CuratedData {
   entities: CuratedEntity[];
   blockers: string[];

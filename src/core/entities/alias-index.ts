@@ -29,6 +29,7 @@ export interface AliasKey {
   latin: boolean;
 }
 
+/** The compiled index of one database (see getAliasIndex). */
 export interface AliasIndex {
   version: number;
   matcher: Matcher;

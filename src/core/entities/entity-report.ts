@@ -6,6 +6,7 @@
 import type { Db } from '../store/db.ts';
 import { getAliasIndex, type EntityInfo } from './alias-index.ts';
 
+/** An article line of the /who reply. */
 export interface Headline {
   id: number;
   title: string;
@@ -14,6 +15,7 @@ export interface Headline {
   published_at: string | null;
 }
 
+/** What /who knows about one entity. */
 export interface EntityReport {
   entity: EntityInfo;
   /** Ids of every article mentioning the entity, newest first (undated last). */

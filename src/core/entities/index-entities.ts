@@ -45,7 +45,7 @@ function prepare(db: Db): Statements {
   return s;
 }
 
-function facetsOf(entityId: string, surfaces: string[], role: string | null): [string, string][] {
+function facetsOf(surfaces: string[], role: string | null): [string, string][] {
   const out: [string, string][] = [['count', '']];
   for (const s of surfaces) out.push(['spelling', s]);
   if (role) out.push(['role', role]);
@@ -65,7 +65,7 @@ export function indexEntities(db: Db, article: StoredArticle): void {
   });
   const s = prepare(db);
   for (const o of s.old.all(article.id)) {
-    for (const [kind, value] of facetsOf(o.entity_id, JSON.parse(o.surfaces) as string[], o.role)) {
+    for (const [kind, value] of facetsOf(JSON.parse(o.surfaces) as string[], o.role)) {
       const left = s.dec.get(o.entity_id, kind, value);
       if (left && left.articles <= 0) s.prune.run(o.entity_id, kind, value);
     }
@@ -74,6 +74,6 @@ export function indexEntities(db: Db, article: StoredArticle): void {
   const sortKey = sortKeyOf(article.published_at);
   for (const m of mentions) {
     s.ins.run(m.entityId, article.id, m.count, m.firstPos, m.inTitle ? 1 : 0, m.surface, JSON.stringify(m.surfaces), m.role, sortKey);
-    for (const [kind, value] of facetsOf(m.entityId, m.surfaces, m.role)) s.inc.run(m.entityId, kind, value);
+    for (const [kind, value] of facetsOf(m.surfaces, m.role)) s.inc.run(m.entityId, kind, value);
   }
 }

@@ -8,6 +8,7 @@ import { getAliasIndex, type AliasIndex, type EntityInfo } from './alias-index.t
 import { foldKey, hasHan } from './fold.ts';
 import { allowedEdits, editDistance } from './fuzzy.ts';
 
+/** The answer to "who is this name": one entity, or suggestions. */
 export interface ResolveResult {
   /** The entity meant, or null when the name is unknown or too ambiguous. */
   entity: EntityInfo | null;
