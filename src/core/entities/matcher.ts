@@ -14,7 +14,7 @@ export interface AliasRecord {
   context?: string[] | null;
 }
 
-type CaseRule = 'acronym' | 'upper' | 'lower' | null;
+type CaseRule = 'acronym' | 'exact' | 'upper' | 'lower' | null;
 
 /** What a trie terminal stands for. */
 export interface TermEntry {
@@ -58,6 +58,8 @@ function caseRuleOf(text: string): CaseRule {
   const letters = text.replace(/[^A-Za-z]/g, '');
   if (!letters) return null;
   if (letters.length <= 6 && letters === letters.toUpperCase()) return 'acronym';
+  // Short mixed-case names must be written exactly so: Xi, not the numeral XI.
+  if (letters.length <= 3) return 'exact';
   return letters[0] === letters[0].toUpperCase() ? 'upper' : 'lower';
 }
 
@@ -108,11 +110,13 @@ export function buildMatcher(aliases: AliasRecord[], blockers: string[] = []): M
   return matcher;
 }
 
-function passesCase(rule: CaseRule, surface: string): boolean {
+function passesCase(entry: TermEntry, surface: string): boolean {
+  const rule = entry.caseRule;
   if (!rule) return true;
   const letters = surface.replace(/[^\p{L}]/gu, '');
   if (!letters) return false;
   if (rule === 'acronym') return letters === letters.toUpperCase();
+  if (rule === 'exact') return letters === entry.alias.replace(/[^\p{L}]/gu, '');
   const first = letters[0];
   const upper = first !== first.toLowerCase();
   return rule === 'upper' ? upper : !upper;
@@ -149,7 +153,7 @@ export function findHits(matcher: Matcher, text: string, pre?: FoldedText): Hit[
       let entries = all;
       if (all.some((e) => e.caseRule)) {
         const surface = text.slice(map[i], map[j] + 1);
-        entries = all.filter((e) => passesCase(e.caseRule, surface));
+        entries = all.filter((e) => passesCase(e, surface));
       }
       if (entries.length) best = { end: j + 1, node, entries };
     }

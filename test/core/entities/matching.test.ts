@@ -36,6 +36,7 @@ test('Latin aliases need word boundaries and the capitalisation of a name', () =
   assert.deepEqual(ids('', ['Trump met Putin.']), ['putin', 'trump']);
   assert.deepEqual(ids('', ['un peu de NATO']), ['nato']);
   assert.deepEqual(ids('', ['The UN said']), ['un']);
+  assert.deepEqual(ids('', ['Pope Pius XI wrote; Xi replied.']), ['xi-jinping']);
 });
 
 test('ambiguous and common aliases are settled by the article, and blockers are not mentions', () => {
