@@ -24,6 +24,7 @@ export interface SubscribeArgs {
 }
 
 const TZ_PREFIX = /^(?:tz|timezone|時區)[:：=](.*)$/i;
+const CLOCK = /^\d{1,2}[:：]\d{2}$/;
 const LOOKS_LIKE_TIME = /^\d{1,2}[:：.]\d{1,2}$|^\d{1,2}(?:am|pm)?$/i;
 
 /** Parses the options; throws SubscribeArgsError naming the bad time or zone. */
@@ -40,7 +41,8 @@ export function parseSubscribeArgs(args: Record<string, string | number | undefi
       tz = readZone(zone[1]);
       continue;
     }
-    if (time === null && topicWords.length === 0 && LOOKS_LIKE_TIME.test(w)) {
+    // A clock time (7:30, 07:30) anywhere; a bare number (8, 8am) only before the topic, where no topic starts.
+    if (time === null && (CLOCK.test(w) || (topicWords.length === 0 && LOOKS_LIKE_TIME.test(w)))) {
       const t = parseClockTime(w.replace(/[：.]/, ':'));
       if (!t) {
         throw new SubscribeArgsError('bad-time', {
