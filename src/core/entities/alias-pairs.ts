@@ -26,7 +26,7 @@ const isTranslit = (ch: string) => (translit ??= new Set([...TRANSLIT_TRAD, ...t
 const SEPARATOR = /^[·・．‧-]|[·・．‧-]$/g;
 
 const LATIN_NAME = /^(?:(?:Gen|Adm|Dr|Mr|Mrs|Ms|Sir|Lt|Col|Maj|Sen|Rep|Prof)\.?\s+)?([A-Z][\p{L}'’.-]*(?:\s+(?:(?:von|van|der|den|de|del|della|da|di|du|le|la|al|bin|ibn|ben|y)\s+)*[A-Z][\p{L}'’.-]*){0,4})$/u;
-const ORG_WORD = /\b(?:University|College|Institute|Foundation|Organi[sz]ation|Association|Council|Committee|Ministry|Department|Party|Union|Agency|Bank|Company|Corporation|Inc|Corp|Ltd|Group|Times|News|Post|Journal|Press|Review|Prize|Award|Act|Treaty|Agreement|Agreements|Memorandum|Summit|Forum|List|Program|Project|Center|Centre|Network|Service|Office|Court|Army|Force|Forces|Navy|Coalition|Alliance|Federation|Republic|Kingdom|States|Street|Road|Magazine|Book|Books|Library|Museum|Fund|Report|Strategy|Initiative|Movement)\b/;
+const ORG_WORD = /\b(?:University|College|Institute|Foundation|Organi[sz]ation|Association|Council|Committee|Ministry|Department|Party|Union|Agency|Bank|Company|Corporation|Inc|Corp|Ltd|Group|Times|News|Post|Journal|Press|Review|Prize|Award|Act|Treaty|Agreement|Agreements|Memorandum|Summit|Forum|List|Program|Project|Center|Centre|Network|Service|Office|Court|Army|Force|Forces|Navy|Coalition|Alliance|Federation|Republic|Kingdom|States|Street|Road|Magazine|Book|Books|Library|Museum|Fund|Report|Strategy|Initiative|Movement|LP|LLC|PLC|AG|GmbH|Capital|Partners|Holdings|Media|Airlines|Motors|Technologies|Systems|Labs)\b/;
 const TRAILING_TITLE = /(上將|中將|少將|將軍|上将|中将|少将|将军|博士|教授|先生|女士|議員|议员|總統|总统)$/;
 const PAIR = /([\p{Script=Han}·・．‧-]{2,30})\s*[（(]\s*([^（）()\n]{2,60}?)\s*[）)]/gu;
 

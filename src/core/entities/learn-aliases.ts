@@ -60,8 +60,9 @@ export function learnAliases(db: Db, idx: AliasIndex, pairs: AliasPair[], articl
 function createLearnedEntity(db: Db, idx: AliasIndex, p: AliasPair, now: string): EntityInfo | undefined {
   const zhLen = p.zh.replace(/[·・．‧-]/g, '').length;
   const words = p.latin.split(/\s+/).length;
-  // Two-character names with a one-word original (金山（Kingsoft）) are too often ordinary words.
-  if (zhLen < 3 && words < 2) return undefined;
+  // A one-word original is as often a company, place or brand (巴克萊（Barclays）, 模里西斯（Mauritius）)
+  // as a person, so only full names (given name + surname) create a person.
+  if (words < 2 || zhLen < 2) return undefined;
   const base = slugify(p.latin);
   if (!base) return undefined;
   let id = base;
