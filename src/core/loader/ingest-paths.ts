@@ -4,6 +4,7 @@
  * stored changes because of it.
  */
 import { readFileSync } from 'node:fs';
+import { compactSearchIndex } from '../search/index-search.ts';
 import type { Db } from '../store/db.ts';
 import { ingestBytes } from './ingest-bytes.ts';
 import { recordReject, type Reject } from './rejects.ts';
@@ -66,6 +67,7 @@ export function ingestPaths(db: Db, paths: string[], opts: IngestPathsOptions = 
       opts.onReject?.(r);
     } else summary[out.status]++;
   }
+  compactSearchIndex(db, summary.ingested + summary.updated);
   return summary;
 }
 

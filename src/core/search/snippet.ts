@@ -24,6 +24,9 @@ export function makeSnippet(paragraphs: string[], terms: QueryTerm[]): string {
 function locate(text: string, t: QueryTerm): { start: number; end: number } | null {
   const direct = text.indexOf(t.raw);
   if (t.raw && direct >= 0) return { start: direct, end: direct + t.raw.length };
+  const lower = text.toLowerCase();
+  const quick = lower.length === text.length ? lower.indexOf(t.folded) : -1; // Trump ≈ trump without the per-character map
+  if (quick >= 0) return { start: quick, end: quick + t.folded.length };
   if (!toSearchForm(text).includes(t.folded)) return null; // cheap whole-string check before the per-character map
   const { folded, offsets } = foldWithOffsets(text);
   const i = folded.indexOf(t.folded);
