@@ -6,7 +6,7 @@ import { subscriptionsCommand } from '../../commands/subscriptions.ts';
 import { executeCommand } from '../../commands/execute.ts';
 import { parseCommandLine } from '../../commands/parse.ts';
 import { helpCommand } from '../../commands/help.ts';
-import type { ChatContext, ReplyLang } from '../../commands/types.ts';
+import type { ChatContext, CommandDef, ReplyLang } from '../../commands/types.ts';
 import { tempDb, chat } from '../scheduler/fixtures.ts';
 
 const now = () => new Date('2026-11-21T10:00:00Z');
@@ -85,7 +85,7 @@ test('/unsubscribe by number, time, topic, all; asks when ambiguous', async () =
 });
 
 test('/help documents the time zone syntax', async () => {
-  const help = await helpCommand.run({ args: {}, lang: 'en', chat: chat('terminal', 'x') }, { db: undefined as never, now });
+  const help = await (helpCommand as CommandDef).run({ args: {}, lang: 'en', chat: chat('terminal', 'x') }, { db: undefined as never, now });
   const sub = help.items.find((i) => i.heading?.startsWith('/subscribe'))!;
   assert.match(sub.text!, /tz:Area\/City/);
   assert.match(sub.meta!, /\/subscribe 08:00 tz:Europe\/Berlin/);
