@@ -12,6 +12,8 @@ export interface FrontMatter {
 }
 
 const OPEN = /^---([A-Za-z]*)[ \t]*\n/;
+/** Real front matter is a few hundred bytes; a huge block is a mistake or an attack on the YAML parser. */
+const MAX_FRONT_MATTER = 64 * 1024;
 
 /** True when the text opens with a front-matter fence (--- or ---lang). */
 export function hasFrontMatter(text: string): boolean {
@@ -31,6 +33,7 @@ export function parseFrontMatter(text: string, name: string): FrontMatter {
   const close = /^(?:---|\.\.\.)[ \t]*$/m.exec(rest);
   if (!close) throw new IngestError(name, 'malformed front matter: no closing --- line');
   const yamlText = rest.slice(0, close.index);
+  if (yamlText.length > MAX_FRONT_MATTER) throw new IngestError(name, `front matter too large (over ${MAX_FRONT_MATTER / 1024} KB)`);
   let data: unknown;
   try {
     data = parseYaml(yamlText, { schema: 'core', uniqueKeys: true, maxAliasCount: 50, prettyErrors: false });

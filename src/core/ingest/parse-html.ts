@@ -21,11 +21,15 @@ const RELATED_CLASS = /(?:^|[\s_-])(?:related\w*|recommend\w*|more-?stories|read
 const BOILERPLATE =
   /^(?:advertisement|sponsored( content)?|read more\b|related( coverage| stories| articles)?\s*:|see also\s*:|sign up\b|subscribe\b|follow us\b|share (this|on)\b|click here\b|copyright\b|©|all rights reserved|this story has been updated|listen to this article)/i;
 
+const MAX_DEPTH = 120;
+const MAX_ELEMENTS = 30000;
+
 interface DomDocument {
   querySelectorAll(sel: string): ArrayLike<DomEl>;
   body: DomEl | null;
 }
 interface DomEl {
+  children?: ArrayLike<DomEl>;
   getAttribute(name: string): string | null;
   remove(): void;
   textContent: string | null;
@@ -43,11 +47,15 @@ export function parseHtml(html: string, name: string, url?: string): NormalizedA
   for (const el of Array.from(doc.querySelectorAll(CLUTTER))) el.remove();
   removeClutterBoxes(doc);
 
+  // Readability's cost grows much faster than the page on deeply nested or huge DOMs; such
+  // pages (often hostile) go straight to our own walker over the de-cluttered body.
   let result: ReturnType<Readability['parse']> = null;
-  try {
-    result = new Readability(document as never, { charThreshold: 250 }).parse();
-  } catch {
-    result = null;
+  if (nestingDepth(doc.body, MAX_DEPTH) <= MAX_DEPTH) {
+    try {
+      result = new Readability(document as never, { charThreshold: 250, maxElemsToParse: MAX_ELEMENTS }).parse();
+    } catch {
+      result = null;
+    }
   }
   const contentHtml = result?.content ?? (doc.body as unknown as { innerHTML?: string } | null)?.innerHTML ?? '';
   const title = meta.title ?? (result?.title ? tidyText(result.title) : null);
@@ -72,6 +80,19 @@ export function parseHtml(html: string, name: string, url?: string): NormalizedA
     tags: meta.tags,
     related: [...related, ...blocks.related.filter((r) => !related.some((x) => x.url === r.url))],
   });
+}
+
+/** Element nesting depth below `root`, counting stops once `limit` is passed. */
+function nestingDepth(root: DomEl | null, limit: number): number {
+  let max = 0;
+  const stack: [DomEl, number][] = root ? [[root, 1]] : [];
+  while (stack.length) {
+    const [el, depth] = stack.pop()!;
+    if (depth > max) max = depth;
+    if (max > limit) return max;
+    for (const child of Array.from(el.children ?? [])) stack.push([child, depth + 1]);
+  }
+  return max;
 }
 
 /** Removes boxes whose class names say clutter, unless one holds much of the page (a wrapper with odd classes). */

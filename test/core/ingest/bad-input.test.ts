@@ -87,3 +87,11 @@ test('a post without any title is rejected', () => {
 test('a page dump without any prose is rejected', () => {
   rejects(Buffer.from('首頁\n國際\n財經\n運動\n'), 'menu.txt', /no (article body|headline)/);
 });
+
+test('hostile shapes stay bounded: huge front matter, deeply nested HTML', { timeout: 60_000 }, () => {
+  rejects(Buffer.from(`---\ntitle: x\n${'k: v\n'.repeat(20000)}---\n<p>${TRAD}</p>\n`), 'huge.md', /front matter too large/);
+  const deep = `<html><head><title>Deep page</title></head><body>${'<div>'.repeat(3000)}<p>${TRAD.repeat(5)}</p>${'</div>'.repeat(3000)}</body></html>`;
+  const a = parseDocument(Buffer.from(deep), 'deep.html');
+  assert.equal(a.title, 'Deep page');
+  assert.equal(a.paragraphs.length, 1);
+});
