@@ -4,14 +4,15 @@ import type { Migration } from './index.ts';
  * Subscriptions, the delivery ledger and the per-subscription record of sent stories.
  * Times are ISO 8601 UTC strings (toISOString), so they sort and compare as text.
  * `deliveries` has one row per (subscription, due time): the UNIQUE constraint is what makes a
- * digest go out at most once, whichever process claims it first.
+ * digest go out at most once, whichever process claims it first. Subscription ids are never reused
+ * (AUTOINCREMENT), so `/unsubscribe 3` can never hit a newer subscription that took a freed number.
  */
 export const subscriptionsSchema: Migration = {
   name: '005-subscriptions',
   up(db) {
     db.exec(`
       CREATE TABLE subscriptions (
-        id INTEGER PRIMARY KEY,
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
         platform TEXT NOT NULL,
         chat_id TEXT NOT NULL,
         thread_id TEXT,
