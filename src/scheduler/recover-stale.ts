@@ -8,7 +8,8 @@
  *   ('ambiguous') and NOT resent — at most once. The window is from markSending (just before the
  *   HTTP request) to markSent (just after the response), normally well under a second per message.
  * A claim counts as stale when its owner is shown dead (same host, pid gone) or, for an owner on
- * another host, when it has not been refreshed for `leaseMs`.
+ * another host, when it has not been refreshed for `leaseMs` (default 15 minutes: processes on
+ * several hosts sharing one SQLite file over a network share are not a supported setup anyway).
  */
 import { hostname } from 'node:os';
 import type { Platform } from '../../commands/types.ts';
@@ -19,21 +20,29 @@ import type { Logger } from '../core/logger.ts';
 /** Platforms whose adapters deduplicate a resend by idempotency key. */
 export const IDEMPOTENT_PLATFORMS: Platform[] = ['discord'];
 
-/** Whether the process named in `claimedBy` (host:pid:…) may still be running. */
-export function isClaimerAlive(claimedBy: string | null, self: string): boolean {
-  if (!claimedBy) return false;
-  if (claimedBy === self) return true;
+/**
+ * Whether the process named in `claimedBy` (host:pid:…) is running: 'alive' / 'dead' when it is on
+ * this host (checked by pid), 'unknown' for another host (then only the lease can tell).
+ */
+export function claimerState(claimedBy: string | null, self: string): 'alive' | 'dead' | 'unknown' {
+  if (!claimedBy) return 'dead';
+  if (claimedBy === self) return 'alive';
   const [host, pidText] = claimedBy.split(':');
-  if (host !== hostname()) return true; // cannot tell from here: rely on the lease
+  if (host !== hostname()) return 'unknown';
   const pid = Number(pidText);
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  if (pid === process.pid) return true; // another run inside this process: rely on the lease
+  if (!Number.isInteger(pid) || pid <= 0) return 'dead';
+  if (pid === process.pid) return 'alive'; // another pass inside this process
   try {
     process.kill(pid, 0);
-    return true;
+    return 'alive';
   } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
+    return (err as NodeJS.ErrnoException).code === 'EPERM' ? 'alive' : 'dead';
   }
+}
+
+/** Whether the claimer may still be running (used by tests and diagnostics). */
+export function isClaimerAlive(claimedBy: string | null, self: string): boolean {
+  return claimerState(claimedBy, self) !== 'dead';
 }
 
 export function recoverStaleClaims(
@@ -45,7 +54,10 @@ export function recoverStaleClaims(
   let abandoned = 0;
   for (const d of ledger.listClaimed()) {
     const age = o.now.getTime() - Date.parse(d.claimed_at ?? '1970-01-01T00:00:00Z');
-    const stale = age > o.leaseMs || !isClaimerAlive(d.claimed_by, o.claimer);
+    // A live process on this host keeps its claims however long its queue (thousands due at 08:00);
+    // a claimer on another host loses them after the lease.
+    const state = claimerState(d.claimed_by, o.claimer);
+    const stale = state === 'dead' || (state === 'unknown' && age > o.leaseMs);
     if (!stale) continue;
     const sub = subs.get(d.subscription_id);
     if (!sub || !o.platforms.includes(sub.platform)) continue;

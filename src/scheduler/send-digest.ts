@@ -79,9 +79,10 @@ export async function sendDigest(
   let migrations = 0;
   const partial: string[] = [];
   const estimate = estimateMessages(reply, sub.platform);
-  ledger.markSending(delivery.id, clock.now());
   for (;;) {
     await pacer.acquire(sub.platform, target.chatId, estimate);
+    // Only from here is a crash ambiguous (the request may reach the platform): waiting above is not.
+    ledger.markSending(delivery.id, clock.now());
     try {
       const res = await adapter.send(target, reply, { idempotencyKey });
       const ids = [...partial, ...res.messageIds];
