@@ -16,6 +16,8 @@ export const SAME_EVENT_THRESHOLD = 0.28;
 export const DAY_WINDOW = 3;
 /** Reprints are looked for within this many days (and among undated articles). */
 export const DUPLICATE_WINDOW = 7;
+/** A story spans at most this many days from its first article: recurring headlines do not chain forever. */
+export const STORY_SPAN_DAYS = 10;
 const MAX_CANDIDATES = 40;
 
 type Statement = import('better-sqlite3').Statement;
@@ -31,14 +33,15 @@ function prepare(db: Db): Statements {
     existing: db.prepare('SELECT story_id FROM story_articles WHERE article_id = ?'),
     delMember: db.prepare('DELETE FROM story_articles WHERE article_id = ?'),
     delSig: db.prepare('DELETE FROM story_signatures WHERE article_id = ?'),
-    delLsh: db.prepare('DELETE FROM story_lsh WHERE article_id = ?'),
     bodyCandAny: db.prepare('SELECT article_id FROM story_lsh WHERE key = ? LIMIT 50'),
     bodyCandNear: db.prepare('SELECT article_id FROM story_lsh WHERE key = ? AND (day BETWEEN ? AND ? OR day = -1) LIMIT 50'),
     topicCand: db.prepare('SELECT article_id FROM story_lsh WHERE key = ? AND day BETWEEN ? AND ? LIMIT 50'),
     candidate: db.prepare(
-      `SELECT s.day, s.body_sig, s.topic_sig, m.story_id, m.duplicate_of FROM story_signatures s
-       JOIN story_articles m ON m.article_id = s.article_id WHERE s.article_id = ?`,
+      `SELECT s.day, s.body_sig, s.topic_sig, m.story_id, m.duplicate_of, st.first_seen FROM story_signatures s
+       JOIN story_articles m ON m.article_id = s.article_id JOIN stories st ON st.id = m.story_id WHERE s.article_id = ?`,
     ),
+    oldSig: db.prepare('SELECT day, body_sig, topic_sig FROM story_signatures WHERE article_id = ?'),
+    delLshKey: db.prepare('DELETE FROM story_lsh WHERE key = ? AND day = ? AND article_id = ?'),
     newStory: db.prepare(`INSERT INTO stories (title, title_article_id, first_seen, last_updated) VALUES (?, ?, ?, ?)`),
     addMember: db.prepare(
       `INSERT INTO story_articles (article_id, story_id, duplicate_of, similarity, outlet, published_at, added_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -97,7 +100,12 @@ export function refreshStory(db: Db, storyId: number): void {
 function removeFromStory(db: Db, articleId: number): void {
   const st = prepare(db);
   const row = st.existing.get(articleId) as { story_id: number } | undefined;
-  st.delLsh.run(articleId);
+  // Band rows are found again from the stored signature (no index on article_id needed).
+  const old = st.oldSig.get(articleId) as { day: number | null; body_sig: Buffer; topic_sig: Buffer } | undefined;
+  if (old) {
+    for (const k of bandKeys(sigFromBuffer(old.body_sig), 0)) st.delLshKey.run(k, old.day ?? -1, articleId);
+    if (old.day !== null) for (const k of bandKeys(sigFromBuffer(old.topic_sig), 1)) st.delLshKey.run(k, old.day, articleId);
+  }
   st.delSig.run(articleId);
   if (!row) return;
   st.delMember.run(articleId);
@@ -137,8 +145,12 @@ export function assignStory(db: Db, article: StoredArticle): void {
   let best: { storyId: number; score: number; duplicateOf: number | null; sim: number } | null = null;
   const ranked = [...hits.entries()].sort((a, b) => b[1] - a[1]).slice(0, MAX_CANDIDATES);
   for (const [candId] of ranked) {
-    const c = st.candidate.get(candId) as { day: number | null; body_sig: Buffer; topic_sig: Buffer; story_id: number; duplicate_of: number | null } | undefined;
+    const c = st.candidate.get(candId) as { day: number | null; body_sig: Buffer; topic_sig: Buffer; story_id: number; duplicate_of: number | null; first_seen: string | null } | undefined;
     if (!c) continue;
+    if (day !== null && c.first_seen) {
+      const start = Math.floor(Date.parse(c.first_seen) / 86_400_000);
+      if (Math.abs(day - start) > STORY_SPAN_DAYS) continue;
+    }
     const bodySim = similarity(bodySig, sigFromBuffer(c.body_sig));
     const near = day === null || c.day === null || Math.abs(c.day - day) <= DUPLICATE_WINDOW;
     if (bodySim >= DUPLICATE_THRESHOLD && near) {

@@ -5,7 +5,8 @@ import type { Migration } from './index.ts';
  * the MinHash signatures and LSH band index that make assignment incremental (a new article
  * looks up candidates by band key, never scans), and the dated events /timeline lists.
  * `story_lsh.key` packs kind (0 body, 1 topic), band and band hash into one integer; `day` is
- * the publication day number (-1 when unknown). Story times: first_seen and
+ * the publication day number (-1 when unknown). A re-stored article's band rows are found
+ * again from its stored signature, so story_lsh needs no index on article_id. Story times: first_seen and
  * last_updated use each member's publication time, or its ingest time when undated;
  * last_published only dated members (null when none), which is what /latest sorts by.
  */
@@ -51,7 +52,6 @@ export const storiesEventsSchema: Migration = {
         article_id INTEGER NOT NULL,
         PRIMARY KEY (key, day, article_id)
       ) WITHOUT ROWID;
-      CREATE INDEX story_lsh_article ON story_lsh(article_id);
 
       CREATE TABLE events (
         id INTEGER PRIMARY KEY,
