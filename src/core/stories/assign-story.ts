@@ -7,7 +7,7 @@
 import type { Db } from '../store/db.ts';
 import type { StoredArticle } from '../article.ts';
 import { publicationDate, toDayNumber } from '../timeline/calendar.ts';
-import { bandKeys, bodyShingles, minHash, sigFromBuffer, sigToBuffer, similarity, topicFeatures } from './signatures.ts';
+import { bandKeys, bodyShingles, minHash, sigFromBuffer, sigToBuffer, similarity, titleKey, topicFeatures } from './signatures.ts';
 
 /** Body similarity from which an article counts as a reprint of another. */
 export const DUPLICATE_THRESHOLD = 0.5;
@@ -40,13 +40,14 @@ function prepare(db: Db): Statements {
       `SELECT s.day, s.body_sig, s.topic_sig, m.story_id, m.duplicate_of, st.first_seen FROM story_signatures s
        JOIN story_articles m ON m.article_id = s.article_id JOIN stories st ON st.id = m.story_id WHERE s.article_id = ?`,
     ),
-    oldSig: db.prepare('SELECT day, body_sig, topic_sig FROM story_signatures WHERE article_id = ?'),
+    oldSig: db.prepare('SELECT day, body_sig, topic_sig, title_key FROM story_signatures WHERE article_id = ?'),
+    titleCand: db.prepare('SELECT article_id FROM story_lsh WHERE key = ? AND day BETWEEN ? AND ? LIMIT 50'),
     delLshKey: db.prepare('DELETE FROM story_lsh WHERE key = ? AND day = ? AND article_id = ?'),
     newStory: db.prepare(`INSERT INTO stories (title, title_article_id, first_seen, last_updated) VALUES (?, ?, ?, ?)`),
     addMember: db.prepare(
       `INSERT INTO story_articles (article_id, story_id, duplicate_of, similarity, outlet, published_at, added_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ),
-    addSig: db.prepare('INSERT INTO story_signatures (article_id, day, body_sig, topic_sig) VALUES (?, ?, ?, ?)'),
+    addSig: db.prepare('INSERT INTO story_signatures (article_id, day, body_sig, topic_sig, title_key) VALUES (?, ?, ?, ?, ?)'),
     addLsh: db.prepare('INSERT OR IGNORE INTO story_lsh (key, day, article_id) VALUES (?, ?, ?)'),
     members: db.prepare(
       `SELECT m.article_id, m.duplicate_of, m.outlet, m.published_at, a.title, a.ingested_at FROM story_articles m
@@ -101,10 +102,11 @@ function removeFromStory(db: Db, articleId: number): void {
   const st = prepare(db);
   const row = st.existing.get(articleId) as { story_id: number } | undefined;
   // Band rows are found again from the stored signature (no index on article_id needed).
-  const old = st.oldSig.get(articleId) as { day: number | null; body_sig: Buffer; topic_sig: Buffer } | undefined;
+  const old = st.oldSig.get(articleId) as { day: number | null; body_sig: Buffer; topic_sig: Buffer; title_key: number | null } | undefined;
   if (old) {
     for (const k of bandKeys(sigFromBuffer(old.body_sig), 0)) st.delLshKey.run(k, old.day ?? -1, articleId);
     if (old.day !== null) for (const k of bandKeys(sigFromBuffer(old.topic_sig), 1)) st.delLshKey.run(k, old.day, articleId);
+    if (old.day !== null && old.title_key !== null) st.delLshKey.run(old.title_key, old.day, articleId);
   }
   st.delSig.run(articleId);
   if (!row) return;
@@ -140,6 +142,15 @@ export function assignStory(db: Db, article: StoredArticle): void {
       for (const r of st.topicCand.all(k, day - DAY_WINDOW, day + DAY_WINDOW) as { article_id: number }[]) hits.set(r.article_id, (hits.get(r.article_id) ?? 0) + 1);
     }
   }
+  // The same headline within the window: one story, whatever the bodies say.
+  const tKey = day === null ? null : titleKey(article.title);
+  const sameTitle = new Set<number>();
+  if (tKey !== null && day !== null) {
+    for (const r of st.titleCand.all(tKey, day - DAY_WINDOW, day + DAY_WINDOW) as { article_id: number }[]) {
+      sameTitle.add(r.article_id);
+      hits.set(r.article_id, (hits.get(r.article_id) ?? 0) + 4);
+    }
+  }
   hits.delete(article.id);
 
   let best: { storyId: number; score: number; duplicateOf: number | null; sim: number } | null = null;
@@ -159,14 +170,15 @@ export function assignStory(db: Db, article: StoredArticle): void {
       continue;
     }
     if (day === null || c.day === null || Math.abs(c.day - day) > DAY_WINDOW) continue;
-    const topicSim = similarity(topicSig, sigFromBuffer(c.topic_sig));
+    const topicSim = sameTitle.has(candId) ? 1 : similarity(topicSig, sigFromBuffer(c.topic_sig));
     if (topicSim >= SAME_EVENT_THRESHOLD && (!best || topicSim > best.score)) best = { storyId: c.story_id, score: topicSim, duplicateOf: null, sim: topicSim };
   }
 
   const published = publicationInstant(article.published_at);
   const storyId = best ? best.storyId : Number(st.newStory.run(article.title, article.id, published ?? article.ingested_at, published ?? article.ingested_at).lastInsertRowid);
   st.addMember.run(article.id, storyId, best?.duplicateOf ?? null, best?.sim ?? null, outletOf(article), published, article.ingested_at);
-  st.addSig.run(article.id, day, sigToBuffer(bodySig), sigToBuffer(topicSig));
+  st.addSig.run(article.id, day, sigToBuffer(bodySig), sigToBuffer(topicSig), tKey);
+  if (tKey !== null && day !== null) st.addLsh.run(tKey, day, article.id);
   for (const k of bodyKeys) st.addLsh.run(k, day ?? -1, article.id);
   if (day !== null) for (const k of topicKeys) st.addLsh.run(k, day, article.id);
   refreshStory(db, storyId);

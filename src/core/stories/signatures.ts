@@ -116,3 +116,10 @@ export function sigFromBuffer(buf: Buffer): Uint32Array {
   const copy = new Uint8Array(buf);
   return new Uint32Array(copy.buffer, 0, SIG_SIZE);
 }
+
+/** LSH-table key of an article's headline (kind 2): the same folded headline within days is the same story. */
+export function titleKey(title: string): number | null {
+  const t = foldForShingles(title).replace(/ /g, '');
+  if ([...t].length < 6) return null; // "快訊", "Update": too generic to mean one story
+  return 2 * 2 ** 40 + fnv1a(t);
+}

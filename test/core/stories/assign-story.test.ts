@@ -54,6 +54,11 @@ test('different events are different stories; the same event from another outlet
     // Same words a year later are another story: proximity in time is required.
     const later = storeArticle(db, article('美國防部次長柯比：美國對烏克蘭安全保證僅扮演最低限度角色', ['美國國防部政策次長柯比在盟友閉門會議中表示，華府在烏克蘭安全保證上只會扮演「最低限度角色」。'], { outlet: '自由時報', published_at: '2026-08-21' }), { source_file: 'later.txt' });
     assert.notEqual(storyOf(db, later.id), storyOf(db, ids[2]));
+    // The same headline from two outlets a day apart, bodies written separately: one story.
+    const h = '颱風海葵今晚登陸 全台停班停課';
+    const x = storeArticle(db, article(h, ['中央氣象署表示，颱風中心預計今晚在台東一帶登陸，各縣市宣布停班停課。'], { outlet: '公視', published_at: '2025-09-03' }), { source_file: 'pts.txt' });
+    const y = storeArticle(db, article(h, ['強颱逼近，交通部呼籲民眾避免外出，鐵路與航班大量取消。'], { outlet: '自由時報', published_at: '2025-09-04' }), { source_file: 'ltn2.txt' });
+    assert.equal(storyOf(db, x.id), storyOf(db, y.id));
   });
 });
 

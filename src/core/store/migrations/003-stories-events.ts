@@ -4,7 +4,7 @@ import type { Migration } from './index.ts';
  * Stories (articles grouped by event, each near-duplicate reprint in the story of its original),
  * the MinHash signatures and LSH band index that make assignment incremental (a new article
  * looks up candidates by band key, never scans), and the dated events /timeline lists.
- * `story_lsh.key` packs kind (0 body, 1 topic), band and band hash into one integer; `day` is
+ * `story_lsh.key` packs kind (0 body, 1 topic, 2 headline), band and band hash into one integer; `day` is
  * the publication day number (-1 when unknown). A re-stored article's band rows are found
  * again from its stored signature, so story_lsh needs no index on article_id. Story times: first_seen and
  * last_updated use each member's publication time, or its ingest time when undated;
@@ -43,7 +43,8 @@ export const storiesEventsSchema: Migration = {
         article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
         day INTEGER,
         body_sig BLOB NOT NULL,
-        topic_sig BLOB NOT NULL
+        topic_sig BLOB NOT NULL,
+        title_key INTEGER
       );
 
       CREATE TABLE story_lsh (
