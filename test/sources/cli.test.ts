@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { run } from '../../src/cli/sources.ts';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFixtureServer, serve } from './fixture-server.ts';
@@ -39,6 +39,9 @@ test('newsbot sources add / list / poll --once / remove, and the private-network
   const inbox = join(dir, 'inbox');
   mkdirSync(inbox);
   writeFileSync(join(inbox, 'note.md'), `---\ntitle: "Filed from the inbox"\ndate: 2025-11-09\n---\n\nThe inbox story has a body long enough to be an article about the harbour and the council.\n`);
+  // The rescan defers files modified in the last 2 s (they may be half-written); this one is finished.
+  const past = new Date(Date.now() - 60_000);
+  utimesSync(join(inbox, 'note.md'), past, past);
   const allow = { NEWSBOT_ALLOW_PRIVATE_NETWORKS: '1' };
   try {
     const feed = await newsbot(['add', srv.base + '/rss.xml', '--db', db, '--every', '15'], allow);
