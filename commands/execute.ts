@@ -28,6 +28,7 @@ export function parseFailureReply(res: Extract<ParseResult, { ok: false }>, lang
     return usageReply(lang === 'en' ? `Unknown command /${res.message}. Type /help for the list.` : `沒有 /${res.message} 這個指令，輸入 /help 查看指令列表。`);
   }
   const example = res.command?.examples[0];
-  const what = res.message ?? 'bad arguments';
-  return usageReply(lang === 'en' ? `${what}. Usage: ${example}` : `${what}。用法：${example}`);
+  return usageReply(
+    lang === 'en' ? `${res.message ?? 'bad arguments'}. Usage: ${example}` : `${res.messageZh ?? res.message ?? '參數有誤'}。用法：${example}`,
+  );
 }
