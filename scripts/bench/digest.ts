@@ -136,7 +136,7 @@ export async function run(): Promise<void> {
 
     const ledger = createLedger(db);
     const opts = { ledger, maxStories: 10, emptyNote: false };
-    const cached = cacheDigestSource(createSqlDigestSource(db));
+    const cached = cacheDigestSource(createSqlDigestSource(db, { memo: true }));
     t0 = process.hrtime.bigint();
     let stories = 0;
     let empty = 0;

@@ -69,7 +69,7 @@ export async function runDueDigests(db: Db, adapters: Adapters, at: Date, opts: 
   const ledger: Ledger = createLedger(db, { pauseAfter: opts.pauseAfter });
   const subs: SubscriptionStore = createSubscriptionStore(db);
   const settings = createChatSettingsStore(db);
-  const source = cacheDigestSource(opts.source ?? createSqlDigestSource(db));
+  const source = cacheDigestSource(opts.source ?? createSqlDigestSource(db, { memo: true }));
   const pacer = opts.pacer ?? createPacer(clock);
   const stats = newSendStats();
   const platforms = (Object.keys(adapters) as Platform[]).filter((p) => adapters[p]);

@@ -89,6 +89,8 @@ export async function sendDigest(
       ledger.markSent(delivery, ids, stories, clock.now());
       stats.sent++;
       stats.messages += res.messageIds.length;
+      // The adapter split it into more messages than reserved: pay for them before anything else goes out.
+      if (res.messageIds.length > estimate) await pacer.acquire(sub.platform, target.chatId, res.messageIds.length - estimate);
       return 'sent';
     } catch (err) {
       const e = err instanceof DeliveryError ? err : new DeliveryError('transient', err instanceof Error ? err.message : String(err));

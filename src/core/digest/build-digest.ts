@@ -59,10 +59,45 @@ export function extractSentences(text: string, maxChars = 220): string {
 
 const isHttp = (u: string | null): u is string => !!u && /^https?:\/\/[^\s]+$/i.test(u);
 
-function summarize(c: CandidateStory, sent: SentStory | undefined): DigestStory | null {
-  if (!c.newArticleIds.length || !c.articles.length) return null;
-  const outlets = [...new Set(c.articles.map((a) => a.outlet).filter((o): o is string => !!o))];
-  if (sent && c.articles.length <= sent.articleCount && outlets.length <= sent.outletCount) return null;
+interface StoryStats {
+  outlets: string[];
+  count: number;
+  newest: string;
+}
+
+// Candidates are shared by every subscription of a scheduler pass (same window and topic): their
+// statistics and ranking are computed once per candidate list, not once per subscription.
+const statsCache = new WeakMap<CandidateStory, StoryStats>();
+const rankCache = new WeakMap<CandidateStory[], { c: CandidateStory; st: StoryStats }[]>();
+
+function statsOf(c: CandidateStory): StoryStats {
+  let st = statsCache.get(c);
+  if (!st) {
+    const outlets = [...new Set(c.articles.map((a) => a.outlet).filter((o): o is string => !!o))];
+    const newest = c.articles.reduce((m, a) => (a.at > m ? a.at : m), '');
+    statsCache.set(c, (st = { outlets, count: c.articles.length, newest }));
+  }
+  return st;
+}
+
+/** Most outlets first, then most articles, then newest, then story id (stable). */
+function ranked(candidates: CandidateStory[]): { c: CandidateStory; st: StoryStats }[] {
+  let r = rankCache.get(candidates);
+  if (!r) {
+    r = candidates.filter((c) => c.newArticleIds.length && c.articles.length).map((c) => ({ c, st: statsOf(c) }));
+    r.sort(
+      (a, b) =>
+        b.st.outlets.length - a.st.outlets.length ||
+        b.st.count - a.st.count ||
+        (a.st.newest < b.st.newest ? 1 : a.st.newest > b.st.newest ? -1 : 0) ||
+        a.c.storyId - b.c.storyId,
+    );
+    rankCache.set(candidates, r);
+  }
+  return r;
+}
+
+function summarize(c: CandidateStory, st: StoryStats, updated: boolean): DigestStory {
   const byNewest = [...c.articles].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.id - b.id));
   const fresh = new Set(c.newArticleIds);
   const lead = byNewest.find((a) => fresh.has(a.id) && a.lead) ?? byNewest.find((a) => a.lead) ?? byNewest[0];
@@ -78,27 +113,29 @@ function summarize(c: CandidateStory, sent: SentStory | undefined): DigestStory 
   return {
     storyId: c.storyId,
     title: c.title || lead.title,
-    updated: !!sent,
-    outlets,
-    articleCount: c.articles.length,
-    lastUpdated: byNewest[0].at,
+    updated,
+    outlets: st.outlets,
+    articleCount: st.count,
+    lastUpdated: st.newest,
     extract: extractSentences(lead.lead),
     links,
     articleIds: byNewest.map((a) => a.id),
   };
 }
 
-/** Picks and orders the stories of one digest (empty when nothing is new). */
+/**
+ * Picks and orders the stories of one digest (empty when nothing is new): stories already sent
+ * are left out unless they gained articles or outlets since (then they come back marked updated).
+ */
 export function selectDigestStories(input: DigestInput): DigestStory[] {
-  const picked = input.candidates.map((c) => summarize(c, input.sent.get(c.storyId))).filter((s): s is DigestStory => !!s);
-  picked.sort(
-    (a, b) =>
-      b.outlets.length - a.outlets.length ||
-      b.articleCount - a.articleCount ||
-      (a.lastUpdated < b.lastUpdated ? 1 : a.lastUpdated > b.lastUpdated ? -1 : 0) ||
-      a.storyId - b.storyId,
-  );
-  return picked.slice(0, Math.max(0, input.max));
+  const out: DigestStory[] = [];
+  for (const { c, st } of ranked(input.candidates)) {
+    if (out.length >= input.max) break;
+    const sent = input.sent.get(c.storyId);
+    if (sent && st.count <= sent.articleCount && st.outlets.length <= sent.outletCount) continue;
+    out.push(summarize(c, st, !!sent));
+  }
+  return out;
 }
 
 const T = {

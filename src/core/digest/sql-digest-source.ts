@@ -24,8 +24,13 @@ interface ArticleRow {
   story_title: string | null;
 }
 
-/** Creates the SQL-backed candidate source over `db`. */
-export function createSqlDigestSource(db: Db): DigestSource {
+/**
+ * Creates the SQL-backed candidate source over `db`. With `memo`, the window's stories are read
+ * once per (since, until) and only the topic filter runs again (one scheduler pass: thousands of
+ * subscriptions share a few windows); without, every call reads the store (the baseline).
+ */
+export function createSqlDigestSource(db: Db, opts: { memo?: boolean } = {}): DigestSource {
+  const memo = new Map<string, CandidateStory[]>();
   const notBackfill = `NOT EXISTS (SELECT 1 FROM source_items si WHERE si.article_id = a.id AND si.backfill = 1)`;
   const windowIds = db.prepare(`
     SELECT a.id FROM articles a WHERE a.published_utc > @since AND a.published_utc <= @until AND ${notBackfill}
@@ -44,27 +49,35 @@ export function createSqlDigestSource(db: Db): DigestSource {
 
   return {
     candidates({ since, until, topic, limit }) {
-      const params = { since: since.toISOString(), until: until.toISOString(), lateFrom: new Date(since.getTime() - LATE_MS).toISOString() };
-      const ids = (windowIds.all(params) as { id: number }[]).map((r) => r.id);
-      const stories = new Map<number, CandidateStory>();
-      for (const id of ids) {
-        const s = storyOf.get(id) as { story_id: number; story_title: string } | undefined;
-        const key = s ? s.story_id : -id; // an article not (yet) in a story stands alone
-        let c = stories.get(key);
-        if (!c) {
-          const rows = (s ? members.all(s.story_id) : single.all(id)) as ArticleRow[];
-          const articles = rows.filter((r) => r.id === id || !backfilled.get(r.id)).map(toArticle);
-          c = { storyId: key, title: s?.story_title ?? rows[0]?.title ?? '', articles, newArticleIds: [] };
-          stories.set(key, c);
-        }
-        c.newArticleIds.push(id);
-      }
-      let out = [...stories.values()];
-      if (topic) out = out.filter((c) => c.articles.some((a) => matchesTopic(db, a, topic)));
       void limit;
-      return out;
+      const key = `${since.toISOString()}|${until.toISOString()}`;
+      let all = opts.memo ? memo.get(key) : undefined;
+      if (!all) {
+        all = readWindow(since, until);
+        if (opts.memo) memo.set(key, all);
+      }
+      return topic ? all.filter((c) => c.articles.some((a) => matchesTopic(db, a, topic))) : all;
     },
   };
+
+  function readWindow(since: Date, until: Date): CandidateStory[] {
+    const params = { since: since.toISOString(), until: until.toISOString(), lateFrom: new Date(since.getTime() - LATE_MS).toISOString() };
+    const ids = (windowIds.all(params) as { id: number }[]).map((r) => r.id);
+    const stories = new Map<number, CandidateStory>();
+    for (const id of ids) {
+      const s = storyOf.get(id) as { story_id: number; story_title: string } | undefined;
+      const key = s ? s.story_id : -id; // an article not (yet) in a story stands alone
+      let c = stories.get(key);
+      if (!c) {
+        const rows = (s ? members.all(s.story_id) : single.all(id)) as ArticleRow[];
+        const articles = rows.filter((r) => r.id === id || !backfilled.get(r.id)).map(toArticle);
+        c = { storyId: key, title: s?.story_title ?? rows[0]?.title ?? '', articles, newArticleIds: [] };
+        stories.set(key, c);
+      }
+      c.newArticleIds.push(id);
+    }
+    return [...stories.values()];
+  }
 }
 
 /** Memoizes candidates per (window, topic) for one scheduler pass: 10,000 digests due at 08:00 share a few windows. */
