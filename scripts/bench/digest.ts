@@ -61,6 +61,7 @@ async function startFakes(): Promise<Fakes> {
     });
     child.on('exit', (code) => reject(new Error(`digest-fakes exited with ${code}`)));
   });
+  process.once('exit', () => child.kill('SIGTERM')); // never leave the fakes running
   const get = async (path: string) => (await fetch(urls.telegram + path)).json();
   return { urls, stats: () => get('/__stats') as ReturnType<Fakes['stats']>, reset: async () => void (await get('/__reset')), stop: () => void child.kill('SIGTERM') };
 }
