@@ -48,15 +48,13 @@ export interface SendStats {
 
 export const newSendStats = (): SendStats => ({ sent: 0, failed: 0, rateLimited: 0, retried: 0, migrated: 0, messages: 0 });
 
-/** Rough number of platform messages a reply becomes, so pacing reserves enough up front. */
-export function estimateMessages(reply: Reply, platform: string): number {
-  const chars =
-    (reply.title?.length ?? 0) +
-    (reply.intro?.length ?? 0) +
-    (reply.footer?.length ?? 0) +
-    reply.items.reduce((n, i) => n + (i.heading?.length ?? 0) + (i.text?.length ?? 0) + (i.meta?.length ?? 0) + (i.url?.length ?? 0) + 8, 0);
-  const limit = platform === 'discord' ? 3800 : 3800;
-  return Math.max(1, Math.ceil(chars / limit));
+/**
+ * Messages reserved before a send: one. How an adapter splits a reply is its business (visible
+ * characters, embeds); whatever it sent beyond one is charged to the buckets right after, so the
+ * average rate stays exact and only a split digest's own pages go out back to back.
+ */
+export function estimateMessages(_reply: Reply, _platform: string): number {
+  return 1;
 }
 
 /**
