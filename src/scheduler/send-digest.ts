@@ -49,12 +49,18 @@ export interface SendStats {
 export const newSendStats = (): SendStats => ({ sent: 0, failed: 0, rateLimited: 0, retried: 0, migrated: 0, messages: 0 });
 
 /**
- * Messages reserved before a send: one. How an adapter splits a reply is its business (visible
- * characters, embeds); whatever it sent beyond one is charged to the buckets right after, so the
- * average rate stays exact and only a split digest's own pages go out back to back.
+ * Messages reserved before a send. Telegram: one (links are not visible characters, so a digest
+ * rarely needs a second message). Discord: by size, since embeds split sooner. Whatever an adapter
+ * sent beyond the estimate is charged to the buckets right after, so the average rate stays exact.
  */
-export function estimateMessages(_reply: Reply, _platform: string): number {
-  return 1;
+export function estimateMessages(reply: Reply, platform: string): number {
+  if (platform !== 'discord') return 1;
+  const chars =
+    (reply.title?.length ?? 0) +
+    (reply.intro?.length ?? 0) +
+    (reply.footer?.length ?? 0) +
+    reply.items.reduce((n, i) => n + (i.heading?.length ?? 0) + (i.text?.length ?? 0) + (i.meta?.length ?? 0) + (i.url?.length ?? 0) + 8, 0);
+  return Math.max(1, Math.ceil(chars / 3800));
 }
 
 /**
