@@ -20,8 +20,8 @@ const DEFAULT_TZ = 'Asia/Taipei';
 export const subscribeCommand = {
   name: 'subscribe',
   description: {
-    en: 'Daily digest of new stories at HH:MM (default 08:00), optionally about one topic or person; tz:Area/City sets the time zone (default Asia/Taipei)',
-    'zh-TW': '每天 HH:MM（預設 08:00）送來新報導摘要，可只限某個主題或人物；tz:地區/城市 設定時區（預設 Asia/Taipei）',
+    en: 'Daily digest of new stories at HH:MM (default 08:00), optionally about one topic or person; tz:Area/City sets the time zone (default Asia/Taipei); on Discord, add thread to open a discussion thread on each digest',
+    'zh-TW': '每天 HH:MM（預設 08:00）送來新報導摘要，可只限某個主題或人物；tz:地區/城市 設定時區（預設 Asia/Taipei）；Discord 上加 thread 會為每則摘要開討論串',
   },
   options: [
     { name: 'time', description: { en: 'Time of day, HH:MM (default 08:00)', 'zh-TW': '每天的時間 HH:MM（預設 08:00）' }, type: 'string', required: false },
@@ -35,7 +35,7 @@ export const subscribeCommand = {
     },
     { name: 'tz', description: { en: 'Time zone, e.g. Europe/Berlin (default Asia/Taipei)', 'zh-TW': '時區，例如 Asia/Taipei（預設）' }, type: 'string', required: false },
   ],
-  examples: ['/subscribe', '/subscribe 07:30 zelensky', '/subscribe 08:00 tz:Europe/Berlin'],
+  examples: ['/subscribe', '/subscribe 07:30 zelensky', '/subscribe 08:00 tz:Europe/Berlin', '/subscribe 08:00 thread'],
   async run({ args, lang, chat }, { db, now }) {
     let parsed;
     try {
@@ -99,6 +99,7 @@ export const subscribeCommand = {
         topic: parsed.topic,
         topicQuery: parsed.topic ? resolveTopic(db, parsed.topic) : null,
         createdBy: chat.userId,
+        openThread: parsed.thread && chat.platform === 'discord',
       },
       now(),
     );

@@ -88,7 +88,7 @@ export async function sendDigest(
     // Only from here is a crash ambiguous (the request may reach the platform): waiting above is not.
     ledger.markSending(delivery.id, clock.now());
     try {
-      const res = await adapter.send(target, reply, { idempotencyKey });
+      const res = await adapter.send(target, reply, { idempotencyKey, openThread: sub.open_thread === 1 });
       const ids = [...partial, ...res.messageIds];
       ledger.markSent(delivery, ids, stories, clock.now());
       stats.sent++;

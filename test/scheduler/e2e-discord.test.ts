@@ -80,3 +80,30 @@ test('discord: subscribe in a DM and a guild channel, one digest per due time, n
     t.cleanup();
   }
 });
+
+test('discord: /subscribe … thread opens one discussion thread on each digest message', async () => {
+  const t = tempDb();
+  const fake = await startFakeDiscord({ token: 'discord-test-token-2' });
+  const adapter = createDiscordAdapter({ token: 'discord-test-token-2', appId: fake.appId, apiUrl: fake.apiUrl, db: t.db, now: () => new Date(), log: quietLog });
+  try {
+    await adapter.start();
+    const ok = await fake.waitForReply(fake.slash('subscribe', { time: '09:00', topic: 'thread' }, { channelId: CHANNEL, memberPermissions: adminPerms }));
+    assert.match(JSON.stringify(ok.body), /09:00/);
+    const [sub] = createSubscriptionStore(t.db).list();
+    assert.equal(sub.open_thread, 1);
+    assert.equal(sub.topic, null, '"thread" is an option, not a topic');
+    const due = new Date(sub.next_due_at);
+    putArticle(t.db, { title: 'Ceasefire talks resume in Geneva', body: 'Envoys met on Saturday.', outlet: 'Reuters', url: 'https://reuters.example/g', published: new Date(due.getTime() - 2 * HOUR).toISOString(), storyId: 1 });
+    const run = await runDueDigests(t.db, { discord: adapter }, new Date(due.getTime() + 30_000), { log: quietLog });
+    assert.equal(run.stats.sent, 1);
+    const posted = fake.messages.filter((m) => m.channelId === CHANNEL);
+    assert.equal(posted.length, 1);
+    assert.equal(fake.threads.length, 1);
+    assert.equal(fake.threads[0].channelId, CHANNEL);
+    assert.equal(fake.threads[0].messageId, posted[0].id);
+  } finally {
+    await adapter.stop().catch(() => undefined);
+    await fake.stop();
+    t.cleanup();
+  }
+});

@@ -21,6 +21,8 @@ export interface SubscribeArgs {
   time: string | null;
   topic: string | null;
   tz: string | null;
+  /** The word `thread` (討論串): open a discussion thread on each digest, where the platform can. */
+  thread: boolean;
 }
 
 const TZ_PREFIX = /^(?:tz|timezone|時區)[:：=](.*)$/i;
@@ -32,10 +34,15 @@ export function parseSubscribeArgs(args: Record<string, string | number | undefi
   const words = [args.time, args.topic].filter((v) => v !== undefined && v !== '').flatMap((v) => String(v).trim().split(/\s+/));
   let time: string | null = null;
   let tz: string | null = null;
+  let thread = false;
   const topicWords: string[] = [];
   const explicitTz = args.tz !== undefined && String(args.tz).trim() !== '' ? String(args.tz).trim() : null;
   if (explicitTz) tz = readZone(explicitTz.replace(TZ_PREFIX, '$1'));
   for (const w of words) {
+    if (/^(?:thread|討論串)$/i.test(w)) {
+      thread = true;
+      continue;
+    }
     const zone = TZ_PREFIX.exec(w);
     if (zone) {
       tz = readZone(zone[1]);
@@ -59,7 +66,7 @@ export function parseSubscribeArgs(args: Record<string, string | number | undefi
   if (topic.length > 100) {
     throw new SubscribeArgsError('bad-topic', { en: 'That topic is too long (at most 100 characters).', 'zh-TW': '主題太長了（最多 100 個字元）。' });
   }
-  return { time, topic: topic || null, tz };
+  return { time, topic: topic || null, tz, thread };
 }
 
 function readZone(text: string): string {

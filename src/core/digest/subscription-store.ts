@@ -30,6 +30,8 @@ export interface Subscription {
   consecutive_failures: number;
   last_digest_due_at: string | null;
   next_due_at: string;
+  /** 1: open a discussion thread on each digest (Discord). */
+  open_thread: number;
 }
 
 export interface NewSubscription {
@@ -43,6 +45,7 @@ export interface NewSubscription {
   topicQuery?: TopicQuery | null;
   maxStories?: number | null;
   createdBy?: string | null;
+  openThread?: boolean;
 }
 
 type Row = Omit<Subscription, 'topic_query'> & { topic_query: string | null };
@@ -54,8 +57,8 @@ function fromRow(r: Row): Subscription {
 /** Creates the subscription store over `db`. */
 export function createSubscriptionStore(db: Db) {
   const insert = db.prepare(`INSERT INTO subscriptions
-    (platform, chat_id, thread_id, lang, time, tz, topic, topic_query, max_stories, created_by, created_at, next_due_at)
-    VALUES (@platform, @chat_id, @thread_id, @lang, @time, @tz, @topic, @topic_query, @max_stories, @created_by, @created_at, @next_due_at)`);
+    (platform, chat_id, thread_id, lang, time, tz, topic, topic_query, max_stories, created_by, created_at, next_due_at, open_thread)
+    VALUES (@platform, @chat_id, @thread_id, @lang, @time, @tz, @topic, @topic_query, @max_stories, @created_by, @created_at, @next_due_at, @open_thread)`);
   const byId = db.prepare(`SELECT * FROM subscriptions WHERE id = ?`);
   const byChat = db.prepare(`SELECT * FROM subscriptions WHERE platform = ? AND chat_id = ? ORDER BY time, id`);
   const all = db.prepare(`SELECT * FROM subscriptions ORDER BY id`);
@@ -80,6 +83,7 @@ export function createSubscriptionStore(db: Db) {
         created_by: s.createdBy ?? null,
         created_at: now.toISOString(),
         next_due_at: next,
+        open_thread: s.openThread ? 1 : 0,
       });
       return this.get(Number(info.lastInsertRowid))!;
     },

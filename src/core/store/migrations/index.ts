@@ -9,10 +9,11 @@ import { storiesEventsSchema } from './003-stories-events.ts';
 import { sourcesSchema } from './004-sources.ts';
 import { subscriptionsSchema } from './005-subscriptions.ts';
 import { chatSettingsSchema } from './006-chat-settings.ts';
+import { digestThreadsSchema } from './007-digest-threads.ts';
 
 export interface Migration {
   name: string;
   up(db: Database.Database): void;
 }
 
-export const migrations: Migration[] = [articlesSchema, entitiesSchema, storiesEventsSchema, sourcesSchema, subscriptionsSchema, chatSettingsSchema];
+export const migrations: Migration[] = [articlesSchema, entitiesSchema, storiesEventsSchema, sourcesSchema, subscriptionsSchema, chatSettingsSchema, digestThreadsSchema];
