@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { classifyAddress } from '../../src/sources/fetch/address-policy.ts';
-import { normalizeUrl } from '../../src/sources/url/normalize-url.ts';
+import { normalizeUrl } from '../../src/core/text/normalize-url.ts';
 
 test('non-public addresses are refused with their kind, public ones pass', () => {
   const refused: [string, RegExp][] = [

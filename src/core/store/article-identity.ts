@@ -31,32 +31,8 @@ export function hashBytes(bytes: Buffer | Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-const TRACKING = /^(utm_.*|fbclid|gclid|mc_cid|mc_eid|ref|from|cmp|ocid)$/i;
-
-/**
- * A comparable form of an http(s) URL: no scheme, lower-case host without www., no fragment,
- * tracking parameters dropped, the rest sorted, no trailing slash. Null for anything else.
- */
-export function normalizeUrl(url: string | null | undefined): string | null {
-  if (!url) return null;
-  let u: URL;
-  try {
-    u = new URL(url.trim());
-  } catch {
-    return null;
-  }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
-  const host = u.hostname.toLowerCase().replace(/^www\./, '');
-  const params = [...u.searchParams.entries()].filter(([k]) => !TRACKING.test(k)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const query = params.length ? '?' + new URLSearchParams(params).toString() : '';
-  let path = u.pathname.replace(/\/+$/, '');
-  try {
-    path = decodeURI(path);
-  } catch {
-    // keep encoded
-  }
-  return `//${host}${u.port ? ':' + u.port : ''}${path}${query}`;
-}
+// One URL comparison key for the whole project (articles and live-source items alike).
+export { normalizeUrl } from '../text/normalize-url.ts';
 
 /** title + publication time + outlet, or null when the date is unknown (too weak a key alone). */
 export function identityKey(a: NormalizedArticle): string | null {

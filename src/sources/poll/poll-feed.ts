@@ -12,7 +12,7 @@ import { FetchError } from '../fetch/fetch-error.ts';
 import { parseFeed } from '../feed/parse-feed.ts';
 import type { FeedItem } from '../feed/feed-types.ts';
 import { hasFullContent, itemToArticle, withFeedMetadata } from '../feed/item-article.ts';
-import { normalizeUrl } from '../url/normalize-url.ts';
+import { normalizeUrl } from '../../core/text/normalize-url.ts';
 import { createItemStore } from '../store/source-items.ts';
 import type { SourceRow } from '../store/source-store.ts';
 import { articleContentHash } from './content-hash.ts';

@@ -4,7 +4,7 @@
  */
 import { decodeBody } from '../fetch/decode-body.ts';
 import { parseMaxAge } from '../fetch/cache-headers.ts';
-import { normalizeUrl } from '../url/normalize-url.ts';
+import { normalizeUrl } from '../../core/text/normalize-url.ts';
 import { createItemStore } from '../store/source-items.ts';
 import type { SourceRow } from '../store/source-store.ts';
 import { articleContentHash } from './content-hash.ts';
