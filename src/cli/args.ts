@@ -1,3 +1,6 @@
+import { loadConfig, ConfigError, type Config } from '../config.ts';
+import { redact } from '../core/logger.ts';
+
 /** Minimal flag parsing shared by the subcommands: `--name value`, `--name=value`, `--flag`. */
 export interface ParsedArgs {
   positional: string[];
@@ -27,4 +30,18 @@ export function parseArgs(argv: string[], booleans: string[] = []): ParsedArgs {
 /** The database path: --db, then NEWSBOT_DB (via config), then data/newsbot.db. */
 export function dbPath(flags: Record<string, string | true>, fromConfig: string): string {
   return typeof flags.db === 'string' ? flags.db : fromConfig;
+}
+
+/**
+ * Loads the configuration for subcommand `name`; on a ConfigError prints every problem as
+ * `newsbot NAME: …` on stderr and returns null (the caller exits 2). Other errors propagate.
+ */
+export function loadCliConfig(name: string): Config | null {
+  try {
+    return loadConfig();
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    process.stderr.write(redact(`newsbot ${name}: ${err.message}`) + '\n');
+    return null;
+  }
 }

@@ -3,12 +3,11 @@
  * (fields: src/core/store/export-record.ts). Exit 1 when the database does not exist or cannot be opened.
  */
 import { existsSync } from 'node:fs';
-import { loadConfig, ConfigError } from '../config.ts';
 import { openDatabase, type Db } from '../core/store/db.ts';
 import { createArticleStore } from '../core/store/articles.ts';
 import { toExportRecord } from '../core/store/export-record.ts';
 import { oneLine } from '../core/loader/rejects.ts';
-import { dbPath, parseArgs } from './args.ts';
+import { dbPath, loadCliConfig, parseArgs } from './args.ts';
 
 /** Runs the subcommand; returns the exit status. */
 export async function run(args: string[]): Promise<number> {
@@ -17,13 +16,8 @@ export async function run(args: string[]): Promise<number> {
     process.stderr.write('usage: newsbot export [--db FILE]\n');
     return flags.help ? 0 : 2;
   }
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    process.stderr.write(`newsbot export: ${err instanceof ConfigError ? err.message : String(err)}\n`);
-    return 2;
-  }
+  const config = loadCliConfig('export');
+  if (!config) return 2;
   const file = dbPath(flags, config.NEWSBOT_DB);
   if (file !== ':memory:' && !existsSync(file)) {
     process.stderr.write(`newsbot export: no database at ${file}\n`);

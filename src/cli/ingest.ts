@@ -3,11 +3,10 @@
  * `ingested N, updated N, unchanged N, rejected N` on stdout. Exit 0 whenever the run completed,
  * rejects included; 1 when the database cannot be opened; 2 for usage or configuration errors.
  */
-import { loadConfig, ConfigError } from '../config.ts';
 import { openDatabase, type Db } from '../core/store/db.ts';
 import { ingestPaths } from '../core/loader/ingest-paths.ts';
 import { oneLine } from '../core/loader/rejects.ts';
-import { dbPath, parseArgs } from './args.ts';
+import { dbPath, loadCliConfig, parseArgs } from './args.ts';
 
 const USAGE = 'usage: newsbot ingest <file|folder>... [--db FILE]';
 
@@ -18,13 +17,8 @@ export async function run(args: string[]): Promise<number> {
     process.stderr.write(USAGE + '\n');
     return flags.help ? 0 : 2;
   }
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    process.stderr.write(`newsbot ingest: ${err instanceof ConfigError ? err.message : String(err)}\n`);
-    return 2;
-  }
+  const config = loadCliConfig('ingest');
+  if (!config) return 2;
   const file = dbPath(flags, config.NEWSBOT_DB);
   let db: Db;
   try {

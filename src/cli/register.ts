@@ -4,8 +4,7 @@
  * setMyCommands, English by default and Traditional Chinese for Chinese-language clients.
  */
 import { Api } from 'grammy';
-import { parseArgs } from './args.ts';
-import { ConfigError, loadConfig, type Config } from '../config.ts';
+import { parseArgs, loadCliConfig } from './args.ts';
 import { addSecret, redact } from '../core/logger.ts';
 import { registerDiscordCommands } from '../adapters/discord/index.ts';
 import { registerTelegramCommands, telegramCommandList } from '../adapters/telegram/register-commands.ts';
@@ -25,16 +24,8 @@ export async function run(argv: string[]): Promise<number> {
     say(`newsbot register: ${positional.length ? `unexpected argument '${positional[0]}'` : '--guild needs a numeric guild id'}\n${USAGE}`, process.stderr);
     return 2;
   }
-  let cfg: Config;
-  try {
-    cfg = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      say(`newsbot register: ${err.message}`, process.stderr);
-      return 2;
-    }
-    throw err;
-  }
+  const cfg = loadCliConfig('register');
+  if (!cfg) return 2;
   addSecret(cfg.TELEGRAM_TOKEN);
   addSecret(cfg.DISCORD_TOKEN);
   if (!cfg.TELEGRAM_TOKEN && !cfg.DISCORD_TOKEN) {

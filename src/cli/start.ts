@@ -6,8 +6,8 @@
  */
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
-import { parseArgs, dbPath } from './args.ts';
-import { ConfigError, loadConfig, type Config } from '../config.ts';
+import { parseArgs, dbPath, loadCliConfig } from './args.ts';
+import type { Config } from '../config.ts';
 import { openDatabase, type Db } from '../core/store/db.ts';
 import { addSecret, createLogger, redact, type Logger } from '../core/logger.ts';
 import { ingestPaths } from '../core/loader/ingest-paths.ts';
@@ -89,16 +89,8 @@ export async function run(argv: string[]): Promise<number> {
     say(`newsbot start: ${positional.length ? `unexpected argument '${positional[0]}'` : `--lang must be zh-TW or en`}\n${USAGE}`);
     return 2;
   }
-  let cfg: Config;
-  try {
-    cfg = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      say(`newsbot start: ${err.message}`);
-      return 2;
-    }
-    throw err;
-  }
+  const cfg = loadCliConfig('start');
+  if (!cfg) return 2;
   addSecret(cfg.TELEGRAM_TOKEN);
   addSecret(cfg.DISCORD_TOKEN);
   const log = createLogger(cfg.LOG_LEVEL);
