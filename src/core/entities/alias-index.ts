@@ -9,6 +9,7 @@ import { loadCuratedAliases, type EntityType } from './alias-data.ts';
 import { foldKey, hasHan, scriptVariants } from './fold.ts';
 import { buildMatcher, addAlias, findHits, type AliasRecord, type Matcher } from './matcher.ts';
 import type { FindAnchors } from './roles.ts';
+import { prepareCached } from '../store/statements.ts';
 
 /** An entity as commands show it. */
 export interface EntityInfo {
@@ -45,14 +46,39 @@ export interface AliasIndex {
 const cache = new WeakMap<Db, AliasIndex>();
 
 function readVersion(db: Db): number {
-  const row = db.prepare(`SELECT value FROM entity_meta WHERE key = 'alias_version'`).get() as { value: string } | undefined;
+  const row = prepareCached(db, `SELECT value FROM entity_meta WHERE key = 'alias_version'`).get() as { value: string } | undefined;
   return row ? Number(row.value) : 0;
 }
 
 /** Bumps the alias version after a change and returns the new value. */
 export function bumpAliasVersion(db: Db): number {
-  const row = db.prepare(`UPDATE entity_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'alias_version' RETURNING value`).get() as { value: number | string };
+  const row = prepareCached(db, `UPDATE entity_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'alias_version' RETURNING value`).get() as { value: number | string };
   return Number(row.value);
+}
+
+/** The curated alias rows (every script variant with its key), computed once per file version: opencc makes them costly. */
+interface CuratedRow {
+  key: string;
+  entityId: string;
+  text: string;
+  context: string | null;
+}
+let curatedRows: { hash: string; rows: CuratedRow[] } | undefined;
+
+function curatedAliasRows(data: ReturnType<typeof loadCuratedAliases>): CuratedRow[] {
+  if (curatedRows?.hash === data.hash) return curatedRows.rows;
+  const rows: CuratedRow[] = [];
+  for (const e of data.entities) {
+    for (const a of e.aliases) {
+      const context = typeof a === 'string' ? null : JSON.stringify([...new Set(a.context.flatMap(scriptVariants))]);
+      for (const text of scriptVariants(typeof a === 'string' ? a : a.text)) {
+        const key = foldKey(text);
+        if (key) rows.push({ key, entityId: e.id, text, context });
+      }
+    }
+  }
+  curatedRows = { hash: data.hash, rows };
+  return rows;
 }
 
 /** Copies seeds/aliases.json into the database when the file changed since the last sync. */
@@ -61,6 +87,7 @@ export function syncCuratedAliases(db: Db): void {
   const stored = db.prepare(`SELECT value FROM entity_meta WHERE key = 'curated_hash'`).get() as { value: string } | undefined;
   if (stored?.value === data.hash) return;
   const now = new Date().toISOString();
+  const aliasRows = curatedAliasRows(data);
   db.transaction(() => {
     const upsert = db.prepare(`INSERT INTO entities (id, type, name_zh, name_en, role_zh, role_en, source, created_at)
       VALUES (?, ?, ?, ?, ?, ?, 'curated', ?)
@@ -68,16 +95,8 @@ export function syncCuratedAliases(db: Db): void {
         role_zh = excluded.role_zh, role_en = excluded.role_en, source = 'curated'`);
     const addAliasRow = db.prepare(`INSERT OR IGNORE INTO entity_aliases (key, entity_id, alias, context, source) VALUES (?, ?, ?, ?, 'curated')`);
     db.prepare(`DELETE FROM entity_aliases WHERE source = 'curated'`).run();
-    for (const e of data.entities) {
-      upsert.run(e.id, e.type, e.zh, e.en, e.role?.['zh-TW'] || null, e.role?.en || null, now);
-      for (const a of e.aliases) {
-        const context = typeof a === 'string' ? null : JSON.stringify([...new Set(a.context.flatMap(scriptVariants))]);
-        for (const text of scriptVariants(typeof a === 'string' ? a : a.text)) {
-          const key = foldKey(text);
-          if (key) addAliasRow.run(key, e.id, text, context);
-        }
-      }
-    }
+    for (const e of data.entities) upsert.run(e.id, e.type, e.zh, e.en, e.role?.['zh-TW'] || null, e.role?.en || null, now);
+    for (const r of aliasRows) addAliasRow.run(r.key, r.entityId, r.text, r.context);
     db.prepare(`INSERT INTO entity_meta (key, value) VALUES ('curated_hash', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(data.hash);
     bumpAliasVersion(db);
   })();

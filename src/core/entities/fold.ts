@@ -36,16 +36,33 @@ export interface FoldedText {
   map: number[];
 }
 
+// foldChar per BMP code unit, memoized in an array indexed by code (foldText's hot path: no string keys).
+const bmpFold: (string | undefined)[] = new Array(0x10000);
+
+function foldCode(code: number): string {
+  let out = bmpFold[code];
+  if (out === undefined) bmpFold[code] = out = foldChar(String.fromCharCode(code));
+  return out;
+}
+
 /** Folds `text` (separator runs collapse to one space) keeping a map back to original offsets. */
 export function foldText(text: string): FoldedText {
+  // Unchanged stretches are copied with one slice each (most Han text folds to itself).
   let folded = '';
+  let copyFrom = 0; // start of the pending unchanged stretch of `text`
   const map: number[] = [];
   let lastSpace = true;
-  for (let i = 0; i < text.length; i++) {
-    let ch = text[i];
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
     const code = text.charCodeAt(i);
-    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) ch = text.slice(i, i + 2);
-    const f = foldChar(ch);
+    const pair = code >= 0xd800 && code <= 0xdbff && i + 1 < n;
+    const f = pair ? foldChar(text.slice(i, i + 2)) : foldCode(code);
+    if (!pair && f.length === 1 && f.charCodeAt(0) === code && f !== ' ') {
+      map.push(i);
+      lastSpace = false;
+      continue;
+    }
+    if (copyFrom < i) folded += text.slice(copyFrom, i);
     if (f === ' ') {
       if (!lastSpace) {
         folded += ' ';
@@ -53,15 +70,15 @@ export function foldText(text: string): FoldedText {
         lastSpace = true;
       }
     } else if (f.length) {
-      for (let k = 0; k < f.length; k++) {
-        folded += f[k];
-        map.push(i);
-      }
+      for (let k = 0; k < f.length; k++) map.push(i);
+      folded += f;
       lastSpace = false;
     }
-    if (ch.length === 2) i++;
+    if (pair) i++;
+    copyFrom = i + 1;
   }
-  map.push(text.length);
+  if (copyFrom < n) folded += text.slice(copyFrom);
+  map.push(n);
   return { folded, map };
 }
 

@@ -5,6 +5,7 @@
  * belongs to another entity, so curated data always wins.
  */
 import type { Db } from '../store/db.ts';
+import { prepareCached } from '../store/statements.ts';
 import { addToAliasIndex, bumpAliasVersion, type AliasIndex, type EntityInfo } from './alias-index.ts';
 import type { AliasPair } from './alias-pairs.ts';
 import { foldKey, foldPhrase, scriptVariants } from './fold.ts';
@@ -24,7 +25,7 @@ function owners(idx: AliasIndex, key: string): string[] {
 /** Learns from the pairs of one article; returns how many aliases were added. */
 export function learnAliases(db: Db, idx: AliasIndex, pairs: AliasPair[], articleId: number | null, now: string): number {
   let added = 0;
-  const addAliasRow = db.prepare(`INSERT OR IGNORE INTO entity_aliases (key, entity_id, alias, context, source, article_id) VALUES (?, ?, ?, ?, 'learned', ?)`);
+  const addAliasRow = prepareCached(db, `INSERT OR IGNORE INTO entity_aliases (key, entity_id, alias, context, source, article_id) VALUES (?, ?, ?, ?, 'learned', ?)`);
   // Every script variant is stored as its own key, so lookups never need opencc.
   const add = (entity: EntityInfo, name: string, latin: string) => {
     const variants = scriptVariants(name).map((alias) => ({ alias, key: foldKey(alias) }));
@@ -68,7 +69,7 @@ function createLearnedEntity(db: Db, idx: AliasIndex, p: AliasPair, now: string)
   let id = base;
   for (let n = 2; idx.entities.has(id); n++) id = `${base}-${n}`;
   const entity: EntityInfo = { id, type: 'person', name_zh: p.zh, name_en: p.latin, role_zh: p.role, role_en: null, source: 'learned' };
-  db.prepare(`INSERT INTO entities (id, type, name_zh, name_en, role_zh, role_en, source, created_at) VALUES (?, 'person', ?, ?, ?, NULL, 'learned', ?)`).run(id, p.zh, p.latin, p.role, now);
+  prepareCached(db, `INSERT INTO entities (id, type, name_zh, name_en, role_zh, role_en, source, created_at) VALUES (?, 'person', ?, ?, ?, NULL, 'learned', ?)`).run(id, p.zh, p.latin, p.role, now);
   idx.entities.set(id, entity);
   return entity;
 }

@@ -8,6 +8,7 @@ import { parseDocument } from '../ingest/parse-document.ts';
 import { hashBytes } from '../store/article-identity.ts';
 import { storeArticle, type StoreStatus } from '../store/articles.ts';
 import type { Db } from '../store/db.ts';
+import type { SearchRowBuffer } from '../search/index-search.ts';
 import { prepareCached } from '../store/statements.ts';
 import { recordReject } from './rejects.ts';
 
@@ -26,8 +27,11 @@ export interface IngestOutcome {
   reason?: string;
 }
 
-/** Parses and stores one document; never throws for bad input (the reject is recorded and returned). */
-export function ingestBytes(db: Db, input: IngestInput, now: () => Date = () => new Date()): IngestOutcome {
+/**
+ * Parses and stores one document; never throws for bad input (the reject is recorded and returned).
+ * `searchRows`: see storeArticle (for batches that run inside one transaction).
+ */
+export function ingestBytes(db: Db, input: IngestInput, now: () => Date = () => new Date(), searchRows?: SearchRowBuffer): IngestOutcome {
   const fileHash = hashBytes(input.bytes);
   const known = knownFile(db, input.name, fileHash, now());
   if (known !== undefined) return { status: 'unchanged', id: known };
@@ -41,7 +45,7 @@ export function ingestBytes(db: Db, input: IngestInput, now: () => Date = () => 
   }
   if (!article.url && input.url) article = { ...article, url: input.url };
   try {
-    const r = storeArticle(db, article, { source_file: input.name, url: input.url, guid: input.guid, file_hash: fileHash, now: now() });
+    const r = storeArticle(db, article, { source_file: input.name, url: input.url, guid: input.guid, file_hash: fileHash, now: now() }, searchRows);
     return { status: r.status, id: r.id };
   } catch (err) {
     return reject(db, input.name, `could not store: ${(err as Error)?.message ?? String(err)}`, now());

@@ -12,6 +12,31 @@ export function writeSearchRow(db: Db, id: number, title: string, body: string):
   prepareCached(db, 'INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)').run(id, toIndexedForm(title), toIndexedForm(body));
 }
 
+/**
+ * Search rows held back for a batch of articles written in one transaction, written by flush()
+ * just before it commits. FTS5 flushes its pending terms to a new segment at every savepoint, so
+ * rows written inside per-file savepoints cost a segment (and later merges) per article; held
+ * back, a whole batch makes one segment. Only the last row per article is kept.
+ */
+export class SearchRowBuffer {
+  private readonly rows = new Map<number, { title: string; body: string }>();
+
+  add(id: number, title: string, body: string): void {
+    this.rows.set(id, { title, body });
+  }
+
+  /** Writes the held rows (inside the batch's transaction) and empties the buffer. */
+  flush(db: Db): void {
+    for (const [id, r] of this.rows) writeSearchRow(db, id, r.title, r.body);
+    this.rows.clear();
+  }
+
+  /** Drops the held rows (the batch's transaction rolled back). */
+  clear(): void {
+    this.rows.clear();
+  }
+}
+
 /** Removes article `id` from the index (used when an article is deleted). */
 export function deleteSearchRow(db: Db, id: number): void {
   prepareCached(db, 'DELETE FROM articles_fts WHERE rowid = ?').run(id);

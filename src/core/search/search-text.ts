@@ -9,8 +9,9 @@
 import { foldForMatch } from '../text/normalize.ts';
 import { toSimplified } from '../text/script.ts';
 
-const HAN = /[\u2e80-\u9fff\uf900-\ufaff]|[\ud840-\ud87f][\udc00-\udfff]/g;
 const charCache = new Map<string, string>();
+// Simplified form per BMP code unit, memoized in an array indexed by code (the hot path of indexing).
+const bmpSimplified: (string | undefined)[] = new Array(0x10000);
 
 /** One character in its Simplified form (the character itself when OpenCC has no mapping). */
 function foldChar(ch: string): string {
@@ -22,9 +23,39 @@ function foldChar(ch: string): string {
   return v;
 }
 
+/** Han blocks folded: CJK radicals to unified ideographs (U+2E80–U+9FFF), compatibility ideographs, and planes 2–3 (surrogate leads D840–D87F). */
+function isHanCode(c: number): boolean {
+  return (c >= 0x2e80 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+}
+
 /** Han characters of `text` folded to Simplified, character by character (length-stable in practice). */
 export function foldScriptChars(text: string): string {
-  return text.replace(HAN, foldChar);
+  // Characters that fold to themselves are copied in stretches, one slice each.
+  let out = '';
+  let copyFrom = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x2e80) continue;
+    let f: string;
+    let width = 1;
+    if (isHanCode(c)) {
+      f = bmpSimplified[c] ??= foldChar(String.fromCharCode(c));
+      if (f.length === 1 && f.charCodeAt(0) === c) continue;
+    } else if (c >= 0xd840 && c <= 0xd87f && i + 1 < n && text.charCodeAt(i + 1) >= 0xdc00 && text.charCodeAt(i + 1) <= 0xdfff) {
+      const ch = text.slice(i, i + 2);
+      f = foldChar(ch);
+      width = 2;
+      if (f === ch) {
+        i++;
+        continue;
+      }
+    } else continue;
+    out += text.slice(copyFrom, i) + f;
+    i += width - 1;
+    copyFrom = i + 1;
+  }
+  return copyFrom === 0 ? text : out + text.slice(copyFrom);
 }
 
 /** The folded, single-script form of `text` (no padding); query terms and indexed text both use it. */

@@ -4,7 +4,7 @@
  */
 import type { NormalizedArticle, StoredArticle } from '../article.ts';
 import { indexArticle } from '../knowledge/index-article.ts';
-import { writeSearchRow } from '../search/index-search.ts';
+import { writeSearchRow, type SearchRowBuffer } from '../search/index-search.ts';
 import { hashArticle, identityKey, normalizeUrl, toUtcInstant } from './article-identity.ts';
 import { ARTICLE_COLUMNS, loadParagraphs, toStoredArticle, type ArticleRow } from './article-rows.ts';
 import type { Db } from './db.ts';
@@ -32,15 +32,31 @@ export interface StoreResult {
  * Stores `article` unless it is already there. Same file with the same content, or the same article
  * under another name (same content hash, normalized URL, GUID, or title + published_at + outlet) →
  * 'unchanged' and nothing added; a changed version of a file already stored → 'updated' in place
- * (same id). On insert and update, indexArticle(db, stored) runs last in the same transaction, after
- * article, paragraphs and search row are current: indexers must first delete their own rows for
- * that article id, since on update the old derived rows are still there.
+ * (same id). On insert and update, indexArticle(db, stored) runs in the same transaction once
+ * article and paragraphs are current (indexers read neither the search index nor each other):
+ * they must first delete their own rows for that article id, since on update the old derived
+ * rows are still there.
+ *
+ * With `searchRows`, the caller is a batch inside its own transaction (this call is then a
+ * savepoint): the search row is handed to the buffer once the savepoint is released, and the
+ * caller flushes the buffer before it commits.
  */
-export function storeArticle(db: Db, article: NormalizedArticle, meta: StoreMeta): StoreResult {
-  return db.transaction(() => storeInTransaction(db, article, meta))();
+export function storeArticle(db: Db, article: NormalizedArticle, meta: StoreMeta, searchRows?: SearchRowBuffer): StoreResult {
+  const { result, search } = db.transaction(() => {
+    const out = storeInTransaction(db, article, meta);
+    if (out.search && !searchRows) writeSearchRow(db, out.result.id, out.search.title, out.search.body);
+    return out;
+  })();
+  if (search && searchRows) searchRows.add(result.id, search.title, search.body);
+  return result;
 }
 
-function storeInTransaction(db: Db, article: NormalizedArticle, meta: StoreMeta): StoreResult {
+interface SearchText {
+  title: string;
+  body: string;
+}
+
+function storeInTransaction(db: Db, article: NormalizedArticle, meta: StoreMeta): { result: StoreResult; search?: SearchText } {
   const now = (meta.now ?? new Date()).toISOString();
   const hash = hashArticle(article);
   const byHash = prepareCached(db, 'SELECT id FROM articles WHERE content_hash = ?').pluck().get(hash) as number | undefined;
@@ -51,18 +67,23 @@ function storeInTransaction(db: Db, article: NormalizedArticle, meta: StoreMeta)
     : undefined;
 
   let result: StoreResult;
+  let search: SearchText | undefined;
   if (byHash !== undefined) {
     result = { status: 'unchanged', id: byHash };
   } else if (fromFile !== undefined) {
-    writeArticle(db, article, meta, hash, now, fromFile);
+    search = writeArticle(db, article, meta, hash, now, fromFile).search;
     result = { status: 'updated', id: fromFile };
   } else {
     const same = findSameArticle(db, article, meta);
     if (same !== undefined) result = { status: 'unchanged', id: same };
-    else result = { status: 'ingested', id: writeArticle(db, article, meta, hash, now, null) };
+    else {
+      const written = writeArticle(db, article, meta, hash, now, null);
+      search = written.search;
+      result = { status: 'ingested', id: written.id };
+    }
   }
   if (meta.source_file) recordFile(db, meta.source_file, meta.file_hash ?? hash, result.id, now);
-  return result;
+  return { result, search };
 }
 
 /** The id of a stored article that is this one under another name: URL, GUID, or title + date + outlet. */
@@ -81,8 +102,8 @@ function findSameArticle(db: Db, article: NormalizedArticle, meta: StoreMeta): n
   return undefined;
 }
 
-/** Inserts (existingId null) or rewrites an article with its paragraphs and search row, then derives knowledge. */
-function writeArticle(db: Db, a: NormalizedArticle, meta: StoreMeta, hash: string, now: string, existingId: number | null): number {
+/** Inserts (existingId null) or rewrites an article with its paragraphs, then derives knowledge; returns the text its search row needs. */
+function writeArticle(db: Db, a: NormalizedArticle, meta: StoreMeta, hash: string, now: string, existingId: number | null): { id: number; search: SearchText } {
   const url = a.url ?? meta.url ?? null;
   const body = a.paragraphs.map((p) => p.text).join('\n\n');
   const values = {
@@ -132,11 +153,10 @@ function writeArticle(db: Db, a: NormalizedArticle, meta: StoreMeta, hash: strin
   }
   const insertParagraph = prepareCached(db, 'INSERT INTO paragraphs (article_id, position, text, lang) VALUES (?, ?, ?, ?)');
   a.paragraphs.forEach((p, i) => insertParagraph.run(id, i, p.text, p.lang));
-  writeSearchRow(db, id, a.title, body);
   const kept = prepareCached(db, 'SELECT source_file, ingested_at FROM articles WHERE id = ?').get(id) as { source_file: string | null; ingested_at: string };
   const stored: StoredArticle = { ...a, url, id, source_file: kept.source_file, content_hash: hash, body, ingested_at: kept.ingested_at };
   indexArticle(db, stored);
-  return id;
+  return { id, search: { title: a.title, body } };
 }
 
 function recordFile(db: Db, path: string, hash: string, articleId: number, now: string): void {

@@ -7,7 +7,7 @@
 import type { Db } from '../store/db.ts';
 import type { StoredArticle } from '../article.ts';
 import { publicationDate, toDayNumber } from '../timeline/calendar.ts';
-import { bandKeys, bodyShingles, minHash, sigFromBuffer, sigToBuffer, similarity, titleKey, topicFeatures } from './signatures.ts';
+import { bandKeys, bodySignature, minHash, sigFromBuffer, sigToBuffer, similarity, titleKey, topicFeatures } from './signatures.ts';
 
 /** Body similarity from which an article counts as a reprint of another. */
 export const DUPLICATE_THRESHOLD = 0.5;
@@ -125,7 +125,7 @@ export function assignStory(db: Db, article: StoredArticle): void {
   removeFromStory(db, article.id);
 
   const body = article.body || article.paragraphs.map((p) => p.text).join('\n');
-  const bodySig = minHash(bodyShingles(body));
+  const bodySig = bodySignature(body);
   const topicSig = minHash(topicFeatures(article.title, leadText(article)));
   const pub = publicationDate(article.published_at, 0);
   const day = pub ? toDayNumber(pub) : null;

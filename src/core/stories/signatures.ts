@@ -28,17 +28,36 @@ function fnv1a(s: string): number {
   return h >>> 0;
 }
 
-const charFold = new Map<string, string>();
+// Folded form per code point: an array for the BMP (one index per character, no hashing), a Map above it.
+const bmpFold: (string | undefined)[] = new Array(0x10000);
+const astralFold = new Map<number, string>();
 
-/** One character in matching form: lower case, NFKC, Traditional (memoized: OpenCC runs once per distinct character). */
-function foldOne(ch: string): string {
-  let out = charFold.get(ch);
+/** One code point in matching form: lower case, NFKC, Traditional; ' ' for anything but letters and digits (memoized: OpenCC runs once per distinct character). */
+function foldCode(cp: number): string {
+  let out = cp < 0x10000 ? bmpFold[cp] : astralFold.get(cp);
   if (out === undefined) {
-    const n = ch.normalize('NFKC').toLowerCase();
+    const n = String.fromCodePoint(cp).normalize('NFKC').toLowerCase();
     out = /[\p{L}\p{N}]/u.test(n) ? (/[\u3400-\u9fff]/.test(n) ? foldScript(n) : n.normalize('NFD').replace(/[\u0300-\u036f]/g, '')) : ' ';
-    charFold.set(ch, out);
+    if (cp < 0x10000) bmpFold[cp] = out;
+    else astralFold.set(cp, out);
   }
   return out;
+}
+
+/** Calls `emit` with each code point of `text`. */
+function forEachCodePoint(text: string, emit: (cp: number) => void): void {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        emit((c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000);
+        i++;
+        continue;
+      }
+    }
+    emit(c);
+  }
 }
 
 /**
@@ -48,20 +67,22 @@ function foldOne(ch: string): string {
  */
 export function foldForShingles(text: string): string {
   let out = '';
-  for (const ch of text) out += foldOne(ch);
+  forEachCodePoint(text, (cp) => (out += foldCode(cp)));
   return out.replace(/ {2,}/g, ' ');
+}
+
+/** Adds feature hash `h` to signature `sig` (each slot keeps its minimum under its own permutation). */
+function addToSignature(sig: Uint32Array, h: number): void {
+  for (let i = 0; i < SIG_SIZE; i++) {
+    const v = fmix32(h ^ SEEDS[i]);
+    if (v < sig[i]) sig[i] = v;
+  }
 }
 
 /** MinHash of a set of string features; an empty set gives all-max values (matches nothing). */
 export function minHash(features: Iterable<string>): Uint32Array {
   const sig = new Uint32Array(SIG_SIZE).fill(0xffffffff);
-  for (const f of features) {
-    const h = fnv1a(f);
-    for (let i = 0; i < SIG_SIZE; i++) {
-      const v = fmix32(h ^ SEEDS[i]);
-      if (v < sig[i]) sig[i] = v;
-    }
-  }
+  for (const f of features) addToSignature(sig, fnv1a(f));
   return sig;
 }
 
@@ -72,6 +93,35 @@ export function bodyShingles(body: string): Set<string> {
   for (let i = 0; i + 5 <= s.length; i++) out.add(s.slice(i, i + 5));
   if (!out.size && s) out.add(s);
   return out;
+}
+
+/**
+ * minHash(bodyShingles(body)), computed without building the shingle strings: each shingle's FNV
+ * hash is taken straight from the folded code units (a repeated shingle only repeats a minimum,
+ * so no set is needed). Same values as the string version, so stored signatures stay comparable.
+ */
+export function bodySignature(body: string): Uint32Array {
+  const units: number[] = [];
+  forEachCodePoint(body, (cp) => {
+    const f = foldCode(cp);
+    for (let k = 0; k < f.length; k++) {
+      const u = f.charCodeAt(k);
+      if (u !== 32) units.push(u);
+    }
+  });
+  const sig = new Uint32Array(SIG_SIZE).fill(0xffffffff);
+  const n = units.length;
+  if (n > 0 && n < 5) {
+    let h = 0x811c9dc5;
+    for (const u of units) h = Math.imul(h ^ u, 0x01000193);
+    addToSignature(sig, h >>> 0);
+  }
+  for (let i = 0; i + 5 <= n; i++) {
+    let h = 0x811c9dc5;
+    for (let k = i; k < i + 5; k++) h = Math.imul(h ^ units[k], 0x01000193);
+    addToSignature(sig, h >>> 0);
+  }
+  return sig;
 }
 
 const STOP = new Set(['the', 'and', 'for', 'with', 'that', 'this', 'from', 'have', 'has', 'was', 'were', 'are', 'its', 'his', 'her', 'their', 'will', 'would', 'said', 'says', 'after', 'over', 'into', 'about', 'than', 'been', 'not', 'but', 'who', 'what', 'when']);
