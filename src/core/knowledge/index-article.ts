@@ -8,9 +8,11 @@ import type { StoredArticle } from '../article.ts';
 import { indexEntities } from '../entities/index-entities.ts';
 import { indexEvents } from '../timeline/index-events.ts';
 import { assignStory } from '../stories/assign-story.ts';
+import type { ArticleDerivation } from './derive-article.ts';
 
-export function indexArticle(db: Db, article: StoredArticle): void {
+/** Indexes `article`; `derived` is deriveArticle() of the same text when already computed (the parse worker does it). */
+export function indexArticle(db: Db, article: StoredArticle, derived?: ArticleDerivation): void {
   indexEntities(db, article);
-  indexEvents(db, article);
-  assignStory(db, article);
+  indexEvents(db, article, derived?.events);
+  assignStory(db, article, derived?.signatures);
 }

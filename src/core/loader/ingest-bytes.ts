@@ -3,13 +3,12 @@
  * live sources (feeds, watched folders). A file already stored with the same bytes is recognised
  * by its hash and not parsed again.
  */
-import { IngestError } from '../article.ts';
-import { parseDocument } from '../ingest/parse-document.ts';
 import { hashBytes } from '../store/article-identity.ts';
 import { storeArticle, type StoreStatus } from '../store/articles.ts';
 import type { Db } from '../store/db.ts';
 import type { SearchRowBuffer } from '../search/index-search.ts';
 import { prepareCached } from '../store/statements.ts';
+import { parseOutcome, type ParseOutcome } from './parse-outcome.ts';
 import { recordReject } from './rejects.ts';
 
 export interface IngestInput {
@@ -32,24 +31,38 @@ export interface IngestOutcome {
  * `searchRows`: see storeArticle (for batches that run inside one transaction).
  */
 export function ingestBytes(db: Db, input: IngestInput, now: () => Date = () => new Date(), searchRows?: SearchRowBuffer): IngestOutcome {
-  const fileHash = hashBytes(input.bytes);
+  const checked = checkBytes(db, input, now);
+  if (checked.status !== 'new') return checked.outcome;
+  return storeParsed(db, input, checked.fileHash, parseOutcome(input.bytes, input.name), now, searchRows);
+}
+
+/** What is known before parsing: the file is stored already, is a reject (empty), or is new (with its hash). */
+export type CheckedBytes = { status: 'done'; outcome: IngestOutcome } | { status: 'new'; fileHash: string };
+
+/** The checks before parsing: identical bytes already stored (under this name or another), or an empty file. */
+export function checkBytes(db: Db, input: IngestInput, now: () => Date = () => new Date(), fileHash = hashBytes(input.bytes)): CheckedBytes {
   const known = knownFile(db, input.name, fileHash, now());
-  if (known !== undefined) return { status: 'unchanged', id: known };
-  if (input.bytes.length === 0) return reject(db, input.name, 'empty file', now());
-  let article;
-  try {
-    article = parseDocument(input.bytes, input.name);
-  } catch (err) {
-    const reason = err instanceof IngestError ? err.reason : `could not parse: ${(err as Error)?.message ?? String(err)}`;
-    return reject(db, input.name, reason, now());
-  }
+  if (known !== undefined) return { status: 'done', outcome: { status: 'unchanged', id: known } };
+  if (input.bytes.length === 0) return { status: 'done', outcome: reject(db, input.name, 'empty file', now()) };
+  return { status: 'new', fileHash };
+}
+
+/** Stores a parsed document, or records its parse failure as a reject. */
+export function storeParsed(db: Db, input: IngestInput, fileHash: string, parsed: ParseOutcome, now: () => Date = () => new Date(), searchRows?: SearchRowBuffer): IngestOutcome {
+  if (!parsed.ok) return reject(db, input.name, parsed.reason, now());
+  let article = parsed.article;
   if (!article.url && input.url) article = { ...article, url: input.url };
   try {
-    const r = storeArticle(db, article, { source_file: input.name, url: input.url, guid: input.guid, file_hash: fileHash, now: now() }, searchRows);
+    const r = storeArticle(db, article, { source_file: input.name, url: input.url, guid: input.guid, file_hash: fileHash, now: now() }, { searchRows, derived: parsed.derived });
     return { status: r.status, id: r.id };
   } catch (err) {
     return reject(db, input.name, `could not store: ${(err as Error)?.message ?? String(err)}`, now());
   }
+}
+
+/** Whether checkBytes would find these bytes stored already (read-only: the loader asks this before parsing ahead). */
+export function isStoredBytes(db: Db, fileHash: string): boolean {
+  return prepareCached(db, 'SELECT 1 FROM ingested_files WHERE content_hash = ? AND article_id IS NOT NULL LIMIT 1').get(fileHash) !== undefined;
 }
 
 /** The article of identical bytes already stored (this path, or another path: then this path is recorded too). */

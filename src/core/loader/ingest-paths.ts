@@ -6,7 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { compactSearchIndex, SearchRowBuffer } from '../search/index-search.ts';
 import type { Db } from '../store/db.ts';
-import { ingestBytes } from './ingest-bytes.ts';
+import { checkBytes, isStoredBytes, storeParsed } from './ingest-bytes.ts';
+import { ParseAhead } from './parse-ahead.ts';
+import { parseOutcome } from './parse-outcome.ts';
+import { hashBytes } from '../store/article-identity.ts';
 import { recordReject, type Reject } from './rejects.ts';
 import { describe, walkPaths, type WalkItem } from './walk-paths.ts';
 
@@ -16,6 +19,8 @@ export interface IngestPathsOptions {
   /** Called as each reject happens, so a CLI can print it at once. */
   onReject?: (reject: Reject) => void;
   now?: () => Date;
+  /** Parse on a second thread while storing (default true); false parses on this thread only, same result. */
+  parseWorker?: boolean;
 }
 
 export interface IngestSummary {
@@ -37,6 +42,12 @@ const MB = 1024 * 1024;
 export const BATCH_FILES = 64;
 const BATCH_BYTES = 4 * MB;
 
+/** Files read and handed to the parser ahead of the one being stored. */
+const LOOKAHEAD = 16;
+
+/** A walked file made ready for storing: a reject found before parsing, or its bytes, hash and parse job. */
+type Prepared = { path: string; reject: string } | { path: string; bytes: Buffer; fileHash: string; job: number | null };
+
 /** Ingests every article file under `paths`; returns the counts and the rejects in order. */
 export function ingestPaths(db: Db, paths: string[], opts: IngestPathsOptions = {}): IngestSummary {
   const maxBytes = opts.maxBytes ?? 5 * MB;
@@ -48,56 +59,83 @@ export function ingestPaths(db: Db, paths: string[], opts: IngestPathsOptions = 
     summary.rejects.push(r);
     opts.onReject?.(r);
   };
+  const parser = new ParseAhead(opts.parseWorker ?? true);
   const searchRows = new SearchRowBuffer();
-  const ingestItem = (item: WalkItem) => {
-    if (item.kind === 'reject') {
-      rejectWith(item.path, item.reason);
-      return;
-    }
-    if (item.size > maxBytes) {
-      rejectWith(item.path, `too large: ${formatMb(item.size)} (limit ${formatMb(maxBytes)})`);
-      return;
-    }
+
+  // Reading, hashing and queueing the parse happen LOOKAHEAD files early, so the parser works
+  // while this thread stores; what is recorded (rejects, stores) still happens in walk order.
+  const prepare = (item: WalkItem): Prepared => {
+    if (item.kind === 'reject') return { path: item.path, reject: item.reason };
+    if (item.size > maxBytes) return { path: item.path, reject: `too large: ${formatMb(item.size)} (limit ${formatMb(maxBytes)})` };
     let bytes: Buffer;
     try {
       bytes = readFileSync(item.path);
     } catch (err) {
-      rejectWith(item.path, `cannot read (${describe(err)})`);
+      return { path: item.path, reject: `cannot read (${describe(err)})` };
+    }
+    if (bytes.length > maxBytes) return { path: item.path, reject: `too large: ${formatMb(bytes.length)} (limit ${formatMb(maxBytes)})` };
+    const fileHash = hashBytes(bytes);
+    const job = bytes.length > 0 && !isStoredBytes(db, fileHash) ? parser.submit(bytes, item.path) : null;
+    return { path: item.path, bytes, fileHash, job };
+  };
+  const ingestOne = (p: Prepared) => {
+    if ('reject' in p) {
+      rejectWith(p.path, p.reject);
       return;
     }
-    if (bytes.length > maxBytes) {
-      rejectWith(item.path, `too large: ${formatMb(bytes.length)} (limit ${formatMb(maxBytes)})`);
-      return;
+    const input = { bytes: p.bytes, name: p.path };
+    const checked = checkBytes(db, input, now, p.fileHash);
+    let out;
+    if (checked.status === 'done') {
+      if (p.job !== null) parser.discard(p.job);
+      out = checked.outcome;
+    } else {
+      const parsed = p.job !== null ? parser.take(p.job) : parseOutcome(p.bytes, p.path);
+      out = storeParsed(db, input, p.fileHash, parsed, now, searchRows);
     }
-    const out = ingestBytes(db, { bytes, name: item.path }, now, searchRows);
     if (out.status === 'rejected') {
       summary.rejected++;
-      const r = { file: item.path, reason: out.reason ?? 'rejected' };
+      const r = { file: p.path, reason: out.reason ?? 'rejected' };
       summary.rejects.push(r);
       opts.onReject?.(r);
     } else summary[out.status]++;
   };
-  const runBatch = db.transaction((items: WalkItem[]) => {
-    for (const item of items) ingestItem(item);
-    searchRows.flush(db);
-  });
-  let batch: WalkItem[] = [];
-  let batchBytes = 0;
-  const commit = () => {
-    try {
-      if (batch.length) runBatch(batch);
-    } finally {
-      searchRows.clear();
-      batch = [];
-      batchBytes = 0;
+
+  const walk = walkPaths(paths);
+  const ahead: Prepared[] = [];
+  const fill = () => {
+    while (ahead.length < LOOKAHEAD) {
+      const next = walk.next();
+      if (next.done) return;
+      ahead.push(prepare(next.value));
     }
   };
-  for (const item of walkPaths(paths)) {
-    batch.push(item);
-    if (item.kind === 'file') batchBytes += Math.min(item.size, maxBytes);
-    if (batch.length >= BATCH_FILES || batchBytes >= BATCH_BYTES) commit();
+  // One transaction per batch; the whole batch's search rows are written just before it commits.
+  const runBatch = db.transaction(() => {
+    let files = 0;
+    let bytes = 0;
+    fill();
+    while (ahead.length && files < BATCH_FILES && bytes < BATCH_BYTES) {
+      const p = ahead.shift()!;
+      ingestOne(p);
+      files++;
+      if ('bytes' in p) bytes += p.bytes.length;
+      fill();
+    }
+    searchRows.flush(db);
+  });
+  try {
+    fill();
+    while (ahead.length) {
+      try {
+        runBatch();
+      } finally {
+        searchRows.clear();
+      }
+    }
+  } finally {
+    parser.close();
   }
-  commit();
   compactSearchIndex(db, summary.ingested + summary.updated);
   return summary;
 }

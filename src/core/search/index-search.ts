@@ -8,8 +8,13 @@ import { toIndexedForm } from './search-text.ts';
 
 /** Replaces the search row of article `id` with the indexed form of its title and body. */
 export function writeSearchRow(db: Db, id: number, title: string, body: string): void {
+  writeIndexedRow(db, id, toIndexedForm(title), toIndexedForm(body));
+}
+
+/** Replaces the search row of article `id` with title and body already in indexed form (toIndexedForm). */
+export function writeIndexedRow(db: Db, id: number, indexedTitle: string, indexedBody: string): void {
   prepareCached(db, 'DELETE FROM articles_fts WHERE rowid = ?').run(id);
-  prepareCached(db, 'INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)').run(id, toIndexedForm(title), toIndexedForm(body));
+  prepareCached(db, 'INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)').run(id, indexedTitle, indexedBody);
 }
 
 /**
@@ -21,13 +26,14 @@ export function writeSearchRow(db: Db, id: number, title: string, body: string):
 export class SearchRowBuffer {
   private readonly rows = new Map<number, { title: string; body: string }>();
 
-  add(id: number, title: string, body: string): void {
-    this.rows.set(id, { title, body });
+  /** Holds the row of article `id`: title and body in indexed form (toIndexedForm). */
+  add(id: number, indexedTitle: string, indexedBody: string): void {
+    this.rows.set(id, { title: indexedTitle, body: indexedBody });
   }
 
   /** Writes the held rows (inside the batch's transaction) and empties the buffer. */
   flush(db: Db): void {
-    for (const [id, r] of this.rows) writeSearchRow(db, id, r.title, r.body);
+    for (const [id, r] of this.rows) writeIndexedRow(db, id, r.title, r.body);
     this.rows.clear();
   }
 

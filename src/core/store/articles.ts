@@ -4,7 +4,9 @@
  */
 import type { NormalizedArticle, StoredArticle } from '../article.ts';
 import { indexArticle } from '../knowledge/index-article.ts';
-import { writeSearchRow, type SearchRowBuffer } from '../search/index-search.ts';
+import { bodyOf, type ArticleDerivation } from '../knowledge/derive-article.ts';
+import { writeIndexedRow, type SearchRowBuffer } from '../search/index-search.ts';
+import { toIndexedForm } from '../search/search-text.ts';
 import { hashArticle, identityKey, normalizeUrl, toUtcInstant } from './article-identity.ts';
 import { ARTICLE_COLUMNS, loadParagraphs, toStoredArticle, type ArticleRow } from './article-rows.ts';
 import type { Db } from './db.ts';
@@ -37,26 +39,34 @@ export interface StoreResult {
  * they must first delete their own rows for that article id, since on update the old derived
  * rows are still there.
  *
- * With `searchRows`, the caller is a batch inside its own transaction (this call is then a
- * savepoint): the search row is handed to the buffer once the savepoint is released, and the
- * caller flushes the buffer before it commits.
+ * Options for batches: with `searchRows`, the caller runs inside its own transaction (this call is
+ * then a savepoint): the search row goes to the buffer once the savepoint is released, and the
+ * caller flushes the buffer before it commits. `derived` is deriveArticle(article), computed
+ * ahead (by the parse worker), so only the rows are written here.
  */
-export function storeArticle(db: Db, article: NormalizedArticle, meta: StoreMeta, searchRows?: SearchRowBuffer): StoreResult {
+export function storeArticle(db: Db, article: NormalizedArticle, meta: StoreMeta, opts: StoreOptions = {}): StoreResult {
+  const { searchRows, derived } = opts;
   const { result, search } = db.transaction(() => {
-    const out = storeInTransaction(db, article, meta);
-    if (out.search && !searchRows) writeSearchRow(db, out.result.id, out.search.title, out.search.body);
+    const out = storeInTransaction(db, article, meta, derived);
+    if (out.search && !searchRows) writeIndexedRow(db, out.result.id, out.search.title, out.search.body);
     return out;
   })();
   if (search && searchRows) searchRows.add(result.id, search.title, search.body);
   return result;
 }
 
+export interface StoreOptions {
+  searchRows?: SearchRowBuffer;
+  derived?: ArticleDerivation;
+}
+
+/** Title and body in indexed form (toIndexedForm), for the search row. */
 interface SearchText {
   title: string;
   body: string;
 }
 
-function storeInTransaction(db: Db, article: NormalizedArticle, meta: StoreMeta): { result: StoreResult; search?: SearchText } {
+function storeInTransaction(db: Db, article: NormalizedArticle, meta: StoreMeta, derived?: ArticleDerivation): { result: StoreResult; search?: SearchText } {
   const now = (meta.now ?? new Date()).toISOString();
   const hash = hashArticle(article);
   const byHash = prepareCached(db, 'SELECT id FROM articles WHERE content_hash = ?').pluck().get(hash) as number | undefined;
@@ -71,13 +81,13 @@ function storeInTransaction(db: Db, article: NormalizedArticle, meta: StoreMeta)
   if (byHash !== undefined) {
     result = { status: 'unchanged', id: byHash };
   } else if (fromFile !== undefined) {
-    search = writeArticle(db, article, meta, hash, now, fromFile).search;
+    search = writeArticle(db, article, meta, hash, now, fromFile, derived).search;
     result = { status: 'updated', id: fromFile };
   } else {
     const same = findSameArticle(db, article, meta);
     if (same !== undefined) result = { status: 'unchanged', id: same };
     else {
-      const written = writeArticle(db, article, meta, hash, now, null);
+      const written = writeArticle(db, article, meta, hash, now, null, derived);
       search = written.search;
       result = { status: 'ingested', id: written.id };
     }
@@ -103,9 +113,17 @@ function findSameArticle(db: Db, article: NormalizedArticle, meta: StoreMeta): n
 }
 
 /** Inserts (existingId null) or rewrites an article with its paragraphs, then derives knowledge; returns the text its search row needs. */
-function writeArticle(db: Db, a: NormalizedArticle, meta: StoreMeta, hash: string, now: string, existingId: number | null): { id: number; search: SearchText } {
+function writeArticle(
+  db: Db,
+  a: NormalizedArticle,
+  meta: StoreMeta,
+  hash: string,
+  now: string,
+  existingId: number | null,
+  derived: ArticleDerivation | undefined,
+): { id: number; search: SearchText } {
   const url = a.url ?? meta.url ?? null;
-  const body = a.paragraphs.map((p) => p.text).join('\n\n');
+  const body = bodyOf(a);
   const values = {
     title: a.title,
     url,
@@ -155,8 +173,8 @@ function writeArticle(db: Db, a: NormalizedArticle, meta: StoreMeta, hash: strin
   a.paragraphs.forEach((p, i) => insertParagraph.run(id, i, p.text, p.lang));
   const kept = prepareCached(db, 'SELECT source_file, ingested_at FROM articles WHERE id = ?').get(id) as { source_file: string | null; ingested_at: string };
   const stored: StoredArticle = { ...a, url, id, source_file: kept.source_file, content_hash: hash, body, ingested_at: kept.ingested_at };
-  indexArticle(db, stored);
-  return { id, search: { title: a.title, body } };
+  indexArticle(db, stored, derived);
+  return { id, search: derived?.search ?? { title: toIndexedForm(a.title), body: toIndexedForm(body) } };
 }
 
 function recordFile(db: Db, path: string, hash: string, articleId: number, now: string): void {

@@ -114,19 +114,32 @@ function removeFromStory(db: Db, articleId: number): void {
   refreshStory(db, row.story_id);
 }
 
-function leadText(article: StoredArticle): string {
+function leadText(article: Pick<StoredArticle, 'paragraphs' | 'body'>): string {
   const first = article.paragraphs[0]?.text ?? article.body.slice(0, 200);
   return first.replace(/^\s*[（(][^）)]{0,40}[）)]/, '').slice(0, 100);
 }
 
-/** Assigns `article` to a story (creating one when nothing matches) and indexes its signatures. */
-export function assignStory(db: Db, article: StoredArticle): void {
+/** An article's two MinHash signatures (pure: the parse worker computes them ahead of storing). */
+export interface StorySignatures {
+  bodySig: Uint32Array;
+  topicSig: Uint32Array;
+}
+
+/** The signatures of an article from its title and text; `body` is the paragraphs joined as stored. */
+export function storySignatures(article: Pick<StoredArticle, 'title' | 'paragraphs' | 'body'>): StorySignatures {
+  const body = article.body || article.paragraphs.map((p) => p.text).join('\n');
+  return { bodySig: bodySignature(body), topicSig: minHash(topicFeatures(article.title, leadText(article))) };
+}
+
+/**
+ * Assigns `article` to a story (creating one when nothing matches) and indexes its signatures.
+ * `sigs`: storySignatures(article) when already computed.
+ */
+export function assignStory(db: Db, article: StoredArticle, sigs: StorySignatures = storySignatures(article)): void {
   const st = prepare(db);
   removeFromStory(db, article.id);
 
-  const body = article.body || article.paragraphs.map((p) => p.text).join('\n');
-  const bodySig = bodySignature(body);
-  const topicSig = minHash(topicFeatures(article.title, leadText(article)));
+  const { bodySig, topicSig } = sigs;
   const pub = publicationDate(article.published_at, 0);
   const day = pub ? toDayNumber(pub) : null;
   const bodyKeys = bandKeys(bodySig, 0);

@@ -5,12 +5,12 @@
  */
 import type { Db } from '../store/db.ts';
 import type { StoredArticle } from '../article.ts';
-import { extractEvents } from './extract-events.ts';
+import { extractEvents, type ExtractedEvent } from './extract-events.ts';
 
 const statements = new WeakMap<Db, { del: import('better-sqlite3').Statement; ins: import('better-sqlite3').Statement }>();
 
-/** Replaces the events of `article` with those extracted from its body. */
-export function indexEvents(db: Db, article: StoredArticle): void {
+/** Replaces the events of `article` with those extracted from its body (`events`: extractEvents(article) when already computed). */
+export function indexEvents(db: Db, article: StoredArticle, events: ExtractedEvent[] = extractEvents(article)): void {
   let st = statements.get(db);
   if (!st) {
     st = {
@@ -20,5 +20,5 @@ export function indexEvents(db: Db, article: StoredArticle): void {
     statements.set(db, st);
   }
   st.del.run(article.id);
-  for (const e of extractEvents(article)) st.ins.run(article.id, e.date, e.day, e.text, e.paragraph);
+  for (const e of events) st.ins.run(article.id, e.date, e.day, e.text, e.paragraph);
 }

@@ -1,0 +1,31 @@
+/**
+ * The part of indexing that needs only the article's text, not the database: search forms,
+ * story signatures and dated events. Pure, so the parse worker computes it next to parsing and
+ * the storing thread only writes the rows (entity matching stays there: it learns as it goes).
+ */
+import type { NormalizedArticle } from '../article.ts';
+import { toIndexedForm } from '../search/search-text.ts';
+import { storySignatures, type StorySignatures } from '../stories/assign-story.ts';
+import { extractEvents, type ExtractedEvent } from '../timeline/extract-events.ts';
+
+export interface ArticleDerivation {
+  /** Indexed forms of title and body for the search row. */
+  search: { title: string; body: string };
+  signatures: StorySignatures;
+  events: ExtractedEvent[];
+}
+
+/** The body as the store writes it: paragraphs joined by blank lines. */
+export function bodyOf(article: Pick<NormalizedArticle, 'paragraphs'>): string {
+  return article.paragraphs.map((p) => p.text).join('\n\n');
+}
+
+/** Everything text-only that indexing `article` needs. */
+export function deriveArticle(article: NormalizedArticle): ArticleDerivation {
+  const body = bodyOf(article);
+  return {
+    search: { title: toIndexedForm(article.title), body: toIndexedForm(body) },
+    signatures: storySignatures({ title: article.title, paragraphs: article.paragraphs, body }),
+    events: extractEvents(article),
+  };
+}
