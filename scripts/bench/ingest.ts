@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../../src/core/store/db.ts';
 import { BATCH_FILES, ingestPaths } from '../../src/core/loader/ingest-paths.ts';
-import { startParseWorker } from '../../src/core/loader/parse-ahead.ts';
+import { parseCounts, startParseWorker } from '../../src/core/loader/parse-ahead.ts';
 import { parseDocument } from '../../src/core/ingest/parse-document.ts';
 
 const CORPUS = 'test/fixtures/corpus';
@@ -41,13 +41,15 @@ function floorSeconds(dir: string, files: string[]): number {
   return s;
 }
 
-function ingestSeconds(dir: string, parseWorker: boolean): { seconds: number; summary: string } {
+function ingestSeconds(dir: string, parseWorker: boolean): { seconds: number; waited: number; byWorker: number; summary: string } {
   const db = openDatabase(join(dir, parseWorker ? 'ingest.db' : 'ingest-one-thread.db'));
+  const c0 = parseCounts();
   const t0 = performance.now();
   const r = ingestPaths(db, [CORPUS], { parseWorker });
   const s = (performance.now() - t0) / 1000;
+  const c1 = parseCounts();
   db.close();
-  return { seconds: s, summary: `ingested ${r.ingested}, updated ${r.updated}, unchanged ${r.unchanged}, rejected ${r.rejected}` };
+  return { seconds: s, waited: (c1.waitMs - c0.waitMs) / 1000, byWorker: c1.byWorker - c0.byWorker, summary: `ingested ${r.ingested}, updated ${r.updated}, unchanged ${r.unchanged}, rejected ${r.rejected}` };
 }
 
 /** Runs the benchmark and prints MB/s for both, and their ratio. */
@@ -64,7 +66,7 @@ export async function run(): Promise<void> {
     warm.close();
   }
   // Rounds interleave floor and ingest so both see the same machine load; the ratio is taken per round.
-  const rounds: { floor: number; ingest: number; oneThread: number; parse: number }[] = [];
+  const rounds: { floor: number; ingest: number; waited: number; byWorker: number; oneThread: number; parse: number }[] = [];
   let summary = '';
   for (let i = 0; i < ROUNDS; i++) {
     const dir = mkdtempSync(join(tmpdir(), 'newsbot-bench-'));
@@ -75,7 +77,7 @@ export async function run(): Promise<void> {
       const oneThread = ingestSeconds(dir, false).seconds;
       const t0 = performance.now();
       for (const f of files) parseDocument(readFileSync(f), f);
-      rounds.push({ floor, ingest: r.seconds, oneThread, parse: (performance.now() - t0) / 1000 });
+      rounds.push({ floor, ingest: r.seconds, waited: r.waited, byWorker: r.byWorker, oneThread, parse: (performance.now() - t0) / 1000 });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -84,7 +86,7 @@ export async function run(): Promise<void> {
   console.log(`corpus: ${files.length} files, ${mb.toFixed(2)} MB (${CORPUS}); ${summary}`);
   rounds.forEach((r, i) =>
     console.log(
-      `round ${i + 1}: ingest end to end ${rate(r.ingest)} | floor, raw text into FTS5 trigram ${rate(r.floor)} | ratio ${(r.floor / r.ingest).toFixed(2)}` +
+      `round ${i + 1}: ingest end to end ${rate(r.ingest)} (worker parsed ${r.byWorker} files; loader waited ${r.waited.toFixed(2)} s) | floor, raw text into FTS5 trigram ${rate(r.floor)} | ratio ${(r.floor / r.ingest).toFixed(2)}` +
         ` | ingest without the parse worker ${rate(r.oneThread)}, ratio ${(r.floor / r.oneThread).toFixed(2)} | read+parse+clean alone ${rate(r.parse)}`,
     ),
   );

@@ -42,8 +42,12 @@ const MB = 1024 * 1024;
 export const BATCH_FILES = 64;
 const BATCH_BYTES = 4 * MB;
 
-/** Files read and handed to the parser ahead of the one being stored. */
-const LOOKAHEAD = 16;
+/**
+ * Files read and handed to the parser ahead of the one being stored: enough to keep the worker
+ * busy while a batch writes its search rows and commits, bounded in bytes for large files.
+ */
+const LOOKAHEAD = 96;
+const LOOKAHEAD_BYTES = 32 * MB;
 
 /** A walked file made ready for storing: a reject found before parsing, or its bytes, hash and parse job. */
 type Prepared = { path: string; reject: string } | { path: string; bytes: Buffer; fileHash: string; job: number | null };
@@ -103,11 +107,14 @@ export function ingestPaths(db: Db, paths: string[], opts: IngestPathsOptions = 
 
   const walk = walkPaths(paths);
   const ahead: Prepared[] = [];
+  let aheadBytes = 0;
   const fill = () => {
-    while (ahead.length < LOOKAHEAD) {
+    while (ahead.length < LOOKAHEAD && aheadBytes < LOOKAHEAD_BYTES) {
       const next = walk.next();
       if (next.done) return;
-      ahead.push(prepare(next.value));
+      const p = prepare(next.value);
+      if ('bytes' in p) aheadBytes += p.bytes.length;
+      ahead.push(p);
     }
   };
   // One transaction per batch; the whole batch's search rows are written just before it commits.
@@ -117,6 +124,7 @@ export function ingestPaths(db: Db, paths: string[], opts: IngestPathsOptions = 
     fill();
     while (ahead.length && files < BATCH_FILES && bytes < BATCH_BYTES) {
       const p = ahead.shift()!;
+      if ('bytes' in p) aheadBytes -= p.bytes.length;
       ingestOne(p);
       files++;
       if ('bytes' in p) bytes += p.bytes.length;

@@ -39,10 +39,10 @@ interface SharedWorker {
 
 let shared: SharedWorker | null | undefined;
 let nextKey = 0;
-const counts = { byWorker: 0, byLoader: 0 };
+const counts = { byWorker: 0, byLoader: 0, waitMs: 0 };
 
-/** How many documents each thread has parsed in this process (for tests and benchmarks). */
-export function parseCounts(): { byWorker: number; byLoader: number } {
+/** How many documents each thread has parsed in this process, and how long the loader waited for the worker (for tests and benchmarks). */
+export function parseCounts(): { byWorker: number; byLoader: number; waitMs: number } {
   return { ...counts };
 }
 
@@ -116,7 +116,12 @@ export class ParseAhead {
     if (!job) throw new Error(`parse job ${key} was never submitted`);
     this.jobs.delete(key);
     const w = shared;
-    const fromWorker = w && this.claimedByWorker(w, key) ? this.awaitResult(w, key) : undefined;
+    let fromWorker: ParseOutcome | undefined;
+    if (w && this.claimedByWorker(w, key)) {
+      const t0 = performance.now();
+      fromWorker = this.awaitResult(w, key);
+      counts.waitMs += performance.now() - t0;
+    }
     if (fromWorker) {
       counts.byWorker++;
       return fromWorker;
