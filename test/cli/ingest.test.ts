@@ -148,6 +148,12 @@ test('a database that cannot be opened: one clear line and a non-zero exit', () 
     assert.notEqual(run.code, 0);
     assert.equal(run.stdout, '');
     assert.match(run.stderr, new RegExp(`^newsbot ingest: cannot open database ${db.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: .+\\n$`));
+    if (existsSync('/proc/self')) {
+      // A folder that cannot be created (Node's recursive mkdir used to spin forever here).
+      const proc = newsbot(['ingest', join(ROOT, 'seeds'), '--db', '/proc/newsbot-test/n.db']);
+      assert.equal(proc.code, 1);
+      assert.match(proc.stderr, /^newsbot ingest: cannot open database \/proc\/newsbot-test\/n\.db: .+\n$/);
+    }
     const viaEnv = newsbot(['export'], { NEWSBOT_DB: join(dir, 'absent.db') });
     assert.equal(viaEnv.code, 1);
     assert.match(viaEnv.stderr, /^newsbot export: no database at .*absent\.db\n$/);
