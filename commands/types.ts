@@ -89,6 +89,12 @@ export interface Reply {
   /** Ids of the articles the reply cites, in the order shown (for `ask --json` and tests). */
   articles: number[];
   events?: ReplyEvent[];
+  /**
+   * This reply is page `page` (0-based) of `pageCount` of a longer result that the command pages
+   * itself (CommandInput.page). Adapters show Prev/Next buttons that re-run the command for the
+   * other pages; only read-only commands set it.
+   */
+  paging?: { page: number; pageCount: number };
 }
 
 export interface CommandDef {

@@ -1,6 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type Db } from '../../src/core/store/db.ts';
@@ -47,4 +47,30 @@ test('/search with nothing to find, nothing asked, or unusable input', async () 
   const ctrl = await executeCommand(searchCommand, { args: { query: 'abc\u001b[31m' }, lang: 'zh-TW', chat: TERMINAL_CHAT }, deps());
   assert.equal(ctrl.kind, 'usage');
   assert.match(ctrl.intro!, /控制字元/);
+});
+
+test('/search pages its own results: page n holds hits 5n+1…, disjoint from the others; past the end gives the last page', async () => {
+  const corpusDb = openDatabase(join(dir, 'corpus.db'));
+  try {
+    const posts = readdirSync('test/fixtures/corpus').sort().slice(0, 80).map((n) => join('test/fixtures/corpus', n));
+    ingestPaths(corpusDb, posts);
+    const run = (page?: number) => executeCommand(searchCommand, { args: { query: '中国' }, lang: 'en', chat: TERMINAL_CHAT, page }, { db: corpusDb, now: deps().now });
+    const first = await run();
+    const total = Number(/of (\d+)/.exec(first.footer!)![1]);
+    assert.ok(total > 10, `enough hits to page: ${total}`);
+    assert.deepEqual(first.paging, { page: 0, pageCount: Math.min(20, Math.ceil(total / 5)) });
+    assert.match(first.footer!, /^Results 1–5 of /);
+    const second = await run(1);
+    assert.match(second.footer!, /^Results 6–10 of /);
+    assert.deepEqual(second.paging, { page: 1, pageCount: first.paging!.pageCount });
+    assert.equal(second.articles.filter((id) => first.articles.includes(id)).length, 0, 'no hit on two pages');
+    const past = await run(500);
+    assert.equal(past.paging!.page, first.paging!.pageCount - 1);
+    assert.ok(past.items.length > 0);
+    // Few hits: one page, no paging.
+    const one = await executeCommand(searchCommand, { args: { query: 'Rutte' }, lang: 'en', chat: TERMINAL_CHAT }, deps());
+    assert.equal(one.paging, undefined);
+  } finally {
+    corpusDb.close();
+  }
 });

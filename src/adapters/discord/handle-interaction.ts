@@ -18,7 +18,7 @@ import { usageReply } from '../../../commands/errors.ts';
 import type { Logger } from '../../core/logger.ts';
 import { buildChatContext, chooseLang, readArgs, type ChannelInfo } from './interaction-input.ts';
 import { renderReplyPages } from './render-reply.ts';
-import { decodePageId, pageMessage, type PageCache } from './paging.ts';
+import { decodePageId, pageButtons, pageMessage, type PageCache } from './paging.ts';
 import { suggestNames } from './suggest.ts';
 import { describeDiscordError } from './map-error.ts';
 
@@ -58,6 +58,13 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
     return pageMessage(paged, key, 0);
   }
 
+  /** A page of a reply the command pages itself, with buttons that re-run it (cache `key`) for the others. */
+  function renderCommandPage(reply: Reply, lang: ReplyLang, key: string) {
+    const { page, pageCount } = reply.paging ?? { page: 0, pageCount: 1 };
+    const embed = renderReplyPages(reply, { lang, maxItems: ITEMS_PER_PAGE })[0];
+    return { embeds: [embed], components: pageCount > 1 ? pageButtons(key, page, pageCount, lang, true) : [], allowedMentions: { parse: [] as [] } };
+  }
+
   async function onCommand(interaction: ChatInputCommandInteraction): Promise<void> {
     const chat = buildChatContext(interaction, deps.channelOf(interaction.id));
     const lang = langFor(interaction, chat.chatId);
@@ -73,7 +80,10 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
     const started = Date.now();
     const reply = await executeCommand(def, { args, lang, chat }, { db: deps.db, now: deps.now }, deps.log);
     deps.log.debug(`discord: /${def.name} in chat ${chat.chatId}${chat.threadId ? ` thread ${chat.threadId}` : ''}: ${reply.kind}, ${reply.items.length} items, ${Date.now() - started} ms`);
-    const body = render(reply, lang);
+    const body =
+      reply.paging && reply.paging.pageCount > 1
+        ? renderCommandPage(reply, lang, deps.pages.put({ pages: [], lang, replay: { command: def.name, args } }))
+        : render(reply, lang);
     if (reply.private || reply.kind !== 'ok') {
       await interaction.deleteReply();
       await interaction.followUp({ ...body, flags: MessageFlags.Ephemeral });
@@ -101,7 +111,16 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
   async function onButton(interaction: ButtonInteraction): Promise<void> {
     const id = decodePageId(interaction.customId);
     const paged = id ? deps.pages.get(id.key) : undefined;
-    if (!id || !paged) {
+    const replay = id?.byCommand ? paged?.replay : undefined;
+    const def = replay && find(replay.command);
+    if (id && paged && replay && def) {
+      // Re-run the (read-only) command for the asked page, as the person clicking.
+      const chat = buildChatContext(interaction, deps.channelOf(interaction.id));
+      const reply = await executeCommand(def, { args: replay.args, lang: paged.lang, chat, page: id.page }, { db: deps.db, now: deps.now }, deps.log);
+      await interaction.update(renderCommandPage(reply, paged.lang, id.key));
+      return;
+    }
+    if (!id || !paged || id.byCommand) {
       const lang = chooseLang(interaction.locale, undefined);
       const text = lang === 'en' ? 'This list has expired. Run the command again to see it.' : '這個列表已過期，請重新執行指令。';
       await interaction.reply({ ...render(usageReply(text), lang), flags: MessageFlags.Ephemeral });

@@ -3,6 +3,9 @@
  * while (TTL, bounded count) under a short random key; a button's custom_id is `nbp:<key>:<page>`
  * (well under Discord's 100 characters). Commands are not re-run on a click: re-running could
  * repeat a command with side effects (/subscribe) and would shift pages as news arrives.
+ * The exception is a result the command pages itself (Reply.paging, only read-only commands:
+ * /search past its first hits): the cache then keeps the command and its options, and a click
+ * (`nbq:<key>:<page>`) re-runs it for that page.
  */
 import { randomBytes } from 'node:crypto';
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent } from 'discord.js';
@@ -10,8 +13,11 @@ import type { ReplyLang } from '../../../commands/types.ts';
 import type { DiscordEmbed } from './render-reply.ts';
 
 export interface PagedReply {
+  /** Rendered pages; empty for a command-paged reply (see `replay`). */
   pages: DiscordEmbed[];
   lang: ReplyLang;
+  /** The command and options to re-run for another page of a command-paged reply. */
+  replay?: { command: string; args: Record<string, string | number | undefined> };
 }
 
 export interface PageCache {
@@ -58,21 +64,22 @@ export function encodePageId(key: string, page: number): string {
   return `${PREFIX}:${key}:${page}`;
 }
 
-/** Parses a custom_id made by encodePageId, or returns null for anything else. */
-export function decodePageId(customId: string): { key: string; page: number } | null {
-  const m = /^nbp:([A-Za-z0-9_-]{1,32}):(-?\d{1,4})$/.exec(customId);
-  return m ? { key: m[1], page: Number(m[2]) } : null;
+/** Parses a custom_id made by encodePageId (byCommand: a command-paged reply's), or returns null for anything else. */
+export function decodePageId(customId: string): { key: string; page: number; byCommand: boolean } | null {
+  const m = /^(nbp|nbq):([A-Za-z0-9_-]{1,32}):(-?\d{1,4})$/.exec(customId);
+  return m ? { key: m[2], page: Number(m[3]), byCommand: m[1] === 'nbq' } : null;
 }
 
 /** The Prev/Next button row for `page` of `count` pages (Discord component JSON). */
-export function pageButtons(key: string, page: number, count: number, lang: ReplyLang): APIActionRowComponent<APIButtonComponent>[] {
+export function pageButtons(key: string, page: number, count: number, lang: ReplyLang, byCommand = false): APIActionRowComponent<APIButtonComponent>[] {
   const label = lang === 'en' ? { prev: '◀ Prev', next: 'Next ▶' } : { prev: '◀ 上一頁', next: '下一頁 ▶' };
+  const id = (p: number) => (byCommand ? `nbq:${key}:${p}` : encodePageId(key, p));
   return [
     {
       type: ComponentType.ActionRow,
       components: [
-        { type: ComponentType.Button, style: ButtonStyle.Secondary, label: label.prev, custom_id: encodePageId(key, page - 1), disabled: page <= 0 },
-        { type: ComponentType.Button, style: ButtonStyle.Secondary, label: label.next, custom_id: encodePageId(key, page + 1), disabled: page >= count - 1 },
+        { type: ComponentType.Button, style: ButtonStyle.Secondary, label: label.prev, custom_id: id(page - 1), disabled: page <= 0 },
+        { type: ComponentType.Button, style: ButtonStyle.Secondary, label: label.next, custom_id: id(page + 1), disabled: page >= count - 1 },
       ],
     },
   ];

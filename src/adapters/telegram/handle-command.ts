@@ -45,6 +45,11 @@ function pagesOf(reply: Reply, lang: ReplyLang, pageItems: number): string[] | n
   return pages.length > 1 ? pages : null;
 }
 
+/** One page of a reply the command pages itself: its first message-sized part (such a page is a handful of items). */
+function commandPageHtml(reply: Reply, lang: ReplyLang): string {
+  return linesToHtml(packBlocks(renderReplyBlocks(reply, lang))[0] ?? []);
+}
+
 /**
  * Sends `reply` as an answer to `msg`: paged when it is a long list, else split in order.
  * `line` is the command line that produced it, when a paging button may re-run it.
@@ -52,6 +57,15 @@ function pagesOf(reply: Reply, lang: ReplyLang, pageItems: number): string[] | n
 export async function answerWith(api: Api, msg: Message, reply: Reply, lang: ReplyLang, deps: Pick<CommandHandlerDeps, 'pages' | 'pageItems' | 'now'>, line?: string): Promise<void> {
   const place = { chatId: msg.chat.id, threadId: topicOf(msg) };
   const replyTo = msg.chat.type === 'private' ? undefined : msg.message_id;
+  if (reply.paging && reply.paging.pageCount > 1 && line) {
+    const { page, pageCount } = reply.paging;
+    const ref = lineRef(line, pageCount, true) || {
+      key: deps.pages.put({ chatId: String(msg.chat.id), pages: [], line, lang, createdAt: deps.now().getTime() }),
+      byCommand: true,
+    };
+    await sendHtml(api, place, commandPageHtml(reply, lang), pageKeyboard(ref, page, pageCount, lang), replyTo);
+    return;
+  }
   const pages = pagesOf(reply, lang, deps.pageItems);
   if (pages) {
     const ref = (line && lineRef(line, pages.length)) || { key: deps.pages.put({ chatId: String(msg.chat.id), pages, lang, createdAt: deps.now().getTime() }) };
@@ -107,28 +121,39 @@ export function createPagingHandler(deps: CommandHandlerDeps): (ctx: Context) =>
     const lang = resolveLang(deps.settings.get('telegram', chatId)?.lang, q.from.language_code);
     let pages: string[] | null | undefined;
     let pageLang = lang;
+    let line: string | undefined;
+    let pageCount: number | undefined;
     if ('key' in data) {
       const entry = deps.pages.get(data.key);
-      if (entry && entry.chatId === chatId) [pages, pageLang] = [entry.pages, entry.lang];
-    } else {
+      if (entry && entry.chatId === chatId) [pages, pageLang, line] = [entry.pages, entry.lang, entry.line];
+    } else line = data.line;
+    if (line && (data.byCommand || !('key' in data))) {
       // Re-run the (read-only) command as the person pressing, in the same chat and topic.
-      const parsed = parseCommandLine(data.line, deps.me().username);
+      const parsed = parseCommandLine(line, deps.me().username);
       if (parsed.ok && REPLAYABLE.has(parsed.command.name)) {
         const origin = { ...message, from: q.from, sender_chat: undefined } as unknown as Message;
         const chat = buildChatContext(ctx.api, origin, deps.me().id, deps.log);
-        const reply = await executeCommand(parsed.command, { args: parsed.args, lang, chat }, { db: deps.db, now: deps.now }, deps.log);
-        pages = pagesOf(reply, lang, deps.pageItems);
+        const input = { args: parsed.args, lang, chat, ...(data.byCommand ? { page: data.page } : {}) };
+        const reply = await executeCommand(parsed.command, input, { db: deps.db, now: deps.now }, deps.log);
+        pageLang = lang;
+        if (data.byCommand) {
+          // The command rendered the asked page itself (or, if the results shrank, the only one).
+          pages = [commandPageHtml(reply, lang)];
+          pageCount = reply.paging?.pageCount ?? 1;
+          data.page = reply.paging?.page ?? 0;
+        } else pages = pagesOf(reply, lang, deps.pageItems);
       }
     }
-    if (!pages || data.page >= pages.length) {
+    const shown = data.byCommand ? 0 : data.page;
+    if (!pages || shown >= pages.length) {
       await ctx.answerCallbackQuery({ text: lang === 'en' ? 'This list has expired. Send the command again.' : '這個列表已過期，請重新輸入指令。' });
       return;
     }
     try {
-      await ctx.api.editMessageText(message.chat.id, message.message_id, pages[data.page], {
+      await ctx.api.editMessageText(message.chat.id, message.message_id, pages[shown], {
         parse_mode: 'HTML',
         link_preview_options: { is_disabled: true },
-        reply_markup: pageKeyboard(data, data.page, pages.length, pageLang),
+        reply_markup: pageKeyboard(data, data.page, pageCount ?? pages.length, pageLang),
       });
     } catch (err) {
       // Pressing the button of the page already shown is not an error.

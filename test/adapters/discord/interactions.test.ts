@@ -9,6 +9,8 @@ import type { CommandDef, Reply } from '../../../commands/types.ts';
 import { PERMS } from '../../helpers/fake-discord.ts';
 import { ingestPaths } from '../../../src/core/loader/ingest-paths.ts';
 import { ingestBytes } from '../../../src/core/loader/ingest-bytes.ts';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { CANARY_TOKEN, startHarness, unescapeDiscord, type Harness } from './setup.ts';
 
 const EPHEMERAL = 1 << 6;
@@ -269,5 +271,22 @@ describe('discord interactions', () => {
     assert.ok(h.fake.requests.some((r) => r.authorization === `Bot ${CANARY_TOKEN}`));
     assert.ok(h.lines.length > 10, 'debug logging was on');
     for (const line of h.lines) assert.ok(!line.includes(CANARY_TOKEN), `token in log line: ${line.slice(0, 80)}`);
+  });
+
+  // Last: it adds 80 corpus posts to the database the tests above read.
+  test('/search pages its own results: Next re-runs the search for hits 6–10, Prev goes back', async () => {
+    ingestPaths(h.db, readdirSync('test/fixtures/corpus').sort().slice(0, 80).map((n) => join('test/fixtures/corpus', n)));
+    const first = await h.fake.waitForReply(h.fake.slash('search', { query: '中国' }, { locale: 'en-US' }));
+    assert.match(first.body.embeds[0].footer?.text ?? first.body.embeds[0].description, /Results 1–5 of \d+/);
+    const [prev, next] = first.body.components[0].components;
+    assert.equal(prev.disabled, true);
+    assert.match(next.custom_id, /^nbq:[A-Za-z0-9_-]+:1$/);
+    const page2 = await h.fake.waitForCallback(h.fake.button(next.custom_id));
+    assert.equal(page2.type, 7, 'answered by updating the message');
+    const embed2 = page2.body.data.embeds[0];
+    assert.match(embed2.footer?.text ?? embed2.description, /Results 6–10 of/);
+    assert.notEqual(embed2.description, first.body.embeds[0].description);
+    const back = await h.fake.waitForCallback(h.fake.button(page2.body.data.components[0].components[0].custom_id));
+    assert.equal(back.body.data.embeds[0].description, first.body.embeds[0].description);
   });
 });

@@ -4,11 +4,12 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type Db } from '../../../src/core/store/db.ts';
 import { commands } from '../../../commands/index.ts';
+import { ingestPaths } from '../../../src/core/loader/ingest-paths.ts';
 import type { TelegramAdapter } from '../../../src/adapters/telegram/create-telegram-adapter.ts';
 import { startTelegramHarness, TEST_BOT, type TelegramHarness, type TestChat, type TestUser } from '../../helpers/telegram-harness.ts';
 
@@ -173,4 +174,44 @@ test('a long list is paged with an inline keyboard; buttons edit the message and
   for (let i = 0; i < 100 && h.calls.filter((c) => c.method === 'answerCallbackQuery').length === answered; i++) await new Promise((r) => setTimeout(r, 20));
   const last = h.calls.filter((c) => c.method === 'answerCallbackQuery').at(-1)!;
   assert.match(String(last.body.text), /expired/);
+});
+
+test('/search pages its own results: Next re-runs the search for hits 6–10, also after a restart, and long queries page from memory', async () => {
+  ingestPaths(db, readdirSync('test/fixtures/corpus').sort().slice(0, 80).map((n) => join('test/fixtures/corpus', n)));
+  const dm = privateChat(en);
+  const waitEdit = async (messageId: number, before: string) => {
+    for (let i = 0; i < 150; i++) {
+      const m = (await h.history(dm.id)).find((x) => x.messageId === messageId)!;
+      if (m.text !== before) return m;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    assert.fail('the message was not edited');
+  };
+  await h.sendText(dm, en, '/search 中国');
+  const [msg] = await h.waitForReplies(dm.id);
+  assert.match(msg.text, /Results 1–5 of (\d+)/);
+  const next = msg.keyboard!.flat().find((b) => /Next/.test(b.text))!;
+  assert.match(next.callback_data, /^sp:1:\/search 中国$/);
+  await h.pressButton(dm, en, msg.messageId, next.callback_data);
+  const page2 = await waitEdit(msg.messageId, msg.text);
+  assert.match(page2.text, /Results 6–10 of/);
+  assert.ok(page2.keyboard!.flat().some((b) => /Previous/.test(b.text)));
+  assert.ok(page2.keyboard!.flat().some((b) => b.text.startsWith('2/')));
+
+  // The button carries the command line, so a new process answers it.
+  await bot.stop();
+  bot = await h.startBot({ db, pageItems: 4 });
+  const third = page2.keyboard!.flat().find((b) => /Next/.test(b.text))!;
+  await h.pressButton(dm, en, msg.messageId, third.callback_data);
+  assert.match((await waitEdit(msg.messageId, page2.text)).text, /Results 11–15 of/);
+
+  // A query too long for 64 bytes of button data is kept in memory under a key.
+  const long = '/search ' + '中国 '.repeat(12).trim();
+  await h.sendText(dm, en, long);
+  const [reply] = await h.waitForReplies(dm.id);
+  assert.match(reply.text, /Results 1–5 of/);
+  const k = reply.keyboard!.flat().find((b) => /Next/.test(b.text))!;
+  assert.match(k.callback_data, /^sk:[0-9a-z]+:1$/);
+  await h.pressButton(dm, en, reply.messageId, k.callback_data);
+  assert.match((await waitEdit(reply.messageId, reply.text)).text, /Results 6–10 of/);
 });
