@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { escapeMarkdown, safeHttpUrl } from '../../../src/adapters/discord/escape.ts';
 import { packBlocks, splitText } from '../../../src/adapters/discord/pack-blocks.ts';
 import { renderReplyPages, embedLength, LIMITS } from '../../../src/adapters/discord/render-reply.ts';
-import { decodePageId, encodePageId, createPageCache } from '../../../src/adapters/discord/paging.ts';
+import { decodePageId, encodePageId, createPageCache, pageButtons } from '../../../src/adapters/discord/paging.ts';
 import { messageNonce } from '../../../src/adapters/discord/send.ts';
 import { resolveApiBase } from '../../../src/adapters/discord/api-base.ts';
 import type { Reply } from '../../../commands/types.ts';
@@ -85,7 +85,12 @@ test('page ids fit Discord custom_id and the cache expires', () => {
   const key = cache.put({ pages: [], lang: 'en' });
   const id = encodePageId(key, 12);
   assert.ok(id.length <= 100);
-  assert.deepEqual(decodePageId(id), { key, page: 12 });
+  assert.deepEqual(decodePageId(id), { key, page: 12, byCommand: false });
+  // A command-paged reply's buttons (re-run the command): same key, their own prefix.
+  const [prev, next] = pageButtons(key, 3, 20, 'en', true)[0].components as { custom_id: string; disabled: boolean }[];
+  assert.deepEqual(decodePageId(next.custom_id), { key, page: 4, byCommand: true });
+  assert.deepEqual([prev.disabled, next.disabled], [false, false]);
+  assert.ok(next.custom_id.length <= 100);
   assert.equal(decodePageId('other:thing'), null);
   assert.ok(cache.get(key));
   t = 1000;

@@ -89,9 +89,15 @@ test('paging buttons carry the command line when it fits in 64 bytes, else a cac
   const kb = pageKeyboard(short, 5, 12, 'en').inline_keyboard.flat();
   assert.deepEqual(kb.map((b) => b.text), ['◀ Previous', '6/12', 'Next ▶']);
   for (const b of kb) assert.ok(Buffer.byteLength(b.callback_data) <= 64);
-  assert.deepEqual(parsePageData(kb[2].callback_data), { line: '/search 澤倫斯基', page: 6 });
+  assert.deepEqual(parsePageData(kb[2].callback_data), { line: '/search 澤倫斯基', page: 6, byCommand: false });
   assert.equal(lineRef('/search ' + '烏克蘭'.repeat(10), 12), null, 'too long for callback data');
-  assert.deepEqual(parsePageData(pageKeyboard({ key: 'ab12' }, 0, 3, 'zh-TW').inline_keyboard[0][1].callback_data), { key: 'ab12', page: 1 });
+  assert.deepEqual(parsePageData(pageKeyboard({ key: 'ab12' }, 0, 3, 'zh-TW').inline_keyboard[0][1].callback_data), { key: 'ab12', page: 1, byCommand: false });
+  // Pages the command renders itself (/search): their own prefixes, so a press re-runs it with `page`.
+  const byCommand = lineRef('/search 中国', 20, true)!;
+  const next = pageKeyboard(byCommand, 0, 20, 'en').inline_keyboard.flat().at(-1)!;
+  assert.equal(next.callback_data, 'sp:1:/search 中国');
+  assert.deepEqual(parsePageData(next.callback_data), { line: '/search 中国', page: 1, byCommand: true });
+  assert.deepEqual(parsePageData(pageKeyboard({ key: 'k9', byCommand: true }, 1, 20, 'en').inline_keyboard[0][0].callback_data), { key: 'k9', page: 0, byCommand: true });
   assert.equal(parsePageData('pl:1:not a command'), null);
   assert.equal(parsePageData('something else'), null);
 });
