@@ -22,6 +22,7 @@ import { createSqlDigestSource, cacheDigestSource } from '../../src/core/digest/
 import { resolveTopic } from '../../src/core/digest/topic.ts';
 import { nextDueAfter } from '../../src/core/digest/due-times.ts';
 import { runDueDigests } from '../../src/scheduler/run-due-digests.ts';
+import { DEFAULT_SEND_POLICY } from '../../src/scheduler/send-digest.ts';
 import { createPacer, DEFAULT_LIMITS, type PacingLimits } from '../../src/scheduler/pacer.ts';
 import { systemClock } from '../../src/scheduler/clock.ts';
 import { createTelegramAdapter } from '../../src/adapters/telegram/create-telegram-adapter.ts';
@@ -99,7 +100,7 @@ async function deliver(db: Db, fakes: Fakes, due: Date, paced: boolean) {
     log,
     pacer: createPacer(systemClock, limits),
     concurrency: 64,
-    policy: { maxAttempts: 3, backoffMs: 200, maxRateLimited: 50 },
+    policy: { ...DEFAULT_SEND_POLICY, maxAttempts: 3, backoffMs: 200, maxRateLimited: 50 },
     emptyNote: true, // every due digest sends a message, so throughput does not depend on the window's news
   });
   const wall = ms(t0);

@@ -18,7 +18,7 @@ import { createSqlDigestSource, cacheDigestSource } from '../core/digest/sql-dig
 import { createChatSettingsStore } from '../core/chat-settings/chat-settings-store.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { createPacer, type Pacer } from './pacer.ts';
-import { sendDigest, DEFAULT_SEND_POLICY, newSendStats, type SendPolicy, type SendStats } from './send-digest.ts';
+import { laterPassAt, sendDigest, DEFAULT_SEND_POLICY, newSendStats, type SendPolicy, type SendStats } from './send-digest.ts';
 import { recoverStaleClaims } from './recover-stale.ts';
 
 export type Adapters = Partial<Record<Platform, ChatAdapter>>;
@@ -43,6 +43,8 @@ export interface RunOptions {
 export interface RunSummary {
   due: number;
   claimed: number;
+  /** Failed digests claimed again for another pass (see SendPolicy.maxPasses). */
+  retried: number;
   skippedEmpty: number;
   recovered: number;
   abandoned: number;
@@ -73,7 +75,7 @@ export async function runDueDigests(db: Db, adapters: Adapters, at: Date, opts: 
   const pacer = opts.pacer ?? createPacer(clock);
   const stats = newSendStats();
   const platforms = (Object.keys(adapters) as Platform[]).filter((p) => adapters[p]);
-  const summary: RunSummary = { due: 0, claimed: 0, skippedEmpty: 0, recovered: 0, abandoned: 0, stats };
+  const summary: RunSummary = { due: 0, claimed: 0, retried: 0, skippedEmpty: 0, recovered: 0, abandoned: 0, stats };
 
   const recovered = recoverStaleClaims(ledger, subs, {
     claimer,
@@ -93,6 +95,13 @@ export async function runDueDigests(db: Db, adapters: Adapters, at: Date, opts: 
     if (delivery) jobs.push({ sub, delivery });
   }
   summary.claimed = jobs.length - recovered.resend.length;
+  // After the new claims, so a digest superseded by one just claimed is not retried.
+  for (const delivery of ledger.claimRetries(platforms, claimer, clock.now())) {
+    const sub = subs.get(delivery.subscription_id);
+    if (!sub) continue;
+    jobs.push({ sub, delivery });
+    summary.retried++;
+  }
   if (!jobs.length) return summary;
 
   // One lane per chat, in due order; lanes run in parallel up to `concurrency`.
@@ -103,13 +112,14 @@ export async function runDueDigests(db: Db, adapters: Adapters, at: Date, opts: 
     if (!lane) lanes.set(key, (lane = []));
     lane.push(j);
   }
+  const policy = opts.policy ?? DEFAULT_SEND_POLICY;
   const deps = {
     ledger,
     subscriptions: subs,
     pacer,
     clock,
     log: opts.log,
-    policy: opts.policy ?? DEFAULT_SEND_POLICY,
+    policy,
     stats,
     onChatMigrated: (p: Platform, from: string, to: string) => settings.moveChat(p, from, to),
   };
@@ -131,7 +141,7 @@ export async function runDueDigests(db: Db, adapters: Adapters, at: Date, opts: 
         await sendDigest(deps, adapters[fresh.platform]!, fresh, delivery, composed.reply, composed.stories);
       } catch (err) {
         opts.log.error(`digest for subscription ${sub.id} due ${delivery.due_at} could not be built`, err);
-        ledger.markFailed(delivery, `internal: ${err instanceof Error ? err.message : String(err)}`, { permanent: false });
+        ledger.markFailed(delivery, `internal: ${err instanceof Error ? err.message : String(err)}`, { permanent: false, retryAt: laterPassAt(delivery, policy, clock.now()) });
         stats.failed++;
       }
     }

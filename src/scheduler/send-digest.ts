@@ -2,7 +2,8 @@
  * Sends one claimed digest through its chat adapter and records the outcome in the ledger:
  * 429 waits retry_after on that chat only, 5xx/network errors retry with backoff, a migrated
  * Telegram group is followed (the subscription moves to the new chat id) and the digest resent
- * there, and permanent errors count toward pausing the subscription.
+ * there, and permanent errors count toward pausing the subscription. A digest that still fails
+ * for passing reasons is given a retry time for a later scheduler pass (laterPassAt).
  */
 import type { ChatAdapter, DeliveryTarget } from '../adapters/types.ts';
 import { DeliveryError } from '../adapters/types.ts';
@@ -20,9 +21,22 @@ export interface SendPolicy {
   backoffMs: number;
   /** 429s tolerated for one delivery before giving up on it. */
   maxRateLimited: number;
+  /** Scheduler passes (the first included) that may try a digest failing for passing reasons. */
+  maxPasses: number;
+  /** Wait before the first later pass; triples for each further one. */
+  laterPassMs: number;
 }
 
-export const DEFAULT_SEND_POLICY: SendPolicy = { maxAttempts: 4, backoffMs: 1000, maxRateLimited: 10 };
+export const DEFAULT_SEND_POLICY: SendPolicy = { maxAttempts: 4, backoffMs: 1000, maxRateLimited: 10, maxPasses: 4, laterPassMs: 5 * 60_000 };
+
+/**
+ * When a later pass may try `delivery` again after a passing failure (5xx, network, 429s, an
+ * internal error), or null once it has had its passes: 5, 15, 45 minutes by default.
+ */
+export function laterPassAt(delivery: { attempts: number }, policy: SendPolicy, now: Date): Date | null {
+  if (delivery.attempts >= policy.maxPasses) return null;
+  return new Date(now.getTime() + policy.laterPassMs * 3 ** (delivery.attempts - 1));
+}
 
 export interface SendDeps {
   ledger: Ledger;
@@ -127,7 +141,8 @@ export async function sendDigest(
 
   function fail(error: string, permanent: boolean, sentIds: string[] = []): 'failed' {
     log.warn(`digest for subscription ${sub.id} (${sub.platform} chat ${target.chatId}) due ${delivery.due_at} failed: ${error}`);
-    ledger.markFailed(delivery, error, { permanent, reason: permanent ? error : undefined, messageIds: [...partial, ...sentIds] });
+    const retryAt = permanent ? null : laterPassAt(delivery, policy, clock.now());
+    ledger.markFailed(delivery, error, { permanent, reason: permanent ? error : undefined, messageIds: [...partial, ...sentIds], retryAt });
     stats.failed++;
     return 'failed';
   }

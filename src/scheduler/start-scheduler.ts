@@ -52,7 +52,7 @@ export function startScheduler(o: SchedulerOptions): Scheduler {
     current = runDueDigests(o.db, o.adapters, at, runOpts)
       .then((s) => {
         if (s.claimed || s.recovered || s.abandoned) {
-          o.log.info(`digests: ${s.claimed} claimed, ${s.stats.sent} sent, ${s.skippedEmpty} empty, ${s.stats.failed} failed, ${s.recovered} recovered, ${s.abandoned} abandoned`);
+          o.log.info(`digests: ${s.claimed} claimed, ${s.retried} retried, ${s.stats.sent} sent, ${s.skippedEmpty} empty, ${s.stats.failed} failed, ${s.recovered} recovered, ${s.abandoned} abandoned`);
         }
         return s;
       })

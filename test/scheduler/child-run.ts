@@ -9,6 +9,7 @@
 import { appendFileSync } from 'node:fs';
 import { openDatabase } from '../../src/core/store/db.ts';
 import { runDueDigests, type Adapters } from '../../src/scheduler/run-due-digests.ts';
+import { DEFAULT_SEND_POLICY } from '../../src/scheduler/send-digest.ts';
 import { createSqlDigestSource } from '../../src/core/digest/sql-digest-source.ts';
 import type { DigestSource } from '../../src/core/digest/compose-digest.ts';
 import type { ChatAdapter } from '../../src/adapters/types.ts';
@@ -58,7 +59,7 @@ const source: DigestSource = {
   },
 };
 const adapters: Adapters = { [adapter.platform]: adapter };
-const s = await runDueDigests(db, adapters, new Date(atIso), { log, source, policy: { maxAttempts: 2, backoffMs: 10, maxRateLimited: 3 } });
+const s = await runDueDigests(db, adapters, new Date(atIso), { log, source, policy: { ...DEFAULT_SEND_POLICY, maxAttempts: 2, backoffMs: 10, maxRateLimited: 3 } });
 process.stdout.write(JSON.stringify(s) + '\n');
 await base.stop();
 db.close();

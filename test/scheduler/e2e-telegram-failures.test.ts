@@ -4,13 +4,14 @@ import assert from 'node:assert/strict';
 import { startTelegramHarness } from '../helpers/telegram-harness.ts';
 import { createTelegramAdapter } from '../../src/adapters/telegram/create-telegram-adapter.ts';
 import { runDueDigests } from '../../src/scheduler/run-due-digests.ts';
+import { DEFAULT_SEND_POLICY } from '../../src/scheduler/send-digest.ts';
 import { createSubscriptionStore } from '../../src/core/digest/subscription-store.ts';
 import { createLedger } from '../../src/core/digest/ledger.ts';
 import { tempDb, putArticle, quietLog } from './fixtures.ts';
 
 const made = new Date('2026-11-20T10:00:00Z');
 const day = (d: number) => new Date(Date.UTC(2026, 10, 21 + d, 0, 0, 30));
-const fast = { maxAttempts: 3, backoffMs: 20, maxRateLimited: 3 };
+const fast = { ...DEFAULT_SEND_POLICY, maxAttempts: 3, backoffMs: 20, maxRateLimited: 3 };
 
 test('telegram: migrate_to_chat_id is followed, a 429 is waited out, a blocked chat pauses after 3 failed digests', async () => {
   const t = tempDb();

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runDueDigests } from '../../src/scheduler/run-due-digests.ts';
+import { DEFAULT_SEND_POLICY } from '../../src/scheduler/send-digest.ts';
 import { subscribeCommand } from '../../commands/subscribe.ts';
 import { subscriptionsCommand } from '../../commands/subscriptions.ts';
 import { createLedger } from '../../src/core/digest/ledger.ts';
@@ -9,7 +10,7 @@ import { DeliveryError } from '../../src/adapters/types.ts';
 import { tempDb, putArticle, scriptedAdapter, chat, quietLog } from './fixtures.ts';
 
 const fixedNow = (iso: string) => () => new Date(iso);
-const fast = { maxAttempts: 3, backoffMs: 5, maxRateLimited: 5 };
+const fast = { ...DEFAULT_SEND_POLICY, maxAttempts: 3, backoffMs: 5, maxRateLimited: 5 };
 
 function seed(db: Parameters<typeof putArticle>[0]) {
   putArticle(db, { title: '烏克蘭停火談判重啟', body: '基輔與莫斯科的代表今天在日內瓦重啟談判。雙方同意先交換戰俘。第三句不應出現。', outlet: '中央社', url: 'https://cna.example/1', published: '2026-11-21T05:00:00Z', storyId: 1 });
@@ -153,6 +154,70 @@ test('a 429 on one chat delays only that chat; 5xx retries; blocked chats pause 
     const later = scriptedAdapter('telegram');
     await runDueDigests(t.db, { telegram: later }, new Date('2026-11-25T00:00:30Z'), { log: quietLog, policy: fast, emptyNote: true });
     assert.ok(!later.attempts.some((r) => r.target.chatId === '-1004'), 'a paused subscription is not attempted');
+  } finally {
+    t.cleanup();
+  }
+});
+
+test('a digest failing for passing reasons is tried again on later passes (5, 15, 45 min), once sent never again; not when permanent or superseded', async () => {
+  const t = tempDb();
+  try {
+    seed(t.db);
+    const store = createSubscriptionStore(t.db);
+    const ledger = createLedger(t.db);
+    const created = new Date('2026-11-21T10:00:00Z');
+    for (const id of ['-2001', '-2002', '-2003']) store.add({ platform: 'telegram', chatId: id, lang: 'en', time: '08:00', tz: 'Asia/Taipei' }, created);
+    store.add({ platform: 'discord', chatId: 'd-2004', lang: 'en', time: '08:00', tz: 'Asia/Taipei' }, created);
+    let now = new Date('2026-11-22T00:00:30Z');
+    const clock = { now: () => now, sleep: async () => {} };
+    const down = () => new DeliveryError('transient', '502 Bad Gateway');
+    const tg = scriptedAdapter('telegram', {
+      '-2001': [down(), down(), down()], // fails its first pass, then recovers
+      '-2002': Array.from({ length: 12 }, down), // never recovers
+      '-2003': [new DeliveryError('permanent', 'Forbidden: bot was kicked')],
+    });
+    const dc = scriptedAdapter('discord', { 'd-2004': [down(), down(), down()] });
+    const pass = (iso: string, adapters: Parameters<typeof runDueDigests>[1] = { telegram: tg }) => {
+      now = new Date(iso);
+      return runDueDigests(t.db, adapters, now, { log: quietLog, policy: fast, clock });
+    };
+    const rows = (chatId: string) => ledger.list().filter((d) => d.subscription_id === store.list().find((s) => s.chat_id === chatId)!.id);
+    const sentTo = (a: typeof tg, chatId: string) => a.sent.filter((r) => r.target.chatId === chatId).length;
+
+    const first = await pass('2026-11-22T00:00:30Z', { telegram: tg, discord: dc });
+    assert.equal(first.stats.sent, 0);
+    assert.equal(rows('-2001')[0].retry_at, '2026-11-22T00:05:30.000Z');
+    assert.equal(rows('d-2004')[0].retry_at, '2026-11-22T00:05:30.000Z');
+    assert.equal(rows('-2003')[0].retry_at, null, 'a permanent failure is not retried');
+
+    // Too early: nothing is tried.
+    const early = await pass('2026-11-22T00:03:00Z');
+    assert.equal(early.retried, 0);
+    assert.equal(tg.attempts.length, 7);
+
+    const second = await pass('2026-11-22T00:06:00Z');
+    assert.equal(second.retried, 2, '-2001 and -2002 (Discord is not running in this pass)');
+    assert.equal(sentTo(tg, '-2001'), 1);
+    assert.deepEqual([rows('-2001')[0].status, rows('-2001')[0].attempts, rows('-2001')[0].retry_at], ['sent', 2, null]);
+    assert.equal(rows('-2002')[0].retry_at, '2026-11-22T00:21:00.000Z', 'then 15 minutes');
+    await pass('2026-11-22T00:21:00Z');
+    assert.equal(rows('-2002')[0].retry_at, '2026-11-22T01:06:00.000Z', 'then 45 minutes');
+    await pass('2026-11-22T01:06:00Z');
+    assert.deepEqual([rows('-2002')[0].attempts, rows('-2002')[0].retry_at], [4, null], 'four passes, then no more');
+    const quiet = await pass('2026-11-22T05:00:00Z');
+    assert.equal(quiet.retried + quiet.claimed, 0);
+
+    // Discord comes back only when the next day's digest is due: that one carries the stories, the old one is dropped.
+    const nextDay = await pass('2026-11-23T00:00:30Z', { telegram: tg, discord: dc });
+    assert.equal(nextDay.retried, 0);
+    assert.equal(rows('d-2004')[0].retry_at, null, 'the superseded retry was dropped');
+    assert.equal(rows('d-2004')[0].status, 'failed');
+    assert.equal(sentTo(dc, 'd-2004'), 1, 'only the new day’s digest');
+    assert.match(dc.sent[0].reply.items.map((i) => i.heading).join('\n'), /烏克蘭停火談判重啟/, 'with the stories the failed one would have carried');
+    assert.equal(sentTo(tg, '-2001'), 1, 'its next digest had nothing new');
+    assert.equal(rows('-2001')[1].status, 'skipped_empty');
+    const again = await pass('2026-11-23T02:00:00Z', { telegram: tg, discord: dc });
+    assert.equal(again.retried + again.claimed, 0);
   } finally {
     t.cleanup();
   }

@@ -1,6 +1,6 @@
 /**
  * Builds the digest one subscription receives at one due time: reads the candidate stories of
- * its window from the store (first digest: the 24 hours before the due time; then everything
+ * its window from the store (first digest: the 24 hours before the first due time; then everything
  * since its previous digest, at most 7 days), applies what was already sent, renders a Reply.
  */
 import { DateTime } from 'luxon';
@@ -32,16 +32,20 @@ export interface ComposedDigest {
 
 const DAY = 24 * 3600 * 1000;
 
-/** The window a digest covers, as described above. */
-export function digestWindow(sub: Subscription, due: Date): { since: Date; until: Date } {
+/**
+ * The window a digest covers, as described above. `firstDue`: the subscription's earliest due time
+ * in the ledger, so when no digest has gone out yet (the first failed), the next one still covers
+ * the day before that first one.
+ */
+export function digestWindow(sub: Subscription, due: Date, firstDue: Date = due): { since: Date; until: Date } {
   const floor = due.getTime() - 7 * DAY;
-  const since = sub.last_digest_due_at ? Math.max(Date.parse(sub.last_digest_due_at), floor) : due.getTime() - DAY;
-  return { since: new Date(since), until: due };
+  const since = sub.last_digest_due_at ? Date.parse(sub.last_digest_due_at) : Math.min(firstDue.getTime(), due.getTime()) - DAY;
+  return { since: new Date(Math.max(since, floor)), until: due };
 }
 
 /** Composes the digest of `sub` due at `due`. */
 export function composeDigest(sub: Subscription, due: Date, opts: ComposeOptions): ComposedDigest {
-  const { since, until } = digestWindow(sub, due);
+  const { since, until } = digestWindow(sub, due, opts.ledger.firstDueAt(sub.id) ?? due);
   const max = sub.max_stories ?? opts.maxStories;
   const candidates = opts.source.candidates({ since, until, topic: sub.topic_query, limit: Math.max(200, max * 20) });
   const chosen = selectDigestStories({ candidates, sent: opts.ledger.sentStories(sub.id), max });

@@ -22,6 +22,8 @@ export interface Delivery {
   story_ids: number[];
   error: string | null;
   sent_at: string | null;
+  /** When a later pass may try a failed digest again (null: it will not be). */
+  retry_at: string | null;
 }
 
 /** What was sent about one story, so a later digest can tell an updated story from an old one. */
@@ -50,7 +52,17 @@ export function createLedger(db: Db, opts: { pauseAfter?: number } = {}) {
   const heartbeat = db.prepare(`UPDATE deliveries SET claimed_at = ? WHERE id = ? AND status = 'claimed'`);
   const setSent = db.prepare(`UPDATE deliveries SET status = 'sent', message_ids = ?, story_ids = ?, sent_at = ?, error = NULL WHERE id = ?`);
   const setEmpty = db.prepare(`UPDATE deliveries SET status = 'skipped_empty', sent_at = ? WHERE id = ?`);
-  const setFailed = db.prepare(`UPDATE deliveries SET status = 'failed', error = ?, message_ids = ? WHERE id = ?`);
+  const setFailed = db.prepare(`UPDATE deliveries SET status = 'failed', error = ?, message_ids = ?, retry_at = ? WHERE id = ?`);
+  // Failed digests whose retry time has come, on a running platform, not paused, and not
+  // superseded: once a later due time exists, that digest carries the unsent stories instead.
+  const retryCandidates = db.prepare(`SELECT d.* FROM deliveries d JOIN subscriptions s ON s.id = d.subscription_id
+    WHERE d.status = 'failed' AND d.retry_at IS NOT NULL AND d.retry_at <= ? AND s.paused_reason IS NULL
+      AND s.platform IN (SELECT value FROM json_each(?)) ORDER BY d.due_at, d.id`);
+  const firstDue = db.prepare(`SELECT min(due_at) FROM deliveries WHERE subscription_id = ?`).pluck();
+  const newer = db.prepare(`SELECT 1 FROM deliveries WHERE subscription_id = ? AND due_at > ? LIMIT 1`);
+  const dropRetry = db.prepare(`UPDATE deliveries SET retry_at = NULL WHERE id = ?`);
+  const claimRetry = db.prepare(`UPDATE deliveries SET status = 'claimed', claimed_by = ?, claimed_at = ?, send_started_at = NULL,
+    attempts = attempts + 1, retry_at = NULL WHERE id = ? AND status = 'failed' AND retry_at IS NOT NULL AND retry_at <= ?`);
   const subDone = db.prepare(`UPDATE subscriptions SET consecutive_failures = 0,
     last_digest_due_at = CASE WHEN last_digest_due_at IS NULL OR last_digest_due_at < ? THEN ? ELSE last_digest_due_at END WHERE id = ?`);
   const subFailed = db.prepare(`UPDATE subscriptions SET consecutive_failures = consecutive_failures + 1,
@@ -112,12 +124,38 @@ export function createLedger(db: Db, opts: { pauseAfter?: number } = {}) {
         subDone.run(d.due_at, d.due_at, d.subscription_id);
       }).immediate();
     },
-    /** Marks the delivery failed; a `permanent` failure counts toward pausing the subscription with `reason`. */
-    markFailed(d: Delivery, error: string, opts: { permanent: boolean; reason?: string; messageIds?: string[] }): void {
+    /**
+     * Marks the delivery failed; a `permanent` failure counts toward pausing the subscription with
+     * `reason`. `retryAt`: when a later pass may claim it again (claimRetries).
+     */
+    markFailed(d: Delivery, error: string, opts: { permanent: boolean; reason?: string; messageIds?: string[]; retryAt?: Date | null }): void {
       db.transaction(() => {
-        setFailed.run(error.slice(0, 500), JSON.stringify(opts.messageIds ?? []), d.id);
+        setFailed.run(error.slice(0, 500), JSON.stringify(opts.messageIds ?? []), opts.retryAt?.toISOString() ?? null, d.id);
         if (opts.permanent) subFailed.run(pauseAfter, opts.reason ?? error.slice(0, 200), d.subscription_id);
       }).immediate();
+    },
+    /**
+     * Claims, for `claimer`, every failed digest of `platforms` whose retry time has come (one
+     * IMMEDIATE transaction, so racing processes each get different rows). A digest superseded by a
+     * later due time is not retried: its retry is dropped.
+     */
+    claimRetries(platforms: string[], claimer: string, now: Date): Delivery[] {
+      return db
+        .transaction(() => {
+          const nowIso = now.toISOString();
+          const out: Delivery[] = [];
+          for (const r of retryCandidates.all(nowIso, JSON.stringify(platforms)) as Row[]) {
+            if (newer.get(r.subscription_id, r.due_at)) dropRetry.run(r.id);
+            else if (claimRetry.run(claimer, nowIso, r.id, nowIso).changes > 0) out.push(fromRow(byId.get(r.id) as Row));
+          }
+          return out;
+        })
+        .immediate();
+    },
+    /** The earliest due time of `subscriptionId` in the ledger, if any. */
+    firstDueAt(subscriptionId: number): Date | undefined {
+      const iso = firstDue.get(subscriptionId) as string | null;
+      return iso ? new Date(iso) : undefined;
     },
     /** The stories already sent to a subscription, by story id. */
     sentStories(subscriptionId: number): Map<number, SentStory> {

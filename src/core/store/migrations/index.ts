@@ -10,10 +10,11 @@ import { sourcesSchema } from './004-sources.ts';
 import { subscriptionsSchema } from './005-subscriptions.ts';
 import { chatSettingsSchema } from './006-chat-settings.ts';
 import { digestThreadsSchema } from './007-digest-threads.ts';
+import { deliveryRetriesSchema } from './008-delivery-retries.ts';
 
 export interface Migration {
   name: string;
   up(db: Database.Database): void;
 }
 
-export const migrations: Migration[] = [articlesSchema, entitiesSchema, storiesEventsSchema, sourcesSchema, subscriptionsSchema, chatSettingsSchema, digestThreadsSchema];
+export const migrations: Migration[] = [articlesSchema, entitiesSchema, storiesEventsSchema, sourcesSchema, subscriptionsSchema, chatSettingsSchema, digestThreadsSchema, deliveryRetriesSchema];
