@@ -26,7 +26,16 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(
       formatTable(
         ['id', 'subscription', 'due', 'status', 'attempts', 'messages', 'sent at', 'error'],
-        rows.map((d) => [String(d.id), String(d.subscription_id), d.due_at, d.status, String(d.attempts), d.message_ids.join(',') || '-', d.sent_at ?? '-', d.error ?? '']),
+        rows.map((d) => [
+          String(d.id),
+          String(d.subscription_id),
+          d.due_at,
+          d.status,
+          String(d.attempts),
+          d.message_ids.join(',') || '-',
+          d.sent_at ?? '-',
+          (d.error ?? '') + (d.retry_at ? ` (retry at ${d.retry_at})` : ''),
+        ]),
       ),
     );
     return 0;
