@@ -9,7 +9,7 @@ import type { StoredArticle } from '../article.ts';
 import { getAliasIndex } from './alias-index.ts';
 import { findAliasPairs } from './alias-pairs.ts';
 import { findArticleMentions } from './find-mentions.ts';
-import { learnAliases } from './learn-aliases.ts';
+import { learnAliases, type LearnedAlias } from './learn-aliases.ts';
 
 /** The article's sort date for newest-first lists: UTC ISO (date-only at 00:00Z, as articles.published_utc), '' when unknown. */
 export function sortKeyOf(publishedAt: string | null | undefined): string {
@@ -52,12 +52,15 @@ function facetsOf(surfaces: string[], role: string | null): [string, string][] {
   return out;
 }
 
-/** Replaces the entity mentions of `article` (learning aliases from it first). */
-export function indexEntities(db: Db, article: StoredArticle): void {
+/**
+ * Replaces the entity mentions of `article` (learning aliases from it first). Returns the aliases
+ * it learned: articles stored before may mention them too (see relinkLearnedAliases).
+ */
+export function indexEntities(db: Db, article: StoredArticle): LearnedAlias[] {
   const idx = getAliasIndex(db);
   const paragraphs = article.paragraphs.map((p) => p.text);
   const pairs = paragraphs.flatMap((p) => (p.includes('（') || p.includes('(') ? findAliasPairs(p, idx.anchors) : []));
-  if (pairs.length) learnAliases(db, idx, pairs, article.id, new Date().toISOString());
+  const learned = pairs.length ? learnAliases(db, idx, pairs, article.id, new Date().toISOString()) : [];
 
   const mentions = findArticleMentions(idx.matcher, article.title ?? '', paragraphs, {
     anchors: idx.anchors,
@@ -76,4 +79,5 @@ export function indexEntities(db: Db, article: StoredArticle): void {
     s.ins.run(m.entityId, article.id, m.count, m.firstPos, m.inTitle ? 1 : 0, m.surface, JSON.stringify(m.surfaces), m.role, sortKey);
     for (const [kind, value] of facetsOf(m.surfaces, m.role)) s.inc.run(m.entityId, kind, value);
   }
+  return learned;
 }

@@ -22,9 +22,15 @@ function owners(idx: AliasIndex, key: string): string[] {
   return idx.byKey.get(key) ?? [];
 }
 
-/** Learns from the pairs of one article; returns how many aliases were added. */
-export function learnAliases(db: Db, idx: AliasIndex, pairs: AliasPair[], articleId: number | null, now: string): number {
-  let added = 0;
+/** An alias added to an entity by learning. */
+export interface LearnedAlias {
+  entityId: string;
+  alias: string;
+}
+
+/** Learns from the pairs of one article; returns the aliases added. */
+export function learnAliases(db: Db, idx: AliasIndex, pairs: AliasPair[], articleId: number | null, now: string): LearnedAlias[] {
+  const added: LearnedAlias[] = [];
   const addAliasRow = prepareCached(db, `INSERT OR IGNORE INTO entity_aliases (key, entity_id, alias, context, source, article_id) VALUES (?, ?, ?, ?, 'learned', ?)`);
   // Every script variant is stored as its own key, so lookups never need opencc.
   const add = (entity: EntityInfo, name: string, latin: string) => {
@@ -38,7 +44,7 @@ export function learnAliases(db: Db, idx: AliasIndex, pairs: AliasPair[], articl
       if (addAliasRow.run(key, entity.id, alias, context ? JSON.stringify(context) : null, articleId).changes === 0) continue;
       const version = bumpAliasVersion(db);
       addToAliasIndex(db, idx, version, entity, alias, key, context);
-      added++;
+      added.push({ entityId: entity.id, alias });
     }
   };
   for (const p of pairs) {

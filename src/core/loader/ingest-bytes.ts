@@ -6,7 +6,7 @@
 import { hashBytes } from '../store/article-identity.ts';
 import { storeArticle, type StoreStatus } from '../store/articles.ts';
 import type { Db } from '../store/db.ts';
-import type { SearchRowBuffer } from '../search/index-search.ts';
+import type { DeferredIndexing } from '../knowledge/deferred-indexing.ts';
 import { prepareCached } from '../store/statements.ts';
 import { parseOutcome, type ParseOutcome } from './parse-outcome.ts';
 import { recordReject } from './rejects.ts';
@@ -28,12 +28,12 @@ export interface IngestOutcome {
 
 /**
  * Parses and stores one document; never throws for bad input (the reject is recorded and returned).
- * `searchRows`: see storeArticle (for batches that run inside one transaction).
+ * `deferred`: see storeArticle (for batches that run inside one transaction).
  */
-export function ingestBytes(db: Db, input: IngestInput, now: () => Date = () => new Date(), searchRows?: SearchRowBuffer): IngestOutcome {
+export function ingestBytes(db: Db, input: IngestInput, now: () => Date = () => new Date(), deferred?: DeferredIndexing): IngestOutcome {
   const checked = checkBytes(db, input, now);
   if (checked.status !== 'new') return checked.outcome;
-  return storeParsed(db, input, checked.fileHash, parseOutcome(input.bytes, input.name), now, searchRows);
+  return storeParsed(db, input, checked.fileHash, parseOutcome(input.bytes, input.name), now, deferred);
 }
 
 /** What is known before parsing: the file is stored already, is a reject (empty), or is new (with its hash). */
@@ -48,12 +48,12 @@ export function checkBytes(db: Db, input: IngestInput, now: () => Date = () => n
 }
 
 /** Stores a parsed document, or records its parse failure as a reject. */
-export function storeParsed(db: Db, input: IngestInput, fileHash: string, parsed: ParseOutcome, now: () => Date = () => new Date(), searchRows?: SearchRowBuffer): IngestOutcome {
+export function storeParsed(db: Db, input: IngestInput, fileHash: string, parsed: ParseOutcome, now: () => Date = () => new Date(), deferred?: DeferredIndexing): IngestOutcome {
   if (!parsed.ok) return reject(db, input.name, parsed.reason, now());
   let article = parsed.article;
   if (!article.url && input.url) article = { ...article, url: input.url };
   try {
-    const r = storeArticle(db, article, { source_file: input.name, url: input.url, guid: input.guid, file_hash: fileHash, now: now() }, { searchRows, derived: parsed.derived });
+    const r = storeArticle(db, article, { source_file: input.name, url: input.url, guid: input.guid, file_hash: fileHash, now: now() }, { deferred, derived: parsed.derived });
     return { status: r.status, id: r.id };
   } catch (err) {
     return reject(db, input.name, `could not store: ${(err as Error)?.message ?? String(err)}`, now());

@@ -4,7 +4,8 @@
  * stored changes because of it.
  */
 import { readFileSync } from 'node:fs';
-import { compactSearchIndex, SearchRowBuffer } from '../search/index-search.ts';
+import { compactSearchIndex } from '../search/index-search.ts';
+import { DeferredIndexing } from '../knowledge/deferred-indexing.ts';
 import type { Db } from '../store/db.ts';
 import { checkBytes, isStoredBytes, storeParsed } from './ingest-bytes.ts';
 import { ParseAhead } from './parse-ahead.ts';
@@ -64,7 +65,7 @@ export function ingestPaths(db: Db, paths: string[], opts: IngestPathsOptions = 
     opts.onReject?.(r);
   };
   const parser = new ParseAhead(opts.parseWorker ?? true);
-  const searchRows = new SearchRowBuffer();
+  const deferred = new DeferredIndexing();
 
   // Reading, hashing and queueing the parse happen LOOKAHEAD files early, so the parser works
   // while this thread stores; what is recorded (rejects, stores) still happens in walk order.
@@ -95,7 +96,7 @@ export function ingestPaths(db: Db, paths: string[], opts: IngestPathsOptions = 
       out = checked.outcome;
     } else {
       const parsed = p.job !== null ? parser.take(p.job) : parseOutcome(p.bytes, p.path);
-      out = storeParsed(db, input, p.fileHash, parsed, now, searchRows);
+      out = storeParsed(db, input, p.fileHash, parsed, now, deferred);
     }
     if (out.status === 'rejected') {
       summary.rejected++;
@@ -117,7 +118,7 @@ export function ingestPaths(db: Db, paths: string[], opts: IngestPathsOptions = 
       ahead.push(p);
     }
   };
-  // One transaction per batch; the whole batch's search rows are written just before it commits.
+  // One transaction per batch; the batch's search rows (and alias re-linking) are written just before it commits.
   const runBatch = db.transaction(() => {
     let files = 0;
     let bytes = 0;
@@ -130,7 +131,7 @@ export function ingestPaths(db: Db, paths: string[], opts: IngestPathsOptions = 
       if ('bytes' in p) bytes += p.bytes.length;
       fill();
     }
-    searchRows.flush(db);
+    deferred.flush(db);
   });
   try {
     fill();
@@ -138,7 +139,7 @@ export function ingestPaths(db: Db, paths: string[], opts: IngestPathsOptions = 
       try {
         runBatch();
       } finally {
-        searchRows.clear();
+        deferred.clear();
       }
     }
   } finally {

@@ -46,6 +46,31 @@ interface Candidate {
   published_utc: string | null;
 }
 
+/**
+ * Ids of the articles whose title or body contains `phrase` (in search form: either script, any
+ * case), newest first, at most `limit`; unranked and without snippets. A candidate filter for
+ * re-indexing, not a search answer.
+ */
+export function articlesContaining(db: Db, phrase: string, limit = 1000): number[] {
+  const terms = parseQuery(`"${phrase.replace(/"/g, ' ')}"`);
+  if (!terms.length) return [];
+  const plan = planQuery(db, terms);
+  if (plan.impossible) return [];
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (plan.match) {
+    where.push('articles_fts MATCH ?');
+    params.push(plan.match);
+  }
+  for (const s of plan.scans) {
+    where.push('instr(title || body, ?) > 0');
+    params.push(s);
+  }
+  return prepareCached(db, `SELECT rowid FROM articles_fts WHERE ${where.join(' AND ')} ORDER BY rowid DESC LIMIT ?`)
+    .pluck()
+    .all(...params, limit) as number[];
+}
+
 /** Searches `query` and returns one page of hits (limit 10, offset 0 by default). */
 export function searchArticles(db: Db, query: string, opts: SearchOptions = {}): SearchHit[] {
   return searchArticlesPage(db, query, opts).hits;

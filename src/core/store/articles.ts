@@ -5,7 +5,8 @@
 import type { NormalizedArticle, StoredArticle } from '../article.ts';
 import { indexArticle } from '../knowledge/index-article.ts';
 import { bodyOf, type ArticleDerivation } from '../knowledge/derive-article.ts';
-import { writeIndexedRow, type SearchRowBuffer } from '../search/index-search.ts';
+import { DeferredIndexing } from '../knowledge/deferred-indexing.ts';
+import type { LearnedAlias } from '../entities/learn-aliases.ts';
 import { toIndexedForm } from '../search/search-text.ts';
 import { hashArticle, identityKey, normalizeUrl, toUtcInstant } from './article-identity.ts';
 import { ARTICLE_COLUMNS, loadParagraphs, toStoredArticle, type ArticleRow } from './article-rows.ts';
@@ -39,34 +40,44 @@ export interface StoreResult {
  * they must first delete their own rows for that article id, since on update the old derived
  * rows are still there.
  *
- * Options for batches: with `searchRows`, the caller runs inside its own transaction (this call is
- * then a savepoint): the search row goes to the buffer once the savepoint is released, and the
- * caller flushes the buffer before it commits. `derived` is deriveArticle(article), computed
- * ahead (by the parse worker), so only the rows are written here.
+ * The search row and the re-linking of earlier articles to aliases learned here are written last
+ * (DeferredIndexing). Options for batches: with `deferred`, the caller runs inside its own
+ * transaction (this call is then a savepoint): that work goes to its queue once the savepoint is
+ * released, and the caller flushes the queue before it commits. `derived` is
+ * deriveArticle(article), computed ahead (by the parse worker), so only the rows are written here.
  */
 export function storeArticle(db: Db, article: NormalizedArticle, meta: StoreMeta, opts: StoreOptions = {}): StoreResult {
-  const { searchRows, derived } = opts;
-  const { result, search } = db.transaction(() => {
+  const { deferred, derived } = opts;
+  const { result, written } = db.transaction(() => {
     const out = storeInTransaction(db, article, meta, derived);
-    if (out.search && !searchRows) writeIndexedRow(db, out.result.id, out.search.title, out.search.body);
+    if (out.written && !deferred) {
+      const own = new DeferredIndexing();
+      queueIndexing(own, out.result.id, out.written);
+      own.flush(db);
+    }
     return out;
   })();
-  if (search && searchRows) searchRows.add(result.id, search.title, search.body);
+  if (written && deferred) queueIndexing(deferred, result.id, written);
   return result;
 }
 
 export interface StoreOptions {
-  searchRows?: SearchRowBuffer;
+  deferred?: DeferredIndexing;
   derived?: ArticleDerivation;
 }
 
-/** Title and body in indexed form (toIndexedForm), for the search row. */
-interface SearchText {
-  title: string;
-  body: string;
+/** What writing an article leaves for DeferredIndexing: its search row (title and body in indexed form) and the aliases it taught. */
+interface Written {
+  search: { title: string; body: string };
+  learned: LearnedAlias[];
 }
 
-function storeInTransaction(db: Db, article: NormalizedArticle, meta: StoreMeta, derived?: ArticleDerivation): { result: StoreResult; search?: SearchText } {
+function queueIndexing(queue: DeferredIndexing, id: number, w: Written): void {
+  queue.addSearchRow(id, w.search.title, w.search.body);
+  queue.addLearned(w.learned);
+}
+
+function storeInTransaction(db: Db, article: NormalizedArticle, meta: StoreMeta, derived?: ArticleDerivation): { result: StoreResult; written?: Written } {
   const now = (meta.now ?? new Date()).toISOString();
   const hash = hashArticle(article);
   const byHash = prepareCached(db, 'SELECT id FROM articles WHERE content_hash = ?').pluck().get(hash) as number | undefined;
@@ -77,23 +88,23 @@ function storeInTransaction(db: Db, article: NormalizedArticle, meta: StoreMeta,
     : undefined;
 
   let result: StoreResult;
-  let search: SearchText | undefined;
+  let written: Written | undefined;
   if (byHash !== undefined) {
     result = { status: 'unchanged', id: byHash };
   } else if (fromFile !== undefined) {
-    search = writeArticle(db, article, meta, hash, now, fromFile, derived).search;
+    written = writeArticle(db, article, meta, hash, now, fromFile, derived);
     result = { status: 'updated', id: fromFile };
   } else {
     const same = findSameArticle(db, article, meta);
     if (same !== undefined) result = { status: 'unchanged', id: same };
     else {
-      const written = writeArticle(db, article, meta, hash, now, null, derived);
-      search = written.search;
-      result = { status: 'ingested', id: written.id };
+      const inserted = writeArticle(db, article, meta, hash, now, null, derived);
+      written = inserted;
+      result = { status: 'ingested', id: inserted.id };
     }
   }
   if (meta.source_file) recordFile(db, meta.source_file, meta.file_hash ?? hash, result.id, now);
-  return { result, search };
+  return { result, written };
 }
 
 /** The id of a stored article that is this one under another name: URL, GUID, or title + date + outlet. */
@@ -112,7 +123,7 @@ function findSameArticle(db: Db, article: NormalizedArticle, meta: StoreMeta): n
   return undefined;
 }
 
-/** Inserts (existingId null) or rewrites an article with its paragraphs, then derives knowledge; returns the text its search row needs. */
+/** Inserts (existingId null) or rewrites an article with its paragraphs, then derives knowledge; returns what DeferredIndexing still has to do. */
 function writeArticle(
   db: Db,
   a: NormalizedArticle,
@@ -121,7 +132,7 @@ function writeArticle(
   now: string,
   existingId: number | null,
   derived: ArticleDerivation | undefined,
-): { id: number; search: SearchText } {
+): Written & { id: number } {
   const url = a.url ?? meta.url ?? null;
   const body = bodyOf(a);
   const values = {
@@ -173,8 +184,8 @@ function writeArticle(
   a.paragraphs.forEach((p, i) => insertParagraph.run(id, i, p.text, p.lang));
   const kept = prepareCached(db, 'SELECT source_file, ingested_at FROM articles WHERE id = ?').get(id) as { source_file: string | null; ingested_at: string };
   const stored: StoredArticle = { ...a, url, id, source_file: kept.source_file, content_hash: hash, body, ingested_at: kept.ingested_at };
-  indexArticle(db, stored, derived);
-  return { id, search: derived?.search ?? { title: toIndexedForm(a.title), body: toIndexedForm(body) } };
+  const learned = indexArticle(db, stored, derived);
+  return { id, search: derived?.search ?? { title: toIndexedForm(a.title), body: toIndexedForm(body) }, learned };
 }
 
 function recordFile(db: Db, path: string, hash: string, articleId: number, now: string): void {
