@@ -53,13 +53,15 @@ function facetsOf(surfaces: string[], role: string | null): [string, string][] {
 }
 
 /**
- * Replaces the entity mentions of `article` (learning aliases from it first). Returns the aliases
- * it learned: articles stored before may mention them too (see relinkLearnedAliases).
+ * Replaces the entity mentions of `article` (learning aliases from it first, unless `learn` is
+ * false: re-indexing, which has learned them already). Returns the aliases it learned: articles
+ * stored before may mention them too (see relinkLearnedAliases).
  */
-export function indexEntities(db: Db, article: StoredArticle): LearnedAlias[] {
+export function indexEntities(db: Db, article: StoredArticle, opts: { learn?: boolean } = {}): LearnedAlias[] {
   const idx = getAliasIndex(db);
   const paragraphs = article.paragraphs.map((p) => p.text);
-  const pairs = paragraphs.flatMap((p) => (p.includes('（') || p.includes('(') ? findAliasPairs(p, idx.anchors) : []));
+  const learn = opts.learn ?? true;
+  const pairs = learn ? paragraphs.flatMap((p) => (p.includes('（') || p.includes('(') ? findAliasPairs(p, idx.anchors) : [])) : [];
   const learned = pairs.length ? learnAliases(db, idx, pairs, article.id, new Date().toISOString()) : [];
 
   const mentions = findArticleMentions(idx.matcher, article.title ?? '', paragraphs, {

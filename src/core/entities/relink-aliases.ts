@@ -39,7 +39,7 @@ export function relinkLearnedAliases(db: Db, learned: LearnedAlias[]): number {
       const row = prepareCached(db, `SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = ?`).get(id) as ArticleRow | undefined;
       if (!row) continue;
       // The matcher decides (word boundaries, capitals, context): containing the text is only a candidate.
-      indexEntities(db, toStoredArticle(row, loadParagraphs(db, [id]).get(id) ?? []));
+      indexEntities(db, toStoredArticle(row, loadParagraphs(db, [id]).get(id) ?? []), { learn: false });
       done.add(id);
     }
   }
