@@ -120,7 +120,7 @@ export function extractEvents(article: Pick<NormalizedArticle, 'paragraphs' | 'p
       if (!refs.length || events.length >= MAX_EVENTS_PER_ARTICLE) continue;
       const ref = pickReference(refs);
       const latin = isMostlyLatin(s.text);
-      if ((ref.kind === 'relative' || ref.kind === 'chain') && isStatement(s.text, ref, latin)) continue;
+      if ((ref.kind === 'relative' || ref.kind === 'chain' || ref.kind === 'weekday') && isStatement(s.text, ref, latin)) continue;
       const phrase = latin ? englishPhrase(s.text, ref) : chinesePhrase(s.text, ref);
       const substance = (latin ? phrase.split(/\s+/).length >= 3 : (phrase.match(HAN)?.length ?? 0) >= 4) && !/<|https?:|www\./i.test(phrase);
       if (!substance) continue;

@@ -1,12 +1,12 @@
 /**
  * Finds date references in news text and resolves them against the article's publication date
- * and dateline: 於12日, 20日晚間, 隔天, 今天, 2025年10月17日, 113年12月29日 (ROC), 十四日,
- * October 17, 2025. A reference that cannot be pinned to a year and month keeps only its day;
+ * and dateline: 於12日, 20日晚間, 隔天, 今天, 週六, 上星期三, 2025年10月17日, 113年12月29日 (ROC),
+ * 十四日, October 17, 2025. A reference that cannot be pinned to a year and month keeps only its day;
  * nothing is ever guessed beyond that. Vague references (上週, 日前, 近日) are not references.
  */
-import { addDays, formatDate, isValidDate, nearestDayOfMonth, nearestYear, type LocalDate } from './calendar.ts';
+import { addDays, formatDate, isValidDate, nearestDayOfMonth, nearestYear, toDayNumber, type LocalDate } from './calendar.ts';
 
-export type RefKind = 'full' | 'month-day' | 'day' | 'relative' | 'chain';
+export type RefKind = 'full' | 'month-day' | 'day' | 'relative' | 'chain' | 'weekday';
 
 export interface DateRef {
   /** Position of the reference in the text (UTF-16 index) and its length. */
@@ -94,6 +94,33 @@ function fromLast(state: ResolveState, days: number) {
   return day >= 1 && day <= 28 ? { date: null, day } : null;
 }
 
+const WEEKDAYS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7 };
+// After 周 (also a surname: 周一鳴), only these may follow the weekday: time words and common verbs.
+const AFTER_ZHOU = /^(?:[^\p{Script=Han}]|[早晚上下中凌夜清傍午时時起将將在的於于与與会會前後后再曾已也还還又才就到举舉表发發宣称稱抵出召访訪签簽通公进進开開结結宣将])/u;
+const FUTURE = /将|將|預計|预计|計畫|计划|準備|准备|擬|拟|預定|预定|排定/;
+
+/**
+ * 週六 / 星期六 / 禮拜六 from the report's day: the nearest such day, past preferred (a future one
+ * counts double, as for day-of-month references) unless the clause says it is to come (將, 預計);
+ * 上週六 / 下週六 are the weekday of the week (Monday to Sunday) before or after the report's.
+ */
+function weekday(prefix: string | undefined, wd: number, clause: string, ctx: DateContext) {
+  if (!ctx.anchor) return null;
+  const a = toDayNumber(ctx.anchor);
+  const dow = ((((a + 3) % 7) + 7) % 7) + 1; // day 0 (1970-01-01) was a Thursday; Monday = 1
+  let delta: number;
+  if (prefix) {
+    const week = prefix.startsWith('上') ? -1 : 1;
+    delta = wd - dow + 7 * week;
+  } else {
+    const back = (dow - wd + 7) % 7;
+    const ahead = (wd - dow + 7) % 7;
+    delta = FUTURE.test(clause) ? ahead : back <= ahead * 2 ? -back : ahead;
+  }
+  const date = addDays(ctx.anchor, delta);
+  return { date, day: date.d };
+}
+
 const PATTERNS: Pattern[] = [
   {
     // 2025年10月17日, 113年12月29日 (ROC: year + 1911), 民國113年, 二〇二五年十月十七日
@@ -152,6 +179,18 @@ const PATTERNS: Pattern[] = [
     resolve: (m, ctx) => {
       const w = m[1].toLowerCase();
       return shift(ctx, w === 'today' ? 0 : w === 'yesterday' ? -1 : 1);
+    },
+  },
+  {
+    // 星期六, 禮拜天, 週六, 周六晚間, 上週三, 下星期一. Not 每週三 (every Wednesday), 一周三次 (three
+    // times a week), nor the weekday that labels a date (10月3日星期三, 29日（週六））, nor names
+    // (黑色星期五, 星期日泰晤士報, 星期三協會).
+    re: /(?<![每\d一二三四五六七八九十兩两幾几數数]|每[個个]|黑色|[日號号]\s*[（(]?\s*)(上個?|上个|下個?|下个)?(星期|禮拜|礼拜|週|周)([一二三四五六日天])(?!泰晤士|協會|协会|[報报刊])(?=([^。！？；，,\n]{0,24}))/g,
+    kind: 'weekday',
+    resolve: (m, ctx) => {
+      if (m[3] === '天' && (m[2] === '週' || m[2] === '周')) return null; // 週天 is not a word
+      if (m[2] === '周' && !AFTER_ZHOU.test(m[4] || '。')) return null;
+      return weekday(m[1], WEEKDAYS[m[3]], m[4], ctx);
     },
   },
   {

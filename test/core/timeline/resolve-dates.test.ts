@@ -72,3 +72,29 @@ test('not date references: vague words, years alone, months alone, amounts, dura
     assert.deepEqual(dates(s), [], s);
   }
 });
+
+test('weekdays: the nearest such day, past preferred unless the clause is future; 上/下 are the week before/after', () => {
+  const monday = at(2025, 12, 15);
+  const wednesday = at(2025, 12, 17);
+  assert.deepEqual(dates('澤連斯基周六晚間在烏克蘭發表全國講話', monday), ['2025-12-13']);
+  assert.deepEqual(dates('他星期天抵達', wednesday), ['2025-12-14']);
+  assert.deepEqual(dates('週四再談', wednesday), ['2025-12-18'], 'tomorrow is nearer than last Thursday');
+  assert.deepEqual(dates('雙方預計週三在柏林會面', monday), ['2025-12-17'], '預計: to come');
+  assert.deepEqual(dates('上週五會談，下星期一再談', monday), ['2025-12-12', '2025-12-22']);
+  assert.deepEqual(dates('禮拜一', wednesday), ['2025-12-15']);
+  // Not weekdays: every Wednesday, three times a week, a person named 周一鳴, no publication date.
+  assert.deepEqual(dates('每週三開會，一周三次，周一鳴表示', wednesday), []);
+  assert.deepEqual(findDateReferences('週六', buildDateContext(null, 15)), []);
+});
+
+test('a weekday labelling a date is part of it, and the future reading needs a future word in its own clause', () => {
+  const tuesday = at(2020, 3, 3);
+  assert.deepEqual(dates('9月29日星期六，他進入領事館', at(2018, 10, 19)), ['2018-09-29']);
+  assert.deepEqual(dates('10月3日（週三）', at(2018, 10, 19)), ['2018-10-03']);
+  assert.deepEqual(dates('美国国务院官员周一宣布，将对四家中国媒体公司实施限制', tuesday), ['2020-03-02']);
+});
+
+test('weekday words inside names are not dates', () => {
+  const d = at(2021, 1, 3);
+  assert.deepEqual(dates('黑色星期五的特價、《星期日泰晤士報》、星期三協會、每個禮拜日', d), []);
+});
