@@ -25,6 +25,8 @@ const schema = z.object({
   TELEGRAM_API_ROOT: optionalUrl,
   DISCORD_API_URL: optionalUrl,
   NEWSBOT_ALLOW_PRIVATE_NETWORKS: flag,
+  /** Where site operators can reach whoever runs this bot (a URL or mailto:), sent in the User-Agent. */
+  NEWSBOT_CONTACT: optionalString.pipe(z.string().regex(/^(https?:\/\/|mailto:)\S+$/, 'must be an http(s) URL or a mailto: address').optional()),
   NEWSBOT_MAX_FILE_MB: z.coerce.number().positive().max(1024).default(5),
   NEWSBOT_DEFAULT_TZ: z.string().default('Asia/Taipei'),
   NEWSBOT_DIGEST_MAX_STORIES: z.coerce.number().int().min(1).max(50).default(10),

@@ -10,7 +10,8 @@ import { openDatabase, type Db } from '../core/store/db.ts';
 import { parseArgs, dbPath } from './args.ts';
 import { createSourceStore, type SourceKind, type SourceRow } from '../sources/store/source-store.ts';
 import { createItemStore } from '../sources/store/source-items.ts';
-import { createFetcher } from '../sources/fetch/create-fetcher.ts';
+import { createFetcher, userAgent } from '../sources/fetch/create-fetcher.ts';
+import { createRobotsCheck } from '../sources/fetch/robots.ts';
 import { detectKind } from '../sources/detect-kind.ts';
 import { FeedError } from '../sources/feed/feed-types.ts';
 import type { PollReport } from '../sources/poll/poll-source.ts';
@@ -51,7 +52,7 @@ function nameFromUrl(url: string): string {
   return (u.hostname.replace(/^www\./, '') + path).replace(/[^\w.\-/]+/g, '-');
 }
 
-async function add(db: Db, positional: string[], flags: Record<string, string | true>, allowPrivate: boolean): Promise<number> {
+async function add(db: Db, positional: string[], flags: Record<string, string | true>, allowPrivate: boolean, contact?: string): Promise<number> {
   const target = positional[0];
   if (!target) return fail('add: give a feed/page URL or a folder');
   const store = createSourceStore(db);
@@ -71,7 +72,7 @@ async function add(db: Db, positional: string[], flags: Record<string, string | 
     if (flags.kind === 'feed' || flags.kind === 'page') kind = flags.kind;
     else if (flags.kind !== undefined) return fail(`add: --kind must be feed or page`);
     else {
-      const fetcher = createFetcher({ allowPrivate, timeoutMs: 15_000 });
+      const fetcher = createFetcher({ allowPrivate, timeoutMs: 15_000, userAgent: userAgent(contact) });
       try {
         const d = await detectKind(fetcher, location);
         ({ kind, location, note, title } = d);
@@ -173,7 +174,7 @@ export async function run(args: string[], output: CliIo = processIo): Promise<nu
   const config = loadConfig();
   const db = openDatabase(dbPath(flags, config.NEWSBOT_DB));
   try {
-    if (cmd === 'add') return await add(db, rest, flags, config.NEWSBOT_ALLOW_PRIVATE_NETWORKS);
+    if (cmd === 'add') return await add(db, rest, flags, config.NEWSBOT_ALLOW_PRIVATE_NETWORKS, config.NEWSBOT_CONTACT);
     if (cmd === 'list') return list(db, flags);
     if (cmd === 'remove' || cmd === 'resume') {
       if (!rest[0]) return fail(`${cmd}: give a source id or name`);
@@ -200,9 +201,9 @@ export async function run(args: string[], output: CliIo = processIo): Promise<nu
       if (flags.once) {
         // The per-source report below says what happened; the log only adds errors (or everything at debug).
         const quiet = createLogger(config.LOG_LEVEL === 'debug' ? 'debug' : 'error');
-        const fetcher = createFetcher({ allowPrivate: config.NEWSBOT_ALLOW_PRIVATE_NETWORKS });
+        const fetcher = createFetcher({ allowPrivate: config.NEWSBOT_ALLOW_PRIVATE_NETWORKS, userAgent: userAgent(config.NEWSBOT_CONTACT) });
         try {
-          const reports = await pollDueSources({ db, fetcher, sinks: defaultSinks(), log: quiet, now: () => new Date() }, { all: true });
+          const reports = await pollDueSources({ db, fetcher, robots: createRobotsCheck(fetcher), sinks: defaultSinks(), log: quiet, now: () => new Date() }, { all: true });
           if (reports.length === 0) out('no active sources to poll');
           reports.forEach(printReport);
           return reports.some((r) => !r.ok) ? 1 : 0;

@@ -6,7 +6,8 @@
 import type { Db } from '../core/store/db.ts';
 import type { Logger } from '../core/logger.ts';
 import type { Config } from '../config.ts';
-import { createFetcher, type FetcherOptions } from './fetch/create-fetcher.ts';
+import { createFetcher, userAgent, type FetcherOptions } from './fetch/create-fetcher.ts';
+import { createRobotsCheck } from './fetch/robots.ts';
 import { defaultSinks, type Sinks } from './sinks.ts';
 import { createSourceStore } from './store/source-store.ts';
 import { pollDueSources, type PollReport } from './poll/poll-source.ts';
@@ -15,7 +16,7 @@ import type { PollContext } from './poll/poll-context.ts';
 
 export interface StartSourcesOptions {
   db: Db;
-  config: Pick<Config, 'NEWSBOT_ALLOW_PRIVATE_NETWORKS'>;
+  config: Pick<Config, 'NEWSBOT_ALLOW_PRIVATE_NETWORKS' | 'NEWSBOT_CONTACT'>;
   log: Logger;
   now?: () => Date;
   /** How often due sources are looked for (default 30 s). 0 disables the timer (tests call tick()). */
@@ -44,13 +45,13 @@ export interface SourcesRuntime {
 /** Starts polling sources on their schedule; call `stop()` to close timers, watchers and connections. */
 export function startSources(opts: StartSourcesOptions): SourcesRuntime {
   const now = opts.now ?? (() => new Date());
-  const fetcher = createFetcher({ allowPrivate: opts.config.NEWSBOT_ALLOW_PRIVATE_NETWORKS, now, ...opts.fetcher });
+  const fetcher = createFetcher({ allowPrivate: opts.config.NEWSBOT_ALLOW_PRIVATE_NETWORKS, now, userAgent: userAgent(opts.config.NEWSBOT_CONTACT), ...opts.fetcher });
   const sinks = opts.sinks ?? defaultSinks(now);
   const watchers = new Map<number, FolderWatch>();
   let running: Promise<PollReport[]> | null = null;
   let stopped = false;
 
-  const ctx: PollContext = { db: opts.db, fetcher, sinks, log: opts.log, now, settleMs: opts.settleMs };
+  const ctx: PollContext = { db: opts.db, fetcher, robots: createRobotsCheck(fetcher, { now }), sinks, log: opts.log, now, settleMs: opts.settleMs };
 
   async function reconcileWatchers(): Promise<void> {
     if (opts.watch === false) return;

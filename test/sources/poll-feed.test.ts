@@ -66,7 +66,7 @@ test('second poll sends If-None-Match and If-Modified-Since and a 304 stores not
     const req = srv.requests.filter((r) => r.path === '/feed')[1];
     assert.equal(req.headers['if-none-match'], etag);
     assert.equal(req.headers['if-modified-since'], lm);
-    assert.match(String(req.headers['user-agent']), /^newsbot\/0\.1 \(\+https?:\/\//);
+    assert.match(String(req.headers['user-agent']), /^newsbot\/\d+\.\d+\.\d+$/, 'name and version; a contact only when configured');
     assert.equal(h.articleCount(), 2);
     assert.equal(h.source(src.id).etag, etag, 'validators kept after a 304');
   } finally {

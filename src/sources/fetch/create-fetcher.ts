@@ -5,6 +5,7 @@
  */
 import { Agent, request, type Dispatcher } from 'undici';
 import { isIP } from 'node:net';
+import { createRequire } from 'node:module';
 import { createGunzip, createInflate, createBrotliDecompress } from 'node:zlib';
 import { pipeline, type Readable, type Transform } from 'node:stream';
 import { classifyAddress } from './address-policy.ts';
@@ -12,8 +13,15 @@ import { createGuardedLookup, BLOCKED_CODE, type AddressPolicy, type Resolver } 
 import { parseRetryAfter } from './cache-headers.ts';
 import { FetchError } from './fetch-error.ts';
 
-/** Names the bot and where to read about it, so site operators can tell who is fetching (the URL is the project's home; change it in a fork). */
-export const USER_AGENT = 'newsbot/0.1 (+https://github.com/newsbot/newsbot)';
+const VERSION = (createRequire(import.meta.url)('../../../package.json') as { version: string }).version;
+
+/** The bot's name and version; without a contact given, nothing else (a made-up address would mislead site operators). */
+export const USER_AGENT = `newsbot/${VERSION}`;
+
+/** The User-Agent naming the bot and, when the operator gives one (NEWSBOT_CONTACT), where to reach them. */
+export function userAgent(contact?: string): string {
+  return contact ? `${USER_AGENT} (+${contact})` : USER_AGENT;
+}
 
 export interface FetcherOptions {
   allowPrivate: boolean;

@@ -2,11 +2,14 @@
 import type { Db } from '../../core/store/db.ts';
 import type { Logger } from '../../core/logger.ts';
 import type { Fetcher } from '../fetch/create-fetcher.ts';
+import type { RobotsCheck } from '../fetch/robots.ts';
 import type { Sinks } from '../sinks.ts';
 
 export interface PollContext {
   db: Db;
   fetcher: Fetcher;
+  /** robots.txt for pages fetched on newsbot's own initiative (item pages, page sources); none: not checked. */
+  robots?: RobotsCheck;
   sinks: Sinks;
   log: Logger;
   now: () => Date;

@@ -181,6 +181,12 @@ async function buildArticle(ctx: PollContext, item: FeedItem, outlet: string | n
     return itemToArticle(item, outlet);
   }
   if (budget.stopped || budget.left <= 0) throw DEFERRED;
+  const refusal = await ctx.robots?.refusal(item.link);
+  if (refusal) {
+    // The site does not want its pages fetched: the feed's own summary is what it offers.
+    if (item.summaryHtml || item.contentHtml) return itemToArticle(item, outlet);
+    throw new IngestError(item.link, refusal);
+  }
   budget.left--;
   if (budget.fetched++ > 0 && (ctx.pageDelayMs ?? 500) > 0) await sleep(ctx.pageDelayMs ?? 500);
   try {

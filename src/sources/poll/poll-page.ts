@@ -3,6 +3,7 @@
  * when its text is new (a changed page reaches the store as an update of the same URL).
  */
 import { decodeBody } from '../fetch/decode-body.ts';
+import { FetchError } from '../fetch/fetch-error.ts';
 import { parseMaxAge } from '../fetch/cache-headers.ts';
 import { normalizeUrl } from '../../core/text/normalize-url.ts';
 import { createItemStore } from '../store/source-items.ts';
@@ -13,6 +14,8 @@ import type { FeedPollResult } from './poll-feed.ts';
 
 /** Polls `src` (kind 'page'); throws FetchError/IngestError when the page cannot be read. */
 export async function pollPage(ctx: PollContext, src: SourceRow): Promise<FeedPollResult> {
+  const refusal = await ctx.robots?.refusal(src.location);
+  if (refusal) throw new FetchError(src.location, refusal);
   const res = await ctx.fetcher.get(src.location, { etag: src.etag, lastModified: src.last_modified, accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.1' });
   const maxAgeSeconds = parseMaxAge(res.headers['cache-control'], res.headers.age);
   const counts = emptyCounts();
