@@ -1,11 +1,11 @@
 /**
  * What a URL given to `sources add` is: a feed, an HTML page announcing a feed (autodiscovery:
- * <link rel="alternate" type="application/rss+xml">), or an article page.
+ * <link rel="alternate" type="application/rss+xml">, also Atom and JSON Feed), or an article page.
  */
 import * as cheerio from 'cheerio';
 import type { Fetcher } from './fetch/create-fetcher.ts';
 import { decodeBody } from './fetch/decode-body.ts';
-import { parseFeed } from './feed/parse-feed.ts';
+import { parseAnyFeed } from './feed/parse-any-feed.ts';
 import type { SourceKind } from './store/source-store.ts';
 
 export interface DetectedKind {
@@ -20,15 +20,15 @@ const FEED_TYPES = /application\/(rss|atom|rdf)\+xml|application\/feed\+json/i;
 
 /** Fetches `url` once and classifies it; throws FetchError when it cannot be fetched. */
 export async function detectKind(fetcher: Fetcher, url: string): Promise<DetectedKind> {
-  const res = await fetcher.get(url, { accept: 'application/rss+xml, application/atom+xml, text/html;q=0.9, */*;q=0.5' });
+  const res = await fetcher.get(url, { accept: 'application/rss+xml, application/atom+xml, application/feed+json, text/html;q=0.9, */*;q=0.5' });
   const text = decodeBody(res.body, res.headers['content-type']);
-  if (/^\s*(<\?xml|<rss|<feed|<rdf:RDF)/i.test(text.replace(/^\ufeff/, ''))) {
-    const feed = parseFeed(text);
+  if (/^\s*(<\?xml|<rss|<feed|<rdf:RDF|\{)/i.test(text.replace(/^\ufeff/, ''))) {
+    const feed = parseAnyFeed(text);
     return { kind: 'feed', location: url, title: feed.title, note: `${feed.format.toUpperCase()} feed with ${feed.items.length} items` };
   }
   const $ = cheerio.load(text);
   const alt = $('link[rel~="alternate"]')
-    .filter((_, el) => FEED_TYPES.test($(el).attr('type') ?? '') && !/json/i.test($(el).attr('type') ?? ''))
+    .filter((_, el) => FEED_TYPES.test($(el).attr('type') ?? ''))
     .first()
     .attr('href');
   if (alt) {

@@ -1,4 +1,4 @@
-/** What every feed format (RSS 2.0, RSS 1.0/RDF, Atom) is mapped to before items become articles. */
+/** What every feed format (RSS 2.0, RSS 1.0/RDF, Atom, JSON Feed) is mapped to before items become articles. */
 export interface FeedItem {
   /** The feed's own identifier (RSS guid, Atom id), null when the feed gives none. */
   guid: string | null;
@@ -16,7 +16,7 @@ export interface FeedItem {
 }
 
 export interface Feed {
-  format: 'rss' | 'rdf' | 'atom';
+  format: 'rss' | 'rdf' | 'atom' | 'json';
   title: string | null;
   link: string | null;
   language: string | null;

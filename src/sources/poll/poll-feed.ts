@@ -1,5 +1,5 @@
 /**
- * One poll of an RSS/Atom feed: conditional GET, parse, and each item not seen before becomes
+ * One poll of a feed (RSS, RDF, Atom or JSON Feed): conditional GET, parse, and each item not seen before becomes
  * an article — from the item's own content when it carries the full text, otherwise from its
  * article page fetched and cleaned by the HTML extractor. Items already stored by any source
  * (same GUID, normalized URL or body) are linked, not stored again.
@@ -9,7 +9,7 @@ import { IngestError, type NormalizedArticle } from '../../core/article.ts';
 import { decodeBody } from '../fetch/decode-body.ts';
 import { parseMaxAge } from '../fetch/cache-headers.ts';
 import { FetchError } from '../fetch/fetch-error.ts';
-import { parseFeed } from '../feed/parse-feed.ts';
+import { parseAnyFeed } from '../feed/parse-any-feed.ts';
 import type { FeedItem } from '../feed/feed-types.ts';
 import { hasFullContent, itemToArticle, withFeedMetadata } from '../feed/item-article.ts';
 import { normalizeUrl } from '../../core/text/normalize-url.ts';
@@ -29,7 +29,7 @@ export interface FeedPollResult {
   movedTo: string | null;
 }
 
-const FEED_ACCEPT = 'application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.1';
+const FEED_ACCEPT = 'application/rss+xml, application/atom+xml, application/feed+json, application/rdf+xml;q=0.9, application/xml;q=0.8, text/xml;q=0.8, application/json;q=0.8, */*;q=0.1';
 
 /** The key an item is remembered by within its source. */
 function itemKey(item: FeedItem): string | null {
@@ -72,7 +72,7 @@ export async function pollFeed(ctx: PollContext, src: SourceRow): Promise<FeedPo
   if (res.status === 304) {
     return { counts, notModified: true, etag: res.headers.etag ?? src.etag, lastModified: res.headers['last-modified'] ?? src.last_modified, maxAgeSeconds, outlet: null, movedTo };
   }
-  const feed = parseFeed(decodeBody(res.body, res.headers['content-type']));
+  const feed = parseAnyFeed(decodeBody(res.body, res.headers['content-type']));
   const outlet = feed.title ?? src.outlet ?? new URL(src.location).hostname;
   const items = createItemStore(ctx.db);
   const createdAt = Date.parse(src.created_at);
