@@ -17,8 +17,12 @@ import { parseOutcome, type ParseJob, type ParseOutcome, type ParseResult } from
 const RING = 1 << 14;
 /** Jobs submitted before the worker is worth starting (its start-up costs about what parsing ~50 small files does). */
 const START_AFTER = 16;
-/** Longest wait for one result before the worker is given up on. */
-const STALL_MS = 60_000;
+/**
+ * Longest wait for one result before the worker is given up on. A crashed worker cannot be seen
+ * while this thread blocks (its exit event needs the event loop), so this bound is what notices it;
+ * no single document takes near this long to parse (5 MB at ~10 MB/s).
+ */
+const STALL_MS = 15_000;
 
 const PENDING = 0;
 const BY_WORKER = 1;
