@@ -10,7 +10,7 @@ import { openDatabase, type Db } from '../core/store/db.ts';
 import { parseArgs, dbPath } from './args.ts';
 import { createSourceStore, type SourceKind, type SourceRow } from '../sources/store/source-store.ts';
 import { createItemStore } from '../sources/store/source-items.ts';
-import { createFetcher, userAgent } from '../sources/fetch/create-fetcher.ts';
+import { createFetcher, HOST_INTERVAL_MS, userAgent } from '../sources/fetch/create-fetcher.ts';
 import { createRobotsCheck } from '../sources/fetch/robots.ts';
 import { detectKind } from '../sources/detect-kind.ts';
 import { FeedError } from '../sources/feed/feed-types.ts';
@@ -201,7 +201,7 @@ export async function run(args: string[], output: CliIo = processIo): Promise<nu
       if (flags.once) {
         // The per-source report below says what happened; the log only adds errors (or everything at debug).
         const quiet = createLogger(config.LOG_LEVEL === 'debug' ? 'debug' : 'error');
-        const fetcher = createFetcher({ allowPrivate: config.NEWSBOT_ALLOW_PRIVATE_NETWORKS, userAgent: userAgent(config.NEWSBOT_CONTACT) });
+        const fetcher = createFetcher({ allowPrivate: config.NEWSBOT_ALLOW_PRIVATE_NETWORKS, userAgent: userAgent(config.NEWSBOT_CONTACT), hostIntervalMs: HOST_INTERVAL_MS });
         try {
           const reports = await pollDueSources({ db, fetcher, robots: createRobotsCheck(fetcher), sinks: defaultSinks(), log: quiet, now: () => new Date() }, { all: true });
           if (reports.length === 0) out('no active sources to poll');

@@ -6,7 +6,7 @@
 import type { Db } from '../core/store/db.ts';
 import type { Logger } from '../core/logger.ts';
 import type { Config } from '../config.ts';
-import { createFetcher, userAgent, type FetcherOptions } from './fetch/create-fetcher.ts';
+import { createFetcher, HOST_INTERVAL_MS, userAgent, type FetcherOptions } from './fetch/create-fetcher.ts';
 import { createRobotsCheck } from './fetch/robots.ts';
 import { defaultSinks, type Sinks } from './sinks.ts';
 import { createSourceStore } from './store/source-store.ts';
@@ -45,7 +45,7 @@ export interface SourcesRuntime {
 /** Starts polling sources on their schedule; call `stop()` to close timers, watchers and connections. */
 export function startSources(opts: StartSourcesOptions): SourcesRuntime {
   const now = opts.now ?? (() => new Date());
-  const fetcher = createFetcher({ allowPrivate: opts.config.NEWSBOT_ALLOW_PRIVATE_NETWORKS, now, userAgent: userAgent(opts.config.NEWSBOT_CONTACT), ...opts.fetcher });
+  const fetcher = createFetcher({ allowPrivate: opts.config.NEWSBOT_ALLOW_PRIVATE_NETWORKS, now, userAgent: userAgent(opts.config.NEWSBOT_CONTACT), hostIntervalMs: HOST_INTERVAL_MS, ...opts.fetcher });
   const sinks = opts.sinks ?? defaultSinks(now);
   const watchers = new Map<number, FolderWatch>();
   let running: Promise<PollReport[]> | null = null;

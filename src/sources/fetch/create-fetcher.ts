@@ -23,6 +23,9 @@ export function userAgent(contact?: string): string {
   return contact ? `${USER_AGENT} (+${contact})` : USER_AGENT;
 }
 
+/** The spacing the bot keeps between requests to one host (see FetcherOptions.hostIntervalMs). */
+export const HOST_INTERVAL_MS = 1000;
+
 export interface FetcherOptions {
   allowPrivate: boolean;
   /** Cap on the body after decompression (default 5 MB). */
@@ -36,6 +39,11 @@ export interface FetcherOptions {
   addressPolicy?: AddressPolicy;
   /** Host name resolution (node:dns by default). */
   resolver?: Resolver;
+  /**
+   * Least time between the starts of two requests to one host (default 0). The running bot uses
+   * a second, so several feeds on one site, their article pages and robots.txt arrive spaced out.
+   */
+  hostIntervalMs?: number;
 }
 
 export interface ConditionalHeaders {
@@ -139,7 +147,27 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
     }
   }
 
+  // Per host, when the next request may start; a request reserves its slot before waiting, so
+  // concurrent ones queue up in order.
+  const hostInterval = opts.hostIntervalMs ?? 0;
+  const nextStart = new Map<string, number>();
+  async function spaceOut(url: string): Promise<void> {
+    if (hostInterval <= 0) return;
+    let host: string;
+    try {
+      host = new URL(url).host;
+    } catch {
+      return;
+    }
+    const t = Date.now();
+    const at = Math.max(t, nextStart.get(host) ?? 0);
+    nextStart.set(host, at + hostInterval);
+    if (nextStart.size > 10_000) for (const [h, when] of nextStart) if (when < t) nextStart.delete(h);
+    if (at > t) await new Promise((r) => setTimeout(r, at - t));
+  }
+
   async function get(startUrl: string, cond: ConditionalHeaders = {}): Promise<FetchResult> {
+    await spaceOut(startUrl);
     const ac = new AbortController();
     const timer = setTimeout(() => ac.abort(), timeoutMs);
     let current: URL;
