@@ -49,3 +49,21 @@ export function planQuery(db: Db, terms: QueryTerm[]): QueryPlan {
   }
   return { match: parts.length ? parts.join(' AND ') : null, scans, expanded, impossible: false };
 }
+
+/**
+ * The WHERE conditions (joined with AND) and their parameters that select the articles matching
+ * `plan`; `table` prefixes the column names when the FTS table is aliased in a join ("f.").
+ */
+export function planConditions(plan: QueryPlan, table = ''): { where: string[]; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (plan.match) {
+    where.push('articles_fts MATCH ?');
+    params.push(plan.match);
+  }
+  for (const s of plan.scans) {
+    where.push(`instr(${table}title || ${table}body, ?) > 0`);
+    params.push(s);
+  }
+  return { where, params };
+}

@@ -9,7 +9,7 @@ import type { Db } from '../store/db.ts';
 import { loadParagraphs } from '../store/article-rows.ts';
 import { prepareCached } from '../store/statements.ts';
 import { parseQuery, type QueryTerm } from './parse-query.ts';
-import { planQuery, type QueryPlan } from './plan-query.ts';
+import { planConditions, planQuery, type QueryPlan } from './plan-query.ts';
 import { makeSnippet } from './snippet.ts';
 
 export interface SearchHit {
@@ -56,16 +56,7 @@ export function articlesContaining(db: Db, phrase: string, limit = 1000): number
   if (!terms.length) return [];
   const plan = planQuery(db, terms);
   if (plan.impossible) return [];
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (plan.match) {
-    where.push('articles_fts MATCH ?');
-    params.push(plan.match);
-  }
-  for (const s of plan.scans) {
-    where.push('instr(title || body, ?) > 0');
-    params.push(s);
-  }
+  const { where, params } = planConditions(plan);
   return prepareCached(db, `SELECT rowid FROM articles_fts WHERE ${where.join(' AND ')} ORDER BY rowid DESC LIMIT ?`)
     .pluck()
     .all(...params, limit) as number[];
@@ -108,21 +99,12 @@ function rankedCandidates(db: Db, match: string): Candidate[] {
 }
 
 function expandedCandidates(db: Db, plan: QueryPlan, first: QueryTerm): Candidate[] {
-  const where: string[] = [];
-  const params: unknown[] = [first.folded];
-  if (plan.match) {
-    where.push('articles_fts MATCH ?');
-    params.push(plan.match);
-  }
-  for (const s of plan.scans) {
-    where.push('instr(title || body, ?) > 0');
-    params.push(s);
-  }
+  const { where, params } = planConditions(plan);
   const rows = prepareCached(
     db,
     `SELECT rowid AS id, instr(title, ?) > 0 AS in_title FROM articles_fts
      WHERE ${where.join(' AND ')} ORDER BY rowid DESC LIMIT ${CANDIDATES}`,
-  ).all(...params) as { id: number; in_title: number }[];
+  ).all(first.folded, ...params) as { id: number; in_title: number }[];
   const when = publishedTimes(
     db,
     rows.map((r) => r.id),

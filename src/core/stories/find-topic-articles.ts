@@ -7,7 +7,7 @@
  */
 import type { Db } from '../store/db.ts';
 import { parseQuery } from '../search/parse-query.ts';
-import { planQuery } from '../search/plan-query.ts';
+import { planConditions, planQuery } from '../search/plan-query.ts';
 import { articleIdsForEntity, matchTopic } from '../entities/topics.ts';
 
 export const TOPIC_ARTICLE_CAP = 300;
@@ -31,16 +31,7 @@ export function searchTopicArticles(db: Db, topic: string, cap = TOPIC_ARTICLE_C
   if (!terms.length) return [];
   const plan = planQuery(db, terms);
   if (plan.impossible) return [];
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (plan.match) {
-    where.push('articles_fts MATCH ?');
-    params.push(plan.match);
-  }
-  for (const s of plan.scans) {
-    where.push('instr(f.title || f.body, ?) > 0');
-    params.push(s);
-  }
+  const { where, params } = planConditions(plan, 'f.');
   return db
     .prepare(
       `SELECT f.rowid FROM articles_fts f JOIN articles a ON a.id = f.rowid
