@@ -86,19 +86,12 @@ export function minHash(features: Iterable<string>): Uint32Array {
   return sig;
 }
 
-/** 5-character shingles of the folded body (spaces removed, so line wrapping never matters). */
-export function bodyShingles(body: string): Set<string> {
-  const s = foldForShingles(body).replace(/ /g, '');
-  const out = new Set<string>();
-  for (let i = 0; i + 5 <= s.length; i++) out.add(s.slice(i, i + 5));
-  if (!out.size && s) out.add(s);
-  return out;
-}
-
 /**
- * minHash(bodyShingles(body)), computed without building the shingle strings: each shingle's FNV
- * hash is taken straight from the folded code units (a repeated shingle only repeats a minimum,
- * so no set is needed). Same values as the string version, so stored signatures stay comparable.
+ * MinHash of the body's 5-character shingles (folded, spaces removed, so line wrapping never
+ * matters; a body under 5 characters is one shingle). Each shingle's FNV hash is taken straight
+ * from the folded code units, without building the shingle strings (a repeated shingle only
+ * repeats a minimum, so no set is needed): the same values as minHash over the shingle strings,
+ * which test/core/stories/signatures.test.ts holds it to, so stored signatures stay comparable.
  */
 export function bodySignature(body: string): Uint32Array {
   const units: number[] = [];
