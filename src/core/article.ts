@@ -51,6 +51,11 @@ export interface StoredArticle extends NormalizedArticle {
   ingested_at: string;
 }
 
+/** The body as stored, exported and indexed: the paragraphs joined by blank lines. */
+export function bodyOf(article: Pick<NormalizedArticle, 'paragraphs'>): string {
+  return article.paragraphs.map((p) => p.text).join('\n\n');
+}
+
 /** A document that could not be turned into an article; `reason` is one line for the operator. */
 export class IngestError extends Error {
   constructor(

@@ -13,13 +13,7 @@ import { matchesTopic } from './topic.ts';
 
 const LATE_MS = 6 * 3600 * 1000;
 
-interface ArticleRow {
-  id: number;
-  title: string;
-  url: string | null;
-  outlet: string | null;
-  at: string;
-  lead: string;
+interface ArticleRow extends CandidateArticle {
   story_id: number | null;
   story_title: string | null;
 }

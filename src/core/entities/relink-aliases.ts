@@ -6,7 +6,7 @@
  * mentions indexed again.
  */
 import type { Db } from '../store/db.ts';
-import { ARTICLE_COLUMNS, loadParagraphs, toStoredArticle, type ArticleRow } from '../store/article-rows.ts';
+import { articleRow, hydrateArticles } from '../store/article-rows.ts';
 import { prepareCached } from '../store/statements.ts';
 import { articlesContaining } from '../search/search-articles.ts';
 import { toSearchForm } from '../search/search-text.ts';
@@ -36,10 +36,10 @@ export function relinkLearnedAliases(db: Db, learned: LearnedAlias[]): number {
   for (const [form, aliases] of byForm) {
     for (const id of articlesContaining(db, form, MAX_PER_ALIAS)) {
       if (done.has(id) || aliases.every((a) => linked.get(id, a.entityId))) continue;
-      const row = prepareCached(db, `SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = ?`).get(id) as ArticleRow | undefined;
+      const row = articleRow(db, id);
       if (!row) continue;
       // The matcher decides (word boundaries, capitals, context): containing the text is only a candidate.
-      indexEntities(db, toStoredArticle(row, loadParagraphs(db, [id]).get(id) ?? []), { learn: false });
+      indexEntities(db, hydrateArticles(db, [row])[0], { learn: false });
       done.add(id);
     }
   }

@@ -3,7 +3,7 @@
  * story signatures and dated events. Pure, so the parse worker computes it next to parsing and
  * the storing thread only writes the rows (entity matching stays there: it learns as it goes).
  */
-import type { NormalizedArticle } from '../article.ts';
+import { bodyOf, type NormalizedArticle } from '../article.ts';
 import { toIndexedForm } from '../search/search-text.ts';
 import { storySignatures, type StorySignatures } from '../stories/assign-story.ts';
 import { extractEvents, type ExtractedEvent } from '../timeline/extract-events.ts';
@@ -13,11 +13,6 @@ export interface ArticleDerivation {
   search: { title: string; body: string };
   signatures: StorySignatures;
   events: ExtractedEvent[];
-}
-
-/** The body as the store writes it: paragraphs joined by blank lines. */
-export function bodyOf(article: Pick<NormalizedArticle, 'paragraphs'>): string {
-  return article.paragraphs.map((p) => p.text).join('\n\n');
 }
 
 /** Everything text-only that indexing `article` needs. */

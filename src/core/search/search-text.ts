@@ -23,7 +23,7 @@ function foldChar(ch: string): string {
   return v;
 }
 
-/** Han blocks folded: CJK radicals to unified ideographs (U+2E80–U+9FFF), compatibility ideographs, and planes 2–3 (surrogate leads D840–D87F). */
+/** BMP Han blocks folded: CJK radicals to unified ideographs (U+2E80–U+9FFF) and compatibility ideographs (planes 2–3 are handled by surrogate pair). */
 function isHanCode(c: number): boolean {
   return (c >= 0x2e80 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
 }

@@ -66,3 +66,17 @@ export function loadParagraphs(db: Db, ids: number[]): Map<number, Paragraph[]> 
   }
   return out;
 }
+
+/** The `articles` row of `id`, or undefined. */
+export function articleRow(db: Db, id: number): ArticleRow | undefined {
+  return prepareCached(db, `SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = ?`).get(id) as ArticleRow | undefined;
+}
+
+/** Stored articles for `rows`, with their paragraphs. */
+export function hydrateArticles(db: Db, rows: ArticleRow[]): (StoredArticle & { updated_at: string })[] {
+  const paragraphs = loadParagraphs(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => toStoredArticle(r, paragraphs.get(r.id) ?? []));
+}

@@ -2,14 +2,14 @@
  * The article store: writes a normalized article idempotently (with its paragraphs, search row
  * and derived knowledge, in one transaction) and reads stored articles back.
  */
-import type { NormalizedArticle, StoredArticle } from '../article.ts';
+import { bodyOf, type NormalizedArticle, type StoredArticle } from '../article.ts';
 import { indexArticle } from '../knowledge/index-article.ts';
-import { bodyOf, type ArticleDerivation } from '../knowledge/derive-article.ts';
+import type { ArticleDerivation } from '../knowledge/derive-article.ts';
 import { DeferredIndexing } from '../knowledge/deferred-indexing.ts';
 import type { LearnedAlias } from '../entities/learn-aliases.ts';
 import { toIndexedForm } from '../search/search-text.ts';
 import { hashArticle, identityKey, normalizeUrl, toUtcInstant } from './article-identity.ts';
-import { ARTICLE_COLUMNS, loadParagraphs, toStoredArticle, type ArticleRow } from './article-rows.ts';
+import { ARTICLE_COLUMNS, articleRow, hydrateArticles, type ArticleRow } from './article-rows.ts';
 import type { Db } from './db.ts';
 import { prepareCached } from './statements.ts';
 
@@ -220,14 +220,8 @@ export interface ArticleStore {
 
 /** The read side of the article store over `db`. */
 export function createArticleStore(db: Db): ArticleStore {
-  const rowById = (id: number) => prepareCached(db, `SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = ?`).get(id) as ArticleRow | undefined;
-  const hydrate = (rows: ArticleRow[]) => {
-    const paragraphs = loadParagraphs(
-      db,
-      rows.map((r) => r.id),
-    );
-    return rows.map((r) => toStoredArticle(r, paragraphs.get(r.id) ?? []));
-  };
+  const rowById = (id: number) => articleRow(db, id);
+  const hydrate = (rows: ArticleRow[]) => hydrateArticles(db, rows);
   const store: ArticleStore = {
     get(id) {
       const row = rowById(id);

@@ -1,5 +1,5 @@
 /** The JSON Lines record of `newsbot export`: a stable, documented shape that outside scripts read. */
-import type { StoredArticle } from '../article.ts';
+import { bodyOf, type StoredArticle } from '../article.ts';
 
 export interface ExportRecord {
   id: number;
@@ -42,7 +42,7 @@ export function toExportRecord(a: StoredArticle): ExportRecord {
     languages: a.languages,
     paragraphs: a.paragraphs.map((p) => p.text),
     paragraph_langs: a.paragraphs.map((p) => p.lang),
-    body: a.paragraphs.map((p) => p.text).join('\n\n'),
+    body: bodyOf(a),
     tags: a.tags,
     related: a.related,
     content_hash: a.content_hash,

@@ -96,7 +96,7 @@ function fromLast(state: ResolveState, days: number) {
 
 const WEEKDAYS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7 };
 // After 周 (also a surname: 周一鳴), only these may follow the weekday: time words and common verbs.
-const AFTER_ZHOU = /^(?:[^\p{Script=Han}]|[早晚上下中凌夜清傍午时時起将將在的於于与與会會前後后再曾已也还還又才就到举舉表发發宣称稱抵出召访訪签簽通公进進开開结結宣将])/u;
+const AFTER_ZHOU = /^(?:[^\p{Script=Han}]|[早晚上下中凌夜清傍午时時起将將在的於于与與会會前後后再曾已也还還又才就到举舉表发發宣称稱抵出召访訪签簽通公进進开開结結])/u;
 const FUTURE = /将|將|預計|预计|計畫|计划|準備|准备|擬|拟|預定|预定|排定/;
 
 /**
