@@ -1,6 +1,8 @@
 /**
  * What makes two documents the same article: a hash of the normalized content, the normalized
- * URL, and title + publication time + outlet. Pure functions; the store does the lookups.
+ * URL, and title + publication time + outlet. Pure functions; the store does the lookups. Same
+ * hash: unchanged; same URL (or GUID) with another hash: a revision of that article, kept
+ * (see article-revisions.ts).
  */
 import { createHash } from 'node:crypto';
 import type { NormalizedArticle } from '../article.ts';

@@ -12,6 +12,7 @@ import { hashArticle, identityKey, normalizeUrl, toUtcInstant } from './article-
 import { ARTICLE_COLUMNS, articleRow, hydrateArticles, type ArticleRow } from './article-rows.ts';
 import type { Db } from './db.ts';
 import { prepareCached } from './statements.ts';
+import { readVersion, recordRevision } from './article-revisions.ts';
 
 export interface StoreMeta {
   /** The file (or feed item name) the article came from; a later, changed version of it updates the article. */
@@ -32,10 +33,11 @@ export interface StoreResult {
 }
 
 /**
- * Stores `article` unless it is already there. Same file with the same content, or the same article
- * under another name (same content hash, normalized URL, GUID, or title + published_at + outlet) →
- * 'unchanged' and nothing added; a changed version of a file already stored → 'updated' in place
- * (same id). On insert and update, indexArticle(db, stored) runs in the same transaction once
+ * Stores `article` unless it is already there. Same content (hash), or the same article under
+ * another name by title + published_at + outlet → 'unchanged' and nothing added; a changed version
+ * of a file already stored, or the same normalized URL or GUID with other content (a re-fetch, a
+ * corrected story) → 'updated' in place (same id), with a revision kept in article_revisions when
+ * the headline or body changed. On insert and update, indexArticle(db, stored) runs in the same transaction once
  * article and paragraphs are current (indexers read neither the search index nor each other):
  * they must first delete their own rows for that article id, since on update the old derived
  * rows are still there.
@@ -89,14 +91,22 @@ function storeInTransaction(db: Db, article: NormalizedArticle, meta: StoreMeta,
 
   let result: StoreResult;
   let written: Written | undefined;
+  const revise = (id: number): StoreResult => {
+    const before = readVersion(db, id);
+    written = writeArticle(db, article, meta, hash, now, id, derived);
+    if (before) recordRevision(db, id, before, { title: article.title, paragraphs: article.paragraphs.map((p) => p.text) }, now, meta.source_file);
+    return { status: 'updated', id };
+  };
   if (byHash !== undefined) {
     result = { status: 'unchanged', id: byHash };
   } else if (fromFile !== undefined) {
-    written = writeArticle(db, article, meta, hash, now, fromFile, derived);
-    result = { status: 'updated', id: fromFile };
+    result = revise(fromFile);
   } else {
     const same = findSameArticle(db, article, meta);
-    if (same !== undefined) result = { status: 'unchanged', id: same };
+    // The same URL or GUID with other content is a revision (a re-fetch, a corrected story);
+    // title + date + outlet alone is the same article seen in another form: nothing to update.
+    if (same?.by === 'link') result = revise(same.id);
+    else if (same !== undefined) result = { status: 'unchanged', id: same.id };
     else {
       const inserted = writeArticle(db, article, meta, hash, now, null, derived);
       written = inserted;
@@ -107,20 +117,20 @@ function storeInTransaction(db: Db, article: NormalizedArticle, meta: StoreMeta,
   return { result, written };
 }
 
-/** The id of a stored article that is this one under another name: URL, GUID, or title + date + outlet. */
-function findSameArticle(db: Db, article: NormalizedArticle, meta: StoreMeta): number | undefined {
+/** A stored article that is this one under another name: by its link (URL, GUID) or by title + date + outlet. */
+function findSameArticle(db: Db, article: NormalizedArticle, meta: StoreMeta): { id: number; by: 'link' | 'key' } | undefined {
   const url = normalizeUrl(article.url ?? meta.url);
   if (url) {
     const id = prepareCached(db, 'SELECT id FROM articles WHERE url_normalized = ? ORDER BY id LIMIT 1').pluck().get(url) as number | undefined;
-    if (id !== undefined) return id;
+    if (id !== undefined) return { id, by: 'link' };
   }
   if (meta.guid) {
     const id = prepareCached(db, 'SELECT id FROM articles WHERE guid = ? ORDER BY id LIMIT 1').pluck().get(meta.guid) as number | undefined;
-    if (id !== undefined) return id;
+    if (id !== undefined) return { id, by: 'link' };
   }
   const key = identityKey(article);
-  if (key) return prepareCached(db, 'SELECT id FROM articles WHERE identity_key = ? ORDER BY id LIMIT 1').pluck().get(key) as number | undefined;
-  return undefined;
+  const id = key ? (prepareCached(db, 'SELECT id FROM articles WHERE identity_key = ? ORDER BY id LIMIT 1').pluck().get(key) as number | undefined) : undefined;
+  return id === undefined ? undefined : { id, by: 'key' };
 }
 
 /** Inserts (existingId null) or rewrites an article with its paragraphs, then derives knowledge; returns what DeferredIndexing still has to do. */

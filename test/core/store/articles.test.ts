@@ -45,9 +45,10 @@ test('the same article again, or under another name, adds nothing; a changed fil
     const first = storeArticle(db, a, { source_file: 'a.txt' });
     assert.deepEqual(storeArticle(db, a, { source_file: 'a.txt' }), { status: 'unchanged', id: first.id });
     assert.deepEqual(storeArticle(db, a, { source_file: 'copy/a.txt' }), { status: 'unchanged', id: first.id });
-    // Same URL (other spelling), slightly different text, other file: the same article.
+    // Same URL (other spelling), different text, other file: a revision of the same article.
     const sameUrl = makeArticle({ url: 'http://cna.com.tw/news/aopl/202510180001.aspx/?utm_source=x#top', paragraphs: [{ text: '另一個版本', lang: 'zh-Hant' }] });
-    assert.deepEqual(storeArticle(db, sameUrl, { source_file: 'b.html' }), { status: 'unchanged', id: first.id });
+    assert.deepEqual(storeArticle(db, sameUrl, { source_file: 'b.html' }), { status: 'updated', id: first.id });
+    assert.deepEqual(store.get(first.id)!.paragraphs, sameUrl.paragraphs);
     // Same title + published_at + outlet, no URL.
     const sameKey = makeArticle({ url: null, tags: ['其他'] });
     assert.deepEqual(storeArticle(db, sameKey, { source_file: 'c.txt' }), { status: 'unchanged', id: first.id });
