@@ -9,10 +9,12 @@ import { unsubscribeCommand } from './unsubscribe.ts';
 import { subscriptionsCommand } from './subscriptions.ts';
 import { languageCommand } from './language.ts';
 import { helpCommand } from './help.ts';
+import { storyCommand } from './story.ts';
 
 export const commands: CommandDef[] = [
   latestCommand,
   timelineCommand,
+  storyCommand,
   whoCommand,
   searchCommand,
   subscribeCommand,

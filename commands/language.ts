@@ -3,24 +3,24 @@ import { UserError } from './errors.ts';
 import { createChatSettingsStore } from '../src/core/chat-settings/chat-settings-store.ts';
 import { parseLangChoice } from '../src/core/chat-settings/resolve-lang.ts';
 
-const NAMES: Record<ReplyLang, string> = { 'zh-TW': '繁體中文 (zh-TW)', en: 'English (en)' };
+const NAMES: Record<ReplyLang, string> = { 'zh-TW': '繁體中文 (zh-TW)', 'zh-CN': '简体中文 (zh-CN)', en: 'English (en)' };
 
 /**
- * /language [zh-TW|en|auto]: shows or sets the chat's reply language. `auto` follows each
+ * /language [zh-TW|zh-CN|en|auto]: shows or sets the chat's reply language. `auto` follows each
  * user's client language. In groups only administrators may change it.
  */
 export const languageCommand = {
   name: 'language',
-  description: { en: 'Show or set the reply language of this chat (zh-TW, en, auto)', 'zh-TW': '查看或設定本聊天室的回覆語言（zh-TW、en、auto）' },
+  description: { en: 'Show or set the reply language of this chat (zh-TW, zh-CN, en, auto)', 'zh-TW': '查看或設定本聊天室的回覆語言（zh-TW、zh-CN、en、auto）' },
   options: [
     {
       name: 'language',
-      description: { en: 'zh-TW, en or auto', 'zh-TW': 'zh-TW、en 或 auto' },
+      description: { en: 'zh-TW, zh-CN, en or auto', 'zh-TW': 'zh-TW、zh-CN、en 或 auto' },
       type: 'string',
       required: false,
     },
   ],
-  examples: ['/language en', '/language zh-TW', '/language auto'],
+  examples: ['/language en', '/language zh-TW', '/language zh-CN', '/language auto'],
   run: async ({ args, lang, chat }, { db, now }) => {
     const store = createChatSettingsStore(db, now);
     const current = store.get(chat.platform, chat.chatId)?.lang ?? null;
@@ -30,7 +30,7 @@ export const languageCommand = {
       return {
         kind: 'ok',
         intro: lang === 'en' ? `Reply language for this chat: ${what}.` : `本聊天室的回覆語言：${what}。`,
-        footer: lang === 'en' ? 'Change it with /language zh-TW, /language en or /language auto.' : '用 /language zh-TW、/language en 或 /language auto 變更。',
+        footer: lang === 'en' ? 'Change it with /language zh-TW, /language zh-CN, /language en or /language auto.' : '用 /language zh-TW、/language zh-CN、/language en 或 /language auto 變更。',
         items: [],
         articles: [],
       };
@@ -38,8 +38,8 @@ export const languageCommand = {
     const choice = parseLangChoice(raw);
     if (choice === undefined) {
       throw new UserError('bad-language', {
-        en: `Unknown language “${raw}”. Use zh-TW, en or auto.`,
-        'zh-TW': `不認得的語言「${raw}」。請用 zh-TW、en 或 auto。`,
+        en: `Unknown language “${raw}”. Use zh-TW, zh-CN, en or auto.`,
+        'zh-TW': `不認得的語言「${raw}」。請用 zh-TW、zh-CN、en 或 auto。`,
       });
     }
     if (chat.isGroup && !(await chat.isAdmin())) {
@@ -57,11 +57,8 @@ export const languageCommand = {
         articles: [],
       };
     }
-    return {
-      kind: 'ok',
-      intro: choice === 'en' ? 'This chat now gets replies in English.' : '本聊天室之後將以繁體中文回覆。',
-      items: [],
-      articles: [],
-    };
+    // Answered in the newly chosen language (a zh-CN chat's text is converted after the command runs).
+    const intro = { en: 'This chat now gets replies in English.', 'zh-TW': '本聊天室之後將以繁體中文回覆。', 'zh-CN': '本聊天室之后将以简体中文回复。' };
+    return { kind: 'ok', intro: intro[choice], items: [], articles: [], lang: choice };
   },
 } satisfies CommandDef;

@@ -48,7 +48,7 @@ export const latestCommand = {
       const newest = s.articles.reduce((t, a) => (a.published_at && (!t || a.published_at > t) ? a.published_at : t), null as string | null);
       const outlets = s.outlets.length ? s.outlets.join(en ? ', ' : '、') : en ? 'outlet unknown' : '來源不明';
       const count = s.article_count > 1 ? (en ? ` · ${s.article_count} articles` : ` · ${s.article_count} 篇`) : '';
-      return { heading: s.title, text: outlets, meta: formatPublished(newest, lang) + count, url: linked?.url ?? undefined };
+      return { heading: s.title, text: outlets, meta: formatPublished(newest, lang) + count + ` · /story ${s.id}`, url: linked?.url ?? undefined };
     });
     return {
       kind: 'ok',

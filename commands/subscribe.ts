@@ -36,7 +36,7 @@ export const subscribeCommand = {
     { name: 'tz', description: { en: 'Time zone, e.g. Europe/Berlin (default Asia/Taipei)', 'zh-TW': '時區，例如 Asia/Taipei（預設）' }, type: 'string', required: false },
   ],
   examples: ['/subscribe', '/subscribe 07:30 zelensky', '/subscribe 08:00 tz:Europe/Berlin', '/subscribe 08:00 thread'],
-  async run({ args, lang, chat }, { db, now }) {
+  async run({ args, lang, replyLang, chat }, { db, now }) {
     let parsed;
     try {
       parsed = parseSubscribeArgs(args);
@@ -93,7 +93,7 @@ export const subscribeCommand = {
         platform: chat.platform,
         chatId: chat.chatId,
         threadId: chat.threadId ?? null,
-        lang,
+        lang: replyLang ?? lang,
         time,
         tz,
         topic: parsed.topic,

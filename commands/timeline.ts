@@ -4,6 +4,7 @@ import { checkTextArg } from './latest.ts';
 import { findTopicArticles } from '../src/core/stories/find-topic-articles.ts';
 import { buildTimeline, type TimelineEntry } from '../src/core/timeline/build-timeline.ts';
 import { formatEventDate } from '../src/core/timeline/format-time.ts';
+import { storyTimelineImage } from './timeline-image.ts';
 
 const usage = { en: 'Usage: /timeline <topic or name>, e.g. /timeline Ukraine', 'zh-TW': '用法：/timeline <主題或人名>，例如 /timeline 烏克蘭' };
 export const TIMELINE_LIMIT = 25;
@@ -14,7 +15,7 @@ export const timelineCommand = {
   description: { en: 'Dated events about a topic or person, oldest first, with sources', 'zh-TW': '主題或人物的事件時間軸（由舊到新，附來源）' },
   options: [{ name: 'topic', description: { en: 'A topic or a name', 'zh-TW': '主題或人名' }, type: 'string', required: true, rest: true, autocomplete: 'topics' }],
   examples: ['/timeline 烏克蘭', '/timeline zelensky'],
-  run: ({ args, lang }, { db }) => {
+  run: async ({ args, lang, replyLang }, { db }) => {
     const topic = checkTextArg(args.topic, 100, usage);
     if (!topic) throw new UserError('missing-topic', { en: `Which topic? ${usage.en}`, 'zh-TW': `要查哪個主題？${usage['zh-TW']}` });
     const en = lang === 'en';
@@ -43,6 +44,7 @@ export const timelineCommand = {
       footer: notes.length ? notes.join(' ') : undefined,
       articles,
       events,
+      image: await storyTimelineImage(tl, { lang, replyLang, title: en ? `Timeline: ${topic}` : `時間軸：${topic}`, keep: [topic] }),
     };
   },
 } satisfies CommandDef;

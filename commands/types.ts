@@ -4,7 +4,10 @@
  */
 import type { Database } from 'better-sqlite3';
 
-export type ReplyLang = 'zh-TW' | 'en';
+/** The language a chat is answered in: Traditional (Taiwan), Simplified (converted from Traditional), English. */
+export type ReplyLang = 'zh-TW' | 'zh-CN' | 'en';
+/** The language a command writes its text in; zh-CN replies are written in zh-TW and converted once, at the end. */
+export type TextLang = 'zh-TW' | 'en';
 export type Platform = 'discord' | 'telegram' | 'terminal';
 
 /** Text in two languages; adapters pick by the chat's language. */
@@ -43,7 +46,10 @@ export interface ChatContext {
 export interface CommandInput {
   /** Parsed options by name; missing optional options are absent. */
   args: Record<string, string | number | undefined>;
-  lang: ReplyLang;
+  /** The language to write in (zh-CN chats get zh-TW here; executeCommand converts the reply). */
+  lang: TextLang;
+  /** The chat's reply language itself, for commands that store it (subscriptions, follows). Defaults to `lang`. */
+  replyLang?: ReplyLang;
   chat: ChatContext;
   /** For paged replies: which page is asked for (0-based). */
   page?: number;
@@ -95,6 +101,21 @@ export interface Reply {
    * other pages; only read-only commands set it.
    */
   paging?: { page: number; pageCount: number };
+  /** Set by a command that chose the reply's language itself (/language answers in the new one); executeCommand then converts for that, not the chat's. */
+  lang?: ReplyLang;
+  /** A picture to send with the reply (Discord attachment, Telegram photo with the text as caption or after it, terminal file). */
+  image?: ReplyImage;
+}
+
+/** A rendered PNG and what to call it. */
+export interface ReplyImage {
+  png: Uint8Array;
+  /** File name, e.g. 'timeline.png'. */
+  name: string;
+  /** One line saying what the picture shows (alt text / caption head). */
+  alt: string;
+  width: number;
+  height: number;
 }
 
 export interface CommandDef {

@@ -1,7 +1,8 @@
 /**
- * `newsbot ask "<command line>" [--db FILE] [--lang zh-TW|en] [--json]`: runs any chat command
+ * `newsbot ask "<command line>" [--db FILE] [--lang zh-TW|zh-CN|en] [--json] [--pictures DIR]`: runs any chat command
  * against the database and prints the reply, as plain text or as JSON
- * ({text, articles, events?, kind}). The adapter for tests, scripts and users without bot tokens.
+ * ({text, articles, events?, image?, kind}). A reply's picture is saved as a PNG file (under --pictures
+ * DIR, else the system temp folder) and its path printed. The adapter for tests, scripts and users without bot tokens.
  */
 import { existsSync } from 'node:fs';
 import { parseArgs, dbPath } from './args.ts';
@@ -10,9 +11,10 @@ import { openDatabase } from '../core/store/db.ts';
 import { createLogger } from '../core/logger.ts';
 import { answerLine } from '../adapters/terminal/run-line.ts';
 import { renderPlain } from '../adapters/terminal/render-plain.ts';
+import { pictureLine, saveReplyImage } from '../adapters/terminal/save-image.ts';
 import type { ReplyLang } from '../../commands/types.ts';
 
-const USAGE = 'usage: newsbot ask "<command line>" [--db FILE] [--lang zh-TW|en] [--json]';
+const USAGE = 'usage: newsbot ask "<command line>" [--db FILE] [--lang zh-TW|zh-CN|en] [--json] [--pictures DIR]';
 
 /** Runs `newsbot ask`; exit status 0 for an answer, 2 for a usage problem, 1 for an error. */
 export async function run(argv: string[]): Promise<number> {
@@ -23,8 +25,8 @@ export async function run(argv: string[]): Promise<number> {
     return 2;
   }
   const lang = flags.lang === undefined ? 'zh-TW' : flags.lang;
-  if (lang !== 'zh-TW' && lang !== 'en') {
-    process.stderr.write(`newsbot ask: --lang must be zh-TW or en, got '${String(lang)}'\n${USAGE}\n`);
+  if (lang !== 'zh-TW' && lang !== 'zh-CN' && lang !== 'en') {
+    process.stderr.write(`newsbot ask: --lang must be zh-TW, zh-CN or en, got '${String(lang)}'\n${USAGE}\n`);
     return 2;
   }
   const config = loadConfig();
@@ -37,10 +39,12 @@ export async function run(argv: string[]): Promise<number> {
   try {
     const log = createLogger(config.LOG_LEVEL);
     const reply = await answerLine(line, lang as ReplyLang, { db, now: () => new Date() }, log);
-    const text = renderPlain(reply);
+    const picture = saveReplyImage(reply, typeof flags.pictures === 'string' ? flags.pictures : undefined);
+    const text = renderPlain(reply) + (picture ? '\n' + pictureLine(picture, lang as ReplyLang) : '');
     if (flags.json) {
       const out: Record<string, unknown> = { kind: reply.kind, text, articles: reply.articles };
       if (reply.events) out.events = reply.events;
+      if (picture) out.image = { path: picture, width: reply.image!.width, height: reply.image!.height };
       process.stdout.write(JSON.stringify(out) + '\n');
     } else process.stdout.write(text + '\n');
     return reply.kind === 'ok' ? 0 : reply.kind === 'usage' ? 2 : 1;

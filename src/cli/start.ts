@@ -16,7 +16,7 @@ import type { ChatAdapter } from '../adapters/types.ts';
 import type { ReplyLang } from '../../commands/types.ts';
 import { startSources } from '../sources/start-sources.ts';
 
-const USAGE = 'usage: newsbot start [--db FILE] [--lang zh-TW|en] [--no-seeds]';
+const USAGE = 'usage: newsbot start [--db FILE] [--lang zh-TW|zh-CN|en] [--no-seeds]';
 const SEEDS_DIR = fileURLToPath(new URL('../../seeds', import.meta.url));
 
 /** Something running that shutdown must stop, in reverse order of start. */
@@ -85,8 +85,8 @@ async function shutdown(running: Running[], db: Db, log: Logger): Promise<void> 
 /** Runs `newsbot start`; resolves with the exit status once everything has stopped. */
 export async function run(argv: string[]): Promise<number> {
   const { flags, positional } = parseArgs(argv, ['no-seeds']);
-  if (positional.length || (flags.lang !== undefined && flags.lang !== 'zh-TW' && flags.lang !== 'en')) {
-    say(`newsbot start: ${positional.length ? `unexpected argument '${positional[0]}'` : `--lang must be zh-TW or en`}\n${USAGE}`);
+  if (positional.length || (flags.lang !== undefined && flags.lang !== 'zh-TW' && flags.lang !== 'zh-CN' && flags.lang !== 'en')) {
+    say(`newsbot start: ${positional.length ? `unexpected argument '${positional[0]}'` : `--lang must be zh-TW, zh-CN or en`}\n${USAGE}`);
     return 2;
   }
   const cfg = loadCliConfig('start');

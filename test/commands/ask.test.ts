@@ -45,7 +45,7 @@ test('newsbot ask: one-line errors for a missing line, a bad --lang, a missing d
   assert.match(none.stderr, /missing command line/);
   const lang = ask('/latest', '--db', dbFile, '--lang', 'fr');
   assert.equal(lang.status, 2);
-  assert.match(lang.stderr, /--lang must be zh-TW or en/);
+  assert.match(lang.stderr, /--lang must be zh-TW, zh-CN or en/);
   const missing = ask('/latest', '--db', join(dir, 'nope.db'));
   assert.equal(missing.status, 1);
   assert.match(missing.stderr, /no database at .*nope\.db/);

@@ -6,6 +6,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { CommandOption, ReplyLang } from '../../../commands/types.ts';
+import { textLangOf } from '../../core/text/reply-script.ts';
 import { listEntityNames } from '../../core/entities/topics.ts';
 
 export interface Suggestion {
@@ -18,5 +19,5 @@ export interface Suggestion {
 /** Up to `limit` entities whose name or alias starts with `typed`; the value is in the user's language. */
 export function suggestNames(db: Database, kind: NonNullable<CommandOption['autocomplete']>, typed: string, lang: ReplyLang, limit = 25): Suggestion[] {
   void kind; // names and topics both come from the alias index
-  return listEntityNames(db, typed, lang, limit).map((c) => ({ name: c.label, value: c.value }));
+  return listEntityNames(db, typed, textLangOf(lang), limit).map((c) => ({ name: c.label, value: c.value }));
 }

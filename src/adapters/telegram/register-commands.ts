@@ -4,10 +4,10 @@
  */
 import type { Api } from 'grammy';
 import { commands } from '../../../commands/index.ts';
-import type { ReplyLang } from '../../../commands/types.ts';
+import type { TextLang } from '../../../commands/types.ts';
 
 /** The setMyCommands list in `lang` (names are Telegram-safe: lowercase, ≤ 32 chars). */
-export function telegramCommandList(lang: ReplyLang): { command: string; description: string }[] {
+export function telegramCommandList(lang: TextLang): { command: string; description: string }[] {
   return commands.map((c) => ({ command: c.name, description: c.description[lang].slice(0, 256) }));
 }
 

@@ -1,6 +1,7 @@
 /**
  * A chat in the terminal (readline): every line is a command line answered as a chat platform
- * would answer it, rendered as plain text. `newsbot start` uses it when no bot token is set.
+ * would answer it, rendered as plain text (a picture is saved to a file and its path printed).
+ * `newsbot start` uses it when no bot token is set.
  * Ends on /quit, /exit or end of input.
  */
 import { createInterface } from 'node:readline';
@@ -10,6 +11,7 @@ import type { ReplyLang } from '../../../commands/types.ts';
 import type { Logger } from '../../core/logger.ts';
 import { answerLine } from './run-line.ts';
 import { renderPlain } from './render-plain.ts';
+import { pictureLine, saveReplyImage } from './save-image.ts';
 
 export interface TerminalChatOptions {
   db: Db;
@@ -18,6 +20,8 @@ export interface TerminalChatOptions {
   lang: ReplyLang;
   now?: () => Date;
   log?: Logger;
+  /** Where reply pictures are saved (default: the system temp folder). */
+  pictureDir?: string;
   /** Prompt shown before each line; '' for none (piped input). */
   prompt?: string;
 }
@@ -35,7 +39,7 @@ export function createTerminalChat(opts: TerminalChatOptions): TerminalChat {
   const prompt = opts.prompt ?? '> ';
   const write = (s: string) => opts.output.write(s);
   const deps = { db: opts.db, now: opts.now ?? (() => new Date()) };
-  const greeting = opts.lang === 'en' ? 'newsbot terminal chat: type /help for commands, /quit to leave.' : 'newsbot 終端機聊天：輸入 /help 查看指令，/quit 離開。';
+  const greeting = { en: "newsbot terminal chat: type /help for commands, /quit to leave.", "zh-TW": "newsbot 終端機聊天：輸入 /help 查看指令，/quit 離開。", "zh-CN": "newsbot 终端机聊天：输入 /help 查看指令，/quit 离开。" }[opts.lang];
   write(greeting + '\n' + prompt);
   let queue = Promise.resolve();
   let quitting = false;
@@ -51,7 +55,8 @@ export function createTerminalChat(opts: TerminalChatOptions): TerminalChat {
       queue = queue.then(async () => {
         if (!line) return void write(prompt);
         const reply = await answerLine(line, opts.lang, deps, opts.log);
-        write(renderPlain(reply) + '\n' + prompt);
+        const picture = saveReplyImage(reply, opts.pictureDir);
+        write(renderPlain(reply) + (picture ? '\n' + pictureLine(picture, opts.lang) : '') + '\n' + prompt);
       });
     });
     rl.on('close', () => void queue.then(() => resolve()));

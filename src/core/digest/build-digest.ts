@@ -3,8 +3,9 @@
  * from the store: each story once (with all its outlets), stories sent before left out unless they
  * grew (then marked updated), most-covered and newest first, at most `max`. Pure: no db, no clock.
  */
-import type { Reply, ReplyItem, ReplyLang } from '../../../commands/types.ts';
+import type { Reply, ReplyItem, ReplyLang, TextLang } from '../../../commands/types.ts';
 import type { SentStory } from './ledger.ts';
+import { localizeReply, textLangOf } from '../text/reply-script.ts';
 
 export interface CandidateArticle {
   id: number;
@@ -24,6 +25,24 @@ export interface CandidateStory {
   articles: CandidateArticle[];
   /** Ids of the members that are new in this digest's window. */
   newArticleIds: number[];
+  /** Headline or body revisions of its articles made inside this digest's window. */
+  revisions?: CandidateRevision[];
+}
+
+/** A revision of one member article (see article_revisions). */
+export interface CandidateRevision {
+  articleId: number;
+  at: string;
+  oldTitle: string;
+  newTitle: string;
+  bodyChanged: boolean;
+}
+
+/** What changed in a story since a chat last heard of it. */
+export interface StoryChanges {
+  /** Outlets and articles it had when last sent (null: never sent). */
+  before: { outlets: number; articles: number } | null;
+  revisions: CandidateRevision[];
 }
 
 export interface DigestStory {
@@ -36,6 +55,7 @@ export interface DigestStory {
   extract: string;
   links: { url: string; outlet: string | null }[];
   articleIds: number[];
+  changes: StoryChanges;
 }
 
 export interface DigestInput {
@@ -84,7 +104,7 @@ function statsOf(c: CandidateStory): StoryStats {
 function ranked(candidates: CandidateStory[]): { c: CandidateStory; st: StoryStats }[] {
   let r = rankCache.get(candidates);
   if (!r) {
-    r = candidates.filter((c) => c.newArticleIds.length && c.articles.length).map((c) => ({ c, st: statsOf(c) }));
+    r = candidates.filter((c) => (c.newArticleIds.length || c.revisions?.length) && c.articles.length).map((c) => ({ c, st: statsOf(c) }));
     r.sort(
       (a, b) =>
         b.st.outlets.length - a.st.outlets.length ||
@@ -97,7 +117,7 @@ function ranked(candidates: CandidateStory[]): { c: CandidateStory; st: StorySta
   return r;
 }
 
-function summarize(c: CandidateStory, st: StoryStats, updated: boolean): DigestStory {
+function summarize(c: CandidateStory, st: StoryStats, updated: boolean, changes: StoryChanges): DigestStory {
   const byNewest = [...c.articles].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.id - b.id));
   const fresh = new Set(c.newArticleIds);
   const lead = byNewest.find((a) => fresh.has(a.id) && a.lead) ?? byNewest.find((a) => a.lead) ?? byNewest[0];
@@ -120,6 +140,7 @@ function summarize(c: CandidateStory, st: StoryStats, updated: boolean): DigestS
     extract: extractSentences(lead.lead),
     links,
     articleIds: byNewest.map((a) => a.id),
+    changes,
   };
 }
 
@@ -132,8 +153,11 @@ export function selectDigestStories(input: DigestInput): DigestStory[] {
   for (const { c, st } of ranked(input.candidates)) {
     if (out.length >= input.max) break;
     const sent = input.sent.get(c.storyId);
-    if (sent && st.count <= sent.articleCount && st.outlets.length <= sent.outletCount) continue;
-    out.push(summarize(c, st, !!sent));
+    const revisions = c.revisions ?? [];
+    const grew = !sent || st.count > sent.articleCount || st.outlets.length > sent.outletCount;
+    if (!grew && !revisions.length) continue;
+    const before = sent ? { outlets: sent.outletCount, articles: sent.articleCount } : null;
+    out.push(summarize(c, st, !!sent || revisions.length > 0, { before, revisions }));
   }
   return out;
 }
@@ -148,31 +172,52 @@ const T = {
   footer: { en: 'Change or stop: /subscriptions · /unsubscribe', 'zh-TW': '修改或停止：/subscriptions · /unsubscribe' },
 };
 
+/** The lines saying what changed in an updated story: rewritten headlines, revised bodies, new coverage. */
+export function describeChanges(s: { outlets: string[]; articleCount: number; changes: StoryChanges }, lang: TextLang): string[] {
+  const en = lang === 'en';
+  const lines: string[] = [];
+  for (const r of s.changes.revisions) {
+    if (r.oldTitle !== r.newTitle) lines.push(en ? `headline changed: ${r.oldTitle} → ${r.newTitle}` : `標題更改：${r.oldTitle} → ${r.newTitle}`);
+    else if (r.bodyChanged) lines.push(en ? `text revised: ${r.newTitle}` : `內文修訂：${r.newTitle}`);
+  }
+  const b = s.changes.before;
+  if (b && s.outlets.length > b.outlets) lines.push(en ? `now ${s.outlets.length} outlets (was ${b.outlets})` : `現有 ${s.outlets.length} 家媒體報導（原 ${b.outlets} 家）`);
+  else if (b && s.articleCount > b.articles) lines.push(en ? `${s.articleCount - b.articles} more article(s)` : `新增 ${s.articleCount - b.articles} 篇報導`);
+  return lines;
+}
+
+/** `/story N` in the small print of a story, so a reader can open it whole. */
+export function storyRef(storyId: number): string {
+  return storyId > 0 ? `/story ${storyId}` : '';
+}
+
 /** Renders the chosen stories as a neutral Reply (adapters escape and split it); `dateLabel` is the local date. */
 export function renderDigest(stories: DigestStory[], opts: { lang: ReplyLang; topic: string | null; dateLabel: string }): Reply {
-  const l = opts.lang;
+  const l = textLangOf(opts.lang);
   const items: ReplyItem[] = stories.map((s) => {
     const counts = l === 'en' ? `${s.outlets.length} ${T.outlets.en}, ${s.articleCount} ${T.articles.en}` : `${s.outlets.length} ${T.outlets['zh-TW']}、${s.articleCount} ${T.articles['zh-TW']}`;
     const more = s.links.slice(1, 4).map((x) => (x.outlet ? `${x.outlet} ${x.url}` : x.url));
+    const changed = s.updated ? describeChanges(s, l) : [];
     return {
       heading: (s.updated ? `[${T.updated[l]}] ` : '') + s.title,
-      text: s.extract || undefined,
+      text: [...changed, s.extract].filter(Boolean).join('\n') || undefined,
       url: s.links[0]?.url,
-      meta: [s.outlets.join(' · ') || undefined, counts, ...more].filter(Boolean).join(' — '),
+      meta: [s.outlets.join(' · ') || undefined, counts, ...more, storyRef(s.storyId)].filter(Boolean).join(' — '),
     };
   });
-  return {
+  return localizeReply({
     kind: 'ok',
     title: `${T.title[l]} · ${opts.dateLabel}`,
     intro: opts.topic ? `${T.topic[l]}: ${opts.topic}` : undefined,
     items,
     footer: T.footer[l],
     articles: stories.flatMap((s) => s.articleIds),
-  };
+  }, opts.lang, opts.topic ? [opts.topic] : []);
 }
 
 /** The one-line note sent instead of silence when NEWSBOT_DIGEST_EMPTY_NOTE is set. */
 export function renderEmptyNote(opts: { lang: ReplyLang; topic: string | null; dateLabel: string }): Reply {
-  const topic = opts.topic ? ` (${T.topic[opts.lang]}: ${opts.topic})` : '';
-  return { kind: 'ok', intro: `${T.title[opts.lang]} · ${opts.dateLabel}${topic}: ${T.empty[opts.lang]}`, items: [], articles: [] };
+  const l = textLangOf(opts.lang);
+  const topic = opts.topic ? ` (${T.topic[l]}: ${opts.topic})` : '';
+  return localizeReply({ kind: 'ok', intro: `${T.title[l]} · ${opts.dateLabel}${topic}: ${T.empty[l]}`, items: [], articles: [] }, opts.lang, opts.topic ? [opts.topic] : []);
 }

@@ -38,6 +38,7 @@ export function createSqlDigestSource(db: Db, opts: { memo?: boolean } = {}): Di
   const members = db.prepare(`SELECT ${cols}, sa.story_id, NULL AS story_title FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = ?`);
   const single = db.prepare(`SELECT ${cols}, NULL AS story_id, NULL AS story_title FROM articles a WHERE a.id = ?`);
   const backfilled = db.prepare(`SELECT 1 FROM source_items WHERE article_id = ? AND backfill = 1 LIMIT 1`);
+  const revised = db.prepare(`SELECT article_id, at, old_title, new_title, body_changed FROM article_revisions WHERE at > @since AND at <= @until ORDER BY at, id`);
 
   const toArticle = (r: ArticleRow): CandidateArticle => ({ id: r.id, title: r.title, url: r.url, outlet: r.outlet, at: r.at, lead: r.lead });
 
@@ -58,7 +59,7 @@ export function createSqlDigestSource(db: Db, opts: { memo?: boolean } = {}): Di
     const params = { since: since.toISOString(), until: until.toISOString(), lateFrom: new Date(since.getTime() - LATE_MS).toISOString() };
     const ids = (windowIds.all(params) as { id: number }[]).map((r) => r.id);
     const stories = new Map<number, CandidateStory>();
-    for (const id of ids) {
+    const storyFor = (id: number): CandidateStory => {
       const s = storyOf.get(id) as { story_id: number; story_title: string } | undefined;
       const key = s ? s.story_id : -id; // an article not (yet) in a story stands alone
       let c = stories.get(key);
@@ -68,7 +69,15 @@ export function createSqlDigestSource(db: Db, opts: { memo?: boolean } = {}): Di
         c = { storyId: key, title: s?.story_title ?? rows[0]?.title ?? '', articles, newArticleIds: [] };
         stories.set(key, c);
       }
-      c.newArticleIds.push(id);
+      return c;
+    };
+    for (const id of ids) storyFor(id).newArticleIds.push(id);
+    // Articles rewritten inside the window (a changed headline or body) bring their story back, marked updated.
+    const revs = revised.all({ since: params.since, until: params.until }) as { article_id: number; at: string; old_title: string; new_title: string; body_changed: number }[];
+    for (const r of revs) {
+      if (backfilled.get(r.article_id)) continue;
+      const c = storyFor(r.article_id);
+      (c.revisions ??= []).push({ articleId: r.article_id, at: r.at, oldTitle: r.old_title, newTitle: r.new_title, bodyChanged: r.body_changed === 1 });
     }
     return [...stories.values()];
   }

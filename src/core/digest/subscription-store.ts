@@ -32,6 +32,8 @@ export interface Subscription {
   next_due_at: string;
   /** 1: open a discussion thread on each digest (Discord). */
   open_thread: number;
+  /** 'digest', or 'alerts': the one row per following chat that alert batches are claimed under in the ledger (never due by time). */
+  kind: 'digest' | 'alerts';
 }
 
 export interface NewSubscription {
@@ -60,9 +62,9 @@ export function createSubscriptionStore(db: Db) {
     (platform, chat_id, thread_id, lang, time, tz, topic, topic_query, max_stories, created_by, created_at, next_due_at, open_thread)
     VALUES (@platform, @chat_id, @thread_id, @lang, @time, @tz, @topic, @topic_query, @max_stories, @created_by, @created_at, @next_due_at, @open_thread)`);
   const byId = db.prepare(`SELECT * FROM subscriptions WHERE id = ?`);
-  const byChat = db.prepare(`SELECT * FROM subscriptions WHERE platform = ? AND chat_id = ? ORDER BY time, id`);
-  const all = db.prepare(`SELECT * FROM subscriptions ORDER BY id`);
-  const due = db.prepare(`SELECT * FROM subscriptions WHERE paused_reason IS NULL AND next_due_at <= ?
+  const byChat = db.prepare(`SELECT * FROM subscriptions WHERE platform = ? AND chat_id = ? AND kind = 'digest' ORDER BY time, id`);
+  const all = db.prepare(`SELECT * FROM subscriptions WHERE kind = 'digest' ORDER BY id`);
+  const due = db.prepare(`SELECT * FROM subscriptions WHERE paused_reason IS NULL AND next_due_at <= ? AND kind = 'digest'
     AND platform IN (SELECT value FROM json_each(?)) ORDER BY next_due_at, id LIMIT ?`);
   const del = db.prepare(`DELETE FROM subscriptions WHERE id = ?`);
 

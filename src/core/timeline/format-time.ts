@@ -4,7 +4,7 @@
  */
 
 /** '2025-08-23' → '2025-08-23'; a full timestamp → '2023-12-11 05:28' (zh-TW, UTC+8) or '2023-12-10 21:28 UTC' (en). */
-export function formatPublished(published: string | null, lang: 'zh-TW' | 'en'): string {
+export function formatPublished(published: string | null, lang: 'zh-TW' | 'zh-CN' | 'en'): string {
   if (!published) return lang === 'en' ? 'date unknown' : '日期不明';
   if (/^\d{4}-\d{2}-\d{2}$/.test(published)) return published;
   const ms = Date.parse(published);
@@ -14,7 +14,7 @@ export function formatPublished(published: string | null, lang: 'zh-TW' | 'en'):
 }
 
 /** Heading of a timeline entry: its date, or "day 15, month unknown". */
-export function formatEventDate(date: string | null, day: number | null, lang: 'zh-TW' | 'en'): string {
+export function formatEventDate(date: string | null, day: number | null, lang: 'zh-TW' | 'zh-CN' | 'en'): string {
   if (date) return date;
   return lang === 'en' ? `Day ${day} (month unknown)` : `${day}日（月份不明）`;
 }
