@@ -10,6 +10,10 @@ import { subscriptionsCommand } from './subscriptions.ts';
 import { languageCommand } from './language.ts';
 import { helpCommand } from './help.ts';
 import { storyCommand } from './story.ts';
+import { followCommand } from './follow.ts';
+import { unfollowCommand } from './unfollow.ts';
+import { followingCommand } from './following.ts';
+import { quietCommand } from './quiet.ts';
 
 export const commands: CommandDef[] = [
   latestCommand,
@@ -20,6 +24,10 @@ export const commands: CommandDef[] = [
   subscribeCommand,
   unsubscribeCommand,
   subscriptionsCommand,
+  followCommand,
+  unfollowCommand,
+  followingCommand,
+  quietCommand,
   languageCommand,
   helpCommand,
 ];

@@ -16,6 +16,8 @@ export interface SendOptions {
   idempotencyKey: string;
   /** Discord: open a discussion thread on the first message. */
   openThread?: boolean;
+  /** Telegram: the first message replies to this one (a story's reply chain). */
+  replyTo?: string;
 }
 
 export interface SendResult {
@@ -47,4 +49,10 @@ export interface ChatAdapter {
   stop(): Promise<void>;
   /** Renders `reply` natively (split as needed, in order) and posts it; throws DeliveryError. */
   send(target: DeliveryTarget, reply: Reply, opts: SendOptions): Promise<SendResult>;
+  /**
+   * Discord: opens (or finds, when it exists) the thread on message `messageId` of the target
+   * channel, named `name`, and returns its id, for a story's later updates. Platforms without
+   * threads on messages leave it out (Telegram replies to the message instead).
+   */
+  openThread?(target: DeliveryTarget, messageId: string, name: string): Promise<string>;
 }

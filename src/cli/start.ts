@@ -122,6 +122,7 @@ export async function run(argv: string[]): Promise<number> {
         log,
         maxStories: cfg.NEWSBOT_DIGEST_MAX_STORIES,
         emptyNote: cfg.NEWSBOT_DIGEST_EMPTY_NOTE,
+        defaultTz: cfg.NEWSBOT_DEFAULT_TZ,
       });
       running.push({ name: 'scheduler', stop: () => scheduler.stop() });
       say('newsbot: digest scheduler running; Ctrl-C to stop');

@@ -61,6 +61,12 @@ export function recoverStaleClaims(
     if (!stale) continue;
     const sub = subs.get(d.subscription_id);
     if (!sub || !o.platforms.includes(sub.platform)) continue;
+    if (sub.kind === 'alerts') {
+      // An interrupted alert batch is not composed as a digest: its stories stay unsent, so the next batch carries them.
+      ledger.markFailed(d, `interrupted alert batch (${d.claimed_by}); the next batch carries its stories`, { permanent: false });
+      abandoned++;
+      continue;
+    }
     if (d.send_started_at && !IDEMPOTENT_PLATFORMS.includes(sub.platform)) {
       ledger.markFailed(d, `ambiguous: the process sending it (${d.claimed_by}) stopped mid-send; not resent (at-most-once on ${sub.platform})`, {
         permanent: false,

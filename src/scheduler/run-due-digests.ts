@@ -16,6 +16,7 @@ import { latestDueAtOrBefore } from '../core/digest/due-times.ts';
 import { composeDigest, type DigestSource } from '../core/digest/compose-digest.ts';
 import { createSqlDigestSource, cacheDigestSource } from '../core/digest/sql-digest-source.ts';
 import { createChatSettingsStore } from '../core/chat-settings/chat-settings-store.ts';
+import { createStoryThreadStore } from '../core/follow/story-threads.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { createPacer, type Pacer } from './pacer.ts';
 import { laterPassAt, sendDigest, DEFAULT_SEND_POLICY, newSendStats, type SendPolicy, type SendStats } from './send-digest.ts';
@@ -71,6 +72,7 @@ export async function runDueDigests(db: Db, adapters: Adapters, at: Date, opts: 
   const ledger: Ledger = createLedger(db, { pauseAfter: opts.pauseAfter });
   const subs: SubscriptionStore = createSubscriptionStore(db);
   const settings = createChatSettingsStore(db);
+  const threads = createStoryThreadStore(db);
   const source = cacheDigestSource(opts.source ?? createSqlDigestSource(db, { memo: true }));
   const pacer = opts.pacer ?? createPacer(clock);
   const stats = newSendStats();
@@ -121,7 +123,12 @@ export async function runDueDigests(db: Db, adapters: Adapters, at: Date, opts: 
     log: opts.log,
     policy,
     stats,
-    onChatMigrated: (p: Platform, from: string, to: string) => settings.moveChat(p, from, to),
+    onChatMigrated: (p: Platform, from: string, to: string) => {
+      settings.moveChat(p, from, to);
+      threads.moveChat(p, from, to);
+    },
+    onStoriesSent: (s: Subscription, messageId: string, storyIds: number[]) =>
+      threads.anchor(s.platform, s.chat_id, storyIds, messageId, s.open_thread && s.platform === 'discord' ? messageId : (s.thread_id ?? null), clock.now()),
   };
   const runLane = async (lane: Job[]) => {
     for (const { sub, delivery } of lane) {

@@ -47,6 +47,8 @@ export interface SendDeps {
   policy: SendPolicy;
   /** Moves chat-level state (settings) when a Telegram group becomes a supergroup. */
   onChatMigrated?: (platform: Subscription['platform'], from: string, to: string) => void;
+  /** Called once a digest is out with its first message id and its story ids (story threads anchor there). */
+  onStoriesSent?: (sub: Subscription, firstMessageId: string, storyIds: number[]) => void;
   /** Counts what happened, for the CLI summary and the benchmark. */
   stats: SendStats;
 }
@@ -105,6 +107,8 @@ export async function sendDigest(
       const res = await adapter.send(target, reply, { idempotencyKey, openThread: sub.open_thread === 1 });
       const ids = [...partial, ...res.messageIds];
       ledger.markSent(delivery, ids, stories, clock.now());
+      // The digest is the chat's first message about these stories (unless an alert was): later updates go to it.
+      if (ids[0]) deps.onStoriesSent?.(sub, ids[0], stories.map((s) => s.storyId).filter((id) => id > 0));
       stats.sent++;
       stats.messages += res.messageIds.length;
       // The adapter split it into more messages than reserved: pay for them before anything else goes out.

@@ -3,7 +3,8 @@
  * subscription), each tick one runDueDigests pass over whatever the database says is due. A pass
  * runs at once on start, which is the catch-up for digests that came due while the bot was down.
  * Ticks do not overlap: while a long pass (thousands of 08:00 digests) sends, later ticks are
- * skipped and the next free tick picks up anything that came due meanwhile.
+ * skipped and the next free tick picks up anything that came due meanwhile. After the digests, each
+ * pass sends the alerts of followed stories (run-alerts.ts), so new coverage is told within minutes.
  */
 import cron from 'node-cron';
 import type { Db } from '../core/store/db.ts';
@@ -11,6 +12,7 @@ import type { Logger } from '../core/logger.ts';
 import { runDueDigests, newClaimerId, type Adapters, type RunOptions, type RunSummary } from './run-due-digests.ts';
 import { createPacer, DEFAULT_LIMITS, type PacingLimits } from './pacer.ts';
 import { systemClock, type Clock } from './clock.ts';
+import { runAlerts } from './run-alerts.ts';
 
 export interface SchedulerOptions {
   db: Db;
@@ -26,6 +28,12 @@ export interface SchedulerOptions {
   cronExpression?: string;
   /** Skip the start-up pass (tests that drive `runNow` themselves). */
   noCatchUp?: boolean;
+  /** Alerts for followed stories (run after the digests of each pass); default on. */
+  alerts?: boolean;
+  /** At most one alert batch per chat per this many ms (default 10 minutes). */
+  alertEveryMs?: number;
+  /** NEWSBOT_DEFAULT_TZ, for quiet hours of chats without a time zone. */
+  defaultTz?: string;
 }
 
 export interface Scheduler {
@@ -50,9 +58,16 @@ export function startScheduler(o: SchedulerOptions): Scheduler {
   const pass = (at: Date): Promise<RunSummary> => {
     if (current) return current;
     current = runDueDigests(o.db, o.adapters, at, runOpts)
-      .then((s) => {
+      .then(async (s) => {
         if (s.claimed || s.recovered || s.abandoned) {
           o.log.info(`digests: ${s.claimed} claimed, ${s.retried} retried, ${s.stats.sent} sent, ${s.skippedEmpty} empty, ${s.stats.failed} failed, ${s.recovered} recovered, ${s.abandoned} abandoned`);
+        }
+        if (o.alerts !== false) {
+          const a = await runAlerts(o.db, o.adapters, at, { log: o.log, clock, claimer: runOpts.claimer, pacer: runOpts.pacer, everyMs: o.alertEveryMs, defaultTz: o.defaultTz }).catch((err: unknown) => {
+            o.log.error('alert pass failed', err);
+            return null;
+          });
+          if (a?.batches) o.log.info(`alerts: ${a.batches} batches, ${a.stories} stories, ${a.messages} messages, ${a.failed} failed, ${a.quiet} chats in quiet hours`);
         }
         return s;
       })

@@ -88,6 +88,8 @@ export interface FakeDiscord {
   /** Channel messages created by the bot, in order (deduplicated by nonce when enforce_nonce). */
   readonly messages: FakeMessage[];
   readonly threads: FakeThread[];
+  /** Files uploaded with any request (multipart), in order: the request path and the file. */
+  readonly files: { path: string; filename: string; data: Buffer }[];
   /** Bodies of PUT application commands: scope is 'global' or the guild id. */
   readonly registrations: { scope: string; body: any }[];
   /** IDENTIFY payloads received on the gateway. */
@@ -141,6 +143,7 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
     webhooks: [] as RecordedWebhook[],
     messages: [] as FakeMessage[],
     threads: [] as FakeThread[],
+    files: [] as { path: string; filename: string; data: Buffer }[],
     registrations: [] as { scope: string; body: any }[],
     identifies: [] as any[],
     heartbeats: 0,
@@ -175,10 +178,24 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
   async function readBody(req: IncomingMessage): Promise<any> {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
-    const raw = Buffer.concat(chunks).toString('utf8');
+    const buf = Buffer.concat(chunks);
+    const raw = buf.toString('utf8');
     if (!raw) return undefined;
     const type = req.headers['content-type'] ?? '';
     if (type.includes('multipart/form-data')) {
+      const boundary = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(type);
+      if (boundary) {
+        const sep = Buffer.from('--' + (boundary[1] ?? boundary[2]).trim());
+        for (let start = buf.indexOf(sep); start >= 0; ) {
+          const next = buf.indexOf(sep, start + sep.length);
+          if (next < 0) break;
+          const part = buf.subarray(start + sep.length + 2, next - 2);
+          const headEnd = part.indexOf('\r\n\r\n');
+          const filename = headEnd >= 0 ? /filename="([^"]*)"/i.exec(part.subarray(0, headEnd).toString('utf8'))?.[1] : undefined;
+          if (filename !== undefined) state.files.push({ path: new URL(req.url ?? '/', 'http://x').pathname, filename, data: Buffer.from(part.subarray(headEnd + 4)) });
+          start = next;
+        }
+      }
       // discord.js sends multipart only with files; keep the JSON part.
       const m = /name="payload_json"\r\n(?:[^\r\n]*\r\n)*\r\n([\s\S]*?)\r\n--/.exec(raw);
       return m ? JSON.parse(m[1]) : raw;

@@ -52,6 +52,8 @@ export interface BotMessage {
   threadId?: number;
   replyTo?: number;
   keyboard?: { text: string; callback_data: string }[][];
+  /** sendPhoto: the uploaded picture (the caption is in html/text). */
+  photo?: Buffer;
 }
 
 export interface ApiCall {
@@ -148,12 +150,38 @@ export function parseTelegramHtml(html: string): { text: string; links: string[]
 
 // ---------------------------------------------------------------- the front server
 
+/** Fields of a multipart/form-data body (grammY uploads files this way); file parts become `{ filename, data }`. */
+function parseMultipart(buf: Buffer, contentType: string): Record<string, unknown> {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType);
+  if (!boundary) return {};
+  const sep = Buffer.from('--' + (boundary[1] ?? boundary[2]).trim());
+  const out: Record<string, unknown> = {};
+  let start = buf.indexOf(sep);
+  while (start >= 0) {
+    const next = buf.indexOf(sep, start + sep.length);
+    if (next < 0) break;
+    const part = buf.subarray(start + sep.length + 2, next - 2); // skip CRLF after the boundary, drop CRLF before the next
+    const headEnd = part.indexOf('\r\n\r\n');
+    if (headEnd >= 0) {
+      const head = part.subarray(0, headEnd).toString('utf8');
+      const data = part.subarray(headEnd + 4);
+      const name = /name="([^"]*)"/i.exec(head)?.[1];
+      const filename = /filename="([^"]*)"/i.exec(head)?.[1];
+      if (name) out[name] = filename !== undefined ? { filename, data: Buffer.from(data) } : data.toString('utf8');
+    }
+    start = next;
+  }
+  return out;
+}
+
 function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
   return new Promise((resolve, reject) => {
     const parts: Buffer[] = [];
     req.on('data', (b: Buffer) => parts.push(b));
     req.on('error', reject);
     req.on('end', () => {
+      const type = req.headers['content-type'] ?? '';
+      if (type.includes('multipart/form-data')) return resolve(parseMultipart(Buffer.concat(parts), type));
       const raw = Buffer.concat(parts).toString('utf8');
       if (!raw) return resolve({});
       if ((req.headers['content-type'] ?? '').includes('json')) return resolve(JSON.parse(raw) as Record<string, unknown>);
@@ -184,6 +212,7 @@ function toBotMessage(stored: { messageId: number; message: Record<string, unkno
     threadId: m.message_thread_id === undefined ? undefined : Number(m.message_thread_id),
     replyTo: rp?.message_id,
     keyboard: markup?.inline_keyboard,
+    photo: typeof m.photo_base64 === 'string' ? Buffer.from(m.photo_base64, 'base64') : undefined,
   };
 }
 
@@ -241,6 +270,20 @@ export async function startTelegramHarness(token = '123456:TEST-harness-token'):
       } catch (err) {
         return sendJson(res, 400, { ok: false, error_code: 400, description: (err as Error).message });
       }
+    }
+    if (method === 'sendPhoto') {
+      // The emulator has no sendPhoto: store it as a bot message whose text is the caption (checked as Telegram does, ≤ 1024).
+      const photo = body.photo as { filename: string; data: Buffer } | string | undefined;
+      if (!photo || typeof photo === 'string') return sendJson(res, 400, { ok: false, error_code: 400, description: 'Bad Request: there is no photo in the request' });
+      const caption = String(body.caption ?? '');
+      try {
+        if (caption && body.parse_mode === 'HTML' && parseTelegramHtml(caption).text.length > 1024) throw new Error('Bad Request: message caption is too long');
+      } catch (err) {
+        return sendJson(res, 400, { ok: false, error_code: 400, description: (err as Error).message });
+      }
+      const { photo: _p, caption: _c, ...rest } = body;
+      const msg = server.addBotMessage({ ...rest, text: caption, photo_base64: photo.data.toString('base64') } as never, token) as Record<string, unknown>;
+      return sendJson(res, 200, { ok: true, result: { ...msg, photo_base64: undefined, photo: [{ file_id: `photo-${String(msg.message_id)}`, file_unique_id: `u${String(msg.message_id)}`, width: 1200, height: 600 }] } });
     }
     if (method === 'getUpdates' && !hasUnread()) {
       // The bot gave up (stop): do not let the emulator mark updates read for nobody.

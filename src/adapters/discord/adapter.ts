@@ -88,5 +88,6 @@ export function createDiscordAdapter(opts: DiscordAdapterOptions): DiscordAdapte
       pages.clear();
     },
     send: (target, reply, sendOpts) => sender.send(target, reply, sendOpts),
+    openThread: (target, messageId, name) => sender.openThread(target, messageId, name),
   };
 }

@@ -17,10 +17,11 @@ import { executeCommand } from '../../../commands/execute.ts';
 import { usageReply } from '../../../commands/errors.ts';
 import type { Logger } from '../../core/logger.ts';
 import { buildChatContext, chooseLang, readArgs, type ChannelInfo } from './interaction-input.ts';
-import { renderReplyPages } from './render-reply.ts';
+import { renderReplyPages, type DiscordEmbed } from './render-reply.ts';
 import { decodePageId, pageButtons, pageMessage, type PageCache } from './paging.ts';
 import { suggestNames } from './suggest.ts';
 import { describeDiscordError } from './map-error.ts';
+import { zhFor } from '../../core/text/reply-script.ts';
 
 /** Items per page in interactive replies: a screenful, even when the character limit allows more. */
 export const ITEMS_PER_PAGE = 10;
@@ -34,6 +35,13 @@ export interface InteractionDeps {
   channelOf: (interactionId: string) => ChannelInfo | undefined;
   /** The chat's language override, if any. */
   langOverride: (chatId: string) => ReplyLang | null | undefined;
+}
+
+/** The message with the reply's picture attached and shown in its first embed. */
+function withImage<T extends { embeds: DiscordEmbed[] }>(body: T, reply: Reply): T & { files?: { attachment: Buffer; name: string }[] } {
+  if (!reply.image || !body.embeds.length) return body;
+  const [first, ...rest] = body.embeds;
+  return { ...body, embeds: [{ ...first, image: { url: `attachment://${reply.image.name}` } }, ...rest], files: [{ attachment: Buffer.from(reply.image.png), name: reply.image.name }] };
 }
 
 const cut100 = (s: string) => (Array.from(s).length <= 100 ? s : Array.from(s).slice(0, 99).join('') + '…');
@@ -70,7 +78,7 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
     const lang = langFor(interaction, chat.chatId);
     const def = find(interaction.commandName);
     if (!def) {
-      const text = lang === 'en' ? `Unknown command /${interaction.commandName}. Run newsbot register to refresh the command list.` : `沒有 /${interaction.commandName} 這個指令。請執行 newsbot register 更新指令列表。`;
+      const text = lang === 'en' ? `Unknown command /${interaction.commandName}. Run newsbot register to refresh the command list.` : zhFor(lang, `沒有 /${interaction.commandName} 這個指令。請執行 newsbot register 更新指令列表。`);
       await interaction.reply({ ...render(usageReply(text), lang), flags: MessageFlags.Ephemeral });
       return;
     }
@@ -88,7 +96,7 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
       await interaction.deleteReply();
       await interaction.followUp({ ...body, flags: MessageFlags.Ephemeral });
     } else {
-      await interaction.editReply(body);
+      await interaction.editReply({ ...withImage(body, reply) });
     }
   }
 
@@ -122,7 +130,7 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
     }
     if (!id || !paged || id.byCommand) {
       const lang = chooseLang(interaction.locale, undefined);
-      const text = lang === 'en' ? 'This list has expired. Run the command again to see it.' : '這個列表已過期，請重新執行指令。';
+      const text = lang === 'en' ? 'This list has expired. Run the command again to see it.' : zhFor(lang, '這個列表已過期，請重新執行指令。');
       await interaction.reply({ ...render(usageReply(text), lang), flags: MessageFlags.Ephemeral });
       return;
     }
@@ -138,7 +146,7 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
       deps.log.error(`discord: interaction ${interaction.id} (${interaction.isCommand() ? '/' + interaction.commandName : 'component'}) failed: ${describeDiscordError(err)}`);
       if (interaction.isRepliable()) {
         const lang = chooseLang(interaction.locale, undefined);
-        const text = lang === 'en' ? 'Sorry, something went wrong answering that.' : '抱歉，處理時出了問題。';
+        const text = lang === 'en' ? 'Sorry, something went wrong answering that.' : zhFor(lang, '抱歉，處理時出了問題。');
         const body = { ...render({ kind: 'error', intro: text, items: [], articles: [] }, lang), flags: MessageFlags.Ephemeral as const };
         const apologize = interaction.deferred || interaction.replied ? interaction.followUp(body) : interaction.reply(body);
         await apologize.catch(() => undefined);

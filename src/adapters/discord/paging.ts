@@ -7,6 +7,7 @@
  * /search past its first hits): the cache then keeps the command and its options, and a click
  * (`nbq:<key>:<page>`) re-runs it for that page.
  */
+import { zhFor } from '../../core/text/reply-script.ts';
 import { randomBytes } from 'node:crypto';
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent } from 'discord.js';
 import type { ReplyLang } from '../../../commands/types.ts';
@@ -72,7 +73,7 @@ export function decodePageId(customId: string): { key: string; page: number; byC
 
 /** The Prev/Next button row for `page` of `count` pages (Discord component JSON). */
 export function pageButtons(key: string, page: number, count: number, lang: ReplyLang, byCommand = false): APIActionRowComponent<APIButtonComponent>[] {
-  const label = lang === 'en' ? { prev: '◀ Prev', next: 'Next ▶' } : { prev: '◀ 上一頁', next: '下一頁 ▶' };
+  const label = lang === 'en' ? { prev: '◀ Prev', next: 'Next ▶' } : { prev: zhFor(lang, '◀ 上一頁'), next: zhFor(lang, '下一頁 ▶') };
   const id = (p: number) => (byCommand ? `nbq:${key}:${p}` : encodePageId(key, p));
   return [
     {

@@ -7,6 +7,7 @@
 import type { Reply, ReplyItem, ReplyLang } from '../../../commands/types.ts';
 import { escapeMarkdown, escapePlain, linkLabel, safeHttpUrl } from './escape.ts';
 import { packBlocks, splitText, type Block } from './pack-blocks.ts';
+import { zhFor } from '../../core/text/reply-script.ts';
 
 export const LIMITS = { description: 4096, title: 256, footer: 2048, embed: 6000, content: 2000, embedsPerMessage: 10 } as const;
 
@@ -16,6 +17,8 @@ export interface DiscordEmbed {
   description: string;
   color: number;
   footer?: { text: string };
+  /** `attachment://name` of a file sent with the message (a reply's picture). */
+  image?: { url: string };
 }
 
 export interface RenderOptions {
@@ -77,7 +80,7 @@ export function renderReplyPages(reply: Reply, opts: RenderOptions): DiscordEmbe
   const title = reply.title?.trim() ? truncate(escapeMarkdown(reply.title.trim().replace(/\s+/g, ' ')), LIMITS.title) : undefined;
   const footerText = reply.footer?.trim() ? truncate(escapePlain(reply.footer.trim()), FOOTER_TEXT_MAX) : '';
   return pages.map((description, i) => {
-    const pageNote = pages.length > 1 ? (opts.lang === 'en' ? `Page ${i + 1}/${pages.length}` : `第 ${i + 1}/${pages.length} 頁`) : '';
+    const pageNote = pages.length > 1 ? (opts.lang === 'en' ? `Page ${i + 1}/${pages.length}` : zhFor(opts.lang, `第 ${i + 1}/${pages.length} 頁`)) : '';
     const footer = [footerText, pageNote].filter(Boolean).join(' · ');
     const embed: DiscordEmbed = { description: description || '—', color: COLORS[reply.kind] };
     if (title) embed.title = title;

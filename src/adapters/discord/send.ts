@@ -23,6 +23,8 @@ import { DiscordAPIError } from 'discord.js';
 
 export interface DiscordSender {
   send(target: DeliveryTarget, reply: Reply, opts: SendOptions): Promise<SendResult>;
+  /** Opens the thread on message `messageId` (a thread started from a message has that message's id), or finds it already open. */
+  openThread(target: DeliveryTarget, messageId: string, name: string): Promise<string>;
   /** Stops the REST client's timers. */
   close(): void;
 }
@@ -50,8 +52,16 @@ export function createDiscordSender(opts: { token: string; apiUrl?: string; log:
       const sent: string[] = [];
       try {
         for (const [i, embed] of pages.entries()) {
+          // The picture rides on the first message, shown in its embed.
+          const image = i === 0 ? reply.image : undefined;
           const msg = (await rest.post(Routes.channelMessages(channelId), {
-            body: { embeds: [embed], allowed_mentions: { parse: [] }, nonce: messageNonce(sendOpts.idempotencyKey, i), enforce_nonce: true },
+            body: {
+              embeds: [image ? { ...embed, image: { url: `attachment://${image.name}` } } : embed],
+              allowed_mentions: { parse: [] },
+              nonce: messageNonce(sendOpts.idempotencyKey, i),
+              enforce_nonce: true,
+            },
+            ...(image ? { files: [{ name: image.name, data: Buffer.from(image.png), contentType: 'image/png' }] } : {}),
           })) as { id: string };
           sent.push(msg.id);
         }
@@ -67,6 +77,20 @@ export function createDiscordSender(opts: { token: string; apiUrl?: string; log:
         }
       }
       return { messageIds: sent };
+    },
+    async openThread(target, messageId, name) {
+      const channelId = target.chatId;
+      if (!/^\d{1,25}$/.test(channelId) || !/^\d{1,25}$/.test(messageId)) throw new DeliveryError('permanent', 'discord: bad channel or message id for a thread');
+      const chars = Array.from(escapePlain(name.replace(/\s+/g, ' ')));
+      try {
+        const thread = (await rest.post(Routes.threads(channelId, messageId), {
+          body: { name: chars.length <= 100 ? chars.join('') : chars.slice(0, 99).join('') + '…', auto_archive_duration: 10080 },
+        })) as { id: string };
+        return thread.id;
+      } catch (err) {
+        if (err instanceof DiscordAPIError && err.code === 160004) return messageId; // already open: it carries the message's id
+        throw toDeliveryError(err, []);
+      }
     },
     close() {
       rest.clearHashSweeper();

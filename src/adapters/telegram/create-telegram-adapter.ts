@@ -7,7 +7,7 @@
 import { Api, Bot, GrammyError } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { Database } from 'better-sqlite3';
-import type { ChatAdapter, DeliveryTarget, SendResult } from '../types.ts';
+import type { ChatAdapter, DeliveryTarget, SendOptions, SendResult } from '../types.ts';
 import type { Reply } from '../../../commands/types.ts';
 import { addSecret, type Logger } from '../../core/logger.ts';
 import { createChatSettingsStore } from '../../core/chat-settings/chat-settings-store.ts';
@@ -123,8 +123,9 @@ export function createTelegramAdapter(opts: TelegramAdapterOptions): TelegramAda
       }
       polling = undefined;
     },
-    async send(target: DeliveryTarget, reply: Reply): Promise<SendResult> {
-      const messageIds = await deliverReply(deliveryApi, { chatId: target.chatId, threadId: target.threadId }, reply, target.lang);
+    async send(target: DeliveryTarget, reply: Reply, sendOpts?: SendOptions): Promise<SendResult> {
+      const replyTo = sendOpts?.replyTo !== undefined && /^\d+$/.test(sendOpts.replyTo) ? Number(sendOpts.replyTo) : undefined;
+      const messageIds = await deliverReply(deliveryApi, { chatId: target.chatId, threadId: target.threadId, replyTo }, reply, target.lang);
       return { messageIds };
     },
     registerCommands: () => registerTelegramCommands(bot.api),

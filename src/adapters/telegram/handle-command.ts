@@ -15,9 +15,10 @@ import { resolveLang } from '../../core/chat-settings/resolve-lang.ts';
 import { buildChatContext, topicOf } from './chat-context.ts';
 import { renderReplyBlocks } from './render-reply.ts';
 import { linesToHtml, packBlocks } from './split-message.ts';
-import { sendHtml } from './send-reply.ts';
+import { deliverReply, sendHtml } from './send-reply.ts';
 import { lineRef, pageKeyboard, parsePageData, type PageCache } from './paging.ts';
 import { describeTelegramError } from './errors.ts';
+import { zhFor } from '../../core/text/reply-script.ts';
 
 export interface CommandHandlerDeps {
   db: Database;
@@ -64,6 +65,11 @@ export async function answerWith(api: Api, msg: Message, reply: Reply, lang: Rep
       byCommand: true,
     };
     await sendHtml(api, place, commandPageHtml(reply, lang), pageKeyboard(ref, page, pageCount, lang), replyTo);
+    return;
+  }
+  if (reply.image) {
+    // The picture first, with the text as its caption when it fits; a longer text follows in order.
+    await deliverReply(api, { ...place, replyTo }, reply, lang);
     return;
   }
   const pages = pagesOf(reply, lang, deps.pageItems);
@@ -146,7 +152,7 @@ export function createPagingHandler(deps: CommandHandlerDeps): (ctx: Context) =>
     }
     const shown = data.byCommand ? 0 : data.page;
     if (!pages || shown >= pages.length) {
-      await ctx.answerCallbackQuery({ text: lang === 'en' ? 'This list has expired. Send the command again.' : '這個列表已過期，請重新輸入指令。' });
+      await ctx.answerCallbackQuery({ text: lang === 'en' ? 'This list has expired. Send the command again.' : zhFor(lang, '這個列表已過期，請重新輸入指令。') });
       return;
     }
     try {

@@ -8,6 +8,7 @@
  * two forms with their own prefixes: `sp:<page>:<line>` re-runs the line for that page, and
  * `sk:<key>:<page>` finds the line in memory when it is too long for the button.
  */
+import { zhFor } from '../../core/text/reply-script.ts';
 import type { ReplyLang } from '../../../commands/types.ts';
 
 export interface PagedReply {
@@ -81,8 +82,8 @@ export function parsePageData(data: string | undefined): (PageRef & { page: numb
 /** The ◀ n/N ▶ keyboard under page `page` of `total`. */
 export function pageKeyboard(ref: PageRef, page: number, total: number, lang: ReplyLang): InlineKeyboard {
   const row: { text: string; callback_data: string }[] = [];
-  if (page > 0) row.push({ text: lang === 'en' ? '◀ Previous' : '◀ 上一頁', callback_data: pageData(ref, page - 1) });
+  if (page > 0) row.push({ text: lang === 'en' ? '◀ Previous' : zhFor(lang, '◀ 上一頁'), callback_data: pageData(ref, page - 1) });
   row.push({ text: `${page + 1}/${total}`, callback_data: pageData(ref, page) });
-  if (page < total - 1) row.push({ text: lang === 'en' ? 'Next ▶' : '下一頁 ▶', callback_data: pageData(ref, page + 1) });
+  if (page < total - 1) row.push({ text: lang === 'en' ? 'Next ▶' : zhFor(lang, '下一頁 ▶'), callback_data: pageData(ref, page + 1) });
   return { inline_keyboard: [row] };
 }

@@ -71,6 +71,8 @@ export function createLedger(db: Db, opts: { pauseAfter?: number } = {}) {
     VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (subscription_id, story_id) DO UPDATE SET
     article_count = excluded.article_count, outlet_count = excluded.outlet_count, last_updated = excluded.last_updated, sent_due_at = excluded.sent_due_at`);
   const sentStories = db.prepare(`SELECT story_id, article_count, outlet_count, last_updated FROM subscription_stories WHERE subscription_id = ?`);
+  const sentTimes = db.prepare(`SELECT story_id, sent_due_at FROM subscription_stories WHERE subscription_id = ?`);
+  const lastAlert = db.prepare(`SELECT max(due_at) FROM deliveries WHERE subscription_id = ? AND status IN ('claimed', 'sent')`).pluck();
 
   const claimTx = db.transaction((sub: Subscription, due: Date, claimer: string, now: Date) => {
     const dueIso = due.toISOString();
@@ -164,6 +166,32 @@ export function createLedger(db: Db, opts: { pauseAfter?: number } = {}) {
         out.set(r.story_id, { storyId: r.story_id, articleCount: r.article_count, outletCount: r.outlet_count, lastUpdated: r.last_updated });
       }
       return out;
+    },
+    /**
+     * Claims an alert batch of the alerts row `sub` at `at`, unless one was claimed or sent less than
+     * `everyMs` before (at most one batch per chat per interval). One IMMEDIATE transaction: of two
+     * processes, only one gets the row. Returns it, or null.
+     */
+    claimAlert(sub: Subscription, at: Date, everyMs: number, claimer: string, now: Date): Delivery | null {
+      return db
+        .transaction(() => {
+          const last = lastAlert.get(sub.id) as string | null;
+          if (last && at.getTime() - Date.parse(last) < everyMs) return null;
+          const dueIso = at.toISOString();
+          const res = insertClaim.run(sub.id, dueIso, claimer, now.toISOString());
+          return res.changes > 0 ? fromRow(byKey.get(sub.id, dueIso) as Row) : null;
+        })
+        .immediate();
+    },
+    /** Records stories as delivered to `subscriptionId` at `dueAt` (an alert batch that went out in part). */
+    recordStories(subscriptionId: number, stories: SentStory[], dueAt: string): void {
+      db.transaction(() => {
+        for (const s of stories) upsertStory.run(subscriptionId, s.storyId, s.articleCount, s.outletCount, s.lastUpdated, dueAt);
+      }).immediate();
+    },
+    /** When each story was last delivered to `subscriptionId` (the due time of that digest or alert). */
+    sentTimes(subscriptionId: number): Map<number, string> {
+      return new Map((sentTimes.all(subscriptionId) as { story_id: number; sent_due_at: string }[]).map((r) => [r.story_id, r.sent_due_at]));
     },
     /** Every ledger row, oldest first (for `newsbot deliveries`). */
     list(limit = 1_000_000): Delivery[] {

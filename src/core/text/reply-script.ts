@@ -47,3 +47,8 @@ export function simplifyReply(reply: Reply, keep: string[] = []): Reply {
 export function localizeReply(reply: Reply, lang: ReplyLang, keep: string[] = []): Reply {
   return lang === 'zh-CN' ? simplifyReply(reply, keep) : reply;
 }
+
+/** An interface string written in zh-TW, as a chat in `lang` reads it (adapters' own words: buttons, page notes). */
+export function zhFor(lang: ReplyLang, zhTW: string): string {
+  return lang === 'zh-CN' ? toSimplified(zhTW) : zhTW;
+}

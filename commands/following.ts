@@ -1,0 +1,33 @@
+import type { CommandDef } from './types.ts';
+import { createFollowStore } from '../src/core/follow/follow-store.ts';
+import { createChatSettingsStore } from '../src/core/chat-settings/chat-settings-store.ts';
+import { formatQuiet } from './quiet.ts';
+
+const KIND = { entity: { en: 'person or organisation', 'zh-TW': '人物或機構' }, topic: { en: 'topic words', 'zh-TW': '主題字詞' }, story: { en: 'one story', 'zh-TW': '單則新聞' } };
+
+/** /following: what this chat follows, since when, and its quiet hours. */
+export const followingCommand = {
+  name: 'following',
+  description: { en: 'What this chat follows', 'zh-TW': '本聊天室追蹤的項目' },
+  options: [],
+  examples: ['/following'],
+  run({ lang, chat }, { db }) {
+    const en = lang === 'en';
+    const mine = createFollowStore(db).listByChat(chat.platform, chat.chatId);
+    const quiet = createChatSettingsStore(db).get(chat.platform, chat.chatId);
+    const quietLine = formatQuiet(quiet, lang);
+    if (!mine.length) return { kind: 'ok', intro: en ? 'This chat follows nothing yet. Try /follow zelensky.' : '這個聊天室還沒有追蹤任何項目。試試 /follow 澤倫斯基。', items: [], articles: [] };
+    const title = (id: string) => db.prepare('SELECT title FROM stories WHERE id = ?').pluck().get(Number(id)) as string | undefined;
+    return {
+      kind: 'ok',
+      title: en ? 'Following' : '追蹤中',
+      items: mine.map((f) => ({
+        heading: f.label,
+        text: f.kind === 'story' ? `${KIND.story[lang]}${en ? ': ' : '：'}${title(f.target) ?? '—'}` : KIND[f.kind][lang],
+        meta: en ? `since ${f.created_at.slice(0, 10)} · /unfollow ${f.label}` : `自 ${f.created_at.slice(0, 10)} 起 · /unfollow ${f.label}`,
+      })),
+      footer: quietLine,
+      articles: [],
+    };
+  },
+} satisfies CommandDef;

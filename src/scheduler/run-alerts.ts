@@ -1,0 +1,131 @@
+/**
+ * One alert pass: for every chat that follows something, outside its quiet hours, the stories with
+ * really new coverage since it last heard of them (core/follow/find-alerts.ts) go out as one batch,
+ * claimed in the digest ledger (at most one batch per chat per interval, exactly once across
+ * processes). New stories share one message in the chat, which becomes each story's anchor;
+ * updates of a story already anchored go into its thread (Discord) or reply to its first message
+ * (Telegram, same forum topic).
+ */
+import { DateTime } from 'luxon';
+import type { Db } from '../core/store/db.ts';
+import type { Platform, ReplyLang } from '../../commands/types.ts';
+import type { Logger } from '../core/logger.ts';
+import type { DeliveryTarget } from '../adapters/types.ts';
+import { DeliveryError } from '../adapters/types.ts';
+import { createLedger, type SentStory } from '../core/digest/ledger.ts';
+import { createFollowStore } from '../core/follow/follow-store.ts';
+import { findAlerts, type AlertStory } from '../core/follow/find-alerts.ts';
+import { renderAlertBatch, renderStoryUpdate } from '../core/follow/render-alert.ts';
+import { createStoryThreadStore } from '../core/follow/story-threads.ts';
+import { createChatSettingsStore, type ChatSettings } from '../core/chat-settings/chat-settings-store.ts';
+import { systemClock, type Clock } from './clock.ts';
+import type { Pacer } from './pacer.ts';
+import type { Adapters } from './run-due-digests.ts';
+import { newClaimerId } from './run-due-digests.ts';
+
+/** At most one alert batch per chat per this interval, by default. */
+export const ALERT_INTERVAL_MS = 10 * 60_000;
+
+export interface AlertOptions {
+  log: Logger;
+  clock?: Clock;
+  claimer?: string;
+  pacer?: Pacer;
+  everyMs?: number;
+  /** Time zone for quiet hours when the chat set none (NEWSBOT_DEFAULT_TZ). */
+  defaultTz?: string;
+}
+
+export interface AlertSummary {
+  chats: number;
+  batches: number;
+  stories: number;
+  messages: number;
+  quiet: number;
+  failed: number;
+}
+
+/** Whether `at` falls in the chat's quiet hours (start ≤ t < end, wrapping past midnight), in its time zone. */
+export function inQuietHours(settings: Pick<ChatSettings, 'quietStart' | 'quietEnd' | 'timezone'> | null, at: Date, defaultTz = 'Asia/Taipei'): boolean {
+  if (!settings || settings.quietStart === null || settings.quietEnd === null || settings.quietStart === settings.quietEnd) return false;
+  const local = DateTime.fromJSDate(at, { zone: settings.timezone ?? defaultTz });
+  const t = local.hour * 60 + local.minute;
+  const { quietStart: s, quietEnd: e } = settings;
+  return s < e ? t >= s && t < e : t >= s || t < e;
+}
+
+const toSent = (s: AlertStory): SentStory => ({ storyId: s.storyId, articleCount: s.articleCount, outletCount: s.outlets.length, lastUpdated: null });
+
+/** Sends the alerts due at `at` through `adapters` (platforms without one are left for later). */
+export async function runAlerts(db: Db, adapters: Adapters, at: Date, opts: AlertOptions): Promise<AlertSummary> {
+  const clock = opts.clock ?? systemClock;
+  const claimer = opts.claimer ?? newClaimerId();
+  const follows = createFollowStore(db);
+  const ledger = createLedger(db);
+  const settings = createChatSettingsStore(db);
+  const threads = createStoryThreadStore(db);
+  const platforms = (Object.keys(adapters) as Platform[]).filter((p) => adapters[p]);
+  const summary: AlertSummary = { chats: 0, batches: 0, stories: 0, messages: 0, quiet: 0, failed: 0 };
+
+  for (const sub of follows.alertChats(platforms)) {
+    summary.chats++;
+    const adapter = adapters[sub.platform]!;
+    const cs = settings.get(sub.platform, sub.chat_id);
+    if (inQuietHours(cs, at, opts.defaultTz)) {
+      summary.quiet++;
+      continue;
+    }
+    const stories = findAlerts(db, follows.listByChat(sub.platform, sub.chat_id), ledger.sentTimes(sub.id), at);
+    if (!stories.length) continue;
+    const delivery = ledger.claimAlert(sub, at, opts.everyMs ?? ALERT_INTERVAL_MS, claimer, clock.now());
+    if (!delivery) continue;
+    summary.batches++;
+    const lang: ReplyLang = cs?.lang ?? sub.lang;
+    const place: DeliveryTarget = { platform: sub.platform, chatId: sub.chat_id, threadId: sub.thread_id ?? undefined, lang };
+    const fresh = stories.filter((s) => !threads.get(sub.platform, sub.chat_id, s.storyId));
+    const known = stories.filter((s) => !fresh.includes(s));
+    const sentIds: string[] = [];
+    const delivered: AlertStory[] = [];
+    const send = async (target: DeliveryTarget, reply: ReturnType<typeof renderAlertBatch>, part: string, replyTo?: string) => {
+      await opts.pacer?.acquire(sub.platform, target.chatId, 1);
+      ledger.markSending(delivery.id, clock.now());
+      const res = await adapter.send(target, reply, { idempotencyKey: `alert:${sub.id}:${delivery.due_at}:${part}`, replyTo });
+      sentIds.push(...res.messageIds);
+      summary.messages += res.messageIds.length;
+      return res.messageIds;
+    };
+    try {
+      if (fresh.length) {
+        const ids = await send(place, renderAlertBatch(fresh, lang), 'chat');
+        if (ids[0]) threads.anchor(sub.platform, sub.chat_id, fresh.map((s) => s.storyId), ids[0], sub.thread_id, clock.now());
+        delivered.push(...fresh);
+      }
+      for (const s of known) {
+        const row = threads.get(sub.platform, sub.chat_id, s.storyId)!;
+        // Discord: a thread on the story's first message (opened now if need be); elsewhere a reply to it, in its topic.
+        if (adapter.openThread && !sub.thread_id) {
+          let threadId = row.thread_id;
+          if (!threadId) {
+            threadId = await adapter.openThread(place, row.message_id, s.title);
+            threads.setThread(sub.platform, sub.chat_id, s.storyId, threadId);
+          }
+          await send({ ...place, threadId }, renderStoryUpdate(s, lang), `story-${s.storyId}`);
+        } else {
+          await send({ ...place, threadId: row.thread_id ?? place.threadId }, renderStoryUpdate(s, lang), `story-${s.storyId}`, row.message_id);
+        }
+        delivered.push(s);
+      }
+      ledger.markSent(delivery, sentIds, delivered.map(toSent), clock.now());
+      summary.stories += delivered.length;
+    } catch (err) {
+      const e = err instanceof DeliveryError ? err : new DeliveryError('transient', err instanceof Error ? err.message : String(err));
+      // What did go out is recorded as sent, so the next batch does not repeat it; the rest waits for it.
+      if (delivered.length) ledger.recordStories(sub.id, delivered.map(toSent), delivery.due_at);
+      ledger.markFailed(delivery, e.message, { permanent: e.kind === 'permanent', reason: e.kind === 'permanent' ? e.message : undefined, messageIds: sentIds, retryAt: null });
+      opts.log.warn(`alerts for ${sub.platform} chat ${sub.chat_id} failed: ${e.message}`);
+      summary.stories += delivered.length;
+      summary.failed++;
+    }
+  }
+  return summary;
+}
