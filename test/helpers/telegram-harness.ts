@@ -165,8 +165,9 @@ function parseMultipart(buf: Buffer, contentType: string): Record<string, unknow
     if (headEnd >= 0) {
       const head = part.subarray(0, headEnd).toString('utf8');
       const data = part.subarray(headEnd + 4);
-      const name = /name="([^"]*)"/i.exec(head)?.[1];
-      const filename = /filename="([^"]*)"/i.exec(head)?.[1];
+      const name = /[;\s]name="([^"]*)"/i.exec(head)?.[1];
+      // grammY writes filename=name without quotes.
+      const filename = /filename=(?:"([^"]*)"|([^;\r\n]*))/i.exec(head)?.slice(1).find((x) => x !== undefined);
       if (name) out[name] = filename !== undefined ? { filename, data: Buffer.from(data) } : data.toString('utf8');
     }
     start = next;
@@ -273,7 +274,9 @@ export async function startTelegramHarness(token = '123456:TEST-harness-token'):
     }
     if (method === 'sendPhoto') {
       // The emulator has no sendPhoto: store it as a bot message whose text is the caption (checked as Telegram does, ≤ 1024).
-      const photo = body.photo as { filename: string; data: Buffer } | string | undefined;
+      // grammY names the file part at random and points to it: photo = "attach://<name>".
+      const ref = typeof body.photo === 'string' && body.photo.startsWith('attach://') ? body[body.photo.slice(9)] : body.photo;
+      const photo = ref as { filename: string; data: Buffer } | string | undefined;
       if (!photo || typeof photo === 'string') return sendJson(res, 400, { ok: false, error_code: 400, description: 'Bad Request: there is no photo in the request' });
       const caption = String(body.caption ?? '');
       try {
@@ -281,7 +284,7 @@ export async function startTelegramHarness(token = '123456:TEST-harness-token'):
       } catch (err) {
         return sendJson(res, 400, { ok: false, error_code: 400, description: (err as Error).message });
       }
-      const { photo: _p, caption: _c, ...rest } = body;
+      const rest = Object.fromEntries(Object.entries(body).filter(([k, v]) => k !== 'photo' && k !== 'caption' && !(v && typeof v === 'object' && 'data' in v)));
       const msg = server.addBotMessage({ ...rest, text: caption, photo_base64: photo.data.toString('base64') } as never, token) as Record<string, unknown>;
       return sendJson(res, 200, { ok: true, result: { ...msg, photo_base64: undefined, photo: [{ file_id: `photo-${String(msg.message_id)}`, file_unique_id: `u${String(msg.message_id)}`, width: 1200, height: 600 }] } });
     }
