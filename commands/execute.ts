@@ -45,6 +45,5 @@ export function parseFailureReply(res: Extract<ParseResult, { ok: false }>, lang
   return localizeReply(
     usageReply(lang === 'en' ? `${res.message ?? 'bad arguments'}. Usage: ${example}` : `${res.messageZh ?? res.message ?? '參數有誤'}。用法：${example}`),
     lang,
-    example ? [example] : [],
   );
 }

@@ -12,3 +12,11 @@ export function resolveApiBase(apiUrl: string | undefined): string {
   const trimmed = apiUrl.replace(/\/+$/, '').replace(/\/v\d+$/, '');
   return /\/api$/.test(trimmed) ? trimmed : `${trimmed}/api`;
 }
+
+/**
+ * discord.js REST requests through Node's own fetch. Its default goes through its nested undici 6,
+ * whose `request` hands a FormData body (file uploads: a reply's picture) to the process-wide
+ * dispatcher — an undici 7 Agent once live sources load undici 7 — which cannot read it
+ * ("action is not a function"). Node's fetch serialises the body itself, so uploads work either way.
+ */
+export const restViaFetch = (url: string, init: RequestInit) => fetch(url, init);

@@ -5,14 +5,14 @@
  */
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { Logger } from '../../core/logger.ts';
-import { resolveApiBase } from './api-base.ts';
+import { resolveApiBase, restViaFetch } from './api-base.ts';
 
 /** Creates (does not log in) the client. */
 export function createDiscordClient(opts: { apiUrl?: string; log: Logger }): Client {
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: { parse: [], repliedUser: false },
-    rest: { api: resolveApiBase(opts.apiUrl) },
+    rest: { api: resolveApiBase(opts.apiUrl), makeRequest: restViaFetch as never },
   });
   client.on(Events.Warn, (m) => opts.log.warn(`discord: ${m}`));
   client.on(Events.Error, (e) => opts.log.error('discord: client error', e));

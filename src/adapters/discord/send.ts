@@ -16,7 +16,7 @@ import type { Logger } from '../../core/logger.ts';
 import type { DeliveryTarget, SendOptions, SendResult } from '../types.ts';
 import { DeliveryError } from '../types.ts';
 import { escapePlain } from './escape.ts';
-import { resolveApiBase } from './api-base.ts';
+import { resolveApiBase, restViaFetch } from './api-base.ts';
 import { describeDiscordError, toDeliveryError } from './map-error.ts';
 import { renderReplyPages } from './render-reply.ts';
 import { DiscordAPIError } from 'discord.js';
@@ -42,7 +42,7 @@ function threadName(reply: Reply, lang: DeliveryTarget['lang']): string {
 
 /** Creates the sender over its own REST client (works without the gateway, e.g. from `newsbot digest run`). */
 export function createDiscordSender(opts: { token: string; apiUrl?: string; log: Logger; timeoutMs?: number }): DiscordSender {
-  const rest = new REST({ api: resolveApiBase(opts.apiUrl), rejectOnRateLimit: () => true, retries: 0, timeout: opts.timeoutMs ?? 15_000 }).setToken(opts.token);
+  const rest = new REST({ api: resolveApiBase(opts.apiUrl), makeRequest: restViaFetch as never, rejectOnRateLimit: () => true, retries: 0, timeout: opts.timeoutMs ?? 15_000 }).setToken(opts.token);
   return {
     async send(target, reply, sendOpts) {
       if (target.platform !== 'discord') throw new DeliveryError('permanent', `discord: cannot deliver to a ${target.platform} chat`);

@@ -92,7 +92,14 @@ describe('discord interactions', () => {
     assert.equal(reply.ephemeral, false);
     const embed = reply.body.embeds[0];
     assert.equal(embed.title, 'newsbot commands');
-    const shown = unescapeDiscord(embed.description);
+    // More commands than fit one page (10 items): follow the Next button through the pages.
+    const pages = [embed.description];
+    for (let components = reply.body.components; components?.[0] && !components[0].components[1].disabled; ) {
+      const cb = await h.fake.waitForCallback(h.fake.button(components[0].components[1].custom_id));
+      pages.push(cb.body.data.embeds[0].description);
+      components = cb.body.data.components;
+    }
+    const shown = unescapeDiscord(pages.join('\n'));
     for (const c of commands) {
       assert.ok(shown.includes(`**/${c.name}`), `/${c.name} listed`);
       assert.ok(shown.includes(c.description.en), `/${c.name} described`);
