@@ -80,3 +80,27 @@ export function revisionsOf(db: Db, articleIds: number[]): ArticleRevision[] {
     .all(...articleIds) as Row[];
   return rows.map((r) => ({ ...r, body_changed: r.body_changed === 1 }));
 }
+
+/** The story an article is in, if any. */
+export function storyOfArticle(db: Db, articleId: number): number | undefined {
+  return prepareCached(db, 'SELECT story_id FROM story_articles WHERE article_id = ?').pluck().get(articleId) as number | undefined;
+}
+
+/**
+ * Keeps a story's number when a revision re-clusters its only article: re-assigning it empties and
+ * deletes the old story and starts a new one, which then takes the old number back, so `/story N`,
+ * follows of story N and its thread keep working. Stories that still exist are left as they are.
+ */
+export function keepStoryNumber(db: Db, articleId: number, oldStoryId: number | undefined): void {
+  if (oldStoryId === undefined) return;
+  const now = storyOfArticle(db, articleId);
+  if (now === undefined || now === oldStoryId) return;
+  if (prepareCached(db, 'SELECT 1 FROM stories WHERE id = ?').get(oldStoryId)) return;
+  const members = prepareCached(db, 'SELECT count(*) FROM story_articles WHERE story_id = ?').pluck().get(now) as number;
+  if (members !== 1) return;
+  // story_articles references stories(id): check the pair once both rows agree again.
+  db.pragma('defer_foreign_keys = ON');
+  prepareCached(db, 'UPDATE stories SET id = ? WHERE id = ?').run(oldStoryId, now);
+  prepareCached(db, 'UPDATE story_articles SET story_id = ? WHERE story_id = ?').run(oldStoryId, now);
+  db.pragma('defer_foreign_keys = OFF');
+}

@@ -12,7 +12,7 @@ import { hashArticle, identityKey, normalizeUrl, toUtcInstant } from './article-
 import { ARTICLE_COLUMNS, articleRow, hydrateArticles, type ArticleRow } from './article-rows.ts';
 import type { Db } from './db.ts';
 import { prepareCached } from './statements.ts';
-import { readVersion, recordRevision } from './article-revisions.ts';
+import { keepStoryNumber, readVersion, recordRevision, storyOfArticle } from './article-revisions.ts';
 
 export interface StoreMeta {
   /** The file (or feed item name) the article came from; a later, changed version of it updates the article. */
@@ -93,7 +93,9 @@ function storeInTransaction(db: Db, article: NormalizedArticle, meta: StoreMeta,
   let written: Written | undefined;
   const revise = (id: number): StoreResult => {
     const before = readVersion(db, id);
+    const story = storyOfArticle(db, id);
     written = writeArticle(db, article, meta, hash, now, id, derived);
+    keepStoryNumber(db, id, story);
     if (before) recordRevision(db, id, before, { title: article.title, paragraphs: article.paragraphs.map((p) => p.text) }, now, meta.source_file);
     return { status: 'updated', id };
   };
