@@ -9,8 +9,9 @@ import { langFromClient, parseLangChoice, resolveLang } from '../../../src/core/
 import { memberCanPost } from '../../../src/adapters/telegram/chat-context.ts';
 import type { Chat } from 'grammy/types';
 
-test('client language tags: any Chinese variant → zh-TW, everything else → en; the chat override wins', () => {
-  for (const t of ['zh', 'zh-hans', 'zh-TW', 'zh_CN', 'ZH-hk']) assert.equal(langFromClient(t), 'zh-TW', t);
+test('client language tags: Simplified variants → zh-CN, any other Chinese → zh-TW, everything else → en; the chat override wins', () => {
+  for (const t of ['zh', 'zh-TW', 'ZH-hk', 'zh-hant']) assert.equal(langFromClient(t), 'zh-TW', t);
+  for (const t of ['zh-hans', 'zh_CN', 'zh-SG']) assert.equal(langFromClient(t), 'zh-CN', t);
   for (const t of ['en', 'en-US', 'de', 'zhx', '', undefined, null]) assert.equal(langFromClient(t), 'en', String(t));
   assert.equal(resolveLang('en', 'zh-hant'), 'en');
   assert.equal(resolveLang(null, 'zh-hant'), 'zh-TW');
@@ -28,7 +29,7 @@ test('chat settings persist per platform and chat, and follow a Telegram group u
   store.setLang('telegram', '-5', 'en');
   store.setTimezone('telegram', '-5', 'Europe/Berlin');
   store.setLang('discord', '-5', 'zh-TW');
-  assert.deepEqual(store.get('telegram', '-5'), { platform: 'telegram', chatId: '-5', lang: 'en', timezone: 'Europe/Berlin', updatedAt: '2025-01-01T00:00:00.000Z' });
+  assert.deepEqual(store.get('telegram', '-5'), { platform: 'telegram', chatId: '-5', lang: 'en', timezone: 'Europe/Berlin', updatedAt: '2025-01-01T00:00:00.000Z', quietStart: null, quietEnd: null });
   store.moveChat('telegram', '-5', '-1005');
   assert.equal(store.get('telegram', '-5'), null);
   assert.equal(store.get('telegram', '-1005')?.lang, 'en');
