@@ -17,6 +17,7 @@ import { composeDigest, type DigestSource } from '../core/digest/compose-digest.
 import { createSqlDigestSource, cacheDigestSource } from '../core/digest/sql-digest-source.ts';
 import { createChatSettingsStore } from '../core/chat-settings/chat-settings-store.ts';
 import { createStoryThreadStore } from '../core/follow/story-threads.ts';
+import { createFollowStore } from '../core/follow/follow-store.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { createPacer, type Pacer } from './pacer.ts';
 import { laterPassAt, sendDigest, DEFAULT_SEND_POLICY, newSendStats, type SendPolicy, type SendStats } from './send-digest.ts';
@@ -126,6 +127,7 @@ export async function runDueDigests(db: Db, adapters: Adapters, at: Date, opts: 
     onChatMigrated: (p: Platform, from: string, to: string) => {
       settings.moveChat(p, from, to);
       threads.moveChat(p, from, to);
+      createFollowStore(db).moveChat(p, from, to);
     },
     onStoriesSent: (s: Subscription, messageId: string, storyIds: number[]) =>
       threads.anchor(s.platform, s.chat_id, storyIds, messageId, s.open_thread && s.platform === 'discord' ? messageId : (s.thread_id ?? null), clock.now()),

@@ -11,6 +11,8 @@ import type { ChatAdapter, DeliveryTarget, SendOptions, SendResult } from '../ty
 import type { Reply } from '../../../commands/types.ts';
 import { addSecret, type Logger } from '../../core/logger.ts';
 import { createChatSettingsStore } from '../../core/chat-settings/chat-settings-store.ts';
+import { createFollowStore } from '../../core/follow/follow-store.ts';
+import { createStoryThreadStore } from '../../core/follow/story-threads.ts';
 import { interactiveRetry, type RetryOptions } from './retry.ts';
 import { createCommandHandler, createPagingHandler } from './handle-command.ts';
 import { createPageCache } from './paging.ts';
@@ -84,6 +86,8 @@ export function createTelegramAdapter(opts: TelegramAdapterOptions): TelegramAda
   bot.on('message:migrate_to_chat_id', (ctx) => {
     const to = ctx.msg.migrate_to_chat_id;
     settings.moveChat('telegram', String(ctx.chat.id), String(to));
+    createFollowStore(db).moveChat('telegram', String(ctx.chat.id), String(to));
+    createStoryThreadStore(db).moveChat('telegram', String(ctx.chat.id), String(to));
     log.info(`telegram: chat ${ctx.chat.id} became supergroup ${to}; settings moved`);
   });
   bot.catch((err) => {

@@ -76,6 +76,13 @@ export function createFollowStore(db: Db) {
       const id = alertsRow.get(platform, chatId) as number | undefined;
       return id === undefined ? undefined : subs.get(id);
     },
+    /** Follows a Telegram group that became a supergroup: its follows and its alerts row move to the new id. */
+    moveChat(platform: Platform, from: string, to: string): void {
+      db.transaction(() => {
+        db.prepare(`UPDATE OR IGNORE follows SET chat_id = ? WHERE platform = ? AND chat_id = ?`).run(to, platform, from);
+        db.prepare(`UPDATE subscriptions SET chat_id = ? WHERE platform = ? AND chat_id = ? AND kind = 'alerts'`).run(to, platform, from);
+      })();
+    },
     /** Every active alerts row on `platforms`. */
     alertChats(platforms: Platform[]): Subscription[] {
       return (chatsWithAlerts.all(JSON.stringify(platforms)) as (Omit<Subscription, 'topic_query'> & { topic_query: string | null })[]).map((r) => ({ ...r, topic_query: null }));
