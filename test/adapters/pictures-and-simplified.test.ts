@@ -17,7 +17,7 @@ import { startTelegramHarness } from '../helpers/telegram-harness.ts';
 import { createLogger } from '../../src/core/logger.ts';
 import { toSimplified } from '../../src/core/text/script.ts';
 
-const log = createLogger(process.env.DBG ? 'debug' : 'silent');
+const log = createLogger('silent');
 
 async function seededDb() {
   const dir = mkdtempSync(join(tmpdir(), 'newsbot-pic-'));
