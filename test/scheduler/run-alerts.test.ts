@@ -1,0 +1,60 @@
+/** The alert pass: quiet hours hold alerts until they end; at most one batch per chat per interval; two processes never both send. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { tempDb, quietLog, scriptedAdapter, chat } from './fixtures.ts';
+import { cnaWire } from './follow-fixtures.ts';
+import { storeArticle } from '../../src/core/store/articles.ts';
+import { runAlerts } from '../../src/scheduler/run-alerts.ts';
+import { executeCommand } from '../../commands/execute.ts';
+import { followCommand } from '../../commands/follow.ts';
+import { quietCommand } from '../../commands/quiet.ts';
+
+const t0 = Date.parse('2025-10-17T12:00:00Z'); // 20:00 in Taipei
+const at = (min: number) => new Date(t0 + min * 60_000);
+
+const other = () => ({
+  ...cnaWire(),
+  url: 'https://www.cna.com.tw/news/aopl/202510180077.aspx',
+  title: '澤倫斯基：能源設施遭襲 全國輪流停電',
+  published_at: '2025-10-18T09:00:00+08:00',
+  paragraphs: [
+    { text: '（中央社基輔18日綜合外電報導）俄羅斯18日凌晨以無人機與飛彈襲擊烏克蘭多處能源設施，烏克蘭全國實施輪流停電。', lang: 'zh-Hant' as const },
+    { text: '烏克蘭總統澤倫斯基表示，這是本月第三次大規模攻擊，他呼籲盟國提供更多防空系統。', lang: 'zh-Hant' as const },
+  ],
+});
+
+test('quiet hours hold alerts; one batch per chat per 10 minutes; a second process claims nothing', async () => {
+  const t = tempDb();
+  try {
+    const c = chat('telegram', '42');
+    const deps = { db: t.db, now: () => at(0) };
+    await executeCommand(followCommand, { args: { what: '澤倫斯基' }, lang: 'zh-TW', chat: c }, deps);
+    const quiet = await executeCommand(quietCommand, { args: { hours: '22:00-07:00' }, lang: 'zh-TW', chat: c }, deps);
+    assert.match(quiet.intro!, /勿擾時段 22:00–07:00（Asia\/Taipei）/);
+    const tg = scriptedAdapter('telegram');
+
+    storeArticle(t.db, cnaWire(), { source_file: 'a', now: at(150) }); // 22:30 Taipei
+    const held = await runAlerts(t.db, { telegram: tg }, at(151), { log: quietLog });
+    assert.deepEqual([held.quiet, held.batches, tg.sent.length], [1, 0, 0], 'held during quiet hours');
+    const morning = at(11 * 60 + 1); // 07:01 Taipei
+    const sent = await runAlerts(t.db, { telegram: tg }, morning, { log: quietLog });
+    assert.deepEqual([sent.batches, sent.stories, tg.sent.length], [1, 1, 1], 'sent when they end');
+
+    // Another story two minutes later waits for the batch interval; a second process gets nothing either.
+    storeArticle(t.db, other(), { source_file: 'b', now: new Date(morning.getTime() + 60_000) });
+    const soon = new Date(morning.getTime() + 2 * 60_000);
+    assert.equal((await runAlerts(t.db, { telegram: tg }, soon, { log: quietLog })).batches, 0);
+    assert.equal((await runAlerts(t.db, { telegram: tg }, soon, { log: quietLog, claimer: 'other-host:1:x' })).batches, 0);
+    const later = new Date(morning.getTime() + 10 * 60_000);
+    const [a, b] = await Promise.all([
+      runAlerts(t.db, { telegram: tg }, later, { log: quietLog }),
+      runAlerts(t.db, { telegram: tg }, later, { log: quietLog, claimer: 'other-host:2:y' }),
+    ]);
+    assert.equal(a.batches + b.batches, 1, 'exactly one of two racing passes sends');
+    assert.equal(tg.sent.length, 2);
+    assert.match(tg.sent[1].reply.items[0].heading!, /能源設施遭襲/);
+    assert.equal(tg.sent[1].target.chatId, '42');
+  } finally {
+    t.cleanup();
+  }
+});
