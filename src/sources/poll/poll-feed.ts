@@ -5,6 +5,7 @@
  * (same GUID, normalized URL or body) are linked, not stored again.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
+import { createHash } from 'node:crypto';
 import { IngestError, type NormalizedArticle } from '../../core/article.ts';
 import { decodeBody } from '../fetch/decode-body.ts';
 import { parseMaxAge } from '../fetch/cache-headers.ts';
@@ -33,7 +34,11 @@ const FEED_ACCEPT = 'application/rss+xml, application/atom+xml, application/feed
 
 /** The key an item is remembered by within its source. */
 function itemKey(item: FeedItem): string | null {
-  return item.guid ?? item.link ?? (item.title ? `title:${item.title}|${item.published ?? ''}` : null);
+  if (item.guid ?? item.link) return item.guid ?? item.link;
+  if (item.title) return `title:${item.title}|${item.published ?? ''}`;
+  // RSS 2.0 allows an item that is only a description: its text is its identity.
+  const text = item.contentHtml ?? item.summaryHtml;
+  return text ? `text:${createHash('sha256').update(text).digest('hex').slice(0, 32)}` : null;
 }
 
 function byPublication(items: FeedItem[]): FeedItem[] {
@@ -72,7 +77,7 @@ export async function pollFeed(ctx: PollContext, src: SourceRow): Promise<FeedPo
   if (res.status === 304) {
     return { counts, notModified: true, etag: res.headers.etag ?? src.etag, lastModified: res.headers['last-modified'] ?? src.last_modified, maxAgeSeconds, outlet: null, movedTo };
   }
-  const feed = parseAnyFeed(decodeBody(res.body, res.headers['content-type']));
+  const feed = parseAnyFeed(decodeBody(res.body, res.headers['content-type']), res.url);
   const outlet = feed.title ?? src.outlet ?? new URL(src.location).hostname;
   const items = createItemStore(ctx.db);
   const createdAt = Date.parse(src.created_at);
