@@ -23,6 +23,8 @@ export function watchFolder(ctx: PollContext, src: SourceRow, stabilityMs = 1000
   const watcher: FSWatcher = watch(root, {
     ignoreInitial: true,
     depth: 8,
+    // A link dropped into the folder could point at any file the bot can read: not followed unless opted in.
+    followSymlinks: src.follow_symlinks === 1,
     awaitWriteFinish: { stabilityThreshold: stabilityMs, pollInterval: Math.min(100, stabilityMs) },
     ignored: (p: string) => resolve(p) !== root && isIgnoredFile(p),
   });

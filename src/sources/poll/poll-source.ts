@@ -46,6 +46,8 @@ export async function pollSource(ctx: PollContext, src: SourceRow): Promise<Poll
     return { source: src.name, id: src.id, ok: true, notModified: r.notModified, counts: c, error: null, paused: null, next_poll_at: next };
   } catch (err) {
     const reason = oneLine(err);
+    // Stopped mid-poll: not the source's fault; it is simply polled again at the next start.
+    if (ctx.signal?.aborted) return { source: src.name, id: src.id, ok: false, notModified: false, counts: null, error: 'stopped', paused: null, next_poll_at: src.next_poll_at };
     const retryAt = err instanceof FetchError ? err.retryAt : null;
     const gone = err instanceof FetchError && err.status === 410;
     // 410 Gone is the server saying the feed will not come back: pause at once rather than retrying.
@@ -59,16 +61,24 @@ export async function pollSource(ctx: PollContext, src: SourceRow): Promise<Poll
   }
 }
 
-/** Polls every due source (every unpaused source with `all`), one after another; `stopping()` ends the pass early. */
+/** Sources polled at once by pollDueSources: each on its own, so one slow source holds up no other. */
+const PARALLEL_SOURCES = 8;
+
+/** Polls every due source (every unpaused source with `all`), several at once; `stopping()` ends the pass early. Reports in source order. */
 export async function pollDueSources(ctx: PollContext, opts: { all?: boolean; stopping?: () => boolean } = {}): Promise<PollReport[]> {
   const store = createSourceStore(ctx.db);
   const list = opts.all ? store.list().filter((s) => !s.paused_reason) : store.due(ctx.now());
-  const reports: PollReport[] = [];
-  for (const src of list) {
-    if (opts.stopping?.()) break;
-    // Re-read: a concurrent remove or an earlier poll in this pass may have changed it.
-    const fresh = store.get(src.id);
-    if (fresh && !fresh.paused_reason) reports.push(await pollSource(ctx, fresh));
-  }
-  return reports;
+  const reports: (PollReport | null)[] = new Array(list.length).fill(null);
+  let next = 0;
+  const lane = async () => {
+    while (next < list.length) {
+      const i = next++;
+      if (opts.stopping?.() || ctx.signal?.aborted) return;
+      // Re-read: a concurrent remove may have changed it.
+      const fresh = store.get(list[i].id);
+      if (fresh && !fresh.paused_reason) reports[i] = await pollSource(ctx, fresh);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL_SOURCES, list.length) }, lane));
+  return reports.filter((r): r is PollReport => r !== null);
 }
