@@ -62,6 +62,7 @@ export function startSources(opts: StartSourcesOptions): SourcesRuntime {
   const stopping = new AbortController();
   let reconciling: Promise<void> = Promise.resolve();
   let stopped = false;
+  let stopping_: Promise<void> | null = null;
 
   const ctx: PollContext = {
     db: opts.db,
@@ -130,17 +131,22 @@ export function startSources(opts: StartSourcesOptions): SourcesRuntime {
     async idle() {
       await Promise.all([...watchers.values()].map((w) => w.idle()));
     },
-    async stop() {
-      stopped = true;
-      if (timer) clearInterval(timer);
-      // Fetches in flight end at once; what they were doing waits for the next run.
-      stopping.abort();
-      const grace = new Promise<void>((r) => setTimeout(r, STOP_GRACE_MS).unref());
-      await Promise.race([Promise.all([...polling.values(), reconciling]), grace]);
-      await Promise.race([Promise.all([...watchers.values()].map((w) => w.close())), grace]);
-      watchers.clear();
-      await Promise.race([fetcher.close(), grace]);
-      await sinks.close();
+    stop() {
+      stopping_ ??= stopAll();
+      return stopping_;
     },
   };
+
+  async function stopAll(): Promise<void> {
+    stopped = true;
+    if (timer) clearInterval(timer);
+    // Fetches in flight end at once; what they were doing waits for the next run.
+    stopping.abort();
+    const grace = new Promise<void>((r) => setTimeout(r, STOP_GRACE_MS).unref());
+    await Promise.race([Promise.all([...polling.values(), reconciling]), grace]);
+    await Promise.race([Promise.all([...watchers.values()].map((w) => w.close())), grace]);
+    watchers.clear();
+    await Promise.race([fetcher.close(), grace]);
+    await sinks.close();
+  }
 }
