@@ -133,3 +133,13 @@ test('RSS items with only a description are stored, each once', async () => {
     await srv.close();
   }
 });
+
+test('an Urdu (or any non-Chinese, non-English) item is not labelled zh-Hant', async () => {
+  const { itemToArticle } = await import('../../src/sources/feed/item-article.ts');
+  const feed = parseFeed(`<rss version="2.0"><channel><title>BBC News اردو</title><language>ur</language><item><title>پاکستان میں انتخابات کے نتائج کا اعلان</title><link>https://www.bbc.com/urdu/articles/x1</link>
+    <description><![CDATA[<p>پاکستان میں عام انتخابات کے نتائج کا اعلان کر دیا گیا ہے اور حکومت سازی کا عمل شروع ہو گیا ہے۔</p><p>وزیر اعظم نے قوم سے خطاب میں کہا کہ معیشت کی بحالی ان کی اولین ترجیح ہوگی۔</p>]]></description></item></channel></rss>`);
+  const a = itemToArticle(feed.items[0], feed.title);
+  assert.ok(!a.languages.includes('zh-Hant') && !a.languages.includes('zh-Hans'), JSON.stringify(a.languages));
+  assert.deepEqual(a.languages, ['und']);
+  assert.ok(a.paragraphs.every((p) => p.lang === 'und'));
+});
