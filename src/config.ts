@@ -28,6 +28,8 @@ const schema = z.object({
   /** Where site operators can reach whoever runs this bot (a URL or mailto:), sent in the User-Agent. */
   NEWSBOT_CONTACT: optionalString.pipe(z.string().regex(/^(https?:\/\/|mailto:)\S+$/, 'must be an http(s) URL or a mailto: address').optional()),
   NEWSBOT_MAX_FILE_MB: z.coerce.number().positive().max(1024).default(5),
+  /** New items stored per live source per poll at most; the rest wait for the next poll. */
+  NEWSBOT_MAX_ITEMS_PER_POLL: z.coerce.number().int().min(1).max(10000).default(100),
   NEWSBOT_DEFAULT_TZ: z.string().default('Asia/Taipei'),
   NEWSBOT_DIGEST_MAX_STORIES: z.coerce.number().int().min(1).max(50).default(10),
   NEWSBOT_DIGEST_EMPTY_NOTE: flag,

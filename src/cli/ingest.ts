@@ -3,9 +3,9 @@
  * `ingested N, updated N, unchanged N, rejected N` on stdout. Exit 0 whenever the run completed,
  * rejects included; 1 when the database cannot be opened; 2 for usage or configuration errors.
  */
-import { openDatabase, type Db } from '../core/store/db.ts';
+import { openDatabase, SchemaVersionError, type Db } from '../core/store/db.ts';
 import { ingestPaths } from '../core/loader/ingest-paths.ts';
-import { oneLine } from '../core/loader/rejects.ts';
+import { escapeName, oneLine } from '../core/loader/rejects.ts';
 import { dbPath, loadCliConfig, parseArgs } from './args.ts';
 
 const USAGE = 'usage: newsbot ingest <file|folder>... [--db FILE]';
@@ -24,13 +24,14 @@ export async function run(args: string[]): Promise<number> {
   try {
     db = openDatabase(file);
   } catch (err) {
-    process.stderr.write(`newsbot ingest: cannot open database ${file}: ${oneLine(String((err as Error)?.message ?? err))}\n`);
+    const why = oneLine(String((err as Error)?.message ?? err));
+    process.stderr.write(err instanceof SchemaVersionError ? `newsbot ingest: ${why}\n` : `newsbot ingest: cannot open database ${file}: ${why}\n`);
     return 1;
   }
   try {
     const summary = ingestPaths(db, positional, {
       maxBytes: Math.floor(config.NEWSBOT_MAX_FILE_MB * 1024 * 1024),
-      onReject: (r) => process.stderr.write(`${r.file}: ${r.reason}\n`),
+      onReject: (r) => process.stderr.write(`${escapeName(r.file)}: ${r.reason}\n`),
     });
     process.stdout.write(`ingested ${summary.ingested}, updated ${summary.updated}, unchanged ${summary.unchanged}, rejected ${summary.rejected}\n`);
     return 0;

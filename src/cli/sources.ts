@@ -5,7 +5,9 @@
 import { statSync } from 'node:fs';
 import { resolve, basename } from 'node:path';
 import { loadConfig } from '../config.ts';
-import { createLogger } from '../core/logger.ts';
+import { createLogger, redact } from '../core/logger.ts';
+import { escapeName } from '../core/loader/rejects.ts';
+import { FetchError } from '../sources/fetch/fetch-error.ts';
 import { openDatabase, type Db } from '../core/store/db.ts';
 import { parseArgs, dbPath } from './args.ts';
 import { createSourceStore, type SourceKind, type SourceRow } from '../sources/store/source-store.ts';
@@ -17,7 +19,7 @@ import { FeedError } from '../sources/feed/feed-types.ts';
 import type { PollReport } from '../sources/poll/poll-source.ts';
 
 const USAGE = `usage: newsbot sources <command> [--db FILE]
-  add <url|folder> [--name NAME] [--every MINUTES] [--kind feed|page]
+  add <url|folder> [--name NAME] [--every MINUTES] [--kind feed|page] [--follow-symlinks]
   list [--json]
   remove <id|name>
   resume <id|name>             clear a pause after failures and poll at the next chance
@@ -31,13 +33,35 @@ export interface CliIo {
   err(line: string): void;
 }
 
-const processIo: CliIo = { out: (l) => process.stdout.write(l + '\n'), err: (l) => process.stderr.write(l + '\n') };
-let io: CliIo = processIo;
+/** Writes to a stream, dropping output once the reader has gone (`… | head -1` closes the pipe: EPIPE). */
+function lineWriter(stream: NodeJS.WriteStream): (line: string) => void {
+  let closed = false;
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') closed = true;
+    else throw err;
+  });
+  return (line) => {
+    if (!closed) stream.write(redact(line) + '\n');
+  };
+}
+
+let stdio: CliIo | null = null;
+const processIo = (): CliIo => (stdio ??= { out: lineWriter(process.stdout), err: lineWriter(process.stderr) });
+let io: CliIo = { out: () => {}, err: () => {} };
 const out = (s: string) => io.out(s);
 const fail = (s: string) => {
   io.err(`newsbot sources: ${s}`);
   return 1;
 };
+
+/** A URL for messages, with any user name and password blanked. */
+function redactUrl(u: URL): string {
+  if (!u.username && !u.password) return u.href;
+  const c = new URL(u.href);
+  c.username = c.username ? '***' : '';
+  c.password = c.password ? '***' : '';
+  return c.href;
+}
 
 function uniqueName(db: Db, base: string): string {
   const store = createSourceStore(db);
@@ -67,8 +91,11 @@ async function add(db: Db, positional: string[], flags: Record<string, string | 
     } catch {
       return fail(`add: ${target}: not a valid URL`);
     }
-    if (u.protocol !== 'http:' && u.protocol !== 'https:') return fail(`add: ${target}: only http and https URLs are supported`);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') return fail(`add: ${redactUrl(u)}: only http and https URLs are supported`);
+    // A user:password@ in a feed URL would be stored and shown in `sources list`: refused, never kept.
+    if (u.username || u.password) return fail(`add: ${redactUrl(u)}: URLs with a user name or password are not supported (credentials are not stored)`);
     location = u.href;
+    if (flags['follow-symlinks']) return fail('add: --follow-symlinks is for folder sources');
     if (flags.kind === 'feed' || flags.kind === 'page') kind = flags.kind;
     else if (flags.kind !== undefined) return fail(`add: --kind must be feed or page`);
     else {
@@ -78,6 +105,8 @@ async function add(db: Db, positional: string[], flags: Record<string, string | 
         ({ kind, location, note, title } = d);
       } catch (err) {
         if (err instanceof FeedError && err.reason.startsWith('not an RSS/Atom feed')) return fail(`add: ${target}: ${err.reason} (use --kind page for an article page)`);
+        // Refused for good (address not allowed, bad scheme, too large): every poll would refuse it too.
+        if (err instanceof FetchError && err.permanent && err.status == null) return fail(`add: ${err.message}`);
         kind = 'feed';
         note = `could not check it now (${(err as Error).message}); added as a feed (use --kind page for an article page)`;
       } finally {
@@ -106,9 +135,10 @@ async function add(db: Db, positional: string[], flags: Record<string, string | 
     if (!name || /^\d+$/.test(name)) return fail('add: --name must be non-empty and not only digits');
     if (store.find(name)) return fail(`add: a source named "${name}" already exists`);
   } else name = uniqueName(db, kind === 'folder' ? basename(location) : nameFromUrl(location));
-  const row = store.add({ name, kind, location, every_minutes: every }, new Date());
+  const row = store.add({ name, kind, location, every_minutes: every, follow_symlinks: kind === 'folder' && flags['follow-symlinks'] === true }, new Date());
   out(`added source #${row.id} ${row.name}: ${kind} ${location}, every ${every} min${title ? ` — "${title}"` : ''}`);
   if (note) out(`  ${note}`);
+  if (row.follow_symlinks) out('  symbolic links inside it are followed (--follow-symlinks), wherever they point');
   out(`  ${kind === 'folder' ? 'files already there' : 'its current items'} are stored as back catalogue on the first poll, not announced as news`);
   return 0;
 }
@@ -159,13 +189,13 @@ function printReport(r: PollReport): void {
   if (c.rejected) parts.push(`${c.rejected} rejected`);
   if (c.deferred) parts.push(`${c.deferred} deferred`);
   out(`#${r.id} ${r.source}: ${parts.join(', ')}; next poll ${when(r.next_poll_at)}`);
-  for (const why of c.rejects.slice(0, 5)) io.err(`   rejected: ${why}`);
+  for (const why of c.rejects.slice(0, 5)) io.err(`   rejected: ${escapeName(why)}`);
 }
 
 /** Runs `newsbot sources …`; returns the exit status. `output` replaces stdout/stderr (tests). */
-export async function run(args: string[], output: CliIo = processIo): Promise<number> {
+export async function run(args: string[], output: CliIo = processIo()): Promise<number> {
   io = output;
-  const { positional, flags } = parseArgs(args, ['once', 'json']);
+  const { positional, flags } = parseArgs(args, ['once', 'json', 'follow-symlinks']);
   const [cmd, ...rest] = positional;
   if (!cmd || flags.help) {
     out(USAGE);
@@ -201,13 +231,21 @@ export async function run(args: string[], output: CliIo = processIo): Promise<nu
       if (flags.once) {
         // The per-source report below says what happened; the log only adds errors (or everything at debug).
         const quiet = createLogger(config.LOG_LEVEL === 'debug' ? 'debug' : 'error');
-        const fetcher = createFetcher({ allowPrivate: config.NEWSBOT_ALLOW_PRIVATE_NETWORKS, userAgent: userAgent(config.NEWSBOT_CONTACT), hostIntervalMs: HOST_INTERVAL_MS });
+        const maxBytes = Math.floor(config.NEWSBOT_MAX_FILE_MB * 1024 * 1024);
+        const fetcher = createFetcher({ allowPrivate: config.NEWSBOT_ALLOW_PRIVATE_NETWORKS, userAgent: userAgent(config.NEWSBOT_CONTACT), hostIntervalMs: HOST_INTERVAL_MS, maxBytes });
+        const stop = new AbortController();
+        const onSignal = () => stop.abort();
+        process.once('SIGINT', onSignal);
+        process.once('SIGTERM', onSignal);
         try {
-          const reports = await pollDueSources({ db, fetcher, robots: createRobotsCheck(fetcher), sinks: defaultSinks(), log: quiet, now: () => new Date() }, { all: true });
+          const ctx = { db, fetcher, robots: createRobotsCheck(fetcher), sinks: defaultSinks(), log: quiet, now: () => new Date(), signal: stop.signal, maxFileBytes: maxBytes, maxNewItemsPerPoll: config.NEWSBOT_MAX_ITEMS_PER_POLL };
+          const reports = await pollDueSources(ctx, { all: true });
           if (reports.length === 0) out('no active sources to poll');
           reports.forEach(printReport);
           return reports.some((r) => !r.ok) ? 1 : 0;
         } finally {
+          process.off('SIGINT', onSignal);
+          process.off('SIGTERM', onSignal);
           await fetcher.close();
         }
       }

@@ -1,6 +1,7 @@
 /** The normalized article every parser returns, whatever shape the document arrived in. */
 
-export type Lang = 'zh-Hant' | 'zh-Hans' | 'en';
+/** 'und': neither Chinese nor English (Urdu, Russian…): not labelled as a language newsbot does not read. */
+export type Lang = 'zh-Hant' | 'zh-Hans' | 'en' | 'und';
 export type Precision = 'datetime' | 'date';
 
 /** Where and on which day of the month a wire report was filed: （中央社華盛頓10日…） → {place: 華盛頓, day: 10}. */

@@ -15,17 +15,55 @@ export interface Logger {
 }
 
 const secrets = new Set<string>();
+/** Every run of PARTIAL characters found in a secret (or its long segments): enough of a token to matter. */
+const PARTIAL = 12;
+const windows = new Set<string>();
 
-/** Registers a value that must never appear in output (bot tokens). */
-export function addSecret(secret: string | undefined): void {
-  if (secret && secret.length >= 6) secrets.add(secret);
+/** The forms a secret is printed in: as is, percent-encoded (either hex case), JSON-escaped. */
+function formsOf(secret: string): string[] {
+  const enc = encodeURIComponent(secret);
+  return [...new Set([secret, enc, enc.replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase()), JSON.stringify(secret).slice(1, -1).replace(/\//g, '\\/')])];
 }
 
-/** Replaces every registered secret in `text`. */
+/**
+ * Registers a value that must never appear in output (bot tokens), with its percent-encoded
+ * and escaped forms and every run of 12 or more of its characters, so a URL-encoded echo in an
+ * API error or a library's partial print (discord.js debug shows a token's first segments) is
+ * redacted too. Short segments (a Telegram bot's numeric id) are left alone.
+ */
+export function addSecret(secret: string | undefined): void {
+  if (!secret || secret.length < 6) return;
+  for (const f of formsOf(secret)) {
+    secrets.add(f);
+    for (let i = 0; i + PARTIAL <= f.length; i++) windows.add(f.slice(i, i + PARTIAL));
+  }
+}
+
+/** Replaces every registered secret, and any run of 12+ characters taken from one, in `text`. */
 export function redact(text: string): string {
   let out = text;
-  for (const s of secrets) out = out.split(s).join('[REDACTED]');
-  return out;
+  for (const s of secrets) if (out.includes(s)) out = out.split(s).join('[REDACTED]');
+  if (windows.size === 0 || out.length < PARTIAL) return out;
+  // Mark every position covered by a 12-character window of a secret, then blank the runs.
+  const hit = new Uint8Array(out.length);
+  let any = false;
+  for (let i = 0; i + PARTIAL <= out.length; i++) {
+    if (windows.has(out.slice(i, i + PARTIAL))) {
+      hit.fill(1, i, i + PARTIAL);
+      any = true;
+    }
+  }
+  if (!any) return out;
+  let res = '';
+  for (let i = 0; i < out.length; ) {
+    if (!hit[i]) {
+      res += out[i++];
+      continue;
+    }
+    while (i < out.length && hit[i]) i++;
+    res += '[REDACTED]';
+  }
+  return res;
 }
 
 function describe(extra: unknown): string {

@@ -6,6 +6,7 @@ import * as cheerio from 'cheerio';
 import type { Fetcher } from './fetch/create-fetcher.ts';
 import { decodeBody } from './fetch/decode-body.ts';
 import { parseAnyFeed } from './feed/parse-any-feed.ts';
+import { hasFeedRoot, trimFeedStart } from './feed/parse-feed.ts';
 import type { SourceKind } from './store/source-store.ts';
 
 export interface DetectedKind {
@@ -22,8 +23,8 @@ const FEED_TYPES = /application\/(rss|atom|rdf)\+xml|application\/feed\+json/i;
 export async function detectKind(fetcher: Fetcher, url: string): Promise<DetectedKind> {
   const res = await fetcher.get(url, { accept: 'application/rss+xml, application/atom+xml, application/feed+json, text/html;q=0.9, */*;q=0.5' });
   const text = decodeBody(res.body, res.headers['content-type']);
-  if (/^\s*(<\?xml|<rss|<feed|<rdf:RDF|\{)/i.test(text.replace(/^\ufeff/, ''))) {
-    const feed = parseAnyFeed(text);
+  if (hasFeedRoot(text) || /^\{/.test(trimFeedStart(text)) || /^<\?xml\b/i.test(trimFeedStart(text))) {
+    const feed = parseAnyFeed(text, res.url);
     return { kind: 'feed', location: url, title: feed.title, note: `${feed.format.toUpperCase()} feed with ${feed.items.length} items` };
   }
   const $ = cheerio.load(text);

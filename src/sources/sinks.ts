@@ -1,27 +1,45 @@
 /**
- * Where polled material goes: the HTML extractor and the article store/loader owned by the core.
- * Gathered behind one small interface so the pollers name what they need in one place.
+ * Where polled material goes: the parse thread (feeds, item articles, pages, folder files are
+ * all untrusted and parsed off the main thread, bounded in time and memory) and the article
+ * store/loader owned by the core. Gathered behind one small interface so the pollers name what
+ * they need in one place.
  */
 import type { Db } from '../core/store/db.ts';
 import type { NormalizedArticle } from '../core/article.ts';
 import { storeArticle, type StoreResult } from '../core/store/articles.ts';
-import { ingestBytes, type IngestOutcome } from '../core/loader/ingest-bytes.ts';
-import { parseHtml } from '../core/ingest/parse-html.ts';
+import { checkBytes, storeParsed, type IngestOutcome } from '../core/loader/ingest-bytes.ts';
+import { createParsePool, sharedParsePool, type ParsePool, type ParsePoolOptions } from './parse/parse-pool.ts';
 
 export interface Sinks {
   /** Stores a normalized article idempotently (same content/URL/GUID → 'unchanged' with the existing id). */
   storeArticle(db: Db, article: NormalizedArticle, meta: { source_file: string | null; url?: string | null; guid?: string | null }): StoreResult;
-  /** Parses and stores a document file's bytes; never throws for bad input. */
-  ingestBytes(db: Db, input: { bytes: Buffer; name: string; url?: string }): IngestOutcome;
-  /** Extracts an article from an HTML page; throws IngestError with a one-line reason. */
-  parseHtml(html: string, name: string, url?: string): NormalizedArticle;
+  /** Parses (on the parse thread) and stores a document file's bytes; never rejects for bad input; throws on a store failure such as a busy database. */
+  ingestBytes(db: Db, input: { bytes: Buffer; name: string; url?: string }): Promise<IngestOutcome>;
+  /** The parse thread for feeds, items and pages. */
+  parse: ParsePool;
+  /** Ends the parse thread when it is this sinks' own (the shared one lives with the process). */
+  close(): Promise<void>;
 }
 
-/** The real parsers and store, with `now` as the store's clock. */
-export function defaultSinks(now: () => Date = () => new Date()): Sinks {
+/** The real parsers and store, with `now` as the store's clock; `parse` options give these sinks their own parse thread. */
+export function defaultSinks(now: () => Date = () => new Date(), parse?: ParsePoolOptions): Sinks {
+  const pool = parse ? createParsePool(parse) : sharedParsePool();
   return {
     storeArticle: (db, article, meta) => storeArticle(db, article, { ...meta, now: now() }),
-    ingestBytes: (db, input) => ingestBytes(db, input, now),
-    parseHtml,
+    async ingestBytes(db, input) {
+      const checked = checkBytes(db, input, now);
+      if (checked.status !== 'new') return checked.outcome;
+      let parsed;
+      try {
+        parsed = await pool.run({ kind: 'file', bytes: input.bytes, name: input.name });
+      } catch (err) {
+        parsed = { ok: false as const, reason: (err as Error).message };
+      }
+      return storeParsed(db, input, checked.fileHash, parsed, now);
+    },
+    parse: pool,
+    close: async () => {
+      if (parse) await pool.close();
+    },
   };
 }

@@ -10,13 +10,13 @@ import { createFetcher, HOST_INTERVAL_MS, userAgent, type FetcherOptions } from 
 import { createRobotsCheck } from './fetch/robots.ts';
 import { defaultSinks, type Sinks } from './sinks.ts';
 import { createSourceStore } from './store/source-store.ts';
-import { pollDueSources, type PollReport } from './poll/poll-source.ts';
+import { pollSource, type PollReport } from './poll/poll-source.ts';
 import { watchFolder, type FolderWatch } from './watch-folder.ts';
 import type { PollContext } from './poll/poll-context.ts';
 
 export interface StartSourcesOptions {
   db: Db;
-  config: Pick<Config, 'NEWSBOT_ALLOW_PRIVATE_NETWORKS' | 'NEWSBOT_CONTACT'>;
+  config: Pick<Config, 'NEWSBOT_ALLOW_PRIVATE_NETWORKS' | 'NEWSBOT_CONTACT'> & Partial<Pick<Config, 'NEWSBOT_MAX_FILE_MB' | 'NEWSBOT_MAX_ITEMS_PER_POLL'>>;
   log: Logger;
   now?: () => Date;
   /** How often due sources are looked for (default 30 s). 0 disables the timer (tests call tick()). */
@@ -30,10 +30,19 @@ export interface StartSourcesOptions {
   settleMs?: number;
   /** Whether folder sources get a live watcher (default true). */
   watch?: boolean;
+  /** Overrides for the poll context (deadline, concurrency, caps). */
+  poll?: Partial<Pick<PollContext, 'pollDeadlineMs' | 'pageConcurrency' | 'maxPagesPerPoll' | 'pageDelayMs'>>;
 }
 
+/** How long stop() waits for polls in flight after aborting them; the bot must be down within 5 s of SIGTERM. */
+export const STOP_GRACE_MS = 3000;
+
 export interface SourcesRuntime {
-  /** Polls what is due now and reconciles folder watchers; resolves with the reports. */
+  /**
+   * Starts a poll of every due source not already being polled (each source on its own, so a
+   * slow one holds up no other) and reconciles folder watchers; resolves with the reports of the
+   * polls it started.
+   */
   tick(): Promise<PollReport[]>;
   /** Resolves when the watchers are ready (after the first tick has started them). */
   watchersReady(): Promise<void>;
@@ -45,13 +54,29 @@ export interface SourcesRuntime {
 /** Starts polling sources on their schedule; call `stop()` to close timers, watchers and connections. */
 export function startSources(opts: StartSourcesOptions): SourcesRuntime {
   const now = opts.now ?? (() => new Date());
-  const fetcher = createFetcher({ allowPrivate: opts.config.NEWSBOT_ALLOW_PRIVATE_NETWORKS, now, userAgent: userAgent(opts.config.NEWSBOT_CONTACT), hostIntervalMs: HOST_INTERVAL_MS, ...opts.fetcher });
+  const maxBytes = (opts.config.NEWSBOT_MAX_FILE_MB ?? 5) * 1024 * 1024;
+  const fetcher = createFetcher({ allowPrivate: opts.config.NEWSBOT_ALLOW_PRIVATE_NETWORKS, now, userAgent: userAgent(opts.config.NEWSBOT_CONTACT), hostIntervalMs: HOST_INTERVAL_MS, maxBytes, ...opts.fetcher });
   const sinks = opts.sinks ?? defaultSinks(now);
   const watchers = new Map<number, FolderWatch>();
-  let running: Promise<PollReport[]> | null = null;
+  const polling = new Map<number, Promise<PollReport>>();
+  const stopping = new AbortController();
+  let reconciling: Promise<void> = Promise.resolve();
   let stopped = false;
+  let stopping_: Promise<void> | null = null;
 
-  const ctx: PollContext = { db: opts.db, fetcher, robots: createRobotsCheck(fetcher, { now }), sinks, log: opts.log, now, settleMs: opts.settleMs };
+  const ctx: PollContext = {
+    db: opts.db,
+    fetcher,
+    robots: createRobotsCheck(fetcher, { now }),
+    sinks,
+    log: opts.log,
+    now,
+    settleMs: opts.settleMs,
+    signal: stopping.signal,
+    maxFileBytes: maxBytes,
+    maxNewItemsPerPoll: opts.config.NEWSBOT_MAX_ITEMS_PER_POLL,
+    ...opts.poll,
+  };
 
   async function reconcileWatchers(): Promise<void> {
     if (opts.watch === false) return;
@@ -65,27 +90,32 @@ export function startSources(opts: StartSourcesOptions): SourcesRuntime {
         await w.close();
       }
     }
-    for (const s of folders) if (!watchers.has(s.id)) watchers.set(s.id, watchFolder(ctx, s, opts.stabilityMs));
-  }
-
-  async function runTick(): Promise<PollReport[]> {
-    const reports = await pollDueSources(ctx, { stopping: () => stopped });
-    if (!stopped) await reconcileWatchers();
-    return reports;
+    for (const s of folders) if (!watchers.has(s.id) && !stopped) watchers.set(s.id, watchFolder(ctx, s, opts.stabilityMs));
   }
 
   function tick(): Promise<PollReport[]> {
     if (stopped) return Promise.resolve([]);
-    // One pass at a time: a slow feed delays the next tick rather than doubling requests.
-    running ??= runTick()
-      .catch((err: unknown) => {
-        opts.log.error('sources tick failed', err);
-        return [] as PollReport[];
-      })
-      .finally(() => {
-        running = null;
-      });
-    return running;
+    const started: Promise<PollReport>[] = [];
+    try {
+      for (const src of createSourceStore(opts.db).due(now())) {
+        if (polling.has(src.id)) continue;
+        const p = pollSource(ctx, src)
+          .catch((err: unknown): PollReport => {
+            opts.log.error(`source ${src.name}: poll failed`, err);
+            return { source: src.name, id: src.id, ok: false, notModified: false, counts: null, error: String(err), paused: null, next_poll_at: null };
+          })
+          .finally(() => polling.delete(src.id));
+        polling.set(src.id, p);
+        started.push(p);
+      }
+    } catch (err) {
+      opts.log.error('sources tick failed', err);
+    }
+    reconciling = reconciling.then(() => (stopped ? undefined : reconcileWatchers())).catch((err: unknown) => opts.log.error('folder watchers', err));
+    return Promise.all(started).then(async (r) => {
+      await reconciling;
+      return r;
+    });
   }
 
   const tickMs = opts.tickMs ?? 30_000;
@@ -95,18 +125,28 @@ export function startSources(opts: StartSourcesOptions): SourcesRuntime {
   return {
     tick,
     async watchersReady() {
+      await reconciling;
       await Promise.all([...watchers.values()].map((w) => w.ready));
     },
     async idle() {
       await Promise.all([...watchers.values()].map((w) => w.idle()));
     },
-    async stop() {
-      stopped = true;
-      if (timer) clearInterval(timer);
-      await running;
-      await Promise.all([...watchers.values()].map((w) => w.close()));
-      watchers.clear();
-      await fetcher.close();
+    stop() {
+      stopping_ ??= stopAll();
+      return stopping_;
     },
   };
+
+  async function stopAll(): Promise<void> {
+    stopped = true;
+    if (timer) clearInterval(timer);
+    // Fetches in flight end at once; what they were doing waits for the next run.
+    stopping.abort();
+    const grace = new Promise<void>((r) => setTimeout(r, STOP_GRACE_MS).unref());
+    await Promise.race([Promise.all([...polling.values(), reconciling]), grace]);
+    await Promise.race([Promise.all([...watchers.values()].map((w) => w.close())), grace]);
+    watchers.clear();
+    await Promise.race([fetcher.close(), grace]);
+    await sinks.close();
+  }
 }

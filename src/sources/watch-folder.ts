@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { createSourceStore, type SourceRow } from './store/source-store.ts';
 import { ingestFolderFile, isIgnoredFile } from './poll/poll-folder.ts';
 import type { PollContext } from './poll/poll-context.ts';
+import { escapeName } from '../core/loader/rejects.ts';
 
 export interface FolderWatch {
   /** Resolves when the initial directory walk is done and events are flowing. */
@@ -23,6 +24,8 @@ export function watchFolder(ctx: PollContext, src: SourceRow, stabilityMs = 1000
   const watcher: FSWatcher = watch(root, {
     ignoreInitial: true,
     depth: 8,
+    // A link dropped into the folder could point at any file the bot can read: not followed unless opted in.
+    followSymlinks: src.follow_symlinks === 1,
     awaitWriteFinish: { stabilityThreshold: stabilityMs, pollInterval: Math.min(100, stabilityMs) },
     ignored: (p: string) => resolve(p) !== root && isIgnoredFile(p),
   });
@@ -36,9 +39,11 @@ export function watchFolder(ctx: PollContext, src: SourceRow, stabilityMs = 1000
       if (!fresh || fresh.paused_reason) return;
       try {
         const r = await ingestFolderFile(ctx, fresh, path, { requireSettled: false });
-        if (r.outcome === 'stored') ctx.log.info(`source ${fresh.name}: ingested ${path}`);
+        if (r.outcome === 'stored') ctx.log.info(`source ${fresh.name}: ingested ${escapeName(path)}`);
+        // A passing failure (busy database, unreadable now): the periodic rescan tries it again.
+        else if (r.outcome === 'failed') ctx.log.warn(`source ${fresh.name}: ${escapeName(path)}: ${r.reason}; tried again at the next scan`);
       } catch (err) {
-        ctx.log.warn(`source ${fresh.name}: ${path}: ${(err as Error).message}`);
+        ctx.log.warn(`source ${fresh.name}: ${escapeName(path)}: ${(err as Error).message}`);
       }
     });
   };

@@ -38,6 +38,7 @@ export function createHarness(fetcherOpts: Partial<FetcherOptions> = {}): Harnes
     source: (id) => sources.get(id)!,
     articleCount: () => (db.prepare('SELECT COUNT(*) AS n FROM articles').get() as { n: number }).n,
     async close() {
+      await ctx.sinks.close();
       await fetcher.close();
       db.close();
     },

@@ -41,7 +41,7 @@ test('a summary-only feed: each article page is fetched and cleaned by the HTML 
   }
 });
 
-test('page fetches per poll are capped (the rest wait for the next poll) and a missing page is rejected with its reason', async () => {
+test('page fetches per poll are capped (the rest wait for the next poll); a missing page: the item is stored from the feed summary with the reason', async () => {
   const srv = await startFixtureServer(pageRoutes);
   const h = createHarness();
   h.ctx.maxPagesPerPoll = 1;
@@ -53,15 +53,17 @@ test('page fetches per poll are capped (the rest wait for the next poll) and a m
     h.clock.t += 31 * 60_000;
     srv.routes.delete('/pages/school-meals.html');
     const second = await pollSource(h.ctx, h.source(src.id));
-    assert.equal(second.counts!.rejected, 1);
-    assert.match(second.counts!.rejects[0], /school-meals\.html: HTTP 404$/);
-    assert.equal(h.articleCount(), 1);
+    assert.equal(second.counts!.stored, 1);
+    assert.equal(second.counts!.rejected, 0);
+    const why = h.db.prepare("SELECT reason FROM source_items WHERE guid LIKE '%school-meals%' ORDER BY id DESC").pluck().get() as string;
+    assert.match(why, /^from the feed summary: .*school-meals\.html: HTTP 404$/);
+    assert.equal(h.articleCount(), 2);
     // Items predating the source are back catalogue even when they arrive on a later poll.
     const ids = h.db.prepare('SELECT id FROM articles').all() as { id: number }[];
     assert.ok(ids.every((r) => isBackfill(h.db, r.id)));
     h.clock.t += 31 * 60_000;
     const third = await pollSource(h.ctx, h.source(src.id));
-    assert.equal(third.counts!.rejected + third.counts!.stored, 0, 'a rejected item is not retried every poll');
+    assert.equal(third.counts!.rejected + third.counts!.stored, 0, 'an item stored from its summary after a 404 is not fetched every poll');
   } finally {
     await h.close();
     await srv.close();

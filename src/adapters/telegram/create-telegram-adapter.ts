@@ -13,7 +13,7 @@ import { addSecret, type Logger } from '../../core/logger.ts';
 import { createChatSettingsStore } from '../../core/chat-settings/chat-settings-store.ts';
 import { createFollowStore } from '../../core/follow/follow-store.ts';
 import { createStoryThreadStore } from '../../core/follow/story-threads.ts';
-import { interactiveRetry, type RetryOptions } from './retry.ts';
+import { boundedDeleteWebhook, interactiveRetry, type RetryOptions } from './retry.ts';
 import { createCommandHandler, createPagingHandler } from './handle-command.ts';
 import { createPageCache } from './paging.ts';
 import { deliverReply } from './send-reply.ts';
@@ -64,7 +64,7 @@ export function createTelegramAdapter(opts: TelegramAdapterOptions): TelegramAda
   // Long polling holds getUpdates for 30 s; anything slower than this is a hung connection.
   const client = { timeoutSeconds: 75, ...(opts.apiRoot ? { apiRoot: opts.apiRoot.replace(/\/+$/, '') } : {}) };
   const bot = new Bot(opts.token, { client });
-  bot.api.config.use(...interactiveRetry(opts.retry));
+  bot.api.config.use(boundedDeleteWebhook(log, opts.retry?.maxDeleteWebhookFailures, describeTelegramError), ...interactiveRetry(opts.retry));
   // Digest sends: no automatic retries (see the module comment).
   const deliveryApi = new Api(opts.token, client);
   const settings = createChatSettingsStore(db, now);

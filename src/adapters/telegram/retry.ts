@@ -13,6 +13,8 @@ export interface RetryOptions {
   /** Retries after a network error (default 3), with `networkDelayMs` doubling (default 500 ms). */
   networkAttempts?: number;
   networkDelayMs?: number;
+  /** Failed deleteWebhook requests at start-up before the start fails (default 5). */
+  maxDeleteWebhookFailures?: number;
 }
 
 function pause(ms: number, signal?: { aborted: boolean; addEventListener(t: 'abort', f: () => void, o?: { once: boolean }): void; removeEventListener(t: 'abort', f: () => void): void }): Promise<void> {
@@ -52,4 +54,33 @@ export function interactiveRetry(opts: RetryOptions = {}): Transformer[] {
     autoRetry({ maxRetryAttempts: opts.maxRetryAttempts ?? 3, maxDelaySeconds: opts.maxDelaySeconds ?? 60, rethrowHttpErrors: true }),
     retryNetworkErrors(opts.networkAttempts ?? 3, opts.networkDelayMs ?? 500),
   ];
+}
+
+/**
+ * Bounds and logs grammY's start-up `deleteWebhook`, which grammY itself retries without end and
+ * without a word (with backoff up to 20 minutes) while the API fails: each failed request is
+ * logged, and after `maxFailures` the next failure ends the start with the last reason.
+ */
+export function boundedDeleteWebhook(log: { warn(msg: string): void }, maxFailures = 5, describe: (err: unknown) => string = (e) => String((e as Error)?.message ?? e)): Transformer {
+  let failures = 0;
+  return async (prev, method, payload, signal) => {
+    if (method !== 'deleteWebhook') return prev(method, payload, signal);
+    let res: Awaited<ReturnType<typeof prev>>;
+    try {
+      res = await prev(method, payload, signal);
+    } catch (err) {
+      failures++;
+      log.warn(`telegram: deleteWebhook failed (${failures} of ${maxFailures}): ${describe(err)}`);
+      if (failures >= maxFailures) throw new Error(`deleteWebhook failed ${failures} times; last: ${describe(err)}`);
+      throw err;
+    }
+    if (!res.ok) {
+      failures++;
+      log.warn(`telegram: deleteWebhook failed (${failures} of ${maxFailures}): ${res.error_code} ${res.description}`);
+      if (failures >= maxFailures) throw new Error(`deleteWebhook failed ${failures} times; last: ${res.error_code} ${res.description}`);
+      return res;
+    }
+    failures = 0;
+    return res;
+  };
 }

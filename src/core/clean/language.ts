@@ -12,15 +12,21 @@ function isHan(c: number): boolean {
   return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
 }
 
-/** 'en' when a paragraph is mostly Latin letters, else 'zh' (script decided separately). */
-export function detectBaseLang(text: string): 'en' | 'zh' {
+/**
+ * 'en' when a paragraph is mostly Latin letters, 'zh' when Han characters hold their own (script
+ * decided separately), 'und' when letters of another script (Arabic, Cyrillic, Devanagari…) outnumber both.
+ */
+export function detectBaseLang(text: string): 'en' | 'zh' | 'und' {
   let han = 0;
   let latin = 0;
+  let other = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (isHan(c)) han++;
     else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) latin++;
+    else if (((c >= 0x370 && c < 0x3000) || (c >= 0x3040 && c <= 0x30ff) || (c >= 0xac00 && c <= 0xd7af)) && /\p{L}/u.test(text[i])) other++;
   }
+  if (other > han && other > latin) return 'und';
   return latin > han * 2 ? 'en' : 'zh';
 }
 
@@ -71,7 +77,7 @@ export function labelLanguages(texts: string[]): { paragraphs: Paragraph[]; lang
   let zhText = '';
   for (let i = 0; i < texts.length && zhText.length < 4000; i++) if (bases[i] === 'zh') zhText += texts[i];
   const script = zhText ? detectChineseScript(zhText) : 'zh-Hant';
-  const paragraphs = texts.map((text, i) => ({ text, lang: (bases[i] === 'en' ? 'en' : script) as Lang }));
+  const paragraphs = texts.map((text, i) => ({ text, lang: (bases[i] === 'zh' ? script : bases[i]) as Lang }));
   // An article's languages are those holding a real share of its text: a stray English
   // credit line under a Chinese article does not make it bilingual.
   const total = texts.reduce((n, t) => n + t.length, 0) || 1;

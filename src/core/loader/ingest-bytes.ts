@@ -5,7 +5,7 @@
  */
 import { hashBytes } from '../store/article-identity.ts';
 import { storeArticle, type StoreStatus } from '../store/articles.ts';
-import type { Db } from '../store/db.ts';
+import { isBusyError, type Db } from '../store/db.ts';
 import type { DeferredIndexing } from '../knowledge/deferred-indexing.ts';
 import { prepareCached } from '../store/statements.ts';
 import { parseOutcome, type ParseOutcome } from './parse-outcome.ts';
@@ -47,7 +47,7 @@ export function checkBytes(db: Db, input: IngestInput, now: () => Date = () => n
   return { status: 'new', fileHash };
 }
 
-/** Stores a parsed document, or records its parse failure as a reject. */
+/** Stores a parsed document, or records its parse failure as a reject; throws (recording nothing) when the database is busy. */
 export function storeParsed(db: Db, input: IngestInput, fileHash: string, parsed: ParseOutcome, now: () => Date = () => new Date(), deferred?: DeferredIndexing): IngestOutcome {
   if (!parsed.ok) return reject(db, input.name, parsed.reason, now());
   let article = parsed.article;
@@ -56,6 +56,8 @@ export function storeParsed(db: Db, input: IngestInput, fileHash: string, parsed
     const r = storeArticle(db, article, { source_file: input.name, url: input.url, guid: input.guid, file_hash: fileHash, now: now() }, { deferred, derived: parsed.derived });
     return { status: r.status, id: r.id };
   } catch (err) {
+    // A busy database is a passing reason: the caller retries later; recording a reject would lose the file.
+    if (isBusyError(err)) throw err;
     return reject(db, input.name, `could not store: ${(err as Error)?.message ?? String(err)}`, now());
   }
 }

@@ -9,16 +9,63 @@ import { migrations } from './migrations/index.ts';
 
 export type Db = Database.Database;
 
-/** Opens (creating if needed) the database at `file` and migrates it. ':memory:' works for throwaway use. */
-export function openDatabase(file: string): Db {
+/** A database whose schema is newer than this program's: refused, never used or written. */
+export class SchemaVersionError extends Error {
+  constructor(
+    readonly file: string,
+    readonly found: number,
+    readonly known: number,
+  ) {
+    super(`${file}: database schema version ${found} is newer than this newsbot's ${known}; use a newer newsbot or another --db file`);
+    this.name = 'SchemaVersionError';
+  }
+}
+
+/**
+ * How long a write waits for another process's write to finish before failing. Several
+ * processes (the bot, a `newsbot ingest`, a `sources poll`) may share one file; a batch of the
+ * loader holds the write lock for well under a second, so this is generous.
+ */
+export const BUSY_TIMEOUT_MS = 60_000;
+
+/** True when `err` is SQLite saying another connection holds the lock: a passing reason, retried later. */
+export function isBusyError(err: unknown): boolean {
+  const e = err as { code?: string; message?: string } | null;
+  return !!e && (e.code === 'SQLITE_BUSY' || e.code === 'SQLITE_LOCKED' || /database is locked|database table is locked/.test(e.message ?? ''));
+}
+
+/**
+ * Opens (creating if needed) the database at `file` and migrates it. ':memory:' works for
+ * throwaway use. Every `db.transaction(fn)` starts with BEGIN IMMEDIATE: a deferred transaction
+ * that reads, then writes, cannot wait for the lock (SQLite fails it at once), so two processes
+ * writing one file would fail instead of taking turns.
+ */
+export function openDatabase(file: string, opts: { busyTimeoutMs?: number } = {}): Db {
   if (file !== ':memory:') ensureDir(dirname(file));
   const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  db.pragma('synchronous = NORMAL');
-  migrate(db);
+  try {
+    db.pragma(`busy_timeout = ${Math.round(opts.busyTimeoutMs ?? BUSY_TIMEOUT_MS)}`);
+    const found = db.pragma('user_version', { simple: true }) as number;
+    if (found > migrations.length) throw new SchemaVersionError(file, found, migrations.length);
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('synchronous = NORMAL');
+    immediateTransactions(db);
+    migrate(db);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
   return db;
+}
+
+/** Makes `db.transaction(fn)` (and its `.default`) BEGIN IMMEDIATE; `.deferred` stays available for read-only use. */
+function immediateTransactions(db: Db): void {
+  const plain = db.transaction.bind(db);
+  db.transaction = ((fn: (...args: unknown[]) => unknown) => {
+    const tx = plain(fn);
+    return Object.assign((...args: unknown[]) => tx.immediate(...args), { default: tx.immediate, deferred: tx.deferred, immediate: tx.immediate, exclusive: tx.exclusive, database: db });
+  }) as Db['transaction'];
 }
 
 /**

@@ -50,6 +50,8 @@ export interface ConditionalHeaders {
   etag?: string | null;
   lastModified?: string | null;
   accept?: string;
+  /** Aborts the request (and any wait for its turn at the host): a stopping bot or a poll past its deadline. */
+  signal?: AbortSignal;
 }
 
 export interface FetchResult {
@@ -151,7 +153,7 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
   // concurrent ones queue up in order.
   const hostInterval = opts.hostIntervalMs ?? 0;
   const nextStart = new Map<string, number>();
-  async function spaceOut(url: string): Promise<void> {
+  async function spaceOut(url: string, signal?: AbortSignal): Promise<void> {
     if (hostInterval <= 0) return;
     let host: string;
     try {
@@ -163,13 +165,28 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
     const at = Math.max(t, nextStart.get(host) ?? 0);
     nextStart.set(host, at + hostInterval);
     if (nextStart.size > 10_000) for (const [h, when] of nextStart) if (when < t) nextStart.delete(h);
-    if (at > t) await new Promise((r) => setTimeout(r, at - t));
+    if (at > t) {
+      await new Promise<void>((r) => {
+        const timer = setTimeout(done, at - t);
+        function done() {
+          clearTimeout(timer);
+          signal?.removeEventListener('abort', done);
+          r();
+        }
+        signal?.addEventListener('abort', done, { once: true });
+      });
+    }
   }
 
   async function get(startUrl: string, cond: ConditionalHeaders = {}): Promise<FetchResult> {
-    await spaceOut(startUrl);
+    const stopped = () => new FetchError(startUrl, 'stopped before the response arrived');
+    if (cond.signal?.aborted) throw stopped();
+    await spaceOut(startUrl, cond.signal);
+    if (cond.signal?.aborted) throw stopped();
     const ac = new AbortController();
     const timer = setTimeout(() => ac.abort(), timeoutMs);
+    const onAbort = () => ac.abort();
+    cond.signal?.addEventListener('abort', onAbort, { once: true });
     let current: URL;
     try {
       current = new URL(startUrl);
@@ -192,6 +209,7 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
         try {
           res = await request(current, { method: 'GET', headers, dispatcher: agent, signal: ac.signal });
         } catch (err) {
+          if (cond.signal?.aborted) throw stopped();
           if (ac.signal.aborted) throw new FetchError(startUrl, `timed out after ${Math.round(timeoutMs / 1000)} s`);
           const d = describeNetworkError(err);
           throw new FetchError(startUrl, d.reason, null, null, d.blocked);
@@ -227,6 +245,7 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
           body = await readCapped(res.body as unknown as Readable, h['content-encoding'], maxBytes, startUrl);
         } catch (err) {
           if (err instanceof FetchError) throw err;
+          if (cond.signal?.aborted) throw stopped();
           if (ac.signal.aborted) throw new FetchError(startUrl, `timed out after ${Math.round(timeoutMs / 1000)} s`);
           throw new FetchError(startUrl, `could not read the body: ${(err as Error).message}`);
         }
@@ -234,6 +253,7 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
       }
     } finally {
       clearTimeout(timer);
+      cond.signal?.removeEventListener('abort', onAbort);
     }
   }
 

@@ -23,6 +23,11 @@ type Rules = { kind: 'parsed'; robot: Robot } | { kind: 'allow-all' } | { kind: 
 export interface RobotsCheck {
   /** Null when `url` may be fetched, else the reason it may not (one line). */
   refusal(url: string): Promise<string | null>;
+  /**
+   * Like refusal, also saying whether the refusal is passing: robots.txt could not be read
+   * (5xx, network), so the site is closed for now, not disallowed.
+   */
+  check(url: string): Promise<{ reason: string; passing: boolean } | null>;
 }
 
 export interface RobotsOptions {
@@ -52,27 +57,30 @@ export function createRobotsCheck(fetcher: Fetcher, opts: RobotsOptions = {}): R
     }
   }
 
+  async function check(url: string): Promise<{ reason: string; passing: boolean } | null> {
+    let origin: string;
+    try {
+      origin = new URL(url).origin;
+    } catch {
+      return { reason: `not a URL: ${url}`, passing: false };
+    }
+    const t = now().getTime();
+    let entry = cache.get(origin);
+    if (!entry || entry.expires <= t) {
+      const loading = load(origin);
+      entry = { rules: loading.then((l) => l.rules), expires: Infinity };
+      cache.set(origin, entry);
+      const settled = entry;
+      void loading.then((l) => (settled.expires = now().getTime() + l.keepMs));
+    }
+    const rules = await entry.rules;
+    if (rules.kind === 'allow-all') return null;
+    if (rules.kind === 'disallow-all') return { reason: rules.why, passing: true };
+    return rules.robot.isAllowed(url, ROBOTS_TOKEN) === false ? { reason: `robots.txt of ${origin} disallows ${new URL(url).pathname}`, passing: false } : null;
+  }
+
   return {
-    async refusal(url) {
-      let origin: string;
-      try {
-        origin = new URL(url).origin;
-      } catch {
-        return `not a URL: ${url}`;
-      }
-      const t = now().getTime();
-      let entry = cache.get(origin);
-      if (!entry || entry.expires <= t) {
-        const loading = load(origin);
-        entry = { rules: loading.then((l) => l.rules), expires: Infinity };
-        cache.set(origin, entry);
-        const settled = entry;
-        void loading.then((l) => (settled.expires = now().getTime() + l.keepMs));
-      }
-      const rules = await entry.rules;
-      if (rules.kind === 'allow-all') return null;
-      if (rules.kind === 'disallow-all') return rules.why;
-      return rules.robot.isAllowed(url, ROBOTS_TOKEN) === false ? `robots.txt of ${origin} disallows ${new URL(url).pathname}` : null;
-    },
+    check,
+    refusal: async (url) => (await check(url))?.reason ?? null,
   };
 }

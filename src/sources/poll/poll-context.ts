@@ -19,6 +19,16 @@ export interface PollContext {
   pageDelayMs?: number;
   /** A file must be unchanged this long before a folder scan ingests it (default 2 s). */
   settleMs?: number;
+  /** Aborted when the bot stops: fetches end at once and what is left waits for the next run. */
+  signal?: AbortSignal;
+  /** Longest one feed poll may take; items not done by then wait for the next poll (default 120 s). */
+  pollDeadlineMs?: number;
+  /** Article pages of one feed fetched at once (default 4; the per-host spacing still applies). */
+  pageConcurrency?: number;
+  /** New items stored per source per poll at most (NEWSBOT_MAX_ITEMS_PER_POLL; default 100): the newest; the rest wait. */
+  maxNewItemsPerPoll?: number;
+  /** Largest folder file ingested (NEWSBOT_MAX_FILE_MB; default 5 MB); larger ones are refused unread. */
+  maxFileBytes?: number;
 }
 
 /** What one poll of one source did, for logs and `sources poll`. */

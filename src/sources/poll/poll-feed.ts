@@ -4,16 +4,14 @@
  * article page fetched and cleaned by the HTML extractor. Items already stored by any source
  * (same GUID, normalized URL or body) are linked, not stored again.
  */
-import { setTimeout as sleep } from 'node:timers/promises';
-import { IngestError, type NormalizedArticle } from '../../core/article.ts';
-import { decodeBody } from '../fetch/decode-body.ts';
+import { createHash } from 'node:crypto';
 import { parseMaxAge } from '../fetch/cache-headers.ts';
-import { FetchError } from '../fetch/fetch-error.ts';
-import { parseAnyFeed } from '../feed/parse-any-feed.ts';
 import type { FeedItem } from '../feed/feed-types.ts';
-import { hasFullContent, itemToArticle, withFeedMetadata } from '../feed/item-article.ts';
 import { normalizeUrl } from '../../core/text/normalize-url.ts';
-import { createItemStore } from '../store/source-items.ts';
+import { foldForMatch } from '../../core/text/normalize.ts';
+import { isBusyError } from '../../core/store/db.ts';
+import { createItemStore, type ItemStore } from '../store/source-items.ts';
+import { buildItem, fetchItemPage, ownArticle, PENDING_PREFIX, type PollBudget } from './build-item.ts';
 import type { SourceRow } from '../store/source-store.ts';
 import { articleContentHash } from './content-hash.ts';
 import { emptyCounts, type PollContext, type PollCounts } from './poll-context.ts';
@@ -33,7 +31,11 @@ const FEED_ACCEPT = 'application/rss+xml, application/atom+xml, application/feed
 
 /** The key an item is remembered by within its source. */
 function itemKey(item: FeedItem): string | null {
-  return item.guid ?? item.link ?? (item.title ? `title:${item.title}|${item.published ?? ''}` : null);
+  if (item.guid ?? item.link) return item.guid ?? item.link;
+  if (item.title) return `title:${item.title}|${item.published ?? ''}`;
+  // RSS 2.0 allows an item that is only a description: its text is its identity.
+  const text = item.contentHtml ?? item.summaryHtml;
+  return text ? `text:${createHash('sha256').update(text).digest('hex').slice(0, 32)}` : null;
 }
 
 function byPublication(items: FeedItem[]): FeedItem[] {
@@ -59,35 +61,71 @@ function safeLink(link: string | null, base: string): string | null {
   }
 }
 
-function isTransient(err: unknown): boolean {
-  return err instanceof FetchError && !err.permanent && (err.status == null || err.status >= 500 || err.status === 429 || err.status === 408);
+/** Runs `fn` over `items` with at most `limit` at once; results in input order. */
+async function mapLimited<T, R>(items: T[], limit: number, fn: (t: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return out;
 }
 
-/** Polls `src` (kind 'feed'); throws FetchError/FeedError when the feed itself cannot be read. */
+interface NewItem {
+  item: FeedItem;
+  key: string;
+  urlNorm: string | null;
+  backfill: boolean;
+}
+
+/** Polls `src` (kind 'feed'); throws FetchError/FeedError/DecodeError when the feed itself cannot be read. */
 export async function pollFeed(ctx: PollContext, src: SourceRow): Promise<FeedPollResult> {
-  const res = await ctx.fetcher.get(src.location, { etag: src.etag, lastModified: src.last_modified, accept: FEED_ACCEPT });
+  // One signal ends the poll: the bot stopping, or this poll's deadline. What is not done by then waits for the next poll.
+  const ac = new AbortController();
+  const deadline = setTimeout(() => ac.abort(), ctx.pollDeadlineMs ?? 120_000);
+  const onStop = () => ac.abort();
+  ctx.signal?.addEventListener('abort', onStop, { once: true });
+  if (ctx.signal?.aborted) ac.abort();
+  try {
+    return await pollFeedWithin(ctx, src, ac.signal);
+  } finally {
+    clearTimeout(deadline);
+    ctx.signal?.removeEventListener('abort', onStop);
+  }
+}
+
+async function pollFeedWithin(ctx: PollContext, src: SourceRow, signal: AbortSignal): Promise<FeedPollResult> {
+  const res = await ctx.fetcher.get(src.location, { etag: src.etag, lastModified: src.last_modified, accept: FEED_ACCEPT, signal });
   const maxAgeSeconds = parseMaxAge(res.headers['cache-control'], res.headers.age);
   const counts = emptyCounts();
   const movedTo = res.movedPermanently && res.url !== src.location ? res.url : null;
   if (res.status === 304) {
     return { counts, notModified: true, etag: res.headers.etag ?? src.etag, lastModified: res.headers['last-modified'] ?? src.last_modified, maxAgeSeconds, outlet: null, movedTo };
   }
-  const feed = parseAnyFeed(decodeBody(res.body, res.headers['content-type']));
+  const feed = await ctx.sinks.parse.run({ kind: 'feed', bytes: res.body, contentType: res.headers['content-type'] ?? null, url: res.url });
   const outlet = feed.title ?? src.outlet ?? new URL(src.location).hostname;
   const items = createItemStore(ctx.db);
   const createdAt = Date.parse(src.created_at);
-  const pageBudget = { left: ctx.maxPagesPerPoll ?? 30, stopped: false, fetched: 0 };
+  const budget: PollBudget = { pagesLeft: ctx.maxPagesPerPoll ?? 30, siteBusy: false, signal };
 
+  const fresh: NewItem[] = [];
+  const pending: { item: FeedItem & { link: string }; key: string }[] = [];
   for (const raw of byPublication(feed.items)) {
     const item = { ...raw, link: safeLink(raw.link, res.url) };
     const key = itemKey(item);
     if (!key) {
       counts.rejected++;
-      counts.rejects.push('an item with no guid, link or title');
+      counts.rejects.push('an item with no guid, link, title or text');
       continue;
     }
     if (items.seen(src.id, key)) {
-      if (updateSeenItem(ctx, src, item, key, outlet)) counts.updated++;
+      const last = items.lastStored(src.id, key);
+      if (last?.reason?.startsWith(PENDING_PREFIX) && item.link) pending.push({ item: { ...item, link: item.link }, key });
+      else if (await updateSeenItem(ctx, src, item, key, outlet, last)) counts.updated++;
       else counts.unchanged++;
       continue;
     }
@@ -95,52 +133,117 @@ export async function pollFeed(ctx: PollContext, src: SourceRow): Promise<FeedPo
     // The first poll's items, and items dated before the source was added, are back catalogue.
     const backfill = src.first_poll_done === 0 || (date != null && Date.parse(date) < createdAt);
     const urlNorm = normalizeUrl(item.link);
-    const base = { source_id: src.id, guid: key, url_normalized: urlNorm };
     const known = items.findByIdentity(item.guid, urlNorm);
     if (known) {
-      items.record({ ...base, content_hash: null, article_id: known.article_id, backfill: known.backfill, status: 'duplicate', reason: `same ${known.matched}` }, ctx.now());
+      items.record({ source_id: src.id, guid: key, url_normalized: urlNorm, content_hash: null, article_id: known.article_id, backfill: known.backfill, status: 'duplicate', reason: `same ${known.matched}` }, ctx.now());
       counts.duplicates++;
       continue;
     }
-    let article: NormalizedArticle;
-    try {
-      article = await buildArticle(ctx, item, outlet, pageBudget);
-    } catch (err) {
-      if (err === DEFERRED || isTransient(err)) {
-        if (err !== DEFERRED) ctx.log.warn(`source ${src.name}: item ${key} deferred: ${(err as Error).message}`);
+    fresh.push({ item, key, urlNorm, backfill });
+  }
+  // At most N new items per poll: the newest N; the older ones wait for the next polls.
+  const cap = ctx.maxNewItemsPerPoll ?? 100;
+  const chosen = fresh.length > cap ? fresh.slice(fresh.length - cap) : fresh;
+  counts.deferred += fresh.length - chosen.length;
+
+  const lanes = Math.max(1, ctx.pageConcurrency ?? 4);
+  const built = await mapLimited(chosen, lanes, (n) => buildItem(ctx, n.item, outlet, budget));
+  // The same page behind two distinct items of one poll is an interstitial (consent, paywall), not their article.
+  const pageHashes = new Map<string, number>();
+  const hashes = built.map((b) => (b.kind === 'article' ? articleContentHash(b.article) : null));
+  built.forEach((b, i) => b.kind === 'article' && b.fromPage && pageHashes.set(hashes[i]!, (pageHashes.get(hashes[i]!) ?? 0) + 1));
+
+  for (let i = 0; i < chosen.length; i++) {
+    const { item, key, urlNorm, backfill } = chosen[i];
+    let b = built[i];
+    const base = { source_id: src.id, guid: key, url_normalized: urlNorm };
+    if (b.kind === 'deferred') {
+      ctx.log.debug(`source ${src.name}: item ${key} deferred: ${b.why}`);
+      counts.deferred++;
+      continue;
+    }
+    if (b.kind === 'rejected') {
+      items.record({ ...base, content_hash: null, article_id: null, backfill, status: 'rejected', reason: b.reason }, ctx.now());
+      counts.rejected++;
+      counts.rejects.push(b.reason);
+      continue;
+    }
+    let hash = hashes[i]!;
+    const sameBody = items.findByContent(hash);
+    if (b.fromPage && ((pageHashes.get(hash) ?? 0) > 1 || (sameBody && item.title && !sameTitle(ctx, sameBody.article_id, item.title)))) {
+      const own = await ownArticle(ctx, item, outlet);
+      if (!own.article) {
         counts.deferred++;
         continue;
       }
-      const reason = err instanceof IngestError || err instanceof FetchError ? err.message : `could not build the article: ${(err as Error).message}`;
-      items.record({ ...base, content_hash: null, article_id: null, backfill, status: 'rejected', reason }, ctx.now());
-      counts.rejected++;
-      counts.rejects.push(reason);
-      continue;
-    }
-    const hash = articleContentHash(article);
-    const sameBody = items.findByContent(hash);
-    if (sameBody) {
+      b = { kind: 'article', article: own.article, fromPage: false, fallback: { reason: `${FINAL_NOTE}its page is the same as another item's (an interstitial?)`, pending: false } };
+      hash = articleContentHash(b.article);
+    } else if (sameBody) {
       items.record({ ...base, content_hash: hash, article_id: sameBody.article_id, backfill: sameBody.backfill, status: 'duplicate', reason: 'same content' }, ctx.now());
       counts.duplicates++;
       continue;
     }
-    try {
-      ctx.db.transaction(() => {
-        const stored = ctx.sinks.storeArticle(ctx.db, article, { source_file: itemName(src, key), url: item.link ?? article.url, guid: item.guid });
-        items.record({ ...base, content_hash: hash, article_id: stored.id, backfill, status: stored.status === 'unchanged' ? 'duplicate' : 'stored' }, ctx.now());
-        if (stored.status === 'unchanged') counts.duplicates++;
-        else counts.stored++;
-      })();
-    } catch (err) {
-      // One item the store cannot take must not cost the feed its other items.
-      const reason = `could not store: ${(err as Error).message.split('\n')[0]}`;
-      ctx.log.error(`source ${src.name}: item ${key}: ${reason}`);
+    const article = b.article;
+    const fallback = b.fallback;
+    if (fallback) ctx.log.info(`source ${src.name}: item ${key} stored ${fallback.reason}`);
+    const stored = storeItem(ctx, src, counts, () => {
+      const r = ctx.sinks.storeArticle(ctx.db, article, { source_file: itemName(src, key), url: item.link ?? article.url, guid: item.guid });
+      items.record({ ...base, content_hash: hash, article_id: r.id, backfill, status: r.status === 'unchanged' ? 'duplicate' : 'stored', reason: fallback?.reason ?? null }, ctx.now());
+      if (r.status === 'unchanged') counts.duplicates++;
+      else counts.stored++;
+    });
+    if (stored === 'failed') {
+      const reason = counts.rejects[counts.rejects.length - 1];
       items.record({ ...base, content_hash: hash, article_id: null, backfill, status: 'rejected', reason }, ctx.now());
-      counts.rejected++;
-      counts.rejects.push(reason);
     }
   }
+  // Items stored from their summary while their page could not be had: upgraded when it arrives.
+  const upgrades = await mapLimited(pending, lanes, (p) => fetchItemPage(ctx, p.item, outlet, budget));
+  pending.forEach((p, i) => {
+    const u = upgrades[i];
+    const last = items.lastStored(src.id, p.key)!;
+    if ('article' in u) {
+      const hash = articleContentHash(u.article);
+      storeItem(ctx, src, counts, () => {
+        const r = ctx.sinks.storeArticle(ctx.db, u.article, { source_file: itemName(src, p.key), url: p.item.link, guid: p.item.guid });
+        items.record({ source_id: src.id, guid: p.key, url_normalized: normalizeUrl(p.item.link), content_hash: hash, article_id: r.id, backfill: last.backfill, status: 'stored', reason: 'page arrived' }, ctx.now());
+        counts.updated++;
+      });
+    } else if (!u.passing) {
+      items.record({ source_id: src.id, guid: p.key, url_normalized: normalizeUrl(p.item.link), content_hash: last.content_hash, article_id: last.article_id, backfill: last.backfill, status: 'stored', reason: FINAL_NOTE + u.why }, ctx.now());
+      counts.unchanged++;
+    } else counts.unchanged++;
+  });
   return { counts, notModified: false, etag: res.headers.etag ?? null, lastModified: res.headers['last-modified'] ?? null, maxAgeSeconds, outlet, movedTo };
+}
+
+const FINAL_NOTE = 'from the feed summary: ';
+
+function sameTitle(ctx: PollContext, articleId: number, title: string): boolean {
+  const row = ctx.db.prepare<[number], { title: string }>('SELECT title FROM articles WHERE id = ?').get(articleId);
+  return !!row && foldForMatch(row.title) === foldForMatch(title);
+}
+
+/**
+ * Runs one item's store transaction. A busy database (another process writing) defers the item,
+ * recording nothing, so the next poll tries again; any other failure is that item's reject.
+ */
+function storeItem(ctx: PollContext, src: SourceRow, counts: PollCounts, write: () => void): 'ok' | 'deferred' | 'failed' {
+  try {
+    ctx.db.transaction(write)();
+    return 'ok';
+  } catch (err) {
+    if (isBusyError(err)) {
+      ctx.log.warn(`source ${src.name}: database busy; the item waits for the next poll`);
+      counts.deferred++;
+      return 'deferred';
+    }
+    const reason = `could not store: ${(err as Error).message.split('\n')[0]}`;
+    ctx.log.error(`source ${src.name}: ${reason}`);
+    counts.rejected++;
+    counts.rejects.push(reason);
+    return 'failed';
+  }
 }
 
 /** The name an item is stored under (the store's source_file), so a corrected item updates its article in place. */
@@ -152,50 +255,21 @@ function itemName(src: SourceRow, key: string): string {
  * A full-text item seen before is rebuilt (no fetch) and, when its text changed, stored again
  * under the same name so the article is corrected in place. Summary-only items are not re-fetched.
  */
-function updateSeenItem(ctx: PollContext, src: SourceRow, item: FeedItem, key: string, outlet: string | null): boolean {
-  if (!hasFullContent(item)) return false;
-  const items = createItemStore(ctx.db);
-  const last = items.lastStored(src.id, key);
+async function updateSeenItem(ctx: PollContext, src: SourceRow, item: FeedItem, key: string, outlet: string | null, last: ReturnType<ItemStore['lastStored']>): Promise<boolean> {
   if (!last || !last.content_hash) return false;
-  const article = itemToArticle(item, outlet);
+  const html = item.contentHtml ?? item.summaryHtml;
+  if (!html || html.length < 200) return false;
+  const own = await ownArticle(ctx, item, outlet);
+  if (!own.full || !own.article) return false;
+  const article = own.article;
   const hash = articleContentHash(article);
   if (hash === last.content_hash) return false;
-  try {
-    return ctx.db.transaction(() => {
-      const stored = ctx.sinks.storeArticle(ctx.db, article, { source_file: itemName(src, key), url: item.link, guid: item.guid });
-      items.record({ source_id: src.id, guid: key, url_normalized: normalizeUrl(item.link), content_hash: hash, article_id: stored.id, backfill: last.backfill, status: 'stored', reason: stored.status }, ctx.now());
-      return stored.status === 'updated';
-    })();
-  } catch (err) {
-    ctx.log.error(`source ${src.name}: item ${key}: could not update: ${(err as Error).message.split('\n')[0]}`);
-    return false;
-  }
-}
-
-const DEFERRED = Symbol('deferred: page budget for this poll used up');
-
-async function buildArticle(ctx: PollContext, item: FeedItem, outlet: string | null, budget: { left: number; stopped: boolean; fetched: number }): Promise<NormalizedArticle> {
-  if (hasFullContent(item) || !item.link) {
-    if (!item.contentHtml && !item.summaryHtml && !item.title) throw new IngestError(item.guid ?? 'item', 'item has neither content nor a link to its page');
-    if (!item.contentHtml && !item.summaryHtml) throw new IngestError(item.guid ?? item.title ?? 'item', 'item has no text and no link to its page');
-    return itemToArticle(item, outlet);
-  }
-  if (budget.stopped || budget.left <= 0) throw DEFERRED;
-  const refusal = await ctx.robots?.refusal(item.link);
-  if (refusal) {
-    // The site does not want its pages fetched: the feed's own summary is what it offers.
-    if (item.summaryHtml || item.contentHtml) return itemToArticle(item, outlet);
-    throw new IngestError(item.link, refusal);
-  }
-  budget.left--;
-  if (budget.fetched++ > 0 && (ctx.pageDelayMs ?? 500) > 0) await sleep(ctx.pageDelayMs ?? 500);
-  try {
-    const page = await ctx.fetcher.get(item.link, { accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.1' });
-    const html = decodeBody(page.body, page.headers['content-type']);
-    return withFeedMetadata(ctx.sinks.parseHtml(html, item.link, page.url), item, outlet, page.url);
-  } catch (err) {
-    // A site that rate-limits us gets no more page requests this poll.
-    if (err instanceof FetchError && (err.status === 429 || err.status === 503)) budget.stopped = true;
-    throw err;
-  }
+  const items = createItemStore(ctx.db);
+  let updated = false;
+  const r = storeItem(ctx, src, emptyCounts(), () => {
+    const stored = ctx.sinks.storeArticle(ctx.db, article, { source_file: itemName(src, key), url: item.link, guid: item.guid });
+    items.record({ source_id: src.id, guid: key, url_normalized: normalizeUrl(item.link), content_hash: hash, article_id: stored.id, backfill: last.backfill, status: 'stored', reason: stored.status }, ctx.now());
+    updated = stored.status === 'updated';
+  });
+  return r === 'ok' && updated;
 }

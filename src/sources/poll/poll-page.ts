@@ -2,7 +2,6 @@
  * One poll of a single article page: conditional GET, extract with the HTML extractor, store
  * when its text is new (a changed page reaches the store as an update of the same URL).
  */
-import { decodeBody } from '../fetch/decode-body.ts';
 import { FetchError } from '../fetch/fetch-error.ts';
 import { parseMaxAge } from '../fetch/cache-headers.ts';
 import { normalizeUrl } from '../../core/text/normalize-url.ts';
@@ -16,14 +15,14 @@ import type { FeedPollResult } from './poll-feed.ts';
 export async function pollPage(ctx: PollContext, src: SourceRow): Promise<FeedPollResult> {
   const refusal = await ctx.robots?.refusal(src.location);
   if (refusal) throw new FetchError(src.location, refusal);
-  const res = await ctx.fetcher.get(src.location, { etag: src.etag, lastModified: src.last_modified, accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.1' });
+  const res = await ctx.fetcher.get(src.location, { etag: src.etag, lastModified: src.last_modified, accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.1', signal: ctx.signal });
   const maxAgeSeconds = parseMaxAge(res.headers['cache-control'], res.headers.age);
   const counts = emptyCounts();
   const etag = res.headers.etag ?? (res.status === 304 ? src.etag : null);
   const lastModified = res.headers['last-modified'] ?? (res.status === 304 ? src.last_modified : null);
   const movedTo = res.movedPermanently && res.url !== src.location ? res.url : null;
   if (res.status === 304) return { counts, notModified: true, etag, lastModified, maxAgeSeconds, outlet: null, movedTo };
-  const article = ctx.sinks.parseHtml(decodeBody(res.body, res.headers['content-type']), src.location, res.url);
+  const article = await ctx.sinks.parse.run({ kind: 'page', bytes: res.body, contentType: res.headers['content-type'] ?? null, name: src.location, url: res.url, item: null, outlet: null });
   const hash = articleContentHash(article);
   const items = createItemStore(ctx.db);
   const key = `${src.location}#${hash.slice(0, 16)}`;

@@ -58,13 +58,13 @@ export function createItemStore(db: Db) {
       return h ? { article_id: h.article_id, backfill: h.backfill === 1, matched: 'content' } : null;
     },
     /** The latest content hash and article this source recorded under `key`, if any. */
-    lastStored(sourceId: number, key: string): { content_hash: string | null; article_id: number; backfill: boolean } | null {
+    lastStored(sourceId: number, key: string): { content_hash: string | null; article_id: number; backfill: boolean; reason: string | null } | null {
       const r = db
-        .prepare<[number, string], { content_hash: string | null; article_id: number; backfill: number }>(
-          'SELECT content_hash, article_id, backfill FROM source_items WHERE source_id = ? AND guid = ? AND article_id IS NOT NULL ORDER BY id DESC LIMIT 1',
+        .prepare<[number, string], { content_hash: string | null; article_id: number; backfill: number; reason: string | null }>(
+          'SELECT content_hash, article_id, backfill, reason FROM source_items WHERE source_id = ? AND guid = ? AND article_id IS NOT NULL ORDER BY id DESC LIMIT 1',
         )
         .get(sourceId, key);
-      return r ? { content_hash: r.content_hash, article_id: r.article_id, backfill: r.backfill === 1 } : null;
+      return r ? { content_hash: r.content_hash, article_id: r.article_id, backfill: r.backfill === 1, reason: r.reason } : null;
     },
     /** The first record of an article reached through any source. */
     findByArticle(articleId: number): { backfill: boolean } | null {

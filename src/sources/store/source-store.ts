@@ -24,6 +24,8 @@ export interface SourceRow {
   created_at: string;
   first_poll_done: number;
   outlet: string | null;
+  /** 1: a folder source whose symbolic links are followed (operator opt-in); 0 by default. */
+  follow_symlinks: number;
 }
 
 export interface NewSource {
@@ -31,6 +33,8 @@ export interface NewSource {
   kind: SourceKind;
   location: string;
   every_minutes: number;
+  /** Folder sources only: follow symbolic links inside the folder. */
+  follow_symlinks?: boolean;
 }
 
 export interface SuccessUpdate {
@@ -56,8 +60,8 @@ export function createSourceStore(db: Db) {
     /** Inserts a source due at once; throws when the name or location is taken. */
     add(src: NewSource, now: Date): SourceRow {
       const info = db
-        .prepare('INSERT INTO sources (name, kind, location, every_minutes, next_poll_at, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(src.name, src.kind, src.location, src.every_minutes, now.toISOString(), now.toISOString());
+        .prepare('INSERT INTO sources (name, kind, location, every_minutes, next_poll_at, created_at, follow_symlinks) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(src.name, src.kind, src.location, src.every_minutes, now.toISOString(), now.toISOString(), src.follow_symlinks ? 1 : 0);
       return byId.get(Number(info.lastInsertRowid))!;
     },
     list(): SourceRow[] {
