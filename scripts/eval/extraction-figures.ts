@@ -277,7 +277,7 @@ export function timeHostile(): number {
 /** Computes every figure (about a minute: Readability runs on every page too). */
 export function computeExtractionFigures(): ExtractionFigures {
   const { html, text } = scoreBodies();
-  return { html, text, meta: scoreMetadata(), hostileMs: process.env.EVAL_SKIP_HOSTILE ? -1 : timeHostile() };
+  return { html, text, meta: scoreMetadata(), hostileMs: timeHostile() };
 }
 
 /** Mean of a list (0 when empty). */

@@ -8,6 +8,7 @@ import type { AnyNode, Element } from 'domhandler';
 import type { RelatedLink } from '../article.ts';
 import { findDateInText } from '../clean/dates.ts';
 import { normalizeText } from '../text/normalize.ts';
+import { limitNesting } from './limit-nesting.ts';
 
 const SKIP_TAGS = new Set([
   'script', 'style', 'noscript', 'template', 'iframe', 'svg', 'button', 'form', 'input', 'select', 'textarea',
@@ -35,7 +36,7 @@ export interface HtmlBlocks {
 export function extractHtmlBlocks(html: string, opts: { title?: string; baseUrl?: string | null } = {}): HtmlBlocks {
   const titleKey = opts.title ? normalizeText(opts.title) : null;
   const base = opts.baseUrl ?? undefined;
-  const $ = cheerio.load(html, { xml: { xmlMode: false, decodeEntities: true } });
+  const $ = cheerio.load(limitNesting(html), { xml: { xmlMode: false, decodeEntities: true } });
   const related = extractCnaTimeline($);
   const root = $.root()[0];
   let total = -1;

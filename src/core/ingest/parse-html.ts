@@ -12,6 +12,7 @@ import { detectOutletFromUrl } from '../clean/outlets.ts';
 import { finishArticle } from './finish-article.ts';
 import { readPageMetadata, type MiniDocument } from './html-metadata.ts';
 import { extractHtmlBlocks, safeHttpUrl, tidyText } from './html-blocks.ts';
+import { limitNesting } from './limit-nesting.ts';
 
 const CLUTTER =
   'script, style, noscript, template, iframe, form, button, nav, footer, aside, figcaption, [role="navigation"], [role="complementary"], [aria-hidden="true"], [hidden]';
@@ -39,7 +40,7 @@ interface DomEl {
 /** Parses an HTML page (fetched or from a file) into a normalized article; `url` helps metadata rules. */
 export function parseHtml(html: string, name: string, url?: string): NormalizedArticle {
   if (!html.trim()) throw new IngestError(name, 'empty HTML page');
-  const { document } = parseHTML(html);
+  const { document } = parseHTML(limitNesting(html));
   const doc = document as unknown as DomDocument;
   const meta = readPageMetadata(document as unknown as MiniDocument, url);
   const related = collectRelated(doc, meta.url ?? url);
