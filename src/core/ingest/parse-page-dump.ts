@@ -5,7 +5,7 @@
  * ends at the first furniture marker, menu or tag line. Captions, bylines and dates inside are dropped.
  */
 import { IngestError, type NormalizedArticle, type RelatedLink } from '../article.ts';
-import { parseBylineLine } from '../clean/credits.ts';
+import { findBylineIn, parseBylineLine } from '../clean/credits.ts';
 import { parseDatelineLine } from '../clean/dateline.ts';
 import { findDateInText, type FoundDate } from '../clean/dates.ts';
 import { parseTagLine } from '../clean/furniture.ts';
@@ -13,7 +13,7 @@ import { detectOutletFromText, outletOffset } from '../clean/outlets.ts';
 import { normalizeText } from '../text/normalize.ts';
 import { finishArticle } from './finish-article.ts';
 import { safeHttpUrl } from './html-blocks.ts';
-import { classifyLines, isTitleLike, type Line } from './text-lines.ts';
+import { classifyLines, isMetaLine, isParagraphLine, isTeaserLine, isTitleLike, type Line } from './text-lines.ts';
 
 const ANCHOR_REACH = 6;
 
@@ -21,9 +21,10 @@ const ANCHOR_REACH = 6;
 export function parsePageDump(text: string, name: string): NormalizedArticle {
   const lines = classifyLines(text);
   const anchor = findAnchor(lines);
-  const start = anchor >= 0 ? anchor + 1 : findRichestProse(lines);
+  const header = anchor >= 0 ? null : findHeader(lines);
+  const start = anchor >= 0 ? anchor + 1 : header ? header.start : findRichestProse(lines);
   if (start < 0) throw new IngestError(name, 'no article body found (no paragraphs of prose)');
-  const titleAt = findTitle(lines, anchor >= 0 ? anchor : start);
+  const titleAt = header ? header.title : findTitle(lines, anchor >= 0 ? anchor : start);
   if (titleAt < 0) throw new IngestError(name, 'no headline found above the article body');
   const title = lines[titleAt].text;
 
@@ -31,15 +32,17 @@ export function parsePageDump(text: string, name: string): NormalizedArticle {
   if (paragraphs.length === 0) throw new IngestError(name, 'no article body found after the headline');
 
   const outlet = detectOutletFromText(text);
-  const date = findPageDate(lines, titleAt, end, outletOffset(outlet));
+  const zone = outletOffset(outlet) ?? (isChinese(paragraphs) ? DEFAULT_ZONE : null);
+  const headerDate = header ? findDateInText(lines[header.meta].text, zone) : null;
+  const date = headerDate ?? findPageDate(lines, titleAt, end, zone);
   let agency: string | null = null;
   let dateline = null;
   let authors: string[] = [];
   for (const l of lines.slice(titleAt + 1, start)) {
     const dl = l.kind === 'dateline' ? parseDatelineLine(l.text) : null;
     if (dl) ({ agency, dateline, authors } = { agency: dl.agency, dateline: dl.dateline, authors: dl.authors });
-    const by = l.kind === 'byline' ? parseBylineLine(l.text) : null;
-    if (by) authors = by;
+    const by = l.kind === 'byline' ? parseBylineLine(l.text) : l.text.length <= 100 ? (findBylineIn(l.text)?.authors ?? null) : null;
+    if (by && by.length) authors = by;
   }
 
   return finishArticle({
@@ -57,6 +60,59 @@ export function parsePageDump(text: string, name: string): NormalizedArticle {
     tags,
     related: collectRelatedTitles(lines, end, title),
   });
+}
+
+/** Times printed without a zone on Chinese-language news pages (Taiwan, mainland, Hong Kong: all UTC+8). */
+const DEFAULT_ZONE = '+08:00';
+
+function isChinese(paragraphs: string[]): boolean {
+  const sample = paragraphs.join('').slice(0, 2000);
+  const han = sample.match(/\p{Script=Han}/gu)?.length ?? 0;
+  return han > sample.length * 0.3;
+}
+
+const HEADER_REACH = 4;
+const BODY_REACH = 16;
+
+/**
+ * The article header by structure: a headline-shaped line followed within a few lines by its
+ * date line (发稿时间：…, 2019-03-18 23:59 聯合報 記者…), then prose within a few more (share
+ * bars and counters between are skipped). Among several, the one whose body holds the most
+ * whole (non-teaser) prose wins, so related lists of title + date + teaser lose.
+ */
+function findHeader(lines: Line[]): { title: number; meta: number; start: number } | null {
+  let best: { title: number; meta: number; start: number; score: number } | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    if (!isTitleLike(lines[i])) continue;
+    let meta = -1;
+    for (let j = i + 1; j <= i + HEADER_REACH && j < lines.length; j++) {
+      const l = lines[j];
+      if (l.kind === 'para' || l.kind === 'marker') break;
+      if (l.kind === 'date' || isMetaLine(l.text)) {
+        meta = j;
+        break;
+      }
+    }
+    if (meta < 0) continue;
+    let start = -1;
+    for (let k = meta + 1; k <= meta + BODY_REACH && k < lines.length; k++) {
+      const l = lines[k];
+      if (l.kind === 'para') {
+        start = k;
+        break;
+      }
+      if (l.kind === 'marker' || l.kind === 'menu') break;
+    }
+    if (start < 0) continue;
+    const score = proseScore(collectBody(lines, start, lines[i].text).paragraphs);
+    if (score > 0 && (!best || score > best.score)) best = { title: i, meta, start, score };
+  }
+  return best;
+}
+
+/** Characters of whole prose in a body: teasers (cut short, read-more links) count for nothing. */
+function proseScore(paragraphs: string[]): number {
+  return paragraphs.reduce((n, p) => (isTeaserLine(p) || !isParagraphLine(p) ? n : n + p.length), 0);
 }
 
 /** The first byline/dateline line that has prose within a few lines after it. */
