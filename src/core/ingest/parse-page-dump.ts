@@ -166,6 +166,24 @@ function findTitle(lines: Line[], from: number): number {
   return -1;
 }
 
+const LONG_SHORT_RUN = 7;
+
+/** Prose within the next three lines, before any furniture marker. */
+function proseFollows(lines: Line[], from: number): boolean {
+  for (let k = from; k < from + 3 && k < lines.length; k++) {
+    if (lines[k].kind === 'marker' || lines[k].kind === 'menu') return false;
+    if (lines[k].kind === 'para') return true;
+  }
+  return false;
+}
+
+/** How many lines from `i` on are not prose: a long run of them is a list or menu, not sub-headings. */
+function shortRun(lines: Line[], i: number): number {
+  let n = 0;
+  while (i + n < lines.length && lines[i + n].kind !== 'para' && n < LONG_SHORT_RUN) n++;
+  return n;
+}
+
 /** Body lines from `start` until furniture; sub-headings (short lines between paragraphs) stay. */
 function collectBody(lines: Line[], start: number, title: string): { paragraphs: string[]; end: number; tags: string[] } {
   const titleKey = normalizeText(title);
@@ -174,13 +192,14 @@ function collectBody(lines: Line[], start: number, title: string): { paragraphs:
   let end = lines.length;
   for (let i = start; i < lines.length; i++) {
     const l = lines[i];
-    if (l.kind === 'marker' || l.kind === 'menu') {
+    if (l.kind === 'marker' || l.kind === 'menu' || shortRun(lines, i) >= LONG_SHORT_RUN) {
       end = i;
       break;
     }
     if (l.kind !== 'para' && picked.some((p) => p.kind === 'para')) {
       const t = parseTagLine(l.text);
-      if (t && (i + 1 >= lines.length || lines[i + 1].kind !== 'para')) {
+      // A tag line is followed by furniture, not by more of the article within a few lines.
+      if (t && !proseFollows(lines, i + 1)) {
         tags = t;
         end = i;
         break;
