@@ -67,6 +67,8 @@ export interface MetaCheck {
 export interface ExtractionFigures {
   html: BodyScore[];
   text: BodyScore[];
+  /** Our Taiwanese-outlet pages (HTML and text dumps): body F1 and furniture leaks. */
+  tw: (BodyScore & { leaks: string[] })[];
   meta: MetaCheck[];
   /** Milliseconds to parse a generated 1 MB hostile page (unclosed inline tags). */
   hostileMs: number;
@@ -274,10 +276,27 @@ export function timeHostile(): number {
   return performance.now() - t0;
 }
 
+/** Body F1 and leaked furniture on our own Taiwanese-outlet pages (baseline: Readability on the HTML, the whole dump for text). */
+export function scoreTwBodies(): (BodyScore & { leaks: string[] })[] {
+  if (!existsSync(TW)) return [];
+  const out: (BodyScore & { leaks: string[] })[] = [];
+  for (const f of readdirSync(TW).filter((n) => n.endsWith('.expected.json')).sort()) {
+    const exp = JSON.parse(readFileSync(join(TW, f), 'utf8')) as { file: string; paragraphs: string[]; must_not_contain: string[] };
+    const file = join(TW, exp.file);
+    const bytes = readFileSync(file);
+    const { a, error } = tryParse(bytes, file);
+    const got = a ? body(a) : '';
+    const gold = exp.paragraphs.join('\n');
+    const base = file.endsWith('.html') ? readabilityOn(safeDecode(bytes, file)).text : bytes.toString('utf8');
+    out.push({ id: exp.file, ours: textF1(got, gold), baseline: textF1(base, gold), error, leaks: exp.must_not_contain.filter((x) => got.includes(x)) });
+  }
+  return out;
+}
+
 /** Computes every figure (about a minute: Readability runs on every page too). */
 export function computeExtractionFigures(): ExtractionFigures {
   const { html, text } = scoreBodies();
-  return { html, text, meta: scoreMetadata(), hostileMs: timeHostile() };
+  return { html, text, tw: scoreTwBodies(), meta: scoreMetadata(), hostileMs: timeHostile() };
 }
 
 /** Mean of a list (0 when empty). */

@@ -13,7 +13,7 @@ function pct(ok: number, n: number): string {
 
 function printBodies(label: string, baselineLabel: string, scores: BodyScore[]): void {
   console.log(`\n${label}: mean body F1 ${mean(scores.map((s) => s.ours)).toFixed(3)}, min ${Math.min(...scores.map((s) => s.ours)).toFixed(3)}; ${baselineLabel}: mean ${mean(scores.map((s) => s.baseline)).toFixed(3)}, min ${Math.min(...scores.map((s) => s.baseline)).toFixed(3)}`);
-  if (verbose) for (const s of scores) console.log(`  ${s.id.slice(0, 10)}  ours ${s.ours.toFixed(3)}  base ${s.baseline.toFixed(3)}${s.error ? `  (${s.error})` : ''}`);
+  if (verbose) for (const s of scores) console.log(`  ${s.id.slice(0, 16)}  ours ${s.ours.toFixed(3)}  base ${s.baseline.toFixed(3)}${s.error ? `  (${s.error})` : ''}`);
   for (const s of scores) if (s.error && !verbose) console.log(`  ${s.id.slice(0, 10)}: ${s.error}`);
 }
 
@@ -43,6 +43,8 @@ export async function run(): Promise<void> {
   const f = computeExtractionFigures();
   printBodies('extraction-zh as HTML (22 pages)', 'Readability', f.html);
   printBodies('extraction-zh as text dumps (22 pages)', 'whole dump as body', f.text);
+  printBodies('Taiwanese outlet shapes, HTML and text (test/fixtures/ingest-tw)', 'Readability / whole dump', f.tw);
+  for (const t of f.tw) if (t.leaks.length) console.log(`  ${t.id}: leaks ${t.leaks.join(' | ')}`);
   printMeta(f.meta);
   console.log(`\nhostile page (1 MB of unclosed <b> tags): parsed in ${(f.hostileMs / 1000).toFixed(2)} s`);
 }

@@ -4,10 +4,13 @@
  * into fields, languages labelled.
  */
 import type { NormalizedArticle } from '../article.ts';
-import { extractCreditNotes, parseBylineLine, stripTrailerCode } from '../clean/credits.ts';
+import { extractCreditNotes, findBylineIn, parseBylineLine, stripTrailerCode } from '../clean/credits.ts';
+import { isOrganisationName } from '../clean/outlets.ts';
 import { parseDatelineLine, parseParagraphDateline } from '../clean/dateline.ts';
 import { isCaptionLine } from '../clean/furniture.ts';
 import { labelLanguages } from '../clean/language.ts';
+
+const OPENING_BYLINE = /^\s*[〔【\[［(（][^〕】\]］)）]{3,40}[〕】\]］)）]/;
 
 /** What a parser hands over: the article with raw paragraph strings, languages not yet labelled. */
 export type DraftArticle = Omit<NormalizedArticle, 'paragraphs' | 'languages'> & { paragraphs: string[] };
@@ -48,14 +51,26 @@ export function finishArticle(draft: DraftArticle): NormalizedArticle {
         return;
       }
     }
+    if (i < 3) {
+      // 〔記者楊綿傑／台北報導〕衛福部… : a bracketed byline opening the first paragraph.
+      const opening = OPENING_BYLINE.exec(text);
+      const found = opening ? findBylineIn(opening[0]) : null;
+      if (found) {
+        authors.push(...found.authors);
+        const rest = text.slice(opening![0].length).trim();
+        if (rest) texts.push(rest);
+        return;
+      }
+    }
     texts.push(text);
   });
   const { paragraphs, languages } = labelLanguages(texts);
+  const outlets = [draft.outlet, agency].filter((x): x is string => !!x);
   return {
     ...draft,
     agency,
     dateline,
-    authors: unique(authors),
+    authors: unique(authors).filter((a) => !isOrganisationName(a, outlets)),
     translators: unique(translators),
     paragraphs,
     languages,

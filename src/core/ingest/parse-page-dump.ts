@@ -82,20 +82,20 @@ const BODY_REACH = 16;
  */
 function findHeader(lines: Line[]): { title: number; meta: number; start: number } | null {
   let best: { title: number; meta: number; start: number; score: number } | null = null;
-  for (let i = 0; i < lines.length; i++) {
-    if (!isTitleLike(lines[i])) continue;
-    let meta = -1;
-    for (let j = i + 1; j <= i + HEADER_REACH && j < lines.length; j++) {
-      const l = lines[j];
-      if (l.kind === 'para' || l.kind === 'marker') break;
-      if (l.kind === 'date' || isMetaLine(l.text)) {
-        meta = j;
+  for (let j = 1; j < lines.length; j++) {
+    if (lines[j].kind !== 'date' && !isMetaLine(lines[j].text)) continue;
+    // The headline is the nearest headline-shaped line above the date line.
+    let title = -1;
+    for (let i = j - 1; i >= 0 && i >= j - HEADER_REACH; i--) {
+      if (isTitleLike(lines[i])) {
+        title = i;
         break;
       }
+      if (lines[i].kind === 'para' || lines[i].kind === 'marker') break;
     }
-    if (meta < 0) continue;
+    if (title < 0) continue;
     let start = -1;
-    for (let k = meta + 1; k <= meta + BODY_REACH && k < lines.length; k++) {
+    for (let k = j + 1; k <= j + BODY_REACH && k < lines.length; k++) {
       const l = lines[k];
       if (l.kind === 'para') {
         start = k;
@@ -104,8 +104,8 @@ function findHeader(lines: Line[]): { title: number; meta: number; start: number
       if (l.kind === 'marker' || l.kind === 'menu') break;
     }
     if (start < 0) continue;
-    const score = proseScore(collectBody(lines, start, lines[i].text).paragraphs);
-    if (score > 0 && (!best || score > best.score)) best = { title: i, meta, start, score };
+    const score = proseScore(collectBody(lines, start, lines[title].text).paragraphs);
+    if (score > 0 && (!best || score > best.score)) best = { title, meta: j, start, score };
   }
   return best;
 }

@@ -75,6 +75,7 @@ export function isTitleLike(line: Line): boolean {
  * headline is made only of one-character words or digits, or starts with a share/print verb.
  */
 export function isWidgetLine(t: string): boolean {
+  if (/\s[>›»]\s|[>›»]{2}/.test(t)) return true; // breadcrumb: 首頁 > 生活
   const words = t.split(/[\s\u3000|｜]+/).filter(Boolean);
   if (words.length >= 2 && words.every((w) => [...w].length <= 1)) return true;
   const letters = t.match(/[\p{L}]/gu)?.length ?? 0;
