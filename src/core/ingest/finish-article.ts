@@ -10,6 +10,8 @@ import { parseDatelineLine, parseParagraphDateline } from '../clean/dateline.ts'
 import { isCaptionLine } from '../clean/furniture.ts';
 import { labelLanguages } from '../clean/language.ts';
 
+/** Editorial trailer lines: 原标题：…, 责任编辑：… (the editor is not an author). */
+const EDITOR_LINE = /^(?:原标题|原標題|责任编辑|責任編輯|编辑|編輯|校对|校對|审核|審核)\s*[:：]/;
 const OPENING_BYLINE = /^\s*[〔【\[［(（][^〕】\]］)）]{3,40}[〕】\]］)）]/;
 
 /** What a parser hands over: the article with raw paragraph strings, languages not yet labelled. */
@@ -27,6 +29,7 @@ export function finishArticle(draft: DraftArticle): NormalizedArticle {
     const text = stripTrailerCode(credits.text);
     if (!text) return;
     if (text.length <= 160 && isCaptionLine(text)) return;
+    if (text.length <= 80 && EDITOR_LINE.test(text)) return;
     if (i < 3 && !dateline) {
       const found = parseParagraphDateline(text);
       if (found) {

@@ -9,6 +9,7 @@ import { parseHTML } from 'linkedom';
 import { IngestError, type NormalizedArticle, type RelatedLink } from '../article.ts';
 import { isCaptionLine, isFurnitureMarker } from '../clean/furniture.ts';
 import { detectOutletFromUrl } from '../clean/outlets.ts';
+import { trimBodyEnds } from '../clean/trim-body.ts';
 import { finishArticle } from './finish-article.ts';
 import { readPageMetadata, type MiniDocument } from './html-metadata.ts';
 import { extractHtmlBlocks, safeHttpUrl, tidyText } from './html-blocks.ts';
@@ -63,7 +64,7 @@ export function parseHtml(html: string, name: string, url?: string): NormalizedA
   if (!title) throw new IngestError(name, 'HTML page has no title (no og:title, headline, <h1> or <title>)');
 
   const blocks = extractHtmlBlocks(contentHtml, { title, baseUrl: meta.url ?? url ?? null });
-  const paragraphs = blocks.paragraphs.filter((p) => !isBoilerplate(p));
+  const paragraphs = trimBodyEnds(blocks.paragraphs.filter((p) => !isBoilerplate(p)));
   const authors = meta.authors.length ? meta.authors : result?.byline ? [tidyText(result.byline).replace(/^by\s+/i, '')] : [];
 
   return finishArticle({
