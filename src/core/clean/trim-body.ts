@@ -6,7 +6,11 @@
  */
 import { classifyLine, isMetaLine, isParagraphLine, isTeaserLine, isWidgetLine, type LineKind } from '../ingest/text-lines.ts';
 
-const TAIL_SHARE = 0.2;
+/** After a block marker (延伸閱讀, 特别声明…), less whole prose than this share of what came before is furniture. */
+const TAIL_SHARE = 0.6;
+/** After an ad label or a run of short lines, which also sit mid-article, the bar is lower. */
+const SOFT_TAIL_SHARE = 0.2;
+const SOFT_MARKER = /^(?:廣告|广告|推廣|推广|贊助|赞助|Advertisement|Sponsored|Ad)$/i;
 const SHORT_RUN = 7;
 
 /** Paragraphs without the furniture at their ends (pure; the input is not modified). */
@@ -25,11 +29,13 @@ export function trimBodyEnds(paragraphs: string[]): string[] {
     const boundary = kinds[i] === 'marker' || kinds[i] === 'menu' ? i : shorts === SHORT_RUN ? i - SHORT_RUN + 1 : -1;
     if (boundary < 0) continue;
     const before = suffix[first] - suffix[boundary];
-    if (suffix[boundary] <= before * TAIL_SHARE) {
+    const hard = boundary === i && kinds[i] === 'marker' && !SOFT_MARKER.test(paragraphs[i].trim());
+    if (suffix[boundary] <= before * (hard ? TAIL_SHARE : SOFT_TAIL_SHARE)) {
       end = boundary;
       break;
     }
   }
+  // Before the first prose: date, widget and menu lines go (short lines stay: verse, lists, standfirsts).
   const head = paragraphs.slice(0, first).filter((p, i) => !(kinds[i] === 'date' || kinds[i] === 'menu' || kinds[i] === 'marker' || isMetaLine(p) || isWidgetLine(p)));
   const out = [...head, ...paragraphs.slice(first, end)];
   return out.length ? out : paragraphs;

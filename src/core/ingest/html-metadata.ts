@@ -85,7 +85,7 @@ function pickHeadline(doc: MiniDocument, declared: string | null, site: string |
   let best: string | null = null;
   for (const el of Array.from(doc.querySelectorAll('h1, h2, h3, [class*="title"], [id*="title"]')).slice(0, 200)) {
     const t = text(el);
-    if (!t || t.length < 4 || t.length > 120) continue;
+    if (!t || t.length < 2 || t.length > 120) continue;
     const k = squash(t);
     if (k === key) continue;
     if (key.startsWith(k) && /^\s*[-_|｜–—·]/.test(afterChars(declared, k.length)) && (!best || t.length > best.length)) best = t;
