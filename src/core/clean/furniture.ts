@@ -15,7 +15,7 @@ export function isCaptionLine(line: string): boolean {
   const s = line.trim();
   if (CAPTION_START.test(s)) return true;
   // 图为停车场道闸 资料图, 圖為…（記者攝）: mainland and Taiwanese caption openings and endings.
-  if (s.length <= 80 && !/[。！？]$/.test(s) && (/^(?:图为|圖為|图：|圖：)/.test(s) || /(?:资料图|資料圖|资料照|資料照|摄|攝|攝影|摄影|供图|供圖)[)）]?$/.test(s))) return true;
+  if (s.length <= 80 && !/[。！？]$/.test(s) && (/^(?:图为|圖為|图：|圖：)/.test(s) || /(?:资料图|資料圖|资料照|資料照|摄|攝|攝影|摄影|供图|供圖)[)）]?(?:[\s\u3000]*(?:\d{2,4}年\d{1,2}月\d{1,2}日|\d{4}[/.-]\d{1,2}[/.-]\d{1,2}))?$/.test(s))) return true;
   if (s.length <= 120 && /^(?:圖片來源|图片来源|圖片提供|图片提供|圖源|图源|攝影|摄影|資料照|资料照)\s*[:：／/]/.test(s)) return true;
   if (s.length > 200) return false;
   return (s.length <= 160 && CAPTION_SOURCE.test(s)) || CAPTION_EN_END.test(s) || CAPTION_EN_CREDIT.test(s);

@@ -5,6 +5,7 @@
  */
 import { findDateInText, parseDateValue, type FoundDate } from '../clean/dates.ts';
 import { detectOutletFromUrl, isOrganisationName, outletOffset } from '../clean/outlets.ts';
+import { findBylineIn } from '../clean/credits.ts';
 
 /** The few DOM methods we use, so linkedom and other DOMs fit without DOM lib types. */
 interface El {
@@ -61,7 +62,8 @@ export function readPageMetadata(doc: MiniDocument, pageUrl?: string): PageMetad
   const metaAuthors = [...metas('meta[name="author"]'), ...metas('meta[property="article:author"]')].filter((a) => !/^https?:/i.test(a));
   const relAuthors = Array.from(doc.querySelectorAll('a[rel="author"]')).map((e) => text(e)).filter((x): x is string => !!x);
   const pick = [ldAuthors, metaAuthors, relAuthors].map((xs) => unique(xs.flatMap(splitAuthorList)).filter(notOutlet)).find((xs) => xs.length) ?? [];
-  const authors = pick;
+  // No usable author in the markup: the 記者…報導 byline printed by the headline.
+  const authors = pick.length ? pick : (visibleByline(doc, title)?.filter(notOutlet) ?? []);
 
   const keywords = ld?.keywords;
   const tags = unique([
@@ -123,6 +125,14 @@ function visibleDate(doc: MiniDocument, title: string | null, zone: string | nul
   const at = title ? body.indexOf(title.replace(/\s+/g, ' ').slice(0, 30)) : -1;
   if (at < 0) return null;
   return findDateInText(body.slice(at, at + title!.length + 300), zone) ?? findDateInText(body.slice(Math.max(0, at - 200), at), zone);
+}
+
+/** Reporter names from a 記者X／Y報導 byline printed just below the headline. */
+function visibleByline(doc: MiniDocument, title: string | null): string[] | null {
+  const body = doc.querySelector('body')?.textContent?.replace(/\s+/g, ' ') ?? '';
+  const at = title ? body.indexOf(title.replace(/\s+/g, ' ').slice(0, 30)) : -1;
+  if (at < 0) return null;
+  return findBylineIn(body.slice(at + title!.length, at + title!.length + 200))?.authors ?? null;
 }
 
 function isChinesePage(doc: MiniDocument, title: string | null): boolean {

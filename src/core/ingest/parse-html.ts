@@ -18,7 +18,7 @@ import { limitNesting } from './limit-nesting.ts';
 const CLUTTER =
   'script, style, noscript, template, iframe, form, button, nav, footer, aside, figcaption, [role="navigation"], [role="complementary"], [aria-hidden="true"], [hidden]';
 const CLUTTER_CLASS =
-  /(?:^|[\s_-])(?:related\w*|recommend\w*|\w*caption\w*|credits?|newsletter|subscribe|signup|share|sharing|social|advert\w*|ads?|promo|sponsor\w*|outbrain|taboola|paywall|most-?read|trending|comments?|author-bio|byline|breadcrumbs?|tags?)(?:[\s_-]|$)/i;
+  /(?:^|[\s_-])(?:related\w*|recommend\w*|\w*caption\w*|(?:pic|photo|img|image)-?(?:info|desc|text|note|credit)s?|credits?|newsletter|subscribe|signup|share|sharing|social|advert\w*|ads?|promo|sponsor\w*|outbrain|taboola|paywall|most-?read|trending|comments?|author-bio|byline|breadcrumbs?|tags?)(?:[\s_-]|$)/i;
 const RELATED_CLASS = /(?:^|[\s_-])(?:related\w*|recommend\w*|more-?stories|read-?more|most-?read|trending)(?:[\s_-]|$)/i;
 const BOILERPLATE =
   /^(?:advertisement|sponsored( content)?|read more\b|related( coverage| stories| articles)?\s*:|see also\s*:|sign up\b|subscribe\b|follow us\b|share (this|on)\b|click here\b|copyright\b|©|all rights reserved|this story has been updated|listen to this article)/i;

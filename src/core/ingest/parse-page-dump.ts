@@ -9,7 +9,7 @@ import { findBylineIn, parseBylineLine } from '../clean/credits.ts';
 import { parseDatelineLine } from '../clean/dateline.ts';
 import { findDateInText, type FoundDate } from '../clean/dates.ts';
 import { parseTagLine } from '../clean/furniture.ts';
-import { detectOutletFromText, outletOffset } from '../clean/outlets.ts';
+import { detectOutletFromText, isOrganisationName, outletOffset } from '../clean/outlets.ts';
 import { normalizeText } from '../text/normalize.ts';
 import { finishArticle } from './finish-article.ts';
 import { safeHttpUrl } from './html-blocks.ts';
@@ -38,11 +38,15 @@ export function parsePageDump(text: string, name: string): NormalizedArticle {
   let agency: string | null = null;
   let dateline = null;
   let authors: string[] = [];
-  for (const l of lines.slice(titleAt + 1, start)) {
+  // Bylines sit between the headline and the first paragraph (the body may start on one).
+  let firstPara = start;
+  while (firstPara < lines.length && lines[firstPara].kind !== 'para') firstPara++;
+  for (const l of lines.slice(titleAt + 1, firstPara)) {
     const dl = l.kind === 'dateline' ? parseDatelineLine(l.text) : null;
     if (dl) ({ agency, dateline, authors } = { agency: dl.agency, dateline: dl.dateline, authors: dl.authors });
     const by = l.kind === 'byline' ? parseBylineLine(l.text) : l.text.length <= 100 ? (findBylineIn(l.text)?.authors ?? null) : null;
-    if (by && by.length) authors = by;
+    const people = by?.filter((a) => !isOrganisationName(a)) ?? [];
+    if (people.length) authors = people;
   }
 
   return finishArticle({
