@@ -14,7 +14,7 @@ const SOFT_MARKER = /^(?:廣告|广告|推廣|推广|贊助|赞助|Advertisement
 const SHORT_RUN = 7;
 
 /** Paragraphs without the furniture at their ends (pure; the input is not modified). */
-export function trimBodyEnds(paragraphs: string[]): string[] {
+export function trimBodyEnds(paragraphs: string[], opts: { markersOnly?: boolean } = {}): string[] {
   if (paragraphs.length < 3) return paragraphs;
   const kinds = paragraphs.map((p) => (p.length > 200 ? 'para' : classifyLine(p)) as LineKind);
   const prose = paragraphs.map((p, i) => (kinds[i] === 'para' && !isTeaserLine(p) && isParagraphLine(p) ? p.length : 0));
@@ -26,10 +26,11 @@ export function trimBodyEnds(paragraphs: string[]): string[] {
   let shorts = 0;
   for (let i = first + 1; i < paragraphs.length; i++) {
     shorts = kinds[i] === 'para' ? 0 : shorts + 1;
-    const boundary = kinds[i] === 'marker' || kinds[i] === 'menu' ? i : shorts === SHORT_RUN ? i - SHORT_RUN + 1 : -1;
+    const boundary = kinds[i] === 'marker' || (!opts.markersOnly && kinds[i] === 'menu') ? i : !opts.markersOnly && shorts === SHORT_RUN ? i - SHORT_RUN + 1 : -1;
     if (boundary < 0) continue;
     const before = suffix[first] - suffix[boundary];
     const hard = boundary === i && kinds[i] === 'marker' && !SOFT_MARKER.test(paragraphs[i].trim());
+    if (opts.markersOnly && !hard) continue;
     if (suffix[boundary] <= before * (hard ? TAIL_SHARE : SOFT_TAIL_SHARE)) {
       end = boundary;
       break;

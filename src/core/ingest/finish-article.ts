@@ -9,6 +9,7 @@ import { isOrganisationName } from '../clean/outlets.ts';
 import { parseDatelineLine, parseParagraphDateline } from '../clean/dateline.ts';
 import { isCaptionLine } from '../clean/furniture.ts';
 import { labelLanguages } from '../clean/language.ts';
+import { isMetaLine } from './text-lines.ts';
 
 /** Editorial trailer lines: 原标题：…, 责任编辑：… (the editor is not an author). */
 const EDITOR_LINE = /^(?:原标题|原標題|责任编辑|責任編輯|编辑|編輯|校对|校對|审核|審核)\s*[:：]/;
@@ -30,6 +31,8 @@ export function finishArticle(draft: DraftArticle): NormalizedArticle {
     if (!text) return;
     if (text.length <= 160 && isCaptionLine(text)) return;
     if (text.length <= 80 && EDITOR_LINE.test(text)) return;
+    // A date line near the top (Published 2018年4月9日, 发布时间：…) is metadata, not body.
+    if (i < 5 && text.length <= 60 && !/[。！？.!?]$/.test(text) && isMetaLine(text)) return;
     if (i < 3 && !dateline) {
       const found = parseParagraphDateline(text);
       if (found) {

@@ -107,10 +107,19 @@ function classifyFurniture(el: Element, $: cheerio.CheerioAPI, pageLength: () =>
   if (attrs['aria-hidden'] === 'true') return 'skip';
   const label = `${attrs.class ?? ''} ${attrs.id ?? ''} ${attrs.role ?? ''}`;
   if (/moreArticle/.test(label)) return 'cna';
+  // Readers' comments are never the article, however much of the page they fill.
+  if (isCommentSection(attrs)) return 'skip';
   const kind = RELATED_CLASS.test(label) ? 'related' : FURNITURE_CLASS.test(label) ? 'skip' : null;
   if (!kind) return null;
   // A furniture-looking wrapper that holds a large share of the page is the article itself (odd class names).
   return $(el).text().length / pageLength() < TEXT_SHARE_LIMIT ? kind : null;
+}
+
+const COMMENT_TOKEN = /(?:^|\s)(?:comments?|comment-[\w-]+|comments-[\w-]+|commentlist|disqus[\w-]*|respond|fb-comments)(?:\s|$)/i;
+
+/** Comment markup: a class or id token starting with comment (comment-wrapper, #comments, disqus_thread) or an RDF Comment. */
+export function isCommentSection(attrs: Record<string, string | undefined>): boolean {
+  return COMMENT_TOKEN.test(` ${attrs.class ?? ''} `) || COMMENT_TOKEN.test(` ${attrs.id ?? ''} `) || /\bComment\b/.test(attrs.typeof ?? '');
 }
 
 /** Links of a related-news box, kept as related (http(s) only, titled, no duplicates). */
