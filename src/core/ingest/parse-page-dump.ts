@@ -22,13 +22,24 @@ export function parsePageDump(text: string, name: string): NormalizedArticle {
   const lines = classifyLines(text);
   const anchor = findAnchor(lines);
   const header = anchor >= 0 ? null : findHeader(lines);
-  const start = anchor >= 0 ? anchor + 1 : header ? header.start : findRichestProse(lines);
+  let start = anchor >= 0 ? anchor + 1 : header ? header.start : findRichestProse(lines);
+  // No prose at all (a table of contents, a list page): the richest run of content lines is the body.
+  const list = start < 0 ? findRichestList(lines) : null;
+  let listTitle = -1;
+  if (list) {
+    // Its heading: the first headline-shaped line of ten characters or more in the run.
+    for (let i = list.start; i < list.end && listTitle < 0; i++) if (lines[i].text.length >= 10 && isTitleLike(lines[i])) listTitle = i;
+    start = listTitle >= 0 ? listTitle + 1 : list.start;
+    list.start = start;
+  }
   if (start < 0) throw new IngestError(name, 'no article body found (no paragraphs of prose)');
-  const titleAt = header ? header.title : findTitle(lines, anchor >= 0 ? anchor : start);
+  const titleAt = header ? header.title : listTitle >= 0 ? listTitle : findTitle(lines, anchor >= 0 ? anchor : start);
   if (titleAt < 0) throw new IngestError(name, 'no headline found above the article body');
   const title = lines[titleAt].text;
 
-  const { paragraphs, end, tags } = collectBody(lines, start, title);
+  const { paragraphs, end, tags } = list
+    ? { paragraphs: lines.slice(list.start, list.end).filter((l) => l.kind === 'short').map((l) => l.text), end: list.end, tags: [] }
+    : collectBody(lines, start, title);
   if (paragraphs.length === 0) throw new IngestError(name, 'no article body found after the headline');
 
   const outlet = detectOutletFromText(text);
@@ -156,6 +167,36 @@ function findRichestProse(lines: Line[]): number {
   }
   close();
   return best;
+}
+
+/** A list line worth keeping: some words, not a lone menu label (首页, English). */
+function isListLine(l: Line): boolean {
+  return l.kind === 'short' && l.text.length >= 6;
+}
+
+/** The run of lines (broken by markers, menus and dates) holding the most characters in list lines. */
+function findRichestList(lines: Line[]): { start: number; end: number } | null {
+  let best: { start: number; end: number; score: number } | null = null;
+  let runStart = -1;
+  let score = 0;
+  const close = (end: number) => {
+    if (runStart >= 0 && score > (best?.score ?? 0)) best = { start: runStart, end, score };
+    runStart = -1;
+    score = 0;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    if (l.kind === 'marker' || l.kind === 'menu' || l.kind === 'date') {
+      close(i);
+      continue;
+    }
+    if (isListLine(l)) {
+      if (runStart < 0) runStart = i;
+      score += l.text.length;
+    }
+  }
+  close(lines.length);
+  return best && (best as { score: number }).score >= 200 ? { start: (best as { start: number }).start, end: (best as { end: number }).end } : null;
 }
 
 /** The nearest headline-shaped line above `from`, skipping captions, dates and credits. */
