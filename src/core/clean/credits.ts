@@ -69,3 +69,15 @@ export function splitNames(s: string): string[] {
     .map((n) => n.trim())
     .filter((n) => n.length > 0 && n.length <= 40);
 }
+
+/** The most common Chinese surnames (Taiwan and mainland), enough to tell a bare name line from a label. */
+const SURNAMES = new Set(
+  '陳林黃張李王吳劉蔡楊許鄭謝洪郭邱曾廖賴徐周葉蘇莊呂江何蕭羅高潘簡朱鍾游彭詹胡施沈余盧梁趙顏柯翁魏孫戴范方宋鄧杜傅侯曹薛丁卓阮馬董温唐藍石蔣古紀姚連馮歐程湯黄田康姜白汪鄒尤巫鐘黎涂龔嚴韓袁金童陸夏柳凃邵錢伍倪溫于譚駱熊任甘秦顧毛章史官萬俞雷粘饒闕凌崔尹孔辛武辜陶段龍韋葛池孟褚殷麥賀賈莫文管關向包丘梅利華裴樊房全佘左花成符甯牛耿樂鄔易' +
+    '陈黄张刘杨许郑谢郭叶苏庄吕萧罗钟卢赵颜翁魏孙邓曹侯杜薛温汤冯欧汤邹龚严韩袁陆钱伍谭骆熊顾万饶阙尹孔辜陶龙韦葛贺贾关裴樊乐邬',
+);
+
+/** A line that is only a person's name (陳君碩): a common surname and one or two more Han characters. */
+export function isBareNameLine(line: string): boolean {
+  const t = line.trim();
+  return /^\p{Script=Han}{2,3}$/u.test(t) && SURNAMES.has(t[0]);
+}

@@ -5,7 +5,7 @@
  * ends at the first furniture marker, menu or tag line. Captions, bylines and dates inside are dropped.
  */
 import { IngestError, type NormalizedArticle, type RelatedLink } from '../article.ts';
-import { findBylineIn, parseBylineLine } from '../clean/credits.ts';
+import { findBylineIn, isBareNameLine, parseBylineLine } from '../clean/credits.ts';
 import { parseDatelineLine } from '../clean/dateline.ts';
 import { findDateInText, type FoundDate } from '../clean/dates.ts';
 import { parseTagLine } from '../clean/furniture.ts';
@@ -58,6 +58,11 @@ export function parsePageDump(text: string, name: string): NormalizedArticle {
     const by = l.kind === 'byline' ? parseBylineLine(l.text) : l.text.length <= 100 ? (findBylineIn(l.text)?.authors ?? null) : null;
     const people = by?.filter((a) => !isOrganisationName(a)) ?? [];
     if (people.length) authors = people;
+  }
+  // A name standing alone under the headline (陳君碩 over 中國時報) is the byline when nothing else is.
+  if (authors.length === 0) {
+    const bare = lines.slice(titleAt + 1, Math.min(firstPara, titleAt + 5)).find((l) => l.kind === 'short' && isBareNameLine(l.text));
+    if (bare) authors = [bare.text];
   }
 
   return finishArticle({
