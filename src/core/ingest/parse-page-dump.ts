@@ -45,7 +45,7 @@ export function parsePageDump(text: string, name: string): NormalizedArticle {
   const outlet = detectOutletFromText(text);
   const zone = outletOffset(outlet) ?? (isChinese(paragraphs) ? DEFAULT_ZONE : null);
   const headerDate = header ? findDateInText(lines[header.meta].text, zone) : null;
-  const date = headerDate ?? findPageDate(lines, titleAt, end, zone);
+  const date = headerDate ?? findPageDate(lines, titleAt, end, zone) ?? dayOfToday(paragraphs, lines, findPageUrl(lines, end));
   let agency: string | null = null;
   let dateline = null;
   let authors: string[] = [];
@@ -80,6 +80,29 @@ export function parsePageDump(text: string, name: string): NormalizedArticle {
     tags,
     related: collectRelatedTitles(lines, end, title),
   });
+}
+
+const TODAY_DAY = /今[(（]\s*(\d{1,2})\s*[)）]日/;
+
+/**
+ * 今(25)日 in the opening paragraph names the day of publication; its month and year come from the
+ * page's own address (…/20241225/…) or from dates printed elsewhere on the page with that day. Null
+ * when neither gives them: a day alone is not a date.
+ */
+function dayOfToday(paragraphs: string[], lines: Line[], url: string | null): FoundDate | null {
+  const m = TODAY_DAY.exec(paragraphs.slice(0, 2).join(''));
+  if (!m) return null;
+  const day = +m[1];
+  const fromUrl = url ? /(?<!\d)(20\d{2})[/-]?(\d{2})[/-]?(\d{2})(?!\d)/.exec(url) : null;
+  if (fromUrl && +fromUrl[3] === day) return { iso: `${fromUrl[1]}-${fromUrl[2]}-${fromUrl[3]}`, precision: 'date' };
+  const counts = new Map<string, number>();
+  for (const l of lines) {
+    if (l.text.length > 100) continue;
+    const d = findDateInText(l.text, null);
+    if (d && +d.iso.slice(8, 10) === day) counts.set(d.iso.slice(0, 10), (counts.get(d.iso.slice(0, 10)) ?? 0) + 1);
+  }
+  const best = [...counts].sort((a, b) => b[1] - a[1])[0];
+  return best ? { iso: best[0], precision: 'date' } : null;
 }
 
 /** Times printed without a zone on Chinese-language news pages (Taiwan, mainland, Hong Kong: all UTC+8). */

@@ -58,3 +58,14 @@ test('body ends: a related list after a marker goes, an ad label mid-article cut
   const withHead = ['2024/03/05 14:20', '小 中 大', prose(1), prose(2)];
   assert.deepEqual(trimBodyEnds(withHead), [prose(1), prose(2)]);
 });
+
+test('今(25)日 dates a dump that prints no date line, from the page address or a date of that day elsewhere on the page', async () => {
+  const { parseDocument } = await import('../../../src/core/ingest/parse-document.ts');
+  const body = '衛福部今(25)日公布最新疫情，上週新增本土病例較前一週下降百分之十二，疫情趨緩，但仍呼籲民眾維持良好衛生習慣。';
+  const more = '疾管署表示，春節假期人潮移動頻繁，出入公共場所仍應佩戴口罩，有症狀者應儘速就醫並在家休息。';
+  const page = (extra: string) => ['首頁', '生活', '疫情趨緩 衛福部仍籲維持衛生習慣', '記者王小明／台北報導', body, more, '延伸閱讀', extra].join('\n');
+  const a = parseDocument(Buffer.from(page('原文網址：https://news.example.tw/news/20241225/4321')), 'today.txt');
+  assert.equal(a.published_at, '2024-12-25');
+  const b = parseDocument(Buffer.from(page('別的新聞 2024/12/24')), 'today2.txt');
+  assert.equal(b.published_at, null);
+});
