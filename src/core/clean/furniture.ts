@@ -11,12 +11,12 @@ const CAPTION_EN_END = /\((?:[^()]{0,40}\s)?(?:file )?(?:photo|photograph|image|
 const CAPTION_EN_CREDIT = /(?:^|[.!?]\s+)(?:photo|photograph|image|picture|credit)s?\s*(?::|by)\s*[^.]{1,60}\.?\s*$/i;
 
 const AGENCY_CREDIT =
-  /(?:^|[\s—–\-/|·,(（])(?:AFP|AP|EPA|Reuters|Getty Images|Bloomberg|Xinhua|Shutterstock|Associated Press|路透社?|法新社|美聯社|美联社|新華社|新华社|中新社|達志影像|达志影像|視覺中國|视觉中国)(?:\s*(?:via|\/)\s*[\w .]+)?[)）]?\.?$/;
+  /(?:^|[—–\-/|·(（]\s*|\bvia\s+|^(?:Photo|Image|Credit)s?\s*[:：].*?)(?:AFP|AP|EPA|Reuters|Getty Images|Bloomberg|Xinhua|Shutterstock|Associated Press|路透社?|法新社|美聯社|美联社|新華社|新华社|中新社|達志影像|达志影像|視覺中國|视觉中国)(?:\s*(?:via|\/)\s*[\w .]+)?[)）]?\.?$/;
 
 /** A photo credit: a short line naming a photographer and/or agency (Hector Retamal—AFP/Getty Images). */
 export function isCreditLine(line: string): boolean {
   const s = line.trim();
-  return s.length <= 80 && !/[。！？]/.test(s) && !/[.!?]\s+[A-Z]/.test(s) && AGENCY_CREDIT.test(s);
+  return s.length <= 80 && !/[。！？]/.test(s) && s.split(/\s+/).length <= 10 && AGENCY_CREDIT.test(s);
 }
 
 /** A photo/video caption line: ▲… （圖／路透）, …。圖／美聯社, 圖片來源：… */

@@ -42,9 +42,11 @@ test('bylines: with a role word, without one, inside a date line, in opening bra
 });
 
 test('captions, credits and block markers by their shape', () => {
-  for (const t of ['Hector Retamal—AFP/Getty Images', 'Photo: Visual China Group via Getty Images', '图为停车场道闸 资料图', '立法院會20日三讀通過少子化對策條例。中央社記者王德心攝　113年5月20日'])
+  for (const t of ['Hector Retamal—AFP/Getty Images', 'Timothy A. Clary—AFP/Getty Images', 'Photo: Visual China Group via Getty Images', '图为停车场道闸 资料图', '立法院會20日三讀通過少子化對策條例。中央社記者王德心攝　113年5月20日'])
     assert.equal(isCaptionLine(t), true, t);
   assert.equal(isCaptionLine('市府今天宣布新的停車管理辦法，將於下個月起實施，違規者最高可罰新台幣三千元。'), false);
+  assert.equal(isCaptionLine('Officials said the talks would resume next week, according to a report by AP.'), false);
+  assert.equal(isCaptionLine('The report was confirmed by AP.'), false);
   for (const t of ['您可能感兴趣的文章', '特别声明：以上内容为自媒体平台用户上传并发布，本平台仅提供信息存储服务。', '39健康网(www.39.net)专稿，未经书面授权请勿转载。', '热门推荐'])
     assert.equal(isFurnitureMarker(t), true, t);
 });
