@@ -5,8 +5,12 @@
  * the seeds, a corpus sample, our own Taiwanese-outlet pages), each beside Mozilla Readability on
  * the same HTML in the same run.
  */
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { openDatabase } from '../../src/core/store/db.ts';
+import { ingestPaths } from '../../src/core/loader/ingest-paths.ts';
+import { lineKey, siteKeyOf } from '../../src/core/clean/site-furniture.ts';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { parse as parseYaml } from 'yaml';
@@ -72,6 +76,7 @@ export interface ExtractionFigures {
   meta: MetaCheck[];
   /** Milliseconds to parse a generated 1 MB hostile page (unclosed inline tags). */
   hostileMs: number;
+  siteRepeats: { stored: number; parsedAlone: number; articles: number };
 }
 
 function body(a: NormalizedArticle): string {
@@ -293,10 +298,42 @@ export function scoreTwBodies(): (BodyScore & { leaks: string[] })[] {
   return out;
 }
 
+/**
+ * Repeated site lines left in bodies: the corpus ingested into a fresh database (site furniture
+ * learned as it goes) against the same posts parsed alone. A body paragraph counts when the same
+ * short line (digits folded) sits in 4 or more bodies of its site.
+ */
+export function scoreSiteRepeats(): { stored: number; parsedAlone: number; articles: number } {
+  const files = readdirSync('test/fixtures/corpus').filter((f) => f.endsWith('.md')).sort().map((f) => join('test/fixtures/corpus', f));
+  const dir = mkdtempSync(join(tmpdir(), 'newsbot-eval-'));
+  try {
+    const db = openDatabase(join(dir, 'eval.db'));
+    ingestPaths(db, files, { parseWorker: false });
+    const stored = db.prepare('SELECT url, body FROM articles').all() as { url: string | null; body: string }[];
+    db.close();
+    const alone = files.map((f) => {
+      const a = parseDocument(readFileSync(f), f);
+      return { url: a.url, body: body(a).split('\n').join('\n\n') };
+    });
+    // Furniture by this measure: a short line in 4+ bodies of one site when each post is parsed alone.
+    const counts = new Map<string, number>();
+    for (const r of alone) for (const k of new Set(keysOf(r))) counts.set(k, (counts.get(k) ?? 0) + 1);
+    const left = (rows: { url: string | null; body: string }[]) => rows.reduce((n, r) => n + keysOf(r).filter((k) => (counts.get(k) ?? 0) >= 4).length, 0);
+    return { stored: left(stored), parsedAlone: left(alone), articles: stored.length };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function keysOf(r: { url: string | null; body: string }): string[] {
+  const site = siteKeyOf({ url: r.url }, null, 'x');
+  return r.body.split('\n\n').filter((p) => p.length <= 200).map((p) => `${site}\u0000${lineKey(p)}`);
+}
+
 /** Computes every figure (about a minute: Readability runs on every page too). */
 export function computeExtractionFigures(): ExtractionFigures {
   const { html, text } = scoreBodies();
-  return { html, text, tw: scoreTwBodies(), meta: scoreMetadata(), hostileMs: timeHostile() };
+  return { html, text, tw: scoreTwBodies(), meta: scoreMetadata(), hostileMs: timeHostile(), siteRepeats: scoreSiteRepeats() };
 }
 
 /** Mean of a list (0 when empty). */

@@ -46,5 +46,7 @@ export async function run(): Promise<void> {
   printBodies('Taiwanese outlet shapes, HTML and text (test/fixtures/ingest-tw)', 'Readability / whole dump', f.tw);
   for (const t of f.tw) if (t.leaks.length) console.log(`  ${t.id}: leaks ${t.leaks.join(' | ')}`);
   printMeta(f.meta);
+  const r = f.siteRepeats;
+  console.log(`\nrepeated site lines (same short line in 4+ bodies of one site) in ${r.articles} corpus articles: ${r.stored} after ingest into a fresh database (learned from what is stored); ${r.parsedAlone} when each post is parsed alone`);
   console.log(`\nhostile page (1 MB of unclosed <b> tags): parsed in ${(f.hostileMs / 1000).toFixed(2)} s`);
 }
