@@ -38,6 +38,8 @@ export function trimBodyEnds(paragraphs: string[], opts: { markersOnly?: boolean
   }
   // Before the first prose: date, widget and menu lines go (short lines stay: verse, lists, standfirsts).
   const head = paragraphs.slice(0, first).filter((p, i) => !(kinds[i] === 'date' || kinds[i] === 'menu' || kinds[i] === 'marker' || isMetaLine(p) || isWidgetLine(p)));
+  // After the last prose: prompts and widgets (點我下載APP, 分享) go.
+  while (end > first + 1 && prose[end - 1] === 0 && isWidgetLine(paragraphs[end - 1])) end--;
   const out = [...head, ...paragraphs.slice(first, end)];
   return out.length ? out : paragraphs;
 }

@@ -33,7 +33,7 @@ export interface HtmlBlocks {
  * Extracts body paragraphs and related links from an HTML fragment or page.
  * A heading (h1/h2 or a *title* element) repeating `title` is the page header, not body.
  */
-export function extractHtmlBlocks(html: string, opts: { title?: string; baseUrl?: string | null } = {}): HtmlBlocks {
+export function extractHtmlBlocks(html: string, opts: { title?: string; baseUrl?: string | null; dropLinkLines?: boolean } = {}): HtmlBlocks {
   const titleKey = opts.title ? normalizeText(opts.title) : null;
   const base = opts.baseUrl ?? undefined;
   const $ = cheerio.load(limitNesting(html), { xml: { xmlMode: false, decodeEntities: true } });
@@ -43,14 +43,21 @@ export function extractHtmlBlocks(html: string, opts: { title?: string; baseUrl?
   const pageLength = () => (total < 0 ? (total = $.root().text().length || 1) : total);
   const paragraphs: string[] = [];
   let buffer = '';
+  let inLink = 0;
+  let linkChars = 0;
   const flush = () => {
     const text = tidyText(buffer);
-    if (text) paragraphs.push(text);
+    // A short block that is nothing but a link, after the body has begun, is a promotion or a teaser (►看更多…).
+    const linkLine = opts.dropLinkLines && paragraphs.length > 0 && text.length <= 40 && linkChars >= nonSpace(text) * 0.9;
+    if (text && !linkLine) paragraphs.push(text);
     buffer = '';
+    linkChars = 0;
   };
   const walk = (node: AnyNode) => {
     if (node.type === 'text') {
-      buffer += (node as unknown as { data: string }).data;
+      const data = (node as unknown as { data: string }).data;
+      buffer += data;
+      if (inLink) linkChars += nonSpace(data);
       return;
     }
     if (node.type !== 'tag' && node.type !== 'root' && node.type !== 'script' && node.type !== 'style') return;
@@ -64,12 +71,18 @@ export function extractHtmlBlocks(html: string, opts: { title?: string; baseUrl?
     if (titleKey && el.type === 'tag' && isTitleHeading(el, name, titleKey, $)) return;
     const block = BLOCK_TAGS.has(name);
     if (block) flush();
+    if (name === 'a') inLink++;
     for (const child of el.children ?? []) walk(child);
+    if (name === 'a') inLink--;
     if (block) flush();
   };
   walk(root);
   flush();
   return { paragraphs, related };
+}
+
+function nonSpace(s: string): number {
+  return s.replace(/\s/g, '').length;
 }
 
 /**

@@ -63,7 +63,7 @@ export function parseHtml(html: string, name: string, url?: string): NormalizedA
   const title = meta.title ?? (result?.title ? tidyText(result.title) : null);
   if (!title) throw new IngestError(name, 'HTML page has no title (no og:title, headline, <h1> or <title>)');
 
-  const blocks = extractHtmlBlocks(contentHtml, { title, baseUrl: meta.url ?? url ?? null });
+  const blocks = extractHtmlBlocks(contentHtml, { title, baseUrl: meta.url ?? url ?? null, dropLinkLines: true });
   const paragraphs = trimBodyEnds(blocks.paragraphs).filter((p) => !isBoilerplate(p));
   const authors = meta.authors.length ? meta.authors : result?.byline ? [tidyText(result.byline).replace(/^by\s+/i, '')] : [];
 

@@ -13,7 +13,7 @@ import { detectOutletFromText, isOrganisationName, outletOffset } from '../clean
 import { normalizeText } from '../text/normalize.ts';
 import { finishArticle } from './finish-article.ts';
 import { safeHttpUrl } from './html-blocks.ts';
-import { classifyLines, isMetaLine, isParagraphLine, isTeaserLine, isTitleLike, type Line } from './text-lines.ts';
+import { classifyLines, isMetaLine, isWidgetLine, isParagraphLine, isTeaserLine, isTitleLike, type Line } from './text-lines.ts';
 
 const ANCHOR_REACH = 6;
 
@@ -280,6 +280,7 @@ function collectBody(lines: Line[], start: number, title: string): { paragraphs:
     }
     if (l.kind === 'caption' || l.kind === 'date' || l.kind === 'byline' || l.kind === 'dateline') continue;
     if (normalizeText(l.text) === titleKey) continue;
+    if (l.kind === 'short' && l.text.length >= 4 && isWidgetLine(l.text)) continue;
     picked.push(l);
   }
   while (picked.length && picked[picked.length - 1].kind !== 'para') picked.pop();
