@@ -11,12 +11,16 @@ export interface FoundDate {
 }
 
 const ISO_FULL = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})$/;
+const TIME_BEFORE_DAY = /(?<!\d)(\d{1,2}):(\d{2})(\d{4}[-/.]\d{1,2}[-/.]\d{1,2})(?!\d)/;
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const IN_TEXT =
-  /(?<!\d)(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})(?!\d)\s*日?(?:\s*(?:[（(][^）)]{1,3}[）)])?\s*(?:(上午|下午)\s*)?(\d{1,2}):(\d{2})(?::(\d{2}))?)?/;
+  /(?<!\d)(\d{4}|\d{2,3}(?=\s*年))\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})(?!\d)\s*日?(?:(?:T|\s*)(?:[（(][^）)]{1,3}[）)])?\s*(?:星期.|週.|周.)?\s*(?:(上午|下午|凌晨|晚上|中午)\s*)?(\d{1,2})[:：](\d{2})(?::(\d{2}))?)?/;
 
-/** Reads a date given as data (front matter, meta tags): ISO with offset → datetime kept verbatim, a bare day → date. */
-export function parseDateValue(value: unknown): FoundDate | null {
+/**
+ * Reads a date given as data (front matter, meta tags): ISO with offset → datetime kept verbatim,
+ * a bare day → date; a local time without offset is read in `zone` when one is known (else its day).
+ */
+export function parseDateValue(value: unknown, zone: string | null = null): FoundDate | null {
   if (value instanceof Date && !Number.isNaN(value.getTime())) return { iso: value.toISOString(), precision: 'datetime' };
   if (typeof value !== 'string') return null;
   const s = value.trim();
@@ -24,8 +28,7 @@ export function parseDateValue(value: unknown): FoundDate | null {
   if (full && isValidDay(+full[1], +full[2], +full[3])) return { iso: s, precision: 'datetime' };
   const day = ISO_DAY.exec(s);
   if (day && isValidDay(+day[1], +day[2], +day[3])) return { iso: s, precision: 'date' };
-  const inText = findDateInText(s, null);
-  return inText;
+  return findDateInText(s, zone);
 }
 
 /**
@@ -33,14 +36,17 @@ export function parseDateValue(value: unknown): FoundDate | null {
  * A time makes it a datetime only when `offset` (e.g. "+08:00") is known; otherwise the day alone is returned.
  */
 export function findDateInText(text: string, offset: string | null): FoundDate | null {
-  const m = IN_TEXT.exec(text);
+  // China Times prints the time glued before the day: 11:142018/09/12.
+  const m = IN_TEXT.exec(text.replace(TIME_BEFORE_DAY, '$3 $1:$2'));
   if (!m) return findEnglishDate(text);
-  const [y, mo, d] = [+m[1], +m[2], +m[3]];
+  // 113年12月29日: a Republic of China (Minguo) year, as Taiwanese outlets print them.
+  const y = m[1].length < 4 ? +m[1] + 1911 : +m[1];
+  const [mo, d] = [+m[2], +m[3]];
   if (!isValidDay(y, mo, d) || y < 1990 || y > 2100) return null;
-  const day = `${m[1]}-${pad(mo)}-${pad(d)}`;
+  const day = `${y}-${pad(mo)}-${pad(d)}`;
   if (m[5] === undefined || offset === null) return { iso: day, precision: 'date' };
   let hour = +m[5];
-  if (m[4] === '下午' && hour < 12) hour += 12;
+  if ((m[4] === '下午' || m[4] === '晚上') && hour < 12) hour += 12;
   if (m[4] === '上午' && hour === 12) hour = 0;
   const min = +m[6];
   const sec = m[7] === undefined ? 0 : +m[7];

@@ -10,10 +10,22 @@ const CAPTION_START = /^(?:▲|▼|△|▽|►|▶|↑|【圖】|\[圖\])/;
 const CAPTION_EN_END = /\((?:[^()]{0,40}\s)?(?:file )?(?:photo|photograph|image|picture)s?(?:\s*(?:by|:|\/)\s*[^()]{0,50})?\)\s*$/i;
 const CAPTION_EN_CREDIT = /(?:^|[.!?]\s+)(?:photo|photograph|image|picture|credit)s?\s*(?::|by)\s*[^.]{1,60}\.?\s*$/i;
 
+const AGENCY_CREDIT =
+  /(?:^|[—–\-/|·(（]\s*|\bvia\s+|^(?:Photo|Image|Credit)s?\s*[:：].*?)(?:AFP|AP|EPA|Reuters|Getty Images|Bloomberg|Xinhua|Shutterstock|Associated Press|路透社?|法新社|美聯社|美联社|新華社|新华社|中新社|達志影像|达志影像|視覺中國|视觉中国)(?:\s*(?:via|\/)\s*[\w .]+)?[)）]?\.?$/;
+
+/** A photo credit: a short line naming a photographer and/or agency (Hector Retamal—AFP/Getty Images). */
+export function isCreditLine(line: string): boolean {
+  const s = line.trim();
+  return s.length <= 80 && !/[。！？]/.test(s) && s.split(/\s+/).length <= 10 && AGENCY_CREDIT.test(s);
+}
+
 /** A photo/video caption line: ▲… （圖／路透）, …。圖／美聯社, 圖片來源：… */
 export function isCaptionLine(line: string): boolean {
   const s = line.trim();
+  if (isCreditLine(s)) return true;
   if (CAPTION_START.test(s)) return true;
+  // 图为停车场道闸 资料图, 圖為…（記者攝）: mainland and Taiwanese caption openings and endings.
+  if (s.length <= 80 && !/[。！？]$/.test(s) && (/^(?:图为|圖為|图：|圖：)/.test(s) || /(?:资料图|資料圖|资料照|資料照|摄|攝|攝影|摄影|供图|供圖)[)）]?(?:[\s\u3000]*(?:\d{2,4}年\d{1,2}月\d{1,2}日|\d{4}[/.-]\d{1,2}[/.-]\d{1,2}))?$/.test(s))) return true;
   if (s.length <= 120 && /^(?:圖片來源|图片来源|圖片提供|图片提供|圖源|图源|攝影|摄影|資料照|资料照)\s*[:：／/]/.test(s)) return true;
   if (s.length > 200) return false;
   return (s.length <= 160 && CAPTION_SOURCE.test(s)) || CAPTION_EN_END.test(s) || CAPTION_EN_CREDIT.test(s);
@@ -27,6 +39,9 @@ const BLOCK_MARKERS = [
   '關鍵字', '关键词', '關鍵詞', '標籤', '免費訂閱', '每日新聞精選', '訂閱電子報', '版權所有', '著作權聲明',
   '回到最上面', '回到頂部', '最夯影音', '熱門影音', '熱門快報', '快訊', '討論區', '猜你喜歡', '你可能也喜歡',
   '本文版權', '不得轉載', '廣告', 'Advertisement', 'Related', 'Read more', 'More stories',
+  '您可能感兴趣的文章', '你可能感兴趣的文章', '您可能感興趣的文章', '相关资讯', '相關資訊', '相关推荐', '相關推薦', '热门推荐', '熱門推薦', '精彩推荐', '精彩推薦', '精编文章', '热点新闻', '熱點新聞',
+  '猜你喜欢', '你可能感兴趣', '您可能感兴趣', '你可能感興趣', '您可能感興趣', '热门排行', '熱門排行', '排行榜', '网友评论', '網友評論',
+  '特别声明', '特別聲明', '免责声明', '免責聲明', '加载更多', '載入更多', '更多新聞', '相关链接', '相關連結',
 ];
 const MARKER_RE = new RegExp(
   `^(?:[※#＃•·\\s]*)(?:\\S{0,8}?)(?:${BLOCK_MARKERS.map(escapeRe).join('|')})(?:[:：\\s]|$)`,
@@ -36,6 +51,8 @@ const MARKER_RE = new RegExp(
 /** A short line naming a furniture block (延伸閱讀, 相關新聞, udn討論區, 0 則留言, ※本文版權所有…). */
 export function isFurnitureMarker(line: string): boolean {
   const s = line.trim();
+  if (s.length <= 300 && /^(?:特别声明|特別聲明|免责声明|免責聲明|版权声明|版權聲明|声明|聲明)\s*[:：]/.test(s)) return true;
+  if (s.length <= 80 && /(?:未经|未經).{0,12}(?:授权|授權).{0,8}(?:转载|轉載)|(?:请勿|請勿|禁止|不得)(?:转载|轉載)/.test(s)) return true;
   if (s.length > 40) return false;
   if (/版權所有|版权所有|不得轉載|不得转载|All Rights Reserved|©/i.test(s)) return true;
   if (/[。！？]$/.test(s) && s.length > 12) return false;

@@ -62,3 +62,20 @@ export function isOutletLabel(label: string): boolean {
   const s = normalizeOutletLabel(label);
   return OUTLETS.some((o) => o.name === s);
 }
+
+const ORGANISATION = /(?:中心|新聞組|新闻组|編輯組|编辑组|採訪組|采访组|新聞部|新闻部|新聞網|新闻网|新聞雲|新闻云|新聞台|新闻台|日報|日报|時報|时报|晚報|晚报|週刊|周刊|雜誌|杂志|電視|电视|電台|电台|通訊社|通讯社|新聞社|新闻社|傳媒|传媒|媒體|媒体|新聞|新闻|網站|网站|頻道|频道|報社|报社|出版社|編輯部|编辑部|\b(?:News|Times|Daily|Post|Media|Press|Network|Magazine|Channel|TV|Radio|Agency|Newsroom|Staff)\b)$/i;
+
+/**
+ * True when a would-be author is an organisation: a known outlet, exactly the page's own site or
+ * publisher name, or a name ending like one (…新聞網, …日報, … News). Such names are never authors.
+ */
+export function isOrganisationName(name: string, siteNames: string[] = []): boolean {
+  const n = name.replace(/\s+/g, '').toLowerCase();
+  if (!n) return true;
+  if (isOutletLabel(name)) return true;
+  if (siteNames.some((s) => {
+    const k = s.replace(/\s+/g, '').toLowerCase();
+    return k.length >= 2 && n === k;
+  })) return true;
+  return ORGANISATION.test(name.trim());
+}

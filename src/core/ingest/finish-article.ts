@@ -4,10 +4,16 @@
  * into fields, languages labelled.
  */
 import type { NormalizedArticle } from '../article.ts';
-import { extractCreditNotes, parseBylineLine, stripTrailerCode } from '../clean/credits.ts';
+import { extractCreditNotes, findBylineIn, parseBylineLine, stripTrailerCode } from '../clean/credits.ts';
+import { isOrganisationName } from '../clean/outlets.ts';
 import { parseDatelineLine, parseParagraphDateline } from '../clean/dateline.ts';
 import { isCaptionLine } from '../clean/furniture.ts';
 import { labelLanguages } from '../clean/language.ts';
+import { isMetaLine } from './text-lines.ts';
+
+/** Editorial trailer lines: 原标题：…, 责任编辑：… (the editor is not an author). */
+const EDITOR_LINE = /^(?:原标题|原標題|责任编辑|責任編輯|编辑|編輯|校对|校對|审核|審核)\s*[:：]/;
+const OPENING_BYLINE = /^\s*[〔【\[［(（][^〕】\]］)）]{3,40}[〕】\]］)）]/;
 
 /** What a parser hands over: the article with raw paragraph strings, languages not yet labelled. */
 export type DraftArticle = Omit<NormalizedArticle, 'paragraphs' | 'languages'> & { paragraphs: string[] };
@@ -24,6 +30,9 @@ export function finishArticle(draft: DraftArticle): NormalizedArticle {
     const text = stripTrailerCode(credits.text);
     if (!text) return;
     if (text.length <= 160 && isCaptionLine(text)) return;
+    if (text.length <= 80 && EDITOR_LINE.test(text)) return;
+    // A date line near the top (Published 2018年4月9日, 发布时间：…) is metadata, not body.
+    if (i < 5 && text.length <= 60 && !/[。！？.!?]$/.test(text) && isMetaLine(text)) return;
     if (i < 3 && !dateline) {
       const found = parseParagraphDateline(text);
       if (found) {
@@ -48,14 +57,26 @@ export function finishArticle(draft: DraftArticle): NormalizedArticle {
         return;
       }
     }
+    if (i < 3) {
+      // 〔記者楊綿傑／台北報導〕衛福部… : a bracketed byline opening the first paragraph.
+      const opening = OPENING_BYLINE.exec(text);
+      const found = opening ? findBylineIn(opening[0]) : null;
+      if (found) {
+        authors.push(...found.authors);
+        const rest = text.slice(opening![0].length).trim();
+        if (rest) texts.push(rest);
+        return;
+      }
+    }
     texts.push(text);
   });
   const { paragraphs, languages } = labelLanguages(texts);
+  const outlets = [draft.outlet, agency].filter((x): x is string => !!x);
   return {
     ...draft,
     agency,
     dateline,
-    authors: unique(authors),
+    authors: unique(authors).filter((a) => !isOrganisationName(a, outlets)),
     translators: unique(translators),
     paragraphs,
     languages,

@@ -8,6 +8,7 @@ import type { AnyNode, Element } from 'domhandler';
 import type { RelatedLink } from '../article.ts';
 import { findDateInText } from '../clean/dates.ts';
 import { normalizeText } from '../text/normalize.ts';
+import { limitNesting } from './limit-nesting.ts';
 
 const SKIP_TAGS = new Set([
   'script', 'style', 'noscript', 'template', 'iframe', 'svg', 'button', 'form', 'input', 'select', 'textarea',
@@ -32,24 +33,31 @@ export interface HtmlBlocks {
  * Extracts body paragraphs and related links from an HTML fragment or page.
  * A heading (h1/h2 or a *title* element) repeating `title` is the page header, not body.
  */
-export function extractHtmlBlocks(html: string, opts: { title?: string; baseUrl?: string | null } = {}): HtmlBlocks {
+export function extractHtmlBlocks(html: string, opts: { title?: string; baseUrl?: string | null; dropLinkLines?: boolean } = {}): HtmlBlocks {
   const titleKey = opts.title ? normalizeText(opts.title) : null;
   const base = opts.baseUrl ?? undefined;
-  const $ = cheerio.load(html, { xml: { xmlMode: false, decodeEntities: true } });
+  const $ = cheerio.load(limitNesting(html), { xml: { xmlMode: false, decodeEntities: true } });
   const related = extractCnaTimeline($);
   const root = $.root()[0];
   let total = -1;
   const pageLength = () => (total < 0 ? (total = $.root().text().length || 1) : total);
   const paragraphs: string[] = [];
   let buffer = '';
+  let inLink = 0;
+  let linkChars = 0;
   const flush = () => {
     const text = tidyText(buffer);
-    if (text) paragraphs.push(text);
+    // A short block that is nothing but a link, after the body has begun, is a promotion or a teaser (►看更多…).
+    const linkLine = opts.dropLinkLines && paragraphs.length > 0 && text.length <= 40 && linkChars >= nonSpace(text) * 0.9;
+    if (text && !linkLine) paragraphs.push(text);
     buffer = '';
+    linkChars = 0;
   };
   const walk = (node: AnyNode) => {
     if (node.type === 'text') {
-      buffer += (node as unknown as { data: string }).data;
+      const data = (node as unknown as { data: string }).data;
+      buffer += data;
+      if (inLink) linkChars += nonSpace(data);
       return;
     }
     if (node.type !== 'tag' && node.type !== 'root' && node.type !== 'script' && node.type !== 'style') return;
@@ -63,12 +71,18 @@ export function extractHtmlBlocks(html: string, opts: { title?: string; baseUrl?
     if (titleKey && el.type === 'tag' && isTitleHeading(el, name, titleKey, $)) return;
     const block = BLOCK_TAGS.has(name);
     if (block) flush();
+    if (name === 'a') inLink++;
     for (const child of el.children ?? []) walk(child);
+    if (name === 'a') inLink--;
     if (block) flush();
   };
   walk(root);
   flush();
   return { paragraphs, related };
+}
+
+function nonSpace(s: string): number {
+  return s.replace(/\s/g, '').length;
 }
 
 /**
@@ -106,10 +120,19 @@ function classifyFurniture(el: Element, $: cheerio.CheerioAPI, pageLength: () =>
   if (attrs['aria-hidden'] === 'true') return 'skip';
   const label = `${attrs.class ?? ''} ${attrs.id ?? ''} ${attrs.role ?? ''}`;
   if (/moreArticle/.test(label)) return 'cna';
+  // Readers' comments are never the article, however much of the page they fill.
+  if (isCommentSection(attrs)) return 'skip';
   const kind = RELATED_CLASS.test(label) ? 'related' : FURNITURE_CLASS.test(label) ? 'skip' : null;
   if (!kind) return null;
   // A furniture-looking wrapper that holds a large share of the page is the article itself (odd class names).
   return $(el).text().length / pageLength() < TEXT_SHARE_LIMIT ? kind : null;
+}
+
+const COMMENT_TOKEN = /(?:^|\s)(?:comments?|comment-[\w-]+|comments-[\w-]+|commentlist|disqus[\w-]*|respond|fb-comments)(?:\s|$)/i;
+
+/** Comment markup: a class or id token starting with comment (comment-wrapper, #comments, disqus_thread) or an RDF Comment. */
+export function isCommentSection(attrs: Record<string, string | undefined>): boolean {
+  return COMMENT_TOKEN.test(` ${attrs.class ?? ''} `) || COMMENT_TOKEN.test(` ${attrs.id ?? ''} `) || /\bComment\b/.test(attrs.typeof ?? '');
 }
 
 /** Links of a related-news box, kept as related (http(s) only, titled, no duplicates). */

@@ -3,7 +3,9 @@
  * JSON-LD NewsArticle first (most deliberate), then Open Graph / article:* meta, then plain meta
  * and markup (<title>, <h1>, <time>, rel=canonical).
  */
-import { parseDateValue, type FoundDate } from '../clean/dates.ts';
+import { findDateInText, parseDateValue, type FoundDate } from '../clean/dates.ts';
+import { detectOutletFromUrl, isOrganisationName, outletOffset } from '../clean/outlets.ts';
+import { findBylineIn } from '../clean/credits.ts';
 
 /** The few DOM methods we use, so linkedom and other DOMs fit without DOM lib types. */
 interface El {
@@ -34,30 +36,34 @@ export function readPageMetadata(doc: MiniDocument, pageUrl?: string): PageMetad
   const meta = (sel: string) => doc.querySelector(sel)?.getAttribute('content')?.trim() || null;
   const metas = (sel: string) => Array.from(doc.querySelectorAll(sel)).map((e) => e.getAttribute('content')?.trim() ?? '').filter(Boolean);
 
-  const siteName = meta('meta[property="og:site_name"]') ?? nameOf(ld?.publisher);
-  const title =
-    str(ld?.headline) ??
-    meta('meta[property="og:title"]') ??
-    meta('meta[name="twitter:title"]') ??
-    text(doc.querySelector('h1')) ??
-    stripSiteSuffix(text(doc.querySelector('title')), siteName);
-
-  const published =
-    parseDateValue(ld?.datePublished) ??
-    parseDateValue(meta('meta[property="article:published_time"]')) ??
-    parseDateValue(meta('meta[name="pubdate"]') ?? meta('meta[name="publishdate"]') ?? meta('meta[name="date"]') ?? meta('meta[itemprop="datePublished"]')) ??
-    parseDateValue(doc.querySelector('time[datetime]')?.getAttribute('datetime') ?? null);
-
-  const ldAuthors = listOf(ld?.author).map(nameOf).filter((x): x is string => !!x);
-  const metaAuthors = [...metas('meta[name="author"]'), ...metas('meta[property="article:author"]')].filter((a) => !/^https?:/i.test(a));
-  const relAuthors = Array.from(doc.querySelectorAll('a[rel="author"]')).map((e) => text(e)).filter((x): x is string => !!x);
-  const authors = unique((ldAuthors.length ? ldAuthors : metaAuthors.length ? metaAuthors : relAuthors).flatMap(splitAuthorList));
-
   const url =
     httpUrl(doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null, pageUrl) ??
     httpUrl(meta('meta[property="og:url"]'), pageUrl) ??
     httpUrl(str(ld?.url) ?? str(ld?.mainEntityOfPage) ?? null, pageUrl) ??
     httpUrl(pageUrl ?? null);
+
+  const siteName = meta('meta[property="og:site_name"]') ?? nameOf(ld?.publisher);
+  const declared =
+    str(ld?.headline) ?? meta('meta[property="og:title"]') ?? meta('meta[name="twitter:title"]') ?? text(doc.querySelector('title'));
+  const title = pickHeadline(doc, declared, siteName);
+
+  // Times printed without a zone are read in the outlet's zone; Chinese-language pages default to UTC+8.
+  const zone = outletOffset(detectOutletFromUrl(url)) ?? (isChinesePage(doc, title) ? '+08:00' : null);
+  const published =
+    parseDateValue(pageTime(doc), zone) ??
+    parseDateValue(ld?.datePublished, zone) ??
+    parseDateValue(meta('meta[property="article:published_time"]'), zone) ??
+    parseDateValue(meta('meta[name="pubdate"]') ?? meta('meta[name="publishdate"]') ?? meta('meta[name="date"]') ?? meta('meta[itemprop="datePublished"]'), zone) ??
+    visibleDate(doc, title, zone);
+
+  const outlets = [siteName, nameOf(ld?.publisher), detectOutletFromUrl(url)].filter((x): x is string => !!x);
+  const notOutlet = (a: string) => !isOrganisationName(a, outlets);
+  const ldAuthors = listOf(ld?.author).map(nameOf).filter((x): x is string => !!x);
+  const metaAuthors = [...metas('meta[name="author"]'), ...metas('meta[property="article:author"]')].filter((a) => !/^https?:/i.test(a));
+  const relAuthors = Array.from(doc.querySelectorAll('a[rel="author"]')).map((e) => text(e)).filter((x): x is string => !!x);
+  const pick = [ldAuthors, metaAuthors, relAuthors].map((xs) => unique(xs.flatMap(splitAuthorList)).filter(notOutlet)).find((xs) => xs.length) ?? [];
+  // No usable author in the markup: the 記者…報導 byline printed by the headline.
+  const authors = pick.length ? pick : (visibleByline(doc, title)?.filter(notOutlet) ?? []);
 
   const keywords = ld?.keywords;
   const tags = unique([
@@ -67,6 +73,72 @@ export function readPageMetadata(doc: MiniDocument, pageUrl?: string): PageMetad
   ]);
 
   return { title, url, published, authors, outlet: siteName, tags };
+}
+
+/**
+ * The headline: a heading on the page that the declared title (JSON-LD, og:title, <title>) starts
+ * with wins (the declared one often carries the site and channel: 標題_頻道_網站); else the
+ * declared title with a site suffix cut; else the first <h1>.
+ */
+function pickHeadline(doc: MiniDocument, declared: string | null, site: string | null): string | null {
+  const h1 = text(doc.querySelector('h1'));
+  if (!declared) return h1;
+  const key = squash(declared);
+  let best: string | null = null;
+  for (const el of Array.from(doc.querySelectorAll('h1, h2, h3, [class*="title"], [id*="title"]')).slice(0, 200)) {
+    const t = text(el);
+    if (!t || t.length < 2 || t.length > 120) continue;
+    const k = squash(t);
+    if (k === key) continue;
+    if (key.startsWith(k) && /^\s*[-_|｜–—·]/.test(afterChars(declared, k.length)) && (!best || t.length > best.length)) best = t;
+  }
+  return best ?? stripSiteSuffix(declared, site);
+}
+
+/** What follows the first `n` non-space characters of `s`. */
+function afterChars(s: string, n: number): string {
+  let seen = 0;
+  let i = 0;
+  while (i < s.length && seen < n) if (!/\s/.test(s[i++])) seen++;
+  return s.slice(i);
+}
+
+function squash(s: string): string {
+  return s.replace(/\s+/g, '');
+}
+
+/** The page's own <time>: one marked as the publication time, or inside the article header; else the only one. */
+function pageTime(doc: MiniDocument): string | null {
+  const marked =
+    doc.querySelector('time[itemprop="datePublished"][datetime]') ??
+    doc.querySelector('time[pubdate][datetime]') ??
+    doc.querySelector('article header time[datetime], article time[datetime], main time[datetime], [class*="article"] time[datetime]');
+  if (marked) return marked.getAttribute('datetime');
+  const all = doc.querySelectorAll('time[datetime]');
+  return all.length === 1 ? all[0].getAttribute('datetime') : null;
+}
+
+/** The date line printed near the headline (上 or below it), when the markup gives none. */
+function visibleDate(doc: MiniDocument, title: string | null, zone: string | null): FoundDate | null {
+  const body = doc.querySelector('body')?.textContent?.replace(/\s+/g, ' ') ?? '';
+  if (!body) return null;
+  const at = title ? body.indexOf(title.replace(/\s+/g, ' ').slice(0, 30)) : -1;
+  if (at < 0) return null;
+  return findDateInText(body.slice(at, at + title!.length + 300), zone) ?? findDateInText(body.slice(Math.max(0, at - 200), at), zone);
+}
+
+/** Reporter names from a 記者X／Y報導 byline printed just below the headline. */
+function visibleByline(doc: MiniDocument, title: string | null): string[] | null {
+  const body = doc.querySelector('body')?.textContent?.replace(/\s+/g, ' ') ?? '';
+  const at = title ? body.indexOf(title.replace(/\s+/g, ' ').slice(0, 30)) : -1;
+  if (at < 0) return null;
+  return findBylineIn(body.slice(at + title!.length, at + title!.length + 200))?.authors ?? null;
+}
+
+function isChinesePage(doc: MiniDocument, title: string | null): boolean {
+  const lang = doc.querySelector('html')?.getAttribute('lang') ?? '';
+  if (/^zh/i.test(lang)) return true;
+  return ((title ?? '').match(/\p{Script=Han}/gu)?.length ?? 0) >= 4;
 }
 
 type Json = Record<string, unknown>;
@@ -118,7 +190,7 @@ function text(el: El | null): string | null {
 
 function stripSiteSuffix(title: string | null, site: string | null): string | null {
   if (!title) return null;
-  const parts = title.split(/\s+[|–—-]\s+/);
+  const parts = title.split(/\s+[|｜–—-]\s+|\s*[|｜]\s*/);
   if (parts.length > 1 && (site === null || parts[parts.length - 1].includes(site) || parts[parts.length - 1].length < 30)) parts.pop();
   return parts.join(' - ').trim() || null;
 }

@@ -9,14 +9,16 @@ import { parseHTML } from 'linkedom';
 import { IngestError, type NormalizedArticle, type RelatedLink } from '../article.ts';
 import { isCaptionLine, isFurnitureMarker } from '../clean/furniture.ts';
 import { detectOutletFromUrl } from '../clean/outlets.ts';
+import { trimBodyEnds } from '../clean/trim-body.ts';
 import { finishArticle } from './finish-article.ts';
 import { readPageMetadata, type MiniDocument } from './html-metadata.ts';
-import { extractHtmlBlocks, safeHttpUrl, tidyText } from './html-blocks.ts';
+import { extractHtmlBlocks, isCommentSection, safeHttpUrl, tidyText } from './html-blocks.ts';
+import { limitNesting } from './limit-nesting.ts';
 
 const CLUTTER =
   'script, style, noscript, template, iframe, form, button, nav, footer, aside, figcaption, [role="navigation"], [role="complementary"], [aria-hidden="true"], [hidden]';
 const CLUTTER_CLASS =
-  /(?:^|[\s_-])(?:related\w*|recommend\w*|\w*caption\w*|credits?|newsletter|subscribe|signup|share|sharing|social|advert\w*|ads?|promo|sponsor\w*|outbrain|taboola|paywall|most-?read|trending|comments?|author-bio|byline|breadcrumbs?|tags?)(?:[\s_-]|$)/i;
+  /(?:^|[\s_-])(?:related\w*|recommend\w*|\w*caption\w*|(?:pic|photo|img|image)-?(?:info|desc|text|note|credit)s?|credits?|newsletter|subscribe|signup|share|sharing|social|advert\w*|ads?|promo|sponsor\w*|outbrain|taboola|paywall|most-?read|trending|comments?|author-bio|byline|breadcrumbs?|tags?)(?:[\s_-]|$)/i;
 const RELATED_CLASS = /(?:^|[\s_-])(?:related\w*|recommend\w*|more-?stories|read-?more|most-?read|trending)(?:[\s_-]|$)/i;
 const BOILERPLATE =
   /^(?:advertisement|sponsored( content)?|read more\b|related( coverage| stories| articles)?\s*:|see also\s*:|sign up\b|subscribe\b|follow us\b|share (this|on)\b|click here\b|copyright\b|©|all rights reserved|this story has been updated|listen to this article)/i;
@@ -39,7 +41,7 @@ interface DomEl {
 /** Parses an HTML page (fetched or from a file) into a normalized article; `url` helps metadata rules. */
 export function parseHtml(html: string, name: string, url?: string): NormalizedArticle {
   if (!html.trim()) throw new IngestError(name, 'empty HTML page');
-  const { document } = parseHTML(html);
+  const { document } = parseHTML(limitNesting(html));
   const doc = document as unknown as DomDocument;
   const meta = readPageMetadata(document as unknown as MiniDocument, url);
   const related = collectRelated(doc, meta.url ?? url);
@@ -61,8 +63,8 @@ export function parseHtml(html: string, name: string, url?: string): NormalizedA
   const title = meta.title ?? (result?.title ? tidyText(result.title) : null);
   if (!title) throw new IngestError(name, 'HTML page has no title (no og:title, headline, <h1> or <title>)');
 
-  const blocks = extractHtmlBlocks(contentHtml, { title, baseUrl: meta.url ?? url ?? null });
-  const paragraphs = blocks.paragraphs.filter((p) => !isBoilerplate(p));
+  const blocks = extractHtmlBlocks(contentHtml, { title, baseUrl: meta.url ?? url ?? null, dropLinkLines: true });
+  const paragraphs = trimBodyEnds(blocks.paragraphs).filter((p) => !isBoilerplate(p));
   const authors = meta.authors.length ? meta.authors : result?.byline ? [tidyText(result.byline).replace(/^by\s+/i, '')] : [];
 
   return finishArticle({
@@ -101,7 +103,8 @@ function removeClutterBoxes(doc: DomDocument): void {
   for (const el of Array.from(doc.querySelectorAll('[class], [id]'))) {
     const label = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
     if (!CLUTTER_CLASS.test(label)) continue;
-    if ((el.textContent?.length ?? 0) / total > 0.3) continue;
+    const comments = isCommentSection({ class: el.getAttribute('class') ?? undefined, id: el.getAttribute('id') ?? undefined });
+    if (!comments && (el.textContent?.length ?? 0) / total > 0.3) continue;
     el.remove();
   }
 }

@@ -11,8 +11,9 @@ import { parseFrontMatter } from './front-matter.ts';
 import { extractHtmlBlocks, safeHttpUrl } from './html-blocks.ts';
 import { markdownToParagraphs } from './markdown-text.ts';
 import { finishArticle } from './finish-article.ts';
+import { trimBodyEnds } from '../clean/trim-body.ts';
 
-const TITLE_LINK_LINE = /^[ \t]*\[([^\]\n]+)\]\((https?:\/\/[^)\s]+)\)[ \t]*\n(?:[ \t]*[-=]{3,}[ \t]*\n)?/m;
+const TITLE_LINK_LINE = /^[ \t]*\[((?:[^\[\]\n]|\[[^\[\]\n]*\])+)\]\((https?:\/\/[^)\s]+)\)[ \t]*\n(?:[ \t]*[-=]{3,}[ \t]*\n)?/m;
 const HTML_BLOCK = /<(p|div|section|article|br|ul|ol|table|h[1-6]|blockquote)\b/i;
 
 /** Parses a Jekyll post (front matter + HTML or markdown body) into a normalized article. */
@@ -51,7 +52,7 @@ export function parseJekyll(text: string, name: string): NormalizedArticle {
     published_at: date?.iso ?? null,
     published_precision: date?.precision ?? null,
     dateline: null,
-    paragraphs: dropCreditLines(blocks.paragraphs, authors),
+    paragraphs: trimBodyEnds(dropCreditLines(blocks.paragraphs, authors), { markersOnly: true }),
     tags,
     related: blocks.related,
   });

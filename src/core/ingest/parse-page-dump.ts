@@ -5,15 +5,15 @@
  * ends at the first furniture marker, menu or tag line. Captions, bylines and dates inside are dropped.
  */
 import { IngestError, type NormalizedArticle, type RelatedLink } from '../article.ts';
-import { parseBylineLine } from '../clean/credits.ts';
+import { findBylineIn, isBareNameLine, parseBylineLine } from '../clean/credits.ts';
 import { parseDatelineLine } from '../clean/dateline.ts';
 import { findDateInText, type FoundDate } from '../clean/dates.ts';
 import { parseTagLine } from '../clean/furniture.ts';
-import { detectOutletFromText, outletOffset } from '../clean/outlets.ts';
+import { detectOutletFromText, isOrganisationName, outletOffset } from '../clean/outlets.ts';
 import { normalizeText } from '../text/normalize.ts';
 import { finishArticle } from './finish-article.ts';
 import { safeHttpUrl } from './html-blocks.ts';
-import { classifyLines, isTitleLike, type Line } from './text-lines.ts';
+import { classifyLines, isMetaLine, isWidgetLine, isParagraphLine, isTeaserLine, isTitleLike, type Line } from './text-lines.ts';
 
 const ANCHOR_REACH = 6;
 
@@ -21,25 +21,48 @@ const ANCHOR_REACH = 6;
 export function parsePageDump(text: string, name: string): NormalizedArticle {
   const lines = classifyLines(text);
   const anchor = findAnchor(lines);
-  const start = anchor >= 0 ? anchor + 1 : findRichestProse(lines);
+  const header = anchor >= 0 ? null : findHeader(lines);
+  let start = anchor >= 0 ? anchor + 1 : header ? header.start : findRichestProse(lines);
+  // No prose at all (a table of contents, a list page): the richest run of content lines is the body.
+  const list = start < 0 ? findRichestList(lines) : null;
+  let listTitle = -1;
+  if (list) {
+    // Its heading: the first headline-shaped line of ten characters or more in the run.
+    for (let i = list.start; i < list.end && listTitle < 0; i++) if (lines[i].text.length >= 10 && isTitleLike(lines[i])) listTitle = i;
+    start = listTitle >= 0 ? listTitle + 1 : list.start;
+    list.start = start;
+  }
   if (start < 0) throw new IngestError(name, 'no article body found (no paragraphs of prose)');
-  const titleAt = findTitle(lines, anchor >= 0 ? anchor : start);
+  const titleAt = header ? header.title : listTitle >= 0 ? listTitle : findTitle(lines, anchor >= 0 ? anchor : start);
   if (titleAt < 0) throw new IngestError(name, 'no headline found above the article body');
   const title = lines[titleAt].text;
 
-  const { paragraphs, end, tags } = collectBody(lines, start, title);
+  const { paragraphs, end, tags } = list
+    ? { paragraphs: lines.slice(list.start, list.end).filter((l) => l.kind === 'short').map((l) => l.text), end: list.end, tags: [] }
+    : collectBody(lines, start, title);
   if (paragraphs.length === 0) throw new IngestError(name, 'no article body found after the headline');
 
   const outlet = detectOutletFromText(text);
-  const date = findPageDate(lines, titleAt, end, outletOffset(outlet));
+  const zone = outletOffset(outlet) ?? (isChinese(paragraphs) ? DEFAULT_ZONE : null);
+  const headerDate = header ? findDateInText(lines[header.meta].text, zone) : null;
+  const date = headerDate ?? findPageDate(lines, titleAt, end, zone) ?? dayOfToday(paragraphs, lines, findPageUrl(lines, end));
   let agency: string | null = null;
   let dateline = null;
   let authors: string[] = [];
-  for (const l of lines.slice(titleAt + 1, start)) {
+  // Bylines sit between the headline and the first paragraph (the body may start on one).
+  let firstPara = start;
+  while (firstPara < lines.length && lines[firstPara].kind !== 'para') firstPara++;
+  for (const l of lines.slice(titleAt + 1, firstPara)) {
     const dl = l.kind === 'dateline' ? parseDatelineLine(l.text) : null;
     if (dl) ({ agency, dateline, authors } = { agency: dl.agency, dateline: dl.dateline, authors: dl.authors });
-    const by = l.kind === 'byline' ? parseBylineLine(l.text) : null;
-    if (by) authors = by;
+    const by = l.kind === 'byline' ? parseBylineLine(l.text) : l.text.length <= 100 ? (findBylineIn(l.text)?.authors ?? null) : null;
+    const people = by?.filter((a) => !isOrganisationName(a)) ?? [];
+    if (people.length) authors = people;
+  }
+  // A name standing alone under the headline (陳君碩 over 中國時報) is the byline when nothing else is.
+  if (authors.length === 0) {
+    const bare = lines.slice(titleAt + 1, Math.min(firstPara, titleAt + 5)).find((l) => l.kind === 'short' && isBareNameLine(l.text));
+    if (bare) authors = [bare.text];
   }
 
   return finishArticle({
@@ -57,6 +80,82 @@ export function parsePageDump(text: string, name: string): NormalizedArticle {
     tags,
     related: collectRelatedTitles(lines, end, title),
   });
+}
+
+const TODAY_DAY = /今[(（]\s*(\d{1,2})\s*[)）]日/;
+
+/**
+ * 今(25)日 in the opening paragraph names the day of publication; its month and year come from the
+ * page's own address (…/20241225/…) or from dates printed elsewhere on the page with that day. Null
+ * when neither gives them: a day alone is not a date.
+ */
+function dayOfToday(paragraphs: string[], lines: Line[], url: string | null): FoundDate | null {
+  const m = TODAY_DAY.exec(paragraphs.slice(0, 2).join(''));
+  if (!m) return null;
+  const day = +m[1];
+  const fromUrl = url ? /(?<!\d)(20\d{2})[/-]?(\d{2})[/-]?(\d{2})(?!\d)/.exec(url) : null;
+  if (fromUrl && +fromUrl[3] === day) return { iso: `${fromUrl[1]}-${fromUrl[2]}-${fromUrl[3]}`, precision: 'date' };
+  const counts = new Map<string, number>();
+  for (const l of lines) {
+    if (l.text.length > 100) continue;
+    const d = findDateInText(l.text, null);
+    if (d && +d.iso.slice(8, 10) === day) counts.set(d.iso.slice(0, 10), (counts.get(d.iso.slice(0, 10)) ?? 0) + 1);
+  }
+  const best = [...counts].sort((a, b) => b[1] - a[1])[0];
+  return best ? { iso: best[0], precision: 'date' } : null;
+}
+
+/** Times printed without a zone on Chinese-language news pages (Taiwan, mainland, Hong Kong: all UTC+8). */
+const DEFAULT_ZONE = '+08:00';
+
+function isChinese(paragraphs: string[]): boolean {
+  const sample = paragraphs.join('').slice(0, 2000);
+  const han = sample.match(/\p{Script=Han}/gu)?.length ?? 0;
+  return han > sample.length * 0.3;
+}
+
+const HEADER_REACH = 4;
+const BODY_REACH = 16;
+
+/**
+ * The article header by structure: a headline-shaped line followed within a few lines by its
+ * date line (发稿时间：…, 2019-03-18 23:59 聯合報 記者…), then prose within a few more (share
+ * bars and counters between are skipped). Among several, the one whose body holds the most
+ * whole (non-teaser) prose wins, so related lists of title + date + teaser lose.
+ */
+function findHeader(lines: Line[]): { title: number; meta: number; start: number } | null {
+  let best: { title: number; meta: number; start: number; score: number } | null = null;
+  for (let j = 1; j < lines.length; j++) {
+    if (lines[j].kind !== 'date' && !isMetaLine(lines[j].text)) continue;
+    // The headline is the nearest headline-shaped line above the date line.
+    let title = -1;
+    for (let i = j - 1; i >= 0 && i >= j - HEADER_REACH; i--) {
+      if (isTitleLike(lines[i])) {
+        title = i;
+        break;
+      }
+      if (lines[i].kind === 'para' || lines[i].kind === 'marker') break;
+    }
+    if (title < 0) continue;
+    let start = -1;
+    for (let k = j + 1; k <= j + BODY_REACH && k < lines.length; k++) {
+      const l = lines[k];
+      if (l.kind === 'para') {
+        start = k;
+        break;
+      }
+      if (l.kind === 'marker' || l.kind === 'menu') break;
+    }
+    if (start < 0) continue;
+    const score = proseScore(collectBody(lines, start, lines[title].text).paragraphs);
+    if (score > 0 && (!best || score > best.score)) best = { title, meta: j, start, score };
+  }
+  return best;
+}
+
+/** Characters of whole prose in a body: teasers (cut short, read-more links) count for nothing. */
+function proseScore(paragraphs: string[]): number {
+  return paragraphs.reduce((n, p) => (isTeaserLine(p) || !isParagraphLine(p) ? n : n + p.length), 0);
 }
 
 /** The first byline/dateline line that has prose within a few lines after it. */
@@ -98,6 +197,36 @@ function findRichestProse(lines: Line[]): number {
   return best;
 }
 
+/** A list line worth keeping: some words, not a lone menu label (首页, English). */
+function isListLine(l: Line): boolean {
+  return l.kind === 'short' && l.text.length >= 6;
+}
+
+/** The run of lines (broken by markers, menus and dates) holding the most characters in list lines. */
+function findRichestList(lines: Line[]): { start: number; end: number } | null {
+  let best: { start: number; end: number; score: number } | null = null;
+  let runStart = -1;
+  let score = 0;
+  const close = (end: number) => {
+    if (runStart >= 0 && score > (best?.score ?? 0)) best = { start: runStart, end, score };
+    runStart = -1;
+    score = 0;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    if (l.kind === 'marker' || l.kind === 'menu' || l.kind === 'date') {
+      close(i);
+      continue;
+    }
+    if (isListLine(l)) {
+      if (runStart < 0) runStart = i;
+      score += l.text.length;
+    }
+  }
+  close(lines.length);
+  return best && (best as { score: number }).score >= 200 ? { start: (best as { start: number }).start, end: (best as { end: number }).end } : null;
+}
+
 /** The nearest headline-shaped line above `from`, skipping captions, dates and credits. */
 function findTitle(lines: Line[], from: number): number {
   for (let i = from - 1; i >= 0; i--) {
@@ -110,6 +239,24 @@ function findTitle(lines: Line[], from: number): number {
   return -1;
 }
 
+const LONG_SHORT_RUN = 7;
+
+/** Prose within the next three lines, before any furniture marker. */
+function proseFollows(lines: Line[], from: number): boolean {
+  for (let k = from; k < from + 3 && k < lines.length; k++) {
+    if (lines[k].kind === 'marker' || lines[k].kind === 'menu') return false;
+    if (lines[k].kind === 'para') return true;
+  }
+  return false;
+}
+
+/** How many lines from `i` on are not prose: a long run of them is a list or menu, not sub-headings. */
+function shortRun(lines: Line[], i: number): number {
+  let n = 0;
+  while (i + n < lines.length && lines[i + n].kind !== 'para' && n < LONG_SHORT_RUN) n++;
+  return n;
+}
+
 /** Body lines from `start` until furniture; sub-headings (short lines between paragraphs) stay. */
 function collectBody(lines: Line[], start: number, title: string): { paragraphs: string[]; end: number; tags: string[] } {
   const titleKey = normalizeText(title);
@@ -118,13 +265,14 @@ function collectBody(lines: Line[], start: number, title: string): { paragraphs:
   let end = lines.length;
   for (let i = start; i < lines.length; i++) {
     const l = lines[i];
-    if (l.kind === 'marker' || l.kind === 'menu') {
+    if (l.kind === 'marker' || l.kind === 'menu' || shortRun(lines, i) >= LONG_SHORT_RUN) {
       end = i;
       break;
     }
     if (l.kind !== 'para' && picked.some((p) => p.kind === 'para')) {
       const t = parseTagLine(l.text);
-      if (t && (i + 1 >= lines.length || lines[i + 1].kind !== 'para')) {
+      // A tag line is followed by furniture, not by more of the article within a few lines.
+      if (t && !proseFollows(lines, i + 1)) {
         tags = t;
         end = i;
         break;
@@ -132,6 +280,7 @@ function collectBody(lines: Line[], start: number, title: string): { paragraphs:
     }
     if (l.kind === 'caption' || l.kind === 'date' || l.kind === 'byline' || l.kind === 'dateline') continue;
     if (normalizeText(l.text) === titleKey) continue;
+    if (l.kind === 'short' && l.text.length >= 4 && isWidgetLine(l.text)) continue;
     picked.push(l);
   }
   while (picked.length && picked[picked.length - 1].kind !== 'para') picked.pop();

@@ -59,12 +59,40 @@ export function isParagraphLine(t: string): boolean {
   return words >= 14 && /[.,;!?]/.test(t);
 }
 
-/** A headline candidate: one line, 4–100 characters, not ending like a sentence. */
+/** A headline candidate: one line, 4–100 characters, not ending like a sentence, not a widget, time or meta line. */
 export function isTitleLike(line: Line): boolean {
   if (line.kind !== 'short' && line.kind !== 'para') return false;
   const t = line.text;
   if (t.length < 4 || t.length > 100) return false;
   if (/[。：:，,]$/.test(t)) return false;
   if (line.kind === 'para' && (t.match(/[。]/g)?.length ?? 0) >= 1) return false;
+  if (isWidgetLine(t) || isMetaLine(t) || isTeaserLine(t)) return false;
   return true;
+}
+
+/**
+ * Words a page's controls and counters print (小 中 大 font sizes, 分享至…, 59625, 字級): no
+ * headline is made only of one-character words or digits, or starts with a share/print verb.
+ */
+export function isWidgetLine(t: string): boolean {
+  if (/\s[>›»]\s|[>›»]{2}/.test(t)) return true; // breadcrumb: 首頁 > 生活
+  const words = t.split(/[\s\u3000|｜]+/).filter(Boolean);
+  if (words.length >= 2 && words.every((w) => [...w].length <= 1)) return true;
+  const letters = t.match(/[\p{L}]/gu)?.length ?? 0;
+  if (letters < 2) return true;
+  if ((t.match(/\p{Script=Han}/gu)?.length ?? 0) < 4 && !/[A-Za-z]{3,}/.test(t)) return true;
+  return /^(?:點我|按我|點此|点此|點擊|点击|下載|下载|分享|分享至|分享到|用微信|掃碼|扫码|列印|打印|字級|字体|字體|收藏|轉寄|转发|檢舉|举报|舉報|訂閱|订阅|登入|登录|註冊|注册|加入|追蹤|关注|關注|播放|展開|展开|收起|返回|上一[篇页頁]|下一[篇页頁]|原标题|原標題|责任编辑|責任編輯|编辑|編輯|来源|來源|出處)/.test(t);
+}
+
+/** A line giving the publication time with labels around it (发稿时间：2024-05-20 13:15 来源：…, 2019-03-18 23:59聯合報 記者…). */
+export function isMetaLine(t: string): boolean {
+  if (t.length > 100 || !findDateInText(t, null)) return false;
+  if (/[。！？]$/.test(t) && t.length > 40) return false;
+  const rest = stripFirstDate(t).replace(/[\s|｜:：,，()（）\-–/]/g, '');
+  return rest.length <= 60 && !/[。]/.test(rest);
+}
+
+/** A related-list teaser: text cut short (…, ...) or ending in a read-more link (【详细】, 詳全文). */
+export function isTeaserLine(t: string): boolean {
+  return /(?:\.\.\.|…|【详细】|\[详细\]|【詳細】|详细>>|閱讀全文|阅读全文|詳全文|看全文|更多>+)\s*$/.test(t);
 }

@@ -10,6 +10,8 @@ import type { DeferredIndexing } from '../knowledge/deferred-indexing.ts';
 import { prepareCached } from '../store/statements.ts';
 import { parseOutcome, type ParseOutcome } from './parse-outcome.ts';
 import { recordReject } from './rejects.ts';
+import { dropSiteFurniture, siteKeyOf, siteLineKeys } from '../clean/site-furniture.ts';
+import { articleOfSource, countSiteLines, recordSiteLines } from '../store/site-lines.ts';
 
 export interface IngestInput {
   bytes: Buffer;
@@ -53,7 +55,13 @@ export function storeParsed(db: Db, input: IngestInput, fileHash: string, parsed
   let article = parsed.article;
   if (!article.url && input.url) article = { ...article, url: input.url };
   try {
-    const r = storeArticle(db, article, { source_file: input.name, url: input.url, guid: input.guid, file_hash: fileHash, now: now() }, { deferred, derived: parsed.derived });
+    // Site furniture by repetition: lines this site repeats in other stored articles go; this article's lines are learned.
+    const site = siteKeyOf(article, input.url, input.name);
+    const keys = siteLineKeys(article);
+    const cleaned = dropSiteFurniture(article, countSiteLines(db, site, keys, articleOfSource(db, input.name)));
+    const derived = cleaned === article ? parsed.derived : undefined;
+    const r = storeArticle(db, cleaned, { source_file: input.name, url: input.url, guid: input.guid, file_hash: fileHash, now: now() }, { deferred, derived });
+    if (r.status !== 'unchanged') recordSiteLines(db, site, r.id, keys);
     return { status: r.status, id: r.id };
   } catch (err) {
     // A busy database is a passing reason: the caller retries later; recording a reject would lose the file.

@@ -50,11 +50,41 @@ test('GBK text is detected, decoded and labelled Simplified', () => {
   assert.deepEqual(parseDocument(bytes, 'gbk.txt').languages, ['zh-Hans']);
 });
 
-test('non-UTF-8 text whose encoding cannot be detected reliably is rejected', () => {
-  const latin1 = iconv.encode('Café crème brûlée à la façon de grand-mère, très élégant.', 'latin1');
-  rejects(latin1, 'latin1.txt', /^not UTF-8 and encoding could not be detected reliably$/);
-  const sjis = iconv.encode('これは日本語の文章です。東京で会議が開かれました。', 'shift_jis');
-  rejects(sjis, 'sjis.txt', /^not UTF-8 and encoding could not be detected reliably$/);
+test('undeclared legacy encodings are detected and decoded: windows-1252, Latin-1, Shift_JIS, EUC-JP, EUC-KR, KOI8-R, GB18030', () => {
+  const samples: [string, string][] = [
+    ['Café crème brûlée — “quoted” text, très élégant… 10 €.', 'windows-1252'],
+    ['Café crème brûlée à la façon de grand-mère, très élégant.', 'latin1'],
+    ['これは日本語の文章です。東京で会議が開かれました。', 'shift_jis'],
+    ['これは日本語の文章です。東京で会議が開かれました。', 'euc-jp'],
+    ['이것은 한국어 문장입니다. 서울에서 회의가 열렸습니다.', 'euc-kr'],
+    ['Это русский текст. В Москве прошла встреча министров.', 'koi8-r'],
+    [TRAD, 'gb18030'],
+  ];
+  for (const [text, enc] of samples) assert.equal(decodeBytes(iconv.encode(text, enc), `${enc}.txt`), text, enc);
+});
+
+test('UTF-16 with a byte-order mark is decoded, not taken for binary', () => {
+  for (const enc of ['utf-16le', 'utf-16be']) {
+    const doc = `美烏會談達成共識\n\n${TRAD}\n`;
+    assert.equal(decodeBytes(iconv.encode(doc, enc, { addBOM: true }), `${enc}.txt`), doc);
+  }
+});
+
+test('a charset declared in the page wins when it decodes cleanly', () => {
+  const html = Buffer.concat([
+    Buffer.from('<html><head><meta http-equiv="Content-Type" content="text/html; charset=big5"><title>'),
+    iconv.encode('美烏會談達成共識', 'big5'),
+    Buffer.from('</title></head><body><p>'),
+    iconv.encode(TRAD, 'big5'),
+    Buffer.from('</p></body></html>'),
+  ]);
+  assert.ok(decodeBytes(html, 'declared.html').includes(TRAD));
+});
+
+test('bytes no encoding decodes cleanly, and text already holding U+FFFD, are rejected with the reason', () => {
+  const noise = Buffer.from(Array.from({ length: 400 }, (_, i) => 0x80 + ((i * 7919) % 127)));
+  rejects(noise, 'noise.txt', /^not UTF-8(?:, and no detected encoding \(.+\) decodes it cleanly| and encoding could not be detected reliably)$/);
+  rejects(Buffer.from(`標題\n\n${TRAD.slice(0, 20)}\ufffd${TRAD.slice(20)}\n`), 'damaged.txt', /U\+FFFD/);
 });
 
 test('front matter that asks for code execution is refused, never evaluated', () => {

@@ -11,6 +11,7 @@ import { subscriptionsSchema } from './005-subscriptions.ts';
 import { chatSettingsSchema } from './006-chat-settings.ts';
 import { digestThreadsSchema } from './007-digest-threads.ts';
 import { deliveryRetriesSchema } from './008-delivery-retries.ts';
+import { siteLinesSchema } from './009-site-lines.ts';
 import { folderSymlinksSchema } from './012-folder-symlinks.ts';
 import { followStoriesSchema } from './013-follow-stories.ts';
 
@@ -19,4 +20,4 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const migrations: Migration[] = [articlesSchema, entitiesSchema, storiesEventsSchema, sourcesSchema, subscriptionsSchema, chatSettingsSchema, digestThreadsSchema, deliveryRetriesSchema, folderSymlinksSchema, followStoriesSchema];
+export const migrations: Migration[] = [articlesSchema, entitiesSchema, storiesEventsSchema, sourcesSchema, subscriptionsSchema, chatSettingsSchema, digestThreadsSchema, deliveryRetriesSchema, siteLinesSchema, folderSymlinksSchema, followStoriesSchema];
