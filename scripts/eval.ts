@@ -4,6 +4,7 @@
  * measured in the same run. Each suite lives in scripts/eval/<name>.ts and exports `run()`.
  */
 const SUITES: Record<string, () => Promise<{ run(): Promise<void> }>> = {
+  dates: () => import('./eval/dates.ts'),
 };
 
 const wanted = process.argv.slice(2);

@@ -116,7 +116,7 @@ export function extractEvents(article: Pick<NormalizedArticle, 'paragraphs' | 'p
   article.paragraphs.forEach((para, pi) => {
     const text = para.text.replace(DATELINE, (m) => ' '.repeat(m.length));
     for (const s of splitSentences(text)) {
-      const refs = findDateReferences(s.text, ctx, state);
+      const refs = findDateReferences(s.text, ctx, state).filter((r) => r.kind !== 'slash');
       if (!refs.length || events.length >= MAX_EVENTS_PER_ARTICLE) continue;
       const ref = pickReference(refs);
       const latin = isMostlyLatin(s.text);
