@@ -5,6 +5,7 @@
  */
 const SUITES: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   dates: () => import('./eval/dates.ts'),
+  stories: () => import('./eval/stories.ts'),
 };
 
 const wanted = process.argv.slice(2);

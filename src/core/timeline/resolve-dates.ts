@@ -252,6 +252,12 @@ const PATTERNS: Pattern[] = [
     },
   },
   {
+    // 今(25)日, 昨（24）日: Taiwanese outlets write the day of month inside 今日/昨日.
+    re: /[今昨明前]\s*[（(]\s*(\d{1,2})\s*[)）]\s*[日天]/g,
+    kind: 'day',
+    resolve: (m, ctx, state) => dayOnly(+m[1], ctx, state),
+  },
+  {
     // 18日, 於12日, 20日晚間, 十四日, 14、15日 (a span: its last day). Not 日前/日內/日元/日本/第3日.
     re: new RegExp(`(?<![\\d.\\-/月年第數数個个幾几每逢])((?:\\d{1,2}\\s*[、,，及和至到~-]\\s*)*)(${DAY_CN})\\s*日(?![元圓圆幣币本內内間间後后左右起算之]|前(?!往))`, 'g'),
     kind: 'day',
