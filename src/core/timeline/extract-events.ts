@@ -63,9 +63,12 @@ function truncate(s: string, max: number): string {
 
 /** The Chinese phrase: the clause holding the reference, date words removed, padded with the next clauses when short. */
 function chinesePhrase(sentence: string, ref: DateRef): string {
-  const before = sentence.slice(0, ref.index).replace(/[於于在經经自從从]\s*$/, '');
-  const after = sentence.slice(ref.index + ref.length).replace(TIME_OF_DAY, '');
-  const joined = before + '\u0000' + after;
+  const raw = sentence.slice(0, ref.index);
+  // 截至1月5日，… / 自3月起: without its date the clause is a clipped fragment (截至，…), so the date stays.
+  const keep = /(?:截至|截止|直到|直至|自|從|从|到|至)\s*$/.test(raw);
+  const before = keep ? raw : raw.replace(/[於于在經经自從从]\s*$/, '');
+  const after = sentence.slice(ref.index + ref.length).replace(keep ? /^/ : TIME_OF_DAY, '');
+  const joined = before + (keep ? '\u0000' + sentence.slice(ref.index, ref.index + ref.length) : '\u0000') + after;
   const clauses = joined.split(/(?<=[，,：:、])/);
   const at = clauses.findIndex((c) => c.includes('\u0000'));
   let phrase = '';
@@ -106,6 +109,14 @@ function pickReference(refs: DateRef[]): DateRef {
   return refs.find((r) => r.kind === 'full' || r.kind === 'month-day' || r.kind === 'day') ?? refs[0];
 }
 
+/** Photo captions (圖／…, （圖：…）, Photo: …) and bibliography or reference lines are not events. */
+export function isCaptionOrReference(p: string): boolean {
+  const t = p.trim();
+  if (/^(?:[（(]?(?:圖|图|照片|相片|攝影|摄影|資料照|资料照)\s*[／/:：）)]|photo\s*[:：]|image\s*[:：]|▲|△)/i.test(t)) return true;
+  if (/^(?:\[\d+\]|\d+\.\s|[-•]\s)?[^。！？]{0,120}(?:出版社|Press|pp?\.\s*\d|頁\d|页\d|ISBN|doi:|Retrieved|取自|檢索於|检索于)/i.test(t)) return true;
+  return /^(?:參考資料|参考资料|參考文獻|参考文献|References|Bibliography|註釋|注释)\s*[:：]?$/i.test(t);
+}
+
 /** Extracts the dated events of `article` in reading order, at most one per date. */
 export function extractEvents(article: Pick<NormalizedArticle, 'paragraphs' | 'published_at' | 'dateline' | 'languages'>): ExtractedEvent[] {
   const chinese = article.languages.some((l) => l !== 'en');
@@ -114,6 +125,7 @@ export function extractEvents(article: Pick<NormalizedArticle, 'paragraphs' | 'p
   const seen = new Set<string>();
   const events: ExtractedEvent[] = [];
   article.paragraphs.forEach((para, pi) => {
+    if (isCaptionOrReference(para.text)) return;
     const text = para.text.replace(DATELINE, (m) => ' '.repeat(m.length));
     for (const s of splitSentences(text)) {
       const refs = findDateReferences(s.text, ctx, state).filter((r) => r.kind !== 'slash');
