@@ -1,0 +1,38 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { eventIsAbout, topicMatcher } from '../../../src/core/timeline/build-timeline.ts';
+import { extractEvents, isCaptionOrReference } from '../../../src/core/timeline/extract-events.ts';
+
+const trump = topicMatcher(['特朗普', '川普', 'Trump']);
+
+test('an event is about the topic when its sentence names it, in any script, or a pronoun follows a sentence naming it', () => {
+  const para = '川普週二抵達東京。他19日與岸田會談，雙方簽署協議。同日，國會通過預算案。';
+  assert.ok(eventIsAbout(trump, { text: '與岸田會談', paragraph_text: para }), 'pronoun right after the naming sentence');
+  assert.ok(!eventIsAbout(trump, { text: '國會通過預算案', paragraph_text: para }), 'a later sentence about something else');
+  assert.ok(eventIsAbout(trump, { text: '特朗普宣布退出協定', paragraph_text: '' }), 'Simplified 特朗普 in the phrase');
+  assert.ok(eventIsAbout(trump, { text: '國會通過預算案', paragraph_text: para, lead: '川普訪日 簽署貿易協議' }), 'an article about him keeps its events');
+});
+
+test('captions and reference lines are not events; a clause keeps the date it cannot do without', () => {
+  assert.ok(isCaptionOrReference('圖／美聯社 2021年3月5日，示威者在廣場集結'));
+  assert.ok(isCaptionOrReference('[3] 王明：《中國近代史》，北京：人民出版社，1992年，頁45。'));
+  assert.ok(!isCaptionOrReference('1992年3月5日，示威者在廣場集結，要求政府回應。'));
+  const events = extractEvents({
+    paragraphs: [{ text: '截至1月5日，中國內地31個省份累計報告確診病例超過十萬例。', lang: 'zh-Hans' }],
+    published_at: '2022-01-10T08:00:00+08:00',
+    dateline: null,
+    languages: ['zh-Hans'],
+  } as never);
+  assert.equal(events[0]?.date, '2022-01-05');
+  assert.match(events[0].text, /^截至1月5日，中國內地31個省/);
+});
+
+test('dates resolve against a year the text states, not the publication year', () => {
+  const events = extractEvents({
+    paragraphs: [{ text: '1765年，英國國會通過印花稅法。3月22日，英王批准該法，引發殖民地強烈反彈。', lang: 'zh-Hant' }],
+    published_at: '2021-06-01T08:00:00+08:00',
+    dateline: null,
+    languages: ['zh-Hant'],
+  } as never);
+  assert.deepEqual(events.map((e) => e.date), ['1765-03-22']);
+});
