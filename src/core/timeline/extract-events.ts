@@ -5,8 +5,8 @@
  * produce nothing, and an article gives at most one event per date.
  */
 import type { NormalizedArticle } from '../article.ts';
-import { publicationDate } from './calendar.ts';
-import { buildDateContext, findDateReferences, type DateRef, type ResolveState } from './resolve-dates.ts';
+import { buildDateContext, findDateReferences, FUTURE, type DateRef, type ResolveState } from './resolve-dates.ts';
+import { addDays, formatDate, isValidDate, publicationDate, toDayNumber, type LocalDate } from './calendar.ts';
 
 export interface ExtractedEvent {
   /** YYYY-MM-DD, or null when only the day of month is known. */
@@ -109,6 +109,24 @@ function pickReference(refs: DateRef[]): DateRef {
   return refs.find((r) => r.kind === 'full' || r.kind === 'month-day' || r.kind === 'day') ?? refs[0];
 }
 
+/**
+ * A reported event is not dated after its report unless the sentence says it is to come (將,
+ * 預計, will): "On November 17, they repulsed…" in a November 10 article is last year's
+ * November 17; 週日 in a Saturday report is the Sunday before. 明天 and 下週 say it themselves.
+ */
+function notAfterPublication(ref: DateRef, sentence: string, published: LocalDate | null): string | null {
+  if (!ref.date || !published || ref.kind === 'relative' || ref.kind === 'chain' || FUTURE.test(sentence)) return ref.date;
+  const [y, m, d] = ref.date.split('-').map(Number);
+  if (toDayNumber({ y, m, d }) <= toDayNumber(published)) return ref.date;
+  if (ref.kind === 'weekday') return /[下]/.test(sentence.slice(ref.index, ref.index + ref.length)) ? ref.date : formatDate(addDays({ y, m, d }, -7));
+  if (ref.kind === 'month-day') return isValidDate(y - 1, m, d) ? `${y - 1}${ref.date.slice(4)}` : ref.date;
+  if (ref.kind === 'day') {
+    const back = m === 1 ? { y: y - 1, m: 12 } : { y, m: m - 1 };
+    return isValidDate(back.y, back.m, d) ? formatDate({ ...back, d }) : ref.date;
+  }
+  return ref.date;
+}
+
 /** Photo captions (圖／…, （圖：…）, Photo: …) and bibliography or reference lines are not events. */
 export function isCaptionOrReference(p: string): boolean {
   const t = p.trim();
@@ -120,7 +138,8 @@ export function isCaptionOrReference(p: string): boolean {
 /** Extracts the dated events of `article` in reading order, at most one per date. */
 export function extractEvents(article: Pick<NormalizedArticle, 'paragraphs' | 'published_at' | 'dateline' | 'languages'>): ExtractedEvent[] {
   const chinese = article.languages.some((l) => l !== 'en');
-  const ctx = buildDateContext(publicationDate(article.published_at, chinese ? 480 : 0), article.dateline?.day ?? null);
+  const published = publicationDate(article.published_at, chinese ? 480 : 0);
+  const ctx = buildDateContext(published, article.dateline?.day ?? null);
   const state: ResolveState = { last: null };
   const seen = new Set<string>();
   const events: ExtractedEvent[] = [];
@@ -136,10 +155,11 @@ export function extractEvents(article: Pick<NormalizedArticle, 'paragraphs' | 'p
       const phrase = latin ? englishPhrase(s.text, ref) : chinesePhrase(s.text, ref);
       const substance = (latin ? phrase.split(/\s+/).length >= 3 : (phrase.match(HAN)?.length ?? 0) >= 4) && !/<|https?:|www\./i.test(phrase);
       if (!substance) continue;
-      const key = ref.date ?? `day:${ref.day}`;
+      const date = notAfterPublication(ref, s.text, published);
+      const key = date ?? `day:${ref.day}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      events.push({ date: ref.date, day: ref.day, text: phrase, paragraph: pi });
+      events.push({ date, day: ref.day, text: phrase, paragraph: pi });
     }
   });
   return events;

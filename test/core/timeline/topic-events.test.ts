@@ -36,3 +36,14 @@ test('dates resolve against a year the text states, not the publication year', (
   } as never);
   assert.deepEqual(events.map((e) => e.date), ['1765-03-22']);
 });
+
+test('a past-tense event is never dated after its report; 明天元旦 is 1 January; figurative 明天 is no date', () => {
+  const ev = (text: string, published: string, lang = 'zh-Hant') =>
+    extractEvents({ paragraphs: [{ text, lang }], published_at: published, dateline: null, languages: [lang] } as never).map((e) => e.date);
+  assert.deepEqual(ev('On November 17, protesters repulsed police at the campus gates.', '2019-11-10T08:00:00Z', 'en'), ['2018-11-17']);
+  assert.deepEqual(ev('On November 17, protesters will march to the campus gates again.', '2019-11-10T08:00:00Z', 'en'), ['2019-11-17']);
+  // Saturday 2021-12-04: 週日 with a past cue is the Sunday before.
+  assert.deepEqual(ev('示威者週日在市中心集結了數千人，警方事後逮捕多人。', '2021-12-04T10:00:00+08:00'), ['2021-11-28']);
+  assert.deepEqual(ev('明天元旦，總統府前將舉行升旗典禮並開放民眾參加。', '2021-12-31T10:00:00+08:00'), ['2022-01-01']);
+  assert.deepEqual(ev('我們相信美好的明天終會到來，大家要一起努力打拼。', '2021-12-31T10:00:00+08:00'), []);
+});
