@@ -180,19 +180,22 @@ export function assignStory(db: Db, article: StoredArticle, sigs: StorySignature
     const bodySim = similarity(bodySig, sigFromBuffer(c.body_sig));
     const near = day === null || c.day === null || Math.abs(c.day - day) <= DUPLICATE_WINDOW;
     // One event has one day: leads dated to different days (a daily briefing series sharing its
-    // boilerplate, yesterday's record) are different stories, whatever else they share.
-    own ??= { dates: leadDate(article.paragraphs.map((p) => p.text), article.published_at, article.dateline?.day ?? null) };
-    if (own.dates.length && leadDatesDisagree(own.dates, storedLeadDate(db, candId))) continue;
+    // boilerplate, yesterday's record) are different stories, whatever else they share. Checked
+    // only for a candidate that would otherwise be taken, so ingest pays for it rarely.
+    const otherDay = (): boolean => {
+      own ??= { dates: leadDate(article.paragraphs.map((p) => p.text), article.published_at, article.dateline?.day ?? null) };
+      return own.dates.length > 0 && leadDatesDisagree(own.dates, storedLeadDate(db, candId));
+    };
     if (bodySim >= DUPLICATE_THRESHOLD && near) {
       const score = 1 + bodySim;
-      if (!best || score > best.score) best = { storyId: c.story_id, score, duplicateOf: c.duplicate_of ?? candId, sim: bodySim };
+      if ((!best || score > best.score) && !otherDay()) best = { storyId: c.story_id, score, duplicateOf: c.duplicate_of ?? candId, sim: bodySim };
       continue;
     }
     if (day === null || c.day === null || Math.abs(c.day - day) > DAY_WINDOW) continue;
     const shared = similarity(topicSig, sigFromBuffer(c.topic_sig));
     // A shared headline alone (a leaked site or series line) is not shared content.
     const topicSim = sameTitle.has(candId) && shared >= SAME_EVENT_THRESHOLD / 2 ? 1 : shared;
-    if (topicSim < SAME_EVENT_THRESHOLD || (best && topicSim <= best.score)) continue;
+    if (topicSim < SAME_EVENT_THRESHOLD || (best && topicSim <= best.score) || otherDay()) continue;
     best = { storyId: c.story_id, score: topicSim, duplicateOf: null, sim: topicSim };
   }
 
