@@ -28,6 +28,8 @@ const SPEECH_END = /(表示|說|说|指出|強調|强调|透露|證實|证实|�
 const TIME_OF_DAY = /^(?:當地時間|当地时间)?\s*(?:晚間|晚间|晚上|上午|下午|早上|早間|中午|凌晨|傍晚|深夜|稍早|稍晚|夜間|夜间|午間|午后|午後)?/;
 const LEAD_WORDS = /^(?:但|而|並|并|且|則|则|也|更|又|就|還|还|已|並且|同時|同时|據悉|据悉)+/;
 const HAN = /[\u3400-\u9fff]/g;
+// A paragraph that is only a date (and maybe its weekday): 1月19日，星期四 / 2020年1月19日（週日）.
+const HEADING = /^(?:(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*)?[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十廿卅]{1,3}\s*[日號号]\s*(?:[，,、\s]*[（(]?(?:星期|禮拜|礼拜|週|周)[一二三四五六日天][）)]?)?\s*[。.]?$/;
 
 function isMostlyLatin(s: string): boolean {
   const han = s.match(HAN)?.length ?? 0;
@@ -144,7 +146,21 @@ export function extractEvents(article: Pick<NormalizedArticle, 'paragraphs' | 'p
   const seen = new Set<string>();
   const events: ExtractedEvent[] = [];
   article.paragraphs.forEach((para, pi) => {
+    // A full date or stated year anchors the rest of its own paragraph only.
+    state.anchor = null;
+    state.year = null;
     if (isCaptionOrReference(para.text)) return;
+    const heading = HEADING.exec(para.text.trim());
+    if (heading) {
+      // 1月19日，星期四 / 2020年1月19日: a diary or section heading dates what follows it.
+      const ref = findDateReferences(heading[0], ctx, { last: null })[0];
+      if (ref?.date) {
+        const [y, m, d] = ref.date.split('-').map(Number);
+        state.heading = { y, m, d };
+        state.last = { date: ref.date, day: ref.day };
+      }
+      return;
+    }
     const text = para.text.replace(DATELINE, (m) => ' '.repeat(m.length));
     for (const s of splitSentences(text)) {
       const refs = findDateReferences(s.text, ctx, state).filter((r) => r.kind !== 'slash');

@@ -47,3 +47,18 @@ test('a past-tense event is never dated after its report; 明天元旦 is 1 Janu
   assert.deepEqual(ev('明天元旦，總統府前將舉行升旗典禮並開放民眾參加。', '2021-12-31T10:00:00+08:00'), ['2022-01-01']);
   assert.deepEqual(ev('我們相信美好的明天終會到來，大家要一起努力打拼。', '2021-12-31T10:00:00+08:00'), []);
 });
+
+test('a diary heading dates the entries below it; a stated year holds only in its paragraph', () => {
+  const events = extractEvents({
+    paragraphs: [
+      { text: '1月19日，星期四', lang: 'zh-Hans' },
+      { text: '今天上午，医院收治了第一批发热病人，大家连夜腾出两层病房。', lang: 'zh-Hans' },
+      { text: '1992年，他第一次来到深圳。3月5日，他在那里创办了第一家公司。', lang: 'zh-Hans' },
+      { text: '3月8日，新的隔离病区正式启用，医护人员全部到岗。', lang: 'zh-Hans' },
+    ],
+    published_at: '2020-06-30T08:00:00+08:00',
+    dateline: null,
+    languages: ['zh-Hans'],
+  } as never);
+  assert.deepEqual(events.map((e) => e.date), ['2020-01-19', '1992-03-05', '2020-03-08']);
+});
