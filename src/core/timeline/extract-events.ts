@@ -92,8 +92,12 @@ function chinesePhrase(sentence: string, ref: DateRef): string {
 
 /** The English phrase: the sentence without its date words, cut at a word boundary. */
 function englishPhrase(sentence: string, ref: DateRef): string {
-  const before = sentence.slice(0, ref.index).replace(/(?:\b(?:on|in|by)\s+)?(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?$/i, '');
-  const after = sentence.slice(ref.index + ref.length).replace(/^,?\s*/, ' ');
+  const raw = sentence.slice(0, ref.index);
+  // "As of April 24, Taiwan…" / "Until May 3, …": without its date the clause is clipped, so it stays.
+  const keep = /\b(?:as of|since|until|till|through|from|between)\s*$/i.test(raw);
+  const before = keep ? raw + sentence.slice(ref.index, ref.index + ref.length).replace(/,$/, '') : raw.replace(/(?:\b(?:on|in|by)\s+)?(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?$/i, '');
+  // "January 22-23, the WHO…": the rest of a day range is part of the date.
+  const after = sentence.slice(ref.index + ref.length).replace(/^\s*[-–]\s*\d{1,2}\b/, '').replace(/^,?\s*/, keep ? ', ' : ' ');
   let s = stripParentheticals((before + after).replace(/\s+/g, ' ').trim()).replace(/[.!?]+$/, '');
   s = s.charAt(0).toUpperCase() + s.slice(1);
   if (s.length <= 90) return s;
@@ -134,6 +138,8 @@ export function isCaptionOrReference(p: string): boolean {
   const t = p.trim();
   if (/^(?:[（(]?(?:圖|图|照片|相片|攝影|摄影|資料照|资料照)\s*[／/:：）)]|photo\s*[:：]|image\s*[:：]|▲|△)/i.test(t)) return true;
   if (/^(?:\[\d+\]|\d+\.\s|[-•]\s)?[^。！？]{0,120}(?:出版社|Press|pp?\.\s*\d|頁\d|页\d|ISBN|doi:|Retrieved|取自|檢索於|检索于)/i.test(t)) return true;
+  // English photo captions: "X, part of Y, is seen in…", "… (Getty Images)".
+  if (/\b(?:is|are) (?:seen|pictured)\b|\bpictured\b.{0,80}$|[（(]?\b(?:Getty Images|AFP|Reuters|AP Photo|Xinhua|Photo by)\b[^.]{0,60}[)）]?\.?$/i.test(t) && t.length < 300) return true;
   return /^(?:參考資料|参考资料|參考文獻|参考文献|References|Bibliography|註釋|注释)\s*[:：]?$/i.test(t);
 }
 

@@ -62,3 +62,11 @@ test('a diary heading dates the entries below it; a stated year holds only in it
   } as never);
   assert.deepEqual(events.map((e) => e.date), ['2020-01-19', '1992-03-05', '2020-03-08']);
 });
+
+test('English: captions are not events, and a clause keeps a date it cannot do without', () => {
+  assert.ok(isCaptionOrReference('Shiyu, or Lion Islet, part of Kinmen County, is seen in front of the city of Xiamen, April 20, 2018.'));
+  const ev = (text: string) =>
+    extractEvents({ paragraphs: [{ text, lang: 'en' }], published_at: '2020-05-01T08:00:00Z', dateline: null, languages: ['en'] } as never).map((e) => e.text);
+  assert.deepEqual(ev('As of April 24, Taiwan has reported 428 cases, much lower than its neighbours.'), ['As of April 24, Taiwan has reported 428 cases, much lower than its neighbours']);
+  assert.deepEqual(ev('On January 22-23, the WHO debated whether to declare an emergency.'), ['The WHO debated whether to declare an emergency']);
+});
