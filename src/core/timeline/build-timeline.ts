@@ -50,16 +50,20 @@ function sentenceOf(para: string, phrase: string): { sentence: string; previous:
 /** A test for "this text names the topic": any of `names`, compared folded (any script, spacing, case). */
 export function topicMatcher(names: string[]): (text: string) => boolean {
   const folded = [...new Set(names.map((n) => foldPhrase(n)).filter((n) => [...n].length >= 2))];
+  // Latin names match whole words only: "xi" is not in "xinjiang" or "taxi".
+  const words = folded.filter((n) => /^[\p{Script=Latin}\d .'-]+$/u.test(n)).map((n) => new RegExp(`(?<![\\p{L}\\d])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\d])`, 'u'));
+  const han = folded.filter((n) => !/^[\p{Script=Latin}\d .'-]+$/u.test(n));
   return (text) => {
     const f = foldPhrase(text);
-    return folded.some((n) => f.includes(n));
+    return han.some((n) => f.includes(n)) || words.some((re) => re.test(f));
   };
 }
 
 /**
  * Whether an event belongs on the topic's timeline: its sentence names the topic, or starts with a
- * pronoun right after a sentence naming it, or its article is about the topic (headline or lead
- * names it), so a report on Ukraine keeps 柯比…參與 while a passing mention of Trump does not.
+ * pronoun right after a sentence naming it, or its article is a news report about the topic
+ * (headline or lead names it), so a report on Ukraine keeps 柯比…參與 while a passing mention of
+ * Trump does not. `lead` is null for an article too long to be one report.
  */
 export function eventIsAbout(names: (text: string) => boolean, event: { text: string; paragraph_text?: string | null; lead?: string | null }): boolean {
   if (names(event.text) || (event.lead && names(event.lead))) return true;
@@ -86,6 +90,11 @@ export function phraseSimilarity(a: string, b: string): number {
 }
 
 const CHUNK = 500;
+/**
+ * A news report is short; in one, every event belongs to the subject its headline or lead names.
+ * A long essay or post names many subjects in passing, so there each event must name its own.
+ */
+export const NEWS_REPORT_CHARS = 2000;
 /** Two phrases on the same date with this bigram Dice similarity describe the same event. */
 export const SAME_EVENT_PHRASE = 0.4;
 
@@ -106,7 +115,7 @@ export function buildTimeline(db: Db, articleIds: number[], limit = 25, names: s
           `SELECT e.article_id, e.date, e.day, e.text, m.story_id, COALESCE(m.outlet, a.outlet, a.agency) AS outlet, a.url${
             about
               ? `, (SELECT text FROM paragraphs WHERE article_id = e.article_id AND position = e.paragraph) AS paragraph_text,
-                 a.title || '\n' || COALESCE((SELECT text FROM paragraphs WHERE article_id = e.article_id AND position = 0), '') AS lead`
+                 CASE WHEN length(a.body) <= ${NEWS_REPORT_CHARS} THEN a.title || '\n' || COALESCE((SELECT text FROM paragraphs WHERE article_id = e.article_id AND position = 0), '') END AS lead`
               : ''
           }
            FROM events e JOIN articles a ON a.id = e.article_id LEFT JOIN story_articles m ON m.article_id = e.article_id

@@ -10,6 +10,8 @@ test('an event is about the topic when its sentence names it, in any script, or 
   assert.ok(eventIsAbout(trump, { text: '與岸田會談', paragraph_text: para }), 'pronoun right after the naming sentence');
   assert.ok(!eventIsAbout(trump, { text: '國會通過預算案', paragraph_text: para }), 'a later sentence about something else');
   assert.ok(eventIsAbout(trump, { text: '特朗普宣布退出協定', paragraph_text: '' }), 'Simplified 特朗普 in the phrase');
+  const xi = topicMatcher(['习近平', 'Xi']);
+  assert.ok(xi('Xi visited Tokyo') && !xi('Police in Xinjiang detained a taxi driver'), 'Latin names are whole words');
   assert.ok(eventIsAbout(trump, { text: '國會通過預算案', paragraph_text: para, lead: '川普訪日 簽署貿易協議' }), 'an article about him keeps its events');
 });
 
@@ -65,6 +67,8 @@ test('a diary heading dates the entries below it; a stated year holds only in it
 
 test('English: captions are not events, and a clause keeps a date it cannot do without', () => {
   assert.ok(isCaptionOrReference('Shiyu, or Lion Islet, part of Kinmen County, is seen in front of the city of Xiamen, April 20, 2018.'));
+  assert.ok(isCaptionOrReference('Secretary-General Antonio Guterres, third from left, attends a meeting with Chinese officials in Beijing, April 8, 2018.'));
+  assert.ok(!isCaptionOrReference('Officials said on April 8, 2018, that the talks would resume in Beijing after the meeting.'));
   const ev = (text: string) =>
     extractEvents({ paragraphs: [{ text, lang: 'en' }], published_at: '2020-05-01T08:00:00Z', dateline: null, languages: ['en'] } as never).map((e) => e.text);
   assert.deepEqual(ev('As of April 24, Taiwan has reported 428 cases, much lower than its neighbours.'), ['As of April 24, Taiwan has reported 428 cases, much lower than its neighbours']);
