@@ -40,7 +40,7 @@ const PRONOUN = /^\s*[「“"]?(?:他們|她們|他们|她们|它們|它们|他|
 
 /** The sentence of `para` holding `phrase` (found by its opening characters), and the text before it. */
 function sentenceOf(para: string, phrase: string): { sentence: string; previous: string } | null {
-  const sentences = para.match(/[^。！？!?]+[。！？!?]*/g) ?? [para];
+  const sentences = para.match(/[^。！？!?；;\n]+[。！？!?；;\n]*/g) ?? [para];
   const probe = phrase.replace(/…$/, '').slice(0, 6);
   const i = sentences.findIndex((s) => s.includes(probe));
   if (i < 0) return null;

@@ -140,7 +140,7 @@ export function isCaptionOrReference(p: string): boolean {
   if (/^(?:\[\d+\]|\d+\.\s|[-•]\s)?[^。！？]{0,120}(?:出版社|Press|pp?\.\s*\d|頁\d|页\d|ISBN|doi:|Retrieved|取自|檢索於|检索于)/i.test(t)) return true;
   // English photo captions: "X, part of Y, is seen in…", "… (Getty Images)", a present-tense
   // scene dated at its end ("A man arrives for evening prayers …, September 22, 2015.").
-  if (t.length < 350 && /\d{1,2},? \d{4}\.?\s*(?:[(（][^)）]{0,40}[)）]\.?)?$/.test(t) && /\b(?:arrives|attends|shows|walks|speaks|stands|sits|waits|holds|looks|gestures|poses|leaves|listens|delivers|visits|rides|prays|wears|gathers|gather|march|marches|protest|protests|celebrate|celebrates|takes part|(?:third |second )?from (?:left|right))\b/i.test(t)) return true;
+  if (t.length < 350 && /\d{1,2},? \d{4}\.?\s*(?:[(（][^)）]{0,40}[)）]\.?)?$/.test(t) && /\b(?:arrives?|attends?|shows?|walks?|speaks?|stands?|sits?|waits?|holds?|looks?|gestures?|poses?|leaves?|listens?|delivers?|visits?|rides?|prays?|wears?|gathers?|march(?:es)?|protests?|celebrates?|queues?|rall(?:y|ies)|takes? part|(?:third |second )?from (?:left|right))\b/i.test(t)) return true;
   if (/\b(?:is|are) (?:seen|pictured)\b|\bpictured\b.{0,80}$|[（(]?\b(?:Getty Images|AFP|Reuters|AP Photo|Xinhua|Photo by)\b[^.]{0,60}[)）]?\.?$/i.test(t) && t.length < 300) return true;
   return /^(?:參考資料|参考资料|參考文獻|参考文献|References|Bibliography|註釋|注释)\s*[:：]?$/i.test(t);
 }
