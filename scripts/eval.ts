@@ -6,6 +6,7 @@
 const SUITES: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   dates: () => import('./eval/dates.ts'),
   stories: () => import('./eval/stories.ts'),
+  timeline: () => import('./eval/timeline.ts'),
 };
 
 const wanted = process.argv.slice(2);
