@@ -247,7 +247,9 @@ const PATTERNS: Pattern[] = [
     resolve: (m, ctx, state) => {
       const anchor = anchorOf(ctx, state);
       const year = /^(\d{4})年/.exec(m[0]);
-      const date = holidayDate(m[1], year ? +year[1] : null, anchor, state.anchor ? 'news' : ctx.prefer ?? 'news');
+      // 明天元旦: the coming one; 昨天聖誕節: the one just past.
+      const lean = /明天|後天|后天/.test(m[0]) ? 'future' : /昨天/.test(m[0]) ? 'past' : state.anchor ? 'news' : ctx.prefer ?? 'news';
+      const date = holidayDate(m[1], year ? +year[1] : null, anchor, lean);
       return date ? { date, day: date.d } : null;
     },
   },
