@@ -83,12 +83,11 @@ export function latestStories(db: Db, opts: LatestOptions): StorySummary[] {
 function topicStories(db: Db, topic: string, opts: LatestOptions): StorySummary[] {
   const ids = findTopicArticles(db, topic);
   if (!ids.length) return [];
-  const matched = new Map<number, number>();
-  const storyOf = db.prepare('SELECT story_id FROM story_articles WHERE article_id = ?').pluck();
-  for (const id of ids) {
-    const sid = storyOf.get(id) as number | undefined;
-    if (sid !== undefined) matched.set(sid, (matched.get(sid) ?? 0) + 1);
-  }
+  const matched = new Map<number, number>(
+    (db
+      .prepare(`SELECT story_id, count(*) AS n FROM story_articles WHERE article_id IN (${ids.map(() => '?').join(',')}) GROUP BY story_id`)
+      .all(...ids) as { story_id: number; n: number }[]).map((r) => [r.story_id, r.n]),
+  );
   if (!matched.size) return [];
   const storyIds = [...matched.keys()];
   const rows = db
@@ -99,7 +98,8 @@ function topicStories(db: Db, topic: string, opts: LatestOptions): StorySummary[
     .all(...storyIds, ...(opts.since ? [opts.since] : [])) as (StoryRow & { last_published: string | null })[];
   const { names } = lookupEntityNames(db, topic);
   const names_ = topicMatcher(names.length ? [topic, ...names] : topic.split(/\s+/).filter(Boolean));
-  const rank = (r: (typeof rows)[number]) => (names_(r.title) ? 2 : 0) + ((matched.get(r.id) ?? 0) * 2 >= r.article_count ? 1 : 0);
-  rows.sort((a, b) => rank(b) - rank(a) || (b.last_published ?? '').localeCompare(a.last_published ?? '') || b.id - a.id);
+
+  const rank = new Map(rows.map((r) => [r.id, (names_(r.title) ? 2 : 0) + ((matched.get(r.id) ?? 0) * 2 >= r.article_count ? 1 : 0)]));
+  rows.sort((a, b) => rank.get(b.id)! - rank.get(a.id)! || (b.last_published ?? '').localeCompare(a.last_published ?? '') || b.id - a.id);
   return rows.slice(0, opts.limit).map(({ last_published: _l, ...r }) => ({ ...r, outlets: JSON.parse(r.outlets) as string[], articles: storyMembers(db, r.id) }));
 }

@@ -4,7 +4,7 @@
  * one entry with several sources. Dated entries oldest first; day-only entries apart.
  */
 import type { Db } from '../store/db.ts';
-import { foldPhrase } from '../entities/fold.ts';
+import { hasHan, scriptVariants } from '../entities/fold.ts';
 
 export interface TimelineEntry {
   date: string | null;
@@ -33,7 +33,6 @@ interface EventRow {
   url: string | null;
   /** With a topic: the event's paragraph, and the article's title and first paragraph. */
   paragraph_text?: string | null;
-  lead?: string | null;
 }
 
 const PRONOUN = /^\s*[「“"]?(?:他們|她們|他们|她们|它們|它们|他|她|它|其|該|该|此|they|he|she|it)(?![\p{L}])/iu;
@@ -47,16 +46,30 @@ function sentenceOf(para: string, phrase: string): { sentence: string; previous:
   return { sentence: sentences[i], previous: i > 0 ? sentences[i - 1] : '' };
 }
 
-/** A test for "this text names the topic": any of `names`, compared folded (any script, spacing, case). */
+/**
+ * A test for "this text names the topic": any of `names` in either script (opencc, once per name),
+ * Latin ones case-insensitively as whole words ("xi" is not in "Xinjiang"). The text itself is
+ * not converted, so the test stays cheap enough to run on every event and headline.
+ */
 export function topicMatcher(names: string[]): (text: string) => boolean {
-  const folded = [...new Set(names.map((n) => foldPhrase(n)).filter((n) => [...n].length >= 2))];
-  // Latin names match whole words only: "xi" is not in "xinjiang" or "taxi".
-  const words = folded.filter((n) => /^[\p{Script=Latin}\d .'-]+$/u.test(n)).map((n) => new RegExp(`(?<![\\p{L}\\d])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\d])`, 'u'));
-  const han = folded.filter((n) => !/^[\p{Script=Latin}\d .'-]+$/u.test(n));
-  return (text) => {
-    const f = foldPhrase(text);
-    return han.some((n) => f.includes(n)) || words.some((re) => re.test(f));
-  };
+  const key = names.join('\u0000');
+  let m = matchers.get(key);
+  if (!m) {
+    m = buildMatcher(names);
+    if (matchers.size >= 200) matchers.delete(matchers.keys().next().value!);
+    matchers.set(key, m);
+  }
+  return m;
+}
+
+// Building a matcher converts each name's script (opencc, ~1 ms a name): keep the recent ones.
+const matchers = new Map<string, (text: string) => boolean>();
+
+function buildMatcher(names: string[]): (text: string) => boolean {
+  const spellings = [...new Set(names.slice(0, 40).flatMap((n) => scriptVariants(n.trim())).filter((n) => [...n].length >= 2))];
+  const latin = spellings.filter((n) => !hasHan(n)).map((n) => new RegExp(`(?<![\\p{L}\\d])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s*')}(?![\\p{L}\\d])`, 'iu'));
+  const han = spellings.filter((n) => hasHan(n));
+  return (text) => han.some((n) => text.includes(n)) || latin.some((re) => re.test(text));
 }
 
 /**
@@ -106,6 +119,10 @@ export const SAME_EVENT_PHRASE = 0.4;
 export function buildTimeline(db: Db, articleIds: number[], limit = 25, names: string[] = []): Timeline {
   const about = names.length ? topicMatcher(names) : null;
   const leadOk = new Map<number, boolean>();
+  const leadOf = db.prepare(
+    `SELECT CASE WHEN length(a.body) <= ${NEWS_REPORT_CHARS} THEN a.title || '\n' || COALESCE((SELECT text FROM paragraphs WHERE article_id = a.id AND position = 0), '') END AS lead
+     FROM articles a WHERE a.id = ?`,
+  );
   const rows: EventRow[] = [];
   for (let i = 0; i < articleIds.length; i += CHUNK) {
     const ids = articleIds.slice(i, i + CHUNK);
@@ -114,8 +131,7 @@ export function buildTimeline(db: Db, articleIds: number[], limit = 25, names: s
         .prepare(
           `SELECT e.article_id, e.date, e.day, e.text, m.story_id, COALESCE(m.outlet, a.outlet, a.agency) AS outlet, a.url${
             about
-              ? `, (SELECT text FROM paragraphs WHERE article_id = e.article_id AND position = e.paragraph) AS paragraph_text,
-                 CASE WHEN length(a.body) <= ${NEWS_REPORT_CHARS} THEN a.title || '\n' || COALESCE((SELECT text FROM paragraphs WHERE article_id = e.article_id AND position = 0), '') END AS lead`
+              ? `, (SELECT text FROM paragraphs WHERE article_id = e.article_id AND position = e.paragraph) AS paragraph_text`
               : ''
           }
            FROM events e JOIN articles a ON a.id = e.article_id LEFT JOIN story_articles m ON m.article_id = e.article_id
@@ -128,9 +144,15 @@ export function buildTimeline(db: Db, articleIds: number[], limit = 25, names: s
   const byKey = new Map<string, (TimelineEntry & { stories: Set<number> })[]>();
   for (const r of rows) {
     if (about) {
-      let lead = leadOk.get(r.article_id);
-      if (lead === undefined) leadOk.set(r.article_id, (lead = !!r.lead && about(r.lead)));
-      if (!eventIsAbout(about, { text: r.text, paragraph_text: r.paragraph_text, lead: lead ? r.lead : null })) continue;
+      if (!eventIsAbout(about, { text: r.text, paragraph_text: r.paragraph_text })) {
+        // Only then is the article read: is it a news report whose headline or lead names the topic?
+        let lead = leadOk.get(r.article_id);
+        if (lead === undefined) {
+          const row = leadOf.get(r.article_id) as { lead: string | null } | undefined;
+          leadOk.set(r.article_id, (lead = !!row?.lead && about(row.lead)));
+        }
+        if (!lead) continue;
+      }
     }
     const key = r.date ?? `day:${r.day}`;
     const list = byKey.get(key) ?? [];
