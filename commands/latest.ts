@@ -45,7 +45,9 @@ export const latestCommand = {
     }
     const items: ReplyItem[] = stories.map((s) => {
       const linked = s.articles.find((a) => a.url && /^https?:\/\//i.test(a.url));
-      const newest = s.articles.reduce((t, a) => (a.published_at && (!t || a.published_at > t) ? a.published_at : t), null as string | null);
+      // Title and date from one article: the story's title article, else its newest member.
+      const shown = s.articles.find((a) => a.title === s.title) ?? s.articles.at(-1);
+      const newest = shown?.published_at ?? null;
       const outlets = s.outlets.length ? s.outlets.join(en ? ', ' : '、') : en ? 'outlet unknown' : '來源不明';
       const count = s.article_count > 1 ? (en ? ` · ${s.article_count} articles` : ` · ${s.article_count} 篇`) : '';
       return { heading: s.title, text: outlets, meta: formatPublished(newest, lang) + count + ` · /story ${s.id}`, url: linked?.url ?? undefined };

@@ -5,6 +5,13 @@ import { findTopicArticles } from '../src/core/stories/find-topic-articles.ts';
 import { buildTimeline, type TimelineEntry } from '../src/core/timeline/build-timeline.ts';
 import { formatEventDate } from '../src/core/timeline/format-time.ts';
 import { storyTimelineImage } from './timeline-image.ts';
+import { lookupEntityNames } from '../src/core/entities/topics.ts';
+
+/** The spellings an event's sentence may name `topic` by: every known alias of the entity it names, else its words. */
+function topicNames(db: Parameters<typeof lookupEntityNames>[0], topic: string): string[] {
+  const { names } = lookupEntityNames(db, topic);
+  return names.length ? [topic, ...names] : topic.split(/\s+/).filter(Boolean);
+}
 
 const usage = { en: 'Usage: /timeline <topic or name>, e.g. /timeline Ukraine', 'zh-TW': '用法：/timeline <主題或人名>，例如 /timeline 烏克蘭' };
 export const TIMELINE_LIMIT = 25;
@@ -19,7 +26,7 @@ export const timelineCommand = {
     const topic = checkTextArg(args.topic, 100, usage);
     if (!topic) throw new UserError('missing-topic', { en: `Which topic? ${usage.en}`, 'zh-TW': `要查哪個主題？${usage['zh-TW']}` });
     const en = lang === 'en';
-    const tl = buildTimeline(db, findTopicArticles(db, topic), TIMELINE_LIMIT);
+    const tl = buildTimeline(db, findTopicArticles(db, topic), TIMELINE_LIMIT, topicNames(db, topic));
     const shown: TimelineEntry[] = [...tl.dated, ...tl.undated];
     if (!shown.length) {
       return { kind: 'ok', intro: en ? `No dated events found for “${topic}”.` : `找不到與「${topic}」相關的日期事件。`, items: [], articles: [], events: [] };

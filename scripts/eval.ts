@@ -5,6 +5,9 @@
  */
 const SUITES: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   extraction: () => import('./eval/extraction.ts'),
+  dates: () => import('./eval/dates.ts'),
+  stories: () => import('./eval/stories.ts'),
+  timeline: () => import('./eval/timeline.ts'),
 };
 
 const wanted = process.argv.slice(2);

@@ -15,6 +15,7 @@ const SUBCOMMANDS: Record<string, () => Promise<{ run(args: string[]): Promise<n
   digest: () => import('./cli/digest.ts'),
   subscriptions: () => import('./cli/subscriptions.ts'),
   deliveries: () => import('./cli/deliveries.ts'),
+  dates: () => import('./cli/dates.ts'),
 };
 
 const USAGE = `usage: newsbot <command> [options]
@@ -25,7 +26,8 @@ const USAGE = `usage: newsbot <command> [options]
   register [--guild ID]         publish the command list to Discord and Telegram
   sources add|list|remove|poll  live sources (folders, RSS/Atom feeds)
   digest run --at <ISO instant> [--db FILE]
-  subscriptions [--json]   deliveries [--json]`;
+  subscriptions [--json]   deliveries [--json]
+  dates [TEXT] --at <ISO instant with offset> [--prefer past|future] [--jsonl]`;
 
 /** Runs the subcommand named by argv[0] and returns its exit status. */
 export async function main(argv: string[]): Promise<number> {

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { openDatabase, type Db } from '../core/store/db.ts';
 import { createArticleStore } from '../core/store/articles.ts';
-import { toExportRecord } from '../core/store/export-record.ts';
+import { toExportEvents, toExportRecord } from '../core/store/export-record.ts';
 import { oneLine } from '../core/loader/rejects.ts';
 import { dbPath, loadCliConfig, parseArgs } from './args.ts';
 
@@ -32,8 +32,13 @@ export async function run(args: string[]): Promise<number> {
   }
   try {
     let chunk = '';
+    const eventsOf = db.prepare('SELECT date, day, text FROM events WHERE article_id = ? ORDER BY id');
+    const storyOf = db.prepare('SELECT story_id FROM story_articles WHERE article_id = ?').pluck();
     for (const article of createArticleStore(db).iterate()) {
-      chunk += JSON.stringify(toExportRecord(article)) + '\n';
+      const record = toExportRecord(article);
+      record.events = toExportEvents(eventsOf.all(article.id) as { date: string | null; day: number | null; text: string }[]);
+      record.story_id = (storyOf.get(article.id) as number | undefined) ?? null;
+      chunk += JSON.stringify(record) + '\n';
       if (chunk.length > 1 << 16) {
         if (!(await write(chunk))) return 0;
         chunk = '';

@@ -68,6 +68,11 @@ test('seeds ingest once; again, or under another name, adds nothing; a changed f
     for (const key of ['id', 'source_file', 'title', 'url', 'outlet', 'agency', 'authors', 'translators', 'published_at', 'published_precision', 'dateline', 'languages', 'paragraphs', 'body', 'tags', 'related', 'content_hash']) {
       assert.ok(key in rec, `export lacks ${key}`);
     }
+    // Timeline events and the story: the Berlin talks seed has only a day of month.
+    assert.equal(typeof rec.story_id, 'number');
+    const berlin = before.find((r) => (r.events as { precision: string }[]).some((e) => e.precision === 'day-of-month'))!;
+    assert.deepEqual((berlin.events as { date: string }[]).map((e) => e.date), ['---15']);
+    assert.ok(before.some((r) => (r.events as { date: string }[]).some((e) => e.date === '2023-12-12')));
     assert.equal(rec.body, (rec.paragraphs as string[]).join('\n\n'));
 
     // Edit the copy: it is the same file name no more, so it is the file's own article that changes.

@@ -23,6 +23,23 @@ export interface ExportRecord {
   content_hash: string;
   shape: string;
   ingested_at: string;
+  /** Dated events read from the body (/timeline); a day without its month is `---DD` (ISO 8601), precision 'day-of-month'. */
+  events?: ExportEvent[];
+  /** The story the article was grouped into. */
+  story_id?: number | null;
+}
+
+export interface ExportEvent {
+  date: string;
+  precision: 'day' | 'day-of-month';
+  text: string;
+}
+
+/** Stored events → export events. */
+export function toExportEvents(rows: { date: string | null; day: number | null; text: string }[]): ExportEvent[] {
+  return rows
+    .filter((r) => r.date || r.day)
+    .map((r) => (r.date ? { date: r.date, precision: 'day' as const, text: r.text } : { date: `---${String(r.day).padStart(2, '0')}`, precision: 'day-of-month' as const, text: r.text }));
 }
 
 /** The export record of a stored article (field order fixed, so diffs between exports stay readable). */

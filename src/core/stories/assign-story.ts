@@ -7,6 +7,7 @@
 import type { Db } from '../store/db.ts';
 import type { StoredArticle } from '../article.ts';
 import { publicationDate, toDayNumber } from '../timeline/calendar.ts';
+import { leadDate, leadDatesDisagree, storedLeadDate } from './lead-date.ts';
 import { bandKeys, bodySignature, minHash, sigFromBuffer, sigToBuffer, similarity, titleKey, topicFeatures } from './signatures.ts';
 
 /** Body similarity from which an article counts as a reprint of another. */
@@ -167,6 +168,7 @@ export function assignStory(db: Db, article: StoredArticle, sigs: StorySignature
   hits.delete(article.id);
 
   let best: { storyId: number; score: number; duplicateOf: number | null; sim: number } | null = null;
+  let own: { dates: string[] } | undefined;
   const ranked = [...hits.entries()].sort((a, b) => b[1] - a[1]).slice(0, MAX_CANDIDATES);
   for (const [candId] of ranked) {
     const c = st.candidate.get(candId) as { day: number | null; body_sig: Buffer; topic_sig: Buffer; story_id: number; duplicate_of: number | null; first_seen: string | null } | undefined;
@@ -177,14 +179,24 @@ export function assignStory(db: Db, article: StoredArticle, sigs: StorySignature
     }
     const bodySim = similarity(bodySig, sigFromBuffer(c.body_sig));
     const near = day === null || c.day === null || Math.abs(c.day - day) <= DUPLICATE_WINDOW;
+    // One event has one day: leads dated to different days (a daily briefing series sharing its
+    // boilerplate, yesterday's record) are different stories, whatever else they share. Checked
+    // only for a candidate that would otherwise be taken, so ingest pays for it rarely.
+    const otherDay = (): boolean => {
+      own ??= { dates: leadDate(article.paragraphs.map((p) => p.text), article.published_at, article.dateline?.day ?? null) };
+      return own.dates.length > 0 && leadDatesDisagree(own.dates, storedLeadDate(db, candId));
+    };
     if (bodySim >= DUPLICATE_THRESHOLD && near) {
       const score = 1 + bodySim;
-      if (!best || score > best.score) best = { storyId: c.story_id, score, duplicateOf: c.duplicate_of ?? candId, sim: bodySim };
+      if ((!best || score > best.score) && !otherDay()) best = { storyId: c.story_id, score, duplicateOf: c.duplicate_of ?? candId, sim: bodySim };
       continue;
     }
     if (day === null || c.day === null || Math.abs(c.day - day) > DAY_WINDOW) continue;
-    const topicSim = sameTitle.has(candId) ? 1 : similarity(topicSig, sigFromBuffer(c.topic_sig));
-    if (topicSim >= SAME_EVENT_THRESHOLD && (!best || topicSim > best.score)) best = { storyId: c.story_id, score: topicSim, duplicateOf: null, sim: topicSim };
+    const shared = similarity(topicSig, sigFromBuffer(c.topic_sig));
+    // A shared headline alone (a leaked site or series line) is not shared content.
+    const topicSim = sameTitle.has(candId) && shared >= SAME_EVENT_THRESHOLD / 2 ? 1 : shared;
+    if (topicSim < SAME_EVENT_THRESHOLD || (best && topicSim <= best.score) || otherDay()) continue;
+    best = { storyId: c.story_id, score: topicSim, duplicateOf: null, sim: topicSim };
   }
 
   const published = publicationInstant(article.published_at);

@@ -1,9 +1,12 @@
 /**
  * Reads the newest stories, each once with its member articles (outlets, times, links), for
- * /latest and digests. A topic narrows to stories that contain an article matching it.
+ * /latest and digests. A topic narrows to stories that contain an article matching it, the
+ * stories most about it first.
  */
 import type { Db } from '../store/db.ts';
 import { findTopicArticles } from './find-topic-articles.ts';
+import { lookupEntityNames } from '../entities/topics.ts';
+import { topicMatcher } from '../timeline/build-timeline.ts';
 
 export interface StoryMember {
   id: number;
@@ -58,19 +61,8 @@ export function storyMembers(db: Db, storyId: number): StoryMember[] {
 export function latestStories(db: Db, opts: LatestOptions): StorySummary[] {
   const where: string[] = [];
   const params: unknown[] = [];
-  let order = 'last_published DESC, id DESC';
-  if (opts.topic !== undefined) {
-    const ids = findTopicArticles(db, opts.topic);
-    if (!ids.length) return [];
-    const storyIds = db
-      .prepare(`SELECT DISTINCT story_id FROM story_articles WHERE article_id IN (${ids.map(() => '?').join(',')})`)
-      .pluck()
-      .all(...ids) as number[];
-    where.push(`id IN (${storyIds.map(() => '?').join(',')})`);
-    params.push(...storyIds);
-    // A few hundred stories by id, then sorted: cheaper than walking the time index past unrelated ones.
-    order = '+last_published DESC, id DESC';
-  }
+  const order = 'last_published DESC, id DESC';
+  if (opts.topic !== undefined) return topicStories(db, opts.topic, opts);
   if (opts.since) {
     where.push('last_updated > ?');
     params.push(opts.since);
@@ -82,4 +74,32 @@ export function latestStories(db: Db, opts: LatestOptions): StorySummary[] {
     )
     .all(...params, opts.limit) as StoryRow[];
   return rows.map((r) => ({ ...r, outlets: JSON.parse(r.outlets) as string[], articles: storyMembers(db, r.id) }));
+}
+
+/**
+ * Stories about `topic`, the most about it first: those whose headline names it (any spelling),
+ * then those where most member articles mention it, then the rest; newest first within each.
+ */
+function topicStories(db: Db, topic: string, opts: LatestOptions): StorySummary[] {
+  const ids = findTopicArticles(db, topic);
+  if (!ids.length) return [];
+  const matched = new Map<number, number>(
+    (db
+      .prepare(`SELECT story_id, count(*) AS n FROM story_articles WHERE article_id IN (${ids.map(() => '?').join(',')}) GROUP BY story_id`)
+      .all(...ids) as { story_id: number; n: number }[]).map((r) => [r.story_id, r.n]),
+  );
+  if (!matched.size) return [];
+  const storyIds = [...matched.keys()];
+  const rows = db
+    .prepare(
+      `SELECT id, title, first_seen, last_updated, article_count, outlets, last_published FROM stories
+       WHERE id IN (${storyIds.map(() => '?').join(',')})${opts.since ? ' AND last_updated > ?' : ''}`,
+    )
+    .all(...storyIds, ...(opts.since ? [opts.since] : [])) as (StoryRow & { last_published: string | null })[];
+  const { names } = lookupEntityNames(db, topic);
+  const names_ = topicMatcher(names.length ? [topic, ...names] : topic.split(/\s+/).filter(Boolean));
+
+  const rank = new Map(rows.map((r) => [r.id, (names_(r.title) ? 2 : 0) + ((matched.get(r.id) ?? 0) * 2 >= r.article_count ? 1 : 0)]));
+  rows.sort((a, b) => rank.get(b.id)! - rank.get(a.id)! || (b.last_published ?? '').localeCompare(a.last_published ?? '') || b.id - a.id);
+  return rows.slice(0, opts.limit).map(({ last_published: _l, ...r }) => ({ ...r, outlets: JSON.parse(r.outlets) as string[], articles: storyMembers(db, r.id) }));
 }

@@ -4,6 +4,7 @@
  * one entry with several sources. Dated entries oldest first; day-only entries apart.
  */
 import type { Db } from '../store/db.ts';
+import { hasHan, scriptVariants } from '../entities/fold.ts';
 
 export interface TimelineEntry {
   date: string | null;
@@ -30,6 +31,58 @@ interface EventRow {
   story_id: number | null;
   outlet: string | null;
   url: string | null;
+  /** With a topic: the event's paragraph, and the article's title and first paragraph. */
+  paragraph_text?: string | null;
+}
+
+const PRONOUN = /^\s*[「“"]?(?:他們|她們|他们|她们|它們|它们|他|她|它|其|該|该|此|they|he|she|it)(?![\p{L}])/iu;
+
+/** The sentence of `para` holding `phrase` (found by its opening characters), and the text before it. */
+function sentenceOf(para: string, phrase: string): { sentence: string; previous: string } | null {
+  const sentences = para.match(/[^。！？!?；;\n]+[。！？!?；;\n]*/g) ?? [para];
+  const probe = phrase.replace(/…$/, '').slice(0, 6);
+  const i = sentences.findIndex((s) => s.includes(probe));
+  if (i < 0) return null;
+  return { sentence: sentences[i], previous: i > 0 ? sentences[i - 1] : '' };
+}
+
+/**
+ * A test for "this text names the topic": any of `names` in either script (opencc, once per name),
+ * Latin ones case-insensitively as whole words ("xi" is not in "Xinjiang"). The text itself is
+ * not converted, so the test stays cheap enough to run on every event and headline.
+ */
+export function topicMatcher(names: string[]): (text: string) => boolean {
+  const key = names.join('\u0000');
+  let m = matchers.get(key);
+  if (!m) {
+    m = buildMatcher(names);
+    if (matchers.size >= 200) matchers.delete(matchers.keys().next().value!);
+    matchers.set(key, m);
+  }
+  return m;
+}
+
+// Building a matcher converts each name's script (opencc, ~1 ms a name): keep the recent ones.
+const matchers = new Map<string, (text: string) => boolean>();
+
+function buildMatcher(names: string[]): (text: string) => boolean {
+  const spellings = [...new Set(names.slice(0, 40).flatMap((n) => scriptVariants(n.trim())).filter((n) => [...n].length >= 2))];
+  const latin = spellings.filter((n) => !hasHan(n)).map((n) => new RegExp(`(?<![\\p{L}\\d])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s*')}(?![\\p{L}\\d])`, 'iu'));
+  const han = spellings.filter((n) => hasHan(n));
+  return (text) => han.some((n) => text.includes(n)) || latin.some((re) => re.test(text));
+}
+
+/**
+ * Whether an event belongs on the topic's timeline: its sentence names the topic, or starts with a
+ * pronoun right after a sentence naming it, or its article is a news report about the topic
+ * (headline or lead names it), so a report on Ukraine keeps 柯比…參與 while a passing mention of
+ * Trump does not. `lead` is null for an article too long to be one report.
+ */
+export function eventIsAbout(names: (text: string) => boolean, event: { text: string; paragraph_text?: string | null; lead?: string | null }): boolean {
+  if (names(event.text) || (event.lead && names(event.lead))) return true;
+  const at = event.paragraph_text ? sentenceOf(event.paragraph_text, event.text) : null;
+  if (!at) return false;
+  return names(at.sentence) || (PRONOUN.test(at.sentence) && names(at.previous));
 }
 
 function bigrams(s: string): Set<string> {
@@ -50,21 +103,37 @@ export function phraseSimilarity(a: string, b: string): number {
 }
 
 const CHUNK = 500;
+/**
+ * A news report is short; in one, every event belongs to the subject its headline or lead names.
+ * A long essay or post names many subjects in passing, so there each event must name its own.
+ */
+export const NEWS_REPORT_CHARS = 2000;
 /** Two phrases on the same date with this bigram Dice similarity describe the same event. */
 export const SAME_EVENT_PHRASE = 0.4;
 
 /**
- * The merged timeline of `articleIds`. When there are more than `limit` entries, those with the
+ * The merged timeline of `articleIds`; with `names` (the topic's spellings), only the events
+ * about it (eventIsAbout). When there are more than `limit` entries, those with the
  * most sources (then the most recent) are kept, still shown in date order.
  */
-export function buildTimeline(db: Db, articleIds: number[], limit = 25): Timeline {
+export function buildTimeline(db: Db, articleIds: number[], limit = 25, names: string[] = []): Timeline {
+  const about = names.length ? topicMatcher(names) : null;
+  const leadOk = new Map<number, boolean>();
+  const leadOf = db.prepare(
+    `SELECT CASE WHEN length(a.body) <= ${NEWS_REPORT_CHARS} THEN a.title || '\n' || COALESCE((SELECT text FROM paragraphs WHERE article_id = a.id AND position = 0), '') END AS lead
+     FROM articles a WHERE a.id = ?`,
+  );
   const rows: EventRow[] = [];
   for (let i = 0; i < articleIds.length; i += CHUNK) {
     const ids = articleIds.slice(i, i + CHUNK);
     rows.push(
       ...(db
         .prepare(
-          `SELECT e.article_id, e.date, e.day, e.text, m.story_id, COALESCE(m.outlet, a.outlet, a.agency) AS outlet, a.url
+          `SELECT e.article_id, e.date, e.day, e.text, m.story_id, COALESCE(m.outlet, a.outlet, a.agency) AS outlet, a.url${
+            about
+              ? `, (SELECT text FROM paragraphs WHERE article_id = e.article_id AND position = e.paragraph) AS paragraph_text`
+              : ''
+          }
            FROM events e JOIN articles a ON a.id = e.article_id LEFT JOIN story_articles m ON m.article_id = e.article_id
            WHERE e.article_id IN (${ids.map(() => '?').join(',')}) ORDER BY e.article_id, e.id`,
         )
@@ -74,6 +143,17 @@ export function buildTimeline(db: Db, articleIds: number[], limit = 25): Timelin
   const groups: (TimelineEntry & { stories: Set<number> })[] = [];
   const byKey = new Map<string, (TimelineEntry & { stories: Set<number> })[]>();
   for (const r of rows) {
+    if (about) {
+      if (!eventIsAbout(about, { text: r.text, paragraph_text: r.paragraph_text })) {
+        // Only then is the article read: is it a news report whose headline or lead names the topic?
+        let lead = leadOk.get(r.article_id);
+        if (lead === undefined) {
+          const row = leadOf.get(r.article_id) as { lead: string | null } | undefined;
+          leadOk.set(r.article_id, (lead = !!row?.lead && about(row.lead)));
+        }
+        if (!lead) continue;
+      }
+    }
     const key = r.date ?? `day:${r.day}`;
     const list = byKey.get(key) ?? [];
     const same = list.find((g) => (r.story_id !== null && g.stories.has(r.story_id)) || phraseSimilarity(g.text, r.text) >= SAME_EVENT_PHRASE);

@@ -56,11 +56,24 @@ export function publicationDate(iso: string | null | undefined, fallbackOffsetMi
 }
 
 /**
+ * Which way an undirected reference (周日, 3月5日, 12日) leans: 'news' prefers the past (a future
+ * date counts double its distance), 'past' takes the latest such day not after the anchor,
+ * 'future' the earliest not before it (Duckling's convention).
+ */
+export type Prefer = 'news' | 'past' | 'future';
+
+function costOf(dist: number, prefer: Prefer): number {
+  if (prefer === 'past') return dist > 0 ? Infinity : -dist;
+  if (prefer === 'future') return dist < 0 ? Infinity : dist;
+  return dist > 0 ? dist * 2 : -dist;
+}
+
+/**
  * The date with day-of-month `day` nearest to `anchor`, looking one month back and one ahead.
  * A future date counts double its distance, because news mostly reports what happened, yet
  * "於12日訪問" written on the 10th announces the 12th. Null when nothing lies within ~20 days.
  */
-export function nearestDayOfMonth(anchor: LocalDate, day: number): LocalDate | null {
+export function nearestDayOfMonth(anchor: LocalDate, day: number, prefer: Prefer = 'news'): LocalDate | null {
   const a = toDayNumber(anchor);
   let best: LocalDate | null = null;
   let bestCost = Infinity;
@@ -70,21 +83,19 @@ export function nearestDayOfMonth(anchor: LocalDate, day: number): LocalDate | n
     if (m < 1) (m = 12), y--;
     if (m > 12) (m = 1), y++;
     if (!isValidDate(y, m, day)) continue;
-    const dist = toDayNumber({ y, m, d: day }) - a;
-    const cost = dist > 0 ? dist * 2 : -dist;
+    const cost = costOf(toDayNumber({ y, m, d: day }) - a, prefer);
     if (cost < bestCost) (bestCost = cost), (best = { y, m, d: day });
   }
-  return bestCost <= 40 ? best : null;
+  return bestCost <= (prefer === 'news' ? 40 : 31) ? best : null;
 }
 
 /** The year that puts month/day nearest to `anchor` (the previous, same or next year). */
-export function nearestYear(anchor: LocalDate, month: number, day: number): LocalDate | null {
+export function nearestYear(anchor: LocalDate, month: number, day: number, prefer: Prefer = 'news'): LocalDate | null {
   let best: LocalDate | null = null;
   let bestCost = Infinity;
   for (const y of [anchor.y - 1, anchor.y, anchor.y + 1]) {
     if (!isValidDate(y, month, day)) continue;
-    const dist = toDayNumber({ y, m: month, d: day }) - toDayNumber(anchor);
-    const cost = dist > 0 ? dist * 2 : -dist;
+    const cost = costOf(toDayNumber({ y, m: month, d: day }) - toDayNumber(anchor), prefer);
     if (cost < bestCost) (bestCost = cost), (best = { y, m: month, d: day });
   }
   return best;

@@ -5,8 +5,8 @@
  * produce nothing, and an article gives at most one event per date.
  */
 import type { NormalizedArticle } from '../article.ts';
-import { publicationDate } from './calendar.ts';
-import { buildDateContext, findDateReferences, type DateRef, type ResolveState } from './resolve-dates.ts';
+import { buildDateContext, findDateReferences, FUTURE, type DateRef, type ResolveState } from './resolve-dates.ts';
+import { addDays, formatDate, isValidDate, publicationDate, toDayNumber, type LocalDate } from './calendar.ts';
 
 export interface ExtractedEvent {
   /** YYYY-MM-DD, or null when only the day of month is known. */
@@ -28,6 +28,8 @@ const SPEECH_END = /(表示|說|说|指出|強調|强调|透露|證實|证实|�
 const TIME_OF_DAY = /^(?:當地時間|当地时间)?\s*(?:晚間|晚间|晚上|上午|下午|早上|早間|中午|凌晨|傍晚|深夜|稍早|稍晚|夜間|夜间|午間|午后|午後)?/;
 const LEAD_WORDS = /^(?:但|而|並|并|且|則|则|也|更|又|就|還|还|已|並且|同時|同时|據悉|据悉)+/;
 const HAN = /[\u3400-\u9fff]/g;
+// A paragraph that is only a date (and maybe its weekday): 1月19日，星期四 / 2020年1月19日（週日）.
+const HEADING = /^(?:(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*)?[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十廿卅]{1,3}\s*[日號号]\s*(?:[，,、\s]*[（(]?(?:星期|禮拜|礼拜|週|周)[一二三四五六日天][）)]?)?\s*[。.]?$/;
 
 function isMostlyLatin(s: string): boolean {
   const han = s.match(HAN)?.length ?? 0;
@@ -63,9 +65,12 @@ function truncate(s: string, max: number): string {
 
 /** The Chinese phrase: the clause holding the reference, date words removed, padded with the next clauses when short. */
 function chinesePhrase(sentence: string, ref: DateRef): string {
-  const before = sentence.slice(0, ref.index).replace(/[於于在經经自從从]\s*$/, '');
-  const after = sentence.slice(ref.index + ref.length).replace(TIME_OF_DAY, '');
-  const joined = before + '\u0000' + after;
+  const raw = sentence.slice(0, ref.index);
+  // 截至1月5日，… / 自3月起: without its date the clause is a clipped fragment (截至，…), so the date stays.
+  const keep = /(?:截至|截止|直到|直至|自|從|从|到|至)\s*$/.test(raw);
+  const before = keep ? raw : raw.replace(/[於于在經经自從从]\s*$/, '');
+  const after = sentence.slice(ref.index + ref.length).replace(keep ? /^/ : TIME_OF_DAY, '');
+  const joined = before + (keep ? '\u0000' + sentence.slice(ref.index, ref.index + ref.length) : '\u0000') + after;
   const clauses = joined.split(/(?<=[，,：:、])/);
   const at = clauses.findIndex((c) => c.includes('\u0000'));
   let phrase = '';
@@ -87,8 +92,12 @@ function chinesePhrase(sentence: string, ref: DateRef): string {
 
 /** The English phrase: the sentence without its date words, cut at a word boundary. */
 function englishPhrase(sentence: string, ref: DateRef): string {
-  const before = sentence.slice(0, ref.index).replace(/(?:\b(?:on|in|by)\s+)?(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?$/i, '');
-  const after = sentence.slice(ref.index + ref.length).replace(/^,?\s*/, ' ');
+  const raw = sentence.slice(0, ref.index);
+  // "As of April 24, Taiwan…" / "Until May 3, …": without its date the clause is clipped, so it stays.
+  const keep = /\b(?:as of|since|until|till|through|from|between)\s*$/i.test(raw);
+  const before = keep ? raw + sentence.slice(ref.index, ref.index + ref.length).replace(/,$/, '') : raw.replace(/(?:\b(?:on|in|by)\s+)?(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?$/i, '');
+  // "January 22-23, the WHO…": the rest of a day range is part of the date.
+  const after = sentence.slice(ref.index + ref.length).replace(/^\s*[-–]\s*\d{1,2}\b/, '').replace(/^,?\s*/, keep ? ', ' : ' ');
   let s = stripParentheticals((before + after).replace(/\s+/g, ' ').trim()).replace(/[.!?]+$/, '');
   s = s.charAt(0).toUpperCase() + s.slice(1);
   if (s.length <= 90) return s;
@@ -106,17 +115,63 @@ function pickReference(refs: DateRef[]): DateRef {
   return refs.find((r) => r.kind === 'full' || r.kind === 'month-day' || r.kind === 'day') ?? refs[0];
 }
 
+/**
+ * A reported event is not dated after its report unless the sentence says it is to come (將,
+ * 預計, will): "On November 17, they repulsed…" in a November 10 article is last year's
+ * November 17; 週日 in a Saturday report is the Sunday before. 明天 and 下週 say it themselves.
+ */
+function notAfterPublication(ref: DateRef, sentence: string, published: LocalDate | null): string | null {
+  if (!ref.date || !published || ref.kind === 'relative' || ref.kind === 'chain' || FUTURE.test(sentence)) return ref.date;
+  const [y, m, d] = ref.date.split('-').map(Number);
+  if (toDayNumber({ y, m, d }) <= toDayNumber(published)) return ref.date;
+  if (ref.kind === 'weekday') return /[下]/.test(sentence.slice(ref.index, ref.index + ref.length)) ? ref.date : formatDate(addDays({ y, m, d }, -7));
+  if (ref.kind === 'month-day') return isValidDate(y - 1, m, d) ? `${y - 1}${ref.date.slice(4)}` : ref.date;
+  if (ref.kind === 'day') {
+    const back = m === 1 ? { y: y - 1, m: 12 } : { y, m: m - 1 };
+    return isValidDate(back.y, back.m, d) ? formatDate({ ...back, d }) : ref.date;
+  }
+  return ref.date;
+}
+
+/** Photo captions (圖／…, （圖：…）, Photo: …) and bibliography or reference lines are not events. */
+export function isCaptionOrReference(p: string): boolean {
+  const t = p.trim();
+  if (/^(?:[（(]?(?:圖|图|照片|相片|攝影|摄影|資料照|资料照)\s*[／/:：）)]|photo\s*[:：]|image\s*[:：]|▲|△)/i.test(t)) return true;
+  if (/^(?:\[\d+\]|\d+\.\s|[-•]\s)?[^。！？]{0,120}(?:出版社|Press|pp?\.\s*\d|頁\d|页\d|ISBN|doi:|Retrieved|取自|檢索於|检索于)/i.test(t)) return true;
+  // English photo captions: "X, part of Y, is seen in…", "… (Getty Images)", a present-tense
+  // scene dated at its end ("A man arrives for evening prayers …, September 22, 2015.").
+  if (t.length < 350 && /\d{1,2},? \d{4}\.?\s*(?:[(（][^)）]{0,40}[)）]\.?)?$/.test(t) && /\b(?:arrives?|attends?|shows?|walks?|speaks?|stands?|sits?|waits?|holds?|looks?|gestures?|poses?|leaves?|listens?|delivers?|visits?|rides?|prays?|wears?|gathers?|march(?:es)?|protests?|celebrates?|queues?|rall(?:y|ies)|takes? part|(?:third |second )?from (?:left|right))\b/i.test(t)) return true;
+  if (/\b(?:is|are) (?:seen|pictured)\b|\bpictured\b.{0,80}$|[（(]?\b(?:Getty Images|AFP|Reuters|AP Photo|Xinhua|Photo by)\b[^.]{0,60}[)）]?\.?$/i.test(t) && t.length < 300) return true;
+  return /^(?:參考資料|参考资料|參考文獻|参考文献|References|Bibliography|註釋|注释)\s*[:：]?$/i.test(t);
+}
+
 /** Extracts the dated events of `article` in reading order, at most one per date. */
 export function extractEvents(article: Pick<NormalizedArticle, 'paragraphs' | 'published_at' | 'dateline' | 'languages'>): ExtractedEvent[] {
   const chinese = article.languages.some((l) => l !== 'en');
-  const ctx = buildDateContext(publicationDate(article.published_at, chinese ? 480 : 0), article.dateline?.day ?? null);
+  const published = publicationDate(article.published_at, chinese ? 480 : 0);
+  const ctx = buildDateContext(published, article.dateline?.day ?? null);
   const state: ResolveState = { last: null };
   const seen = new Set<string>();
   const events: ExtractedEvent[] = [];
   article.paragraphs.forEach((para, pi) => {
+    // A full date or stated year anchors the rest of its own paragraph only.
+    state.anchor = null;
+    state.year = null;
+    if (isCaptionOrReference(para.text)) return;
+    const heading = HEADING.exec(para.text.trim());
+    if (heading) {
+      // 1月19日，星期四 / 2020年1月19日: a diary or section heading dates what follows it.
+      const ref = findDateReferences(heading[0], ctx, { last: null })[0];
+      if (ref?.date) {
+        const [y, m, d] = ref.date.split('-').map(Number);
+        state.heading = { y, m, d };
+        state.last = { date: ref.date, day: ref.day };
+      }
+      return;
+    }
     const text = para.text.replace(DATELINE, (m) => ' '.repeat(m.length));
     for (const s of splitSentences(text)) {
-      const refs = findDateReferences(s.text, ctx, state);
+      const refs = findDateReferences(s.text, ctx, state).filter((r) => r.kind !== 'slash');
       if (!refs.length || events.length >= MAX_EVENTS_PER_ARTICLE) continue;
       const ref = pickReference(refs);
       const latin = isMostlyLatin(s.text);
@@ -124,10 +179,11 @@ export function extractEvents(article: Pick<NormalizedArticle, 'paragraphs' | 'p
       const phrase = latin ? englishPhrase(s.text, ref) : chinesePhrase(s.text, ref);
       const substance = (latin ? phrase.split(/\s+/).length >= 3 : (phrase.match(HAN)?.length ?? 0) >= 4) && !/<|https?:|www\./i.test(phrase);
       if (!substance) continue;
-      const key = ref.date ?? `day:${ref.day}`;
+      const date = notAfterPublication(ref, s.text, published);
+      const key = date ?? `day:${ref.day}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      events.push({ date: ref.date, day: ref.day, text: phrase, paragraph: pi });
+      events.push({ date, day: ref.day, text: phrase, paragraph: pi });
     }
   });
   return events;

@@ -4,9 +4,11 @@
  * 十四日, October 17, 2025. A reference that cannot be pinned to a year and month keeps only its day;
  * nothing is ever guessed beyond that. Vague references (上週, 日前, 近日) are not references.
  */
-import { addDays, formatDate, isValidDate, nearestDayOfMonth, nearestYear, toDayNumber, type LocalDate } from './calendar.ts';
+import { addDays, formatDate, isValidDate, nearestDayOfMonth, nearestYear, toDayNumber, type LocalDate, type Prefer } from './calendar.ts';
+import { HOLIDAY_RE, holidayDate } from './holidays.ts';
 
-export type RefKind = 'full' | 'month-day' | 'day' | 'relative' | 'chain' | 'weekday';
+/** 'year' (1765年 alone: an anchor, not a day) and 'slash' (2/15: maybe a fraction) are not events. */
+export type RefKind = 'full' | 'month-day' | 'day' | 'relative' | 'chain' | 'weekday' | 'holiday' | 'year' | 'slash';
 
 export interface DateRef {
   /** Position of the reference in the text (UTF-16 index) and its length. */
@@ -24,11 +26,24 @@ export interface DateContext {
   anchor: LocalDate | null;
   /** The dateline's day of month when the publication date is unknown (seed 004: 柏林15日). */
   anchorDay: number | null;
+  /** Which way undirected references lean (default 'news': past preferred, see calendar.ts). */
+  prefer?: Prefer;
 }
 
 /** Running state across the sentences of one article: 隔天 means the day after the previous reference. */
 export interface ResolveState {
   last: { date: string | null; day: number | null } | null;
+  /** The nearest explicit anchor in the text (a full date earlier in the paragraph, a diary heading): overrides the report's day. */
+  anchor?: LocalDate | null;
+  /** A year the text states (1765年): month-day references after it fall in that year. */
+  year?: number | null;
+  /** A diary or section heading's date (1月19日，星期四): 今天 and 週三 below it are read from it. */
+  heading?: LocalDate | null;
+}
+
+/** The day references resolve against: the text's own anchor first, then the report's day. 今天/昨天 ignore a full date earlier in the paragraph. */
+function anchorOf(ctx: DateContext, state: ResolveState, relative = false): LocalDate | null {
+  return (relative ? null : state.anchor) ?? state.heading ?? ctx.anchor;
 }
 
 const CN_DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 兩: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
@@ -56,24 +71,30 @@ interface Pattern {
   resolve(m: RegExpExecArray, ctx: DateContext, state: ResolveState): { date: LocalDate | null; day: number | null } | null;
 }
 
+const PAST_CUE = /了|已經|已经|曾|過|过|遭|\b(?:was|were|had|did|\w+ed)\b/;
+
 function fullDate(y: number, m: number, d: number) {
   return isValidDate(y, m, d) && y >= 1900 && y <= 2100 ? { date: { y, m, d }, day: d } : null;
 }
 
-function monthDay(m: number, d: number, ctx: DateContext) {
+function monthDay(m: number, d: number, ctx: DateContext, state: ResolveState) {
   if (!isValidDate(2000, m, d)) return null;
-  if (ctx.anchor) return { date: nearestYear(ctx.anchor, m, d), day: d };
+  if (state.year && !state.anchor) return isValidDate(state.year, m, d) ? { date: { y: state.year, m, d }, day: d } : null;
+  const anchor = anchorOf(ctx, state);
+  if (anchor) return { date: nearestYear(anchor, m, d, state.anchor || state.heading ? 'news' : ctx.prefer), day: d };
   return { date: null, day: d };
 }
 
-function dayOnly(d: number, ctx: DateContext) {
+function dayOnly(d: number, ctx: DateContext, state: ResolveState) {
   if (!(d >= 1 && d <= 31)) return null;
-  return { date: ctx.anchor ? nearestDayOfMonth(ctx.anchor, d) : null, day: d };
+  const anchor = anchorOf(ctx, state);
+  return { date: anchor ? nearestDayOfMonth(anchor, d, state.anchor || state.heading ? 'news' : ctx.prefer) : null, day: d };
 }
 
-function shift(ctx: DateContext, days: number) {
-  if (ctx.anchor) {
-    const date = addDays(ctx.anchor, days);
+function shift(ctx: DateContext, days: number, state: ResolveState = { last: null }) {
+  const anchor = anchorOf(ctx, state, true);
+  if (anchor) {
+    const date = addDays(anchor, days);
     return { date, day: date.d };
   }
   if (ctx.anchorDay === null) return null;
@@ -97,29 +118,41 @@ function fromLast(state: ResolveState, days: number) {
 const WEEKDAYS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7 };
 // After 周 (also a surname: 周一鳴), only these may follow the weekday: time words and common verbs.
 const AFTER_ZHOU = /^(?:[^\p{Script=Han}]|[早晚上下中凌夜清傍午时時起将將在的於于与與会會前後后再曾已也还還又才就到举舉表发發宣称稱抵出召访訪签簽通公进進开開结結])/u;
-const FUTURE = /将|將|預計|预计|計畫|计划|準備|准备|擬|拟|預定|预定|排定/;
+/** Words saying the clause is about what is to come: its dates may lie after the report. */
+export const FUTURE = /将|將|預計|预计|計畫|计划|計劃|準備|准备|擬|拟|預定|预定|排定|即將|邀請|邀请|訂於|订于|定於|定于|打算|可望|有望|\b(?:will|plans?|planned|scheduled|expected to|set to|due to|upcoming|next)\b/i;
 
 /**
  * 週六 / 星期六 / 禮拜六 from the report's day: the nearest such day, past preferred (a future one
  * counts double, as for day-of-month references) unless the clause says it is to come (將, 預計);
  * 上週六 / 下週六 are the weekday of the week (Monday to Sunday) before or after the report's.
  */
-function weekday(prefix: string | undefined, wd: number, clause: string, ctx: DateContext) {
-  if (!ctx.anchor) return null;
-  const a = toDayNumber(ctx.anchor);
+function weekday(prefix: string | undefined, wd: number, clause: string, ctx: DateContext, state: ResolveState) {
+  const anchor = anchorOf(ctx, state);
+  if (!anchor) return null;
+  const a = toDayNumber(anchor);
   const dow = ((((a + 3) % 7) + 7) % 7) + 1; // day 0 (1970-01-01) was a Thursday; Monday = 1
   let delta: number;
   if (prefix) {
-    const week = prefix.startsWith('上') ? -1 : 1;
+    const week = prefix.startsWith('上') ? -1 : prefix.startsWith('下') ? 1 : 0;
     delta = wd - dow + 7 * week;
   } else {
     const back = (dow - wd + 7) % 7;
     const ahead = (wd - dow + 7) % 7;
-    delta = FUTURE.test(clause) ? ahead : back <= ahead * 2 ? -back : ahead;
+    const prefer = ctx.prefer ?? 'news';
+    if (prefer === 'future') delta = ahead || 7;
+    else if (prefer === 'past') delta = -back;
+    // News: the clause's tense decides (將 → to come, 了/曾 → past); without either, the nearer, past preferred.
+    else delta = FUTURE.test(clause) ? ahead : PAST_CUE.test(clause) ? -back : back <= ahead * 2 ? -back : ahead;
   }
-  const date = addDays(ctx.anchor, delta);
+  const date = addDays(anchor, delta);
   return { date, day: date.d };
 }
+
+const REL_DAYS: Record<string, number> = {
+  今天: 0, 今日: 0, 昨天: -1, 昨日: -1, 尋日: -1, 寻日: -1, 前天: -2, 前日: -2, 大前天: -3,
+  明天: 1, 明日: 1, 聽日: 1, 听日: 1, 後天: 2, 后天: 2, 後日: 2, 大後天: 3, 大后天: 3, 大後日: 3,
+};
+const MONTH_SHIFT: Record<string, number> = { 上: -1, 下: 1, 今: 0, 本: 0, 这: 0, 這: 0 };
 
 const PATTERNS: Pattern[] = [
   {
@@ -138,59 +171,135 @@ const PATTERNS: Pattern[] = [
     resolve: (m) => fullDate(+m[1], +m[2], +m[3]),
   },
   {
+    // 10/31/1974, 3/3/15 (month first, as written in English and by Duckling's corpus)
+    re: /(?<![\d./])(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})(?![\d./])/g,
+    kind: 'full',
+    resolve: (m) => fullDate(m[3].length === 2 ? (+m[3] < 50 ? 2000 : 1900) + +m[3] : +m[3], +m[1], +m[2]),
+  },
+  {
+    // 2/15 alone: a date only in a date tool; in running text it may be a fraction, so it is never an event.
+    re: /(?<![\d./])(1[0-2]|0?[1-9])\/(3[01]|[12]\d|0?[1-9])(?![\d./%])/g,
+    kind: 'slash',
+    resolve: (m, ctx, state) => monthDay(+m[1], +m[2], ctx, state),
+  },
+  {
+    // 1765年, 1992年 alone (not 1992年3月): the year later month-day references fall in.
+    re: /(?<![\d])(1[5-9]\d\d|20\d\d)\s*年(?![\d\s]*月|[代度前後后间間])/g,
+    kind: 'year',
+    resolve: (m, _ctx, state) => {
+      state.year = +m[1];
+      state.anchor = null;
+      return { date: null, day: null };
+    },
+  },
+  {
+    // 十月第一个星期一, 十月的第一個星期一
+    re: new RegExp(`(${N})\\s*月的?第([一二三四1-4])[個个]?(?:星期|禮拜|礼拜|週|周)([一二三四五六日天])`, 'g'),
+    kind: 'month-day',
+    resolve: (m, ctx, state) => {
+      const month = parseNumber(m[1]);
+      const anchor = anchorOf(ctx, state);
+      if (!anchor || !(month >= 1 && month <= 12)) return null;
+      const first = monthDay(month, 1, ctx, state)?.date;
+      if (!first) return null;
+      const dow = ((((toDayNumber(first) + 3) % 7) + 7) % 7) + 1;
+      const date = addDays(first, ((WEEKDAYS[m[3]] - dow + 7) % 7) + 7 * (parseNumber(m[2]) - 1));
+      return { date, day: date.d };
+    },
+  },
+  {
+    // 今個月二十號, 下個月廿號, 上月5日: a day of a month named relative to the report's.
+    re: new RegExp(`(今個|今个|這個|这个|本|上個?|上个|下個?|下个)月\\s*(${N})\\s*[日號号]`, 'g'),
+    kind: 'month-day',
+    resolve: (m, ctx, state) => {
+      const anchor = anchorOf(ctx, state);
+      if (!anchor) return null;
+      const shiftBy = MONTH_SHIFT[m[1][0]] ?? 0;
+      const total = anchor.y * 12 + anchor.m - 1 + shiftBy;
+      return fullDate(Math.floor(total / 12), (total % 12) + 1, parseNumber(m[2]));
+    },
+  },
+  {
     re: new RegExp(`(?<![\\d年])(${N})\\s*月\\s*(${N})\\s*[日號号]`, 'g'),
     kind: 'month-day',
-    resolve: (m, ctx) => monthDay(parseNumber(m[1]), parseNumber(m[2]), ctx),
+    resolve: (m, ctx, state) => monthDay(parseNumber(m[1]), parseNumber(m[2]), ctx, state),
   },
   {
     re: new RegExp(`\\b${MONTH_EN}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4})\\b)?`, 'g'),
     kind: 'month-day',
-    resolve: (m, ctx) => {
+    resolve: (m, ctx, state) => {
       const month = MONTHS[m[1].slice(0, 3).toLowerCase()];
-      return m[3] ? fullDate(+m[3], month, +m[2]) : monthDay(month, +m[2], ctx);
+      return m[3] ? fullDate(+m[3], month, +m[2]) : monthDay(month, +m[2], ctx, state);
     },
   },
   {
     re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH_EN}\\b\\.?(?:,?\\s+(\\d{4})\\b)?`, 'g'),
     kind: 'month-day',
-    resolve: (m, ctx) => {
+    resolve: (m, ctx, state) => {
       const month = MONTHS[m[2].slice(0, 3).toLowerCase()];
-      return m[3] ? fullDate(+m[3], month, +m[1]) : monthDay(month, +m[1], ctx);
+      return m[3] ? fullDate(+m[3], month, +m[1]) : monthDay(month, +m[1], ctx, state);
     },
+  },
+  {
+    // 元旦, 國慶節, 聖誕節, 春節: civil holidays (holidays.ts); 明天元旦 is 1 January, not "tomorrow".
+    re: new RegExp(`(?:(?:\\d{4})年)?(?:今天|明天|後天|后天|昨天)?(?:是)?(${HOLIDAY_RE.source})`, 'g'),
+    kind: 'holiday',
+    resolve: (m, ctx, state) => {
+      const anchor = anchorOf(ctx, state);
+      const year = /^(\d{4})年/.exec(m[0]);
+      // 明天元旦: the coming one; 昨天聖誕節: the one just past.
+      const lean = /明天|後天|后天/.test(m[0]) ? 'future' : /昨天/.test(m[0]) ? 'past' : state.anchor ? 'news' : ctx.prefer ?? 'news';
+      const date = holidayDate(m[1], year ? +year[1] : null, anchor, lean);
+      return date ? { date, day: date.d } : null;
+    },
+  },
+  {
+    // 今(25)日, 昨（24）日: Taiwanese outlets write the day of month inside 今日/昨日.
+    re: /[今昨明前]\s*[（(]\s*(\d{1,2})\s*[)）]\s*[日天]/g,
+    kind: 'day',
+    resolve: (m, ctx, state) => dayOnly(+m[1], ctx, state),
   },
   {
     // 18日, 於12日, 20日晚間, 十四日, 14、15日 (a span: its last day). Not 日前/日內/日元/日本/第3日.
-    re: new RegExp(`(?<![\\d.\\-/月年第數数個个幾几每逢])((?:\\d{1,2}\\s*[、,，及和至到~-]\\s*)*)(${DAY_CN})\\s*日(?![元圓圆幣币本內内間间後后左右起算]|前(?!往))`, 'g'),
+    re: new RegExp(`(?<![\\d.\\-/月年第數数個个幾几每逢])((?:\\d{1,2}\\s*[、,，及和至到~-]\\s*)*)(${DAY_CN})\\s*日(?![元圓圆幣币本內内間间後后左右起算之]|前(?!往))`, 'g'),
     kind: 'day',
-    resolve: (m, ctx) => dayOnly(parseNumber(m[2]), ctx),
+    resolve: (m, ctx, state) => dayOnly(parseNumber(m[2]), ctx, state),
   },
   {
-    // Not 今天的 ("today's", nowadays), 時至今日 / 直到今天 (up to now), 今日美國 (a name).
-    re: /(?<![至到迄])(今天|今日|昨天|昨日|前天|明天|明日)(?!美國|美国|俄羅斯|俄罗斯|新聞|新闻|頭條|头条|之|的)/g,
+    // 兩天前, 三日後, 三天之後: N days before or after the report's day (weeks are too vague for a day).
+    re: /(?<![\d一二三四五六七八九十兩两])(\d{1,2}|[一二三四五六七八九十兩两]{1,3})\s*(天|日)\s*(?:之)?(前|後|后)(?![天日年面者])/g,
     kind: 'relative',
-    resolve: (m, ctx) => {
-      const w = m[1];
-      return shift(ctx, w.startsWith('今') ? 0 : w.startsWith('昨') ? -1 : w === '前天' ? -2 : 1);
+    resolve: (m, ctx, state) => {
+      const n = parseNumber(m[1].replace(/[兩两]/g, '二'));
+      if (!(n >= 1 && n <= 60)) return null;
+      return shift(ctx, m[3] === '前' ? -n : n, state);
     },
   },
   {
-    re: /\b(today|yesterday|tomorrow)\b/gi,
+    // Not 今天的 ("today's", nowadays), 時至今日 / 直到今天 (up to now), 今日美國 (a name), 美好的明天 (the future).
+    re: /(?<![至到迄的])(大前天|大後天|大后天|大後日|今天|今日|昨天|昨日|尋日|寻日|前天|前日|明天|明日|聽日|听日|後天|后天|後日)(?!美國|美国|俄羅斯|俄罗斯|新聞|新闻|頭條|头条|之|的|會更好|会更好)/g,
     kind: 'relative',
-    resolve: (m, ctx) => {
+    resolve: (m, ctx, state) => shift(ctx, REL_DAYS[m[1]], state),
+  },
+  {
+    // Not "tomorrow's" (figurative: tomorrow's world).
+    re: /\b(today|yesterday|tomorrow)\b(?!'s|’s)/gi,
+    kind: 'relative',
+    resolve: (m, ctx, state) => {
       const w = m[1].toLowerCase();
-      return shift(ctx, w === 'today' ? 0 : w === 'yesterday' ? -1 : 1);
+      return shift(ctx, w === 'today' ? 0 : w === 'yesterday' ? -1 : 1, state);
     },
   },
   {
-    // 星期六, 禮拜天, 週六, 周六晚間, 上週三, 下星期一. Not 每週三 (every Wednesday), 一周三次 (three
-    // times a week), nor the weekday that labels a date (10月3日星期三, 29日（週六））, nor names
+    // 星期六, 禮拜天, 週六, 周六晚間, 上週三, 下星期一, 這週三, 今個禮拜二. Not 每週三 (every Wednesday), 一周三次
+    // (three times a week), nor the weekday that labels a date (10月3日星期三, 29日（週六））, nor names
     // (黑色星期五, 星期日泰晤士報, 星期三協會).
-    re: /(?<![每\d一二三四五六七八九十兩两幾几數数]|每[個个]|黑色|[日號号]\s*[（(]?\s*)(上個?|上个|下個?|下个)?(星期|禮拜|礼拜|週|周)([一二三四五六日天])(?!泰晤士|協會|协会|[報报刊])(?=([^。！？；，,\n]{0,24}))/g,
+    re: /(?<![每\d一二三四五六七八九十兩两幾几數数]|每[個个]|黑色|[日號号]\s*[（(，,]?\s*)(上個?|上个|下個?|下个|這|这|今個|今个|今|本)?(星期|禮拜|礼拜|週|周)([一二三四五六日天])(?!泰晤士|協會|协会|[報报刊])(?=([^。！？；，,\n]{0,24}))/g,
     kind: 'weekday',
-    resolve: (m, ctx) => {
+    resolve: (m, ctx, state) => {
       if (m[3] === '天' && (m[2] === '週' || m[2] === '周')) return null; // 週天 is not a word
-      if (m[2] === '周' && !AFTER_ZHOU.test(m[4] || '。')) return null;
-      return weekday(m[1], WEEKDAYS[m[3]], m[4], ctx);
+      if (m[2] === '周' && !m[1] && !AFTER_ZHOU.test(m[4] || '。')) return null;
+      return weekday(m[1], WEEKDAYS[m[3]], m[4], ctx, state);
     },
   },
   {
@@ -220,9 +329,25 @@ export function findDateReferences(text: string, ctx: DateContext, state: Resolv
     const res = r.pattern.resolve(r.m, ctx, state);
     if (!res) continue;
     end = r.index + r.length;
+    if (r.pattern.kind === 'year') continue; // an anchor for what follows, not a reference
     const ref: DateRef = { index: r.index, length: r.length, kind: r.pattern.kind, date: res.date ? formatDate(res.date) : null, day: res.day };
+    const prev = refs.at(-1);
+    // 周日, 二月十号: the weekday only labels the date that follows.
+    if (prev?.kind === 'weekday' && (ref.kind === 'full' || ref.kind === 'month-day') && /^\s*[,，、]?\s*$/.test(text.slice(prev.index + prev.length, ref.index))) {
+      refs.pop();
+      ref.length += ref.index - prev.index;
+      ref.index = prev.index;
+      const wd = WEEKDAYS[text[prev.index + prev.length - 1]];
+      if (ref.kind === 'month-day' && ref.date && wd) {
+        // The year in which that day is that weekday (周日, 二月十号 → the February 10th that is a Sunday).
+        const [y, mo, d] = ref.date.split('-').map(Number);
+        const fits = [y, y - 1, y + 1].find((yy) => isValidDate(yy, mo, d) && ((((toDayNumber({ y: yy, m: mo, d }) + 3) % 7) + 7) % 7) + 1 === wd);
+        if (fits !== undefined) ref.date = formatDate({ y: fits, m: mo, d });
+      }
+    }
     refs.push(ref);
     state.last = { date: ref.date, day: ref.day };
+    if (ref.kind === 'full' && res.date) state.anchor = res.date;
   }
   return refs;
 }

@@ -1,0 +1,48 @@
+/**
+ * The day an article's lead says its news happened (今(17)日, 23日, 12月30日), resolved against
+ * its publication date by the timeline's resolver. Two reports of one event share it; the daily
+ * briefings of a series (境外移入＋N例, one a day) do not, however alike their wording.
+ */
+import type { Db } from '../store/db.ts';
+import { publicationDate } from '../timeline/calendar.ts';
+import { buildDateContext, findDateReferences } from '../timeline/resolve-dates.ts';
+
+/** The YYYY-MM-DD days the first two paragraphs name (their first 200 characters each); empty when none. */
+export function leadDate(paragraphs: string[], publishedAt: string | null, datelineDay: number | null = null): string[] {
+  const ctx = buildDateContext(publicationDate(publishedAt), datelineDay);
+  if (!ctx.anchor) return [];
+  const state = { last: null };
+  const out = new Set<string>();
+  for (const p of paragraphs.slice(0, 2)) {
+    for (const r of findDateReferences(p.slice(0, 200), ctx, state)) if (r.date && r.kind !== 'slash') out.add(r.date);
+  }
+  return [...out];
+}
+
+/** Whether two leads name days and none in common: then they report different events. */
+export function leadDatesDisagree(a: string[], b: string[]): boolean {
+  return a.length > 0 && b.length > 0 && !a.some((d) => b.includes(d));
+}
+
+const cache = new WeakMap<Db, import('better-sqlite3').Statement>();
+
+/** leadDate of a stored article. */
+export function storedLeadDate(db: Db, articleId: number): string[] {
+  let st = cache.get(db);
+  if (!st) {
+    st = db.prepare(
+      `SELECT a.published_at, a.dateline, (SELECT json_group_array(text) FROM (SELECT text FROM paragraphs WHERE article_id = a.id AND position < 2 ORDER BY position)) AS lead
+       FROM articles a WHERE a.id = ?`,
+    );
+    cache.set(db, st);
+  }
+  const row = st.get(articleId) as { published_at: string | null; dateline: string | null; lead: string } | undefined;
+  if (!row) return [];
+  let day: number | null = null;
+  try {
+    day = row.dateline ? (JSON.parse(row.dateline) as { day: number }).day ?? null : null;
+  } catch {
+    day = null;
+  }
+  return leadDate(JSON.parse(row.lead) as string[], row.published_at, day);
+}
