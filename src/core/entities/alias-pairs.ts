@@ -23,6 +23,10 @@ const TRANSLIT_TRAD =
 let translit: Set<string> | undefined;
 // Built on first use: opencc costs ~300 ms to start, and most processes never learn aliases.
 const isTranslit = (ch: string) => (translit ??= new Set([...TRANSLIT_TRAD, ...toSimplified(TRANSLIT_TRAD), '·', '・', '．', '‧', '-'])).has(ch);
+/** Whether `ch` is a character Chinese uses to transliterate foreign names (either script). */
+export function isTranslitChar(ch: string): boolean {
+  return isTranslit(ch);
+}
 const SEPARATOR = /^[·・．‧-]|[·・．‧-]$/g;
 
 const LATIN_NAME = /^(?:(?:Gen|Adm|Dr|Mr|Mrs|Ms|Sir|Lt|Col|Maj|Sen|Rep|Prof)\.?\s+)?([A-Z][\p{L}'’.-]*(?:\s+(?:(?:von|van|der|den|de|del|della|da|di|du|le|la|al|bin|ibn|ben|y)\s+)*[A-Z][\p{L}'’.-]*){0,4})$/u;

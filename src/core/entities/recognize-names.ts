@@ -1,0 +1,210 @@
+/**
+ * Names nobody listed: people, organisations and places found by jieba's part-of-speech tagger
+ * (nr/nrt person, ns place, nt organisation) with its HMM for unknown words, on the text converted
+ * to Simplified (jieba's dictionary is Simplified), then completed by rules for the kinds of name
+ * news writes: foreign names joined by a middle dot (爱德华·斯诺登), Chinese names the HMM found
+ * (张敬涛), organisations built on a place (青岛海牛队, 中国检察日报社影视部). Pure apart from the
+ * segmenter, which is built once per thread (~300 ms).
+ */
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict.js';
+import { toSimplified } from '../text/script.ts';
+import { isTranslitChar } from './alias-pairs.ts';
+import { isChineseSurnameStart, isGenericPlaceWord, isNonNameWord, isPlaceAbbreviation } from './name-lexicon.ts';
+
+/** PER person, ORG organisation, LOC place (the People's Daily / MSRA labels). */
+export type NameType = 'PER' | 'ORG' | 'LOC';
+
+/** One recognised name; offsets are UTF-16 indices into the text given, end exclusive. */
+export interface NameSpan {
+  start: number;
+  end: number;
+  text: string;
+  type: NameType;
+}
+
+interface Token {
+  word: string;
+  tag: string;
+  start: number;
+  end: number;
+}
+
+let jieba: Jieba | undefined;
+function segmenter(): Jieba {
+  return (jieba ??= Jieba.withDict(dict));
+}
+
+const HAN = /\p{Script=Han}/u;
+const ALL_HAN = /^\p{Script=Han}+$/u;
+const DOTS = new Set(['·', '・', '．', '‧', '•']);
+const PERSON_TAGS = new Set(['nr', 'nrt', 'nrfg']);
+// What an organisation name ends with; 政府 is left out on purpose (印度政府 names the country).
+const ORG_END = /(?:队|部|委|会|院|社|局|厅|署|党|团|办|处|所|校|厂|行|军|报|台|站|店|馆|中心|公司|集团|银行|组织|协会|学会|联盟|大学|学院|中学|小学|法院|检察院|委员会|研究所|研究院|基金会|俱乐部|工会|议会|内阁|联合会|共同体|交易所|通讯社)$/;
+const ORG_INNER_TAGS = new Set(['n', 'nz', 'nt', 'ns', 'vn', 'j', 'nr', 'b', 'l']);
+const ORG_MAX = 14;
+// Tags of words that never end a name (adverbs, prepositions, conjunctions, particles, pronouns, numerals, measures).
+const FUNCTION_TAGS = /^(?:d|p|c|u\w*|r|m|q|f|t)$/;
+// A place followed by one of these single characters is one place (青海 省, 曲麻莱 县).
+const LOC_SUFFIX = new Set(['省', '市', '县', '区', '州', '镇', '乡', '村', '岛', '湾', '港', '江', '河', '湖', '山', '峰', '街', '路']);
+
+/** Converts to Simplified keeping every offset (per character when a phrase conversion changed the length). */
+function simplifiedSameLength(text: string): string {
+  const s = toSimplified(text);
+  if (s.length === text.length) return s;
+  let out = '';
+  for (const ch of text) {
+    const c = toSimplified(ch);
+    out += c.length === ch.length ? c : ch;
+  }
+  return out;
+}
+
+function tagSentence(sentence: string, offset: number, out: Token[]): void {
+  let pos = offset;
+  for (const w of segmenter().tag(sentence, true)) {
+    out.push({ word: w.word, tag: w.tag, start: pos, end: pos + w.word.length });
+    pos += w.word.length;
+  }
+}
+
+/** jieba's tokens for every Han sentence of `simp`, offsets into it (Latin-only stretches are skipped: nothing to tag). */
+function tokenize(simp: string): Token[] {
+  const tokens: Token[] = [];
+  for (const m of simp.matchAll(/[^\n。！？；!?]+[。！？；!?]?/gu)) {
+    if (HAN.test(m[0])) tagSentence(m[0], m.index!, tokens);
+  }
+  return tokens;
+}
+
+const isTranslitWord = (w: string) => ALL_HAN.test(w) && [...w].every(isTranslitChar);
+
+/** A foreign name in parts joined by middle dots, starting at token i: the index after it, or -1. */
+function dottedName(tokens: Token[], i: number): number {
+  const namePart = (t: Token | undefined) => !!t && ALL_HAN.test(t.word) && (PERSON_TAGS.has(t.tag) || isTranslitWord(t.word));
+  if (!namePart(tokens[i])) return -1;
+  let j = i + 1;
+  let parts = 1;
+  while (DOTS.has(tokens[j]?.word ?? '') && tokens[j].start === tokens[j - 1].end && namePart(tokens[j + 1])) {
+    j += 2;
+    parts++;
+    // jieba cuts an unknown name's last syllable off (弗兰克/nr 林/ng): take it back when it is a transliteration character.
+    while (tokens[j] && tokens[j].word.length === 1 && isTranslitChar(tokens[j].word) && !DOTS.has(tokens[j].word) && isTranslitWord(tokens[j - 1].word)) j++;
+  }
+  return parts >= 2 ? j : -1;
+}
+
+/** An organisation starting at token i: the index after its last token, or -1. */
+function organisation(tokens: Token[], i: number): number {
+  const first = tokens[i];
+  if (first.tag !== 'ns' && first.tag !== 'nt' && first.tag !== 'nz') return -1;
+  let best = first.tag === 'nt' && !first.word.endsWith('政府') ? i + 1 : -1;
+  let len = first.word.length;
+  for (let j = i + 1; j < tokens.length; j++) {
+    const t = tokens[j];
+    if (t.start !== tokens[j - 1].end || !ORG_INNER_TAGS.has(t.tag) || !ALL_HAN.test(t.word)) break;
+    len += t.word.length;
+    if (len > ORG_MAX) break;
+    if (ORG_END.test(t.word) && !t.word.endsWith('政府')) best = j + 1;
+  }
+  return best;
+}
+
+// Last characters of place names that jieba's dictionary mis-tags as people (石家庄/nr).
+const PLACE_END = /[庄省市县区州镇乡村岛湾港江河湖山峰街路城堡沟屯营寨坡]$/;
+// Words a person's name is often followed by in news (彭真校长, 贺龙同志, 克林顿说).
+const PERSON_AFTER = /^(?:同志|先生|女士|夫人|教授|主席|总统|总理|首相|部长|书记|委员长|院士|博士|大使|将军|说|表示|指出|认为|强调|会见|会晤|访问|宣布|称|等人|一行)/;
+// Words a place is often preceded by (在莫斯科, 访问科索沃, 抵达吉隆坡).
+const PLACE_BEFORE = /^(?:在|到|赴|抵|抵达|访问|前往|来自|飞往|位于|从|离开|途经|返回|回到|进入)$/;
+
+/** A Chinese personal name: a surname and one or two given-name characters, found by the HMM (张敬涛/x) or known to the dictionary (胡锦涛/nr). */
+function isChineseName(t: Token, next: Token | undefined): boolean {
+  if (!ALL_HAN.test(t.word) || t.word.length < 2 || t.word.length > 4) return false;
+  if (isNonNameWord(t.word) || !isChineseSurnameStart(t.word) || PLACE_END.test(t.word)) return false;
+  if (t.word.length >= 3) return t.tag === 'x' ? t.word.length === 3 : PERSON_TAGS.has(t.tag);
+  // Two characters are as often a plain word (文明, 高潮): a dictionary word needs a title or verb of speech after it.
+  if (t.tag === 'x') return true;
+  return PERSON_TAGS.has(t.tag) && !!next && next.start === t.end && PERSON_AFTER.test(next.word);
+}
+
+/** A transliterated foreign name jieba knows as a person (克林顿/nr, 休斯/nrt), unless the context makes it a place. */
+function isForeignName(t: Token, prev: Token | undefined, next: Token | undefined): boolean {
+  if (!PERSON_TAGS.has(t.tag) || t.word.length < 2 || !isTranslitWord(t.word) || isNonNameWord(t.word)) return false;
+  if (prev && PLACE_BEFORE.test(prev.word)) return false;
+  if (next && next.start === t.end && LOC_SUFFIX.has(next.word)) return false;
+  return true;
+}
+
+/** Whether the token after i is a place abbreviation glued to it (中/f 美/ns). */
+function abbreviationNext(tokens: Token[], i: number): boolean {
+  const n = tokens[i + 1];
+  return !!n && n.start === tokens[i].end && n.word.length === 1 && isPlaceAbbreviation(n.word) && (n.tag === 'ns' || n.tag === 'j');
+}
+
+/** Every person, organisation and place jieba and the rules find in `text`, in order, not overlapping. */
+export function recognizeNames(text: string): NameSpan[] {
+  if (!HAN.test(text)) return [];
+  const simp = simplifiedSameLength(text);
+  const tokens = tokenize(simp);
+  const out: NameSpan[] = [];
+  const push = (start: number, end: number, type: NameType) => out.push({ start, end, text: text.slice(start, end), type });
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const dotted = dottedName(tokens, i);
+    if (dotted > 0) {
+      push(t.start, tokens[dotted - 1].end, 'PER');
+      i = dotted - 1;
+      continue;
+    }
+    const org = organisation(tokens, i);
+    if (org > 0 && (org > i + 1 || t.tag === 'nt')) {
+      push(t.start, tokens[org - 1].end, 'ORG');
+      i = org - 1;
+      continue;
+    }
+    if (t.tag === 'nt' && t.word.endsWith('政府') && t.word.length > 2) {
+      // 印度政府 names the country, 克林顿政府 the president.
+      const head = segmenter().tag(t.word.slice(0, -2), true);
+      push(t.start, t.end - 2, head.length === 1 && PERSON_TAGS.has(head[0].tag) ? 'PER' : 'LOC');
+      continue;
+    }
+    // The dictionary keeps some names glued to what follows (邓小平理论/nr): the name is the head.
+    if (PERSON_TAGS.has(t.tag) && t.word.length >= 5 && isChineseSurnameStart(t.word)) {
+      push(t.start, t.start + 3, 'PER');
+      continue;
+    }
+    // Country and region abbreviations: 中美 is two places, 中 in 中/f 美/ns too.
+    if (ALL_HAN.test(t.word) && t.word.length <= 2 && [...t.word].every(isPlaceAbbreviation) && (t.tag === 'ns' || t.tag === 'j' || abbreviationNext(tokens, i))) {
+      for (let k = 0; k < t.word.length; k++) push(t.start + k, t.start + k + 1, 'LOC');
+      continue;
+    }
+    if (t.tag === 'ns' && ALL_HAN.test(t.word) && !isGenericPlaceWord(t.word)) {
+      if (t.word.length > 3 && t.word.endsWith('地区')) {
+        push(t.start, t.end - 2, 'LOC');
+        continue;
+      }
+      const next = tokens[i + 1];
+      if (next && next.start === t.end && LOC_SUFFIX.has(next.word)) {
+        push(t.start, next.end, 'LOC');
+        i++;
+      } else push(t.start, t.end, 'LOC');
+      continue;
+    }
+    const chinese = isChineseName(t, tokens[i + 1]);
+    if (chinese || isForeignName(t, tokens[i - 1], tokens[i + 1])) {
+      let end = t.end;
+      let k = i + 1;
+      // An unknown foreign name cut before its last syllable (斯诺/nr 登/v): the syllable goes back on.
+      if (!chinese) {
+        const next = tokens[k];
+        if (next && next.word.length === 1 && isTranslitChar(next.word) && !DOTS.has(next.word) && next.start === end && !FUNCTION_TAGS.test(next.tag)) {
+          end = next.end;
+          k++;
+        }
+      }
+      push(t.start, end, 'PER');
+      i = k - 1;
+    }
+  }
+  return out;
+}
