@@ -10,6 +10,8 @@ import { getAliasIndex } from './alias-index.ts';
 import { findAliasPairs } from './alias-pairs.ts';
 import { findArticleMentions } from './find-mentions.ts';
 import { learnAliases, type LearnedAlias } from './learn-aliases.ts';
+import { linkArticleNames, recognizeArticleNames, type ArticleNames, type KnownSpan } from './article-names.ts';
+import { storeFoundNames } from './found-entities.ts';
 
 /** The article's sort date for newest-first lists: UTC ISO (date-only at 00:00Z, as articles.published_utc), '' when unknown. */
 export function sortKeyOf(publishedAt: string | null | undefined): string {
@@ -57,17 +59,29 @@ function facetsOf(surfaces: string[], role: string | null): [string, string][] {
  * false: re-indexing, which has learned them already). Returns the aliases it learned: articles
  * stored before may mention them too (see relinkLearnedAliases).
  */
-export function indexEntities(db: Db, article: StoredArticle, opts: { learn?: boolean } = {}): LearnedAlias[] {
+export function indexEntities(db: Db, article: StoredArticle, opts: { learn?: boolean; names?: ArticleNames } = {}): LearnedAlias[] {
   const idx = getAliasIndex(db);
   const paragraphs = article.paragraphs.map((p) => p.text);
   const learn = opts.learn ?? true;
   const pairs = learn ? paragraphs.flatMap((p) => (p.includes('（') || p.includes('(') ? findAliasPairs(p, idx.anchors) : [])) : [];
   const learned = pairs.length ? learnAliases(db, idx, pairs, article.id, new Date().toISOString()) : [];
 
+  const known: KnownSpan[] = [];
   const mentions = findArticleMentions(idx.matcher, article.title ?? '', paragraphs, {
     anchors: idx.anchors,
     hasRole: (id) => idx.entities.get(id)?.type === 'person',
+    onHit: (entityId, paragraph, start, end, surface) => known.push({ entityId, paragraph, start, end, surface }),
   });
+  // Names no alias covers (the parse worker recognised them; re-indexing recognises them here).
+  const names = opts.names ?? recognizeArticleNames(article.title ?? '', paragraphs);
+  const { found, links } = linkArticleNames(names, paragraphs, known, (key) => idx.byKey.has(key));
+  for (const l of links) {
+    const m = mentions.find((x) => x.entityId === l.entityId);
+    if (!m) continue;
+    m.count++;
+    if (!m.surfaces.includes(l.surface)) m.surfaces.push(l.surface);
+  }
+  mentions.push(...storeFoundNames(db, found));
   const s = prepare(db);
   for (const o of s.old.all(article.id)) {
     for (const [kind, value] of facetsOf(JSON.parse(o.surfaces) as string[], o.role)) {

@@ -36,6 +36,16 @@ function segmenter(): Jieba {
 }
 
 const HAN = /\p{Script=Han}/u;
+const dictionaryWords = new Map<string, boolean>();
+/** Whether jieba's dictionary has `word` as one word (without the HMM, unknown words fall apart). */
+function isDictionaryWord(word: string): boolean {
+  let known = dictionaryWords.get(word);
+  if (known === undefined) {
+    known = segmenter().cut(word, false).length === 1;
+    if (dictionaryWords.size < 50_000) dictionaryWords.set(word, known);
+  }
+  return known;
+}
 const ALL_HAN = /^\p{Script=Han}+$/u;
 const DOTS = new Set(['·', '・', '．', '‧', '•']);
 const PERSON_TAGS = new Set(['nr', 'nrt', 'nrfg']);
@@ -121,10 +131,13 @@ const PLACE_BEFORE = /^(?:在|到|赴|抵|抵达|访问|前往|来自|飞往|位
 function isChineseName(t: Token, next: Token | undefined): boolean {
   if (!ALL_HAN.test(t.word) || t.word.length < 2 || t.word.length > 4) return false;
   if (isNonNameWord(t.word) || !isChineseSurnameStart(t.word) || PLACE_END.test(t.word)) return false;
-  if (t.word.length >= 3) return t.tag === 'x' ? t.word.length === 3 : PERSON_TAGS.has(t.tag);
-  // Two characters are as often a plain word (文明, 高潮): a dictionary word needs a title or verb of speech after it.
-  if (t.tag === 'x') return true;
-  return PERSON_TAGS.has(t.tag) && !!next && next.start === t.end && PERSON_AFTER.test(next.word);
+  if (t.word.length >= 3) {
+    if (t.tag === 'x' ? t.word.length !== 3 : !PERSON_TAGS.has(t.tag)) return false;
+    // 宣传性, 同班同学: a word that starts with a dictionary word is that word, not surname + given name.
+    return !isDictionaryWord(t.word.slice(0, 2)) || t.word.length === 4;
+  }
+  // Two characters are as often a plain word (文明, 官媒): a title or verb of speech must follow.
+  return (t.tag === 'x' || PERSON_TAGS.has(t.tag)) && !!next && next.start === t.end && PERSON_AFTER.test(next.word);
 }
 
 /** A transliterated foreign name jieba knows as a person (克林顿/nr, 休斯/nrt), unless the context makes it a place. */

@@ -11,10 +11,11 @@ import { subscriptionsSchema } from './005-subscriptions.ts';
 import { chatSettingsSchema } from './006-chat-settings.ts';
 import { digestThreadsSchema } from './007-digest-threads.ts';
 import { deliveryRetriesSchema } from './008-delivery-retries.ts';
+import { entityNamesSchema } from './010-entity-names.ts';
 
 export interface Migration {
   name: string;
   up(db: Database.Database): void;
 }
 
-export const migrations: Migration[] = [articlesSchema, entitiesSchema, storiesEventsSchema, sourcesSchema, subscriptionsSchema, chatSettingsSchema, digestThreadsSchema, deliveryRetriesSchema];
+export const migrations: Migration[] = [articlesSchema, entitiesSchema, storiesEventsSchema, sourcesSchema, subscriptionsSchema, chatSettingsSchema, digestThreadsSchema, deliveryRetriesSchema, entityNamesSchema];
