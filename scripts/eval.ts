@@ -4,6 +4,8 @@
  * measured in the same run. Each suite lives in scripts/eval/<name>.ts and exports `run()`.
  */
 const SUITES: Record<string, () => Promise<{ run(): Promise<void> }>> = {
+  ner: () => import('./eval/ner.ts'),
+  who: () => import('./eval/who.ts'),
 };
 
 const wanted = process.argv.slice(2);

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { openDatabase, type Db } from '../core/store/db.ts';
 import { createArticleStore } from '../core/store/articles.ts';
 import { toExportRecord } from '../core/store/export-record.ts';
+import { exportMentions } from '../core/entities/text-entities.ts';
 import { oneLine } from '../core/loader/rejects.ts';
 import { dbPath, loadCliConfig, parseArgs } from './args.ts';
 
@@ -33,7 +34,7 @@ export async function run(args: string[]): Promise<number> {
   try {
     let chunk = '';
     for (const article of createArticleStore(db).iterate()) {
-      chunk += JSON.stringify(toExportRecord(article)) + '\n';
+      chunk += JSON.stringify({ ...toExportRecord(article), mentions: exportMentions(db, article.id) }) + '\n';
       if (chunk.length > 1 << 16) {
         if (!(await write(chunk))) return 0;
         chunk = '';

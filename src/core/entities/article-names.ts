@@ -5,6 +5,7 @@
  * rest grouped by folded name into entities of their own. Pure.
  */
 import { foldKey, hasHan } from './fold.ts';
+import { toSimplified } from '../text/script.ts';
 import { recognizeNames, type NameSpan, type NameType } from './recognize-names.ts';
 
 /** The recognised names of an article: the title's, then each paragraph's. */
@@ -44,12 +45,17 @@ export function recognizeArticleNames(title: string, paragraphs: string[]): Arti
   return { title: recognizeNames(title), paragraphs: paragraphs.map((p) => recognizeNames(p)) };
 }
 
+/** The script-neutral key of a found name: folded, in Simplified characters (毛澤東 and 毛泽东 are one). */
+export function nameKey(name: string): string {
+  return foldKey(hasHan(name) ? toSimplified(name) : name);
+}
+
 const LAST_PART = /[·・．‧•\s]([^·・．‧•\s]+)$/u;
 
 /** The part after the last name separator (爱德华·斯诺登 → 斯诺登), folded, or null for a name in one part. */
 function lastPartKey(name: string): string | null {
   const m = LAST_PART.exec(name.trim());
-  return m && [...m[1]].length >= 2 ? foldKey(m[1]) : null;
+  return m && [...m[1]].length >= 2 ? nameKey(m[1]) : null;
 }
 
 const TYPE_RANK: Record<NameType, number> = { PER: 0, ORG: 1, LOC: 2 };
@@ -61,7 +67,14 @@ const TYPE_RANK: Record<NameType, number> = { PER: 0, ORG: 1, LOC: 2 };
  * and every other name becomes a FoundName (offsets as in findArticleMentions: body paragraphs
  * joined by blank lines).
  */
-export function linkArticleNames(names: ArticleNames, paragraphs: string[], known: KnownSpan[], isKnown: (key: string) => boolean): { found: FoundName[]; links: SurnameLink[] } {
+export function linkArticleNames(
+  names: ArticleNames,
+  paragraphs: string[],
+  known: KnownSpan[],
+  isKnown: (key: string) => boolean,
+  /** Called for each recognised name kept, with the entity it stands for (`n:` ids for found names). */
+  onSpan?: (paragraph: number, span: NameSpan, entityId: string) => void,
+): { found: FoundName[]; links: SurnameLink[] } {
   const offsets: number[] = [];
   let offset = 0;
   for (const p of paragraphs) {
@@ -81,21 +94,23 @@ export function linkArticleNames(names: ArticleNames, paragraphs: string[], know
     ...names.title.map((span) => ({ span, paragraph: -1 })),
     ...names.paragraphs.flatMap((list, i) => list.map((span) => ({ span, paragraph: i }))),
   ];
-  for (const { span } of all) if (span.type === 'PER') addFull(lastPartKey(span.text), `f:${foldKey(span.text)}`);
+  for (const { span } of all) if (span.type === 'PER') addFull(lastPartKey(span.text), `f:${nameKey(span.text)}`);
 
   const found = new Map<string, FoundName>();
   const links: SurnameLink[] = [];
   for (const { span, paragraph } of all) {
     const overlaps = (hitsBy.get(paragraph) ?? []).some((h) => h.start < span.end && span.start < h.end);
     if (overlaps) continue;
-    let key = foldKey(span.text);
-    if (!key || [...key.replace(/ /g, '')].length < 2 || isKnown(key)) continue;
+    if (isKnown(foldKey(span.text))) continue;
+    let key = nameKey(span.text);
+    if (!key || [...key].length < 2) continue;
     if (span.type === 'PER' && !lastPartKey(span.text)) {
       const full = fullBySurname.get(key);
       if (full?.size === 1) {
         const target = [...full][0];
         if (target.startsWith('e:')) {
           links.push({ entityId: target.slice(2), surface: span.text });
+          onSpan?.(paragraph, span, target.slice(2));
           continue;
         }
         key = target.slice(2);
@@ -108,11 +123,12 @@ export function linkArticleNames(names: ArticleNames, paragraphs: string[], know
       found.set(key, f);
     }
     f.count++;
+    onSpan?.(paragraph, span, foundEntityId(key));
     if (paragraph < 0) f.inTitle = true;
     else if (f.firstPos < 0) f.firstPos = pos;
     if (!f.surfaces.includes(span.text)) f.surfaces.push(span.text);
     // The fullest spelling names the entity (爱德华·斯诺登 over 斯诺登); a person outranks a place of the same name.
-    if ([...span.text].length > [...f.name].length && foldKey(span.text) === key) f.name = span.text;
+    if ([...span.text].length > [...f.name].length && nameKey(span.text) === key) f.name = span.text;
     if (TYPE_RANK[span.type] < TYPE_RANK[f.type]) f.type = span.type;
   }
   return { found: [...found.values()], links };

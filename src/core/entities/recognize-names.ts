@@ -203,6 +203,18 @@ export function recognizeNames(text: string): NameSpan[] {
       } else push(t.start, t.end, 'LOC');
       continue;
     }
+    // A foreign name jieba cut in two dictionary names (扎克/nrt 伯格/nr) is one name.
+    const after = tokens[i + 1];
+    if (PERSON_TAGS.has(t.tag) && isTranslitWord(t.word) && after && after.start === t.end && PERSON_TAGS.has(after.tag) && isTranslitWord(after.word) && !isChineseSurnameStart(after.word)) {
+      push(t.start, after.end, 'PER');
+      i++;
+      continue;
+    }
+    // jieba's other proper nouns (腾讯, 维基百科, 人民日报) are mostly the names of companies, media and bodies.
+    if (t.tag === 'nz' && ALL_HAN.test(t.word) && t.word.length >= 2 && t.word.length <= 6 && !isNonNameWord(t.word)) {
+      push(t.start, t.end, 'ORG');
+      continue;
+    }
     const chinese = isChineseName(t, tokens[i + 1]);
     if (chinese || isForeignName(t, tokens[i - 1], tokens[i + 1])) {
       let end = t.end;

@@ -8,6 +8,7 @@ import { getAliasIndex, type AliasIndex, type EntityInfo } from './alias-index.t
 import { foldKey, hasHan } from './fold.ts';
 import { allowedEdits, editDistance } from './fuzzy.ts';
 import { entityById, foundEntitiesByKey } from './found-entities.ts';
+import { nameKey } from './article-names.ts';
 import { scriptVariants } from './fold.ts';
 import { prepareCached } from '../store/statements.ts';
 
@@ -72,7 +73,7 @@ export function resolveEntity(db: Db, query: string): ResolveResult {
   if (exact?.length) return found(db, idx, exact, 'alias', null, key);
   const asId = query.trim().toLowerCase().replace(/\s+/g, '-');
   if (idx.entities.has(asId)) return found(db, idx, [asId], 'id', null, key);
-  const inText = foundEntitiesByKey(db, key);
+  const inText = foundEntitiesByKey(db, nameKey(query));
   if (inText.length) return found(db, idx, inText, 'found', null, key);
   const surname = idx.surnames.get(key);
   if (surname?.length === 1) return found(db, idx, surname, 'surname', null, key);
@@ -110,7 +111,7 @@ export function resolveEntity(db: Db, query: string): ResolveResult {
   for (const { id } of near) if (!ordered.includes(id)) ordered.push(id);
   const byDistance = new Map<string, number>();
   for (const x of near) if (!byDistance.has(x.id)) byDistance.set(x.id, x.d);
-  for (const id of foundByPrefix(db, key)) if (!ordered.includes(id)) ordered.push(id);
+  for (const id of foundByPrefix(db, nameKey(query))) if (!ordered.includes(id)) ordered.push(id);
   const suggestions = ordered
     .map((id) => entityById(db, idx.entities, id))
     .filter((e): e is EntityInfo => !!e)
