@@ -210,11 +210,6 @@ export function recognizeNames(text: string): NameSpan[] {
       i++;
       continue;
     }
-    // jieba's other proper nouns (腾讯, 维基百科, 人民日报) are mostly the names of companies, media and bodies.
-    if (t.tag === 'nz' && ALL_HAN.test(t.word) && t.word.length >= 2 && t.word.length <= 6 && !isNonNameWord(t.word)) {
-      push(t.start, t.end, 'ORG');
-      continue;
-    }
     const chinese = isChineseName(t, tokens[i + 1]);
     if (chinese || isForeignName(t, tokens[i - 1], tokens[i + 1])) {
       let end = t.end;
@@ -225,6 +220,9 @@ export function recognizeNames(text: string): NameSpan[] {
         if (next && next.word.length === 1 && isTranslitChar(next.word) && !DOTS.has(next.word) && next.start === end && !FUNCTION_TAGS.test(next.tag)) {
           end = next.end;
           k++;
+        } else if (next && next.tag === 'x' && next.start === end && next.word.length === 2 && isTranslitChar(next.word[0]) && isDictionaryWord(next.word[1]) && !isDictionaryWord(next.word)) {
+          // …or glued by the HMM to the word after it (斯诺/nr 登说/x).
+          end = next.start + 1;
         }
       }
       push(t.start, end, 'PER');

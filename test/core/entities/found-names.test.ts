@@ -1,0 +1,47 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { recognizeNames } from '../../../src/core/entities/recognize-names.ts';
+import { linkArticleNames, recognizeArticleNames, nameKey } from '../../../src/core/entities/article-names.ts';
+import { findTextEntities } from '../../../src/core/entities/text-entities.ts';
+import { tempDb } from './helpers.ts';
+
+const spans = (text: string) => recognizeNames(text).map((s) => `${s.text}/${s.type}`);
+
+test('recognises people, places and organisations in Simplified and Traditional text alike', () => {
+  assert.deepEqual(spans('毛泽东和邓小平在北京会见了尼克松。'), ['毛泽东/PER', '邓小平/PER', '北京/LOC', '尼克松/PER']);
+  assert.deepEqual(spans('毛澤東和鄧小平在北京會見了尼克松。'), ['毛澤東/PER', '鄧小平/PER', '北京/LOC', '尼克松/PER']);
+});
+
+test('a foreign name joined by a middle dot is one complete person', () => {
+  assert.ok(spans('德国哲学家于尔根·哈贝马斯认为').includes('于尔根·哈贝马斯/PER'));
+  assert.ok(spans('前承包商爱德华·斯诺登曝光了文件').includes('爱德华·斯诺登/PER'));
+});
+
+test('ordinary words jieba tags as names are not people', () => {
+  const found = spans('这个宣传性的活动说明了文明与安全的重要。');
+  assert.ok(!found.some((s) => s.endsWith('/PER')), found.join(' '));
+});
+
+test('a bare surname goes to the full name written in the same article, and only there', () => {
+  const paragraphs = ['美国前承包商爱德华·斯诺登曝光了监控计划。', '斯诺登说他不后悔。'];
+  const { found } = linkArticleNames(recognizeArticleNames('', paragraphs), paragraphs, [], () => false);
+  const person = found.find((f) => f.key === nameKey('爱德华·斯诺登'));
+  assert.ok(person);
+  assert.equal(person.count, 2);
+  assert.ok(!found.some((f) => f.key === nameKey('斯诺登')));
+  // Alone, the surname is its own name: never merged with a full name from another article.
+  const alone = ['斯诺登说他不后悔。'];
+  const { found: other } = linkArticleNames(recognizeArticleNames('', alone), alone, [], () => false);
+  assert.ok(other.some((f) => f.key === nameKey('斯诺登')));
+});
+
+test('findTextEntities: curated aliases first, found names after, offsets in code points', () => {
+  const db = tempDb();
+  const text = '🙂澤倫斯基會見毛澤東';
+  const es = findTextEntities(db, text);
+  assert.deepEqual(es.map((e) => [e.start, e.end, e.text, e.type, e.entity_id]), [
+    [1, 5, '澤倫斯基', 'PER', 'zelensky'],
+    [7, 10, '毛澤東', 'PER', 'n:毛泽东'],
+  ]);
+  db.close();
+});
