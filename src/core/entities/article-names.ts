@@ -47,8 +47,16 @@ export function recognizeArticleNames(title: string, paragraphs: string[]): Arti
 
 /** The script-neutral key of a found name: folded, in Simplified characters (毛澤東 and 毛泽东 are one). */
 export function nameKey(name: string): string {
-  return foldKey(hasHan(name) ? toSimplified(name) : name);
+  let key = keyCache.get(name);
+  if (key === undefined) {
+    key = foldKey(hasHan(name) ? toSimplified(name) : name);
+    // Names repeat across articles; opencc per name was a visible share of ingest.
+    if (keyCache.size > 100_000) keyCache.clear();
+    keyCache.set(name, key);
+  }
+  return key;
 }
+const keyCache = new Map<string, string>();
 
 const LAST_PART = /[·・．‧•\s]([^·・．‧•\s]+)$/u;
 
