@@ -40,9 +40,9 @@ export interface SurnameLink {
   surface: string;
 }
 
-/** recognizeNames over an article's title and paragraphs. */
-export function recognizeArticleNames(title: string, paragraphs: string[]): ArticleNames {
-  return { title: recognizeNames(title), paragraphs: paragraphs.map((p) => recognizeNames(p)) };
+/** recognizeNames over an article's title and paragraphs; `langs` (the paragraphs' languages) lets Simplified skip opencc and English skip the segmenter. */
+export function recognizeArticleNames(title: string, paragraphs: string[], langs?: string[]): ArticleNames {
+  return { title: recognizeNames(title), paragraphs: paragraphs.map((p, i) => (langs?.[i] === 'en' ? [] : recognizeNames(p, { simplified: langs?.[i] === 'zh-Hans' }))) };
 }
 
 /** The script-neutral key of a found name: folded, in Simplified characters (毛澤東 and 毛泽东 are one). */

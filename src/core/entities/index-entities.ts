@@ -7,7 +7,8 @@
 import type { Db } from '../store/db.ts';
 import type { StoredArticle } from '../article.ts';
 import { getAliasIndex } from './alias-index.ts';
-import { findAliasPairs } from './alias-pairs.ts';
+import { findAliasPairs, type AliasPair } from './alias-pairs.ts';
+import type { NameSpan } from './recognize-names.ts';
 import { findArticleMentions } from './find-mentions.ts';
 import { learnAliases, type LearnedAlias } from './learn-aliases.ts';
 import { linkArticleNames, recognizeArticleNames, type ArticleNames, type KnownSpan } from './article-names.ts';
@@ -55,6 +56,23 @@ function facetsOf(surfaces: string[], role: string | null): [string, string][] {
 }
 
 /**
+ * A pair's Chinese name made whole where the recogniser saw a longer dotted name ending with it:
+ * the transliteration characters stop at an unusual syllable (尔根·哈贝马斯 → 于尔根·哈贝马斯).
+ */
+function completePairNames(pairs: AliasPair[], spans: NameSpan[]): AliasPair[] {
+  for (const p of pairs) {
+    if (!/[·・．‧]/.test(p.zh)) continue;
+    const end = p.start + p.zh.length;
+    const s = spans.find((x) => x.type === 'PER' && x.end === end && x.start < p.start && p.start - x.start <= 3);
+    if (s && s.text.endsWith(p.zh) && /^\p{Script=Han}+$/u.test(s.text.slice(0, p.start - s.start))) {
+      p.zh = s.text;
+      p.start = s.start;
+    }
+  }
+  return pairs;
+}
+
+/**
  * Replaces the entity mentions of `article` (learning aliases from it first, unless `learn` is
  * false: re-indexing, which has learned them already). Returns the aliases it learned: articles
  * stored before may mention them too (see relinkLearnedAliases).
@@ -63,7 +81,10 @@ export function indexEntities(db: Db, article: StoredArticle, opts: { learn?: bo
   const idx = getAliasIndex(db);
   const paragraphs = article.paragraphs.map((p) => p.text);
   const learn = opts.learn ?? true;
-  const pairs = learn ? paragraphs.flatMap((p) => (p.includes('（') || p.includes('(') ? findAliasPairs(p, idx.anchors) : [])) : [];
+  const names = opts.names ?? recognizeArticleNames(article.title ?? '', paragraphs, article.paragraphs.map((p) => p.lang));
+  const pairs = learn
+    ? paragraphs.flatMap((p, i) => (p.includes('（') || p.includes('(') ? completePairNames(findAliasPairs(p, idx.anchors), names.paragraphs[i] ?? []) : []))
+    : [];
   const learned = pairs.length ? learnAliases(db, idx, pairs, article.id, new Date().toISOString()) : [];
 
   const known: KnownSpan[] = [];
@@ -73,7 +94,6 @@ export function indexEntities(db: Db, article: StoredArticle, opts: { learn?: bo
     onHit: (entityId, paragraph, start, end, surface) => known.push({ entityId, paragraph, start, end, surface }),
   });
   // Names no alias covers (the parse worker recognised them; re-indexing recognises them here).
-  const names = opts.names ?? recognizeArticleNames(article.title ?? '', paragraphs);
   const { found, links } = linkArticleNames(names, paragraphs, known, (key) => idx.byKey.has(key));
   for (const l of links) {
     const m = mentions.find((x) => x.entityId === l.entityId);

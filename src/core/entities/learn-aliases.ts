@@ -7,7 +7,9 @@
 import type { Db } from '../store/db.ts';
 import { prepareCached } from '../store/statements.ts';
 import { addToAliasIndex, bumpAliasVersion, type AliasIndex, type EntityInfo } from './alias-index.ts';
-import type { AliasPair } from './alias-pairs.ts';
+import { isTranslitChar, type AliasPair } from './alias-pairs.ts';
+import { isChineseSurnameStart } from './name-lexicon.ts';
+import { toSimplified } from '../text/script.ts';
 import { foldKey, foldPhrase, scriptVariants } from './fold.ts';
 
 /** A URL- and command-friendly id from a Latin name: "Karine Jean-Pierre" → karine-jean-pierre. */
@@ -20,6 +22,19 @@ export function slugify(latin: string): string {
 
 function owners(idx: AliasIndex, key: string): string[] {
   return idx.byKey.get(key) ?? [];
+}
+
+/**
+ * Whether a Chinese name stands for only part of a multi-word Latin name: a transliteration with
+ * no name separator (弗洛伊德 for George Floyd), unlike 于尔根·哈贝马斯 or a Chinese name (刘晓波).
+ */
+export function rendersSurnameOnly(zh: string, latin: string): boolean {
+  if (!/\p{Script=Han}/u.test(zh) || /[·・．‧-]/.test(zh)) return false;
+  if (latin.trim().split(/\s+/).length < 2) return false;
+  const han = [...zh];
+  // A Chinese personal name (surname + given name, some characters no transliteration uses).
+  if (han.length <= 3 && isChineseSurnameStart(toSimplified(zh)) && han.some((c) => !isTranslitChar(c))) return false;
+  return true;
 }
 
 /** An alias added to an entity by learning. */
@@ -39,7 +54,10 @@ export function learnAliases(db: Db, idx: AliasIndex, pairs: AliasPair[], articl
     // A two-character transliteration of a learned person (瓊斯（Deven Jones）) is usually just a
     // common surname: it counts only in articles that also name the person in Latin letters.
     const short = entity.source === 'learned' && name.replace(/[·・．‧-]/g, '').length <= 2 && /\p{Script=Han}/u.test(name);
-    const context = short ? [latin] : null;
+    // 弗洛伊德（George Floyd） renders only the surname: Freud is 弗洛伊德 too. A learned person's
+    // surname-only name counts only where the article also names them in full or in Latin letters.
+    const surnameOnly = entity.source === 'learned' && rendersSurnameOnly(name, latin);
+    const context = short || surnameOnly ? [latin, ...(entity.name_zh && entity.name_zh !== name ? [entity.name_zh] : [])] : null;
     for (const { alias, key } of variants) {
       if (addAliasRow.run(key, entity.id, alias, context ? JSON.stringify(context) : null, articleId).changes === 0) continue;
       const version = bumpAliasVersion(db);

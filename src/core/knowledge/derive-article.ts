@@ -25,6 +25,6 @@ export function deriveArticle(article: NormalizedArticle): ArticleDerivation {
     search: { title: toIndexedForm(article.title), body: toIndexedForm(body) },
     signatures: storySignatures({ title: article.title, paragraphs: article.paragraphs, body }),
     events: extractEvents(article),
-    names: recognizeArticleNames(article.title, article.paragraphs.map((p) => p.text)),
+    names: recognizeArticleNames(article.title, article.paragraphs.map((p) => p.text), article.paragraphs.map((p) => p.lang)),
   };
 }

@@ -45,3 +45,29 @@ test('findTextEntities: curated aliases first, found names after, offsets in cod
   ]);
   db.close();
 });
+
+test('a learned surname-only transliteration never absorbs another person of that surname', async () => {
+  const { rendersSurnameOnly } = await import('../../../src/core/entities/learn-aliases.ts');
+  assert.equal(rendersSurnameOnly('弗洛伊德', 'George Floyd'), true);
+  assert.equal(rendersSurnameOnly('于尔根·哈贝马斯', 'Jürgen Habermas'), false);
+  assert.equal(rendersSurnameOnly('刘晓波', 'Liu Xiaobo'), false);
+  const { store, article } = await import('./helpers.ts');
+  const { buildEntityReport } = await import('../../../src/core/entities/entity-report.ts');
+  const db = tempDb();
+  const floyd = store(db, 'a.txt', article('明尼蘇達示威', ['非裔男子弗洛伊德（George Floyd）遭警察壓頸身亡，引發全美抗議。', '弗洛伊德的家人要求起訴。']));
+  const freud = store(db, 'b.txt', article('精神分析', ['心理學家弗洛伊德認為，夢是願望的滿足。']));
+  const report = buildEntityReport(db, 'george-floyd')!;
+  assert.deepEqual(report.articleIds, [floyd]);
+  assert.ok(!report.articleIds.includes(freud));
+  db.close();
+});
+
+test('a learned dotted name keeps its first syllable (于尔根·哈贝马斯, not 尔根·哈贝马斯)', async () => {
+  const { store, article } = await import('./helpers.ts');
+  const db = tempDb();
+  store(db, 'h.txt', article('哲學', ['德國哲學家于尔根·哈贝马斯（Jürgen Habermas）認為，公共領域正在衰落。']));
+  const names = db.prepare(`SELECT alias FROM entity_aliases WHERE entity_id = 'jurgen-habermas'`).pluck().all() as string[];
+  assert.ok(names.includes('于尔根·哈贝马斯'), names.join(' '));
+  assert.ok(!names.some((n) => n.startsWith('尔根')), names.join(' '));
+  db.close();
+});
