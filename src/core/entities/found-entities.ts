@@ -9,6 +9,20 @@ import type { EntityInfo } from './alias-index.ts';
 import type { EntityType } from './alias-data.ts';
 import { foundEntityId, isHanName, type FoundName } from './article-names.ts';
 import type { ArticleMention } from './find-mentions.ts';
+import { pinyin } from 'pinyin-pro';
+import { foldKey } from './fold.ts';
+import { isChineseSurnameStart } from './name-lexicon.ts';
+import { toSimplified } from '../text/script.ts';
+
+/**
+ * The Hanyu Pinyin key of a Chinese personal name (毛泽东 → maozedong), so "Mao Zedong" finds it;
+ * null for anything else (a transliterated foreign name has no such spelling).
+ */
+export function pinyinKey(name: string): string | null {
+  const simp = toSimplified(name);
+  if (!/^\p{Script=Han}{2,4}$/u.test(simp) || !isChineseSurnameStart(simp)) return null;
+  return foldKey(pinyin(simp, { toneType: 'none', type: 'array' }).join(''));
+}
 
 const TYPE: Record<FoundName['type'], EntityType> = { PER: 'person', ORG: 'org', LOC: 'place' };
 
@@ -21,7 +35,11 @@ export function storeFoundNames(db: Db, found: FoundName[]): ArticleMention[] {
   return found.map((f) => {
     const id = foundEntityId(f.key);
     const han = isHanName(f.name);
-    if (ins.run(id, TYPE[f.type], han ? f.name : null, han ? null : f.name, now).changes) name.run(f.key, id, f.name);
+    if (ins.run(id, TYPE[f.type], han ? f.name : null, han ? null : f.name, now).changes) {
+      name.run(f.key, id, f.name);
+      const py = f.type === 'PER' ? pinyinKey(f.name) : null;
+      if (py) name.run(py, id, f.name);
+    }
     const counts = new Map<string, number>();
     for (const s of f.surfaces) counts.set(s, (counts.get(s) ?? 0) + 1);
     return { entityId: id, count: f.count, firstPos: f.firstPos, inTitle: f.inTitle, surfaces: f.surfaces, surface: f.name, role: null };
@@ -41,4 +59,20 @@ export function entityById(db: Db, entities: Map<string, EntityInfo>, id: string
 /** Whether `id` is a found name's entity (not curated, not learned from a 名（Name） pair). */
 export function isFoundEntity(id: string): boolean {
   return id.startsWith('n:');
+}
+
+const LATIN_NAME = /\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}\b/g;
+
+/**
+ * Chinese people found before, written in Pinyin (Mao Zedong, Liu Xiaobo): a capitalised two- or
+ * three-word Latin name whose folded form is the Pinyin key of exactly one found person.
+ */
+export function findPinyinNames(db: Db, text: string): { entityId: string; start: number; end: number; surface: string }[] {
+  const out: { entityId: string; start: number; end: number; surface: string }[] = [];
+  if (!/[A-Z]/.test(text)) return out;
+  for (const m of text.matchAll(LATIN_NAME)) {
+    const ids = foundEntitiesByKey(db, foldKey(m[0]));
+    if (ids.length === 1) out.push({ entityId: ids[0], start: m.index!, end: m.index! + m[0].length, surface: m[0] });
+  }
+  return out;
 }

@@ -12,7 +12,7 @@ import type { NameSpan } from './recognize-names.ts';
 import { findArticleMentions } from './find-mentions.ts';
 import { learnAliases, type LearnedAlias } from './learn-aliases.ts';
 import { linkArticleNames, recognizeArticleNames, type ArticleNames, type KnownSpan } from './article-names.ts';
-import { storeFoundNames } from './found-entities.ts';
+import { findPinyinNames, storeFoundNames } from './found-entities.ts';
 
 /** The article's sort date for newest-first lists: UTC ISO (date-only at 00:00Z, as articles.published_utc), '' when unknown. */
 export function sortKeyOf(publishedAt: string | null | undefined): string {
@@ -102,6 +102,23 @@ export function indexEntities(db: Db, article: StoredArticle, opts: { learn?: bo
     if (!m.surfaces.includes(l.surface)) m.surfaces.push(l.surface);
   }
   mentions.push(...storeFoundNames(db, found));
+  // Chinese people found before, written in Pinyin (Mao Zedong in an English paragraph).
+  const scan = [article.title ?? '', ...paragraphs];
+  for (let i = 0, offset = 0; i < scan.length; offset += i > 0 ? scan[i].length + 2 : 0, i++) {
+    const paragraph = i - 1;
+    for (const h of findPinyinNames(db, scan[i])) {
+      if (known.some((k) => k.paragraph === paragraph && k.start < h.end && h.start < k.end)) continue;
+      let m = mentions.find((x) => x.entityId === h.entityId);
+      if (!m) {
+        m = { entityId: h.entityId, count: 0, firstPos: -1, inTitle: false, surfaces: [], surface: h.surface, role: null };
+        mentions.push(m);
+      }
+      m.count++;
+      if (paragraph < 0) m.inTitle = true;
+      else if (m.firstPos < 0) m.firstPos = offset + h.start;
+      if (!m.surfaces.includes(h.surface)) m.surfaces.push(h.surface);
+    }
+  }
   const s = prepare(db);
   for (const o of s.old.all(article.id)) {
     for (const [kind, value] of facetsOf(JSON.parse(o.surfaces) as string[], o.role)) {
