@@ -37,6 +37,18 @@ function segmenter(): Jieba {
 
 const HAN = /\p{Script=Han}/u;
 const dictionaryWords = new Map<string, boolean>();
+const commonWords = new Map<string, boolean>();
+/** Whether `word` is one dictionary word of a common kind (宣传/vn, 同班/n), not a proper noun (江泽/ns). */
+function isCommonWord(word: string): boolean {
+  let common = commonWords.get(word);
+  if (common === undefined) {
+    const tagged = segmenter().tag(word, false);
+    common = tagged.length === 1 && !/^(?:n[rstz]\w*|x)$/.test(tagged[0].tag);
+    if (commonWords.size < 50_000) commonWords.set(word, common);
+  }
+  return common;
+}
+
 /** Whether jieba's dictionary has `word` as one word (without the HMM, unknown words fall apart). */
 function isDictionaryWord(word: string): boolean {
   let known = dictionaryWords.get(word);
@@ -147,7 +159,7 @@ function isChineseName(t: Token, next: Token | undefined): boolean {
   if (t.word.length >= 3) {
     if (t.tag === 'x' ? t.word.length !== 3 : !PERSON_TAGS.has(t.tag)) return false;
     // 宣传性, 同班同学: a word that starts with a dictionary word is that word, not surname + given name.
-    return !isDictionaryWord(t.word.slice(0, 2)) || t.word.length === 4;
+    return !isCommonWord(t.word.slice(0, 2)) || t.word.length === 4;
   }
   // Two characters are as often a plain word (文明, 官媒): a title or verb of speech must follow.
   return (t.tag === 'x' || PERSON_TAGS.has(t.tag)) && !!next && next.start === t.end && PERSON_AFTER.test(next.word);
