@@ -73,7 +73,12 @@ export function learnAliases(db: Db, idx: AliasIndex, pairs: AliasPair[], articl
     let entity: EntityInfo | undefined;
     if (byLatin.length === 1) entity = idx.entities.get(byLatin[0]);
     else if (byLatin.length > 1) entity = byZh.length === 1 && byLatin.includes(byZh[0]) ? idx.entities.get(byZh[0]) : undefined;
-    else if (byZh.length === 1) entity = idx.entities.get(byZh[0]);
+    else if (byZh.length === 1) {
+      // 布什（Vannevar Bush） after 布什（George W. Bush）: a shared surname is not the same person.
+      const owner = idx.entities.get(byZh[0]);
+      const otherPerson = !!owner?.name_en && foldKey(owner.name_en) !== latinKey && rendersSurnameOnly(p.zh, p.latin);
+      entity = otherPerson ? createLearnedEntity(db, idx, p, now) : owner;
+    }
     else if (byZh.length === 0) entity = createLearnedEntity(db, idx, p, now);
     if (!entity) continue;
     add(entity, p.zh, p.latin);

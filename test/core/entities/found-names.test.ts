@@ -71,3 +71,16 @@ test('a learned dotted name keeps its first syllable (于尔根·哈贝马斯, n
   assert.ok(!names.some((n) => n.startsWith('尔根')), names.join(' '));
   db.close();
 });
+
+test('two people who share a transliterated surname stay two (布什: George W. Bush, Vannevar Bush)', async () => {
+  const { store, article } = await import('./helpers.ts');
+  const { resolveEntity } = await import('../../../src/core/entities/resolve-entity.ts');
+  const db = tempDb();
+  store(db, 'a.txt', article('伊拉克', ['美國前總統布什（George W. Bush）宣布出兵伊拉克。']));
+  store(db, 'b.txt', article('科學', ['工程師布什（Vannevar Bush）在1945年寫下〈誠如所思〉。']));
+  const gw = resolveEntity(db, 'George W. Bush').entity!;
+  const vb = resolveEntity(db, 'Vannevar Bush').entity!;
+  assert.ok(gw && vb);
+  assert.notEqual(gw.id, vb.id);
+  db.close();
+});
