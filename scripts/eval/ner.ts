@@ -39,6 +39,7 @@ function toCodePoints(text: string, s: { start: number; end: number; type: strin
   return { start: [...text.slice(0, s.start)].length, end: [...text.slice(0, s.end)].length, type: s.type };
 }
 
+/** Prints F1 per type for the baseline and for newsbot. */
 export async function run(): Promise<void> {
   const rows = readFileSync(FILE, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { text: string; entities: Span[] });
   const spans = rows.reduce((n, r) => n + r.entities.length, 0);

@@ -59,6 +59,7 @@ function contains(text: string, spelling: string): boolean {
   return new RegExp(`(?<![A-Za-z])${spelling}(?![A-Za-z])`).test(text);
 }
 
+/** Ingests the corpus into a temporary database and prints per-pair precision and recall, then the totals. */
 export async function run(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'newsbot-eval-who-'));
   try {

@@ -56,10 +56,6 @@ export function entityById(db: Db, entities: Map<string, EntityInfo>, id: string
   return entities.get(id) ?? (prepareCached(db, `SELECT id, type, name_zh, name_en, role_zh, role_en, source FROM entities WHERE id = ?`).get(id) as EntityInfo | undefined);
 }
 
-/** Whether `id` is a found name's entity (not curated, not learned from a 名（Name） pair). */
-export function isFoundEntity(id: string): boolean {
-  return id.startsWith('n:');
-}
 
 const LATIN_NAME = /\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}\b/g;
 
