@@ -48,7 +48,7 @@ export function learnAliases(db: Db, idx: AliasIndex, pairs: AliasPair[], articl
   const added: LearnedAlias[] = [];
   const addAliasRow = prepareCached(db, `INSERT OR IGNORE INTO entity_aliases (key, entity_id, alias, context, source, article_id) VALUES (?, ?, ?, ?, 'learned', ?)`);
   // Every script variant is stored as its own key, so lookups never need opencc.
-  const add = (entity: EntityInfo, name: string, latin: string) => {
+  const add = (entity: EntityInfo, name: string, latin: string, pairRole: string | null) => {
     const variants = scriptVariants(name).map((alias) => ({ alias, key: foldKey(alias) }));
     if (variants.some((v) => !v.key || owners(idx, v.key).length)) return;
     // A two-character transliteration of a learned person (瓊斯（Deven Jones）) is usually just a
@@ -57,7 +57,9 @@ export function learnAliases(db: Db, idx: AliasIndex, pairs: AliasPair[], articl
     // 弗洛伊德（George Floyd） renders only the surname: Freud is 弗洛伊德 too. A learned person's
     // surname-only name counts only where the article also names them in full or in Latin letters.
     const surnameOnly = entity.source === 'learned' && rendersSurnameOnly(name, latin);
-    const context = short || surnameOnly ? [latin, ...(entity.name_zh && entity.name_zh !== name ? [entity.name_zh] : [])] : null;
+    // Its context: the Latin name, the full Chinese name, or the role the articles give (美國特使柯萊恩).
+    const role = entity.role_zh ?? pairRole;
+    const context = short || surnameOnly ? [latin, ...(entity.name_zh && entity.name_zh !== name ? [entity.name_zh] : []), ...(role && role.length >= 3 ? [role] : [])] : null;
     for (const { alias, key } of variants) {
       if (addAliasRow.run(key, entity.id, alias, context ? JSON.stringify(context) : null, articleId).changes === 0) continue;
       const version = bumpAliasVersion(db);
@@ -81,8 +83,8 @@ export function learnAliases(db: Db, idx: AliasIndex, pairs: AliasPair[], articl
     }
     else if (byZh.length === 0) entity = createLearnedEntity(db, idx, p, now);
     if (!entity) continue;
-    add(entity, p.zh, p.latin);
-    add(entity, p.latin, p.latin);
+    add(entity, p.zh, p.latin, p.role);
+    add(entity, p.latin, p.latin, p.role);
   }
   return added;
 }
