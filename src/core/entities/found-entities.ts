@@ -72,3 +72,21 @@ export function findPinyinNames(db: Db, text: string): { entityId: string; start
   }
   return out;
 }
+
+/**
+ * The found-name mentions an article already has, for re-indexing without the segmenter; a name
+ * that has since become a known alias (`isKnown`) is dropped: the matcher now counts it.
+ */
+export function keptFoundMentions(db: Db, articleId: number, isKnown: (surface: string) => boolean): ArticleMention[] {
+  const rows = prepareCached(db, `SELECT entity_id, count, first_pos, in_title, surface, surfaces FROM entity_mentions WHERE article_id = ? AND entity_id >= 'n:' AND entity_id < 'n;'`).all(articleId) as {
+    entity_id: string;
+    count: number;
+    first_pos: number;
+    in_title: number;
+    surface: string;
+    surfaces: string;
+  }[];
+  return rows
+    .filter((r) => !isKnown(r.surface))
+    .map((r) => ({ entityId: r.entity_id, count: r.count, firstPos: r.first_pos, inTitle: !!r.in_title, surfaces: JSON.parse(r.surfaces) as string[], surface: r.surface, role: null }));
+}

@@ -12,7 +12,8 @@ import type { NameSpan } from './recognize-names.ts';
 import { findArticleMentions } from './find-mentions.ts';
 import { learnAliases, type LearnedAlias } from './learn-aliases.ts';
 import { linkArticleNames, recognizeArticleNames, type ArticleNames, type KnownSpan } from './article-names.ts';
-import { findPinyinNames, storeFoundNames } from './found-entities.ts';
+import { findPinyinNames, keptFoundMentions, storeFoundNames } from './found-entities.ts';
+import { foldKey } from './fold.ts';
 
 /** The article's sort date for newest-first lists: UTC ISO (date-only at 00:00Z, as articles.published_utc), '' when unknown. */
 export function sortKeyOf(publishedAt: string | null | undefined): string {
@@ -81,7 +82,10 @@ export function indexEntities(db: Db, article: StoredArticle, opts: { learn?: bo
   const idx = getAliasIndex(db);
   const paragraphs = article.paragraphs.map((p) => p.text);
   const learn = opts.learn ?? true;
-  const names = opts.names ?? recognizeArticleNames(article.title ?? '', paragraphs, article.paragraphs.map((p) => p.lang));
+  // Re-linking (learn false, no names given) keeps the names found the first time rather than run
+  // the segmenter again on the storing thread: it only needs the new alias's hits.
+  const reuse = !learn && !opts.names;
+  const names = reuse ? { title: [], paragraphs: [] } : (opts.names ?? recognizeArticleNames(article.title ?? '', paragraphs, article.paragraphs.map((p) => p.lang)));
   const pairs = learn
     ? paragraphs.flatMap((p, i) => (p.includes('（') || p.includes('(') ? completePairNames(findAliasPairs(p, idx.anchors), names.paragraphs[i] ?? []) : []))
     : [];
@@ -118,6 +122,10 @@ export function indexEntities(db: Db, article: StoredArticle, opts: { learn?: bo
       else if (m.firstPos < 0) m.firstPos = offset + h.start;
       if (!m.surfaces.includes(h.surface)) m.surfaces.push(h.surface);
     }
+  }
+  if (reuse) {
+    const have = new Set(mentions.map((m) => m.entityId));
+    for (const m of keptFoundMentions(db, article.id, (surface) => idx.byKey.has(foldKey(surface)))) if (!have.has(m.entityId)) mentions.push(m);
   }
   const s = prepare(db);
   for (const o of s.old.all(article.id)) {
