@@ -61,7 +61,7 @@ const keyCache = new Map<string, string>();
 const LAST_PART = /[·・．‧•\s]([^·・．‧•\s]+)$/u;
 
 /** The part after the last name separator (爱德华·斯诺登 → 斯诺登), folded, or null for a name in one part. */
-function lastPartKey(name: string): string | null {
+export function lastPartKey(name: string): string | null {
   const m = LAST_PART.exec(name.trim());
   return m && [...m[1]].length >= 2 ? nameKey(m[1]) : null;
 }

@@ -7,7 +7,7 @@ import type { Db } from '../store/db.ts';
 import { prepareCached } from '../store/statements.ts';
 import type { EntityInfo } from './alias-index.ts';
 import type { EntityType } from './alias-data.ts';
-import { foundEntityId, isHanName, type FoundName } from './article-names.ts';
+import { foundEntityId, isHanName, lastPartKey, type FoundName } from './article-names.ts';
 import type { ArticleMention } from './find-mentions.ts';
 import { pinyin } from 'pinyin-pro';
 import { foldKey } from './fold.ts';
@@ -39,6 +39,9 @@ export function storeFoundNames(db: Db, found: FoundName[]): ArticleMention[] {
       name.run(f.key, id, f.name);
       const py = f.type === 'PER' ? pinyinKey(f.name) : null;
       if (py) name.run(py, id, f.name);
+      // The surname of a dotted name (哈贝马斯 of 于尔根·哈贝马斯), for lookups only: see resolveEntity.
+      const last = f.type === 'PER' ? lastPartKey(f.name) : null;
+      if (last && last !== f.key) name.run(last, id, f.name);
     }
     const counts = new Map<string, number>();
     for (const s of f.surfaces) counts.set(s, (counts.get(s) ?? 0) + 1);

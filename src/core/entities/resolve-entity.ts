@@ -73,8 +73,18 @@ export function resolveEntity(db: Db, query: string): ResolveResult {
   if (exact?.length) return found(db, idx, exact, 'alias', null, key);
   const asId = query.trim().toLowerCase().replace(/\s+/g, '-');
   if (idx.entities.has(asId)) return found(db, idx, [asId], 'id', null, key);
-  const inText = foundEntitiesByKey(db, nameKey(query));
-  if (inText.length) return found(db, idx, inText, 'found', null, key);
+  const qKey = nameKey(query);
+  const inText = foundEntitiesByKey(db, qKey);
+  if (inText.length) {
+    // A found name itself answers exactly; a surname (哈贝马斯) or Pinyin answers only when one person has it.
+    const own = inText.filter((id) => {
+      const e = entityById(db, idx.entities, id);
+      return !!e && nameKey(e.name_zh || e.name_en || '') === qKey;
+    });
+    if (own.length) return found(db, idx, [...own, ...inText.filter((id) => !own.includes(id))], 'found', null, key);
+    if (inText.length === 1) return { ...found(db, idx, inText, 'found', null, key), match: 'alias' };
+    return { ...none, match: 'fuzzy', suggestions: rank(db, idx, inText).slice(0, 5) };
+  }
   const surname = idx.surnames.get(key);
   if (surname?.length === 1) return found(db, idx, surname, 'surname', null, key);
   // A surname several known people share (Bush) answers with them all as suggestions, never one of them.

@@ -84,3 +84,18 @@ test('two people who share a transliterated surname stay two (布什: George W. 
   assert.notEqual(gw.id, vb.id);
   db.close();
 });
+
+test('a surname finds the one found person of that name, and only suggests when two share it', async () => {
+  const { store, article } = await import('./helpers.ts');
+  const { resolveEntity } = await import('../../../src/core/entities/resolve-entity.ts');
+  const db = tempDb();
+  store(db, 'h.txt', article('哲學', ['德國哲學家于尔根·哈贝马斯认为公共领域正在衰落。']));
+  const one = resolveEntity(db, '哈贝马斯');
+  assert.equal(one.entity?.name_zh, '于尔根·哈贝马斯');
+  assert.equal(one.match, 'alias');
+  store(db, 'k.txt', article('另一位', ['经济学家丽贝卡·哈贝马斯发表了报告。']));
+  const two = resolveEntity(db, '哈贝马斯');
+  assert.equal(two.entity, null);
+  assert.equal(two.suggestions.length, 2);
+  db.close();
+});
