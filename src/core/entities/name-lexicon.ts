@@ -15,6 +15,15 @@ export function isChineseSurnameStart(word: string): boolean {
   return SURNAMES.has(word[0]) || COMPOUND.some((c) => word.startsWith(c));
 }
 
+// Surnames that are more often a numeral, measure, function or common morpheme (万人, 时要, 卢布):
+// a two-character word starting with one is a name only beside a title or a verb of speech.
+const AMBIGUOUS = new Set('万余时于那但全向由单连安多关应官区张包乐阴冷管高卢科花叶山房路相印干成和都来文明平国公方白金石水云海江田原关');
+
+/** Whether the surname `ch` is more often an ordinary character (万, 时, 于) than a surname in news. */
+export function isAmbiguousSurname(ch: string): boolean {
+  return AMBIGUOUS.has(ch);
+}
+
 // Words jieba's dictionary tags nr (or its HMM leaves as x) that are ordinary words in news text.
 const NOT_NAMES = new Set([
   '祝福', '卫星', '高达', '黄金', '白金', '金牌', '银牌', '石油', '司令', '高速', '文明', '安全', '和平', '万一', '常委', '总理', '主任', '老总', '老板', '同志', '先生', '女士', '小姐', '师傅', '书记', '市长', '省长', '县长', '局长', '部长', '院长', '校长', '主席', '总统', '首相',

@@ -10,7 +10,7 @@ import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import { toSimplified } from '../text/script.ts';
 import { isTranslitChar } from './alias-pairs.ts';
-import { isChineseSurnameStart, isGenericPlaceWord, isNonNameWord, isPlaceAbbreviation } from './name-lexicon.ts';
+import { isAmbiguousSurname, isChineseSurnameStart, isGenericPlaceWord, isNonNameWord, isPlaceAbbreviation } from './name-lexicon.ts';
 
 /** PER person, ORG organisation, LOC place (the People's Daily / MSRA labels). */
 export type NameType = 'PER' | 'ORG' | 'LOC';
@@ -148,21 +148,36 @@ function organisation(tokens: Token[], i: number): number {
 // Last characters of place names that jieba's dictionary mis-tags as people (石家庄/nr).
 const PLACE_END = /[庄省市县区州镇乡村岛湾港江河湖山峰街路城堡沟屯营寨坡]$/;
 // Words a person's name is often followed by in news (彭真校长, 贺龙同志, 克林顿说).
-const PERSON_AFTER = /^(?:同志|先生|女士|夫人|教授|主席|总统|总理|首相|部长|书记|委员长|院士|博士|大使|将军|说|表示|指出|认为|强调|会见|会晤|访问|宣布|称|等人|一行)/;
+const PERSON_AFTER = /^(?:同志|先生|女士|夫人|教授|主席|总统|总理|首相|部长|书记|委员长|院士|博士|大使|将军|校长|院长|主任|经理|总裁|董事长|局长|市长|县长|省长|说|表示|指出|认为|强调|会见|会晤|访问|宣布|称|等人|一行|报道|摄)/;
+// Titles and roles news writes right before a name (记者薛原, 县委书记汪明新, 选手张勇).
+const PERSON_BEFORE = /(?:记者|通讯员|书记|主任|经理|总裁|董事长|院长|校长|局长|厅长|部长|处长|科长|所长|市长|县长|省长|乡长|镇长|村长|主席|总理|总统|教授|教练|选手|队员|球员|运动员|作者|政委|司令员|司令|参谋长|委员|代表|老师|同学|演员|导演|编辑|律师|医生|大夫|工程师|厂长|社长|站长|队长|班长|组长|会长|秘书长|干事|战士|老人|女士|先生|同志|妻子|丈夫|儿子|女儿|母亲|父亲)$/;
+const COMPOUND_SURNAME = /^(?:欧阳|司马|诸葛|上官|东方|皇甫|尉迟|公孙|慕容|长孙|宇文|司徒|夏侯|令狐|端木)/;
+// Characters that end a glued word, never a two-character given name (余人, 时要, 那好).
+const NOT_GIVEN_END = new Set('人的了是在得个些要转字着上下里内外中为以与和就都也又还才再将被把从对到向')
 // Words a place is often preceded by (在莫斯科, 访问科索沃, 抵达吉隆坡).
 const PLACE_BEFORE = /^(?:在|到|赴|抵|抵达|访问|前往|来自|飞往|位于|从|离开|途经|返回|回到|进入)$/;
 
 /** A Chinese personal name: a surname and one or two given-name characters, found by the HMM (张敬涛/x) or known to the dictionary (胡锦涛/nr). */
-function isChineseName(t: Token, next: Token | undefined): boolean {
+function isChineseName(t: Token, next: Token | undefined, prev?: Token): boolean {
   if (!allHan(t.word) || t.word.length < 2 || t.word.length > 4) return false;
   if (isNonNameWord(t.word) || !isChineseSurnameStart(t.word) || PLACE_END.test(t.word)) return false;
   if (t.word.length >= 3) {
     if (t.tag === 'x' ? t.word.length !== 3 : !PERSON_TAGS.has(t.tag)) return false;
-    // 宣传性, 同班同学: a word that starts with a dictionary word is that word, not surname + given name.
-    return !isCommonWord(t.word.slice(0, 2)) || t.word.length === 4;
+    if (t.word.length === 4) return COMPOUND_SURNAME.test(t.word) || inContext(t, next, prev);
+    // 宣传性, 雷阵雨: a word that starts or ends with a common dictionary word is that word, not
+    // surname + given name, unless a title or verb of speech stands beside it (温家宝会见, 总理周恩来).
+    return (!isCommonWord(t.word.slice(0, 2)) && !isCommonWord(t.word.slice(1))) || inContext(t, next, prev);
   }
-  // Two characters are as often a plain word (文明, 官媒): a title or verb of speech must follow.
-  return (t.tag === 'x' || PERSON_TAGS.has(t.tag)) && !!next && next.start === t.end && PERSON_AFTER.test(next.word);
+  // Two characters are as often a plain word (文明, 官媒): the HMM's unknown word is a name unless a
+  // place suffix follows; a dictionary name needs a title or verb of speech after it, or a title before.
+  if (t.tag === 'x' && !isAmbiguousSurname(t.word[0]) && !NOT_GIVEN_END.has(t.word[1])) return !(next && next.start === t.end && LOC_SUFFIX.has(next.word));
+  if (!PERSON_TAGS.has(t.tag) && t.tag !== 'x') return false;
+  return inContext(t, next, prev);
+}
+
+/** Whether a title or verb of speech stands right after `t`, or a title or role right before it. */
+function inContext(t: Token, next: Token | undefined, prev: Token | undefined): boolean {
+  return (!!next && next.start === t.end && PERSON_AFTER.test(next.word)) || (!!prev && prev.end === t.start && PERSON_BEFORE.test(prev.word));
 }
 
 /** A transliterated foreign name jieba knows as a person (克林顿/nr, 休斯/nrt), unless the context makes it a place. */
@@ -236,7 +251,7 @@ export function recognizeNames(text: string, opts: { simplified?: boolean } = {}
       i++;
       continue;
     }
-    const chinese = isChineseName(t, tokens[i + 1]);
+    const chinese = isChineseName(t, tokens[i + 1], tokens[i - 1]);
     if (chinese || isForeignName(t, tokens[i - 1], tokens[i + 1])) {
       let end = t.end;
       let k = i + 1;
