@@ -10,6 +10,7 @@ import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import { toSimplified } from '../text/script.ts';
 import { isTranslitChar } from './alias-pairs.ts';
+import { isWorldPlace } from './world-places.ts';
 import { isAmbiguousSurname, isChineseSurnameStart, isGenericPlaceWord, isNonNameWord, isPlaceAbbreviation } from './name-lexicon.ts';
 
 /** PER person, ORG organisation, LOC place (the People's Daily / MSRA labels). */
@@ -147,11 +148,17 @@ function organisation(tokens: Token[], i: number): number {
 
 // Last characters of place names that jieba's dictionary mis-tags as people (石家庄/nr).
 const PLACE_END = /[庄省市县区州镇乡村岛湾港江河湖山峰街路城堡沟屯营寨坡]$/;
+// Place endings strong enough to override a person tag (not 江/山/河, which end given names too).
+const PLACE_TAIL = /[庄省市县镇乡村岛湾港街城堡寨寺]$/;
 // Words a person's name is often followed by in news (彭真校长, 贺龙同志, 克林顿说).
 const PERSON_AFTER = /^(?:同志|先生|女士|夫人|教授|主席|总统|总理|首相|部长|书记|委员长|院士|博士|大使|将军|校长|院长|主任|经理|总裁|董事长|局长|市长|县长|省长|说|表示|指出|认为|强调|会见|会晤|访问|宣布|称|等人|一行|报道|摄)/;
 // Titles and roles news writes right before a name (记者薛原, 县委书记汪明新, 选手张勇).
 const PERSON_BEFORE = /(?:记者|通讯员|书记|主任|经理|总裁|董事长|院长|校长|局长|厅长|部长|处长|科长|所长|市长|县长|省长|乡长|镇长|村长|主席|总理|总统|教授|教练|选手|队员|球员|运动员|作者|政委|司令员|司令|参谋长|委员|代表|老师|同学|演员|导演|编辑|律师|医生|大夫|工程师|厂长|社长|站长|队长|班长|组长|会长|秘书长|干事|战士|老人|女士|先生|同志|妻子|丈夫|儿子|女儿|母亲|父亲)$/;
 const COMPOUND_SURNAME = /^(?:欧阳|司马|诸葛|上官|东方|皇甫|尉迟|公孙|慕容|长孙|宇文|司徒|夏侯|令狐|端木)/;
+// Verbs and prepositions jieba glues to a country abbreviation (访华, 驻美, 对日).
+const VISIT_HEAD = new Set('访来驻赴对抵离返旅援侵反亲抗排留');
+// What follows an abbreviation to mean that country's side, army or people (中方, 美军, 日籍).
+const SIDE_TAIL = new Set('方军籍资企商');
 // Characters that end a glued word, never a two-character given name (余人, 时要, 那好).
 const NOT_GIVEN_END = new Set('人的了是在得个些要转字着上下里内外中为以与和就都也又还才再将被把从对到向')
 // Words a place is often preceded by (在莫斯科, 访问科索沃, 抵达吉隆坡).
@@ -200,6 +207,8 @@ export function recognizeNames(text: string, opts: { simplified?: boolean } = {}
   // Text known to be Simplified skips opencc (~50 ms per MB).
   const simp = opts.simplified ? text : simplifiedSameLength(text);
   const tokens = tokenize(simp);
+  // Countries and cities jieba's dictionary tags as people (莫斯科/nr) or plain nouns (合肥/n) are places.
+  for (const t of tokens) if (t.tag !== 'ns' && isWorldPlace(t.word)) t.tag = 'ns';
   const out: NameSpan[] = [];
   const push = (start: number, end: number, type: NameType) => out.push({ start, end, text: text.slice(start, end), type });
   for (let i = 0; i < tokens.length; i++) {
@@ -227,8 +236,18 @@ export function recognizeNames(text: string, opts: { simplified?: boolean } = {}
       push(t.start, t.start + 3, 'PER');
       continue;
     }
+    // A verb or preposition glued to a country abbreviation (访华, 对美, 赴法) or one glued to
+    // 方/军/籍 (中方, 美军): the abbreviation is a place.
+    if (t.word.length === 2 && VISIT_HEAD.has(t.word[0]) && (isPlaceAbbreviation(t.word[1]) || t.word[1] === '华') && t.tag !== 'ns') {
+      push(t.start + 1, t.end, 'LOC');
+      continue;
+    }
+    if (t.word.length === 2 && isPlaceAbbreviation(t.word[0]) && SIDE_TAIL.has(t.word[1]) && t.tag !== 'ns') {
+      push(t.start, t.start + 1, 'LOC');
+      continue;
+    }
     // Country and region abbreviations: 中美 is two places, 中 in 中/f 美/ns too.
-    if (allHan(t.word) && t.word.length <= 2 && [...t.word].every(isPlaceAbbreviation) && (t.tag === 'ns' || t.tag === 'j' || abbreviationNext(tokens, i))) {
+    if (allHan(t.word) && t.word.length <= 2 && [...t.word].every(isPlaceAbbreviation) && (t.tag === 'ns' || t.tag === 'j' || (t.tag === 'x' && tokens[i + 1]?.tag !== 'm') || abbreviationNext(tokens, i))) {
       for (let k = 0; k < t.word.length; k++) push(t.start + k, t.start + k + 1, 'LOC');
       continue;
     }
@@ -242,6 +261,11 @@ export function recognizeNames(text: string, opts: { simplified?: boolean } = {}
         push(t.start, next.end, 'LOC');
         i++;
       } else push(t.start, t.end, 'LOC');
+      continue;
+    }
+    // Places jieba's dictionary tags as people (石家庄/nr, 公明镇/nr): the last character says so.
+    if ((PERSON_TAGS.has(t.tag) || t.tag === 'x') && t.word.length >= 3 && allHan(t.word) && PLACE_TAIL.test(t.word) && !isNonNameWord(t.word)) {
+      push(t.start, t.end, 'LOC');
       continue;
     }
     // A foreign name jieba cut in two dictionary names (扎克/nrt 伯格/nr) is one name.
