@@ -50,3 +50,21 @@ const GENERIC_PLACES = new Set(['城市', '海洋', '两国', '外国', '大国'
 export function isGenericPlaceWord(word: string): boolean {
   return GENERIC_PLACES.has(word);
 }
+
+// Nouns ending like an organisation that name none in particular (社会, 部队, 医院).
+const GENERIC_ORGS = new Set(
+  ('社会 机会 大会 会议 宴会 晚会 舞会 年会 聚会 集会 开会 约会 都会 学会 体会 误会 理会 协会 工会 议会 委员会 全会 例会 茶话会 座谈会 运动会 博览会 展览会 交易会 研讨会 报告会 ' +
+    '部队 军队 球队 车队 梯队 团队 乐队 舰队 船队 商队 队伍 排队 站队 领队 主队 客队 国家队 ' +
+    '全部 内部 外部 干部 局部 部分 部门 部位 部署 部长 本部 总部 支部 分部 东部 西部 南部 北部 中部 腹部 头部 胸部 上部 下部 ' +
+    '结局 格局 当局 布局 大局 全局 局面 局势 开局 出局 骗局 时局 政局 分局 ' +
+    '医院 法院 学院 剧院 影院 寺院 庭院 大院 病院 书院 研究院 科学院 住院 出院 入院 ' +
+    '政党 入党 建党 全党 党员 党委 党派 ' +
+    '社团 集团 团体 剧团 乐团 兵团 代表团 旅游团 观光团 考察团 访问团 ' +
+    '报社 旅社 出版社 合作社 结社 公社 ' +
+    '常委 编委 政委 主委 干部 公司 银行 董事会 招待会 游击队 强队 支队').split(' '),
+);
+
+/** Whether a word that ends like an organisation (社会, 部队, 医院) is a common noun. */
+export function isGenericOrgWord(word: string): boolean {
+  return GENERIC_ORGS.has(word);
+}

@@ -10,8 +10,8 @@ import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import { toSimplified } from '../text/script.ts';
 import { isTranslitChar } from './alias-pairs.ts';
-import { isWorldPlace } from './world-places.ts';
-import { isAmbiguousSurname, isChineseSurnameStart, isGenericPlaceWord, isNonNameWord, isPlaceAbbreviation } from './name-lexicon.ts';
+import { isKnownOrganisation, isWorldPlace } from './world-places.ts';
+import { isAmbiguousSurname, isChineseSurnameStart, isGenericOrgWord, isGenericPlaceWord, isNonNameWord, isPlaceAbbreviation } from './name-lexicon.ts';
 
 /** PER person, ORG organisation, LOC place (the People's Daily / MSRA labels). */
 export type NameType = 'PER' | 'ORG' | 'LOC';
@@ -71,8 +71,20 @@ function allHan(w: string): boolean {
 const DOTS = new Set(['·', '・', '．', '‧', '•']);
 const PERSON_TAGS = new Set(['nr', 'nrt', 'nrfg']);
 // What an organisation name ends with; 政府 is left out on purpose (印度政府 names the country).
-const ORG_END = /(?:队|部|委|会|院|社|局|厅|署|党|团|办|处|所|校|厂|行|军|报|台|站|店|馆|中心|公司|集团|银行|组织|协会|学会|联盟|大学|学院|中学|小学|法院|检察院|委员会|研究所|研究院|基金会|俱乐部|工会|议会|内阁|联合会|共同体|交易所|通讯社)$/;
+const ORG_END = /(?:队|部|委|会|院|社|局|厅|署|党|团|办|处|所|校|厂|行|军|报|台|店|中心|公司|集团|银行|组织|协会|学会|联盟|大学|学院|中学|小学|法院|检察院|委员会|研究所|研究院|基金会|俱乐部|工会|议会|内阁|联合会|共同体|交易所|通讯社)$/;
 const ORG_INNER_TAGS = new Set(['n', 'nz', 'nt', 'ns', 'vn', 'j', 'nr', 'b', 'l']);
+// Ends of a one-word organisation (县委, 保守党, 人权会, 五牛队, 内阁).
+const ORG_WORD_END = /(?:委|党|队|内阁|议会|国会)$/;
+// Ends strong enough to make common nouns an organisation (机场 管理局, 帐篷 小学, 招商引资 团).
+const STRONG_ORG_END = /(?:队|委|党|局|厅|署|社|团|公司|集团|银行|组织|协会|学会|联盟|大学|学院|中学|小学|法院|检察院|委员会|研究所|研究院|基金会|俱乐部|工会|议会|联合会|交易所|通讯社|管理局|总公司|分局|组委会)$/;
+// Last characters of abbreviated organisations (欧盟, 北大, 法航, 邯钢, 政协, 人大).
+const ORG_ABBREVIATION_END = new Set('盟大航钢协委联院办党队局行');
+// Directional words ending in 部 (中南部, 大部) are parts of a place, not departments.
+const REGION_PART = /^[东西南北中大]+部$/;
+const NAMED_TAGS = new Set(['ns', 'nt', 'nz', 'j', 'nr']);
+const DEPUTY = new Set('副总正代原前');
+// A title glued to an organisation's last word (司法部长, 内政部长, 县委书记, 日报社长).
+const ORG_TITLE = /[部局厅署社委](长|书记)$/;
 const ORG_MAX = 14;
 // Tags of words that never end a name (adverbs, prepositions, conjunctions, particles, pronouns, numerals, measures).
 const FUNCTION_TAGS = /^(?:d|p|c|u\w*|r|m|q|f|t)$/;
@@ -130,18 +142,44 @@ function dottedName(tokens: Token[], i: number): number {
   return parts >= 2 ? j : -1;
 }
 
-/** An organisation starting at token i: the index after its last token, or -1. */
-function organisation(tokens: Token[], i: number): number {
+/** Where an organisation found at token i ends: the index of the token after it and the character offset. */
+interface OrgEnd {
+  next: number;
+  end: number;
+}
+
+/** How many characters of a title glued to an organisation's last word are the title (司法部长 → 司法部 + 长, 县委书记 → 县委 + 书记). */
+function titleTail(word: string): number {
+  const m = ORG_TITLE.exec(word);
+  return m ? m[1].length : 0;
+}
+
+/** An organisation starting at token i (a place, organisation or abbreviation head, or common nouns ending in an organisation word), or undefined. */
+function organisation(tokens: Token[], i: number): OrgEnd | undefined {
   const first = tokens[i];
-  if (first.tag !== 'ns' && first.tag !== 'nt' && first.tag !== 'nz') return -1;
-  let best = first.tag === 'nt' && !first.word.endsWith('政府') ? i + 1 : -1;
+  const named = first.tag === 'ns' || first.tag === 'nt' || first.tag === 'nz' || first.tag === 'j';
+  if (!named && first.tag !== 'n' && first.tag !== 'a') return undefined;
+  let best: OrgEnd | undefined = first.tag === 'nt' && !first.word.endsWith('政府') ? { next: i + 1, end: first.end } : undefined;
+  // One word that is an organisation on its own (国会, 县委, 保守党), not a generic one (社会, 部队).
+  if (!best && first.word.length >= 2 && first.tag !== 'a' && ORG_WORD_END.test(first.word) && !isGenericOrgWord(first.word)) best = { next: i + 1, end: first.end };
+  const cut = first.word.length >= 4 ? titleTail(first.word) : 0;
+  if (cut) return { next: i + 1, end: first.end - cut };
   let len = first.word.length;
   for (let j = i + 1; j < tokens.length; j++) {
     const t = tokens[j];
     if (t.start !== tokens[j - 1].end || !ORG_INNER_TAGS.has(t.tag) || !allHan(t.word)) break;
     len += t.word.length;
     if (len > ORG_MAX) break;
-    if (ORG_END.test(t.word) && !t.word.endsWith('政府')) best = j + 1;
+    // A common-noun head gives way to a name further on (会见/n 芬兰/ns 农林部: the organisation starts at 芬兰).
+    if (!named && NAMED_TAGS.has(t.tag)) return undefined;
+    const tail = titleTail(t.word);
+    if (tail) {
+      // 中联部/nt 部长, 财政部/nt 副部长: the title is the whole word, the organisation ended before it.
+      if ((t.word.length - tail === 1 && tokens[j - 1].word.endsWith(t.word[0])) || DEPUTY.has(t.word[0])) return named || j > i + 1 ? { next: j, end: tokens[j - 1].end } : best;
+      return { next: j + 1, end: t.end - tail };
+    }
+    if (REGION_PART.test(t.word)) break;
+    if (ORG_END.test(t.word) && !t.word.endsWith('政府') && !isGenericOrgWord(t.word) && (named || STRONG_ORG_END.test(t.word))) best = { next: j + 1, end: t.end };
   }
   return best;
 }
@@ -208,7 +246,13 @@ export function recognizeNames(text: string, opts: { simplified?: boolean } = {}
   const simp = opts.simplified ? text : simplifiedSameLength(text);
   const tokens = tokenize(simp);
   // Countries and cities jieba's dictionary tags as people (莫斯科/nr) or plain nouns (合肥/n) are places.
-  for (const t of tokens) if (t.tag !== 'ns' && isWorldPlace(t.word)) t.tag = 'ns';
+  // Known companies and bodies (微软/a, 华为/nz) are organisations; so are abbreviations that are not
+  // all country letters (欧盟/j, 北大/j; 中美/j stays two places).
+  for (const t of tokens) {
+    if (t.tag !== 'ns' && isWorldPlace(t.word)) t.tag = 'ns';
+    else if (isKnownOrganisation(t.word)) t.tag = 'nt';
+    else if (t.tag === 'j' && t.word.length >= 2 && t.word.length <= 4 && ORG_ABBREVIATION_END.has(t.word[t.word.length - 1])) t.tag = 'nt';
+  }
   const out: NameSpan[] = [];
   const push = (start: number, end: number, type: NameType) => out.push({ start, end, text: text.slice(start, end), type });
   for (let i = 0; i < tokens.length; i++) {
@@ -219,10 +263,10 @@ export function recognizeNames(text: string, opts: { simplified?: boolean } = {}
       i = dotted - 1;
       continue;
     }
-    const org = organisation(tokens, i);
-    if (org > 0 && (org > i + 1 || t.tag === 'nt')) {
-      push(t.start, tokens[org - 1].end, 'ORG');
-      i = org - 1;
+    const org = t.word.endsWith('关系') ? undefined : organisation(tokens, i);
+    if (org) {
+      push(t.start, org.end, 'ORG');
+      i = org.next - 1;
       continue;
     }
     if (t.tag === 'nt' && t.word.endsWith('政府') && t.word.length > 2) {
@@ -234,6 +278,12 @@ export function recognizeNames(text: string, opts: { simplified?: boolean } = {}
     // The dictionary keeps some names glued to what follows (邓小平理论/nr): the name is the head.
     if (PERSON_TAGS.has(t.tag) && t.word.length >= 5 && isChineseSurnameStart(t.word)) {
       push(t.start, t.start + 3, 'PER');
+      continue;
+    }
+    // 中美关系/nt: two countries and their relations, not an organisation.
+    if (t.word.length === 4 && t.word.endsWith('关系') && isPlaceAbbreviation(t.word[0]) && isPlaceAbbreviation(t.word[1])) {
+      push(t.start, t.start + 1, 'LOC');
+      push(t.start + 1, t.start + 2, 'LOC');
       continue;
     }
     // A verb or preposition glued to a country abbreviation (访华, 对美, 赴法) or one glued to

@@ -17,6 +17,19 @@ const CITIES =
   '伦敦 巴黎 柏林 波恩 法兰克福 慕尼黑 汉堡 科隆 维也纳 日内瓦 苏黎世 伯尔尼 布鲁塞尔 阿姆斯特丹 海牙 卢森堡 罗马 米兰 马德里 巴塞罗那 里斯本 雅典 哥本哈根 奥斯陆 斯德哥尔摩 赫尔辛基 华沙 布拉格 布拉迪斯拉发 布达佩斯 布加勒斯特 索非亚 贝尔格莱德 萨格勒布 萨拉热窝 地拉那 莫斯科 圣彼得堡 基辅 明斯克 达沃斯 斯特拉斯堡 ' +
   '悉尼 墨尔本 堪培拉 惠灵顿 奥克兰';
 
+// Companies and bodies news names bare, which jieba reads as ordinary words (微软/a, 华为/nz, 宝马/nr).
+const ORGANISATIONS =
+  '微软 谷歌 苹果公司 亚马逊 脸书 推特 英特尔 甲骨文 思科 惠普 戴尔 高通 英伟达 特斯拉 波音 空客 通用汽车 福特 丰田 本田 日产 三菱 索尼 松下 东芝 日立 佳能 三星 现代 LG 诺基亚 爱立信 西门子 飞利浦 大众 宝马 奔驰 戴姆勒 雀巢 联合利华 ' +
+  '华为 中兴 联想 小米 腾讯 阿里巴巴 阿里 百度 京东 字节跳动 美团 网易 新浪 搜狐 海尔 长虹 比亚迪 ' +
+  '联合国 欧盟 北约 东盟 世贸组织 世卫组织 亚行 世界银行 国际货币基金组织 红十字会 国际奥委会 奥委会 新华社 路透社 美联社 法新社 塔斯社 共同社 ' +
+  '白宫 五角大楼 克里姆林宫 国务院 国会 参议院 众议院 内阁 议会 人大 政协 中共中央 国务院 外交部 国防部 商务部 财政部 公安部 教育部 北大 清华';
+const ORGS = new Set(ORGANISATIONS.split(' '));
+
+/** Whether `word` is a company or body news names bare (微软, 华为, 欧盟), whatever jieba's dictionary tags it. */
+export function isKnownOrganisation(word: string): boolean {
+  return ORGS.has(word);
+}
+
 const PLACES = new Set([...COUNTRIES.split(' '), ...CITIES.split(' ')]);
 
 /** Whether `word` is a country or major city (莫斯科, 阿根廷), whatever jieba's dictionary tags it. */
