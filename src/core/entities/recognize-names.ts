@@ -131,15 +131,29 @@ function namePart(t: Token | undefined): boolean {
 /** A foreign name in parts joined by middle dots, starting at token i: the index after it, or -1. */
 function dottedName(tokens: Token[], i: number): number {
   if (!namePart(tokens[i])) return -1;
-  let j = i + 1;
+  let j = translitRun(tokens, i + 1, tokens[i].word.length);
   let parts = 1;
   while (DOTS.has(tokens[j]?.word ?? '') && tokens[j].start === tokens[j - 1].end && namePart(tokens[j + 1])) {
-    j += 2;
+    // jieba cuts an unknown name's syllables off (弗兰克/nr 林/ng, 卡/n 莱维/nrt): each part takes them back.
+    j = translitRun(tokens, j + 2, tokens[j + 1].word.length);
     parts++;
-    // jieba cuts an unknown name's last syllable off (弗兰克/nr 林/ng): take it back when it is a transliteration character.
-    while (tokens[j] && tokens[j].word.length === 1 && isTranslitChar(tokens[j].word) && !DOTS.has(tokens[j].word) && isTranslitWord(tokens[j - 1].word)) j++;
   }
   return parts >= 2 ? j : -1;
+}
+
+/**
+ * Where a transliterated name continues from token j: the index after the glued tokens made only of
+ * transliteration characters (普里马/nr 科夫, 斯特罗/nr 耶夫), never a place, a function word or a title.
+ */
+function translitRun(tokens: Token[], j: number, len: number): number {
+  while (j < tokens.length) {
+    const t = tokens[j];
+    if (t.start !== tokens[j - 1].end || t.word.length > 3 || len + t.word.length > 10 || DOTS.has(t.word)) break;
+    if (!isTranslitWord(t.word) || t.tag === 'ns' || FUNCTION_TAGS.test(t.tag) || isChineseSurnameStart(t.word) && PERSON_TAGS.has(t.tag)) break;
+    len += t.word.length;
+    j++;
+  }
+  return j;
 }
 
 /** Where an organisation found at token i ends: the index of the token after it and the character offset. */
@@ -329,13 +343,12 @@ export function recognizeNames(text: string, opts: { simplified?: boolean } = {}
     if (chinese || isForeignName(t, tokens[i - 1], tokens[i + 1])) {
       let end = t.end;
       let k = i + 1;
-      // An unknown foreign name cut before its last syllable (斯诺/nr 登/v): the syllable goes back on.
+      // An unknown foreign name cut into pieces (斯诺/nr 登/v, 普里马/nr 科夫): the pieces go back on.
       if (!chinese) {
+        k = translitRun(tokens, k, t.word.length);
+        end = tokens[k - 1].end;
         const next = tokens[k];
-        if (next && next.word.length === 1 && isTranslitChar(next.word) && !DOTS.has(next.word) && next.start === end && !FUNCTION_TAGS.test(next.tag)) {
-          end = next.end;
-          k++;
-        } else if (next && next.tag === 'x' && next.start === end && next.word.length === 2 && isTranslitChar(next.word[0]) && isDictionaryWord(next.word[1]) && !isDictionaryWord(next.word)) {
+        if (k === i + 1 && next && next.tag === 'x' && next.start === end && next.word.length === 2 && isTranslitChar(next.word[0]) && isDictionaryWord(next.word[1]) && !isDictionaryWord(next.word)) {
           // …or glued by the HMM to the word after it (斯诺/nr 登说/x).
           end = next.start + 1;
         }
