@@ -13,6 +13,8 @@ import { pinyin } from 'pinyin-pro';
 import { foldKey } from './fold.ts';
 import { isChineseSurnameStart } from './name-lexicon.ts';
 import { toSimplified } from '../text/script.ts';
+import { soundKey, soundsAlike } from './sound-alike.ts';
+import type { AliasIndex } from './alias-index.ts';
 
 /**
  * The Hanyu Pinyin key of a Chinese personal name (毛泽东 → maozedong), so "Mao Zedong" finds it;
@@ -26,16 +28,59 @@ export function pinyinKey(name: string): string | null {
 
 const TYPE: Record<FoundName['type'], EntityType> = { PER: 'person', ORG: 'org', LOC: 'place' };
 
-/** Creates the entities of `found` that do not exist yet and returns them as article mentions. */
-export function storeFoundNames(db: Db, found: FoundName[]): ArticleMention[] {
+const soundIndexes = new WeakMap<AliasIndex, Map<string, { entityId: string; alias: string }[]>>();
+
+/** The listed and learned people's Han aliases by sound key, built once per alias index. */
+function soundIndex(idx: AliasIndex): Map<string, { entityId: string; alias: string }[]> {
+  let m = soundIndexes.get(idx);
+  if (!m) {
+    m = new Map();
+    for (const k of idx.keys) {
+      if (k.latin || idx.entities.get(k.entityId)?.type !== 'person') continue;
+      const key = soundKey(k.alias);
+      if (!key) continue;
+      let list = m.get(key);
+      if (!list) m.set(key, (list = []));
+      if (!list.some((x) => x.entityId === k.entityId && x.alias === k.alias)) list.push({ entityId: k.entityId, alias: k.alias });
+    }
+    soundIndexes.set(idx, m);
+  }
+  return m;
+}
+
+/**
+ * The one person a foreign-style name is another region's transliteration of (尼克森 → 尼克松's
+ * entity, 祖克柏 → Zuckerberg), among listed, learned and found people; undefined when none or
+ * more than one sounds alike, so a guess never merges two people.
+ */
+export function soundAlikePerson(db: Db, idx: AliasIndex | undefined, name: string): string | undefined {
+  const key = soundKey(name);
+  if (!key) return undefined;
+  const ids = new Set<string>();
+  for (const c of idx ? (soundIndex(idx).get(key) ?? []) : []) if (soundsAlike(name, c.alias)) ids.add(c.entityId);
+  const rows = prepareCached(db, `SELECT entity_id, name FROM entity_names WHERE key = ?`).all(key) as { entity_id: string; name: string }[];
+  for (const r of rows) if (soundsAlike(name, r.name)) ids.add(r.entity_id);
+  return ids.size === 1 ? [...ids][0] : undefined;
+}
+
+/** Creates the entities of `found` that do not exist yet and returns them as article mentions (`idx`: foreign names are linked to the one person they sound like). */
+export function storeFoundNames(db: Db, found: FoundName[], idx?: AliasIndex): ArticleMention[] {
   if (!found.length) return [];
   const ins = prepareCached(db, `INSERT INTO entities (id, type, name_zh, name_en, role_zh, role_en, source, created_at) VALUES (?, ?, ?, ?, NULL, NULL, 'learned', ?) ON CONFLICT (id) DO NOTHING`);
   const name = prepareCached(db, `INSERT OR IGNORE INTO entity_names (key, entity_id, name) VALUES (?, ?, ?)`);
   const now = new Date().toISOString();
   return found.map((f) => {
-    const id = foundEntityId(f.key);
+    let id = foundEntityId(f.key);
     const han = isHanName(f.name);
-    if (ins.run(id, TYPE[f.type], han ? f.name : null, han ? null : f.name, now).changes) {
+    const exists = prepareCached(db, `SELECT 1 FROM entities WHERE id = ?`).get(id);
+    const alike = f.type === 'PER' && !exists ? soundAlikePerson(db, idx, f.name) : undefined;
+    if (alike) {
+      // Another region's spelling of a person already known: one entity, found under both spellings.
+      name.run(f.key, alike, f.name);
+      id = alike;
+    } else if (ins.run(id, TYPE[f.type], han ? f.name : null, han ? null : f.name, now).changes) {
+      const sk = f.type === 'PER' ? soundKey(f.name) : null;
+      if (sk) name.run(sk, id, f.name);
       name.run(f.key, id, f.name);
       const py = f.type === 'PER' ? pinyinKey(f.name) : null;
       if (py) name.run(py, id, f.name);

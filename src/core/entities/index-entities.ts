@@ -105,7 +105,16 @@ export function indexEntities(db: Db, article: StoredArticle, opts: { learn?: bo
     m.count++;
     if (!m.surfaces.includes(l.surface)) m.surfaces.push(l.surface);
   }
-  mentions.push(...storeFoundNames(db, found));
+  for (const m of storeFoundNames(db, found, idx)) {
+    // A sound-alike spelling of an entity the article already mentions counts for that mention.
+    const same = mentions.find((x) => x.entityId === m.entityId);
+    if (!same) {
+      mentions.push(m);
+      continue;
+    }
+    same.count += m.count;
+    for (const sf of m.surfaces) if (!same.surfaces.includes(sf)) same.surfaces.push(sf);
+  }
   // Chinese people found before, written in Pinyin (Mao Zedong in an English paragraph).
   const scan = [article.title ?? '', ...paragraphs];
   for (let i = 0, offset = 0; i < scan.length; offset += i > 0 ? scan[i].length + 2 : 0, i++) {

@@ -351,6 +351,7 @@ export function recognizeNames(text: string, opts: { simplified?: boolean } = {}
         if (k === i + 1 && next && next.tag === 'x' && next.start === end && next.word.length === 2 && isTranslitChar(next.word[0]) && isDictionaryWord(next.word[1]) && !isDictionaryWord(next.word)) {
           // …or glued by the HMM to the word after it (斯诺/nr 登说/x).
           end = next.start + 1;
+          k++;
         }
       }
       push(t.start, end, 'PER');
