@@ -72,14 +72,14 @@ export function storeFoundNames(db: Db, found: FoundName[], idx?: AliasIndex): A
   return found.map((f) => {
     let id = foundEntityId(f.key);
     const han = isHanName(f.name);
-    const exists = prepareCached(db, `SELECT 1 FROM entities WHERE id = ?`).get(id);
-    const alike = f.type === 'PER' && !exists ? soundAlikePerson(db, idx, f.name) : undefined;
+    // Only foreign-style people have a sound key; everyone else skips the look-ups.
+    const sk = f.type === 'PER' ? soundKey(f.name) : null;
+    const alike = sk && !prepareCached(db, `SELECT 1 FROM entities WHERE id = ?`).get(id) ? soundAlikePerson(db, idx, f.name) : undefined;
     if (alike) {
       // Another region's spelling of a person already known: one entity, found under both spellings.
       name.run(f.key, alike, f.name);
       id = alike;
     } else if (ins.run(id, TYPE[f.type], han ? f.name : null, han ? null : f.name, now).changes) {
-      const sk = f.type === 'PER' ? soundKey(f.name) : null;
       if (sk) name.run(sk, id, f.name);
       name.run(f.key, id, f.name);
       const py = f.type === 'PER' ? pinyinKey(f.name) : null;

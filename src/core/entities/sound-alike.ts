@@ -27,10 +27,18 @@ function consonantClass(syllable: string): string {
   return CLASS[m] ?? m;
 }
 
-/** The lookup key of a foreign-style name (its first three consonant classes), or null for other names. */
+const keys = new Map<string, string | null>();
+
+/** The lookup key of a foreign-style name (its first three consonant classes), or null for other names; memoised (names repeat across articles). */
 export function soundKey(name: string): string | null {
-  const s = syllables(name);
-  return s ? `~s:${s.slice(0, 3).map(consonantClass).join('-')}` : null;
+  let key = keys.get(name);
+  if (key === undefined) {
+    const s = syllables(name);
+    key = s ? `~s:${s.slice(0, 3).map(consonantClass).join('-')}` : null;
+    if (keys.size > 100_000) keys.clear();
+    keys.set(name, key);
+  }
+  return key;
 }
 
 /** Whether two names are transliterations of the same foreign name by the rule above. */
