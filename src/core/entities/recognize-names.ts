@@ -72,7 +72,7 @@ const DOTS = new Set(['·', '・', '．', '‧', '•']);
 const PERSON_TAGS = new Set(['nr', 'nrt', 'nrfg']);
 // What an organisation name ends with; 政府 is left out on purpose (印度政府 names the country).
 const ORG_END = /(?:队|部|委|会|院|社|局|厅|署|党|团|办|处|所|校|厂|行|军|报|台|店|中心|公司|集团|银行|组织|协会|学会|联盟|大学|学院|中学|小学|法院|检察院|委员会|研究所|研究院|基金会|俱乐部|工会|议会|内阁|联合会|共同体|交易所|通讯社)$/;
-const ORG_INNER_TAGS = new Set(['n', 'nz', 'nt', 'ns', 'vn', 'j', 'nr', 'b', 'l']);
+const ORG_INNER_TAGS = new Set(['n', 'nz', 'nt', 'ns', 'vn', 'j', 'nr', 'b', 'l', 'm']);
 // Ends of a one-word organisation (县委, 保守党, 人权会, 五牛队, 内阁).
 const ORG_WORD_END = /(?:委|党|队|内阁|议会|国会)$/;
 // Ends strong enough to make common nouns an organisation (机场 管理局, 帐篷 小学, 招商引资 团).
@@ -193,7 +193,8 @@ function organisation(tokens: Token[], i: number): OrgEnd | undefined {
       return { next: j + 1, end: t.end - tail };
     }
     if (REGION_PART.test(t.word)) break;
-    if (ORG_END.test(t.word) && !t.word.endsWith('政府') && !isGenericOrgWord(t.word) && (named || STRONG_ORG_END.test(t.word))) best = { next: j + 1, end: t.end };
+    if (t.tag === 'nt' && named && !t.word.endsWith('政府')) best = { next: j + 1, end: t.end };
+    else if (ORG_END.test(t.word) && !t.word.endsWith('政府') && !isGenericOrgWord(t.word) && (named || STRONG_ORG_END.test(t.word))) best = { next: j + 1, end: t.end };
   }
   return best;
 }
@@ -207,6 +208,10 @@ const PERSON_AFTER = /^(?:同志|先生|女士|夫人|教授|主席|总统|总�
 // Titles and roles news writes right before a name (记者薛原, 县委书记汪明新, 选手张勇).
 const PERSON_BEFORE = /(?:记者|通讯员|书记|主任|经理|总裁|董事长|院长|校长|局长|厅长|部长|处长|科长|所长|市长|县长|省长|乡长|镇长|村长|主席|总理|总统|教授|教练|选手|队员|球员|运动员|作者|政委|司令员|司令|参谋长|委员|代表|老师|同学|演员|导演|编辑|律师|医生|大夫|工程师|厂长|社长|站长|队长|班长|组长|会长|秘书长|干事|战士|老人|女士|先生|同志|妻子|丈夫|儿子|女儿|母亲|父亲)$/;
 const COMPOUND_SURNAME = /^(?:欧阳|司马|诸葛|上官|东方|皇甫|尉迟|公孙|慕容|长孙|宇文|司徒|夏侯|令狐|端木)/;
+// Tags of words jieba glues a country onto (法国总理/n, 德国总理/nr, 中国京剧/nz, 中国式/nz).
+const COMPOUND_TAGS = new Set(['n', 'nr', 'nz', 'x', 'vn']);
+// What follows a country abbreviation to make a word about its people or leaders (俄总统, 日寇).
+const PEOPLE_TAIL = new Set(['总统', '总理', '首相', '外长', '政府', '国王', '大使', '两国', '人', '寇', '侨', '军', '方']);
 // Verbs and prepositions jieba glues to a country abbreviation (访华, 驻美, 对日).
 const VISIT_HEAD = new Set('访来驻赴对抵离返旅援侵反亲抗排留');
 // What follows an abbreviation to mean that country's side, army or people (中方, 美军, 日籍).
@@ -247,6 +252,13 @@ function isForeignName(t: Token, prev: Token | undefined, next: Token | undefine
   return true;
 }
 
+/** The length of a country or city a longer word starts with (法国总理 → 2), or of a country abbreviation before a title or people word (俄总统 → 1); 0 if none. */
+function placeHead(word: string): number {
+  if (word.length < 3 || !allHan(word) || ORG_END.test(word) || ORG_WORD_END.test(word)) return 0;
+  for (let n = Math.min(5, word.length - 1); n >= 2; n--) if (isWorldPlace(word.slice(0, n)) && !LOC_SUFFIX.has(word[n])) return n;
+  return isPlaceAbbreviation(word[0]) && PEOPLE_TAIL.has(word.slice(1)) ? 1 : 0;
+}
+
 /** Whether the token after i is a place abbreviation glued to it (中/f 美/ns). */
 function abbreviationNext(tokens: Token[], i: number): boolean {
   const n = tokens[i + 1];
@@ -275,6 +287,12 @@ export function recognizeNames(text: string, opts: { simplified?: boolean } = {}
     if (dotted > 0) {
       push(t.start, tokens[dotted - 1].end, 'PER');
       i = dotted - 1;
+      continue;
+    }
+    // A country glued to what follows (法国总理/n, 中国京剧/nz, 俄总统/n): the country is a place.
+    const head = COMPOUND_TAGS.has(t.tag) ? placeHead(t.word) : 0;
+    if (head) {
+      push(t.start, t.start + head, 'LOC');
       continue;
     }
     const org = t.word.endsWith('关系') ? undefined : organisation(tokens, i);
