@@ -212,6 +212,8 @@ const COMPOUND_SURNAME = /^(?:欧阳|司马|诸葛|上官|东方|皇甫|尉迟|�
 const COMPOUND_TAGS = new Set(['n', 'nr', 'nz', 'x', 'vn']);
 // What follows a country abbreviation to make a word about its people or leaders (俄总统, 日寇).
 const PEOPLE_TAIL = new Set(['总统', '总理', '首相', '外长', '政府', '国王', '大使', '两国', '人', '寇', '侨', '军', '方']);
+// Tags of a two-character given name jieba read as a word (火星/n, 宏伟/a, 一夫/n).
+const GIVEN_TAGS = new Set(['n', 'a', 'nr', 'x', 'nz', 'ns']);
 // Verbs and prepositions jieba glues to a country abbreviation (访华, 驻美, 对日).
 const VISIT_HEAD = new Set('访来驻赴对抵离返旅援侵反亲抗排留');
 // What follows an abbreviation to mean that country's side, army or people (中方, 美军, 日籍).
@@ -354,6 +356,13 @@ export function recognizeNames(text: string, opts: { simplified?: boolean } = {}
     const after = tokens[i + 1];
     if (PERSON_TAGS.has(t.tag) && isTranslitWord(t.word) && after && after.start === t.end && PERSON_TAGS.has(after.tag) && isTranslitWord(after.word) && !isChineseSurnameStart(after.word)) {
       push(t.start, after.end, 'PER');
+      i++;
+      continue;
+    }
+    // A surname jieba left alone before a two-character word (曹/nr 火星/n, 江/nr 宏伟/a): surname + given name.
+    const given = tokens[i + 1];
+    if (t.tag === 'nr' && t.word.length === 1 && !isAmbiguousSurname(t.word) && isChineseSurnameStart(t.word) && given && given.start === t.end && given.word.length === 2 && allHan(given.word) && GIVEN_TAGS.has(given.tag)) {
+      push(t.start, given.end, 'PER');
       i++;
       continue;
     }
