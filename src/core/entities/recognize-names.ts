@@ -214,6 +214,8 @@ const COMPOUND_TAGS = new Set(['n', 'nr', 'nz', 'x', 'vn']);
 const PEOPLE_TAIL = new Set(['总统', '总理', '首相', '外长', '政府', '国王', '大使', '两国', '人', '寇', '侨', '军', '方']);
 // Tags of a two-character given name jieba read as a word (火星/n, 宏伟/a, 一夫/n).
 const GIVEN_TAGS = new Set(['n', 'a', 'nr', 'x', 'nz', 'ns']);
+// Tags of a last given-name character the HMM left alone (新/a, 贤/zg).
+const THIRD_TAGS = new Set(['a', 'zg', 'ng', 'nr', 'ag', 'n']);
 // Verbs and prepositions jieba glues to a country abbreviation (访华, 驻美, 对日).
 const VISIT_HEAD = new Set('访来驻赴对抵离返旅援侵反亲抗排留');
 // What follows an abbreviation to mean that country's side, army or people (中方, 美军, 日籍).
@@ -370,6 +372,12 @@ export function recognizeNames(text: string, opts: { simplified?: boolean } = {}
     if (chinese || isForeignName(t, tokens[i - 1], tokens[i + 1])) {
       let end = t.end;
       let k = i + 1;
+      // A name the HMM cut before its last given-name character (汪明/x 新/a, 金志/n 贤/zg).
+      const third = tokens[k];
+      if (chinese && t.word.length === 2 && t.tag === 'x' && third && third.start === end && third.word.length === 1 && THIRD_TAGS.has(third.tag) && !NOT_GIVEN_END.has(third.word)) {
+        end = third.end;
+        k++;
+      }
       // An unknown foreign name cut into pieces (斯诺/nr 登/v, 普里马/nr 科夫): the pieces go back on.
       if (!chinese) {
         k = translitRun(tokens, k, t.word.length);
