@@ -95,6 +95,8 @@ export interface Reply {
   /** Ids of the articles the reply cites, in the order shown (for `ask --json` and tests). */
   articles: number[];
   events?: ReplyEvent[];
+  /** Machine-readable fields `newsbot ask --json` adds to its object (/who: match, entity, suggestions…). */
+  data?: Record<string, unknown>;
   /**
    * This reply is page `page` (0-based) of `pageCount` of a longer result that the command pages
    * itself (CommandInput.page). Adapters show Prev/Next buttons that re-run the command for the

@@ -5,6 +5,26 @@ import { resolveEntity } from '../src/core/entities/resolve-entity.ts';
 import { buildEntityReport, type EntityReport } from '../src/core/entities/entity-report.ts';
 import type { EntityInfo } from '../src/core/entities/alias-index.ts';
 import { formatPublished } from '../src/core/timeline/format-time.ts';
+import { entityNamesByScript } from '../src/core/entities/entity-names.ts';
+import { mentionCount } from '../src/core/entities/resolve-entity.ts';
+import type { Database } from 'better-sqlite3';
+
+/** The most article ids /who's JSON lists (newest first). */
+const MAX_JSON_ARTICLES = 1000;
+
+function entityJson(db: Database, e: EntityInfo, lang: ReplyLang) {
+  return {
+    id: e.id,
+    name: displayName(e, lang),
+    names: entityNamesByScript(db, e.id, [e.name_zh, e.name_en]),
+    type: e.type,
+    role: (lang === 'en' ? e.role_en || e.role_zh : e.role_zh || e.role_en) ?? null,
+  };
+}
+
+function suggestionJson(db: Database, e: EntityInfo, lang: ReplyLang) {
+  return { id: e.id, name: displayName(e, lang), type: e.type, article_count: mentionCount(db, e.id) };
+}
 
 const usage = { en: 'Usage: /who <name>, e.g. /who zelensky', 'zh-TW': '用法：/who <人名或機構>，例如 /who 澤倫斯基' };
 const HAN = /\p{Script=Han}/u;
@@ -79,24 +99,35 @@ export const whoCommand = {
     if (!name) throw new UserError('missing-name', { en: `Who? ${usage.en}`, 'zh-TW': `要查誰？${usage['zh-TW']}` });
     const en = lang === 'en';
     const res = resolveEntity(db, name);
-    if (!res.entity) {
-      if (!res.suggestions.length) {
-        return { kind: 'ok', intro: en ? `I don't know “${name}”, and no known name is close. Try /search ${name}` : `找不到「${name}」，也沒有相近的名字。可以試試 /search ${name}`, items: [], articles: [] };
+    // A fuzzy match is a guess: offered as "did you mean", never shown as the answer.
+    if (!res.entity || res.match === 'fuzzy') {
+      const suggestions = res.suggestions.length ? res.suggestions : res.entity ? [res.entity] : [];
+      const data = { match: suggestions.length ? 'fuzzy' : 'none', entity: null, article_count: 0, articles: [], suggestions: suggestions.map((e) => suggestionJson(db, e, lang)) };
+      if (!suggestions.length) {
+        return { kind: 'ok', intro: en ? `I don't know “${name}”, and no known name is close. Try /search ${name}` : `找不到「${name}」，也沒有相近的名字。可以試試 /search ${name}`, items: [], articles: [], data };
       }
       return {
         kind: 'ok',
         intro: en ? `I don't know “${name}”. Did you mean:` : `找不到「${name}」。你要找的是不是：`,
-        items: res.suggestions.map((e) => ({ heading: bothNames(e, lang), text: (en ? e.role_en : e.role_zh) ?? undefined, meta: `/who ${displayName(e, lang)}` })),
+        items: suggestions.map((e) => ({ heading: bothNames(e, lang), text: (en ? e.role_en : e.role_zh) ?? undefined, meta: `/who ${displayName(e, lang)}` })),
         articles: [],
+        data,
       };
     }
     const report = buildEntityReport(db, res.entity.id)!;
     const notes: string[] = [];
-    if (res.how === 'fuzzy' && res.matched) notes.push(en ? `(No exact match for “${name}”; showing ${res.matched}.)` : `（沒有完全相符的「${name}」，顯示最接近的 ${res.matched}。）`);
     if (res.alternatives.length) {
       const alt = res.alternatives.map((e) => bothNames(e, lang)).join(en ? ', ' : '、');
       notes.push(en ? `“${name}” can also mean: ${alt}.` : `「${name}」也可能是：${alt}。`);
     }
-    return describe(report, lang, notes.length ? notes.join('\n') : null);
+    const reply = describe(report, lang, notes.length ? notes.join('\n') : null);
+    reply.data = {
+      match: res.match,
+      entity: entityJson(db, res.entity, lang),
+      article_count: report.articleIds.length,
+      articles: report.articleIds.slice(0, MAX_JSON_ARTICLES),
+      suggestions: res.alternatives.map((e) => suggestionJson(db, e, lang)),
+    };
+    return reply;
   },
 } satisfies CommandDef;

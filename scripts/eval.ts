@@ -8,6 +8,8 @@ const SUITES: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   dates: () => import('./eval/dates.ts'),
   stories: () => import('./eval/stories.ts'),
   timeline: () => import('./eval/timeline.ts'),
+  ner: () => import('./eval/ner.ts'),
+  who: () => import('./eval/who.ts'),
 };
 
 const wanted = process.argv.slice(2);

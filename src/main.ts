@@ -9,6 +9,7 @@ const SUBCOMMANDS: Record<string, () => Promise<{ run(args: string[]): Promise<n
   start: () => import('./cli/start.ts'),
   ingest: () => import('./cli/ingest.ts'),
   export: () => import('./cli/export.ts'),
+  entities: () => import('./cli/entities.ts'),
   ask: () => import('./cli/ask.ts'),
   register: () => import('./cli/register.ts'),
   sources: () => import('./cli/sources.ts'),
@@ -22,6 +23,7 @@ const USAGE = `usage: newsbot <command> [options]
   start                         load the seeds if needed, then run the bot (terminal chat without tokens)
   ingest <file|folder>... [--db FILE]
   export [--db FILE]            articles as JSON Lines
+  entities [TEXT] [--jsonl] [--db FILE]  people, organisations and places found in a text
   ask "<command line>" [--db FILE] [--lang zh-TW|en] [--json]
   register [--guild ID]         publish the command list to Discord and Telegram
   sources add|list|remove|poll  live sources (folders, RSS/Atom feeds)

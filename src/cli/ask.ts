@@ -45,6 +45,7 @@ export async function run(argv: string[]): Promise<number> {
       const out: Record<string, unknown> = { kind: reply.kind, text, articles: reply.articles };
       if (reply.events) out.events = reply.events;
       if (picture) out.image = { path: picture, width: reply.image!.width, height: reply.image!.height };
+      if (reply.data) Object.assign(out, reply.data);
       process.stdout.write(JSON.stringify(out) + '\n');
     } else process.stdout.write(text + '\n');
     return reply.kind === 'ok' ? 0 : reply.kind === 'usage' ? 2 : 1;

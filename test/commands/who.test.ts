@@ -69,9 +69,14 @@ test('the reply says who it is in the chat language: names, role, spellings, cov
 });
 
 test('misspelt and Simplified names find the person; ambiguous names say so', async () => {
+  // A misspelling is a guess: offered as "did you mean", never shown as the answer.
   const r = await who('/who zelenski', 'en');
-  assert.equal(r.title, 'Volodymyr Zelenskyy (澤倫斯基)');
-  assert.match(r.intro!, /No exact match for “zelenski”/);
+  assert.match(r.intro!, /I don't know “zelenski”. Did you mean/);
+  assert.equal(r.items[0].heading, 'Volodymyr Zelenskyy (澤倫斯基)');
+  assert.deepEqual(r.articles, []);
+  assert.equal(r.data?.match, 'fuzzy');
+  assert.equal(r.data?.entity, null);
+  assert.equal((r.data?.suggestions as { id: string }[])[0].id, 'zelensky');
   assert.deepEqual(seedsOf((await who('/who 普京')).articles).sort(), ['000', '001', '002', '004']);
   const kirby = await who('/who 柯比');
   assert.equal(kirby.title, '柯比（Elbridge Colby）');
@@ -98,4 +103,31 @@ test('bad arguments get a friendly one-line usage reply', async () => {
   }
   const parsed = parseCommandLine('/who');
   assert.equal(parsed.ok, false);
+});
+
+test('--json data: match kind, entity with names per script, article ids newest first', async () => {
+  const exact = await who('/who 澤倫斯基');
+  assert.equal(exact.data?.match, 'exact');
+  const entity = exact.data?.entity as { id: string; type: string; names: Record<string, string[]> };
+  assert.equal(entity.id, 'zelensky');
+  assert.equal(entity.type, 'person');
+  assert.ok(entity.names['zh-Hant'].includes('澤倫斯基'));
+  assert.ok(entity.names['zh-Hans'].includes('泽连斯基'));
+  assert.ok(entity.names.latin.some((n) => /Zelensk/.test(n)));
+  assert.equal(exact.data?.article_count, 5);
+  assert.deepEqual(exact.data?.articles, exact.articles);
+  const alias = await who('/who Zelenskyy');
+  assert.equal(alias.data?.match, 'alias');
+  const none = await who('/who qqqqqqqq');
+  assert.equal(none.data?.match, 'none');
+});
+
+test('names no alias lists are found in the text, and answer /who as themselves', async () => {
+  // The seeds name people no curated entry has; one found in the text answers exactly, in either script.
+  const row = db.prepare(`SELECT n.name, n.entity_id FROM entity_names n JOIN entity_mentions m ON m.entity_id = n.entity_id WHERE n.entity_id LIKE 'n:%' LIMIT 1`).get() as { name: string; entity_id: string } | undefined;
+  assert.ok(row, 'some name was found in the seeds');
+  const r = await who(`/who ${row.name}`);
+  assert.equal(r.data?.match, 'exact');
+  assert.equal((r.data?.entity as { id: string }).id, row.entity_id);
+  assert.ok((r.data?.article_count as number) >= 1);
 });

@@ -118,7 +118,8 @@ function pushMap(map: Map<string, string[]>, key: string, id: string): void {
 
 function buildIndex(db: Db, version: number): AliasIndex {
   const entities = new Map<string, EntityInfo>();
-  for (const e of db.prepare(`SELECT id, type, name_zh, name_en, role_zh, role_en, source FROM entities`).all() as EntityInfo[]) entities.set(e.id, e);
+  // Names found in text (id n:…) stay in the database: there may be a great many (see found-entities.ts).
+  for (const e of db.prepare(`SELECT id, type, name_zh, name_en, role_zh, role_en, source FROM entities WHERE id NOT LIKE 'n:%'`).all() as EntityInfo[]) entities.set(e.id, e);
   const rows = db.prepare(`SELECT key, entity_id, alias, context FROM entity_aliases ORDER BY source, key`).all() as { key: string; entity_id: string; alias: string; context: string | null }[];
   const records: AliasRecord[] = [];
   const byKey = new Map<string, string[]>();

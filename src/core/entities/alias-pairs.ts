@@ -19,10 +19,14 @@ export interface AliasPair {
 // Characters used to transliterate foreign names (Traditional; Simplified added below). Office and
 // function characters (長 統 理 人 員 官 使 的 與 ...) are deliberately absent, so the name stops there.
 const TRANSLIT_TRAD =
-  '阿埃艾愛安昂奧澳巴芭拜班邦包保堡鮑貝本比彼畢碧別濱波玻伯勃博布查察柴達戴黛丹道德登迪蒂狄丁東杜敦多朵厄俄恩爾法凡范方菲斐費芬豐佛夫弗伏福富嘎蓋甘岡剛高戈哥格葛根耿貢古谷瓜圭郭果哈海漢豪好赫黑亨洪侯胡華霍基吉及加迦佳賈簡傑捷金津晉喬卡凱坎康考柯科克肯孔庫誇奎昆拉萊賴蘭朗勞樂勒雷蕾黎李里力利莉麗連廉良列林琳凌玲隆盧魯陸路倫羅洛呂馬瑪麥曼芒梅美門蒙孟米密敏明摩莫默姆穆那納娜乃南內尼妮涅寧紐努諾歐帕潘龐培佩彭皮珀普蒲齊奇契恰切欽琴丘秋屈瑞若薩撒塞賽桑瑟森沙莎珊尚紹舍申什施史斯思絲松宋蘇索塔泰坦湯唐陶特提廷亭圖托妥瓦萬汪旺威韋維偉溫文翁沃烏伍武西希錫夏謝辛欣休許雅亞揚楊堯耶葉伊依英尤約贊扎札澤曾詹茲佐祖左娃婭婕琪茨茹朱竹卓川喀克岱坡薇蓮黛蕭衛魏葛瑟皮讓耶徹澈茵賓彬柏斐菈蘿露琦綺緹妲芙芮菲蜜姬嘉歇儂蒂迦琺珮璐馮傅弗喬科霍伊戈瓊潔琴翠蓓嘉桑湘涅沁崔吳鄧蓬汀毛易卜義路奈懷滕罕瑙墨邱歌山劉';
+  '阿埃艾愛安昂奧澳巴芭拜班邦包保堡鮑貝本比彼畢碧別濱波玻伯勃博布查察柴達戴黛丹道德登迪蒂狄丁東杜敦多朵厄俄恩爾法凡范方菲斐費芬豐佛夫弗伏福富嘎蓋甘岡剛高戈哥格葛根耿貢古谷瓜圭郭果哈海漢豪好赫黑亨洪侯胡華霍基吉及加迦佳賈簡傑捷金津晉喬卡凱坎康考柯科克肯孔庫誇奎昆拉萊賴蘭朗勞樂勒雷蕾黎李里力利莉麗連廉良列林琳凌玲隆盧魯陸路倫羅洛呂馬瑪麥曼芒梅美門蒙孟米密敏明摩莫默姆穆那納娜乃南內尼妮涅寧紐努諾歐帕潘龐培佩彭皮珀普蒲齊奇契恰切欽琴丘秋屈瑞若薩撒塞賽桑瑟森沙莎珊尚紹舍申什施史斯思絲松宋蘇索塔泰坦湯唐陶特提廷亭圖托妥瓦萬汪旺威韋維偉溫文翁沃烏伍武西希錫夏謝辛欣休許雅亞揚楊堯耶葉伊依英尤約贊扎札澤曾詹茲佐祖左娃婭婕琪茨茹朱竹卓川喀克岱坡薇蓮黛蕭衛魏葛瑟皮讓耶徹澈茵賓彬柏斐菈蘿露琦綺緹妲芙芮菲蜜姬嘉歇儂蒂迦琺珮璐馮傅弗喬科霍伊戈瓊潔琴翠蓓嘉桑湘涅沁崔吳鄧蓬汀毛易卜義路奈懷滕罕瑙墨邱歌山劉區頓';
 let translit: Set<string> | undefined;
 // Built on first use: opencc costs ~300 ms to start, and most processes never learn aliases.
 const isTranslit = (ch: string) => (translit ??= new Set([...TRANSLIT_TRAD, ...toSimplified(TRANSLIT_TRAD), '·', '・', '．', '‧', '-'])).has(ch);
+/** Whether `ch` is a character Chinese uses to transliterate foreign names (either script). */
+export function isTranslitChar(ch: string): boolean {
+  return isTranslit(ch);
+}
 const SEPARATOR = /^[·・．‧-]|[·・．‧-]$/g;
 
 const LATIN_NAME = /^(?:(?:Gen|Adm|Dr|Mr|Mrs|Ms|Sir|Lt|Col|Maj|Sen|Rep|Prof)\.?\s+)?([A-Z][\p{L}'’.-]*(?:\s+(?:(?:von|van|der|den|de|del|della|da|di|du|le|la|al|bin|ibn|ben|y)\s+)*[A-Z][\p{L}'’.-]*){0,4})$/u;

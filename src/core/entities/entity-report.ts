@@ -5,6 +5,7 @@
  */
 import type { Db } from '../store/db.ts';
 import { getAliasIndex, type EntityInfo } from './alias-index.ts';
+import { entityById } from './found-entities.ts';
 
 /** An article line of the /who reply. */
 export interface Headline {
@@ -47,7 +48,7 @@ function hasStoryTable(db: Db): boolean {
 /** Builds the /who report of `entityId`, or null if there is no such entity. */
 export function buildEntityReport(db: Db, entityId: string, opts: { headlines?: number; coMentions?: number } = {}): EntityReport | null {
   const idx = getAliasIndex(db);
-  const entity = idx.entities.get(entityId);
+  const entity = entityById(db, idx.entities, entityId);
   if (!entity) return null;
   const articleIds = (db.prepare(`SELECT article_id FROM entity_mentions WHERE entity_id = ? ORDER BY sort_key DESC, article_id DESC`).pluck().all(entityId) as number[]);
   // Two LIMIT 1 probes of the (entity_id, sort_key) index instead of MIN/MAX over the whole range.
@@ -80,9 +81,11 @@ export function buildEntityReport(db: Db, entityId: string, opts: { headlines?: 
        WHERE m.entity_id != @id GROUP BY m.entity_id ORDER BY n DESC, m.entity_id`,
     )
     .all({ id: entityId }) as { id: string; n: number }[];
-  const coMentions = co
-    .map((r) => ({ entity: idx.entities.get(r.id), articles: r.n }))
-    .filter((x): x is { entity: EntityInfo; articles: number } => !!x.entity && x.entity.type !== 'place')
-    .slice(0, opts.coMentions ?? 5);
+  const coMentions: { entity: EntityInfo; articles: number }[] = [];
+  for (const r of co) {
+    if (coMentions.length >= (opts.coMentions ?? 5)) break;
+    const e = entityById(db, idx.entities, r.id);
+    if (e && e.type !== 'place') coMentions.push({ entity: e, articles: r.n });
+  }
   return { entity, articleIds, storyCount, storiesCapped, firstSeen: first ?? null, lastSeen: last ?? null, spellings, roles, headlines, coMentions, coSample };
 }

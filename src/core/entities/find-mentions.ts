@@ -24,6 +24,7 @@ export interface ArticleMention {
 
 interface Located extends Hit {
   section: 'title' | 'body';
+  index: number;
   /** Offset in the joined body, or -1 for the title. */
   pos: number;
   paragraph: string;
@@ -60,25 +61,31 @@ export function findArticleMentions(
   matcher: Matcher,
   title: string,
   paragraphs: string[],
-  opts: { anchors?: FindAnchors; hasRole?: (entityId: string) => boolean } = {},
+  opts: {
+    anchors?: FindAnchors;
+    hasRole?: (entityId: string) => boolean;
+    /** Called with every counted hit: paragraph index (-1 for the title) and offsets in that text. */
+    onHit?: (entityId: string, paragraph: number, start: number, end: number, surface: string) => void;
+  } = {},
 ): ArticleMention[] {
   const located: Located[] = [];
   const foldedParts: string[] = [];
-  const scan = (text: string, section: 'title' | 'body', offset: number) => {
+  const scan = (text: string, section: 'title' | 'body', offset: number, index: number) => {
     const f = foldText(text);
     foldedParts.push(f.folded);
     for (const h of findHits(matcher, text, f)) {
       const l = h as Located;
       l.section = section;
+      l.index = index;
       l.pos = section === 'title' ? -1 : offset + h.start;
       l.paragraph = text;
       located.push(l);
     }
   };
-  scan(title, 'title', 0);
+  scan(title, 'title', 0, -1);
   let offset = 0;
-  for (const p of paragraphs) {
-    scan(p, 'body', offset);
+  for (const [i, p] of paragraphs.entries()) {
+    scan(p, 'body', offset, i);
     offset += p.length + 2;
   }
   const sure = new Set<string>();
@@ -96,6 +103,7 @@ export function findArticleMentions(
     let m = byEntity.get(id);
     if (!m) byEntity.set(id, (m = { hits: [], surfaces: new Map(), roles: new Map() }));
     m.hits.push(h);
+    opts.onHit?.(id, h.index, h.start, h.end, h.surface);
     m.surfaces.set(h.surface, (m.surfaces.get(h.surface) ?? 0) + 1);
     if (h.section === 'body' && m.roles.size < 3 && (opts.hasRole?.(id) ?? true)) {
       const role = extractRole(h.paragraph.slice(Math.max(0, h.start - 60), h.start), opts.anchors);

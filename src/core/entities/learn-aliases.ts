@@ -7,7 +7,9 @@
 import type { Db } from '../store/db.ts';
 import { prepareCached } from '../store/statements.ts';
 import { addToAliasIndex, bumpAliasVersion, type AliasIndex, type EntityInfo } from './alias-index.ts';
-import type { AliasPair } from './alias-pairs.ts';
+import { isTranslitChar, type AliasPair } from './alias-pairs.ts';
+import { isChineseSurnameStart } from './name-lexicon.ts';
+import { toSimplified } from '../text/script.ts';
 import { foldKey, foldPhrase, scriptVariants } from './fold.ts';
 
 /** A URL- and command-friendly id from a Latin name: "Karine Jean-Pierre" → karine-jean-pierre. */
@@ -22,6 +24,19 @@ function owners(idx: AliasIndex, key: string): string[] {
   return idx.byKey.get(key) ?? [];
 }
 
+/**
+ * Whether a Chinese name stands for only part of a multi-word Latin name: a transliteration with
+ * no name separator (弗洛伊德 for George Floyd), unlike 于尔根·哈贝马斯 or a Chinese name (刘晓波).
+ */
+export function rendersSurnameOnly(zh: string, latin: string): boolean {
+  if (!/\p{Script=Han}/u.test(zh) || /[·・．‧-]/.test(zh)) return false;
+  if (latin.trim().split(/\s+/).length < 2) return false;
+  const han = [...zh];
+  // A Chinese personal name (surname + given name, some characters no transliteration uses).
+  if (han.length <= 3 && isChineseSurnameStart(toSimplified(zh)) && han.some((c) => !isTranslitChar(c))) return false;
+  return true;
+}
+
 /** An alias added to an entity by learning. */
 export interface LearnedAlias {
   entityId: string;
@@ -33,13 +48,18 @@ export function learnAliases(db: Db, idx: AliasIndex, pairs: AliasPair[], articl
   const added: LearnedAlias[] = [];
   const addAliasRow = prepareCached(db, `INSERT OR IGNORE INTO entity_aliases (key, entity_id, alias, context, source, article_id) VALUES (?, ?, ?, ?, 'learned', ?)`);
   // Every script variant is stored as its own key, so lookups never need opencc.
-  const add = (entity: EntityInfo, name: string, latin: string) => {
+  const add = (entity: EntityInfo, name: string, latin: string, pairRole: string | null) => {
     const variants = scriptVariants(name).map((alias) => ({ alias, key: foldKey(alias) }));
     if (variants.some((v) => !v.key || owners(idx, v.key).length)) return;
     // A two-character transliteration of a learned person (瓊斯（Deven Jones）) is usually just a
     // common surname: it counts only in articles that also name the person in Latin letters.
     const short = entity.source === 'learned' && name.replace(/[·・．‧-]/g, '').length <= 2 && /\p{Script=Han}/u.test(name);
-    const context = short ? [latin] : null;
+    // 弗洛伊德（George Floyd） renders only the surname: Freud is 弗洛伊德 too. A learned person's
+    // surname-only name counts only where the article also names them in full or in Latin letters.
+    const surnameOnly = entity.source === 'learned' && rendersSurnameOnly(name, latin);
+    // Its context: the Latin name, the full Chinese name, or the role the articles give (美國特使柯萊恩).
+    const role = entity.role_zh ?? pairRole;
+    const context = short || surnameOnly ? [latin, ...(entity.name_zh && entity.name_zh !== name ? [entity.name_zh] : []), ...(role && role.length >= 3 ? [role] : [])] : null;
     for (const { alias, key } of variants) {
       if (addAliasRow.run(key, entity.id, alias, context ? JSON.stringify(context) : null, articleId).changes === 0) continue;
       const version = bumpAliasVersion(db);
@@ -55,11 +75,16 @@ export function learnAliases(db: Db, idx: AliasIndex, pairs: AliasPair[], articl
     let entity: EntityInfo | undefined;
     if (byLatin.length === 1) entity = idx.entities.get(byLatin[0]);
     else if (byLatin.length > 1) entity = byZh.length === 1 && byLatin.includes(byZh[0]) ? idx.entities.get(byZh[0]) : undefined;
-    else if (byZh.length === 1) entity = idx.entities.get(byZh[0]);
+    else if (byZh.length === 1) {
+      // 布什（Vannevar Bush） after 布什（George W. Bush）: a shared surname is not the same person.
+      const owner = idx.entities.get(byZh[0]);
+      const otherPerson = !!owner?.name_en && foldKey(owner.name_en) !== latinKey && rendersSurnameOnly(p.zh, p.latin);
+      entity = otherPerson ? createLearnedEntity(db, idx, p, now) : owner;
+    }
     else if (byZh.length === 0) entity = createLearnedEntity(db, idx, p, now);
     if (!entity) continue;
-    add(entity, p.zh, p.latin);
-    add(entity, p.latin, p.latin);
+    add(entity, p.zh, p.latin, p.role);
+    add(entity, p.latin, p.latin, p.role);
   }
   return added;
 }

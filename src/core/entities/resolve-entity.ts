@@ -7,13 +7,22 @@ import type { Db } from '../store/db.ts';
 import { getAliasIndex, type AliasIndex, type EntityInfo } from './alias-index.ts';
 import { foldKey, hasHan } from './fold.ts';
 import { allowedEdits, editDistance } from './fuzzy.ts';
+import { entityById, foundEntitiesByKey } from './found-entities.ts';
+import { nameKey } from './article-names.ts';
+import { scriptVariants } from './fold.ts';
+import { prepareCached } from '../store/statements.ts';
 
 /** The answer to "who is this name": one entity, or suggestions. */
 export interface ResolveResult {
   /** The entity meant, or null when the name is unknown or too ambiguous. */
   entity: EntityInfo | null;
-  /** How it was found. */
-  how: 'alias' | 'id' | 'surname' | 'fuzzy' | null;
+  /** How it was found ('found': a name recognised in the text, not in the alias data). */
+  how: 'alias' | 'id' | 'surname' | 'found' | 'fuzzy' | null;
+  /**
+   * How sure: exact (the entity's own name or id), alias (another known spelling, a unique
+   * surname), fuzzy (a guess: show it as "did you mean", never as the answer), none.
+   */
+  match: 'exact' | 'alias' | 'fuzzy' | 'none';
   /** The known spelling the query was matched to (for "showing results for …"). */
   matched: string | null;
   /** Other entities the same name can mean (柯比: Elbridge Colby or John Kirby), most mentioned first. */
@@ -34,30 +43,52 @@ export function mentionCount(db: Db, entityId: string): number {
 
 function rank(db: Db, idx: AliasIndex, ids: Iterable<string>): EntityInfo[] {
   return [...new Set(ids)]
-    .map((id) => idx.entities.get(id))
+    .map((id) => entityById(db, idx.entities, id))
     .filter((e): e is EntityInfo => !!e)
     .map((e) => ({ e, n: mentionCount(db, e.id) }))
     .sort((a, b) => b.n - a.n || (a.e.source === b.e.source ? 0 : a.e.source === 'curated' ? -1 : 1))
     .map((x) => x.e);
 }
 
-function found(db: Db, idx: AliasIndex, ids: string[], how: ResolveResult['how'], matched: string | null): ResolveResult {
+function found(db: Db, idx: AliasIndex, ids: string[], how: ResolveResult['how'], matched: string | null, key = ''): ResolveResult {
   const [entity, ...alternatives] = rank(db, idx, ids);
-  return { entity: entity ?? null, how, matched, alternatives, suggestions: [] };
+  const own = !!entity && (how === 'id' || how === 'found' || [entity.name_zh, entity.name_en].some((n) => n && scriptVariants(n).some((v) => foldKey(v) === key)));
+  const match = !entity ? 'none' : how === 'fuzzy' ? 'fuzzy' : own ? 'exact' : 'alias';
+  return { entity: entity ?? null, how, match, matched, alternatives, suggestions: [] };
+}
+
+/** Found names (see found-entities.ts) starting with `key`, most mentioned first: suggestions for an unknown name. */
+function foundByPrefix(db: Db, key: string): string[] {
+  if ([...key].length < 2) return [];
+  return prepareCached(db, `SELECT entity_id FROM entity_names WHERE key > ? AND key < ? LIMIT 20`).pluck().all(key, key + '\uffff') as string[];
 }
 
 /** Resolves a typed name (any script, case, spacing, small misspellings) to one entity, or suggestions. */
 export function resolveEntity(db: Db, query: string): ResolveResult {
   const idx = getAliasIndex(db);
   const key = foldKey(query);
-  const none: ResolveResult = { entity: null, how: null, matched: null, alternatives: [], suggestions: [] };
+  const none: ResolveResult = { entity: null, how: null, match: 'none', matched: null, alternatives: [], suggestions: [] };
   if (!key) return none;
   const exact = idx.byKey.get(key);
-  if (exact?.length) return found(db, idx, exact, 'alias', null);
+  if (exact?.length) return found(db, idx, exact, 'alias', null, key);
   const asId = query.trim().toLowerCase().replace(/\s+/g, '-');
-  if (idx.entities.has(asId)) return found(db, idx, [asId], 'id', null);
+  if (idx.entities.has(asId)) return found(db, idx, [asId], 'id', null, key);
+  const qKey = nameKey(query);
+  const inText = foundEntitiesByKey(db, qKey);
+  if (inText.length) {
+    // A found name itself answers exactly; a surname (哈贝马斯) or Pinyin answers only when one person has it.
+    const own = inText.filter((id) => {
+      const e = entityById(db, idx.entities, id);
+      return !!e && nameKey(e.name_zh || e.name_en || '') === qKey;
+    });
+    if (own.length) return found(db, idx, [...own, ...inText.filter((id) => !own.includes(id))], 'found', null, key);
+    if (inText.length === 1) return { ...found(db, idx, inText, 'found', null, key), match: 'alias' };
+    return { ...none, match: 'fuzzy', suggestions: rank(db, idx, inText).slice(0, 5) };
+  }
   const surname = idx.surnames.get(key);
-  if (surname?.length) return found(db, idx, surname, 'surname', null);
+  if (surname?.length === 1) return found(db, idx, surname, 'surname', null, key);
+  // A surname several known people share (Bush) answers with them all as suggestions, never one of them.
+  if (surname && surname.length > 1) return { ...none, suggestions: rank(db, idx, surname).slice(0, 5) };
 
   const latin = !hasHan(key);
   const max = allowedEdits(key, latin);
@@ -81,18 +112,22 @@ export function resolveEntity(db: Db, query: string): ResolveResult {
     const d = editDistance(key, s, max);
     if (d <= max && d < best) [best, bestIds, bestAlias] = [d, [...ids], s];
   }
-  if (bestIds.length === 1) return found(db, idx, bestIds, 'fuzzy', bestAlias);
+  if (bestIds.length === 1) {
+    const guess = found(db, idx, bestIds, 'fuzzy', bestAlias, key);
+    return { ...guess, suggestions: guess.entity ? [guess.entity] : [] };
+  }
   near.sort((a, b) => a.d - b.d);
   const ordered: string[] = [];
   for (const { id } of near) if (!ordered.includes(id)) ordered.push(id);
   const byDistance = new Map<string, number>();
   for (const x of near) if (!byDistance.has(x.id)) byDistance.set(x.id, x.d);
+  for (const id of foundByPrefix(db, nameKey(query))) if (!ordered.includes(id)) ordered.push(id);
   const suggestions = ordered
-    .map((id) => idx.entities.get(id))
+    .map((id) => entityById(db, idx.entities, id))
     .filter((e): e is EntityInfo => !!e)
     .map((e) => ({ e, d: byDistance.get(e.id) ?? 99, n: mentionCount(db, e.id) }))
     .sort((a, b) => a.d - b.d || b.n - a.n)
     .slice(0, 5)
     .map((x) => x.e);
-  return { ...none, suggestions };
+  return { ...none, match: suggestions.length ? 'fuzzy' : 'none', suggestions };
 }

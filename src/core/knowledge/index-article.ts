@@ -17,7 +17,7 @@ import type { ArticleDerivation } from './derive-article.ts';
  * search index holds the articles written so far.
  */
 export function indexArticle(db: Db, article: StoredArticle, derived?: ArticleDerivation): LearnedAlias[] {
-  const learned = indexEntities(db, article);
+  const learned = indexEntities(db, article, { names: derived?.names });
   indexEvents(db, article, derived?.events);
   assignStory(db, article, derived?.signatures);
   return learned;

@@ -27,6 +27,8 @@ export interface ExportRecord {
   events?: ExportEvent[];
   /** The story the article was grouped into. */
   story_id?: number | null;
+  /** People, organisations and places the article names, with how often. */
+  mentions?: { entity_id: string; name: string; type: string; count: number }[];
 }
 
 export interface ExportEvent {

@@ -9,7 +9,9 @@ import { tempDb, article, store } from './helpers.ts';
 test('a 名（Latin Name） pair teaches a new person, found later by either name in any script', () => {
   const db = tempDb();
   const a1 = store(db, 'a1.txt', article('國務院記者會', ['美國國務院發言人布魯斯（Tammy Bruce）表示，美方支持停火。']));
-  const a2 = store(db, 'a2.txt', article('另一則', ['布魯斯今天再度重申美方立場。'], { published_at: '2025-08-22' }));
+  // The bare transliteration counts where the article gives her role (or full name), not wherever a 布魯斯 appears.
+  const a2 = store(db, 'a2.txt', article('另一則', ['美國國務院發言人布魯斯今天再度重申美方立場。'], { published_at: '2025-08-22' }));
+  const other = store(db, 'a3.txt', article('球賽', ['前鋒布魯斯今晚梅開二度。'], { published_at: '2025-08-23' }));
   const r = resolveEntity(db, 'Tammy Bruce');
   assert.ok(r.entity, 'learned entity resolves');
   assert.equal(r.entity!.source, 'learned');
@@ -17,6 +19,7 @@ test('a 名（Latin Name） pair teaches a new person, found later by either nam
   assert.equal(r.entity!.role_zh, '美國國務院發言人');
   for (const q of ['tammy bruce', 'TammyBruce', '布鲁斯', '布魯斯', 'tammy-bruce']) assert.equal(resolveEntity(db, q).entity?.id, r.entity!.id, q);
   assert.deepEqual(buildEntityReport(db, r.entity!.id)!.articleIds, [a2, a1]);
+  assert.ok(!buildEntityReport(db, r.entity!.id)!.articleIds.includes(other));
   db.close();
 });
 

@@ -12,12 +12,16 @@ import { chatSettingsSchema } from './006-chat-settings.ts';
 import { digestThreadsSchema } from './007-digest-threads.ts';
 import { deliveryRetriesSchema } from './008-delivery-retries.ts';
 import { siteLinesSchema } from './009-site-lines.ts';
-import { folderSymlinksSchema } from './012-folder-symlinks.ts';
-import { followStoriesSchema } from './013-follow-stories.ts';
+import { entityNamesSchema } from './010-entity-names.ts';
+import { folderSymlinksSchema } from './011-folder-symlinks.ts';
+import { followStoriesSchema } from './012-follow-stories.ts';
 
 export interface Migration {
   name: string;
   up(db: Database.Database): void;
 }
 
-export const migrations: Migration[] = [articlesSchema, entitiesSchema, storiesEventsSchema, sourcesSchema, subscriptionsSchema, chatSettingsSchema, digestThreadsSchema, deliveryRetriesSchema, siteLinesSchema, folderSymlinksSchema, followStoriesSchema];
+export const migrations: Migration[] = [
+  articlesSchema, entitiesSchema, storiesEventsSchema, sourcesSchema, subscriptionsSchema, chatSettingsSchema, digestThreadsSchema,
+  deliveryRetriesSchema, siteLinesSchema, entityNamesSchema, folderSymlinksSchema, followStoriesSchema,
+];

@@ -16,7 +16,7 @@ import type { Migration } from './index.ts';
  *   later updates of the story land there, across restarts.
  */
 export const followStoriesSchema: Migration = {
-  name: '013-follow-stories',
+  name: '012-follow-stories',
   up(db) {
     db.exec(`
       CREATE TABLE article_revisions (

@@ -1,0 +1,153 @@
+/**
+ * The names of one article nobody listed, and how they join the known ones: recognised per title
+ * and paragraph (recognizeNames, done in the parse worker), dropped where an alias already matched,
+ * a bare surname (斯诺登) given to the full name the same article wrote (爱德华·斯诺登), and the
+ * rest grouped by folded name into entities of their own. Pure.
+ */
+import { foldKey, hasHan } from './fold.ts';
+import { toSimplified } from '../text/script.ts';
+import { recognizeNames, type NameSpan, type NameType } from './recognize-names.ts';
+
+/** The recognised names of an article: the title's, then each paragraph's. */
+export interface ArticleNames {
+  title: NameSpan[];
+  paragraphs: NameSpan[][];
+}
+
+/** A span an alias matched, so a recognised name over it is the known entity's (paragraph -1: the title). */
+export interface KnownSpan {
+  entityId: string;
+  paragraph: number;
+  start: number;
+  end: number;
+  surface: string;
+}
+
+/** A name the article mentions that no alias covers. */
+export interface FoundName {
+  key: string;
+  name: string;
+  type: NameType;
+  count: number;
+  firstPos: number;
+  inTitle: boolean;
+  surfaces: string[];
+}
+
+/** Extra mentions of known entities found through a surname (斯诺登 after 爱德华·斯诺登). */
+export interface SurnameLink {
+  entityId: string;
+  surface: string;
+}
+
+/** recognizeNames over an article's title and paragraphs; `langs` (the paragraphs' languages) lets Simplified skip opencc and English skip the segmenter. */
+export function recognizeArticleNames(title: string, paragraphs: string[], langs?: string[]): ArticleNames {
+  return { title: recognizeNames(title), paragraphs: paragraphs.map((p, i) => (langs?.[i] === 'en' ? [] : recognizeNames(p, { simplified: langs?.[i] === 'zh-Hans' }))) };
+}
+
+/** The script-neutral key of a found name: folded, in Simplified characters (毛澤東 and 毛泽东 are one). */
+export function nameKey(name: string): string {
+  let key = keyCache.get(name);
+  if (key === undefined) {
+    key = foldKey(hasHan(name) ? toSimplified(name) : name);
+    // Names repeat across articles; opencc per name was a visible share of ingest.
+    if (keyCache.size > 100_000) keyCache.clear();
+    keyCache.set(name, key);
+  }
+  return key;
+}
+const keyCache = new Map<string, string>();
+
+const LAST_PART = /[·・．‧•\s]([^·・．‧•\s]+)$/u;
+
+/** The part after the last name separator (爱德华·斯诺登 → 斯诺登), folded, or null for a name in one part. */
+export function lastPartKey(name: string): string | null {
+  const m = LAST_PART.exec(name.trim());
+  return m && [...m[1]].length >= 2 ? nameKey(m[1]) : null;
+}
+
+const TYPE_RANK: Record<NameType, number> = { PER: 0, ORG: 1, LOC: 2 };
+
+/**
+ * Joins an article's recognised names with the alias hits: names over a hit are the hit's, a
+ * name whose folded form is a known alias (`isKnown`) is left to the matcher's judgement, a
+ * one-part person name equal to the last part of a full name in the article goes to that name,
+ * and every other name becomes a FoundName (offsets as in findArticleMentions: body paragraphs
+ * joined by blank lines).
+ */
+export function linkArticleNames(
+  names: ArticleNames,
+  paragraphs: string[],
+  known: KnownSpan[],
+  isKnown: (key: string) => boolean,
+  /** Called for each recognised name kept, with the entity it stands for (`n:` ids for found names). */
+  onSpan?: (paragraph: number, span: NameSpan, entityId: string) => void,
+): { found: FoundName[]; links: SurnameLink[] } {
+  const offsets: number[] = [];
+  let offset = 0;
+  for (const p of paragraphs) {
+    offsets.push(offset);
+    offset += p.length + 2;
+  }
+  const hitsBy = new Map<number, KnownSpan[]>();
+  for (const k of known) (hitsBy.get(k.paragraph) ?? hitsBy.set(k.paragraph, []).get(k.paragraph)!).push(k);
+  // Full names by their last part: known entities' matched spellings and recognised dotted names.
+  const fullBySurname = new Map<string, Set<string>>();
+  const addFull = (surnameKey: string | null, target: string) => {
+    if (!surnameKey) return;
+    (fullBySurname.get(surnameKey) ?? fullBySurname.set(surnameKey, new Set()).get(surnameKey)!).add(target);
+  };
+  for (const k of known) addFull(lastPartKey(k.surface), `e:${k.entityId}`);
+  const all: { span: NameSpan; paragraph: number }[] = [
+    ...names.title.map((span) => ({ span, paragraph: -1 })),
+    ...names.paragraphs.flatMap((list, i) => list.map((span) => ({ span, paragraph: i }))),
+  ];
+  for (const { span } of all) if (span.type === 'PER') addFull(lastPartKey(span.text), `f:${nameKey(span.text)}`);
+
+  const found = new Map<string, FoundName>();
+  const links: SurnameLink[] = [];
+  for (const { span, paragraph } of all) {
+    const overlaps = (hitsBy.get(paragraph) ?? []).some((h) => h.start < span.end && span.start < h.end);
+    if (overlaps) continue;
+    if (isKnown(foldKey(span.text))) continue;
+    let key = nameKey(span.text);
+    if (!key || [...key].length < 2) continue;
+    if (span.type === 'PER' && !lastPartKey(span.text)) {
+      const full = fullBySurname.get(key);
+      if (full?.size === 1) {
+        const target = [...full][0];
+        if (target.startsWith('e:')) {
+          links.push({ entityId: target.slice(2), surface: span.text });
+          onSpan?.(paragraph, span, target.slice(2));
+          continue;
+        }
+        key = target.slice(2);
+      }
+    }
+    const pos = paragraph < 0 ? -1 : offsets[paragraph] + span.start;
+    let f = found.get(key);
+    if (!f) {
+      f = { key, name: span.text, type: span.type, count: 0, firstPos: pos, inTitle: false, surfaces: [] };
+      found.set(key, f);
+    }
+    f.count++;
+    onSpan?.(paragraph, span, foundEntityId(key));
+    if (paragraph < 0) f.inTitle = true;
+    else if (f.firstPos < 0) f.firstPos = pos;
+    if (!f.surfaces.includes(span.text)) f.surfaces.push(span.text);
+    // The fullest spelling names the entity (爱德华·斯诺登 over 斯诺登); a person outranks a place of the same name.
+    if ([...span.text].length > [...f.name].length && nameKey(span.text) === key) f.name = span.text;
+    if (TYPE_RANK[span.type] < TYPE_RANK[f.type]) f.type = span.type;
+  }
+  return { found: [...found.values()], links };
+}
+
+/** The entity id of a found name: `n:` and its folded key. */
+export function foundEntityId(key: string): string {
+  return `n:${key}`;
+}
+
+/** Whether a found name is written in Han characters (its name goes to name_zh, else name_en). */
+export function isHanName(name: string): boolean {
+  return hasHan(name);
+}

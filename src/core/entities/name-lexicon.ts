@@ -1,0 +1,70 @@
+/**
+ * Small word lists the name recogniser needs: Chinese surnames (a word the HMM found is taken for
+ * a personal name only when it starts with one) and words jieba tags as names that are not names.
+ * General Chinese knowledge, in Simplified (the recogniser works on Simplified text).
+ */
+
+// The common single-character surnames (about 95 % of the population) and the usual compound ones.
+const SINGLE =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由';
+const COMPOUND = ['欧阳', '司马', '诸葛', '上官', '东方', '皇甫', '尉迟', '公孙', '慕容', '长孙', '宇文', '司徒', '夏侯', '轩辕', '令狐', '端木', '西门', '南宫', '独孤', '澹台'];
+const SURNAMES = new Set(SINGLE);
+
+/** Whether `word` starts with a Chinese surname (single or compound). */
+export function isChineseSurnameStart(word: string): boolean {
+  return SURNAMES.has(word[0]) || COMPOUND.some((c) => word.startsWith(c));
+}
+
+// Surnames that are more often a numeral, measure, function or common morpheme (万人, 时要, 卢布):
+// a two-character word starting with one is a name only beside a title or a verb of speech.
+const AMBIGUOUS = new Set('万余时于那但全向由单连安多关应官区张包乐阴冷管高卢科花叶山房路相印干成和都来文明平国公方白金石水云海江田原关');
+
+/** Whether the surname `ch` is more often an ordinary character (万, 时, 于) than a surname in news. */
+export function isAmbiguousSurname(ch: string): boolean {
+  return AMBIGUOUS.has(ch);
+}
+
+// Words jieba's dictionary tags nr (or its HMM leaves as x) that are ordinary words in news text.
+const NOT_NAMES = new Set([
+  '祝福', '卫星', '高达', '黄金', '白金', '金牌', '银牌', '石油', '司令', '高速', '文明', '安全', '和平', '万一', '常委', '总理', '主任', '老总', '老板', '同志', '先生', '女士', '小姐', '师傅', '书记', '市长', '省长', '县长', '局长', '部长', '院长', '校长', '主席', '总统', '首相',
+  '龙头', '林业', '江山', '明星', '黎明', '平安', '方便', '金融', '石头', '马上', '高手', '武器', '华人', '华侨', '秦始皇', '关于', '白色', '黄色', '红色', '金色', '文化', '史上', '国际', '国内', '周年', '周末', '周边', '周刊', '周围', '江湖', '包括', '于是', '成为', '成功', '项目', '宁可', '段落', '连续', '单位', '简单', '严格', '明确', '华丽', '时期', '时间', '时代', '时候', '时刻', '关键', '关系', '应该', '向着', '和谐', '全部', '全面', '任何', '任务', '程度', '程序', '曾经', '于此',
+]);
+
+/** Whether `word` is an ordinary word that jieba may take for a name. */
+export function isNonNameWord(word: string): boolean {
+  return NOT_NAMES.has(word);
+}
+
+// One-character abbreviations of countries and Chinese provinces news uses in pairs (中美, 京津).
+const ABBREVIATIONS = new Set('中美俄日韩朝印法德英意巴以澳加越泰菲蒙欧非亚港台澳京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀黔滇藏陕甘青宁新');
+
+/** Whether `ch` abbreviates a country or province (中 China, 俄 Russia, 京 Beijing). */
+export function isPlaceAbbreviation(ch: string): boolean {
+  return ABBREVIATIONS.has(ch);
+}
+
+// Nouns jieba's dictionary tags as places that name no particular place.
+const GENERIC_PLACES = new Set(['城市', '海洋', '两国', '外国', '大国', '山区', '山水', '城镇', '大城市', '大街', '海峡', '海港', '海湾', '古都', '南北', '东西', '各国', '回国', '山坡', '大山', '海滨', '南国', '多极', '朝野']);
+
+/** Whether a word jieba tags ns is a common noun, not a place name. */
+export function isGenericPlaceWord(word: string): boolean {
+  return GENERIC_PLACES.has(word);
+}
+
+// Nouns ending like an organisation that name none in particular (社会, 部队, 医院).
+const GENERIC_ORGS = new Set(
+  ('社会 机会 大会 会议 宴会 晚会 舞会 年会 聚会 集会 开会 约会 都会 学会 体会 误会 理会 协会 工会 议会 委员会 全会 例会 茶话会 座谈会 运动会 博览会 展览会 交易会 研讨会 报告会 ' +
+    '部队 军队 球队 车队 梯队 团队 乐队 舰队 船队 商队 队伍 排队 站队 领队 主队 客队 国家队 ' +
+    '全部 内部 外部 干部 局部 部分 部门 部位 部署 部长 本部 总部 支部 分部 东部 西部 南部 北部 中部 腹部 头部 胸部 上部 下部 ' +
+    '结局 格局 当局 布局 大局 全局 局面 局势 开局 出局 骗局 时局 政局 分局 ' +
+    '医院 法院 学院 剧院 影院 寺院 庭院 大院 病院 书院 研究院 科学院 住院 出院 入院 ' +
+    '政党 入党 建党 全党 党员 党委 党派 ' +
+    '社团 集团 团体 剧团 乐团 兵团 代表团 旅游团 观光团 考察团 访问团 ' +
+    '报社 旅社 出版社 合作社 结社 公社 ' +
+    '常委 编委 政委 主委 干部 公司 银行 董事会 招待会 游击队 强队 支队').split(' '),
+);
+
+/** Whether a word that ends like an organisation (社会, 部队, 医院) is a common noun. */
+export function isGenericOrgWord(word: string): boolean {
+  return GENERIC_ORGS.has(word);
+}

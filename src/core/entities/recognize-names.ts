@@ -1,0 +1,397 @@
+/**
+ * Names nobody listed: people, organisations and places found by jieba's part-of-speech tagger
+ * (nr/nrt person, ns place, nt organisation) with its HMM for unknown words, on the text converted
+ * to Simplified (jieba's dictionary is Simplified), then completed by rules for the kinds of name
+ * news writes: foreign names joined by a middle dot (爱德华·斯诺登), Chinese names the HMM found
+ * (张敬涛), organisations built on a place (青岛海牛队, 中国检察日报社影视部). Pure apart from the
+ * segmenter, which is built once per thread (~300 ms).
+ */
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict.js';
+import { toSimplified } from '../text/script.ts';
+import { isTranslitChar } from './alias-pairs.ts';
+import { isKnownOrganisation, isWorldPlace } from './world-places.ts';
+import { isAmbiguousSurname, isChineseSurnameStart, isGenericOrgWord, isGenericPlaceWord, isNonNameWord, isPlaceAbbreviation } from './name-lexicon.ts';
+
+/** PER person, ORG organisation, LOC place (the People's Daily / MSRA labels). */
+export type NameType = 'PER' | 'ORG' | 'LOC';
+
+/** One recognised name; offsets are UTF-16 indices into the text given, end exclusive. */
+export interface NameSpan {
+  start: number;
+  end: number;
+  text: string;
+  type: NameType;
+}
+
+interface Token {
+  word: string;
+  tag: string;
+  start: number;
+  end: number;
+}
+
+let jieba: Jieba | undefined;
+function segmenter(): Jieba {
+  return (jieba ??= Jieba.withDict(dict));
+}
+
+const HAN = /\p{Script=Han}/u;
+const dictionaryWords = new Map<string, boolean>();
+const commonWords = new Map<string, boolean>();
+/** Whether `word` is one dictionary word of a common kind (宣传/vn, 同班/n), not a proper noun (江泽/ns). */
+function isCommonWord(word: string): boolean {
+  let common = commonWords.get(word);
+  if (common === undefined) {
+    const tagged = segmenter().tag(word, false);
+    common = tagged.length === 1 && !/^(?:n[rstz]\w*|x)$/.test(tagged[0].tag);
+    if (commonWords.size < 50_000) commonWords.set(word, common);
+  }
+  return common;
+}
+
+/** Whether jieba's dictionary has `word` as one word (without the HMM, unknown words fall apart). */
+function isDictionaryWord(word: string): boolean {
+  let known = dictionaryWords.get(word);
+  if (known === undefined) {
+    known = segmenter().cut(word, false).length === 1;
+    if (dictionaryWords.size < 50_000) dictionaryWords.set(word, known);
+  }
+  return known;
+}
+/** Whether every code unit of `w` is a CJK ideograph (BMP blocks; the hot path of the rules, so no regex). */
+function allHan(w: string): boolean {
+  if (!w) return false;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (!((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff))) return false;
+  }
+  return true;
+}
+const DOTS = new Set(['·', '・', '．', '‧', '•']);
+const PERSON_TAGS = new Set(['nr', 'nrt', 'nrfg']);
+// What an organisation name ends with; 政府 is left out on purpose (印度政府 names the country).
+const ORG_END = /(?:队|部|委|会|院|社|局|厅|署|党|团|办|处|所|校|厂|行|军|报|台|店|中心|公司|集团|银行|组织|协会|学会|联盟|大学|学院|中学|小学|法院|检察院|委员会|研究所|研究院|基金会|俱乐部|工会|议会|内阁|联合会|共同体|交易所|通讯社)$/;
+const ORG_INNER_TAGS = new Set(['n', 'nz', 'nt', 'ns', 'vn', 'j', 'nr', 'b', 'l', 'm']);
+// Ends of a one-word organisation (县委, 保守党, 人权会, 五牛队, 内阁).
+const ORG_WORD_END = /(?:委|党|队|内阁|议会|国会)$/;
+// Ends strong enough to make common nouns an organisation (机场 管理局, 帐篷 小学, 招商引资 团).
+const STRONG_ORG_END = /(?:队|委|党|局|厅|署|社|团|公司|集团|银行|组织|协会|学会|联盟|大学|学院|中学|小学|法院|检察院|委员会|研究所|研究院|基金会|俱乐部|工会|议会|联合会|交易所|通讯社|管理局|总公司|分局|组委会)$/;
+// Last characters of abbreviated organisations (欧盟, 北大, 法航, 邯钢, 政协, 人大).
+const ORG_ABBREVIATION_END = new Set('盟大航钢协委联院办党队局行');
+// Directional words ending in 部 (中南部, 大部) are parts of a place, not departments.
+const REGION_PART = /^[东西南北中大]+部$/;
+const NAMED_TAGS = new Set(['ns', 'nt', 'nz', 'j', 'nr']);
+const DEPUTY = new Set('副总正代原前');
+// A title glued to an organisation's last word (司法部长, 内政部长, 县委书记, 日报社长).
+const ORG_TITLE = /[部局厅署社委](长|书记)$/;
+const ORG_MAX = 14;
+// Tags of words that never end a name (adverbs, prepositions, conjunctions, particles, pronouns, numerals, measures).
+const FUNCTION_TAGS = /^(?:d|p|c|u\w*|r|m|q|f|t)$/;
+// A place followed by one of these single characters is one place (青海 省, 曲麻莱 县).
+const LOC_SUFFIX = new Set(['省', '市', '县', '区', '州', '镇', '乡', '村', '岛', '湾', '港', '江', '河', '湖', '山', '峰', '街', '路']);
+
+/** Converts to Simplified keeping every offset (per character when a phrase conversion changed the length). */
+function simplifiedSameLength(text: string): string {
+  const s = toSimplified(text);
+  if (s.length === text.length) return s;
+  let out = '';
+  for (const ch of text) {
+    const c = toSimplified(ch);
+    out += c.length === ch.length ? c : ch;
+  }
+  return out;
+}
+
+function tagSentence(sentence: string, offset: number, out: Token[]): void {
+  let pos = offset;
+  for (const w of segmenter().tag(sentence, true)) {
+    out.push({ word: w.word, tag: w.tag, start: pos, end: pos + w.word.length });
+    pos += w.word.length;
+  }
+}
+
+/** jieba's tokens for `simp`, offsets into it (text without Han characters has nothing to tag). */
+function tokenize(simp: string): Token[] {
+  const tokens: Token[] = [];
+  if (HAN.test(simp)) tagSentence(simp, 0, tokens);
+  return tokens;
+}
+
+function isTranslitWord(w: string): boolean {
+  if (!allHan(w)) return false;
+  for (const ch of w) if (!isTranslitChar(ch)) return false;
+  return true;
+}
+
+function namePart(t: Token | undefined): boolean {
+  return !!t && allHan(t.word) && (PERSON_TAGS.has(t.tag) || isTranslitWord(t.word));
+}
+
+/** A foreign name in parts joined by middle dots, starting at token i: the index after it, or -1. */
+function dottedName(tokens: Token[], i: number): number {
+  if (!namePart(tokens[i])) return -1;
+  let j = translitRun(tokens, i + 1, tokens[i].word.length);
+  let parts = 1;
+  while (DOTS.has(tokens[j]?.word ?? '') && tokens[j].start === tokens[j - 1].end && namePart(tokens[j + 1])) {
+    // jieba cuts an unknown name's syllables off (弗兰克/nr 林/ng, 卡/n 莱维/nrt): each part takes them back.
+    j = translitRun(tokens, j + 2, tokens[j + 1].word.length);
+    parts++;
+  }
+  return parts >= 2 ? j : -1;
+}
+
+/**
+ * Where a transliterated name continues from token j: the index after the glued tokens made only of
+ * transliteration characters (普里马/nr 科夫, 斯特罗/nr 耶夫), never a place, a function word or a title.
+ */
+function translitRun(tokens: Token[], j: number, len: number): number {
+  while (j < tokens.length) {
+    const t = tokens[j];
+    if (t.start !== tokens[j - 1].end || t.word.length > 3 || len + t.word.length > 10 || DOTS.has(t.word)) break;
+    if (!isTranslitWord(t.word) || t.tag === 'ns' || FUNCTION_TAGS.test(t.tag) || isChineseSurnameStart(t.word) && PERSON_TAGS.has(t.tag)) break;
+    len += t.word.length;
+    j++;
+  }
+  return j;
+}
+
+/** Where an organisation found at token i ends: the index of the token after it and the character offset. */
+interface OrgEnd {
+  next: number;
+  end: number;
+}
+
+/** How many characters of a title glued to an organisation's last word are the title (司法部长 → 司法部 + 长, 县委书记 → 县委 + 书记). */
+function titleTail(word: string): number {
+  const m = ORG_TITLE.exec(word);
+  return m ? m[1].length : 0;
+}
+
+/** An organisation starting at token i (a place, organisation or abbreviation head, or common nouns ending in an organisation word), or undefined. */
+function organisation(tokens: Token[], i: number): OrgEnd | undefined {
+  const first = tokens[i];
+  const named = first.tag === 'ns' || first.tag === 'nt' || first.tag === 'nz' || first.tag === 'j';
+  if (!named && first.tag !== 'n' && first.tag !== 'a') return undefined;
+  let best: OrgEnd | undefined = first.tag === 'nt' && !first.word.endsWith('政府') ? { next: i + 1, end: first.end } : undefined;
+  // One word that is an organisation on its own (国会, 县委, 保守党), not a generic one (社会, 部队).
+  if (!best && first.word.length >= 2 && first.tag !== 'a' && ORG_WORD_END.test(first.word) && !isGenericOrgWord(first.word)) best = { next: i + 1, end: first.end };
+  const cut = first.word.length >= 4 ? titleTail(first.word) : 0;
+  if (cut) return { next: i + 1, end: first.end - cut };
+  let len = first.word.length;
+  for (let j = i + 1; j < tokens.length; j++) {
+    const t = tokens[j];
+    if (t.start !== tokens[j - 1].end || !ORG_INNER_TAGS.has(t.tag) || !allHan(t.word)) break;
+    len += t.word.length;
+    if (len > ORG_MAX) break;
+    // A common-noun head gives way to a name further on (会见/n 芬兰/ns 农林部: the organisation starts at 芬兰).
+    if (!named && NAMED_TAGS.has(t.tag)) return undefined;
+    const tail = titleTail(t.word);
+    if (tail) {
+      // 中联部/nt 部长, 财政部/nt 副部长: the title is the whole word, the organisation ended before it.
+      if ((t.word.length - tail === 1 && tokens[j - 1].word.endsWith(t.word[0])) || DEPUTY.has(t.word[0])) return named || j > i + 1 ? { next: j, end: tokens[j - 1].end } : best;
+      return { next: j + 1, end: t.end - tail };
+    }
+    if (REGION_PART.test(t.word)) break;
+    if (t.tag === 'nt' && named && !t.word.endsWith('政府')) best = { next: j + 1, end: t.end };
+    else if (ORG_END.test(t.word) && !t.word.endsWith('政府') && !isGenericOrgWord(t.word) && (named || STRONG_ORG_END.test(t.word))) best = { next: j + 1, end: t.end };
+  }
+  return best;
+}
+
+// Last characters of place names that jieba's dictionary mis-tags as people (石家庄/nr).
+const PLACE_END = /[庄省市县区州镇乡村岛湾港江河湖山峰街路城堡沟屯营寨坡]$/;
+// Place endings strong enough to override a person tag (not 江/山/河, which end given names too).
+const PLACE_TAIL = /[庄省市县镇乡村岛湾港街城堡寨寺]$/;
+// Words a person's name is often followed by in news (彭真校长, 贺龙同志, 克林顿说).
+const PERSON_AFTER = /^(?:同志|先生|女士|夫人|教授|主席|总统|总理|首相|部长|书记|委员长|院士|博士|大使|将军|校长|院长|主任|经理|总裁|董事长|局长|市长|县长|省长|说|表示|指出|认为|强调|会见|会晤|访问|宣布|称|等人|一行|报道|摄)/;
+// Titles and roles news writes right before a name (记者薛原, 县委书记汪明新, 选手张勇).
+const PERSON_BEFORE = /(?:记者|通讯员|书记|主任|经理|总裁|董事长|院长|校长|局长|厅长|部长|处长|科长|所长|市长|县长|省长|乡长|镇长|村长|主席|总理|总统|教授|教练|选手|队员|球员|运动员|作者|政委|司令员|司令|参谋长|委员|代表|老师|同学|演员|导演|编辑|律师|医生|大夫|工程师|厂长|社长|站长|队长|班长|组长|会长|秘书长|干事|战士|老人|女士|先生|同志|妻子|丈夫|儿子|女儿|母亲|父亲)$/;
+const COMPOUND_SURNAME = /^(?:欧阳|司马|诸葛|上官|东方|皇甫|尉迟|公孙|慕容|长孙|宇文|司徒|夏侯|令狐|端木)/;
+// Tags of words jieba glues a country onto (法国总理/n, 德国总理/nr, 中国京剧/nz, 中国式/nz).
+const COMPOUND_TAGS = new Set(['n', 'nr', 'nz', 'x', 'vn']);
+// What follows a country abbreviation to make a word about its people or leaders (俄总统, 日寇).
+const PEOPLE_TAIL = new Set(['总统', '总理', '首相', '外长', '政府', '国王', '大使', '两国', '人', '寇', '侨', '军', '方']);
+// Tags of a two-character given name jieba read as a word (火星/n, 宏伟/a, 一夫/n).
+const GIVEN_TAGS = new Set(['n', 'a', 'nr', 'x', 'nz', 'ns']);
+// Tags of a last given-name character the HMM left alone (新/a, 贤/zg).
+const THIRD_TAGS = new Set(['a', 'zg', 'ng', 'nr', 'ag', 'n']);
+// Verbs and prepositions jieba glues to a country abbreviation (访华, 驻美, 对日).
+const VISIT_HEAD = new Set('访来驻赴对抵离返旅援侵反亲抗排留');
+// What follows an abbreviation to mean that country's side, army or people (中方, 美军, 日籍).
+const SIDE_TAIL = new Set('方军籍资企商');
+// Characters that end a glued word, never a two-character given name (余人, 时要, 那好).
+const NOT_GIVEN_END = new Set('人的了是在得个些要转字着上下里内外中为以与和就都也又还才再将被把从对到向')
+// Words a place is often preceded by (在莫斯科, 访问科索沃, 抵达吉隆坡).
+const PLACE_BEFORE = /^(?:在|到|赴|抵|抵达|访问|前往|来自|飞往|位于|从|离开|途经|返回|回到|进入)$/;
+
+/** A Chinese personal name: a surname and one or two given-name characters, found by the HMM (张敬涛/x) or known to the dictionary (胡锦涛/nr). */
+function isChineseName(t: Token, next: Token | undefined, prev?: Token): boolean {
+  if (!allHan(t.word) || t.word.length < 2 || t.word.length > 4) return false;
+  if (isNonNameWord(t.word) || !isChineseSurnameStart(t.word) || PLACE_END.test(t.word)) return false;
+  if (t.word.length >= 3) {
+    if (t.tag === 'x' ? t.word.length !== 3 : !PERSON_TAGS.has(t.tag)) return false;
+    if (t.word.length === 4) return COMPOUND_SURNAME.test(t.word) || inContext(t, next, prev);
+    // 宣传性, 雷阵雨: a word that starts or ends with a common dictionary word is that word, not
+    // surname + given name, unless a title or verb of speech stands beside it (温家宝会见, 总理周恩来).
+    return (!isCommonWord(t.word.slice(0, 2)) && !isCommonWord(t.word.slice(1))) || inContext(t, next, prev);
+  }
+  // Two characters are as often a plain word (文明, 官媒): the HMM's unknown word is a name unless a
+  // place suffix follows; a dictionary name needs a title or verb of speech after it, or a title before.
+  if (t.tag === 'x' && !isAmbiguousSurname(t.word[0]) && !NOT_GIVEN_END.has(t.word[1])) return !(next && next.start === t.end && LOC_SUFFIX.has(next.word));
+  if (!PERSON_TAGS.has(t.tag) && t.tag !== 'x') return false;
+  return inContext(t, next, prev);
+}
+
+/** Whether a title or verb of speech stands right after `t`, or a title or role right before it. */
+function inContext(t: Token, next: Token | undefined, prev: Token | undefined): boolean {
+  return (!!next && next.start === t.end && PERSON_AFTER.test(next.word)) || (!!prev && prev.end === t.start && PERSON_BEFORE.test(prev.word));
+}
+
+/** A transliterated foreign name jieba knows as a person (克林顿/nr, 休斯/nrt), unless the context makes it a place. */
+function isForeignName(t: Token, prev: Token | undefined, next: Token | undefined): boolean {
+  if (!PERSON_TAGS.has(t.tag) || t.word.length < 2 || !isTranslitWord(t.word) || isNonNameWord(t.word)) return false;
+  if (prev && PLACE_BEFORE.test(prev.word)) return false;
+  if (next && next.start === t.end && LOC_SUFFIX.has(next.word)) return false;
+  return true;
+}
+
+/** The length of a country or city a longer word starts with (法国总理 → 2), or of a country abbreviation before a title or people word (俄总统 → 1); 0 if none. */
+function placeHead(word: string): number {
+  if (word.length < 3 || !allHan(word) || ORG_END.test(word) || ORG_WORD_END.test(word)) return 0;
+  for (let n = Math.min(5, word.length - 1); n >= 2; n--) if (isWorldPlace(word.slice(0, n)) && !LOC_SUFFIX.has(word[n])) return n;
+  return isPlaceAbbreviation(word[0]) && PEOPLE_TAIL.has(word.slice(1)) ? 1 : 0;
+}
+
+/** Whether the token after i is a place abbreviation glued to it (中/f 美/ns). */
+function abbreviationNext(tokens: Token[], i: number): boolean {
+  const n = tokens[i + 1];
+  return !!n && n.start === tokens[i].end && n.word.length === 1 && isPlaceAbbreviation(n.word) && (n.tag === 'ns' || n.tag === 'j');
+}
+
+/** Every person, organisation and place jieba and the rules find in `text`, in order, not overlapping (`simplified`: the text is known to be Simplified). */
+export function recognizeNames(text: string, opts: { simplified?: boolean } = {}): NameSpan[] {
+  if (!HAN.test(text)) return [];
+  // Text known to be Simplified skips opencc (~50 ms per MB).
+  const simp = opts.simplified ? text : simplifiedSameLength(text);
+  const tokens = tokenize(simp);
+  // Countries and cities jieba's dictionary tags as people (莫斯科/nr) or plain nouns (合肥/n) are places.
+  // Known companies and bodies (微软/a, 华为/nz) are organisations; so are abbreviations that are not
+  // all country letters (欧盟/j, 北大/j; 中美/j stays two places).
+  for (const t of tokens) {
+    if (t.tag !== 'ns' && isWorldPlace(t.word)) t.tag = 'ns';
+    else if (isKnownOrganisation(t.word)) t.tag = 'nt';
+    else if (t.tag === 'j' && t.word.length >= 2 && t.word.length <= 4 && ORG_ABBREVIATION_END.has(t.word[t.word.length - 1])) t.tag = 'nt';
+  }
+  const out: NameSpan[] = [];
+  const push = (start: number, end: number, type: NameType) => out.push({ start, end, text: text.slice(start, end), type });
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const dotted = dottedName(tokens, i);
+    if (dotted > 0) {
+      push(t.start, tokens[dotted - 1].end, 'PER');
+      i = dotted - 1;
+      continue;
+    }
+    // A country glued to what follows (法国总理/n, 中国京剧/nz, 俄总统/n): the country is a place.
+    const head = COMPOUND_TAGS.has(t.tag) ? placeHead(t.word) : 0;
+    if (head) {
+      push(t.start, t.start + head, 'LOC');
+      continue;
+    }
+    const org = t.word.endsWith('关系') ? undefined : organisation(tokens, i);
+    if (org) {
+      push(t.start, org.end, 'ORG');
+      i = org.next - 1;
+      continue;
+    }
+    if (t.tag === 'nt' && t.word.endsWith('政府') && t.word.length > 2) {
+      // 印度政府 names the country, 克林顿政府 the president.
+      const head = segmenter().tag(t.word.slice(0, -2), true);
+      push(t.start, t.end - 2, head.length === 1 && PERSON_TAGS.has(head[0].tag) ? 'PER' : 'LOC');
+      continue;
+    }
+    // The dictionary keeps some names glued to what follows (邓小平理论/nr): the name is the head.
+    if (PERSON_TAGS.has(t.tag) && t.word.length >= 5 && isChineseSurnameStart(t.word)) {
+      push(t.start, t.start + 3, 'PER');
+      continue;
+    }
+    // 中美关系/nt: two countries and their relations, not an organisation.
+    if (t.word.length === 4 && t.word.endsWith('关系') && isPlaceAbbreviation(t.word[0]) && isPlaceAbbreviation(t.word[1])) {
+      push(t.start, t.start + 1, 'LOC');
+      push(t.start + 1, t.start + 2, 'LOC');
+      continue;
+    }
+    // A verb or preposition glued to a country abbreviation (访华, 对美, 赴法) or one glued to
+    // 方/军/籍 (中方, 美军): the abbreviation is a place.
+    if (t.word.length === 2 && VISIT_HEAD.has(t.word[0]) && (isPlaceAbbreviation(t.word[1]) || t.word[1] === '华') && t.tag !== 'ns') {
+      push(t.start + 1, t.end, 'LOC');
+      continue;
+    }
+    if (t.word.length === 2 && isPlaceAbbreviation(t.word[0]) && SIDE_TAIL.has(t.word[1]) && t.tag !== 'ns') {
+      push(t.start, t.start + 1, 'LOC');
+      continue;
+    }
+    // Country and region abbreviations: 中美 is two places, 中 in 中/f 美/ns too.
+    if (allHan(t.word) && t.word.length <= 2 && [...t.word].every(isPlaceAbbreviation) && (t.tag === 'ns' || t.tag === 'j' || (t.tag === 'x' && tokens[i + 1]?.tag !== 'm') || abbreviationNext(tokens, i))) {
+      for (let k = 0; k < t.word.length; k++) push(t.start + k, t.start + k + 1, 'LOC');
+      continue;
+    }
+    if (t.tag === 'ns' && allHan(t.word) && !isGenericPlaceWord(t.word)) {
+      if (t.word.length > 3 && t.word.endsWith('地区')) {
+        push(t.start, t.end - 2, 'LOC');
+        continue;
+      }
+      const next = tokens[i + 1];
+      if (next && next.start === t.end && LOC_SUFFIX.has(next.word)) {
+        push(t.start, next.end, 'LOC');
+        i++;
+      } else push(t.start, t.end, 'LOC');
+      continue;
+    }
+    // Places jieba's dictionary tags as people (石家庄/nr, 公明镇/nr): the last character says so.
+    if ((PERSON_TAGS.has(t.tag) || t.tag === 'x') && t.word.length >= 3 && allHan(t.word) && PLACE_TAIL.test(t.word) && !isNonNameWord(t.word)) {
+      push(t.start, t.end, 'LOC');
+      continue;
+    }
+    // A foreign name jieba cut in two dictionary names (扎克/nrt 伯格/nr) is one name.
+    const after = tokens[i + 1];
+    if (PERSON_TAGS.has(t.tag) && isTranslitWord(t.word) && after && after.start === t.end && PERSON_TAGS.has(after.tag) && isTranslitWord(after.word) && !isChineseSurnameStart(after.word)) {
+      push(t.start, after.end, 'PER');
+      i++;
+      continue;
+    }
+    // A surname jieba left alone before a two-character word (曹/nr 火星/n, 江/nr 宏伟/a): surname + given name.
+    const given = tokens[i + 1];
+    if (t.tag === 'nr' && t.word.length === 1 && !isAmbiguousSurname(t.word) && isChineseSurnameStart(t.word) && given && given.start === t.end && given.word.length === 2 && allHan(given.word) && GIVEN_TAGS.has(given.tag)) {
+      push(t.start, given.end, 'PER');
+      i++;
+      continue;
+    }
+    const chinese = isChineseName(t, tokens[i + 1], tokens[i - 1]);
+    if (chinese || isForeignName(t, tokens[i - 1], tokens[i + 1])) {
+      let end = t.end;
+      let k = i + 1;
+      // A name the HMM cut before its last given-name character (汪明/x 新/a, 金志/n 贤/zg).
+      const third = tokens[k];
+      if (chinese && t.word.length === 2 && t.tag === 'x' && third && third.start === end && third.word.length === 1 && THIRD_TAGS.has(third.tag) && !NOT_GIVEN_END.has(third.word)) {
+        end = third.end;
+        k++;
+      }
+      // An unknown foreign name cut into pieces (斯诺/nr 登/v, 普里马/nr 科夫): the pieces go back on.
+      if (!chinese) {
+        k = translitRun(tokens, k, t.word.length);
+        end = tokens[k - 1].end;
+        const next = tokens[k];
+        if (k === i + 1 && next && next.tag === 'x' && next.start === end && next.word.length === 2 && isTranslitChar(next.word[0]) && isDictionaryWord(next.word[1]) && !isDictionaryWord(next.word)) {
+          // …or glued by the HMM to the word after it (斯诺/nr 登说/x).
+          end = next.start + 1;
+          k++;
+        }
+      }
+      push(t.start, end, 'PER');
+      i = k - 1;
+    }
+  }
+  return out;
+}
