@@ -12,6 +12,7 @@ import { chatSettingsSchema } from './006-chat-settings.ts';
 import { digestThreadsSchema } from './007-digest-threads.ts';
 import { deliveryRetriesSchema } from './008-delivery-retries.ts';
 import { siteLinesSchema } from './009-site-lines.ts';
+import { storyEventTermsSchema } from './011-story-event-terms.ts';
 import { folderSymlinksSchema } from './012-folder-symlinks.ts';
 import { followStoriesSchema } from './013-follow-stories.ts';
 
@@ -20,4 +21,4 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const migrations: Migration[] = [articlesSchema, entitiesSchema, storiesEventsSchema, sourcesSchema, subscriptionsSchema, chatSettingsSchema, digestThreadsSchema, deliveryRetriesSchema, siteLinesSchema, folderSymlinksSchema, followStoriesSchema];
+export const migrations: Migration[] = [articlesSchema, entitiesSchema, storiesEventsSchema, sourcesSchema, subscriptionsSchema, chatSettingsSchema, digestThreadsSchema, deliveryRetriesSchema, siteLinesSchema, folderSymlinksSchema, followStoriesSchema, storyEventTermsSchema];
