@@ -48,6 +48,19 @@ function facesOf(script: FontScript, weight: 400 | 700): Face[] {
 
 const covers = (f: Face, cp: number) => f.ranges.some(([lo, hi]) => cp >= lo && cp <= hi);
 
+// The face covering each code point, per font and weight (null: none): a timeline picture asks
+// for thousands of characters, and scanning ~100 faces' ranges for each dominated its cost.
+const faceOfCode = new Map<string, Map<number, Face | null>>();
+
+function faceFor(script: FontScript, weight: 400 | 700, cp: number): Face | null {
+  const key = `${script}${weight}`;
+  let memo = faceOfCode.get(key);
+  if (!memo) faceOfCode.set(key, (memo = new Map()));
+  let face = memo.get(cp);
+  if (face === undefined) memo.set(cp, (face = facesOf(script, weight).find((f) => covers(f, cp)) ?? null));
+  return face;
+}
+
 export interface FontChoice {
   /** A CSS font-family list naming just the subset files `text` needs. */
   families: string;
@@ -63,7 +76,7 @@ export function fontsFor(text: string, script: FontScript, weight: 400 | 700 = 4
   for (const ch of new Set(text)) {
     if (/\s/.test(ch)) continue;
     const cp = ch.codePointAt(0)!;
-    const face = list.find((f) => covers(f, cp));
+    const face = faceFor(script, weight, cp);
     if (!face) missing.push(ch);
     else if (!used.includes(face)) used.push(face);
   }

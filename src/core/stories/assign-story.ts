@@ -8,6 +8,7 @@ import type { Db } from '../store/db.ts';
 import type { StoredArticle } from '../article.ts';
 import { publicationDate, toDayNumber } from '../timeline/calendar.ts';
 import { leadDate, leadDatesDisagree, storedLeadDate } from './lead-date.ts';
+import { eventTerms, matchAndIndexEvent } from './event-match.ts';
 import { bandKeys, bodySignature, minHash, sigFromBuffer, sigToBuffer, similarity, titleKey, topicFeatures } from './signatures.ts';
 
 /** Body similarity from which an article counts as a reprint of another. */
@@ -197,6 +198,19 @@ export function assignStory(db: Db, article: StoredArticle, sigs: StorySignature
     const topicSim = sameTitle.has(candId) && shared >= SAME_EVENT_THRESHOLD / 2 ? 1 : shared;
     if (topicSim < SAME_EVENT_THRESHOLD || (best && topicSim <= best.score) || otherDay()) continue;
     best = { storyId: c.story_id, score: topicSim, duplicateOf: null, sim: topicSim };
+  }
+
+  // Differently worded reports of the same event (event-match.ts), when nothing closer matched.
+  if (day !== null) {
+    const matches = matchAndIndexEvent(db, article.id, day, eventTerms(article.title, article.paragraphs.slice(0, 3).map((p) => p.text)));
+    for (const m of best ? [] : matches) {
+      const c = st.candidate.get(m.articleId) as { story_id: number; first_seen: string | null } | undefined;
+      if (!c || (c.first_seen && Math.abs(day - Math.floor(Date.parse(c.first_seen) / 86_400_000)) > STORY_SPAN_DAYS)) continue;
+      own ??= { dates: leadDate(article.paragraphs.map((p) => p.text), article.published_at, article.dateline?.day ?? null) };
+      if (own.dates.length > 0 && leadDatesDisagree(own.dates, storedLeadDate(db, m.articleId))) continue;
+      best = { storyId: c.story_id, score: m.cosine, duplicateOf: null, sim: m.cosine };
+      break;
+    }
   }
 
   const published = publicationInstant(article.published_at);

@@ -46,15 +46,33 @@ interface StoryRow {
   outlets: string;
 }
 
+type Statement = import('better-sqlite3').Statement;
+const statements = new WeakMap<Db, Record<string, Statement>>();
+
+/** The prepared statements of this module, once per database (preparing costs more than running them). */
+function prepared(db: Db): Record<string, Statement> {
+  let st = statements.get(db);
+  if (!st) {
+    st = {
+      members: db.prepare(
+        `SELECT a.id, a.title, a.url, COALESCE(m.outlet, a.outlet) AS outlet, a.published_at, m.duplicate_of
+         FROM story_articles m JOIN articles a ON a.id = m.article_id
+         WHERE m.story_id = ? ORDER BY m.published_at IS NULL, m.published_at, a.id`,
+      ),
+      matched: db.prepare(`SELECT story_id, count(*) AS n FROM story_articles WHERE article_id IN (SELECT value FROM json_each(?)) GROUP BY story_id`),
+      stories: db.prepare(
+        `SELECT id, title, first_seen, last_updated, article_count, outlets, last_published FROM stories
+         WHERE id IN (SELECT value FROM json_each(?)) AND (? IS NULL OR last_updated > ?)`,
+      ),
+    };
+    statements.set(db, st);
+  }
+  return st;
+}
+
 /** Members of one story, earliest first (undated last). */
 export function storyMembers(db: Db, storyId: number): StoryMember[] {
-  return db
-    .prepare(
-      `SELECT a.id, a.title, a.url, COALESCE(m.outlet, a.outlet) AS outlet, a.published_at, m.duplicate_of
-       FROM story_articles m JOIN articles a ON a.id = m.article_id
-       WHERE m.story_id = ? ORDER BY m.published_at IS NULL, m.published_at, a.id`,
-    )
-    .all(storyId) as StoryMember[];
+  return prepared(db).members.all(storyId) as StoryMember[];
 }
 
 /** The newest `limit` stories (by their latest dated article; undated stories last), optionally about `topic` and newer than `since`. */
@@ -83,19 +101,11 @@ export function latestStories(db: Db, opts: LatestOptions): StorySummary[] {
 function topicStories(db: Db, topic: string, opts: LatestOptions): StorySummary[] {
   const ids = findTopicArticles(db, topic);
   if (!ids.length) return [];
-  const matched = new Map<number, number>(
-    (db
-      .prepare(`SELECT story_id, count(*) AS n FROM story_articles WHERE article_id IN (${ids.map(() => '?').join(',')}) GROUP BY story_id`)
-      .all(...ids) as { story_id: number; n: number }[]).map((r) => [r.story_id, r.n]),
-  );
+  const st = prepared(db);
+  const matched = new Map<number, number>((st.matched.all(JSON.stringify(ids)) as { story_id: number; n: number }[]).map((r) => [r.story_id, r.n]));
   if (!matched.size) return [];
-  const storyIds = [...matched.keys()];
-  const rows = db
-    .prepare(
-      `SELECT id, title, first_seen, last_updated, article_count, outlets, last_published FROM stories
-       WHERE id IN (${storyIds.map(() => '?').join(',')})${opts.since ? ' AND last_updated > ?' : ''}`,
-    )
-    .all(...storyIds, ...(opts.since ? [opts.since] : [])) as (StoryRow & { last_published: string | null })[];
+  const since = opts.since ?? null;
+  const rows = st.stories.all(JSON.stringify([...matched.keys()]), since, since) as (StoryRow & { last_published: string | null })[];
   const { names } = lookupEntityNames(db, topic);
   const names_ = topicMatcher(names.length ? [topic, ...names] : topic.split(/\s+/).filter(Boolean));
 

@@ -103,6 +103,33 @@ export function phraseSimilarity(a: string, b: string): number {
 }
 
 const CHUNK = 500;
+type Statement = import('better-sqlite3').Statement;
+const statements = new WeakMap<Db, { leadOf: Statement; events: Statement; eventsAbout: Statement }>();
+
+/** buildTimeline's statements, prepared once per database rather than on every call. */
+function prepared(db: Db): { leadOf: Statement; events: Statement; eventsAbout: Statement } {
+  let st = statements.get(db);
+  if (!st) {
+    const events = (withParagraph: boolean) =>
+      db.prepare(
+        `SELECT e.article_id, e.date, e.day, e.text, m.story_id, COALESCE(m.outlet, a.outlet, a.agency) AS outlet, a.url${
+          withParagraph ? `, (SELECT text FROM paragraphs WHERE article_id = e.article_id AND position = e.paragraph) AS paragraph_text` : ''
+        }
+         FROM events e JOIN articles a ON a.id = e.article_id LEFT JOIN story_articles m ON m.article_id = e.article_id
+         WHERE e.article_id IN (SELECT value FROM json_each(?)) ORDER BY e.article_id, e.id`,
+      );
+    st = {
+      leadOf: db.prepare(
+        `SELECT CASE WHEN length(a.body) <= ${NEWS_REPORT_CHARS} THEN a.title || '\n' || COALESCE((SELECT text FROM paragraphs WHERE article_id = a.id AND position = 0), '') END AS lead
+         FROM articles a WHERE a.id = ?`,
+      ),
+      events: events(false),
+      eventsAbout: events(true),
+    };
+    statements.set(db, st);
+  }
+  return st;
+}
 /**
  * A news report is short; in one, every event belongs to the subject its headline or lead names.
  * A long essay or post names many subjects in passing, so there each event must name its own.
@@ -119,27 +146,9 @@ export const SAME_EVENT_PHRASE = 0.4;
 export function buildTimeline(db: Db, articleIds: number[], limit = 25, names: string[] = []): Timeline {
   const about = names.length ? topicMatcher(names) : null;
   const leadOk = new Map<number, boolean>();
-  const leadOf = db.prepare(
-    `SELECT CASE WHEN length(a.body) <= ${NEWS_REPORT_CHARS} THEN a.title || '\n' || COALESCE((SELECT text FROM paragraphs WHERE article_id = a.id AND position = 0), '') END AS lead
-     FROM articles a WHERE a.id = ?`,
-  );
+  const { leadOf, events, eventsAbout } = prepared(db);
   const rows: EventRow[] = [];
-  for (let i = 0; i < articleIds.length; i += CHUNK) {
-    const ids = articleIds.slice(i, i + CHUNK);
-    rows.push(
-      ...(db
-        .prepare(
-          `SELECT e.article_id, e.date, e.day, e.text, m.story_id, COALESCE(m.outlet, a.outlet, a.agency) AS outlet, a.url${
-            about
-              ? `, (SELECT text FROM paragraphs WHERE article_id = e.article_id AND position = e.paragraph) AS paragraph_text`
-              : ''
-          }
-           FROM events e JOIN articles a ON a.id = e.article_id LEFT JOIN story_articles m ON m.article_id = e.article_id
-           WHERE e.article_id IN (${ids.map(() => '?').join(',')}) ORDER BY e.article_id, e.id`,
-        )
-        .all(...ids) as EventRow[]),
-    );
-  }
+  for (let i = 0; i < articleIds.length; i += CHUNK) rows.push(...((about ? eventsAbout : events).all(JSON.stringify(articleIds.slice(i, i + CHUNK))) as EventRow[]));
   const groups: (TimelineEntry & { stories: Set<number> })[] = [];
   const byKey = new Map<string, (TimelineEntry & { stories: Set<number> })[]>();
   for (const r of rows) {

@@ -15,6 +15,7 @@ import { siteLinesSchema } from './009-site-lines.ts';
 import { entityNamesSchema } from './010-entity-names.ts';
 import { folderSymlinksSchema } from './011-folder-symlinks.ts';
 import { followStoriesSchema } from './012-follow-stories.ts';
+import { storyEventTermsSchema } from './013-story-event-terms.ts';
 
 export interface Migration {
   name: string;
@@ -23,5 +24,5 @@ export interface Migration {
 
 export const migrations: Migration[] = [
   articlesSchema, entitiesSchema, storiesEventsSchema, sourcesSchema, subscriptionsSchema, chatSettingsSchema, digestThreadsSchema,
-  deliveryRetriesSchema, siteLinesSchema, entityNamesSchema, folderSymlinksSchema, followStoriesSchema,
+  deliveryRetriesSchema, siteLinesSchema, entityNamesSchema, folderSymlinksSchema, followStoriesSchema, storyEventTermsSchema,
 ];
