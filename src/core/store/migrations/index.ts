@@ -14,10 +14,11 @@ import { deliveryRetriesSchema } from './008-delivery-retries.ts';
 import { siteLinesSchema } from './009-site-lines.ts';
 import { folderSymlinksSchema } from './012-folder-symlinks.ts';
 import { followStoriesSchema } from './013-follow-stories.ts';
+import { revisionTimesSchema } from './014-revision-times.ts';
 
 export interface Migration {
   name: string;
   up(db: Database.Database): void;
 }
 
-export const migrations: Migration[] = [articlesSchema, entitiesSchema, storiesEventsSchema, sourcesSchema, subscriptionsSchema, chatSettingsSchema, digestThreadsSchema, deliveryRetriesSchema, siteLinesSchema, folderSymlinksSchema, followStoriesSchema];
+export const migrations: Migration[] = [articlesSchema, entitiesSchema, storiesEventsSchema, sourcesSchema, subscriptionsSchema, chatSettingsSchema, digestThreadsSchema, deliveryRetriesSchema, siteLinesSchema, folderSymlinksSchema, followStoriesSchema, revisionTimesSchema];
