@@ -1,7 +1,8 @@
 /**
- * Later updates of a story go to its own place in the chat, digests included. A digest stays one
- * message in the chat; when it carries an updated story that already had its thread (Discord) or
- * first message (Telegram) in that chat, a short note saying what changed is also posted there, so
+ * Later updates of a followed story go to its own place in the chat, digests included. A digest
+ * stays one message in the chat; when it carries an updated story that the chat follows (its alerts
+ * told it of the story) and that already has its thread (Discord) or first message (Telegram) in
+ * that chat, a short note saying what changed is also posted there, so
  * the thread keeps the story's whole history. Notes go out after the digest is marked sent, each
  * with its own Discord nonce: a crash before a note is sent loses that note (at most once), never
  * the digest. A coverage line (more outlets) is left out when the chat's alerts already told the
@@ -39,6 +40,8 @@ export function planStoryNotes(db: Db, threads: StoryThreadStore, sub: Subscript
     const row = threads.get(sub.platform, sub.chat_id, u.storyId);
     if (!row) continue;
     const told = alerted.get(sub.platform, sub.chat_id, u.storyId) as string | null;
+    // Only stories the chat follows (its alerts told it of them): a plain digest chat gets the digest alone.
+    if (!told) continue;
     const lines = [...u.revisions, ...(told && told > (sub.last_digest_due_at ?? '') ? [] : u.coverage)];
     if (!lines.length) continue;
     const reply = localizeReply(
