@@ -93,13 +93,14 @@ function storeInTransaction(db: Db, article: NormalizedArticle, meta: StoreMeta,
 
   let result: StoreResult;
   let written: Written | undefined;
-  const revise = (id: number): StoreResult => {
+  // byLink: a copy found by URL or GUID; a changed file under the same path is the operator's own edit and always wins.
+  const revise = (id: number, byLink: boolean): StoreResult => {
     const incoming = versionTime(article.published_at, meta.modified_at);
     // An older copy arriving late (a re-ingest of an earlier version) never overwrites a newer one.
     // So is a version this article already had and replaced, unless its own time says it is newer (a real revert).
     const stored = storedVersionTime(db, id);
-    if (isOlder(incoming, stored)) return { status: 'unchanged', id };
-    if (!isOlder(stored, incoming) && prepareCached(db, 'SELECT 1 FROM article_superseded WHERE article_id = ? AND content_hash = ?').get(id, hash)) {
+    if (byLink && isOlder(incoming, stored)) return { status: 'unchanged', id };
+    if (byLink && !isOlder(stored, incoming) && prepareCached(db, 'SELECT 1 FROM article_superseded WHERE article_id = ? AND content_hash = ?').get(id, hash)) {
       return { status: 'unchanged', id };
     }
     prepareCached(db, 'INSERT OR IGNORE INTO article_superseded (article_id, content_hash) SELECT id, content_hash FROM articles WHERE id = ?').run(id);
@@ -114,12 +115,12 @@ function storeInTransaction(db: Db, article: NormalizedArticle, meta: StoreMeta,
   if (byHash !== undefined) {
     result = { status: 'unchanged', id: byHash };
   } else if (fromFile !== undefined) {
-    result = revise(fromFile);
+    result = revise(fromFile, false);
   } else {
     const same = findSameArticle(db, article, meta);
     // The same URL or GUID with other content is a revision (a re-fetch, a corrected story);
     // title + date + outlet alone is the same article seen in another form: nothing to update.
-    if (same?.by === 'link') result = revise(same.id);
+    if (same?.by === 'link') result = revise(same.id, true);
     else if (same !== undefined) result = { status: 'unchanged', id: same.id };
     else {
       const inserted = writeArticle(db, article, meta, hash, now, null, derived);
