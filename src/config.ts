@@ -33,6 +33,8 @@ const schema = z.object({
   NEWSBOT_DEFAULT_TZ: z.string().default('Asia/Taipei'),
   NEWSBOT_DIGEST_MAX_STORIES: z.coerce.number().int().min(1).max(50).default(10),
   NEWSBOT_DIGEST_EMPTY_NOTE: flag,
+  /** At most one alert batch per chat per this many minutes (followed stories, /follow). */
+  NEWSBOT_ALERT_INTERVAL_MIN: z.coerce.number().int().min(1).max(1440).default(10),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -123,6 +123,7 @@ export async function run(argv: string[]): Promise<number> {
         maxStories: cfg.NEWSBOT_DIGEST_MAX_STORIES,
         emptyNote: cfg.NEWSBOT_DIGEST_EMPTY_NOTE,
         defaultTz: cfg.NEWSBOT_DEFAULT_TZ,
+        alertEveryMs: cfg.NEWSBOT_ALERT_INTERVAL_MIN * 60_000,
       });
       running.push({ name: 'scheduler', stop: () => scheduler.stop() });
       say('newsbot: digest scheduler running; Ctrl-C to stop');

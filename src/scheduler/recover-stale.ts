@@ -7,6 +7,9 @@
  *   is refused by Discord. Telegram has no idempotency key: the row is marked failed
  *   ('ambiguous') and NOT resent — at most once. The window is from markSending (just before the
  *   HTTP request) to markSent (just after the response), normally well under a second per message.
+ * Alert batches (recoverStaleAlerts) follow the same rules: nothing started → the next batch
+ * carries the stories; ambiguous on Telegram → the planned stories count as sent; Discord → resent
+ * with the same per-message nonces.
  * A claim counts as stale when its owner is shown dead (same host, pid gone) or, for an owner on
  * another host, when it has not been refreshed for `leaseMs` (default 15 minutes: processes on
  * several hosts sharing one SQLite file over a network share are not a supported setup anyway).
@@ -61,12 +64,7 @@ export function recoverStaleClaims(
     if (!stale) continue;
     const sub = subs.get(d.subscription_id);
     if (!sub || !o.platforms.includes(sub.platform)) continue;
-    if (sub.kind === 'alerts') {
-      // An interrupted alert batch is not composed as a digest: its stories stay unsent, so the next batch carries them.
-      ledger.markFailed(d, `interrupted alert batch (${d.claimed_by}); the next batch carries its stories`, { permanent: false });
-      abandoned++;
-      continue;
-    }
+    if (sub.kind === 'alerts') continue; // alert batches: recoverStaleAlerts, at the start of each alert pass
     if (d.send_started_at && !IDEMPOTENT_PLATFORMS.includes(sub.platform)) {
       ledger.markFailed(d, `ambiguous: the process sending it (${d.claimed_by}) stopped mid-send; not resent (at-most-once on ${sub.platform})`, {
         permanent: false,
@@ -77,6 +75,40 @@ export function recoverStaleClaims(
     }
     if (ledger.reclaim(d, o.claimer, o.now)) {
       o.log.info(`taking over digest ${d.id} (subscription ${sub.id}, due ${d.due_at}) from ${d.claimed_by}`);
+      resend.push({ sub, delivery: ledger.get(d.id)! });
+    }
+  }
+  return { resend, abandoned };
+}
+
+/**
+ * Stale alert batches of `platforms`: one whose send never started is failed (nothing went out; the
+ * next batch carries its stories); an ambiguous one on a platform without idempotency keys is marked
+ * so and its stories count as sent (at most once); on Discord it is taken over and returned, to be
+ * resent with the same nonces (exactly once).
+ */
+export function recoverStaleAlerts(
+  ledger: Ledger,
+  subs: SubscriptionStore,
+  o: { claimer: string; now: Date; leaseMs: number; platforms: Platform[]; log: Logger },
+): { resend: { sub: Subscription; delivery: Delivery }[]; abandoned: number } {
+  const resend: { sub: Subscription; delivery: Delivery }[] = [];
+  let abandoned = 0;
+  for (const d of ledger.listClaimed()) {
+    const age = o.now.getTime() - Date.parse(d.claimed_at ?? '1970-01-01T00:00:00Z');
+    const state = claimerState(d.claimed_by, o.claimer);
+    if (!(state === 'dead' || (state === 'unknown' && age > o.leaseMs))) continue;
+    const sub = subs.get(d.subscription_id);
+    if (!sub || sub.kind !== 'alerts' || !o.platforms.includes(sub.platform)) continue;
+    if (!d.send_started_at) {
+      ledger.markFailed(d, `interrupted alert batch (${d.claimed_by}) before sending; the next batch carries its stories`, { permanent: false });
+      abandoned++;
+    } else if (!IDEMPOTENT_PLATFORMS.includes(sub.platform)) {
+      ledger.markAlertAmbiguous(d, `ambiguous: the process sending it (${d.claimed_by}) stopped mid-send; not resent (at-most-once on ${sub.platform})`);
+      o.log.warn(`alert batch ${d.id} (${sub.platform} chat ${sub.chat_id}, ${d.due_at}) may or may not have reached the chat; not resent`);
+      abandoned++;
+    } else if (ledger.reclaim(d, o.claimer, o.now)) {
+      o.log.info(`taking over alert batch ${d.id} (${sub.platform} chat ${sub.chat_id}) from ${d.claimed_by}; resending with its nonces`);
       resend.push({ sub, delivery: ledger.get(d.id)! });
     }
   }

@@ -8,15 +8,17 @@
  */
 import { DateTime } from 'luxon';
 import type { Db } from '../core/store/db.ts';
-import type { Platform, ReplyLang } from '../../commands/types.ts';
+import type { Platform, Reply, ReplyLang } from '../../commands/types.ts';
 import type { Logger } from '../core/logger.ts';
-import type { DeliveryTarget } from '../adapters/types.ts';
+import type { ChatAdapter, DeliveryTarget } from '../adapters/types.ts';
 import { DeliveryError } from '../adapters/types.ts';
-import { createLedger, type SentStory } from '../core/digest/ledger.ts';
+import { createLedger, type Delivery, type SentStory } from '../core/digest/ledger.ts';
+import { createSubscriptionStore, type Subscription } from '../core/digest/subscription-store.ts';
 import { createFollowStore } from '../core/follow/follow-store.ts';
 import { findAlerts, type AlertStory } from '../core/follow/find-alerts.ts';
 import { renderAlertBatch, renderStoryUpdate } from '../core/follow/render-alert.ts';
-import { createStoryThreadStore } from '../core/follow/story-threads.ts';
+import { createStoryThreadStore, type StoryThread, type StoryThreadStore } from '../core/follow/story-threads.ts';
+import { recoverStaleAlerts } from './recover-stale.ts';
 import { createChatSettingsStore, type ChatSettings } from '../core/chat-settings/chat-settings-store.ts';
 import { systemClock, type Clock } from './clock.ts';
 import type { Pacer } from './pacer.ts';
@@ -32,6 +34,8 @@ export interface AlertOptions {
   claimer?: string;
   pacer?: Pacer;
   everyMs?: number;
+  /** A claim on another host not refreshed for this long is stale (ms; default 15 minutes). */
+  leaseMs?: number;
   /** Time zone for quiet hours when the chat set none (NEWSBOT_DEFAULT_TZ). */
   defaultTz?: string;
 }
@@ -56,6 +60,32 @@ export function inQuietHours(settings: Pick<ChatSettings, 'quietStart' | 'quietE
 
 const toSent = (s: AlertStory): SentStory => ({ storyId: s.storyId, articleCount: s.articleCount, outletCount: s.outlets.length, lastUpdated: null });
 
+type Send = (target: DeliveryTarget, reply: Reply, part: string, replyTo?: string) => Promise<string[]>;
+
+/**
+ * Posts `reply` where story updates of a chat go: on Discord (no forum thread of its own) in the
+ * thread on the story's first message, opened now if need be; elsewhere as a reply to that message
+ * in its topic. Shared by alerts and digests.
+ */
+export async function postToStory(
+  adapter: ChatAdapter,
+  threads: StoryThreadStore,
+  place: DeliveryTarget,
+  row: StoryThread,
+  o: { name: string; reply: Reply; send: Send; part: string; threadsAllowed: boolean },
+): Promise<string[]> {
+  const { reply, send, part } = o;
+  if (adapter.openThread && o.threadsAllowed) {
+    let threadId = row.thread_id;
+    if (!threadId) {
+      threadId = await adapter.openThread(place, row.message_id, o.name);
+      threads.setThread(row.platform, row.chat_id, row.story_id, threadId);
+    }
+    return send({ ...place, threadId }, reply, part);
+  }
+  return send({ ...place, threadId: row.thread_id ?? place.threadId }, reply, part, row.message_id);
+}
+
 /** Sends the alerts due at `at` through `adapters` (platforms without one are left for later). */
 export async function runAlerts(db: Db, adapters: Adapters, at: Date, opts: AlertOptions): Promise<AlertSummary> {
   const clock = opts.clock ?? systemClock;
@@ -67,25 +97,18 @@ export async function runAlerts(db: Db, adapters: Adapters, at: Date, opts: Aler
   const platforms = (Object.keys(adapters) as Platform[]).filter((p) => adapters[p]);
   const summary: AlertSummary = { chats: 0, batches: 0, stories: 0, messages: 0, quiet: 0, failed: 0 };
 
-  for (const sub of follows.alertChats(platforms)) {
-    summary.chats++;
+  const subs = createSubscriptionStore(db);
+  const everyMs = opts.everyMs ?? ALERT_INTERVAL_MS;
+
+  /** Sends one claimed batch; each part's stories are recorded as delivered as soon as it is out. */
+  const sendBatch = async (sub: Subscription, delivery: Delivery, stories: AlertStory[], lang: ReplyLang) => {
     const adapter = adapters[sub.platform]!;
-    const cs = settings.get(sub.platform, sub.chat_id);
-    if (inQuietHours(cs, at, opts.defaultTz)) {
-      summary.quiet++;
-      continue;
-    }
-    const stories = findAlerts(db, follows.listByChat(sub.platform, sub.chat_id), ledger.sentTimes(sub.id), at);
-    if (!stories.length) continue;
-    const delivery = ledger.claimAlert(sub, at, opts.everyMs ?? ALERT_INTERVAL_MS, claimer, clock.now());
-    if (!delivery) continue;
-    summary.batches++;
-    const lang: ReplyLang = cs?.lang ?? sub.lang;
     const place: DeliveryTarget = { platform: sub.platform, chatId: sub.chat_id, threadId: sub.thread_id ?? undefined, lang };
     const fresh = stories.filter((s) => !threads.get(sub.platform, sub.chat_id, s.storyId));
     const known = stories.filter((s) => !fresh.includes(s));
     const sentIds: string[] = [];
     const delivered: AlertStory[] = [];
+    // Keys are stable per (batch, part): a Discord resend after a crash reuses them, so Discord refuses the duplicate.
     const send = async (target: DeliveryTarget, reply: ReturnType<typeof renderAlertBatch>, part: string, replyTo?: string) => {
       await opts.pacer?.acquire(sub.platform, target.chatId, 1);
       ledger.markSending(delivery.id, clock.now());
@@ -94,38 +117,56 @@ export async function runAlerts(db: Db, adapters: Adapters, at: Date, opts: Aler
       summary.messages += res.messageIds.length;
       return res.messageIds;
     };
+    const done = (part: AlertStory[]) => {
+      ledger.recordStories(sub.id, part.map(toSent), delivery.due_at);
+      delivered.push(...part);
+    };
     try {
       if (fresh.length) {
         const ids = await send(place, renderAlertBatch(fresh, lang), 'chat');
         if (ids[0]) threads.anchor(sub.platform, sub.chat_id, fresh.map((s) => s.storyId), ids[0], sub.thread_id, clock.now());
-        delivered.push(...fresh);
+        done(fresh);
       }
       for (const s of known) {
         const row = threads.get(sub.platform, sub.chat_id, s.storyId)!;
-        // Discord: a thread on the story's first message (opened now if need be); elsewhere a reply to it, in its topic.
-        if (adapter.openThread && !sub.thread_id) {
-          let threadId = row.thread_id;
-          if (!threadId) {
-            threadId = await adapter.openThread(place, row.message_id, s.title);
-            threads.setThread(sub.platform, sub.chat_id, s.storyId, threadId);
-          }
-          await send({ ...place, threadId }, renderStoryUpdate(s, lang), `story-${s.storyId}`);
-        } else {
-          await send({ ...place, threadId: row.thread_id ?? place.threadId }, renderStoryUpdate(s, lang), `story-${s.storyId}`, row.message_id);
-        }
-        delivered.push(s);
+        await postToStory(adapter, threads, place, row, { name: s.title, reply: renderStoryUpdate(s, lang), send, part: `story-${s.storyId}`, threadsAllowed: !sub.thread_id });
+        done([s]);
       }
       ledger.markSent(delivery, sentIds, delivered.map(toSent), clock.now());
       summary.stories += delivered.length;
     } catch (err) {
       const e = err instanceof DeliveryError ? err : new DeliveryError('transient', err instanceof Error ? err.message : String(err));
-      // What did go out is recorded as sent, so the next batch does not repeat it; the rest waits for it.
-      if (delivered.length) ledger.recordStories(sub.id, delivered.map(toSent), delivery.due_at);
+      // What did go out is already recorded, so the next batch does not repeat it; the rest waits for it.
       ledger.markFailed(delivery, e.message, { permanent: e.kind === 'permanent', reason: e.kind === 'permanent' ? e.message : undefined, messageIds: sentIds, retryAt: null });
       opts.log.warn(`alerts for ${sub.platform} chat ${sub.chat_id} failed: ${e.message}`);
       summary.stories += delivered.length;
       summary.failed++;
     }
+  };
+
+  // Batches left by a process that died mid-send (recover-stale.ts): Discord ones are resent with the same nonces.
+  const recovered = recoverStaleAlerts(ledger, subs, { claimer, now: clock.now(), leaseMs: opts.leaseMs ?? 15 * 60_000, platforms, log: opts.log });
+  for (const { sub, delivery } of recovered.resend) {
+    const cs = settings.get(sub.platform, sub.chat_id);
+    const planned = new Set(delivery.story_ids);
+    const stories = findAlerts(db, follows.listByChat(sub.platform, sub.chat_id), ledger.sentTimes(sub.id), new Date(delivery.due_at)).filter((s) => planned.has(s.storyId));
+    summary.batches++;
+    await sendBatch(sub, delivery, stories, cs?.lang ?? sub.lang);
+  }
+
+  for (const sub of follows.alertChats(platforms)) {
+    summary.chats++;
+    const cs = settings.get(sub.platform, sub.chat_id);
+    if (inQuietHours(cs, at, opts.defaultTz)) {
+      summary.quiet++;
+      continue;
+    }
+    const stories = findAlerts(db, follows.listByChat(sub.platform, sub.chat_id), ledger.sentTimes(sub.id), at);
+    if (!stories.length) continue;
+    const delivery = ledger.claimAlert(sub, at, everyMs, claimer, clock.now(), stories.map((s) => s.storyId));
+    if (!delivery) continue;
+    summary.batches++;
+    await sendBatch(sub, delivery, stories, cs?.lang ?? sub.lang);
   }
   return summary;
 }

@@ -22,6 +22,7 @@ import { systemClock, type Clock } from './clock.ts';
 import { createPacer, type Pacer } from './pacer.ts';
 import { laterPassAt, sendDigest, DEFAULT_SEND_POLICY, newSendStats, type SendPolicy, type SendStats } from './send-digest.ts';
 import { recoverStaleClaims } from './recover-stale.ts';
+import { planStoryNotes, postStoryNotes } from './digest-story-notes.ts';
 
 export type Adapters = Partial<Record<Platform, ChatAdapter>>;
 
@@ -147,7 +148,12 @@ export async function runDueDigests(db: Db, adapters: Adapters, at: Date, opts: 
           summary.skippedEmpty++;
           continue;
         }
-        await sendDigest(deps, adapters[fresh.platform]!, fresh, delivery, composed.reply, composed.stories);
+        const notes = planStoryNotes(db, threads, fresh, composed.updates);
+        const outcome = await sendDigest(deps, adapters[fresh.platform]!, fresh, delivery, composed.reply, composed.stories);
+        if (outcome === 'sent' && notes.length) {
+          const now = subs.get(sub.id) ?? fresh; // the chat may have moved while sending
+          stats.messages += await postStoryNotes({ adapter: adapters[now.platform]!, threads, pacer, log: opts.log }, now, delivery, notes);
+        }
       } catch (err) {
         opts.log.error(`digest for subscription ${sub.id} due ${delivery.due_at} could not be built`, err);
         ledger.markFailed(delivery, `internal: ${err instanceof Error ? err.message : String(err)}`, { permanent: false, retryAt: laterPassAt(delivery, policy, clock.now()) });

@@ -12,7 +12,7 @@ import { createParsePool, sharedParsePool, type ParsePool, type ParsePoolOptions
 
 export interface Sinks {
   /** Stores a normalized article idempotently (same content/URL/GUID → 'unchanged' with the existing id). */
-  storeArticle(db: Db, article: NormalizedArticle, meta: { source_file: string | null; url?: string | null; guid?: string | null }): StoreResult;
+  storeArticle(db: Db, article: NormalizedArticle, meta: { source_file: string | null; url?: string | null; guid?: string | null; modified_at?: string | null }): StoreResult;
   /** Parses (on the parse thread) and stores a document file's bytes; never rejects for bad input; throws on a store failure such as a busy database. */
   ingestBytes(db: Db, input: { bytes: Buffer; name: string; url?: string }): Promise<IngestOutcome>;
   /** The parse thread for feeds, items and pages. */

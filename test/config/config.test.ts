@@ -8,6 +8,14 @@ test('defaults apply when nothing is set', () => {
   assert.equal(cfg.LOG_LEVEL, 'info');
   assert.equal(cfg.NEWSBOT_MAX_FILE_MB, 5);
   assert.equal(cfg.NEWSBOT_ALLOW_PRIVATE_NETWORKS, false);
+  assert.equal(cfg.NEWSBOT_ALERT_INTERVAL_MIN, 10);
+});
+
+test('the alert batching interval comes from NEWSBOT_ALERT_INTERVAL_MIN, whole minutes from 1 to 1440', () => {
+  assert.equal(loadConfig({ NEWSBOT_ALERT_INTERVAL_MIN: '30' }).NEWSBOT_ALERT_INTERVAL_MIN, 30);
+  for (const bad of ['0', '2.5', 'ten', '1441']) {
+    assert.throws(() => loadConfig({ NEWSBOT_ALERT_INTERVAL_MIN: bad }), (err: unknown) => err instanceof ConfigError && /^NEWSBOT_ALERT_INTERVAL_MIN:/.test(err.problems[0]), bad);
+  }
 });
 
 test('every problem is reported together, and no secret value is echoed', () => {

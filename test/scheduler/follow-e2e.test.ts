@@ -76,6 +76,16 @@ test('discord: follow 澤倫斯基 → one alert; udn reprint → update in the 
     const digest = JSON.stringify(channelMessages().at(-1)!.body);
     assert.match(digest, /更新\\*\] 川普暫不給戰斧飛彈/);
     assert.match(digest, /標題更改/);
+    // The digest is one message in the channel; the story's thread also gets a short note of the change.
+    const threadNow = fake.messages.filter((m) => m.channelId === fake.threads[0].id);
+    assert.equal(threadNow.length, 2, 'a note in the story thread');
+    assert.match(JSON.stringify(threadNow[1].body), /摘要：新聞 #\d+ 有更新/);
+    assert.match(JSON.stringify(threadNow[1].body), /標題更改：澤倫斯基白宮會川普 商談戰斧飛彈與防空 → 川普暫不給戰斧飛彈/);
+    assert.equal(fake.threads.length, 1, 'no second thread');
+    // Running the pass again sends nothing more, in the channel or the thread.
+    const before = fake.messages.length;
+    await runDueDigests(t.db, { discord: adapter }, new Date(due.getTime() + 24 * 3600_000 + 60_000), { log: quietLog });
+    assert.equal(fake.messages.length, before);
   } finally {
     await adapter.stop();
     await fake.stop();
@@ -134,9 +144,15 @@ test('telegram: the same story, in a forum topic: one alert, then the reprint as
     assert.match(storyText, /標題更改：澤倫斯基白宮會川普 商談戰斧飛彈與防空 → 川普暫不給戰斧飛彈/);
     assert.ok(storyMsgs[0].photo && storyMsgs[0].photo.subarray(1, 4).toString() === 'PNG', '/story comes with its timeline picture');
     await runDueDigests(t.db, { telegram: bot }, new Date(due.getTime() + 24 * 3600_000 + 30_000), { log: quietLog });
-    const [digest] = await h.waitForReplies(group.id, 1);
+    const [digest, note] = await h.waitForReplies(group.id, 2);
     assert.match(digest.text, /\[更新\] 川普暫不給戰斧飛彈/);
     assert.match(digest.text, /標題更改：澤倫斯基白宮會川普 商談戰斧飛彈與防空 → 川普暫不給戰斧飛彈 澤倫斯基白宮會談後籲加快防空/);
+    assert.equal(digest.replyTo, undefined, 'the digest itself is a message of its own');
+    // A short note of the change goes into the story's reply chain, in its topic.
+    assert.equal(note.replyTo, alert.messageId, 'the note replies to the first message about the story');
+    assert.equal(note.threadId, TOPIC);
+    assert.match(note.text, /摘要：新聞 #\d+ 有更新/);
+    assert.match(note.text, /標題更改：澤倫斯基白宮會川普/);
   } finally {
     await h.close();
     if (t.db.open) t.db.close();

@@ -8,6 +8,7 @@ import { runAlerts } from '../../src/scheduler/run-alerts.ts';
 import { executeCommand } from '../../commands/execute.ts';
 import { followCommand } from '../../commands/follow.ts';
 import { quietCommand } from '../../commands/quiet.ts';
+import { loadConfig } from '../../src/config.ts';
 
 const t0 = Date.parse('2025-10-17T12:00:00Z'); // 20:00 in Taipei
 const at = (min: number) => new Date(t0 + min * 60_000);
@@ -54,6 +55,24 @@ test('quiet hours hold alerts; one batch per chat per 10 minutes; a second proce
     assert.equal(tg.sent.length, 2);
     assert.match(tg.sent[1].reply.items[0].heading!, /能源設施遭襲/);
     assert.equal(tg.sent[1].target.chatId, '42');
+  } finally {
+    t.cleanup();
+  }
+});
+
+test('the batch interval from the environment (NEWSBOT_ALERT_INTERVAL_MIN=30) holds a second batch for 30 minutes', async () => {
+  const t = tempDb();
+  try {
+    const everyMs = loadConfig({ NEWSBOT_ALERT_INTERVAL_MIN: '30' }).NEWSBOT_ALERT_INTERVAL_MIN * 60_000;
+    const c = chat('telegram', '43');
+    await executeCommand(followCommand, { args: { what: '澤倫斯基' }, lang: 'zh-TW', chat: c }, { db: t.db, now: () => at(-600) });
+    const tg = scriptedAdapter('telegram');
+    storeArticle(t.db, cnaWire(), { source_file: 'a', now: at(-599) });
+    assert.equal((await runAlerts(t.db, { telegram: tg }, at(-598), { log: quietLog, everyMs })).batches, 1);
+    storeArticle(t.db, other(), { source_file: 'b', now: at(-597) });
+    for (const m of [-588, -570]) assert.equal((await runAlerts(t.db, { telegram: tg }, at(m), { log: quietLog, everyMs })).batches, 0, `held at ${m + 598} min`);
+    assert.equal((await runAlerts(t.db, { telegram: tg }, at(-568), { log: quietLog, everyMs })).batches, 1, 'sent once 30 minutes have passed');
+    assert.equal(tg.sent.length, 2);
   } finally {
     t.cleanup();
   }

@@ -7,7 +7,8 @@ import { DateTime } from 'luxon';
 import type { Reply } from '../../../commands/types.ts';
 import type { Subscription } from './subscription-store.ts';
 import type { Ledger, SentStory } from './ledger.ts';
-import { selectDigestStories, renderDigest, renderEmptyNote } from './build-digest.ts';
+import { selectDigestStories, renderDigest, renderEmptyNote, describeChanges } from './build-digest.ts';
+import { textLangOf } from '../text/reply-script.ts';
 import type { CandidateStory } from './build-digest.ts';
 
 /** Where candidate stories come from: stories with at least one non-backfill article in (since, until]. */
@@ -28,6 +29,12 @@ export interface ComposedDigest {
   /** null: nothing to send. */
   reply: Reply | null;
   stories: SentStory[];
+  /**
+   * The updated stories of this digest and what changed: `revisions` (rewritten headline, revised
+   * text) and `coverage` (more outlets or articles), in the subscription's language, for a short
+   * note in each story's own thread.
+   */
+  updates: { storyId: number; title: string; revisions: string[]; coverage: string[] }[];
 }
 
 const DAY = 24 * 3600 * 1000;
@@ -50,8 +57,17 @@ export function composeDigest(sub: Subscription, due: Date, opts: ComposeOptions
   const candidates = opts.source.candidates({ since, until, topic: sub.topic_query, limit: Math.max(200, max * 20) });
   const chosen = selectDigestStories({ candidates, sent: opts.ledger.sentStories(sub.id), max });
   const dateLabel = DateTime.fromJSDate(due, { zone: sub.tz }).toFormat('yyyy-MM-dd');
-  if (!chosen.length) return { reply: opts.emptyNote ? renderEmptyNote({ lang: sub.lang, topic: sub.topic, dateLabel }) : null, stories: [] };
+  if (!chosen.length) return { reply: opts.emptyNote ? renderEmptyNote({ lang: sub.lang, topic: sub.topic, dateLabel }) : null, stories: [], updates: [] };
+  const l = textLangOf(sub.lang);
+  const updates = chosen
+    .filter((s) => s.updated && s.storyId > 0)
+    .map((s) => {
+      const revisions = describeChanges({ ...s, changes: { ...s.changes, before: null } }, l);
+      return { storyId: s.storyId, title: s.title, revisions, coverage: describeChanges(s, l).slice(revisions.length) };
+    })
+    .filter((u) => u.revisions.length || u.coverage.length);
   return {
+    updates,
     reply: renderDigest(chosen, { lang: sub.lang, topic: sub.topic, dateLabel }),
     stories: chosen.map((s) => ({ storyId: s.storyId, articleCount: s.articleCount, outletCount: s.outlets.length, lastUpdated: s.lastUpdated })),
   };

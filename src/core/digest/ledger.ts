@@ -72,6 +72,10 @@ export function createLedger(db: Db, opts: { pauseAfter?: number } = {}) {
     article_count = excluded.article_count, outlet_count = excluded.outlet_count, last_updated = excluded.last_updated, sent_due_at = excluded.sent_due_at`);
   const sentStories = db.prepare(`SELECT story_id, article_count, outlet_count, last_updated FROM subscription_stories WHERE subscription_id = ?`);
   const sentTimes = db.prepare(`SELECT story_id, sent_due_at FROM subscription_stories WHERE subscription_id = ?`);
+  const planStories = db.prepare(`UPDATE deliveries SET story_ids = ? WHERE id = ?`);
+  const keepStory = db.prepare(`INSERT INTO subscription_stories (subscription_id, story_id, article_count, outlet_count, last_updated, sent_due_at)
+    VALUES (?, ?, 0, 0, NULL, ?) ON CONFLICT (subscription_id, story_id) DO UPDATE SET sent_due_at = excluded.sent_due_at
+    WHERE excluded.sent_due_at > subscription_stories.sent_due_at`);
   const lastAlert = db.prepare(`SELECT max(due_at) FROM deliveries WHERE subscription_id = ? AND status IN ('claimed', 'sent')`).pluck();
 
   const claimTx = db.transaction((sub: Subscription, due: Date, claimer: string, now: Date) => {
@@ -172,14 +176,18 @@ export function createLedger(db: Db, opts: { pauseAfter?: number } = {}) {
      * `everyMs` before (at most one batch per chat per interval). One IMMEDIATE transaction: of two
      * processes, only one gets the row. Returns it, or null.
      */
-    claimAlert(sub: Subscription, at: Date, everyMs: number, claimer: string, now: Date): Delivery | null {
+    claimAlert(sub: Subscription, at: Date, everyMs: number, claimer: string, now: Date, storyIds: number[] = []): Delivery | null {
       return db
         .transaction(() => {
           const last = lastAlert.get(sub.id) as string | null;
           if (last && at.getTime() - Date.parse(last) < everyMs) return null;
           const dueIso = at.toISOString();
           const res = insertClaim.run(sub.id, dueIso, claimer, now.toISOString());
-          return res.changes > 0 ? fromRow(byKey.get(sub.id, dueIso) as Row) : null;
+          if (!res.changes) return null;
+          // The batch's stories are written with the claim, so a crash mid-send still knows what may have gone out.
+          const row = fromRow(byKey.get(sub.id, dueIso) as Row);
+          planStories.run(JSON.stringify(storyIds), row.id);
+          return { ...row, story_ids: storyIds };
         })
         .immediate();
     },
@@ -187,6 +195,17 @@ export function createLedger(db: Db, opts: { pauseAfter?: number } = {}) {
     recordStories(subscriptionId: number, stories: SentStory[], dueAt: string): void {
       db.transaction(() => {
         for (const s of stories) upsertStory.run(subscriptionId, s.storyId, s.articleCount, s.outletCount, s.lastUpdated, dueAt);
+      }).immediate();
+    },
+    /**
+     * Marks an alert batch whose send was interrupted mid-request (a crash between markSending and
+     * markSent) as failed 'ambiguous' and counts its planned stories (story_ids, written at claim) as
+     * delivered, so no later batch repeats them: at most once where a resend cannot be deduplicated.
+     */
+    markAlertAmbiguous(d: Delivery, error: string): void {
+      db.transaction(() => {
+        setFailed.run(error.slice(0, 500), JSON.stringify(d.message_ids), null, d.id);
+        for (const id of d.story_ids) keepStory.run(d.subscription_id, id, d.due_at);
       }).immediate();
     },
     /** When each story was last delivered to `subscriptionId` (the due time of that digest or alert). */

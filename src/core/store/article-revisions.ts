@@ -56,26 +56,26 @@ export function diffVersions(before: ArticleVersion, after: ArticleVersion): Omi
 }
 
 /** Records a revision of article `id` (when `before` and `after` differ in headline or body); returns whether one was kept. */
-export function recordRevision(db: Db, id: number, before: ArticleVersion, after: ArticleVersion, at: string, source: string | null): boolean {
+export function recordRevision(db: Db, id: number, before: ArticleVersion, after: ArticleVersion, at: string, source: string | null, contentAt: string | null = null): boolean {
   const d = diffVersions(before, after);
   if (!d) return false;
   prepareCached(
     db,
-    `INSERT INTO article_revisions (article_id, at, old_title, new_title, body_changed, paragraphs_added, paragraphs_removed, added_sample, source)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(id, at, d.old_title, d.new_title, d.body_changed ? 1 : 0, d.paragraphs_added, d.paragraphs_removed, d.added_sample, source);
+    `INSERT INTO article_revisions (article_id, at, old_title, new_title, body_changed, paragraphs_added, paragraphs_removed, added_sample, source, content_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(id, at, d.old_title, d.new_title, d.body_changed ? 1 : 0, d.paragraphs_added, d.paragraphs_removed, d.added_sample, source, contentAt);
   return true;
 }
 
 type Row = Omit<ArticleRevision, 'body_changed'> & { body_changed: number };
 
-/** The revisions of the given articles, oldest first. */
+/** The revisions of the given articles, oldest first: by the content's own time where known, else by arrival. */
 export function revisionsOf(db: Db, articleIds: number[]): ArticleRevision[] {
   if (!articleIds.length) return [];
   const rows = db
     .prepare(
       `SELECT id, article_id, at, old_title, new_title, body_changed, paragraphs_added, paragraphs_removed, added_sample
-       FROM article_revisions WHERE article_id IN (${articleIds.map(() => '?').join(',')}) ORDER BY at, id`,
+       FROM article_revisions WHERE article_id IN (${articleIds.map(() => '?').join(',')}) ORDER BY coalesce(content_at, at), at, id`,
     )
     .all(...articleIds) as Row[];
   return rows.map((r) => ({ ...r, body_changed: r.body_changed === 1 }));

@@ -21,6 +21,8 @@ export interface StoreMeta {
   guid?: string | null;
   /** Hash of the raw bytes, recorded for the file so an unchanged file is skipped without parsing. */
   file_hash?: string;
+  /** When the source says this version was last modified (a feed item's `updated`), if it does. */
+  modified_at?: string | null;
   /** Clock, for tests; defaults to now. */
   now?: Date;
 }
@@ -91,32 +93,67 @@ function storeInTransaction(db: Db, article: NormalizedArticle, meta: StoreMeta,
 
   let result: StoreResult;
   let written: Written | undefined;
-  const revise = (id: number): StoreResult => {
+  // byLink: a copy found by URL or GUID; a changed file under the same path is the operator's own edit and always wins.
+  const revise = (id: number, byLink: boolean): StoreResult => {
+    const incoming = versionTime(article.published_at, meta.modified_at);
+    // An older copy arriving late (a re-ingest of an earlier version) never overwrites a newer one.
+    // So is a version this article already had and replaced, unless its own time says it is newer (a real revert).
+    const stored = storedVersionTime(db, id);
+    if (byLink && isOlder(incoming, stored)) return { status: 'unchanged', id };
+    if (byLink && !isOlder(stored, incoming) && prepareCached(db, 'SELECT 1 FROM article_superseded WHERE article_id = ? AND content_hash = ?').get(id, hash)) {
+      return { status: 'unchanged', id };
+    }
+    prepareCached(db, 'INSERT OR IGNORE INTO article_superseded (article_id, content_hash) SELECT id, content_hash FROM articles WHERE id = ?').run(id);
     const before = readVersion(db, id);
     const story = storyOfArticle(db, id);
     written = writeArticle(db, article, meta, hash, now, id, derived);
     keepStoryNumber(db, id, story);
-    if (before) recordRevision(db, id, before, { title: article.title, paragraphs: article.paragraphs.map((p) => p.text) }, now, meta.source_file);
+    prepareCached(db, 'UPDATE articles SET modified_utc = ? WHERE id = ?').run(toUtcInstant(meta.modified_at ?? null), id);
+    if (before) recordRevision(db, id, before, { title: article.title, paragraphs: article.paragraphs.map((p) => p.text) }, now, meta.source_file, incoming?.iso ?? null);
     return { status: 'updated', id };
   };
   if (byHash !== undefined) {
     result = { status: 'unchanged', id: byHash };
   } else if (fromFile !== undefined) {
-    result = revise(fromFile);
+    result = revise(fromFile, false);
   } else {
     const same = findSameArticle(db, article, meta);
     // The same URL or GUID with other content is a revision (a re-fetch, a corrected story);
     // title + date + outlet alone is the same article seen in another form: nothing to update.
-    if (same?.by === 'link') result = revise(same.id);
+    if (same?.by === 'link') result = revise(same.id, true);
     else if (same !== undefined) result = { status: 'unchanged', id: same.id };
     else {
       const inserted = writeArticle(db, article, meta, hash, now, null, derived);
+      if (meta.modified_at) prepareCached(db, 'UPDATE articles SET modified_utc = ? WHERE id = ?').run(toUtcInstant(meta.modified_at), inserted.id);
       written = inserted;
       result = { status: 'ingested', id: inserted.id };
     }
   }
   if (meta.source_file) recordFile(db, meta.source_file, meta.file_hash ?? hash, result.id, now);
   return { result, written };
+}
+
+/** A version's own time: its modification time when known, else its publication time; `day` when only the date is known. */
+interface VersionTime {
+  iso: string;
+  day: boolean;
+}
+
+function versionTime(publishedAt: string | null, modifiedAt: string | null | undefined): VersionTime | null {
+  const raw = modifiedAt || publishedAt;
+  const iso = toUtcInstant(raw ?? null);
+  return iso ? { iso, day: /^\d{4}-\d{2}-\d{2}$/.test(raw!) } : null;
+}
+
+function storedVersionTime(db: Db, id: number): VersionTime | null {
+  const r = prepareCached(db, 'SELECT published_at, modified_utc FROM articles WHERE id = ?').get(id) as { published_at: string | null; modified_utc: string | null } | undefined;
+  return r ? versionTime(r.published_at, r.modified_utc) : null;
+}
+
+/** Whether version time `a` is known to be earlier than `b` (by day when either knows only its date). */
+function isOlder(a: VersionTime | null, b: VersionTime | null): boolean {
+  if (!a || !b) return false;
+  return a.day || b.day ? a.iso.slice(0, 10) < b.iso.slice(0, 10) : a.iso < b.iso;
 }
 
 /** A stored article that is this one under another name: by its link (URL, GUID) or by title + date + outlet. */

@@ -187,7 +187,7 @@ async function pollFeedWithin(ctx: PollContext, src: SourceRow, signal: AbortSig
     const fallback = b.fallback;
     if (fallback) ctx.log.info(`source ${src.name}: item ${key} stored ${fallback.reason}`);
     const stored = storeItem(ctx, src, counts, () => {
-      const r = ctx.sinks.storeArticle(ctx.db, article, { source_file: itemName(src, key), url: item.link ?? article.url, guid: item.guid });
+      const r = ctx.sinks.storeArticle(ctx.db, article, { source_file: itemName(src, key), url: item.link ?? article.url, guid: item.guid, modified_at: item.updated ?? null });
       items.record({ ...base, content_hash: hash, article_id: r.id, backfill, status: r.status === 'unchanged' ? 'duplicate' : 'stored', reason: fallback?.reason ?? null }, ctx.now());
       if (r.status === 'unchanged') counts.duplicates++;
       else counts.stored++;
@@ -205,7 +205,7 @@ async function pollFeedWithin(ctx: PollContext, src: SourceRow, signal: AbortSig
     if ('article' in u) {
       const hash = articleContentHash(u.article);
       storeItem(ctx, src, counts, () => {
-        const r = ctx.sinks.storeArticle(ctx.db, u.article, { source_file: itemName(src, p.key), url: p.item.link, guid: p.item.guid });
+        const r = ctx.sinks.storeArticle(ctx.db, u.article, { source_file: itemName(src, p.key), url: p.item.link, guid: p.item.guid, modified_at: p.item.updated ?? null });
         items.record({ source_id: src.id, guid: p.key, url_normalized: normalizeUrl(p.item.link), content_hash: hash, article_id: r.id, backfill: last.backfill, status: 'stored', reason: 'page arrived' }, ctx.now());
         counts.updated++;
       });
@@ -267,7 +267,7 @@ async function updateSeenItem(ctx: PollContext, src: SourceRow, item: FeedItem, 
   const items = createItemStore(ctx.db);
   let updated = false;
   const r = storeItem(ctx, src, emptyCounts(), () => {
-    const stored = ctx.sinks.storeArticle(ctx.db, article, { source_file: itemName(src, key), url: item.link, guid: item.guid });
+    const stored = ctx.sinks.storeArticle(ctx.db, article, { source_file: itemName(src, key), url: item.link, guid: item.guid, modified_at: item.updated ?? null });
     items.record({ source_id: src.id, guid: key, url_normalized: normalizeUrl(item.link), content_hash: hash, article_id: stored.id, backfill: last.backfill, status: 'stored', reason: stored.status }, ctx.now());
     updated = stored.status === 'updated';
   });

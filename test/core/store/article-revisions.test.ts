@@ -46,3 +46,61 @@ test('diffVersions ignores whitespace-only edits', () => {
   const d = diffVersions({ title: 'A', paragraphs: ['x', 'y'] }, { title: 'A', paragraphs: ['x'] })!;
   assert.deepEqual([d.body_changed, d.paragraphs_added, d.paragraphs_removed, d.added_sample], [true, 0, 1, null]);
 });
+
+/** A fresh store in a temp dir for one test. */
+function withDb(fn: (db: ReturnType<typeof openDatabase>) => void): void {
+  const dir = mkdtempSync(join(tmpdir(), 'newsbot-rev-'));
+  const db = openDatabase(join(dir, 'x.db'));
+  try {
+    fn(db);
+  } finally {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const titleOf = (db: ReturnType<typeof openDatabase>, id: number) => db.prepare('SELECT title FROM articles WHERE id = ?').pluck().get(id);
+const extra = (text: string) => [...makeArticle().paragraphs, { text, lang: 'zh-Hant' as const }];
+
+test('an older copy by its own publication time, arriving late, changes nothing and is no revision', () => {
+  withDb((db) => {
+    const newer = makeArticle({ title: '白宮會談後：戰斧飛彈暫不提供', published_at: '2025-10-18T11:00:00+08:00', paragraphs: extra('白宮證實暫不提供。') });
+    const first = storeArticle(db, newer, { source_file: 'late/new.html', now: new Date('2025-10-18T04:00:00Z') });
+    const older = makeArticle({ published_at: '2025-10-18T09:30:00+08:00' });
+    assert.deepEqual(storeArticle(db, older, { source_file: 'late/old.html', now: new Date('2025-10-18T05:00:00Z') }), { status: 'unchanged', id: first.id });
+    assert.equal(titleOf(db, first.id), '白宮會談後：戰斧飛彈暫不提供');
+    assert.deepEqual(revisionsOf(db, [first.id]), []);
+  });
+});
+
+test('a re-ingest of a version already replaced (same publication time) does not bring its headline back', () => {
+  withDb((db) => {
+    const v1 = makeArticle();
+    const v2 = makeArticle({ title: '澤倫斯基白宮會談後籲加快防空', paragraphs: extra('他呼籲盟國加快交付防空系統。') });
+    const a = storeArticle(db, v1, { source_file: 'r/v1.html', now: new Date('2025-10-18T02:00:00Z') });
+    assert.equal(storeArticle(db, v2, { source_file: 'r/v2.html', now: new Date('2025-10-18T03:00:00Z') }).status, 'updated');
+    // v1 again under another name (a copy of the old page), later: same content as a replaced version.
+    assert.deepEqual(storeArticle(db, v1, { source_file: 'r/v1-copy.html', now: new Date('2025-10-18T04:00:00Z') }), { status: 'unchanged', id: a.id });
+    assert.equal(titleOf(db, a.id), '澤倫斯基白宮會談後籲加快防空');
+    const revs = revisionsOf(db, [a.id]);
+    assert.deepEqual(revs.map((r) => [r.old_title, r.new_title]), [['烏克蘭總統澤倫斯基訪問白宮', '澤倫斯基白宮會談後籲加快防空']]);
+  });
+});
+
+test('modification times decide between versions with the same publication time; a revert that is really newer is kept', () => {
+  withDb((db) => {
+    const t = (h: number) => `2025-10-18T${String(h).padStart(2, '0')}:00:00+08:00`;
+    const a = makeArticle();
+    const b = makeArticle({ title: '標題二', paragraphs: extra('第二版新增的一段。') });
+    const c = makeArticle({ title: '標題三', paragraphs: extra('第三版新增的一段。') });
+    const id = storeArticle(db, b, { source_file: 'm/b', modified_at: t(11), now: new Date('2025-10-18T03:00:00Z') }).id;
+    assert.equal(storeArticle(db, a, { source_file: 'm/a', modified_at: t(10), now: new Date('2025-10-18T04:00:00Z') }).status, 'unchanged', 'modified earlier: older');
+    assert.equal(storeArticle(db, c, { source_file: 'm/c', modified_at: t(12), now: new Date('2025-10-18T05:00:00Z') }).status, 'updated');
+    // b again, but modified after c: the outlet really went back to it.
+    assert.equal(storeArticle(db, b, { source_file: 'm/b2', modified_at: t(13), now: new Date('2025-10-18T06:00:00Z') }).status, 'updated');
+    assert.equal(titleOf(db, id), '標題二');
+    const revs = revisionsOf(db, [id]);
+    assert.deepEqual(revs.map((r) => [r.old_title, r.new_title]), [['標題二', '標題三'], ['標題三', '標題二']]);
+    assert.equal(db.prepare('SELECT content_at FROM article_revisions WHERE article_id = ? ORDER BY id').pluck().all(id)[0], '2025-10-18T04:00:00.000Z');
+  });
+});

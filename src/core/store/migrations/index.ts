@@ -16,6 +16,7 @@ import { entityNamesSchema } from './010-entity-names.ts';
 import { folderSymlinksSchema } from './011-folder-symlinks.ts';
 import { followStoriesSchema } from './012-follow-stories.ts';
 import { storyEventTermsSchema } from './013-story-event-terms.ts';
+import { revisionTimesSchema } from './014-revision-times.ts';
 
 export interface Migration {
   name: string;
@@ -25,4 +26,5 @@ export interface Migration {
 export const migrations: Migration[] = [
   articlesSchema, entitiesSchema, storiesEventsSchema, sourcesSchema, subscriptionsSchema, chatSettingsSchema, digestThreadsSchema,
   deliveryRetriesSchema, siteLinesSchema, entityNamesSchema, folderSymlinksSchema, followStoriesSchema, storyEventTermsSchema,
+  revisionTimesSchema,
 ];
