@@ -48,23 +48,33 @@ export function isClaimerAlive(claimedBy: string | null, self: string): boolean 
   return claimerState(claimedBy, self) !== 'dead';
 }
 
+type RecoverOptions = { claimer: string; now: Date; leaseMs: number; platforms: Platform[]; log: Logger };
+
+/**
+ * Claimed ledger rows of `kind` whose claimer is gone, with their subscription. A live process on this
+ * host keeps its claims however long its queue (thousands due at 08:00); a claimer on another host
+ * loses them after the lease.
+ */
+function* staleClaims(ledger: Ledger, subs: SubscriptionStore, o: RecoverOptions, kind: 'alerts' | 'digests') {
+  for (const d of ledger.listClaimed()) {
+    const age = o.now.getTime() - Date.parse(d.claimed_at ?? '1970-01-01T00:00:00Z');
+    const state = claimerState(d.claimed_by, o.claimer);
+    if (!(state === 'dead' || (state === 'unknown' && age > o.leaseMs))) continue;
+    const sub = subs.get(d.subscription_id);
+    if (!sub || !o.platforms.includes(sub.platform)) continue;
+    if ((sub.kind === 'alerts') !== (kind === 'alerts')) continue;
+    yield { d, sub };
+  }
+}
+
 export function recoverStaleClaims(
   ledger: Ledger,
   subs: SubscriptionStore,
-  o: { claimer: string; now: Date; leaseMs: number; platforms: Platform[]; log: Logger },
+  o: RecoverOptions,
 ): { resend: { sub: Subscription; delivery: Delivery }[]; abandoned: number } {
   const resend: { sub: Subscription; delivery: Delivery }[] = [];
   let abandoned = 0;
-  for (const d of ledger.listClaimed()) {
-    const age = o.now.getTime() - Date.parse(d.claimed_at ?? '1970-01-01T00:00:00Z');
-    // A live process on this host keeps its claims however long its queue (thousands due at 08:00);
-    // a claimer on another host loses them after the lease.
-    const state = claimerState(d.claimed_by, o.claimer);
-    const stale = state === 'dead' || (state === 'unknown' && age > o.leaseMs);
-    if (!stale) continue;
-    const sub = subs.get(d.subscription_id);
-    if (!sub || !o.platforms.includes(sub.platform)) continue;
-    if (sub.kind === 'alerts') continue; // alert batches: recoverStaleAlerts, at the start of each alert pass
+  for (const { d, sub } of staleClaims(ledger, subs, o, 'digests')) {
     if (d.send_started_at && !IDEMPOTENT_PLATFORMS.includes(sub.platform)) {
       ledger.markFailed(d, `ambiguous: the process sending it (${d.claimed_by}) stopped mid-send; not resent (at-most-once on ${sub.platform})`, {
         permanent: false,
@@ -90,16 +100,11 @@ export function recoverStaleClaims(
 export function recoverStaleAlerts(
   ledger: Ledger,
   subs: SubscriptionStore,
-  o: { claimer: string; now: Date; leaseMs: number; platforms: Platform[]; log: Logger },
+  o: RecoverOptions,
 ): { resend: { sub: Subscription; delivery: Delivery }[]; abandoned: number } {
   const resend: { sub: Subscription; delivery: Delivery }[] = [];
   let abandoned = 0;
-  for (const d of ledger.listClaimed()) {
-    const age = o.now.getTime() - Date.parse(d.claimed_at ?? '1970-01-01T00:00:00Z');
-    const state = claimerState(d.claimed_by, o.claimer);
-    if (!(state === 'dead' || (state === 'unknown' && age > o.leaseMs))) continue;
-    const sub = subs.get(d.subscription_id);
-    if (!sub || sub.kind !== 'alerts' || !o.platforms.includes(sub.platform)) continue;
+  for (const { d, sub } of staleClaims(ledger, subs, o, 'alerts')) {
     if (!d.send_started_at) {
       ledger.markFailed(d, `interrupted alert batch (${d.claimed_by}) before sending; the next batch carries its stories`, { permanent: false });
       abandoned++;
