@@ -1,6 +1,6 @@
 /** Runs a command with its input and turns failures into replies, so adapters never see a stack trace. */
-import type { CommandDef, CommandDeps, CommandInput, Reply, ReplyLang } from './types.ts';
-import { UserError, usageReply } from './errors.ts';
+import type { CommandDef, CommandDeps, CommandInput, Reply, ReplyLang } from '../src/core/contract/types.ts';
+import { UserError, usageReply } from '../src/core/contract/errors.ts';
 import type { ParseResult } from './parse.ts';
 import type { Logger } from '../src/core/logger.ts';
 import { localizeReply, textLangOf } from '../src/core/text/reply-script.ts';

@@ -1,5 +1,5 @@
-import type { ChatContext, CommandDef, Reply, TextLang } from './types.ts';
-import { UserError } from './errors.ts';
+import type { ChatContext, CommandDef, Reply, TextLang } from '../src/core/contract/types.ts';
+import { UserError } from '../src/core/contract/errors.ts';
 import { checkTextArg } from './latest.ts';
 import { createFollowStore, MAX_FOLLOWS_PER_CHAT } from '../src/core/follow/follow-store.ts';
 import { resolveFollowTarget } from '../src/core/follow/follow-target.ts';
@@ -23,7 +23,7 @@ export const followCommand = {
   description: { en: 'Get alerts when a person, topic or story gets new coverage', 'zh-TW': '追蹤人物、主題或新聞：有新報導時通知' },
   options: [{ name: 'what', description: { en: 'A name, words, or a story number', 'zh-TW': '人名、關鍵字或新聞編號' }, type: 'string', required: true, rest: true, autocomplete: 'names' }],
   examples: ['/follow 澤倫斯基', '/follow zelensky', '/follow 2'],
-  async run({ args, lang, replyLang, chat }, { db, now }) {
+  async run({ args, lang, replyLang, chat }, { stores: { legacyDb: db }, now }) {
     const what = checkTextArg(args.what, 100, usage);
     if (!what) throw new UserError('missing-follow', { en: `Follow what? ${usage.en}`, 'zh-TW': `要追蹤什麼？${usage['zh-TW']}` });
     const refusal = await refuseFollowUnlessAdmin(chat, lang);

@@ -1,4 +1,4 @@
-import type { CommandDef } from './types.ts';
+import type { CommandDef } from '../src/core/contract/types.ts';
 import { createFollowStore } from '../src/core/follow/follow-store.ts';
 import { createChatSettingsStore } from '../src/core/chat-settings/chat-settings-store.ts';
 import { formatQuiet } from './quiet.ts';
@@ -11,7 +11,7 @@ export const followingCommand = {
   description: { en: 'What this chat follows', 'zh-TW': '本聊天室追蹤的項目' },
   options: [],
   examples: ['/following'],
-  run({ lang, chat }, { db }) {
+  run({ lang, chat }, { stores: { legacyDb: db } }) {
     const en = lang === 'en';
     const mine = createFollowStore(db).listByChat(chat.platform, chat.chatId);
     const quiet = createChatSettingsStore(db).get(chat.platform, chat.chatId);

@@ -1,4 +1,4 @@
-import type { CommandDef } from './types.ts';
+import type { CommandDef } from '../src/core/contract/types.ts';
 import { commands } from './index.ts';
 
 /** /help: every command with its description and an example, generated from the definitions. */

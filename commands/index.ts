@@ -1,5 +1,5 @@
 /** The static list of chat commands, in the order /help shows them. */
-import type { CommandDef } from './types.ts';
+import type { CommandDef } from '../src/core/contract/types.ts';
 import { latestCommand } from './latest.ts';
 import { timelineCommand } from './timeline.ts';
 import { whoCommand } from './who.ts';

@@ -1,5 +1,5 @@
-import type { CommandDef, ReplyLang } from './types.ts';
-import { UserError } from './errors.ts';
+import type { CommandDef, ReplyLang } from '../src/core/contract/types.ts';
+import { UserError } from '../src/core/contract/errors.ts';
 import { createChatSettingsStore } from '../src/core/chat-settings/chat-settings-store.ts';
 import { parseLangChoice } from '../src/core/chat-settings/resolve-lang.ts';
 
@@ -21,7 +21,7 @@ export const languageCommand = {
     },
   ],
   examples: ['/language en', '/language zh-TW', '/language zh-CN', '/language auto'],
-  run: async ({ args, lang, chat }, { db, now }) => {
+  run: async ({ args, lang, chat }, { stores: { legacyDb: db }, now }) => {
     const store = createChatSettingsStore(db, now);
     const current = store.get(chat.platform, chat.chatId)?.lang ?? null;
     const raw = typeof args.language === 'string' ? args.language : '';

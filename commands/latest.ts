@@ -1,5 +1,5 @@
-import type { CommandDef, ReplyItem } from './types.ts';
-import { UserError } from './errors.ts';
+import type { CommandDef, ReplyItem } from '../src/core/contract/types.ts';
+import { UserError } from '../src/core/contract/errors.ts';
 import { latestStories } from '../src/core/stories/latest-stories.ts';
 import { formatPublished } from '../src/core/timeline/format-time.ts';
 
@@ -31,7 +31,7 @@ export const latestCommand = {
     { name: 'topic', description: { en: 'A name or words to narrow to', 'zh-TW': '限定的人名或關鍵字' }, type: 'string', required: false, rest: true, autocomplete: 'topics' },
   ],
   examples: ['/latest 5 烏克蘭', '/latest', '/latest 3 trump'],
-  run: ({ args, lang }, { db }) => {
+  run: ({ args, lang }, { stores: { legacyDb: db } }) => {
     const count = args.count === undefined ? LATEST_DEFAULT : Number(args.count);
     if (!Number.isInteger(count) || count < 1 || count > LATEST_MAX) {
       throw new UserError('bad-count', { en: `Count must be 1 to ${LATEST_MAX}. ${usage.en}`, 'zh-TW': `數量必須是 1 到 ${LATEST_MAX}。${usage['zh-TW']}` });

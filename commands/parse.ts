@@ -2,7 +2,7 @@
  * Turns a typed command line (`/who donald trump`, `/latest 5 烏克蘭`, `/latest@TestNameBot`)
  * into a command and its options, so text platforms (terminal, Telegram) share one parser.
  */
-import type { CommandDef } from './types.ts';
+import type { CommandDef } from '../src/core/contract/types.ts';
 import { findCommand } from './index.ts';
 
 export const MAX_INPUT_CHARS = 500;

@@ -1,5 +1,5 @@
-import type { CommandDef, TextLang } from './types.ts';
-import { UserError } from './errors.ts';
+import type { CommandDef, TextLang } from '../src/core/contract/types.ts';
+import { UserError } from '../src/core/contract/errors.ts';
 import { refuseFollowUnlessAdmin } from './follow.ts';
 import { createChatSettingsStore, type ChatSettings } from '../src/core/chat-settings/chat-settings-store.ts';
 
@@ -31,7 +31,7 @@ export const quietCommand = {
   description: { en: 'Quiet hours for alerts, e.g. 23:00-07:00, or off', 'zh-TW': '通知的勿擾時段，例如 23:00-07:00，或 off' },
   options: [{ name: 'hours', description: { en: 'HH:MM-HH:MM local time, or off', 'zh-TW': 'HH:MM-HH:MM 當地時間，或 off' }, type: 'string', required: false, rest: true }],
   examples: ['/quiet 23:00-07:00', '/quiet off', '/quiet'],
-  async run({ args, lang, chat }, { db, now }) {
+  async run({ args, lang, chat }, { stores: { legacyDb: db }, now }) {
     const store = createChatSettingsStore(db, now);
     const raw = typeof args.hours === 'string' ? args.hours.trim() : '';
     if (!raw) return { kind: 'ok', intro: formatQuiet(store.get(chat.platform, chat.chatId), lang), footer: usage[lang], items: [], articles: [] };

@@ -1,5 +1,5 @@
-import type { CommandDef } from './types.ts';
-import { UserError } from './errors.ts';
+import type { CommandDef } from '../src/core/contract/types.ts';
+import { UserError } from '../src/core/contract/errors.ts';
 import { checkTextArg } from './latest.ts';
 import { searchArticlesPage } from '../src/core/search/search-articles.ts';
 import { formatPublished } from '../src/core/timeline/format-time.ts';
@@ -15,7 +15,7 @@ export const searchCommand = {
   description: { en: 'Full-text search (Traditional, Simplified or English), with snippets', 'zh-TW': '全文搜尋（繁體、簡體或英文），附摘錄' },
   options: [{ name: 'query', description: { en: 'Words to find', 'zh-TW': '要找的字詞' }, type: 'string', required: true, rest: true }],
   examples: ['/search 安全保障', '/search 泽连斯基', '/search Rutte'],
-  run: ({ args, lang, page = 0 }, { db }) => {
+  run: ({ args, lang, page = 0 }, { stores: { legacyDb: db } }) => {
     const query = checkTextArg(args.query, 200, usage);
     if (!query) throw new UserError('missing-query', { en: `What should I search for? ${usage.en}`, 'zh-TW': `要搜尋什麼？${usage['zh-TW']}` });
     const en = lang === 'en';

@@ -1,5 +1,5 @@
-import type { CommandDef, ReplyItem, TextLang } from './types.ts';
-import { UserError } from './errors.ts';
+import type { CommandDef, ReplyItem, TextLang } from '../src/core/contract/types.ts';
+import { UserError } from '../src/core/contract/errors.ts';
 import { buildStoryView, type StoryView } from '../src/core/story-view/story-view.ts';
 import { formatEventDate, formatPublished } from '../src/core/timeline/format-time.ts';
 import { storyTimelineImage } from './timeline-image.ts';
@@ -53,7 +53,7 @@ export const storyCommand = {
   description: { en: 'One story whole: lead, outlets, timeline, headline changes', 'zh-TW': '單則新聞全貌：導言、報導媒體、時間軸、標題更改' },
   options: [{ name: 'number', description: { en: 'Story number, from /latest or a digest', 'zh-TW': '新聞編號（見 /latest 或摘要）' }, type: 'string', required: true }],
   examples: ['/story 2'],
-  run: async ({ args, lang, replyLang }, { db }) => {
+  run: async ({ args, lang, replyLang }, { stores: { legacyDb: db } }) => {
     const id = parseStoryNumber(args.number);
     if (id === null) throw new UserError('bad-story', { en: `That is not a story number. ${usage.en}`, 'zh-TW': `這不是新聞編號。${usage['zh-TW']}` });
     const v = buildStoryView(db, id);

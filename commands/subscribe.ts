@@ -1,7 +1,7 @@
-import type { CommandDef } from './types.ts';
+import type { CommandDef } from '../src/core/contract/types.ts';
 import { createSubscriptionStore } from '../src/core/digest/subscription-store.ts';
 import { parseSubscribeArgs, SubscribeArgsError } from '../src/core/digest/subscribe-args.ts';
-import { UserError } from './errors.ts';
+import { UserError } from '../src/core/contract/errors.ts';
 import { resolveTopic } from '../src/core/digest/topic.ts';
 import { foldForMatch } from '../src/core/text/normalize.ts';
 import { describeSubscription, politeReply, refuseUnlessAdmin } from '../src/core/digest/describe-subscription.ts';
@@ -36,7 +36,7 @@ export const subscribeCommand = {
     { name: 'tz', description: { en: 'Time zone, e.g. Europe/Berlin (default Asia/Taipei)', 'zh-TW': '時區，例如 Asia/Taipei（預設）' }, type: 'string', required: false },
   ],
   examples: ['/subscribe', '/subscribe 07:30 zelensky', '/subscribe 08:00 tz:Europe/Berlin', '/subscribe 08:00 thread'],
-  async run({ args, lang, replyLang, chat }, { db, now }) {
+  async run({ args, lang, replyLang, chat }, { stores: { legacyDb: db }, now }) {
     let parsed;
     try {
       parsed = parseSubscribeArgs(args);

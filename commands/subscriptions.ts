@@ -1,4 +1,4 @@
-import type { CommandDef } from './types.ts';
+import type { CommandDef } from '../src/core/contract/types.ts';
 import { createSubscriptionStore } from '../src/core/digest/subscription-store.ts';
 import { describeSubscription } from '../src/core/digest/describe-subscription.ts';
 
@@ -11,7 +11,7 @@ export const subscriptionsCommand = {
   },
   options: [],
   examples: ['/subscriptions'],
-  run({ lang, chat }, { db }) {
+  run({ lang, chat }, { stores: { legacyDb: db } }) {
     const mine = createSubscriptionStore(db).listByChat(chat.platform, chat.chatId);
     const en = lang === 'en';
     if (!mine.length) {

@@ -2,7 +2,7 @@
  * The timeline picture attached to /timeline and /story replies: the same events as the text,
  * drawn by src/core/render in the reply's script (Simplified labels and Noto Sans SC for zh-CN chats).
  */
-import type { ReplyImage, ReplyLang, TextLang } from './types.ts';
+import type { ReplyImage, ReplyLang, TextLang } from '../src/core/contract/types.ts';
 import type { Timeline } from '../src/core/timeline/build-timeline.ts';
 import { renderTimelinePng } from '../src/core/render/timeline-png.ts';
 import { simplifyKeeping } from '../src/core/text/reply-script.ts';

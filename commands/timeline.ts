@@ -1,5 +1,5 @@
-import type { CommandDef, ReplyEvent, ReplyItem } from './types.ts';
-import { UserError } from './errors.ts';
+import type { CommandDef, ReplyEvent, ReplyItem } from '../src/core/contract/types.ts';
+import { UserError } from '../src/core/contract/errors.ts';
 import { checkTextArg } from './latest.ts';
 import { findTopicArticles } from '../src/core/stories/find-topic-articles.ts';
 import { buildTimeline, type TimelineEntry } from '../src/core/timeline/build-timeline.ts';
@@ -22,7 +22,7 @@ export const timelineCommand = {
   description: { en: 'Dated events about a topic or person, oldest first, with sources', 'zh-TW': '主題或人物的事件時間軸（由舊到新，附來源）' },
   options: [{ name: 'topic', description: { en: 'A topic or a name', 'zh-TW': '主題或人名' }, type: 'string', required: true, rest: true, autocomplete: 'topics' }],
   examples: ['/timeline 烏克蘭', '/timeline zelensky'],
-  run: async ({ args, lang, replyLang }, { db }) => {
+  run: async ({ args, lang, replyLang }, { stores: { legacyDb: db } }) => {
     const topic = checkTextArg(args.topic, 100, usage);
     if (!topic) throw new UserError('missing-topic', { en: `Which topic? ${usage.en}`, 'zh-TW': `要查哪個主題？${usage['zh-TW']}` });
     const en = lang === 'en';

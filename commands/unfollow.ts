@@ -1,5 +1,5 @@
-import type { CommandDef } from './types.ts';
-import { UserError } from './errors.ts';
+import type { CommandDef } from '../src/core/contract/types.ts';
+import { UserError } from '../src/core/contract/errors.ts';
 import { checkTextArg } from './latest.ts';
 import { refuseFollowUnlessAdmin } from './follow.ts';
 import { createFollowStore } from '../src/core/follow/follow-store.ts';
@@ -15,7 +15,7 @@ export const unfollowCommand = {
   description: { en: 'Stop following a person, topic or story', 'zh-TW': '取消追蹤人物、主題或新聞' },
   options: [{ name: 'what', description: { en: 'What to stop following, or all', 'zh-TW': '要取消的項目，或 all' }, type: 'string', required: true, rest: true }],
   examples: ['/unfollow 澤倫斯基', '/unfollow all'],
-  async run({ args, lang, chat }, { db }) {
+  async run({ args, lang, chat }, { stores: { legacyDb: db } }) {
     const what = checkTextArg(args.what, 100, usage);
     if (!what) throw new UserError('missing-unfollow', { en: `Stop following what? ${usage.en}`, 'zh-TW': `要取消追蹤什麼？${usage['zh-TW']}` });
     const refusal = await refuseFollowUnlessAdmin(chat, lang);

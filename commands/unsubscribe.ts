@@ -1,4 +1,4 @@
-import type { CommandDef } from './types.ts';
+import type { CommandDef } from '../src/core/contract/types.ts';
 import { createSubscriptionStore, type Subscription } from '../src/core/digest/subscription-store.ts';
 import { describeSubscription, politeReply, refuseUnlessAdmin } from '../src/core/digest/describe-subscription.ts';
 import { foldForMatch } from '../src/core/text/normalize.ts';
@@ -18,7 +18,7 @@ export const unsubscribeCommand = {
     { name: 'which', description: { en: 'Number, HH:MM, topic, or all', 'zh-TW': '編號、HH:MM、主題或 all' }, type: 'string', required: false, rest: true },
   ],
   examples: ['/unsubscribe 3', '/unsubscribe zelensky', '/unsubscribe all'],
-  async run({ args, lang, chat }, { db }) {
+  async run({ args, lang, chat }, { stores: { legacyDb: db } }) {
     const refusal = await refuseUnlessAdmin(chat, lang);
     if (refusal) return refusal;
     const store = createSubscriptionStore(db);

@@ -1,5 +1,5 @@
-import type { CommandDef, Reply, ReplyItem, ReplyLang } from './types.ts';
-import { UserError } from './errors.ts';
+import type { CommandDef, Reply, ReplyItem, ReplyLang } from '../src/core/contract/types.ts';
+import { UserError } from '../src/core/contract/errors.ts';
 import { checkTextArg } from './latest.ts';
 import { resolveEntity } from '../src/core/entities/resolve-entity.ts';
 import { buildEntityReport, type EntityReport } from '../src/core/entities/entity-report.ts';
@@ -94,7 +94,7 @@ export const whoCommand = {
   description: { en: 'Who is this: names, role, coverage and latest headlines', 'zh-TW': '查人物或機構：中英文名、職稱、報導數量與最新標題' },
   options: [{ name: 'name', description: { en: 'A name in any script or spelling', 'zh-TW': '人名或機構名（中英文皆可）' }, type: 'string', required: true, rest: true, autocomplete: 'names' }],
   examples: ['/who zelensky', '/who 川普', '/who Mark Rutte'],
-  run: ({ args, lang }, { db }) => {
+  run: ({ args, lang }, { stores: { legacyDb: db } }) => {
     const name = checkTextArg(args.name, 100, usage);
     if (!name) throw new UserError('missing-name', { en: `Who? ${usage.en}`, 'zh-TW': `要查誰？${usage['zh-TW']}` });
     const en = lang === 'en';

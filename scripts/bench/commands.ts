@@ -14,6 +14,7 @@ import { existsSync, statSync } from 'node:fs';
 import { openDatabase } from '../../src/core/store/db.ts';
 import { answerLine } from '../../src/adapters/terminal/run-line.ts';
 import { renderPlain } from '../../src/adapters/terminal/render-plain.ts';
+import { sqliteStores } from '../../src/core/store/open-stores.ts';
 
 const CASES: Record<string, string[]> = {
   '/latest': ['/latest', '/latest 10', '/latest 20'],
@@ -50,7 +51,7 @@ export async function run(): Promise<void> {
   const res = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/generate-archive.ts', '--count', String(count), ...(process.argv.includes('--reuse') ? ['--reuse'] : [])], { stdio: 'inherit' });
   if (res.status !== 0) throw new Error(`generate-archive failed with status ${res.status}`);
   const db = openDatabase(file);
-  const deps = { db, now: () => new Date('2026-01-01T00:00:00Z') };
+  const deps = { stores: sqliteStores(db), now: () => new Date('2026-01-01T00:00:00Z') };
   const articles = db.prepare('SELECT count(*) FROM articles').pluck().get() as number;
   const stories = db.prepare('SELECT count(*) FROM stories').pluck().get() as number;
   const events = db.prepare('SELECT count(*) FROM events').pluck().get() as number;

@@ -28,6 +28,7 @@ import { systemClock } from '../../src/scheduler/clock.ts';
 import { createTelegramAdapter } from '../../src/adapters/telegram/create-telegram-adapter.ts';
 import { createDiscordAdapter } from '../../src/adapters/discord/index.ts';
 import { generateArchive } from '../generate-archive.ts';
+import { sqliteStores } from '../../src/core/store/open-stores.ts';
 
 const SUBS = 10_000;
 const TOTAL_SUBS = 100_000;
@@ -90,13 +91,13 @@ function addSubscriptions(db: Db, due: Date, n: number, platformOf: (i: number) 
 
 async function deliver(db: Db, fakes: Fakes, due: Date, paced: boolean) {
   await fakes.reset();
-  const telegram = createTelegramAdapter({ token: fakes.urls.telegramToken, apiRoot: fakes.urls.telegram, db, log });
-  const discord = createDiscordAdapter({ token: 'bench-discord-token', appId: fakes.urls.discordAppId, apiUrl: fakes.urls.discord, db, now: () => new Date(), log });
+  const telegram = createTelegramAdapter({ token: fakes.urls.telegramToken, apiRoot: fakes.urls.telegram, stores: sqliteStores(db), log });
+  const discord = createDiscordAdapter({ token: 'bench-discord-token', appId: fakes.urls.discordAppId, apiUrl: fakes.urls.discord, stores: sqliteStores(db), now: () => new Date(), log });
   const limits: PacingLimits = paced
     ? DEFAULT_LIMITS
     : { ...DEFAULT_LIMITS, platform: { ...DEFAULT_LIMITS.platform, telegram: { ratePerSec: 1e6, burst: 1e6 }, discord: { ratePerSec: 1e6, burst: 1e6 } } };
   const t0 = process.hrtime.bigint();
-  const s = await runDueDigests(db, { telegram, discord }, new Date(due.getTime() + 30_000), {
+  const s = await runDueDigests(sqliteStores(db), { telegram, discord }, new Date(due.getTime() + 30_000), {
     log,
     pacer: createPacer(systemClock, limits),
     concurrency: 64,

@@ -13,6 +13,7 @@ import { openDatabase } from '../../src/core/store/db.ts';
 import { ingestPaths } from '../../src/core/loader/ingest-paths.ts';
 import { whoCommand } from '../../commands/who.ts';
 import { scriptVariants } from '../../src/core/entities/fold.ts';
+import { sqliteStores } from '../../src/core/store/open-stores.ts';
 
 const CORPUS = 'test/fixtures/corpus';
 
@@ -77,7 +78,7 @@ export async function run(): Promise<void> {
       const answered = new Map<string, string>();
       for (const s of spellings) {
         pairs++;
-        const reply = await whoCommand.run({ args: { name: s }, lang: 'zh-TW', chat: ctx }, { db, now: () => new Date() });
+        const reply = await whoCommand.run({ args: { name: s }, lang: 'zh-TW', chat: ctx }, { stores: sqliteStores(db), now: () => new Date() });
         const data = (reply.data ?? {}) as { match?: string; entity?: { id: string } | null; articles?: number[] };
         const got = new Set(data.entity ? data.articles ?? [] : []);
         const tp = [...got].filter((id) => truth.has(id)).length;

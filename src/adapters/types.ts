@@ -1,7 +1,7 @@
 /**
  * What the scheduler and main.ts may ask of a chat adapter. Platform details stay behind it.
  */
-import type { Reply, ReplyLang, Platform } from '../../commands/types.ts';
+import type { Reply, ReplyLang, Platform } from '../core/contract/types.ts';
 
 /** Where a digest goes: a chat, optionally a forum topic / thread inside it. */
 export interface DeliveryTarget {

@@ -8,11 +8,12 @@ import { existsSync } from 'node:fs';
 import { parseArgs, dbPath } from './args.ts';
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../core/store/db.ts';
+import { sqliteStores } from '../core/store/open-stores.ts';
 import { createLogger } from '../core/logger.ts';
 import { answerLine } from '../adapters/terminal/run-line.ts';
 import { renderPlain } from '../adapters/terminal/render-plain.ts';
 import { pictureLine, saveReplyImage } from '../adapters/terminal/save-image.ts';
-import type { ReplyLang } from '../../commands/types.ts';
+import type { ReplyLang } from '../core/contract/types.ts';
 
 const USAGE = 'usage: newsbot ask "<command line>" [--db FILE] [--lang zh-TW|zh-CN|en] [--json] [--pictures DIR]';
 
@@ -38,7 +39,7 @@ export async function run(argv: string[]): Promise<number> {
   const db = openDatabase(file);
   try {
     const log = createLogger(config.LOG_LEVEL);
-    const reply = await answerLine(line, lang as ReplyLang, { db, now: () => new Date() }, log);
+    const reply = await answerLine(line, lang as ReplyLang, { stores: sqliteStores(db), now: () => new Date() }, log);
     const picture = saveReplyImage(reply, typeof flags.pictures === 'string' ? flags.pictures : undefined);
     const text = renderPlain(reply) + (picture ? '\n' + pictureLine(picture, lang as ReplyLang) : '');
     if (flags.json) {

@@ -5,6 +5,7 @@
  */
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../core/store/db.ts';
+import { sqliteStores } from '../core/store/open-stores.ts';
 import { createLogger } from '../core/logger.ts';
 import { parseArgs, dbPath } from './args.ts';
 import { runDueDigests } from '../scheduler/run-due-digests.ts';
@@ -37,13 +38,14 @@ export async function run(argv: string[]): Promise<number> {
   const cfg = loadConfig();
   const log = createLogger(cfg.LOG_LEVEL);
   const db = openDatabase(dbPath(flags, cfg.NEWSBOT_DB));
-  const adapters = buildSendAdapters(cfg, db, log);
+  const stores = sqliteStores(db);
+  const adapters = buildSendAdapters(cfg, stores, log);
   try {
     if (!Object.keys(adapters).length) {
       process.stderr.write('newsbot digest run: no chat platform configured (set TELEGRAM_TOKEN and/or DISCORD_TOKEN + DISCORD_APP_ID)\n');
       return 2;
     }
-    const s = await runDueDigests(db, adapters, at, { log, maxStories: cfg.NEWSBOT_DIGEST_MAX_STORIES, emptyNote: cfg.NEWSBOT_DIGEST_EMPTY_NOTE });
+    const s = await runDueDigests(stores, adapters, at, { log, maxStories: cfg.NEWSBOT_DIGEST_MAX_STORIES, emptyNote: cfg.NEWSBOT_DIGEST_EMPTY_NOTE });
     process.stdout.write(
       `digests due at or before ${at.toISOString()}: ${s.due} due, ${s.claimed} claimed, ${s.stats.sent} sent (${s.stats.messages} messages), ` +
         `${s.skippedEmpty} with nothing new, ${s.stats.failed} failed, ${s.recovered} taken over, ${s.abandoned} abandoned as ambiguous\n`,

@@ -9,6 +9,7 @@ import { createLogger, redact } from '../core/logger.ts';
 import { escapeName } from '../core/loader/rejects.ts';
 import { FetchError } from '../sources/fetch/fetch-error.ts';
 import { openDatabase, type Db } from '../core/store/db.ts';
+import { sqliteStores } from '../core/store/open-stores.ts';
 import { parseArgs, dbPath } from './args.ts';
 import { createSourceStore, type SourceKind, type SourceRow } from '../sources/store/source-store.ts';
 import { createItemStore } from '../sources/store/source-items.ts';
@@ -238,7 +239,7 @@ export async function run(args: string[], output: CliIo = processIo()): Promise<
         process.once('SIGINT', onSignal);
         process.once('SIGTERM', onSignal);
         try {
-          const ctx = { db, fetcher, robots: createRobotsCheck(fetcher), sinks: defaultSinks(), log: quiet, now: () => new Date(), signal: stop.signal, maxFileBytes: maxBytes, maxNewItemsPerPoll: config.NEWSBOT_MAX_ITEMS_PER_POLL };
+          const ctx = { stores: sqliteStores(db), fetcher, robots: createRobotsCheck(fetcher), sinks: defaultSinks(), log: quiet, now: () => new Date(), signal: stop.signal, maxFileBytes: maxBytes, maxNewItemsPerPoll: config.NEWSBOT_MAX_ITEMS_PER_POLL };
           const reports = await pollDueSources(ctx, { all: true });
           if (reports.length === 0) out('no active sources to poll');
           reports.forEach(printReport);
@@ -249,7 +250,7 @@ export async function run(args: string[], output: CliIo = processIo()): Promise<
           await fetcher.close();
         }
       }
-      const runtime = startSources({ db, config, log });
+      const runtime = startSources({ stores: sqliteStores(db), config, log });
       out('polling sources on their schedule; Ctrl-C to stop');
       await new Promise<void>((res) => {
         process.once('SIGINT', res);

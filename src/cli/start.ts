@@ -8,12 +8,13 @@ import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import { parseArgs, dbPath, loadCliConfig } from './args.ts';
 import type { Config } from '../config.ts';
-import { openDatabase, type Db } from '../core/store/db.ts';
+import { openStores } from '../core/store/open-stores.ts';
+import type { Stores } from '../core/store/stores.ts';
 import { addSecret, createLogger, redact, type Logger } from '../core/logger.ts';
 import { ingestPaths } from '../core/loader/ingest-paths.ts';
 import { createArticleStore } from '../core/store/articles.ts';
 import type { ChatAdapter } from '../adapters/types.ts';
-import type { ReplyLang } from '../../commands/types.ts';
+import type { ReplyLang } from '../core/contract/types.ts';
 import { startSources } from '../sources/start-sources.ts';
 
 const USAGE = 'usage: newsbot start [--db FILE] [--lang zh-TW|zh-CN|en] [--no-seeds]';
@@ -30,9 +31,9 @@ function say(line: string): void {
 }
 
 /** Loads seeds/ into `db`; unchanged files cost a hash check. Returns a one-line summary. */
-function loadSeeds(db: Db, cfg: Config, log: Logger): string {
+function loadSeeds(stores: Stores, cfg: Config, log: Logger): string {
   if (!existsSync(SEEDS_DIR)) return 'no seeds folder';
-  const s = ingestPaths(db, [SEEDS_DIR], {
+  const s = ingestPaths(stores.legacyDb, [SEEDS_DIR], {
     maxBytes: cfg.NEWSBOT_MAX_FILE_MB * 1024 * 1024,
     onReject: (r) => log.warn(`seed ${r.file} rejected: ${r.reason}`),
   });
@@ -40,16 +41,16 @@ function loadSeeds(db: Db, cfg: Config, log: Logger): string {
 }
 
 /** Creates the chat adapters the configuration enables; platform libraries load only when used. */
-async function createAdapters(cfg: Config, db: Db, log: Logger): Promise<ChatAdapter[]> {
+async function createAdapters(cfg: Config, stores: Stores, log: Logger): Promise<ChatAdapter[]> {
   const now = () => new Date();
   const adapters: ChatAdapter[] = [];
   if (cfg.TELEGRAM_TOKEN) {
     const { createTelegramAdapter } = await import('../adapters/telegram/create-telegram-adapter.ts');
-    adapters.push(createTelegramAdapter({ token: cfg.TELEGRAM_TOKEN, apiRoot: cfg.TELEGRAM_API_ROOT, db, now, log }));
+    adapters.push(createTelegramAdapter({ token: cfg.TELEGRAM_TOKEN, apiRoot: cfg.TELEGRAM_API_ROOT, stores, now, log }));
   }
   if (cfg.DISCORD_TOKEN && cfg.DISCORD_APP_ID) {
     const { createDiscordAdapter } = await import('../adapters/discord/index.ts');
-    adapters.push(createDiscordAdapter({ token: cfg.DISCORD_TOKEN, appId: cfg.DISCORD_APP_ID, apiUrl: cfg.DISCORD_API_URL, db, now, log }));
+    adapters.push(createDiscordAdapter({ token: cfg.DISCORD_TOKEN, appId: cfg.DISCORD_APP_ID, apiUrl: cfg.DISCORD_API_URL, stores, now, log }));
   }
   return adapters;
 }
@@ -71,7 +72,7 @@ function waitForSignal(): { signal: Promise<string>; dispose(): void } {
   return { signal, dispose: () => dispose() };
 }
 
-async function shutdown(running: Running[], db: Db, log: Logger): Promise<void> {
+async function shutdown(running: Running[], stores: Stores, log: Logger): Promise<void> {
   for (const r of running.reverse()) {
     try {
       await r.stop();
@@ -79,7 +80,7 @@ async function shutdown(running: Running[], db: Db, log: Logger): Promise<void> 
       log.warn(`stopping ${r.name}: ${err instanceof Error ? err.message : String(err)}`);
     }
   }
-  db.close();
+  await stores.close();
 }
 
 /** Runs `newsbot start`; resolves with the exit status once everything has stopped. */
@@ -95,17 +96,17 @@ export async function run(argv: string[]): Promise<number> {
   addSecret(cfg.DISCORD_TOKEN);
   const log = createLogger(cfg.LOG_LEVEL);
   const file = dbPath(flags, cfg.NEWSBOT_DB);
-  const db = openDatabase(file);
+  const stores = await openStores(file);
   const running: Running[] = [];
   const { signal, dispose } = waitForSignal();
   try {
-    const seeds = flags['no-seeds'] ? 'seeds skipped' : loadSeeds(db, cfg, log);
-    say(`newsbot: ${createArticleStore(db).count()} articles in ${file} (${seeds})`);
+    const seeds = flags['no-seeds'] ? 'seeds skipped' : loadSeeds(stores, cfg, log);
+    say(`newsbot: ${createArticleStore(stores.legacyDb).count()} articles in ${file} (${seeds})`);
 
-    const sources = startSources({ db, config: cfg, log });
+    const sources = startSources({ stores, config: cfg, log });
     running.push({ name: 'sources', stop: () => sources.stop() });
 
-    const adapters = await createAdapters(cfg, db, log);
+    const adapters = await createAdapters(cfg, stores, log);
     const interrupted = signal.then((name) => Promise.reject(new Error(`${name} while starting`)));
     interrupted.catch(() => {});
     for (const a of adapters) {
@@ -117,7 +118,7 @@ export async function run(argv: string[]): Promise<number> {
     if (adapters.length) {
       const { startScheduler } = await import('../scheduler/start-scheduler.ts');
       const scheduler = startScheduler({
-        db,
+        stores,
         adapters: Object.fromEntries(adapters.map((a) => [a.platform, a])),
         log,
         maxStories: cfg.NEWSBOT_DIGEST_MAX_STORIES,
@@ -132,7 +133,7 @@ export async function run(argv: string[]): Promise<number> {
       say('newsbot: no TELEGRAM_TOKEN or DISCORD_TOKEN set: terminal chat (end input or /quit to leave)');
       const { createTerminalChat } = await import('../adapters/terminal/terminal-chat.ts');
       const lang = (typeof flags.lang === 'string' ? flags.lang : 'zh-TW') as ReplyLang;
-      const chat = createTerminalChat({ db, input: process.stdin, output: process.stdout, lang, log, prompt: process.stdin.isTTY ? '> ' : '' });
+      const chat = createTerminalChat({ stores, input: process.stdin, output: process.stdout, lang, log, prompt: process.stdin.isTTY ? '> ' : '' });
       running.push({ name: 'terminal chat', stop: () => chat.stop() });
       await Promise.race([chat.done, signal]);
     }
@@ -142,7 +143,7 @@ export async function run(argv: string[]): Promise<number> {
     return 1;
   } finally {
     dispose();
-    await shutdown(running, db, log);
+    await shutdown(running, stores, log);
     // Everything is closed; if a library still holds a handle, do not hang the shell.
     setTimeout(() => process.exit(), 5000).unref();
   }

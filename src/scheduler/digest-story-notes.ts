@@ -10,7 +10,7 @@
  */
 import type { Db } from '../core/store/db.ts';
 import type { ChatAdapter, DeliveryTarget } from '../adapters/types.ts';
-import type { Reply } from '../../commands/types.ts';
+import type { Reply } from '../core/contract/types.ts';
 import type { Delivery } from '../core/digest/ledger.ts';
 import type { Subscription } from '../core/digest/subscription-store.ts';
 import type { ComposedDigest } from '../core/digest/compose-digest.ts';

@@ -3,7 +3,7 @@
  * Discord 50 requests/s) and one per chat (Telegram 20/min in groups, ~1/s in private chats;
  * Discord 5 per 5 s per channel). A 429 on one chat blocks only that chat's bucket.
  */
-import type { Platform } from '../../commands/types.ts';
+import type { Platform } from '../core/contract/types.ts';
 import { createTokenBucket, type TokenBucket } from './token-bucket.ts';
 import type { Clock } from './clock.ts';
 

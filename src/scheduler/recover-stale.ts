@@ -15,7 +15,7 @@
  * several hosts sharing one SQLite file over a network share are not a supported setup anyway).
  */
 import { hostname } from 'node:os';
-import type { Platform } from '../../commands/types.ts';
+import type { Platform } from '../core/contract/types.ts';
 import type { Ledger, Delivery } from '../core/digest/ledger.ts';
 import type { Subscription, SubscriptionStore } from '../core/digest/subscription-store.ts';
 import type { Logger } from '../core/logger.ts';

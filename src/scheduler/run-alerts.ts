@@ -7,8 +7,8 @@
  * (Telegram, same forum topic).
  */
 import { DateTime } from 'luxon';
-import type { Db } from '../core/store/db.ts';
-import type { Platform, Reply, ReplyLang } from '../../commands/types.ts';
+import type { Stores } from '../core/store/stores.ts';
+import type { Platform, Reply, ReplyLang } from '../core/contract/types.ts';
 import type { Logger } from '../core/logger.ts';
 import type { ChatAdapter, DeliveryTarget } from '../adapters/types.ts';
 import { DeliveryError } from '../adapters/types.ts';
@@ -87,9 +87,10 @@ export async function postToStory(
 }
 
 /** Sends the alerts due at `at` through `adapters` (platforms without one are left for later). */
-export async function runAlerts(db: Db, adapters: Adapters, at: Date, opts: AlertOptions): Promise<AlertSummary> {
+export async function runAlerts(stores: Stores, adapters: Adapters, at: Date, opts: AlertOptions): Promise<AlertSummary> {
   const clock = opts.clock ?? systemClock;
   const claimer = opts.claimer ?? newClaimerId();
+  const db = stores.legacyDb;
   const follows = createFollowStore(db);
   const ledger = createLedger(db);
   const settings = createChatSettingsStore(db);

@@ -6,9 +6,9 @@
  */
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
-import type { Db } from '../core/store/db.ts';
+import type { Stores } from '../core/store/stores.ts';
 import type { ChatAdapter } from '../adapters/types.ts';
-import type { Platform } from '../../commands/types.ts';
+import type { Platform } from '../core/contract/types.ts';
 import type { Logger } from '../core/logger.ts';
 import { createLedger, type Delivery, type Ledger } from '../core/digest/ledger.ts';
 import { createSubscriptionStore, type Subscription, type SubscriptionStore } from '../core/digest/subscription-store.ts';
@@ -68,9 +68,10 @@ interface Job {
  * Sends every digest due at or before `at` that nobody has claimed. Platforms without an adapter
  * are left untouched (their digests stay due until an adapter for them runs).
  */
-export async function runDueDigests(db: Db, adapters: Adapters, at: Date, opts: RunOptions): Promise<RunSummary> {
+export async function runDueDigests(stores: Stores, adapters: Adapters, at: Date, opts: RunOptions): Promise<RunSummary> {
   const clock = opts.clock ?? systemClock;
   const claimer = opts.claimer ?? newClaimerId();
+  const db = stores.legacyDb;
   const ledger: Ledger = createLedger(db, { pauseAfter: opts.pauseAfter });
   const subs: SubscriptionStore = createSubscriptionStore(db);
   const settings = createChatSettingsStore(db);

@@ -7,7 +7,7 @@
  */
 import type { ChatAdapter, DeliveryTarget } from '../adapters/types.ts';
 import { DeliveryError } from '../adapters/types.ts';
-import type { Reply } from '../../commands/types.ts';
+import type { Reply } from '../core/contract/types.ts';
 import type { Ledger, Delivery, SentStory } from '../core/digest/ledger.ts';
 import type { Subscription, SubscriptionStore } from '../core/digest/subscription-store.ts';
 import type { Logger } from '../core/logger.ts';

@@ -7,7 +7,7 @@
  * pass sends the alerts of followed stories (run-alerts.ts), so new coverage is told within minutes.
  */
 import cron from 'node-cron';
-import type { Db } from '../core/store/db.ts';
+import type { Stores } from '../core/store/stores.ts';
 import type { Logger } from '../core/logger.ts';
 import { runDueDigests, newClaimerId, type Adapters, type RunOptions, type RunSummary } from './run-due-digests.ts';
 import { createPacer, DEFAULT_LIMITS, type PacingLimits } from './pacer.ts';
@@ -15,7 +15,7 @@ import { systemClock, type Clock } from './clock.ts';
 import { runAlerts } from './run-alerts.ts';
 
 export interface SchedulerOptions {
-  db: Db;
+  stores: Stores;
   adapters: Adapters;
   log: Logger;
   /** NEWSBOT_DIGEST_MAX_STORIES */
@@ -57,13 +57,13 @@ export function startScheduler(o: SchedulerOptions): Scheduler {
   let current: Promise<RunSummary> | null = null;
   const pass = (at: Date): Promise<RunSummary> => {
     if (current) return current;
-    current = runDueDigests(o.db, o.adapters, at, runOpts)
+    current = runDueDigests(o.stores, o.adapters, at, runOpts)
       .then(async (s) => {
         if (s.claimed || s.recovered || s.abandoned) {
           o.log.info(`digests: ${s.claimed} claimed, ${s.retried} retried, ${s.stats.sent} sent, ${s.skippedEmpty} empty, ${s.stats.failed} failed, ${s.recovered} recovered, ${s.abandoned} abandoned`);
         }
         if (o.alerts !== false) {
-          const a = await runAlerts(o.db, o.adapters, at, { log: o.log, clock, claimer: runOpts.claimer, pacer: runOpts.pacer, everyMs: o.alertEveryMs, defaultTz: o.defaultTz }).catch((err: unknown) => {
+          const a = await runAlerts(o.stores, o.adapters, at, { log: o.log, clock, claimer: runOpts.claimer, pacer: runOpts.pacer, everyMs: o.alertEveryMs, defaultTz: o.defaultTz }).catch((err: unknown) => {
             o.log.error('alert pass failed', err);
             return null;
           });

@@ -3,7 +3,7 @@
  * polls due sources (feeds, pages, folder rescans) and a chokidar watcher per folder source.
  * Sources added or removed by another process are picked up at the next tick.
  */
-import type { Db } from '../core/store/db.ts';
+import type { Stores } from '../core/store/stores.ts';
 import type { Logger } from '../core/logger.ts';
 import type { Config } from '../config.ts';
 import { createFetcher, HOST_INTERVAL_MS, userAgent, type FetcherOptions } from './fetch/create-fetcher.ts';
@@ -15,7 +15,7 @@ import { watchFolder, type FolderWatch } from './watch-folder.ts';
 import type { PollContext } from './poll/poll-context.ts';
 
 export interface StartSourcesOptions {
-  db: Db;
+  stores: Stores;
   config: Pick<Config, 'NEWSBOT_ALLOW_PRIVATE_NETWORKS' | 'NEWSBOT_CONTACT'> & Partial<Pick<Config, 'NEWSBOT_MAX_FILE_MB' | 'NEWSBOT_MAX_ITEMS_PER_POLL'>>;
   log: Logger;
   now?: () => Date;
@@ -65,7 +65,7 @@ export function startSources(opts: StartSourcesOptions): SourcesRuntime {
   let stopping_: Promise<void> | null = null;
 
   const ctx: PollContext = {
-    db: opts.db,
+    stores: opts.stores,
     fetcher,
     robots: createRobotsCheck(fetcher, { now }),
     sinks,
@@ -80,7 +80,7 @@ export function startSources(opts: StartSourcesOptions): SourcesRuntime {
 
   async function reconcileWatchers(): Promise<void> {
     if (opts.watch === false) return;
-    const folders = createSourceStore(opts.db)
+    const folders = createSourceStore(opts.stores.legacyDb)
       .list()
       .filter((s) => s.kind === 'folder' && !s.paused_reason);
     const wanted = new Set(folders.map((s) => s.id));
@@ -97,7 +97,7 @@ export function startSources(opts: StartSourcesOptions): SourcesRuntime {
     if (stopped) return Promise.resolve([]);
     const started: Promise<PollReport>[] = [];
     try {
-      for (const src of createSourceStore(opts.db).due(now())) {
+      for (const src of createSourceStore(opts.stores.legacyDb).due(now())) {
         if (polling.has(src.id)) continue;
         const p = pollSource(ctx, src)
           .catch((err: unknown): PollReport => {

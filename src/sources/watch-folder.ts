@@ -29,7 +29,7 @@ export function watchFolder(ctx: PollContext, src: SourceRow, stabilityMs = 1000
     awaitWriteFinish: { stabilityThreshold: stabilityMs, pollInterval: Math.min(100, stabilityMs) },
     ignored: (p: string) => resolve(p) !== root && isIgnoredFile(p),
   });
-  const store = createSourceStore(ctx.db);
+  const store = createSourceStore(ctx.stores.legacyDb);
   let chain: Promise<void> = Promise.resolve();
   let closed = false;
   const handle = (path: string) => {

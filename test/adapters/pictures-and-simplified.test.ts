@@ -16,6 +16,7 @@ import { startFakeDiscord } from '../helpers/fake-discord.ts';
 import { startTelegramHarness } from '../helpers/telegram-harness.ts';
 import { createLogger } from '../../src/core/logger.ts';
 import { toSimplified } from '../../src/core/text/script.ts';
+import { sqliteStores } from '../../src/core/store/open-stores.ts';
 
 const log = createLogger('silent');
 
@@ -36,7 +37,7 @@ async function assertPng(data: Buffer) {
 test('discord: /timeline 烏克蘭 attaches the picture; a zh-CN locale gets Simplified text', async () => {
   const s = await seededDb();
   const fake = await startFakeDiscord({ token: 'discord-pic-token' });
-  const adapter = createDiscordAdapter({ token: 'discord-pic-token', appId: fake.appId, apiUrl: fake.apiUrl, db: s.db, now: () => new Date(), log });
+  const adapter = createDiscordAdapter({ token: 'discord-pic-token', appId: fake.appId, apiUrl: fake.apiUrl, stores: sqliteStores(s.db), now: () => new Date(), log });
   try {
     await adapter.start();
     const reply = await fake.waitForReply(fake.slash('timeline', { topic: '烏克蘭' }, { locale: 'zh-CN' }));
@@ -61,7 +62,7 @@ test('telegram: /timeline 烏克蘭 comes as a photo with the text; a zh-hans cl
   const s = await seededDb();
   const h = await startTelegramHarness();
   try {
-    await h.startBot({ db: s.db });
+    await h.startBot({ stores: sqliteStores(s.db) });
     const user = { id: 3001, first_name: '小红', language_code: 'zh-hans' };
     const chat = { id: 3001, type: 'private' as const };
     await h.sendText(chat, user, '/timeline 烏克蘭');

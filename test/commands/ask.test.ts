@@ -9,6 +9,7 @@ import { openDatabase, type Db } from '../../src/core/store/db.ts';
 import { ingestPaths } from '../../src/core/loader/ingest-paths.ts';
 import { createTerminalChat } from '../../src/adapters/terminal/terminal-chat.ts';
 import { renderPlain } from '../../src/adapters/terminal/render-plain.ts';
+import { sqliteStores } from '../../src/core/store/open-stores.ts';
 
 let dir: string;
 let dbFile: string;
@@ -60,7 +61,7 @@ test('the terminal chat answers each line, hints on plain text, and ends on /qui
   const output = new PassThrough();
   let text = '';
   output.on('data', (c) => (text += c));
-  const chat = createTerminalChat({ db, input, output, lang: 'en', prompt: '' });
+  const chat = createTerminalChat({ stores: sqliteStores(db), input, output, lang: 'en', prompt: '' });
   input.write('/timeline 烏克蘭\nhello\n/quit\n/latest\n');
   await chat.done;
   db.close();

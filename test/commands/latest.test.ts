@@ -11,11 +11,12 @@ import { latestCommand } from '../../commands/latest.ts';
 import { executeCommand } from '../../commands/execute.ts';
 import { TERMINAL_CHAT } from '../../src/adapters/terminal/run-line.ts';
 import { cnaCopyOf001 } from '../core/stories/gold-articles.ts';
+import { sqliteStores } from '../../src/core/store/open-stores.ts';
 
 let dir: string;
 let db: Db;
 let cnaId: number;
-const deps = () => ({ db, now: () => new Date('2025-11-01T00:00:00Z') });
+const deps = () => ({ stores: sqliteStores(db), now: () => new Date('2025-11-01T00:00:00Z') });
 
 before(() => {
   dir = mkdtempSync(join(tmpdir(), 'newsbot-latest-'));

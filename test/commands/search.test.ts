@@ -8,10 +8,11 @@ import { ingestPaths } from '../../src/core/loader/ingest-paths.ts';
 import { answerLine, TERMINAL_CHAT } from '../../src/adapters/terminal/run-line.ts';
 import { searchCommand } from '../../commands/search.ts';
 import { executeCommand } from '../../commands/execute.ts';
+import { sqliteStores } from '../../src/core/store/open-stores.ts';
 
 let dir: string;
 let db: Db;
-const deps = () => ({ db, now: () => new Date('2025-11-01T00:00:00Z') });
+const deps = () => ({ stores: sqliteStores(db), now: () => new Date('2025-11-01T00:00:00Z') });
 const idOf = (file: string) => db.prepare('SELECT id FROM articles WHERE source_file LIKE ?').pluck().get('%' + file) as number;
 
 before(() => {
@@ -54,7 +55,7 @@ test('/search pages its own results: page n holds hits 5n+1…, disjoint from th
   try {
     const posts = readdirSync('test/fixtures/corpus').sort().slice(0, 80).map((n) => join('test/fixtures/corpus', n));
     ingestPaths(corpusDb, posts);
-    const run = (page?: number) => executeCommand(searchCommand, { args: { query: '中国' }, lang: 'en', chat: TERMINAL_CHAT, page }, { db: corpusDb, now: deps().now });
+    const run = (page?: number) => executeCommand(searchCommand, { args: { query: '中国' }, lang: 'en', chat: TERMINAL_CHAT, page }, { stores: sqliteStores(corpusDb), now: deps().now });
     const first = await run();
     const total = Number(/of (\d+)/.exec(first.footer!)![1]);
     assert.ok(total > 10, `enough hits to page: ${total}`);

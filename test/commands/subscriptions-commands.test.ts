@@ -1,3 +1,4 @@
+import type { Db } from '../../src/core/store/db.ts';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { subscribeCommand } from '../../commands/subscribe.ts';
@@ -6,15 +7,16 @@ import { subscriptionsCommand } from '../../commands/subscriptions.ts';
 import { executeCommand } from '../../commands/execute.ts';
 import { parseCommandLine } from '../../commands/parse.ts';
 import { helpCommand } from '../../commands/help.ts';
-import type { ChatContext, CommandDef, ReplyLang } from '../../commands/types.ts';
+import type { ChatContext, CommandDef, ReplyLang } from '../../src/core/contract/types.ts';
 import { tempDb, chat } from '../scheduler/fixtures.ts';
+import { sqliteStores } from '../../src/core/store/open-stores.ts';
 
 const now = () => new Date('2026-11-21T10:00:00Z');
 
-async function say(db: Parameters<typeof subscribeCommand.run>[1]['db'], line: string, ctx: ChatContext, lang: ReplyLang = 'en') {
+async function say(db: Db, line: string, ctx: ChatContext, lang: ReplyLang = 'en') {
   const parsed = parseCommandLine(line);
   assert.ok(parsed.ok, `${line} parses`);
-  return executeCommand(parsed.command, { args: parsed.args, lang, chat: ctx }, { db, now });
+  return executeCommand(parsed.command, { args: parsed.args, lang, chat: ctx }, { stores: sqliteStores(db), now });
 }
 
 test('/subscribe: defaults, time, topic and tz in any order; validation in both languages', async () => {
@@ -85,7 +87,7 @@ test('/unsubscribe by number, time, topic, all; asks when ambiguous', async () =
 });
 
 test('/help documents the time zone syntax', async () => {
-  const help = await (helpCommand as CommandDef).run({ args: {}, lang: 'en', chat: chat('terminal', 'x') }, { db: undefined as never, now });
+  const help = await (helpCommand as CommandDef).run({ args: {}, lang: 'en', chat: chat('terminal', 'x') }, { stores: undefined as never, now });
   const sub = help.items.find((i) => i.heading?.startsWith('/subscribe'))!;
   assert.match(sub.text!, /tz:Area\/City/);
   assert.match(sub.meta!, /\/subscribe 08:00 tz:Europe\/Berlin/);

@@ -8,7 +8,8 @@ import { ingestPaths } from '../../src/core/loader/ingest-paths.ts';
 import { parseCommandLine } from '../../commands/parse.ts';
 import { executeCommand } from '../../commands/execute.ts';
 import { whoCommand } from '../../commands/who.ts';
-import type { CommandInput, Reply, ReplyLang } from '../../commands/types.ts';
+import type { CommandInput, Reply, ReplyLang } from '../../src/core/contract/types.ts';
+import { sqliteStores } from '../../src/core/store/open-stores.ts';
 
 let dir: string;
 let db: Db;
@@ -26,7 +27,7 @@ after(() => {
 });
 
 const chat = { platform: 'terminal' as const, chatId: 't', userId: 'u', isGroup: false, isAdmin: async () => true };
-const deps = () => ({ db, now: () => new Date('2025-12-01T00:00:00Z') });
+const deps = () => ({ stores: sqliteStores(db), now: () => new Date('2025-12-01T00:00:00Z') });
 
 async function who(line: string, lang: ReplyLang = 'zh-TW'): Promise<Reply> {
   const parsed = parseCommandLine(line);

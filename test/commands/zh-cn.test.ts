@@ -9,14 +9,15 @@ import { openDatabase, type Db } from '../../src/core/store/db.ts';
 import { ingestPaths } from '../../src/core/loader/ingest-paths.ts';
 import { answerLine } from '../../src/adapters/terminal/run-line.ts';
 import { commands } from '../../commands/index.ts';
-import type { Reply } from '../../commands/types.ts';
+import type { Reply } from '../../src/core/contract/types.ts';
 import { toSimplified } from '../../src/core/text/script.ts';
 import { langFromClient, parseLangChoice } from '../../src/core/chat-settings/resolve-lang.ts';
 import { parseCommandLine } from '../../commands/parse.ts';
+import { sqliteStores } from '../../src/core/store/open-stores.ts';
 
 let dir: string;
 let db: Db;
-const deps = () => ({ db, now: () => new Date('2025-11-01T00:00:00Z') });
+const deps = () => ({ stores: sqliteStores(db), now: () => new Date('2025-11-01T00:00:00Z') });
 
 before(() => {
   dir = mkdtempSync(join(tmpdir(), 'newsbot-zhcn-'));

@@ -19,7 +19,7 @@
 import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
-import type { Database } from 'better-sqlite3';
+import type { Stores } from '../../src/core/store/stores.ts';
 import { createTelegramAdapter, type TelegramAdapter, type TelegramAdapterOptions } from '../../src/adapters/telegram/create-telegram-adapter.ts';
 import { createLogger, type Logger } from '../../src/core/logger.ts';
 
@@ -77,7 +77,7 @@ export interface TelegramHarness {
   /** Makes the next `times` calls of `method` fail as given. */
   failNext(method: string, failure: Failure, times?: number): void;
   /** Starts the real adapter (grammY long polling) against the emulator; stopped by close(). */
-  startBot(opts: { db: Database } & Partial<TelegramAdapterOptions>): Promise<TelegramAdapter>;
+  startBot(opts: { stores: Stores } & Partial<TelegramAdapterOptions>): Promise<TelegramAdapter>;
   /** A user writes `text` in `chat` (in forum topic `threadId` if given); returns the message id. */
   sendText(chat: TestChat, from: TestUser, text: string, extra?: { threadId?: number; senderChat?: { id: number; type: string; title?: string }; fields?: Record<string, unknown> }): Promise<number>;
   /** A user presses an inline button with `data` under bot message `messageId`. */

@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { addSecret, createLogger, redact } from '../../src/core/logger.ts';
 import { openDatabase } from '../../src/core/store/db.ts';
 import { createTelegramAdapter } from '../../src/adapters/telegram/create-telegram-adapter.ts';
+import { sqliteStores } from '../../src/core/store/open-stores.ts';
 
 test('percent-encoded and partial forms of a token are redacted, and a library debug line showing its first segments', () => {
   const tgSecret = `AAH${randomBytes(16).toString('base64url')}`;
@@ -56,7 +57,7 @@ test('deleteWebhook failures at start-up are logged and bounded (grammY alone re
   const apiRoot = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const lines: string[] = [];
   const db = openDatabase(join(mkdtempSync(join(tmpdir(), 'newsbot-webhook-')), 'n.db'));
-  const adapter = createTelegramAdapter({ token: `123456:${randomBytes(16).toString('hex')}`, apiRoot, db, log: createLogger('debug', (l) => lines.push(l)), retry: { maxRetryAttempts: 0, networkAttempts: 0 } });
+  const adapter = createTelegramAdapter({ token: `123456:${randomBytes(16).toString('hex')}`, apiRoot, stores: sqliteStores(db), log: createLogger('debug', (l) => lines.push(l)), retry: { maxRetryAttempts: 0, networkAttempts: 0 } });
   try {
     await assert.rejects(adapter.start(), /deleteWebhook failed 5 times; last: .*502/);
     assert.equal(deletes, 5);

@@ -18,6 +18,7 @@ import { createTelegramAdapter } from '../../src/adapters/telegram/create-telegr
 import { createDiscordAdapter } from '../../src/adapters/discord/index.ts';
 import { startTelegramHarness, type TelegramHarness } from '../helpers/telegram-harness.ts';
 import { startFakeDiscord } from '../helpers/fake-discord.ts';
+import { sqliteStores } from '../../src/core/store/open-stores.ts';
 
 const secret = `CANARY${randomBytes(12).toString('hex')}`;
 const TG_TOKEN = `987654321:${secret}`;
@@ -80,7 +81,7 @@ after(async () => {
 
 test('Telegram: network failures, 401, failing replies and failed sends never show the token', async () => {
   // Nobody listens at deadRoot: getMe fails with a network error (URL contains the token).
-  const dead = createTelegramAdapter({ token: TG_TOKEN, apiRoot: deadRoot, db, log, retry: { networkDelayMs: 10 } });
+  const dead = createTelegramAdapter({ token: TG_TOKEN, apiRoot: deadRoot, stores: sqliteStores(db), log, retry: { networkDelayMs: 10 } });
   const startErr = await errorText(dead.start());
   assert.match(startErr, /getMe failed/, startErr);
   const sendErr = await errorText(dead.send({ platform: 'telegram', chatId: '1', lang: 'en' }, { kind: 'ok', intro: 'x', items: [], articles: [] }, { idempotencyKey: 'k' }));
@@ -88,12 +89,12 @@ test('Telegram: network failures, 401, failing replies and failed sends never sh
 
   // The emulator refuses the token.
   harness.failNext('getMe', { kind: 'http', status: 401, description: 'Unauthorized' });
-  const unauthorized = createTelegramAdapter({ token: TG_TOKEN, apiRoot: harness.apiRoot, db, log });
+  const unauthorized = createTelegramAdapter({ token: TG_TOKEN, apiRoot: harness.apiRoot, stores: sqliteStores(db), log });
   const authErr = await errorText(unauthorized.start());
   assert.match(authErr, /401/);
 
   // A running bot: a reply that fails (logged by bot.catch), then polling killed by a 401.
-  const bot = await harness.startBot({ db, log, retry: { networkDelayMs: 10 } });
+  const bot = await harness.startBot({ stores: sqliteStores(db), log, retry: { networkDelayMs: 10 } });
   harness.failNext('sendMessage', { kind: 'http', status: 400, description: `Bad Request: can't parse entities` });
   await harness.sendText({ id: 31, type: 'private' }, { id: 31, first_name: 'A' }, '/help');
   for (let i = 0; i < 200 && !captured.some((l) => /update \d+ failed/.test(l)); i++) await new Promise((r) => setTimeout(r, 20));
@@ -113,10 +114,10 @@ test('Telegram: network failures, 401, failing replies and failed sends never sh
 test('Discord: a refused login (4004), an unreachable API and a failed send never show the token', async () => {
   const fake = await startFakeDiscord({ token: 'the-real-token-is-different' });
   try {
-    const refused = createDiscordAdapter({ token: DC_TOKEN, appId: fake.appId, apiUrl: fake.apiUrl, db, now: () => new Date(), log, readyTimeoutMs: 5000 });
+    const refused = createDiscordAdapter({ token: DC_TOKEN, appId: fake.appId, apiUrl: fake.apiUrl, stores: sqliteStores(db), now: () => new Date(), log, readyTimeoutMs: 5000 });
     const loginErr = await errorText(refused.start());
     await refused.stop().catch(() => {});
-    const dead = createDiscordAdapter({ token: DC_TOKEN, appId: '1', apiUrl: `${deadRoot}/api`, db, now: () => new Date(), log, readyTimeoutMs: 3000 });
+    const dead = createDiscordAdapter({ token: DC_TOKEN, appId: '1', apiUrl: `${deadRoot}/api`, stores: sqliteStores(db), now: () => new Date(), log, readyTimeoutMs: 3000 });
     const deadErr = await errorText(dead.start());
     await dead.stop().catch(() => {});
     const sendErr = await errorText(dead.send({ platform: 'discord', chatId: '123', lang: 'en' }, { kind: 'ok', intro: 'x', items: [], articles: [] }, { idempotencyKey: 'k' }));

@@ -16,6 +16,7 @@ import { runAlerts } from '../../src/scheduler/run-alerts.ts';
 import { createLedger } from '../../src/core/digest/ledger.ts';
 import { tempDb, quietLog } from './fixtures.ts';
 import { cnaWire } from './follow-fixtures.ts';
+import { sqliteStores } from '../../src/core/store/open-stores.ts';
 
 const MIN = 60_000;
 const T0 = Date.parse('2025-10-17T21:00:00Z');
@@ -46,25 +47,25 @@ async function until(cond: () => boolean | Promise<boolean>, what: string): Prom
 test('discord: an alert batch interrupted after its request is resent with the same nonce → one message, batch sent, nothing repeated', async () => {
   const t = tempDb();
   const fake = await startFakeDiscord({ token: 'discord-alert-crash' });
-  const adapter = createDiscordAdapter({ token: 'discord-alert-crash', appId: fake.appId, apiUrl: fake.apiUrl, db: t.db, now: () => at(0), log: quietLog });
+  const adapter = createDiscordAdapter({ token: 'discord-alert-crash', appId: fake.appId, apiUrl: fake.apiUrl, stores: sqliteStores(t.db), now: () => at(0), log: quietLog });
   try {
     await adapter.start();
     await fake.waitForReply(fake.slash('follow', { what: '澤倫斯基' }, { channelId: CHANNEL, memberPermissions: adminPerms, locale: 'zh-TW' }));
     storeArticle(t.db, cnaWire(), { source_file: 'cna.html', now: at(20) });
     const channel = () => fake.messages.filter((m) => m.channelId === CHANNEL);
-    void runAlerts(t.db, { discord: dyingAfterSend(adapter) }, at(21), { log: quietLog, claimer: DEAD });
+    void runAlerts(sqliteStores(t.db), { discord: dyingAfterSend(adapter) }, at(21), { log: quietLog, claimer: DEAD });
     await until(() => channel().length === 1, 'the alert to reach the channel');
     const ledger = createLedger(t.db);
     assert.equal(ledger.listClaimed().length, 1, 'the batch is left claimed, mid-send');
     assert.ok(ledger.listClaimed()[0].send_started_at);
 
-    const after = await runAlerts(t.db, { discord: adapter }, at(22), { log: quietLog });
+    const after = await runAlerts(sqliteStores(t.db), { discord: adapter }, at(22), { log: quietLog });
     assert.equal(after.batches, 1, 'the interrupted batch is taken over');
     assert.equal(channel().length, 1, 'Discord refused the resend by its nonce');
     const rows = ledger.list().filter((d) => d.status !== 'skipped_empty');
     assert.deepEqual(rows.map((d) => d.status), ['sent']);
     assert.deepEqual(rows[0].message_ids, [channel()[0].id], 'the message that did go out is the one recorded');
-    assert.equal((await runAlerts(t.db, { discord: adapter }, at(40), { log: quietLog })).batches, 0, 'its story is not alerted again');
+    assert.equal((await runAlerts(sqliteStores(t.db), { discord: adapter }, at(40), { log: quietLog })).batches, 0, 'its story is not alerted again');
     assert.equal(channel().length, 1);
   } finally {
     await adapter.stop();
@@ -79,24 +80,24 @@ test('telegram: an alert batch interrupted after its request is left ambiguous, 
   const group = { id: -1009877, type: 'supergroup' as const, title: 'Ukraine watch' };
   const admin = { id: 2101, first_name: 'Mei', language_code: 'zh-hant' };
   try {
-    const bot = await h.startBot({ db: t.db, now: () => at(0) });
+    const bot = await h.startBot({ stores: sqliteStores(t.db), now: () => at(0) });
     h.setMember(group.id, admin.id, 'administrator');
     await h.sendText(group, admin, '/follow 澤倫斯基');
     await h.waitForReplies(group.id, 1);
     storeArticle(t.db, cnaWire(), { source_file: 'cna.html', now: at(20) });
-    void runAlerts(t.db, { telegram: dyingAfterSend(bot) }, at(21), { log: quietLog, claimer: DEAD });
+    void runAlerts(sqliteStores(t.db), { telegram: dyingAfterSend(bot) }, at(21), { log: quietLog, claimer: DEAD });
     const [alert] = await h.waitForReplies(group.id, 1);
     assert.match(alert.text, /澤倫斯基/);
     const ledger = createLedger(t.db);
     await until(() => ledger.listClaimed().some((d) => d.send_started_at), 'the batch to be mid-send');
 
-    const after = await runAlerts(t.db, { telegram: bot }, at(22), { log: quietLog });
+    const after = await runAlerts(sqliteStores(t.db), { telegram: bot }, at(22), { log: quietLog });
     assert.equal(after.messages, 0);
     const rows = ledger.list();
     assert.equal(rows.length, 1, 'no new batch claimed for the same story');
     assert.equal(rows[0].status, 'failed');
     assert.match(rows[0].error ?? '', /ambiguous/);
-    for (const m of [22, 40, 90]) assert.equal((await runAlerts(t.db, { telegram: bot }, at(m), { log: quietLog })).messages, 0, `nothing resent at +${m} min`);
+    for (const m of [22, 40, 90]) assert.equal((await runAlerts(sqliteStores(t.db), { telegram: bot }, at(m), { log: quietLog })).messages, 0, `nothing resent at +${m} min`);
     assert.deepEqual(await h.readReplies(group.id), []);
   } finally {
     await h.close();

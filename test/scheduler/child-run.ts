@@ -14,6 +14,7 @@ import { createSqlDigestSource } from '../../src/core/digest/sql-digest-source.t
 import type { DigestSource } from '../../src/core/digest/compose-digest.ts';
 import type { ChatAdapter } from '../../src/adapters/types.ts';
 import { createLogger } from '../../src/core/logger.ts';
+import { sqliteStores } from '../../src/core/store/open-stores.ts';
 
 const [files, atIso, mode, platform, api, token, record] = process.argv.slice(2);
 const log = createLogger('silent');
@@ -25,10 +26,10 @@ let base: ChatAdapter;
 // Only the platform library in use is loaded: these processes start often in the tests.
 if (platform === 'telegram') {
   const { createTelegramAdapter } = await import('../../src/adapters/telegram/create-telegram-adapter.ts');
-  base = createTelegramAdapter({ token, apiRoot: api, db, log });
+  base = createTelegramAdapter({ token, apiRoot: api, stores: sqliteStores(db), log });
 } else if (platform === 'discord') {
   const { createDiscordAdapter } = await import('../../src/adapters/discord/index.ts');
-  base = createDiscordAdapter({ token, appId: '100000000000000001', apiUrl: api, db, now: () => new Date(), log });
+  base = createDiscordAdapter({ token, appId: '100000000000000001', apiUrl: api, stores: sqliteStores(db), now: () => new Date(), log });
 } else {
   base = {
     platform: 'telegram',
@@ -59,7 +60,7 @@ const source: DigestSource = {
   },
 };
 const adapters: Adapters = { [adapter.platform]: adapter };
-const s = await runDueDigests(db, adapters, new Date(atIso), { log, source, policy: { ...DEFAULT_SEND_POLICY, maxAttempts: 2, backoffMs: 10, maxRateLimited: 3 } });
+const s = await runDueDigests(sqliteStores(db), adapters, new Date(atIso), { log, source, policy: { ...DEFAULT_SEND_POLICY, maxAttempts: 2, backoffMs: 10, maxRateLimited: 3 } });
 process.stdout.write(JSON.stringify(s) + '\n');
 await base.stop();
 db.close();

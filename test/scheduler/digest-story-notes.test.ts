@@ -9,12 +9,13 @@ import { createSubscriptionStore } from '../../src/core/digest/subscription-stor
 import { createLedger } from '../../src/core/digest/ledger.ts';
 import { createStoryThreadStore } from '../../src/core/follow/story-threads.ts';
 import { planStoryNotes } from '../../src/scheduler/digest-story-notes.ts';
+import { sqliteStores } from '../../src/core/store/open-stores.ts';
 
 test('digest notes: anchored, followed stories only; a coverage line the alerts already gave is left out, a headline change is kept', async () => {
   const t = tempDb();
   try {
     const c = chat('telegram', '44');
-    const deps = { db: t.db, now: () => new Date('2025-10-17T00:00:00Z') };
+    const deps = { stores: sqliteStores(t.db), now: () => new Date('2025-10-17T00:00:00Z') };
     await executeCommand(followCommand, { args: { what: '澤倫斯基' }, lang: 'zh-TW', chat: c }, deps);
     await executeCommand(subscribeCommand, { args: { time: '08:00' }, lang: 'zh-TW', chat: c }, deps);
     const subs = createSubscriptionStore(t.db);

@@ -9,6 +9,7 @@ import { runDueDigests } from '../../src/scheduler/run-due-digests.ts';
 import { createSubscriptionStore } from '../../src/core/digest/subscription-store.ts';
 import { createLedger } from '../../src/core/digest/ledger.ts';
 import { tempDb, putArticle, quietLog } from './fixtures.ts';
+import { sqliteStores } from '../../src/core/store/open-stores.ts';
 
 const HOUR = 3600_000;
 const DM = '500000000000000001';
@@ -18,7 +19,7 @@ const adminPerms = (PERMS.ViewChannel | PERMS.SendMessages | PERMS.ManageChannel
 test('discord: subscribe in a DM and a guild channel, one digest per due time, nonce makes a resend after a crash safe', async () => {
   const t = tempDb();
   const fake = await startFakeDiscord({ token: 'discord-test-token-1' });
-  const mk = (db: typeof t.db) => createDiscordAdapter({ token: 'discord-test-token-1', appId: fake.appId, apiUrl: fake.apiUrl, db, now: () => new Date(), log: quietLog });
+  const mk = (db: typeof t.db) => createDiscordAdapter({ token: 'discord-test-token-1', appId: fake.appId, apiUrl: fake.apiUrl, stores: sqliteStores(db), now: () => new Date(), log: quietLog });
   const adapter = mk(t.db);
   try {
     await adapter.start();
@@ -39,7 +40,7 @@ test('discord: subscribe in a DM and a guild channel, one digest per due time, n
     putArticle(t.db, { title: 'Ceasefire talks resume in Geneva', body: 'Envoys met on Saturday. Both sides agreed to swap prisoners.', outlet: 'Reuters', url: 'https://reuters.example/g', published: before(3 * HOUR), storyId: 1 });
     putArticle(t.db, { title: '日內瓦停火談判重啟', body: '雙方代表今天在日內瓦會面。', outlet: '中央社', url: 'https://cna.example/g', published: before(2 * HOUR), storyId: 1 });
 
-    const first = await runDueDigests(t.db, { discord: adapter }, at(30_000), { log: quietLog });
+    const first = await runDueDigests(sqliteStores(t.db), { discord: adapter }, at(30_000), { log: quietLog });
     assert.equal(first.stats.sent, 2);
     const posted = () => fake.messages.filter((m) => m.channelId === DM || m.channelId === CHANNEL);
     assert.equal(posted().length, 2);
@@ -51,7 +52,7 @@ test('discord: subscribe in a DM and a guild channel, one digest per due time, n
       assert.ok(m.nonce, 'digests carry a nonce');
       assert.equal(m.body.enforce_nonce, true);
     }
-    const again = await runDueDigests(t.db, { discord: adapter }, at(90_000), { log: quietLog });
+    const again = await runDueDigests(sqliteStores(t.db), { discord: adapter }, at(90_000), { log: quietLog });
     assert.equal(again.claimed, 0);
     assert.equal(posted().length, 2);
 
@@ -65,7 +66,7 @@ test('discord: subscribe in a DM and a guild channel, one digest per due time, n
     db2.prepare(`UPDATE subscriptions SET last_digest_due_at = NULL WHERE id = ?`).run(subs[0].id);
     db2.prepare(`DELETE FROM subscription_stories WHERE subscription_id = ?`).run(subs[0].id);
     const adapter2 = mk(db2);
-    const replay = await runDueDigests(db2, { discord: adapter2 }, at(120_000), { log: quietLog });
+    const replay = await runDueDigests(sqliteStores(db2), { discord: adapter2 }, at(120_000), { log: quietLog });
     assert.equal(replay.recovered, 1);
     assert.equal(replay.stats.sent, 1);
     assert.equal(posted().length, 2, 'Discord refused the duplicate by nonce');
@@ -84,7 +85,7 @@ test('discord: subscribe in a DM and a guild channel, one digest per due time, n
 test('discord: /subscribe … thread opens one discussion thread on each digest message', async () => {
   const t = tempDb();
   const fake = await startFakeDiscord({ token: 'discord-test-token-2' });
-  const adapter = createDiscordAdapter({ token: 'discord-test-token-2', appId: fake.appId, apiUrl: fake.apiUrl, db: t.db, now: () => new Date(), log: quietLog });
+  const adapter = createDiscordAdapter({ token: 'discord-test-token-2', appId: fake.appId, apiUrl: fake.apiUrl, stores: sqliteStores(t.db), now: () => new Date(), log: quietLog });
   try {
     await adapter.start();
     const ok = await fake.waitForReply(fake.slash('subscribe', { time: '09:00', topic: 'thread' }, { channelId: CHANNEL, memberPermissions: adminPerms }));
@@ -94,7 +95,7 @@ test('discord: /subscribe … thread opens one discussion thread on each digest 
     assert.equal(sub.topic, null, '"thread" is an option, not a topic');
     const due = new Date(sub.next_due_at);
     putArticle(t.db, { title: 'Ceasefire talks resume in Geneva', body: 'Envoys met on Saturday.', outlet: 'Reuters', url: 'https://reuters.example/g', published: new Date(due.getTime() - 2 * HOUR).toISOString(), storyId: 1 });
-    const run = await runDueDigests(t.db, { discord: adapter }, new Date(due.getTime() + 30_000), { log: quietLog });
+    const run = await runDueDigests(sqliteStores(t.db), { discord: adapter }, new Date(due.getTime() + 30_000), { log: quietLog });
     assert.equal(run.stats.sent, 1);
     const posted = fake.messages.filter((m) => m.channelId === CHANNEL);
     assert.equal(posted.length, 1);

@@ -8,6 +8,7 @@ import { DEFAULT_SEND_POLICY } from '../../src/scheduler/send-digest.ts';
 import { createSubscriptionStore } from '../../src/core/digest/subscription-store.ts';
 import { createLedger } from '../../src/core/digest/ledger.ts';
 import { tempDb, putArticle, quietLog } from './fixtures.ts';
+import { sqliteStores } from '../../src/core/store/open-stores.ts';
 
 const made = new Date('2026-11-20T10:00:00Z');
 const day = (d: number) => new Date(Date.UTC(2026, 10, 21 + d, 0, 0, 30));
@@ -17,13 +18,13 @@ test('telegram: migrate_to_chat_id is followed, a 429 is waited out, a blocked c
   const t = tempDb();
   const h = await startTelegramHarness();
   try {
-    const tg = createTelegramAdapter({ token: h.token, apiRoot: h.apiRoot, db: t.db, log: quietLog });
+    const tg = createTelegramAdapter({ token: h.token, apiRoot: h.apiRoot, stores: sqliteStores(t.db), log: quietLog });
     const store = createSubscriptionStore(t.db);
     for (let d = 0; d < 4; d++) putArticle(t.db, { title: `News of day ${d}`, body: 'Something happened.', outlet: 'AP', url: `https://ap.example/${d}`, published: new Date(day(d).getTime() - 3 * 3600_000).toISOString(), storyId: d + 1 });
 
     store.add({ platform: 'telegram', chatId: '-500', lang: 'en', time: '08:00', tz: 'Asia/Taipei' }, made);
     h.failNext('sendMessage', { kind: 'http', status: 400, description: 'Bad Request: group chat was upgraded to a supergroup chat', parameters: { migrate_to_chat_id: -1009990 } });
-    const s1 = await runDueDigests(t.db, { telegram: tg }, day(0), { log: quietLog, policy: fast });
+    const s1 = await runDueDigests(sqliteStores(t.db), { telegram: tg }, day(0), { log: quietLog, policy: fast });
     assert.equal(s1.stats.migrated, 1);
     assert.equal(s1.stats.sent, 1);
     assert.equal(store.get(1)!.chat_id, '-1009990');
@@ -32,7 +33,7 @@ test('telegram: migrate_to_chat_id is followed, a 429 is waited out, a blocked c
 
     h.failNext('sendMessage', { kind: 'http', status: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } });
     const t0 = Date.now();
-    const s2 = await runDueDigests(t.db, { telegram: tg }, day(1), { log: quietLog, policy: fast });
+    const s2 = await runDueDigests(sqliteStores(t.db), { telegram: tg }, day(1), { log: quietLog, policy: fast });
     assert.equal(s2.stats.rateLimited, 1);
     assert.equal(s2.stats.sent, 1);
     assert.ok(Date.now() - t0 >= 900, 'waited retry_after');
@@ -42,7 +43,7 @@ test('telegram: migrate_to_chat_id is followed, a 429 is waited out, a blocked c
     store.add({ platform: 'telegram', chatId: '4242', lang: 'en', time: '08:00', tz: 'Asia/Taipei' }, made);
     for (const d of [1, 2, 3]) {
       h.failNext('sendMessage', { kind: 'http', status: 403, description: 'Forbidden: bot was blocked by the user' });
-      await runDueDigests(t.db, { telegram: tg }, day(d), { log: quietLog, policy: fast });
+      await runDueDigests(sqliteStores(t.db), { telegram: tg }, day(d), { log: quietLog, policy: fast });
     }
     const blocked = store.get(2)!;
     assert.equal(blocked.consecutive_failures, 3);

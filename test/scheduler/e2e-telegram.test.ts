@@ -8,6 +8,7 @@ import { runDueDigests } from '../../src/scheduler/run-due-digests.ts';
 import { createSubscriptionStore } from '../../src/core/digest/subscription-store.ts';
 import { createLedger } from '../../src/core/digest/ledger.ts';
 import { tempDb, putArticle, quietLog } from './fixtures.ts';
+import { sqliteStores } from '../../src/core/store/open-stores.ts';
 
 const alice = { id: 1001, first_name: 'Alice', language_code: 'en' };
 const bob = { id: 1002, first_name: 'Bob', language_code: 'en' };
@@ -19,7 +20,7 @@ test('telegram: subscribe in a private chat and a group, one digest per due time
   const t = tempDb();
   const h = await startTelegramHarness();
   try {
-    const bot = await h.startBot({ db: t.db });
+    const bot = await h.startBot({ stores: sqliteStores(t.db) });
     h.setMember(group.id, alice.id, 'administrator');
 
     await h.sendText(privateChat, alice, '/subscribe 08:00');
@@ -41,9 +42,9 @@ test('telegram: subscribe in a private chat and a group, one digest per due time
     putArticle(t.db, { title: '澤倫斯基視察前線', body: '烏克蘭總統澤倫斯基今天視察前線。', outlet: '中央社', url: 'https://cna.example/z', published: iso(-2 * HOUR), storyId: 1 });
     putArticle(t.db, { title: 'Typhoon <b>nears</b> & Taiwan', body: 'Sea warnings were issued.', outlet: 'CNA', url: 'https://cna.example/t', published: iso(-1 * HOUR), storyId: 2 });
 
-    const before = await runDueDigests(t.db, { telegram: bot }, new Date(due.getTime() - 60_000), { log: quietLog });
+    const before = await runDueDigests(sqliteStores(t.db), { telegram: bot }, new Date(due.getTime() - 60_000), { log: quietLog });
     assert.equal(before.claimed, 0);
-    const first = await runDueDigests(t.db, { telegram: bot }, new Date(due.getTime() + 30_000), { log: quietLog });
+    const first = await runDueDigests(sqliteStores(t.db), { telegram: bot }, new Date(due.getTime() + 30_000), { log: quietLog });
     assert.equal(first.stats.sent, 2);
     const [digest] = await h.waitForReplies(privateChat.id, 1);
     assert.match(digest.text, /Your news digest/);
@@ -54,7 +55,7 @@ test('telegram: subscribe in a private chat and a group, one digest per due time
     assert.match(groupDigest.text, /zelensky/i);
     assert.doesNotMatch(groupDigest.text, /Typhoon/, 'the topic filter leaves other stories out');
 
-    const again = await runDueDigests(t.db, { telegram: bot }, new Date(due.getTime() + 90_000), { log: quietLog });
+    const again = await runDueDigests(sqliteStores(t.db), { telegram: bot }, new Date(due.getTime() + 90_000), { log: quietLog });
     assert.equal(again.claimed, 0);
     assert.deepEqual(await h.readReplies(privateChat.id), []);
 
@@ -62,16 +63,16 @@ test('telegram: subscribe in a private chat and a group, one digest per due time
     await bot.stop();
     t.db.close();
     const db2 = openDatabase(t.file);
-    const bot2 = createTelegramAdapter({ token: h.token, apiRoot: h.apiRoot, db: db2, log: quietLog });
-    const replay = await runDueDigests(db2, { telegram: bot2 }, new Date(due.getTime() + 120_000), { log: quietLog });
+    const bot2 = createTelegramAdapter({ token: h.token, apiRoot: h.apiRoot, stores: sqliteStores(db2), log: quietLog });
+    const replay = await runDueDigests(sqliteStores(db2), { telegram: bot2 }, new Date(due.getTime() + 120_000), { log: quietLog });
     assert.equal(replay.claimed, 0);
     putArticle(db2, { title: 'Parliament passes budget', body: 'The budget passed 60 to 40.', outlet: 'Reuters', url: 'https://reuters.example/b', published: iso(20 * HOUR), storyId: 3 });
-    const next = await runDueDigests(db2, { telegram: bot2 }, new Date(due.getTime() + 24 * HOUR + 5_000), { log: quietLog });
+    const next = await runDueDigests(sqliteStores(db2), { telegram: bot2 }, new Date(due.getTime() + 24 * HOUR + 5_000), { log: quietLog });
     assert.equal(next.stats.sent, 1); // the group's topic has nothing new: no message there
     const [second] = await h.waitForReplies(privateChat.id, 1);
     assert.match(second.text, /Parliament passes budget/);
     assert.doesNotMatch(second.text, /Typhoon/);
-    await runDueDigests(db2, { telegram: bot2 }, new Date(due.getTime() + 24 * HOUR + 65_000), { log: quietLog });
+    await runDueDigests(sqliteStores(db2), { telegram: bot2 }, new Date(due.getTime() + 24 * HOUR + 65_000), { log: quietLog });
     const history = (await h.history(privateChat.id)).filter((m) => /Your news digest/.test(m.text));
     assert.equal(history.length, 2);
     const ledger = createLedger(db2).list();

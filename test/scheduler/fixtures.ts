@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { openDatabase, type Db } from '../../src/core/store/db.ts';
 import type { ChatAdapter, DeliveryTarget, SendOptions, SendResult } from '../../src/adapters/types.ts';
 import { DeliveryError } from '../../src/adapters/types.ts';
-import type { Platform, Reply, ChatContext } from '../../commands/types.ts';
+import type { Platform, Reply, ChatContext } from '../../src/core/contract/types.ts';
 import { createLogger } from '../../src/core/logger.ts';
 
 export const quietLog = createLogger('silent');

@@ -16,6 +16,7 @@ import { createSubscriptionStore } from '../../src/core/digest/subscription-stor
 import { openDatabase } from '../../src/core/store/db.ts';
 import { tempDb, quietLog } from './fixtures.ts';
 import { cnaRevised, cnaWire, udnReprint } from './follow-fixtures.ts';
+import { sqliteStores } from '../../src/core/store/open-stores.ts';
 
 const MIN = 60_000;
 const T0 = Date.parse('2025-10-17T21:00:00Z'); // 05:00 in Taipei, before the wire
@@ -27,7 +28,7 @@ test('discord: follow 澤倫斯基 → one alert; udn reprint → update in the 
   const t = tempDb();
   let clock = at(0);
   const fake = await startFakeDiscord({ token: 'discord-follow-token' });
-  const adapter = createDiscordAdapter({ token: 'discord-follow-token', appId: fake.appId, apiUrl: fake.apiUrl, db: t.db, now: () => clock, log: quietLog });
+  const adapter = createDiscordAdapter({ token: 'discord-follow-token', appId: fake.appId, apiUrl: fake.apiUrl, stores: sqliteStores(t.db), now: () => clock, log: quietLog });
   try {
     await adapter.start();
     const follow = await fake.waitForReply(fake.slash('follow', { what: '澤倫斯基' }, { channelId: CHANNEL, memberPermissions: adminPerms, locale: 'zh-TW' }));
@@ -37,7 +38,7 @@ test('discord: follow 澤倫斯基 → one alert; udn reprint → update in the 
 
     const wireId = storeArticle(t.db, cnaWire(), { source_file: 'cna.html', now: at(20) }).id;
     const channelMessages = () => fake.messages.filter((m) => m.channelId === CHANNEL);
-    const first = await runAlerts(t.db, { discord: adapter }, at(21), { log: quietLog });
+    const first = await runAlerts(sqliteStores(t.db), { discord: adapter }, at(21), { log: quietLog });
     assert.deepEqual([first.batches, first.stories], [1, 1]);
     assert.equal(channelMessages().length, 1);
     const alert = channelMessages()[0];
@@ -45,13 +46,13 @@ test('discord: follow 澤倫斯基 → one alert; udn reprint → update in the 
     const storyId = Number(t.db.prepare('SELECT story_id FROM story_articles WHERE article_id = ?').pluck().get(wireId));
     assert.match(JSON.stringify(alert.body), new RegExp(`/story ${storyId}`), 'alerts carry the story number');
     // Re-running the pass, now or after the batch interval, sends nothing: nothing new.
-    for (const m of [22, 40]) assert.equal((await runAlerts(t.db, { discord: adapter }, at(m), { log: quietLog })).batches, 0);
+    for (const m of [22, 40]) assert.equal((await runAlerts(sqliteStores(t.db), { discord: adapter }, at(m), { log: quietLog })).batches, 0);
     assert.equal(fake.messages.length, 1);
 
     // udn runs the same wire: same story, a new outlet → an update in the thread opened on the alert.
     const udnId = storeArticle(t.db, udnReprint(), { source_file: 'udn.html', now: at(50) }).id;
     assert.equal(t.db.prepare('SELECT story_id FROM story_articles WHERE article_id = ?').pluck().get(udnId), storyId, 'the reprint joins the story');
-    const second = await runAlerts(t.db, { discord: adapter }, at(51), { log: quietLog });
+    const second = await runAlerts(sqliteStores(t.db), { discord: adapter }, at(51), { log: quietLog });
     assert.equal(second.stories, 1);
     assert.equal(fake.threads.length, 1);
     assert.equal(fake.threads[0].messageId, alert.id, 'the thread hangs on the first alert');
@@ -59,11 +60,11 @@ test('discord: follow 澤倫斯基 → one alert; udn reprint → update in the 
     assert.equal(inThread.length, 1);
     assert.match(JSON.stringify(inThread[0].body), /聯合新聞網/);
     assert.equal(channelMessages().length, 1, 'no new story message in the channel');
-    assert.equal((await runAlerts(t.db, { discord: adapter }, at(70), { log: quietLog })).batches, 0);
+    assert.equal((await runAlerts(sqliteStores(t.db), { discord: adapter }, at(70), { log: quietLog })).batches, 0);
 
     // The first digest carries the story; then the CNA page is fetched again with a new headline.
     const due = new Date(createSubscriptionStore(t.db).list()[0].next_due_at);
-    assert.equal((await runDueDigests(t.db, { discord: adapter }, new Date(due.getTime() + 30_000), { log: quietLog })).stats.sent, 1);
+    assert.equal((await runDueDigests(sqliteStores(t.db), { discord: adapter }, new Date(due.getTime() + 30_000), { log: quietLog })).stats.sent, 1);
     clock = new Date(due.getTime() + 3 * 3600_000);
     assert.equal(storeArticle(t.db, cnaRevised(), { source_file: 'cna-refetch.html', now: clock }).status, 'updated');
     const story = await fake.waitForReply(fake.slash('story', { number: String(storyId) }, { channelId: CHANNEL, locale: 'zh-TW' }));
@@ -71,7 +72,7 @@ test('discord: follow 澤倫斯基 → one alert; udn reprint → update in the 
     assert.match(storyText, /標題更改：澤倫斯基白宮會川普 商談戰斧飛彈與防空 → 川普暫不給戰斧飛彈 澤倫斯基白宮會談後籲加快防空/);
     assert.match(storyText, /中央社/);
     assert.match(storyText, /聯合新聞網/);
-    const next = await runDueDigests(t.db, { discord: adapter }, new Date(due.getTime() + 24 * 3600_000 + 30_000), { log: quietLog });
+    const next = await runDueDigests(sqliteStores(t.db), { discord: adapter }, new Date(due.getTime() + 24 * 3600_000 + 30_000), { log: quietLog });
     assert.equal(next.stats.sent, 1);
     const digest = JSON.stringify(channelMessages().at(-1)!.body);
     assert.match(digest, /更新\\*\] 川普暫不給戰斧飛彈/);
@@ -84,7 +85,7 @@ test('discord: follow 澤倫斯基 → one alert; udn reprint → update in the 
     assert.equal(fake.threads.length, 1, 'no second thread');
     // Running the pass again sends nothing more, in the channel or the thread.
     const before = fake.messages.length;
-    await runDueDigests(t.db, { discord: adapter }, new Date(due.getTime() + 24 * 3600_000 + 60_000), { log: quietLog });
+    await runDueDigests(sqliteStores(t.db), { discord: adapter }, new Date(due.getTime() + 24 * 3600_000 + 60_000), { log: quietLog });
     assert.equal(fake.messages.length, before);
   } finally {
     await adapter.stop();
@@ -101,7 +102,7 @@ test('telegram: the same story, in a forum topic: one alert, then the reprint as
   const admin = { id: 2001, first_name: 'Mei', language_code: 'zh-hant' };
   const TOPIC = 77;
   try {
-    let bot = await h.startBot({ db: t.db, now: () => clock });
+    let bot = await h.startBot({ stores: sqliteStores(t.db), now: () => clock });
     h.setMember(group.id, admin.id, 'administrator');
     await h.sendText(group, admin, '/follow 澤倫斯基', { threadId: TOPIC });
     const [ok] = await h.waitForReplies(group.id, 1);
@@ -113,27 +114,27 @@ test('telegram: the same story, in a forum topic: one alert, then the reprint as
     await h.waitForReplies(group.id, 1);
 
     storeArticle(t.db, cnaWire(), { source_file: 'cna.html', now: at(20) });
-    assert.equal((await runAlerts(t.db, { telegram: bot }, at(21), { log: quietLog })).stories, 1);
+    assert.equal((await runAlerts(sqliteStores(t.db), { telegram: bot }, at(21), { log: quietLog })).stories, 1);
     const [alert] = await h.waitForReplies(group.id, 1);
     assert.match(alert.text, /追蹤：澤倫斯基/);
     assert.equal(alert.threadId, TOPIC, 'alerts go to the topic the follow came from');
-    assert.equal((await runAlerts(t.db, { telegram: bot }, at(22), { log: quietLog })).batches, 0);
+    assert.equal((await runAlerts(sqliteStores(t.db), { telegram: bot }, at(22), { log: quietLog })).batches, 0);
     assert.deepEqual(await h.readReplies(group.id), []);
 
     // A restart: a new adapter on the same database file still knows the story's first message.
     await bot.stop();
     t.db.close();
     t.db = openDatabase(t.file);
-    bot = await h.startBot({ db: t.db, now: () => clock });
+    bot = await h.startBot({ stores: sqliteStores(t.db), now: () => clock });
     storeArticle(t.db, udnReprint(), { source_file: 'udn.html', now: at(50) });
-    await runAlerts(t.db, { telegram: bot }, at(51), { log: quietLog });
+    await runAlerts(sqliteStores(t.db), { telegram: bot }, at(51), { log: quietLog });
     const [update] = await h.waitForReplies(group.id, 1);
     assert.equal(update.replyTo, alert.messageId, 'the update replies to the first message about the story');
     assert.equal(update.threadId, TOPIC);
     assert.match(update.text, /新的報導媒體：聯合新聞網/);
 
     const due = new Date(createSubscriptionStore(t.db).list()[0].next_due_at);
-    await runDueDigests(t.db, { telegram: bot }, new Date(due.getTime() + 30_000), { log: quietLog });
+    await runDueDigests(sqliteStores(t.db), { telegram: bot }, new Date(due.getTime() + 30_000), { log: quietLog });
     await h.waitForReplies(group.id, 1);
     clock = new Date(due.getTime() + 3 * 3600_000);
     storeArticle(t.db, cnaRevised(), { source_file: 'cna-refetch.html', now: clock });
@@ -143,7 +144,7 @@ test('telegram: the same story, in a forum topic: one alert, then the reprint as
     const storyText = storyMsgs.map((m) => m.text).join('\n');
     assert.match(storyText, /標題更改：澤倫斯基白宮會川普 商談戰斧飛彈與防空 → 川普暫不給戰斧飛彈/);
     assert.ok(storyMsgs[0].photo && storyMsgs[0].photo.subarray(1, 4).toString() === 'PNG', '/story comes with its timeline picture');
-    await runDueDigests(t.db, { telegram: bot }, new Date(due.getTime() + 24 * 3600_000 + 30_000), { log: quietLog });
+    await runDueDigests(sqliteStores(t.db), { telegram: bot }, new Date(due.getTime() + 24 * 3600_000 + 30_000), { log: quietLog });
     const [digest, note] = await h.waitForReplies(group.id, 2);
     assert.match(digest.text, /\[更新\] 川普暫不給戰斧飛彈/);
     assert.match(digest.text, /標題更改：澤倫斯基白宮會川普 商談戰斧飛彈與防空 → 川普暫不給戰斧飛彈 澤倫斯基白宮會談後籲加快防空/);

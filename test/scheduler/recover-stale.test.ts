@@ -5,6 +5,7 @@ import { runDueDigests } from '../../src/scheduler/run-due-digests.ts';
 import { createSubscriptionStore } from '../../src/core/digest/subscription-store.ts';
 import { createLedger } from '../../src/core/digest/ledger.ts';
 import { tempDb, putArticle, scriptedAdapter, quietLog } from './fixtures.ts';
+import { sqliteStores } from '../../src/core/store/open-stores.ts';
 
 test('stale claims: a dead claimer is taken over (sent if nothing went out, abandoned on Telegram if ambiguous); a live one is left alone', async () => {
   const t = tempDb();
@@ -24,7 +25,7 @@ test('stale claims: a dead claimer is taken over (sent if nothing went out, aban
     ledger.claim(subs[2], due, alive, old); // still busy in this process (long queue)
     ledger.claim(subs[3], due, farAway, old); // other host, lease not expired
     const tg = scriptedAdapter('telegram');
-    const s = await runDueDigests(t.db, { telegram: tg }, new Date('2026-11-22T00:10:00Z'), { log: quietLog, clock: { now: () => new Date('2026-11-22T00:10:00Z'), sleep: async () => {} } });
+    const s = await runDueDigests(sqliteStores(t.db), { telegram: tg }, new Date('2026-11-22T00:10:00Z'), { log: quietLog, clock: { now: () => new Date('2026-11-22T00:10:00Z'), sleep: async () => {} } });
     assert.equal(s.recovered, 1);
     assert.equal(s.abandoned, 1);
     assert.deepEqual(tg.sent.map((r) => r.target.chatId), ['1']);
@@ -32,7 +33,7 @@ test('stale claims: a dead claimer is taken over (sent if nothing went out, aban
     assert.deepEqual(rows.map((r) => [r.subscription_id, r.status]), [[1, 'sent'], [2, 'failed'], [3, 'claimed'], [4, 'claimed']]);
     assert.match(rows[1].error!, /ambiguous.*not resent \(at-most-once on telegram\)/);
     // After the lease, the other host's claim is taken over too.
-    const later = await runDueDigests(t.db, { telegram: tg }, new Date('2026-11-22T00:30:00Z'), { log: quietLog, clock: { now: () => new Date('2026-11-22T00:30:00Z'), sleep: async () => {} } });
+    const later = await runDueDigests(sqliteStores(t.db), { telegram: tg }, new Date('2026-11-22T00:30:00Z'), { log: quietLog, clock: { now: () => new Date('2026-11-22T00:30:00Z'), sleep: async () => {} } });
     assert.equal(later.recovered, 1);
     assert.deepEqual(tg.sent.map((r) => r.target.chatId), ['1', '4']);
   } finally {

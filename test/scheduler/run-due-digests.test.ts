@@ -8,6 +8,7 @@ import { createLedger } from '../../src/core/digest/ledger.ts';
 import { createSubscriptionStore } from '../../src/core/digest/subscription-store.ts';
 import { DeliveryError } from '../../src/adapters/types.ts';
 import { tempDb, putArticle, scriptedAdapter, chat, quietLog } from './fixtures.ts';
+import { sqliteStores } from '../../src/core/store/open-stores.ts';
 
 const fixedNow = (iso: string) => () => new Date(iso);
 const fast = { ...DEFAULT_SEND_POLICY, maxAttempts: 3, backoffMs: 5, maxRateLimited: 5 };
@@ -24,12 +25,12 @@ test('a subscription receives exactly one digest per due time, with each story o
   const t = tempDb();
   try {
     seed(t.db);
-    const reply = await subscribeCommand.run({ args: { time: '08:00' }, lang: 'zh-TW', chat: chat('telegram', '100') }, { db: t.db, now: fixedNow('2026-11-21T10:00:00Z') });
+    const reply = await subscribeCommand.run({ args: { time: '08:00' }, lang: 'zh-TW', chat: chat('telegram', '100') }, { stores: sqliteStores(t.db), now: fixedNow('2026-11-21T10:00:00Z') });
     assert.equal(reply.kind, 'ok');
     const tg = scriptedAdapter('telegram');
-    const before = await runDueDigests(t.db, { telegram: tg }, new Date('2026-11-21T23:59:00Z'), { log: quietLog });
+    const before = await runDueDigests(sqliteStores(t.db), { telegram: tg }, new Date('2026-11-21T23:59:00Z'), { log: quietLog });
     assert.equal(before.claimed, 0);
-    const first = await runDueDigests(t.db, { telegram: tg }, new Date('2026-11-22T00:00:30Z'), { log: quietLog });
+    const first = await runDueDigests(sqliteStores(t.db), { telegram: tg }, new Date('2026-11-22T00:00:30Z'), { log: quietLog });
     assert.equal(first.stats.sent, 1);
     assert.equal(tg.sent.length, 1);
     const d = tg.sent[0].reply;
@@ -42,7 +43,7 @@ test('a subscription receives exactly one digest per due time, with each story o
     assert.equal(d.items[0].text, 'Envoys met in Geneva on Saturday. Both sides agreed to swap prisoners first.');
     assert.equal(tg.sent[0].target.chatId, '100');
 
-    const again = await runDueDigests(t.db, { telegram: tg }, new Date('2026-11-22T00:05:00Z'), { log: quietLog });
+    const again = await runDueDigests(sqliteStores(t.db), { telegram: tg }, new Date('2026-11-22T00:05:00Z'), { log: quietLog });
     assert.equal(again.claimed, 0);
     assert.equal(tg.sent.length, 1);
     const ledger = createLedger(t.db).list();
@@ -53,7 +54,7 @@ test('a subscription receives exactly one digest per due time, with each story o
     // Next day: story 1 gained an outlet (updated), story 5 is new, story 2 did not change.
     putArticle(t.db, { title: '停火談判第二天', body: '談判進入第二天。', outlet: 'BBC', url: 'https://bbc.example/1', published: '2026-11-22T03:00:00Z', storyId: 1 });
     putArticle(t.db, { title: '股市大漲', body: '台股今天大漲三百點。', outlet: '經濟日報', url: 'https://money.example/5', published: '2026-11-22T04:00:00Z', storyId: 5 });
-    await runDueDigests(t.db, { telegram: tg }, new Date('2026-11-23T00:00:10Z'), { log: quietLog });
+    await runDueDigests(sqliteStores(t.db), { telegram: tg }, new Date('2026-11-23T00:00:10Z'), { log: quietLog });
     assert.equal(tg.sent.length, 2);
     assert.deepEqual(
       tg.sent[1].reply.items.map((i) => i.heading),
@@ -71,11 +72,11 @@ test('nothing new: no message (or a one-line note when configured), and the ledg
     store.add({ platform: 'telegram', chatId: '1', lang: 'en', time: '08:00', tz: 'Asia/Taipei' }, new Date('2026-11-21T10:00:00Z'));
     store.add({ platform: 'telegram', chatId: '2', lang: 'en', time: '08:00', tz: 'Asia/Taipei' }, new Date('2026-11-21T10:00:00Z'));
     const tg = scriptedAdapter('telegram');
-    const s = await runDueDigests(t.db, { telegram: tg }, new Date('2026-11-22T00:01:00Z'), { log: quietLog });
+    const s = await runDueDigests(sqliteStores(t.db), { telegram: tg }, new Date('2026-11-22T00:01:00Z'), { log: quietLog });
     assert.equal(s.skippedEmpty, 2);
     assert.equal(tg.sent.length, 0);
     store.add({ platform: 'telegram', chatId: '3', lang: 'en', time: '08:00', tz: 'Asia/Taipei' }, new Date('2026-11-22T10:00:00Z'));
-    await runDueDigests(t.db, { telegram: tg }, new Date('2026-11-23T00:01:00Z'), { log: quietLog, emptyNote: true });
+    await runDueDigests(sqliteStores(t.db), { telegram: tg }, new Date('2026-11-23T00:01:00Z'), { log: quietLog, emptyNote: true });
     assert.equal(tg.sent.length, 3);
     assert.match(tg.sent[0].reply.intro!, /No new stories/);
   } finally {
@@ -89,9 +90,9 @@ test('topic subscriptions match across scripts and spellings', async () => {
     putArticle(t.db, { title: '泽连斯基访问华盛顿', body: '乌克兰总统泽连斯基抵达华盛顿。', outlet: '新华社', url: 'https://xinhua.example/1', published: '2026-11-21T05:00:00Z', storyId: 1 });
     putArticle(t.db, { title: 'Zelenskyy meets senators', body: 'Zelenskyy met senators.', outlet: 'AP', url: 'https://ap.example/2', published: '2026-11-21T05:00:00Z', storyId: 2 });
     putArticle(t.db, { title: '颱風逼近', body: '氣象署發布海上警報。', outlet: '自由時報', url: 'https://ltn.example/3', published: '2026-11-21T06:00:00Z', storyId: 3 });
-    await subscribeCommand.run({ args: { time: '08:00', topic: 'zelensky' }, lang: 'en', chat: chat('discord', 'c1') }, { db: t.db, now: fixedNow('2026-11-21T10:00:00Z') });
+    await subscribeCommand.run({ args: { time: '08:00', topic: 'zelensky' }, lang: 'en', chat: chat('discord', 'c1') }, { stores: sqliteStores(t.db), now: fixedNow('2026-11-21T10:00:00Z') });
     const dc = scriptedAdapter('discord');
-    await runDueDigests(t.db, { discord: dc }, new Date('2026-11-22T00:00:30Z'), { log: quietLog });
+    await runDueDigests(sqliteStores(t.db), { discord: dc }, new Date('2026-11-22T00:00:30Z'), { log: quietLog });
     assert.equal(dc.sent.length, 1);
     assert.deepEqual(dc.sent[0].reply.items.map((i) => i.heading).sort(), ['Zelenskyy meets senators', '泽连斯基访问华盛顿']);
   } finally {
@@ -106,7 +107,7 @@ test('catch-up after downtime sends only the latest missed digest, once', async 
     createSubscriptionStore(t.db).add({ platform: 'telegram', chatId: '7', lang: 'en', time: '08:00', tz: 'Asia/Taipei' }, new Date('2026-11-20T10:00:00Z'));
     const tg = scriptedAdapter('telegram');
     // down from before 2026-11-21 08:00 until 2026-11-24 09:30 Taipei: three due times missed
-    await runDueDigests(t.db, { telegram: tg }, new Date('2026-11-24T01:30:00Z'), { log: quietLog, emptyNote: true });
+    await runDueDigests(sqliteStores(t.db), { telegram: tg }, new Date('2026-11-24T01:30:00Z'), { log: quietLog, emptyNote: true });
     const rows = createLedger(t.db).list();
     assert.deepEqual(rows.map((r) => r.due_at), ['2026-11-24T00:00:00.000Z']);
     assert.equal(tg.sent.length, 1);
@@ -130,7 +131,7 @@ test('a 429 on one chat delays only that chat; 5xx retries; blocked chats pause 
       '-1004': [new DeliveryError('permanent', 'Forbidden: bot was blocked by the user')],
       '-1005': [new DeliveryError('migrated', 'group upgraded', undefined, '-1009')],
     });
-    const s = await runDueDigests(t.db, { telegram: tg }, new Date('2026-11-22T00:00:30Z'), { log: quietLog, policy: fast });
+    const s = await runDueDigests(sqliteStores(t.db), { telegram: tg }, new Date('2026-11-22T00:00:30Z'), { log: quietLog, policy: fast });
     assert.equal(s.stats.sent, 4);
     assert.equal(s.stats.rateLimited, 1);
     const when = (id: string) => tg.sent.find((r) => r.target.chatId === id)!.at;
@@ -144,15 +145,15 @@ test('a 429 on one chat delays only that chat; 5xx retries; blocked chats pause 
     // The blocked chat fails on three due days in a row, then pauses; /subscriptions shows why.
     for (const day of ['2026-11-23', '2026-11-24']) {
       const scripted = scriptedAdapter('telegram', { '-1004': [new DeliveryError('permanent', 'Forbidden: bot was blocked by the user')] });
-      await runDueDigests(t.db, { telegram: scripted }, new Date(`${day}T00:00:30Z`), { log: quietLog, policy: fast, emptyNote: true });
+      await runDueDigests(sqliteStores(t.db), { telegram: scripted }, new Date(`${day}T00:00:30Z`), { log: quietLog, policy: fast, emptyNote: true });
     }
     const blocked = store.list().find((x) => x.chat_id === '-1004')!;
     assert.equal(blocked.consecutive_failures, 3);
     assert.match(blocked.paused_reason!, /blocked/);
-    const list = await subscriptionsCommand.run({ args: {}, lang: 'en', chat: chat('telegram', '-1004', { group: true }) }, { db: t.db, now: () => new Date() });
+    const list = await subscriptionsCommand.run({ args: {}, lang: 'en', chat: chat('telegram', '-1004', { group: true }) }, { stores: sqliteStores(t.db), now: () => new Date() });
     assert.match(list.items[0].meta!, /PAUSED: Forbidden: bot was blocked/);
     const later = scriptedAdapter('telegram');
-    await runDueDigests(t.db, { telegram: later }, new Date('2026-11-25T00:00:30Z'), { log: quietLog, policy: fast, emptyNote: true });
+    await runDueDigests(sqliteStores(t.db), { telegram: later }, new Date('2026-11-25T00:00:30Z'), { log: quietLog, policy: fast, emptyNote: true });
     assert.ok(!later.attempts.some((r) => r.target.chatId === '-1004'), 'a paused subscription is not attempted');
   } finally {
     t.cleanup();
@@ -179,7 +180,7 @@ test('a digest failing for passing reasons is tried again on later passes (5, 15
     const dc = scriptedAdapter('discord', { 'd-2004': [down(), down(), down()] });
     const pass = (iso: string, adapters: Parameters<typeof runDueDigests>[1] = { telegram: tg }) => {
       now = new Date(iso);
-      return runDueDigests(t.db, adapters, now, { log: quietLog, policy: fast, clock });
+      return runDueDigests(sqliteStores(t.db), adapters, now, { log: quietLog, policy: fast, clock });
     };
     const rows = (chatId: string) => ledger.list().filter((d) => d.subscription_id === store.list().find((s) => s.chat_id === chatId)!.id);
     const sentTo = (a: typeof tg, chatId: string) => a.sent.filter((r) => r.target.chatId === chatId).length;

@@ -4,6 +4,7 @@ import { startScheduler } from '../../src/scheduler/start-scheduler.ts';
 import { systemClock } from '../../src/scheduler/clock.ts';
 import { createSubscriptionStore } from '../../src/core/digest/subscription-store.ts';
 import { tempDb, putArticle, scriptedAdapter, quietLog } from './fixtures.ts';
+import { sqliteStores } from '../../src/core/store/open-stores.ts';
 
 test('startScheduler catches up on start (latest missed digest only), then a tick sends nothing twice; stop ends cleanly', async () => {
   const t = tempDb();
@@ -12,7 +13,7 @@ test('startScheduler catches up on start (latest missed digest only), then a tic
     createSubscriptionStore(t.db).add({ platform: 'telegram', chatId: '9', lang: 'en', time: '08:00', tz: 'Asia/Taipei' }, new Date('2026-11-20T10:00:00Z'));
     const tg = scriptedAdapter('telegram');
     let now = new Date('2026-11-24T03:00:00Z'); // the bot was down for three due times
-    const scheduler = startScheduler({ db: t.db, adapters: { telegram: tg }, log: quietLog, clock: { now: () => now, sleep: systemClock.sleep } });
+    const scheduler = startScheduler({ stores: sqliteStores(t.db), adapters: { telegram: tg }, log: quietLog, clock: { now: () => now, sleep: systemClock.sleep } });
     try {
       const first = await scheduler.runNow(); // joins the start-up pass if still running
       assert.ok(first.claimed <= 1);

@@ -10,6 +10,7 @@ import { startSources } from '../../src/sources/start-sources.ts';
 import { createSourceStore } from '../../src/sources/store/source-store.ts';
 import { pollSource } from '../../src/sources/poll/poll-source.ts';
 import { createHarness } from './harness.ts';
+import { sqliteStores } from '../../src/core/store/open-stores.ts';
 
 function post(title: string, marker: string): string {
   const paras = Array.from({ length: 4 }, (_, i) => `${title}: paragraph ${i + 1} says the committee agreed on the next steps after a long debate about the costs and benefits.`);
@@ -40,7 +41,7 @@ test('symbolic links in a watched folder are not followed, by the rescan or the 
   const db = openDatabase(join(dir, 'test.db'));
   const bodies = () => (db.prepare('SELECT body FROM articles').pluck().all() as string[]).join('\n');
   createSourceStore(db).add({ name: 'inbox', kind: 'folder', location: inbox, every_minutes: 5 }, new Date(Date.now() - 60_000));
-  const rt = startSources({ db, config: { NEWSBOT_ALLOW_PRIVATE_NETWORKS: true }, log: createLogger('silent'), tickMs: 0, stabilityMs: 200, settleMs: 0 });
+  const rt = startSources({ stores: sqliteStores(db), config: { NEWSBOT_ALLOW_PRIVATE_NETWORKS: true }, log: createLogger('silent'), tickMs: 0, stabilityMs: 200, settleMs: 0 });
   try {
     await rt.tick();
     await rt.watchersReady();
@@ -63,7 +64,7 @@ test('symbolic links in a watched folder are not followed, by the rescan or the 
   const src2 = store.add({ name: 'linked', kind: 'folder', location: inbox, every_minutes: 5, follow_symlinks: true }, new Date());
   const h = createHarness();
   try {
-    const r = await pollSource({ ...h.ctx, db }, src2);
+    const r = await pollSource({ ...h.ctx, stores: sqliteStores(db) }, src2);
     assert.equal(r.ok, true, r.error ?? '');
     assert.match(bodies(), /SECRET-MARKER/);
     assert.match(bodies(), /INNER-MARKER/);

@@ -9,6 +9,7 @@ import { createLogger } from '../../src/core/logger.ts';
 import { startSources } from '../../src/sources/start-sources.ts';
 import { createSourceStore } from '../../src/sources/store/source-store.ts';
 import { isBackfill } from '../../src/sources/store/source-items.ts';
+import { sqliteStores } from '../../src/core/store/open-stores.ts';
 
 function post(title: string, marker: string): string {
   const paras = Array.from({ length: 4 }, (_, i) => `${title}: paragraph ${i + 1} says the committee agreed on the next steps after a long debate about the costs and benefits of the plan.`);
@@ -35,7 +36,7 @@ test('a watched folder: existing files are back catalogue, a new file is ingeste
   const db = openDatabase(join(dir, 'test.db'));
   const count = () => (db.prepare('SELECT COUNT(*) AS n FROM articles').get() as { n: number }).n;
   const src = createSourceStore(db).add({ name: 'inbox', kind: 'folder', location: inbox, every_minutes: 5 }, new Date());
-  const rt = startSources({ db, config: { NEWSBOT_ALLOW_PRIVATE_NETWORKS: true }, log: createLogger('silent'), tickMs: 0, stabilityMs: 400, settleMs: 300 });
+  const rt = startSources({ stores: sqliteStores(db), config: { NEWSBOT_ALLOW_PRIVATE_NETWORKS: true }, log: createLogger('silent'), tickMs: 0, stabilityMs: 400, settleMs: 300 });
   try {
     const [first] = await rt.tick();
     assert.equal(first.ok, true, first.error ?? '');
@@ -81,7 +82,7 @@ test('a folder rescan (the safety net) picks up a missed file and leaves unchang
   const db = openDatabase(join(dir, 'test.db'));
   let t = Date.now();
   const src = createSourceStore(db).add({ name: 'inbox', kind: 'folder', location: inbox, every_minutes: 5 }, new Date(t));
-  const rt = startSources({ db, config: { NEWSBOT_ALLOW_PRIVATE_NETWORKS: true }, log: createLogger('silent'), tickMs: 0, watch: false, now: () => new Date(t), settleMs: 1000 });
+  const rt = startSources({ stores: sqliteStores(db), config: { NEWSBOT_ALLOW_PRIVATE_NETWORKS: true }, log: createLogger('silent'), tickMs: 0, watch: false, now: () => new Date(t), settleMs: 1000 });
   try {
     assert.equal((await rt.tick())[0].counts!.stored, 1);
     const b = join(inbox, 'b.md');

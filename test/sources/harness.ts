@@ -8,6 +8,7 @@ import { createFetcher, type FetcherOptions } from '../../src/sources/fetch/crea
 import { defaultSinks } from '../../src/sources/sinks.ts';
 import { createSourceStore, type SourceRow } from '../../src/sources/store/source-store.ts';
 import type { PollContext } from '../../src/sources/poll/poll-context.ts';
+import { sqliteStores } from '../../src/core/store/open-stores.ts';
 
 export interface Harness {
   db: Db;
@@ -27,7 +28,7 @@ export function createHarness(fetcherOpts: Partial<FetcherOptions> = {}): Harnes
   const clock = { t: Date.parse('2025-11-10T00:00:00Z') };
   const now = () => new Date(clock.t);
   const fetcher = createFetcher({ allowPrivate: true, now, ...fetcherOpts });
-  const ctx: PollContext = { db, fetcher, sinks: defaultSinks(now), log: createLogger('silent'), now, pageDelayMs: 0 };
+  const ctx: PollContext = { stores: sqliteStores(db), fetcher, sinks: defaultSinks(now), log: createLogger('silent'), now, pageDelayMs: 0 };
   const sources = createSourceStore(db);
   return {
     db,

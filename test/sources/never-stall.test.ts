@@ -14,6 +14,7 @@ import { pollSource } from '../../src/sources/poll/poll-source.ts';
 import { startSources } from '../../src/sources/start-sources.ts';
 import { createLogger } from '../../src/core/logger.ts';
 import { createSourceStore } from '../../src/sources/store/source-store.ts';
+import { sqliteStores } from '../../src/core/store/open-stores.ts';
 
 function summaryFeed(base: string, slugs: string[]): string {
   return `<rss version="2.0"><channel><title>Slow</title>${slugs
@@ -70,7 +71,7 @@ test('sources are polled independently: a feed of trickling pages does not hold 
   const store = createSourceStore(h.db);
   store.add({ name: 'slow', kind: 'feed', location: srv.base + '/slow.xml', every_minutes: 30 }, new Date(Date.now() - 60_000));
   store.add({ name: 'fast', kind: 'feed', location: srv.base + '/fast.xml', every_minutes: 30 }, new Date(Date.now() - 60_000));
-  const rt = startSources({ db: h.db, config: { NEWSBOT_ALLOW_PRIVATE_NETWORKS: true, NEWSBOT_CONTACT: undefined }, log: createLogger('silent'), tickMs: 0, watch: false, fetcher: { hostIntervalMs: 0 }, poll: { pageDelayMs: 0 } });
+  const rt = startSources({ stores: sqliteStores(h.db), config: { NEWSBOT_ALLOW_PRIVATE_NETWORKS: true, NEWSBOT_CONTACT: undefined }, log: createLogger('silent'), tickMs: 0, watch: false, fetcher: { hostIntervalMs: 0 }, poll: { pageDelayMs: 0 } });
   try {
     void rt.tick();
     const t0 = Date.now();

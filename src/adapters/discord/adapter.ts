@@ -3,8 +3,8 @@
  * buttons through the shared command definitions, and sends digests (send.ts).
  */
 import { Events, type Client } from 'discord.js';
-import type { Database } from 'better-sqlite3';
-import type { CommandDef, ReplyLang } from '../../../commands/types.ts';
+import type { Stores } from '../../core/store/stores.ts';
+import type { CommandDef, ReplyLang } from '../../core/contract/types.ts';
 import { commands as allCommands } from '../../../commands/index.ts';
 import { addSecret, type Logger } from '../../core/logger.ts';
 import { createChatSettingsStore } from '../../core/chat-settings/chat-settings-store.ts';
@@ -21,7 +21,7 @@ export interface DiscordAdapterOptions {
   appId: string;
   /** DISCORD_API_URL: REST base (`…/api`) of a Discord-compatible server; the gateway URL is read from it. */
   apiUrl?: string;
-  db: Database;
+  stores: Stores;
   now: () => Date;
   log: Logger;
   /** A chat's language override; default: the chat_settings table (/language). */
@@ -45,9 +45,9 @@ export function createDiscordAdapter(opts: DiscordAdapterOptions): DiscordAdapte
   const sender = createDiscordSender({ token: opts.token, apiUrl: opts.apiUrl, log: opts.log });
   const channels = trackInteractionChannels(client);
   const pages = createPageCache();
-  const settings = createChatSettingsStore(opts.db, opts.now);
+  const settings = createChatSettingsStore(opts.stores.legacyDb, opts.now);
   const handler = createInteractionHandler({
-    db: opts.db,
+    stores: opts.stores,
     now: opts.now,
     log: opts.log,
     commands: opts.commands ?? allCommands,

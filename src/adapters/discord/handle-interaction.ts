@@ -11,10 +11,10 @@ import {
   type ChatInputCommandInteraction,
   type Interaction,
 } from 'discord.js';
-import type { Database } from 'better-sqlite3';
-import type { CommandDef, Reply, ReplyLang } from '../../../commands/types.ts';
+import type { Stores } from '../../core/store/stores.ts';
+import type { CommandDef, Reply, ReplyLang } from '../../core/contract/types.ts';
 import { executeCommand } from '../../../commands/execute.ts';
-import { usageReply } from '../../../commands/errors.ts';
+import { usageReply } from '../../core/contract/errors.ts';
 import type { Logger } from '../../core/logger.ts';
 import { buildChatContext, chooseLang, readArgs, type ChannelInfo } from './interaction-input.ts';
 import { renderReplyPages, type DiscordEmbed } from './render-reply.ts';
@@ -27,7 +27,7 @@ import { zhFor } from '../../core/text/reply-script.ts';
 export const ITEMS_PER_PAGE = 10;
 
 export interface InteractionDeps {
-  db: Database;
+  stores: Stores;
   now: () => Date;
   log: Logger;
   commands: readonly CommandDef[];
@@ -86,7 +86,7 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
     await interaction.deferReply();
     const args = readArgs(def, (name) => interaction.options.get(name)?.value);
     const started = Date.now();
-    const reply = await executeCommand(def, { args, lang, chat }, { db: deps.db, now: deps.now }, deps.log);
+    const reply = await executeCommand(def, { args, lang, chat }, { stores: deps.stores, now: deps.now }, deps.log);
     deps.log.debug(`discord: /${def.name} in chat ${chat.chatId}${chat.threadId ? ` thread ${chat.threadId}` : ''}: ${reply.kind}, ${reply.items.length} items, ${Date.now() - started} ms`);
     const body =
       reply.paging && reply.paging.pageCount > 1
@@ -110,7 +110,7 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
     }
     const typed = String(focused.value ?? '').trim().slice(0, 100);
     const seen = new Set<string>();
-    const choices = suggestNames(deps.db, opt.autocomplete, typed, chooseLang(interaction.locale, undefined), 25)
+    const choices = suggestNames(deps.stores.legacyDb, opt.autocomplete, typed, chooseLang(interaction.locale, undefined), 25)
       .map((s) => ({ name: cut100(s.name), value: cut100(s.value) }))
       .filter((c) => !seen.has(c.value) && seen.add(c.value));
     await interaction.respond(choices);
@@ -124,7 +124,7 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
     if (id && paged && replay && def) {
       // Re-run the (read-only) command for the asked page, as the person clicking.
       const chat = buildChatContext(interaction, deps.channelOf(interaction.id));
-      const reply = await executeCommand(def, { args: replay.args, lang: paged.lang, chat, page: id.page }, { db: deps.db, now: deps.now }, deps.log);
+      const reply = await executeCommand(def, { args: replay.args, lang: paged.lang, chat, page: id.page }, { stores: deps.stores, now: deps.now }, deps.log);
       await interaction.update(renderCommandPage(reply, paged.lang, id.key));
       return;
     }

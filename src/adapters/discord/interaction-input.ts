@@ -3,7 +3,7 @@
  * language, and the ChatContext (chat, thread, group, admin, can-post).
  */
 import { PermissionFlagsBits, type BaseInteraction } from 'discord.js';
-import type { ChatContext, CommandDef, ReplyLang } from '../../../commands/types.ts';
+import type { ChatContext, CommandDef, ReplyLang } from '../../core/contract/types.ts';
 import { MAX_INPUT_CHARS } from '../../../commands/parse.ts';
 import { langFromClient } from '../../core/chat-settings/resolve-lang.ts';
 

@@ -10,7 +10,7 @@
 import { zhFor } from '../../core/text/reply-script.ts';
 import { randomBytes } from 'node:crypto';
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent } from 'discord.js';
-import type { ReplyLang } from '../../../commands/types.ts';
+import type { ReplyLang } from '../../core/contract/types.ts';
 import type { DiscordEmbed } from './render-reply.ts';
 
 export interface PagedReply {

@@ -5,7 +5,7 @@
  */
 import { REST, Routes } from 'discord.js';
 import { commands as allCommands } from '../../../commands/index.ts';
-import type { CommandDef } from '../../../commands/types.ts';
+import type { CommandDef } from '../../core/contract/types.ts';
 import { addSecret } from '../../core/logger.ts';
 import { toSlashDefinitions } from './to-slash-definitions.ts';
 import { resolveApiBase } from './api-base.ts';

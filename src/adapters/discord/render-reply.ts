@@ -4,7 +4,7 @@
  * footer with the page number. Every piece of reply text is escaped (escape.ts); limits are
  * Discord's: description 4096, title 256, footer 2048, 6000 per embed.
  */
-import type { Reply, ReplyItem, ReplyLang } from '../../../commands/types.ts';
+import type { Reply, ReplyItem, ReplyLang } from '../../core/contract/types.ts';
 import { escapeMarkdown, escapePlain, linkLabel, safeHttpUrl } from './escape.ts';
 import { packBlocks, splitText, type Block } from './pack-blocks.ts';
 import { zhFor } from '../../core/text/reply-script.ts';

@@ -11,7 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import { REST, Routes } from 'discord.js';
-import type { Reply } from '../../../commands/types.ts';
+import type { Reply } from '../../core/contract/types.ts';
 import type { Logger } from '../../core/logger.ts';
 import type { DeliveryTarget, SendOptions, SendResult } from '../types.ts';
 import { DeliveryError } from '../types.ts';

@@ -5,7 +5,7 @@
  * often articles mention them. The one module to change if the lookup changes.
  */
 import type { Database } from 'better-sqlite3';
-import type { CommandOption, ReplyLang } from '../../../commands/types.ts';
+import type { CommandOption, ReplyLang } from '../../core/contract/types.ts';
 import { textLangOf } from '../../core/text/reply-script.ts';
 import { listEntityNames } from '../../core/entities/topics.ts';
 

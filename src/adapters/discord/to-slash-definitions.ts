@@ -5,7 +5,7 @@
  * asks for names or topics. Usable in guilds and in the bot's DMs.
  */
 import { ApplicationCommandOptionType, ApplicationCommandType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
-import type { CommandDef, CommandOption, Localized } from '../../../commands/types.ts';
+import type { CommandDef, CommandOption, Localized } from '../../core/contract/types.ts';
 import { MAX_INPUT_CHARS } from '../../../commands/parse.ts';
 
 const cut = (s: string, max: number) => (Array.from(s).length <= max ? s : Array.from(s).slice(0, max - 1).join('') + '…');

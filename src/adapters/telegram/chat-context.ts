@@ -5,7 +5,7 @@
  */
 import type { Api } from 'grammy';
 import type { Chat, Message } from 'grammy/types';
-import type { ChatContext } from '../../../commands/types.ts';
+import type { ChatContext } from '../../core/contract/types.ts';
 import type { Logger } from '../../core/logger.ts';
 import { describeTelegramError } from './errors.ts';
 

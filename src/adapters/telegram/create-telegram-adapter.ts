@@ -6,9 +6,9 @@
  */
 import { Api, Bot, GrammyError } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
-import type { Database } from 'better-sqlite3';
+import type { Stores } from '../../core/store/stores.ts';
 import type { ChatAdapter, DeliveryTarget, SendOptions, SendResult } from '../types.ts';
-import type { Reply } from '../../../commands/types.ts';
+import type { Reply } from '../../core/contract/types.ts';
 import { addSecret, type Logger } from '../../core/logger.ts';
 import { createChatSettingsStore } from '../../core/chat-settings/chat-settings-store.ts';
 import { createFollowStore } from '../../core/follow/follow-store.ts';
@@ -24,7 +24,7 @@ export interface TelegramAdapterOptions {
   token: string;
   /** Bot API root (grammY client.apiRoot); tests point it at a local emulator. */
   apiRoot?: string;
-  db: Database;
+  stores: Stores;
   now?: () => Date;
   log: Logger;
   retry?: RetryOptions;
@@ -59,7 +59,8 @@ function settlesWithin(p: Promise<unknown>, ms: number): Promise<boolean> {
 /** Creates the adapter; nothing touches the network until start(), send() or registerCommands(). */
 export function createTelegramAdapter(opts: TelegramAdapterOptions): TelegramAdapter {
   addSecret(opts.token);
-  const { db, log } = opts;
+  const { stores, log } = opts;
+  const db = stores.legacyDb;
   const now = opts.now ?? (() => new Date());
   // Long polling holds getUpdates for 30 s; anything slower than this is a hung connection.
   const client = { timeoutSeconds: 75, ...(opts.apiRoot ? { apiRoot: opts.apiRoot.replace(/\/+$/, '') } : {}) };
@@ -73,7 +74,7 @@ export function createTelegramAdapter(opts: TelegramAdapterOptions): TelegramAda
   let polling: Promise<void> | undefined;
 
   const deps = {
-    db,
+    stores,
     now,
     log,
     settings,

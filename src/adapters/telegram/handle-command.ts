@@ -5,8 +5,8 @@
  */
 import type { Api, Context } from 'grammy';
 import type { Message } from 'grammy/types';
-import type { Database } from 'better-sqlite3';
-import type { Reply, ReplyLang } from '../../../commands/types.ts';
+import type { Stores } from '../../core/store/stores.ts';
+import type { Reply, ReplyLang } from '../../core/contract/types.ts';
 import { parseCommandLine } from '../../../commands/parse.ts';
 import { executeCommand, parseFailureReply } from '../../../commands/execute.ts';
 import type { Logger } from '../../core/logger.ts';
@@ -21,7 +21,7 @@ import { describeTelegramError } from './errors.ts';
 import { zhFor } from '../../core/text/reply-script.ts';
 
 export interface CommandHandlerDeps {
-  db: Database;
+  stores: Stores;
   now: () => Date;
   log: Logger;
   settings: ChatSettingsStore;
@@ -104,7 +104,7 @@ export function createCommandHandler(deps: CommandHandlerDeps): (ctx: Context) =
       return;
     }
     const chat = buildChatContext(ctx.api, msg, me.id, deps.log);
-    const reply = await executeCommand(parsed.command, { args: parsed.args, lang, chat }, { db: deps.db, now: deps.now }, deps.log);
+    const reply = await executeCommand(parsed.command, { args: parsed.args, lang, chat }, { stores: deps.stores, now: deps.now }, deps.log);
     // /language answers in the language it just chose, which the command already did; others use `lang`.
     const replyLang = parsed.command.name === 'language' ? langFor(deps.settings, msg) : lang;
     const line = REPLAYABLE.has(parsed.command.name) ? text.trim().replace(/\s+/g, ' ').replace(/^\/(\w+)@\S+/, '/$1') : undefined;
@@ -140,7 +140,7 @@ export function createPagingHandler(deps: CommandHandlerDeps): (ctx: Context) =>
         const origin = { ...message, from: q.from, sender_chat: undefined } as unknown as Message;
         const chat = buildChatContext(ctx.api, origin, deps.me().id, deps.log);
         const input = { args: parsed.args, lang, chat, ...(data.byCommand ? { page: data.page } : {}) };
-        const reply = await executeCommand(parsed.command, input, { db: deps.db, now: deps.now }, deps.log);
+        const reply = await executeCommand(parsed.command, input, { stores: deps.stores, now: deps.now }, deps.log);
         pageLang = lang;
         if (data.byCommand) {
           // The command rendered the asked page itself (or, if the results shrank, the only one).

@@ -9,7 +9,7 @@
  * `sk:<key>:<page>` finds the line in memory when it is too long for the button.
  */
 import { zhFor } from '../../core/text/reply-script.ts';
-import type { ReplyLang } from '../../../commands/types.ts';
+import type { ReplyLang } from '../../core/contract/types.ts';
 
 export interface PagedReply {
   chatId: string;

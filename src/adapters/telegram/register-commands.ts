@@ -4,7 +4,7 @@
  */
 import type { Api } from 'grammy';
 import { commands } from '../../../commands/index.ts';
-import type { TextLang } from '../../../commands/types.ts';
+import type { TextLang } from '../../core/contract/types.ts';
 
 /** The setMyCommands list in `lang` (names are Telegram-safe: lowercase, ≤ 32 chars). */
 export function telegramCommandList(lang: TextLang): { command: string; description: string }[] {

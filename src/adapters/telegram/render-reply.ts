@@ -2,7 +2,7 @@
  * Turns a platform-neutral Reply into styled lines (not yet markup), so splitting can count
  * visible characters and cut anywhere without breaking a tag or an entity.
  */
-import type { Reply, ReplyLang } from '../../../commands/types.ts';
+import type { Reply, ReplyLang } from '../../core/contract/types.ts';
 import { neutralizeMentions, safeHttpUrl } from './html.ts';
 
 /** A run of plain text with at most one style; `href` (already checked http(s)) makes it a link. */

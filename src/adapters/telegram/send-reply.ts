@@ -3,7 +3,7 @@
  * share this, so limits, escaping and splitting are the same everywhere.
  */
 import { InputFile, type Api } from 'grammy';
-import type { Reply, ReplyLang } from '../../../commands/types.ts';
+import type { Reply, ReplyLang } from '../../core/contract/types.ts';
 import { renderReplyBlocks } from './render-reply.ts';
 import { linesToHtml, packBlocks } from './split-message.ts';
 import { toDeliveryError } from './errors.ts';

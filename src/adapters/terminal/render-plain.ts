@@ -3,7 +3,7 @@
  * Article text is untrusted: control characters (terminal escape sequences) are removed and
  * only http(s) links are printed.
  */
-import type { Reply } from '../../../commands/types.ts';
+import type { Reply } from '../../core/contract/types.ts';
 
 // CSI (ESC [ … final byte) and OSC (ESC ] … BEL or ST) sequences, removed whole.
 const ESCAPES = /\u001b\[[0-?]*[ -\/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u009b[0-?]*[ -\/]*[@-~]/g;

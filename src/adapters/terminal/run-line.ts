@@ -2,10 +2,10 @@
  * Answers one typed command line from the terminal: parse, execute, reply. Shared by
  * `newsbot ask` and the terminal chat, so both behave exactly like a chat platform would.
  */
-import type { ChatContext, CommandDeps, Reply, ReplyLang } from '../../../commands/types.ts';
+import type { ChatContext, CommandDeps, Reply, ReplyLang } from '../../core/contract/types.ts';
 import { parseCommandLine } from '../../../commands/parse.ts';
 import { executeCommand, parseFailureReply } from '../../../commands/execute.ts';
-import { usageReply } from '../../../commands/errors.ts';
+import { usageReply } from '../../core/contract/errors.ts';
 import type { Logger } from '../../core/logger.ts';
 
 /** The chat context of the local terminal: a private chat whose user is its administrator. */

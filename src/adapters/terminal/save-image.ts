@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Reply, ReplyLang } from '../../../commands/types.ts';
+import type { Reply, ReplyLang } from '../../core/contract/types.ts';
 
 /** Where pictures go unless a folder is given: the system temporary folder. */
 export const DEFAULT_PICTURE_DIR = join(tmpdir(), 'newsbot-pictures');

@@ -6,15 +6,15 @@
  */
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { Db } from '../../core/store/db.ts';
-import type { ReplyLang } from '../../../commands/types.ts';
+import type { Stores } from '../../core/store/stores.ts';
+import type { ReplyLang } from '../../core/contract/types.ts';
 import type { Logger } from '../../core/logger.ts';
 import { answerLine } from './run-line.ts';
 import { renderPlain } from './render-plain.ts';
 import { pictureLine, saveReplyImage } from './save-image.ts';
 
 export interface TerminalChatOptions {
-  db: Db;
+  stores: Stores;
   input: Readable;
   output: Writable;
   lang: ReplyLang;
@@ -38,7 +38,7 @@ export function createTerminalChat(opts: TerminalChatOptions): TerminalChat {
   const rl = createInterface({ input: opts.input, output: opts.output, terminal: false });
   const prompt = opts.prompt ?? '> ';
   const write = (s: string) => opts.output.write(s);
-  const deps = { db: opts.db, now: opts.now ?? (() => new Date()) };
+  const deps = { stores: opts.stores, now: opts.now ?? (() => new Date()) };
   const greeting = { en: "newsbot terminal chat: type /help for commands, /quit to leave.", "zh-TW": "newsbot 終端機聊天：輸入 /help 查看指令，/quit 離開。", "zh-CN": "newsbot 终端机聊天：输入 /help 查看指令，/quit 离开。" }[opts.lang];
   write(greeting + '\n' + prompt);
   let queue = Promise.resolve();

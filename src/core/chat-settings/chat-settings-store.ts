@@ -3,7 +3,7 @@
  * keyed by platform and chat id, so every adapter reads the same setting.
  */
 import type { Database } from 'better-sqlite3';
-import type { Platform, ReplyLang } from '../../../commands/types.ts';
+import type { Platform, ReplyLang } from '../contract/types.ts';
 
 export interface ChatSettings {
   platform: Platform;

@@ -3,7 +3,7 @@
  * (Telegram language_code, Discord locale): Simplified variants (zh-hans, zh-CN, zh-SG, zh-MY) →
  * zh-CN, any other Chinese → zh-TW, everything else → en.
  */
-import type { ReplyLang } from '../../../commands/types.ts';
+import type { ReplyLang } from '../contract/types.ts';
 
 /** Maps a client language tag (`zh-hans`, `zh-TW`, `en-US`, undefined) to a reply language. */
 export function langFromClient(tag: string | undefined | null): ReplyLang {

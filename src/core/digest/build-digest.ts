@@ -3,7 +3,7 @@
  * from the store: each story once (with all its outlets), stories sent before left out unless they
  * grew (then marked updated), most-covered and newest first, at most `max`. Pure: no db, no clock.
  */
-import type { Reply, ReplyItem, ReplyLang, TextLang } from '../../../commands/types.ts';
+import type { Reply, ReplyItem, ReplyLang, TextLang } from '../contract/types.ts';
 import type { SentStory } from './ledger.ts';
 import { localizeReply, textLangOf } from '../text/reply-script.ts';
 

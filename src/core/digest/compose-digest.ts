@@ -4,7 +4,7 @@
  * since its previous digest, at most 7 days), applies what was already sent, renders a Reply.
  */
 import { DateTime } from 'luxon';
-import type { Reply } from '../../../commands/types.ts';
+import type { Reply } from '../contract/types.ts';
 import type { Subscription } from './subscription-store.ts';
 import type { Ledger, SentStory } from './ledger.ts';
 import { selectDigestStories, renderDigest, renderEmptyNote, describeChanges } from './build-digest.ts';

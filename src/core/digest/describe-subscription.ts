@@ -1,5 +1,5 @@
 /** Chat-facing wording shared by /subscribe, /unsubscribe and /subscriptions, in zh-TW and en. */
-import type { ChatContext, Reply, ReplyItem, ReplyLang } from '../../../commands/types.ts';
+import type { ChatContext, Reply, ReplyItem, ReplyLang } from '../contract/types.ts';
 import type { Subscription } from './subscription-store.ts';
 import { formatLocal } from './due-times.ts';
 

@@ -3,7 +3,7 @@
  * whether they arrive as one text line (Telegram, terminal) or as separate slash-command options
  * (Discord). Bad input comes back as a SubscribeArgsError with the text for the user in both languages.
  */
-import type { Localized } from '../../../commands/types.ts';
+import type { Localized } from '../contract/types.ts';
 import { parseClockTime, formatClockTime, canonicalTimeZone } from './due-times.ts';
 
 /** A user mistake in /subscribe's arguments; the command turns it into a usage reply. */

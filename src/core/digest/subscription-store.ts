@@ -4,7 +4,7 @@
  * subscriptions.
  */
 import type { Db } from '../store/db.ts';
-import type { Platform, ReplyLang } from '../../../commands/types.ts';
+import type { Platform, ReplyLang } from '../contract/types.ts';
 import { nextDueAfter } from './due-times.ts';
 
 /** What a topic filter resolved to when the subscription was made: entity ids plus literal terms. */

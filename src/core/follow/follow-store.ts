@@ -4,7 +4,7 @@
  * digests). Raw SQL behind a small interface.
  */
 import type { Db } from '../store/db.ts';
-import type { Platform, ReplyLang } from '../../../commands/types.ts';
+import type { Platform, ReplyLang } from '../contract/types.ts';
 import type { Subscription, TopicQuery } from '../digest/subscription-store.ts';
 import { createSubscriptionStore } from '../digest/subscription-store.ts';
 

@@ -2,7 +2,7 @@
  * Alert messages as neutral Replies: a batch of new stories for the chat itself, and a coverage
  * update for a story's own thread (or reply chain). Pure; zh-CN chats get them converted.
  */
-import type { Reply, ReplyItem, ReplyLang } from '../../../commands/types.ts';
+import type { Reply, ReplyItem, ReplyLang } from '../contract/types.ts';
 import type { AlertStory } from './find-alerts.ts';
 import { extractSentences, storyRef } from '../digest/build-digest.ts';
 import { localizeReply, textLangOf } from '../text/reply-script.ts';

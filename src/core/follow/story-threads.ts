@@ -4,7 +4,7 @@
  * so this survives restarts.
  */
 import type { Db } from '../store/db.ts';
-import type { Platform } from '../../../commands/types.ts';
+import type { Platform } from '../contract/types.ts';
 
 export interface StoryThread {
   platform: Platform;

@@ -3,7 +3,7 @@
  * converted once with OpenCC's Taiwan → Simplified table (tw2s, converter built once). What the user
  * typed (a name, a topic) is kept as typed: names keep the form the chat asked for.
  */
-import type { Reply, ReplyLang, TextLang } from '../../../commands/types.ts';
+import type { Reply, ReplyLang, TextLang } from '../contract/types.ts';
 import { toSimplified } from './script.ts';
 
 /** The language a reply is written in before conversion: zh-CN → zh-TW. */

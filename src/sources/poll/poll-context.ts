@@ -1,12 +1,12 @@
 /** What a poller needs, passed in: database, fetcher, parsers/store, logger and clock. */
-import type { Db } from '../../core/store/db.ts';
+import type { Stores } from '../../core/store/stores.ts';
 import type { Logger } from '../../core/logger.ts';
 import type { Fetcher } from '../fetch/create-fetcher.ts';
 import type { RobotsCheck } from '../fetch/robots.ts';
 import type { Sinks } from '../sinks.ts';
 
 export interface PollContext {
-  db: Db;
+  stores: Stores;
   fetcher: Fetcher;
   /** robots.txt for pages fetched on newsbot's own initiative (item pages, page sources); none: not checked. */
   robots?: RobotsCheck;

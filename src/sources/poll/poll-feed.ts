@@ -108,7 +108,7 @@ async function pollFeedWithin(ctx: PollContext, src: SourceRow, signal: AbortSig
   }
   const feed = await ctx.sinks.parse.run({ kind: 'feed', bytes: res.body, contentType: res.headers['content-type'] ?? null, url: res.url });
   const outlet = feed.title ?? src.outlet ?? new URL(src.location).hostname;
-  const items = createItemStore(ctx.db);
+  const items = createItemStore(ctx.stores.legacyDb);
   const createdAt = Date.parse(src.created_at);
   const budget: PollBudget = { pagesLeft: ctx.maxPagesPerPoll ?? 30, siteBusy: false, signal };
 
@@ -187,7 +187,7 @@ async function pollFeedWithin(ctx: PollContext, src: SourceRow, signal: AbortSig
     const fallback = b.fallback;
     if (fallback) ctx.log.info(`source ${src.name}: item ${key} stored ${fallback.reason}`);
     const stored = storeItem(ctx, src, counts, () => {
-      const r = ctx.sinks.storeArticle(ctx.db, article, { source_file: itemName(src, key), url: item.link ?? article.url, guid: item.guid, modified_at: item.updated ?? null });
+      const r = ctx.sinks.storeArticle(ctx.stores.legacyDb, article, { source_file: itemName(src, key), url: item.link ?? article.url, guid: item.guid, modified_at: item.updated ?? null });
       items.record({ ...base, content_hash: hash, article_id: r.id, backfill, status: r.status === 'unchanged' ? 'duplicate' : 'stored', reason: fallback?.reason ?? null }, ctx.now());
       if (r.status === 'unchanged') counts.duplicates++;
       else counts.stored++;
@@ -205,7 +205,7 @@ async function pollFeedWithin(ctx: PollContext, src: SourceRow, signal: AbortSig
     if ('article' in u) {
       const hash = articleContentHash(u.article);
       storeItem(ctx, src, counts, () => {
-        const r = ctx.sinks.storeArticle(ctx.db, u.article, { source_file: itemName(src, p.key), url: p.item.link, guid: p.item.guid, modified_at: p.item.updated ?? null });
+        const r = ctx.sinks.storeArticle(ctx.stores.legacyDb, u.article, { source_file: itemName(src, p.key), url: p.item.link, guid: p.item.guid, modified_at: p.item.updated ?? null });
         items.record({ source_id: src.id, guid: p.key, url_normalized: normalizeUrl(p.item.link), content_hash: hash, article_id: r.id, backfill: last.backfill, status: 'stored', reason: 'page arrived' }, ctx.now());
         counts.updated++;
       });
@@ -220,7 +220,7 @@ async function pollFeedWithin(ctx: PollContext, src: SourceRow, signal: AbortSig
 const FINAL_NOTE = 'from the feed summary: ';
 
 function sameTitle(ctx: PollContext, articleId: number, title: string): boolean {
-  const row = ctx.db.prepare<[number], { title: string }>('SELECT title FROM articles WHERE id = ?').get(articleId);
+  const row = ctx.stores.legacyDb.prepare<[number], { title: string }>('SELECT title FROM articles WHERE id = ?').get(articleId);
   return !!row && foldForMatch(row.title) === foldForMatch(title);
 }
 
@@ -230,7 +230,7 @@ function sameTitle(ctx: PollContext, articleId: number, title: string): boolean 
  */
 function storeItem(ctx: PollContext, src: SourceRow, counts: PollCounts, write: () => void): 'ok' | 'deferred' | 'failed' {
   try {
-    ctx.db.transaction(write)();
+    ctx.stores.legacyDb.transaction(write)();
     return 'ok';
   } catch (err) {
     if (isBusyError(err)) {
@@ -264,10 +264,10 @@ async function updateSeenItem(ctx: PollContext, src: SourceRow, item: FeedItem, 
   const article = own.article;
   const hash = articleContentHash(article);
   if (hash === last.content_hash) return false;
-  const items = createItemStore(ctx.db);
+  const items = createItemStore(ctx.stores.legacyDb);
   let updated = false;
   const r = storeItem(ctx, src, emptyCounts(), () => {
-    const stored = ctx.sinks.storeArticle(ctx.db, article, { source_file: itemName(src, key), url: item.link, guid: item.guid, modified_at: item.updated ?? null });
+    const stored = ctx.sinks.storeArticle(ctx.stores.legacyDb, article, { source_file: itemName(src, key), url: item.link, guid: item.guid, modified_at: item.updated ?? null });
     items.record({ source_id: src.id, guid: key, url_normalized: normalizeUrl(item.link), content_hash: hash, article_id: stored.id, backfill: last.backfill, status: 'stored', reason: stored.status }, ctx.now());
     updated = stored.status === 'updated';
   });

@@ -90,13 +90,13 @@ export async function ingestFolderFile(ctx: PollContext, src: SourceRow, path: s
     return { outcome: 'unchanged' }; // vanished between listing and reading
   }
   if (!st.isFile()) return { outcome: 'unchanged' };
-  const prev = ctx.db.prepare<[number, string], FileRow>('SELECT size, mtime_ms FROM source_files WHERE source_id = ? AND path = ?').get(src.id, path);
+  const prev = ctx.stores.legacyDb.prepare<[number, string], FileRow>('SELECT size, mtime_ms FROM source_files WHERE source_id = ? AND path = ?').get(src.id, path);
   if (prev && prev.size === st.size && prev.mtime_ms === st.mtimeMs) return { outcome: 'unchanged' };
   if (opts.requireSettled && ctx.now().getTime() - st.mtimeMs < (ctx.settleMs ?? 2000)) return { outcome: 'unsettled' };
   const max = ctx.maxFileBytes ?? 5 * MB;
   const tooLarge = (n: number) => `too large: ${(n / MB).toFixed(n >= 10 * MB ? 0 : 1)} MB (limit ${(max / MB).toFixed(1)} MB)`;
   let res: { status: string; id?: number; reason?: string };
-  if (st.size > max) res = { status: 'rejected', reason: recordReject(ctx.db, path, tooLarge(st.size), ctx.now()).reason };
+  if (st.size > max) res = { status: 'rejected', reason: recordReject(ctx.stores.legacyDb, path, tooLarge(st.size), ctx.now()).reason };
   else {
     let bytes: Buffer | null;
     try {
@@ -105,10 +105,10 @@ export async function ingestFolderFile(ctx: PollContext, src: SourceRow, path: s
       // Unreadable now (permissions, I/O): nothing recorded, so the next scan tries again.
       return { outcome: 'failed', reason: `cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` };
     }
-    if (bytes === null) res = { status: 'rejected', reason: recordReject(ctx.db, path, tooLarge(max + 1), ctx.now()).reason };
+    if (bytes === null) res = { status: 'rejected', reason: recordReject(ctx.stores.legacyDb, path, tooLarge(max + 1), ctx.now()).reason };
     else {
       try {
-        res = await ctx.sinks.ingestBytes(ctx.db, { bytes, name: path });
+        res = await ctx.sinks.ingestBytes(ctx.stores.legacyDb, { bytes, name: path });
       } catch (err) {
         if (isBusyError(err)) return { outcome: 'failed', reason: 'database busy; tried again at the next scan' };
         throw err;
@@ -117,8 +117,8 @@ export async function ingestFolderFile(ctx: PollContext, src: SourceRow, path: s
   }
   const now = ctx.now();
   const outcome = res.status === 'rejected' ? 'rejected' : res.status === 'unchanged' ? 'duplicate' : 'stored';
-  ctx.db.transaction(() => {
-    ctx.db
+  ctx.stores.legacyDb.transaction(() => {
+    ctx.stores.legacyDb
       .prepare(
         `INSERT INTO source_files (source_id, path, size, mtime_ms, article_id, status, reason, seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (source_id, path) DO UPDATE SET size = excluded.size, mtime_ms = excluded.mtime_ms, article_id = excluded.article_id,
@@ -127,7 +127,7 @@ export async function ingestFolderFile(ctx: PollContext, src: SourceRow, path: s
       .run(src.id, path, st.size, st.mtimeMs, res.id ?? null, res.status, res.reason ?? null, now.toISOString());
     if (res.id != null) {
       // Backfill is decided when an article is first seen through a source, and inherited after.
-      const items = createItemStore(ctx.db);
+      const items = createItemStore(ctx.stores.legacyDb);
       const known = items.findByArticle(res.id);
       const backfill = known ? known.backfill : outcome === 'stored' && src.first_poll_done === 0;
       items.record({ source_id: src.id, guid: `file:${path}`, url_normalized: null, content_hash: null, article_id: res.id, backfill, status: outcome === 'stored' ? 'stored' : 'duplicate' }, now);

@@ -24,15 +24,15 @@ export async function pollPage(ctx: PollContext, src: SourceRow): Promise<FeedPo
   if (res.status === 304) return { counts, notModified: true, etag, lastModified, maxAgeSeconds, outlet: null, movedTo };
   const article = await ctx.sinks.parse.run({ kind: 'page', bytes: res.body, contentType: res.headers['content-type'] ?? null, name: src.location, url: res.url, item: null, outlet: null });
   const hash = articleContentHash(article);
-  const items = createItemStore(ctx.db);
+  const items = createItemStore(ctx.stores.legacyDb);
   const key = `${src.location}#${hash.slice(0, 16)}`;
   if (items.seen(src.id, key)) {
     counts.unchanged++;
     return { counts, notModified: false, etag, lastModified, maxAgeSeconds, outlet: article.outlet, movedTo };
   }
   const urlNorm = normalizeUrl(article.url ?? res.url);
-  ctx.db.transaction(() => {
-    const stored = ctx.sinks.storeArticle(ctx.db, { ...article, url: article.url ?? res.url }, { source_file: src.location, url: article.url ?? res.url, guid: null });
+  ctx.stores.legacyDb.transaction(() => {
+    const stored = ctx.sinks.storeArticle(ctx.stores.legacyDb, { ...article, url: article.url ?? res.url }, { source_file: src.location, url: article.url ?? res.url, guid: null });
     items.record({ source_id: src.id, guid: key, url_normalized: urlNorm, content_hash: hash, article_id: stored.id, backfill: src.first_poll_done === 0, status: 'stored' }, ctx.now());
     if (stored.status === 'unchanged') counts.unchanged++;
     else counts.stored++;

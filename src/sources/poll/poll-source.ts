@@ -40,7 +40,7 @@ function bookkeep(ctx: PollContext, src: SourceRow, write: () => void): void {
 
 /** Polls `src` once and updates its schedule; resolves with what happened. */
 export async function pollSource(ctx: PollContext, src: SourceRow): Promise<PollReport> {
-  const sources = createSourceStore(ctx.db);
+  const sources = createSourceStore(ctx.stores.legacyDb);
   try {
     if (src.kind === 'folder') {
       const counts = await pollFolder(ctx, src);
@@ -82,7 +82,7 @@ const PARALLEL_SOURCES = 8;
 
 /** Polls every due source (every unpaused source with `all`), several at once; `stopping()` ends the pass early. Reports in source order. */
 export async function pollDueSources(ctx: PollContext, opts: { all?: boolean; stopping?: () => boolean } = {}): Promise<PollReport[]> {
-  const store = createSourceStore(ctx.db);
+  const store = createSourceStore(ctx.stores.legacyDb);
   const list = opts.all ? store.list().filter((s) => !s.paused_reason) : store.due(ctx.now());
   const reports: (PollReport | null)[] = new Array(list.length).fill(null);
   let next = 0;

@@ -9,6 +9,7 @@ import { createLogger } from '../../../src/core/logger.ts';
 import { createDiscordAdapter } from '../../../src/adapters/discord/index.ts';
 import { startFakeDiscord } from '../../helpers/fake-discord.ts';
 import { CANARY_TOKEN } from './setup.ts';
+import { sqliteStores } from '../../../src/core/store/open-stores.ts';
 
 async function withDb(fn: (db: ReturnType<typeof openDatabase>) => Promise<void>) {
   const dir = mkdtempSync(join(tmpdir(), 'newsbot-discord-gw-'));
@@ -24,7 +25,7 @@ async function withDb(fn: (db: ReturnType<typeof openDatabase>) => Promise<void>
 test('heartbeats are acknowledged and the client stays connected', async () => {
   const fake = await startFakeDiscord({ token: CANARY_TOKEN, heartbeatIntervalMs: 150 });
   await withDb(async (db) => {
-    const adapter = createDiscordAdapter({ token: CANARY_TOKEN, appId: fake.appId, apiUrl: fake.apiUrl, db, now: () => new Date(), log: createLogger('silent') });
+    const adapter = createDiscordAdapter({ token: CANARY_TOKEN, appId: fake.appId, apiUrl: fake.apiUrl, stores: sqliteStores(db), now: () => new Date(), log: createLogger('silent') });
     try {
       await adapter.start();
       await fake.waitFor(() => fake.heartbeats >= 3);
@@ -41,7 +42,7 @@ test('a refused token fails start() with a one-line error that does not contain 
   const fake = await startFakeDiscord({ token: 'the-right-token-123' });
   const lines: string[] = [];
   await withDb(async (db) => {
-    const adapter = createDiscordAdapter({ token: CANARY_TOKEN, appId: fake.appId, apiUrl: fake.apiUrl, db, now: () => new Date(), log: createLogger('debug', (l) => lines.push(l)) });
+    const adapter = createDiscordAdapter({ token: CANARY_TOKEN, appId: fake.appId, apiUrl: fake.apiUrl, stores: sqliteStores(db), now: () => new Date(), log: createLogger('debug', (l) => lines.push(l)) });
     try {
       await assert.rejects(adapter.start(), (err: Error) => /^discord: login failed: /.test(err.message) && !err.message.includes(CANARY_TOKEN) && !err.message.includes('\n'));
       for (const l of lines) assert.ok(!l.includes(CANARY_TOKEN));
@@ -55,7 +56,7 @@ test('a refused token fails start() with a one-line error that does not contain 
 test('a send-only adapter (never started) sends and stops cleanly', async () => {
   const fake = await startFakeDiscord({ token: CANARY_TOKEN });
   await withDb(async (db) => {
-    const adapter = createDiscordAdapter({ token: CANARY_TOKEN, appId: fake.appId, apiUrl: fake.apiUrl, db, now: () => new Date(), log: createLogger('silent') });
+    const adapter = createDiscordAdapter({ token: CANARY_TOKEN, appId: fake.appId, apiUrl: fake.apiUrl, stores: sqliteStores(db), now: () => new Date(), log: createLogger('silent') });
     try {
       const res = await adapter.send({ platform: 'discord', chatId: '700000000000000001', lang: 'zh-TW' }, { kind: 'ok', title: '摘要', items: [{ heading: 'a' }], articles: [] }, { idempotencyKey: 'k' });
       assert.equal(res.messageIds.length, 1);

@@ -5,7 +5,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { commands } from '../../../commands/index.ts';
-import type { CommandDef, Reply } from '../../../commands/types.ts';
+import type { CommandDef, Reply } from '../../../src/core/contract/types.ts';
 import { PERMS } from '../../helpers/fake-discord.ts';
 import { ingestPaths } from '../../../src/core/loader/ingest-paths.ts';
 import { ingestBytes } from '../../../src/core/loader/ingest-bytes.ts';

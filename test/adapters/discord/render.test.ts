@@ -6,7 +6,7 @@ import { renderReplyPages, embedLength, LIMITS } from '../../../src/adapters/dis
 import { decodePageId, encodePageId, createPageCache, pageButtons } from '../../../src/adapters/discord/paging.ts';
 import { messageNonce } from '../../../src/adapters/discord/send.ts';
 import { resolveApiBase } from '../../../src/adapters/discord/api-base.ts';
-import type { Reply } from '../../../commands/types.ts';
+import type { Reply } from '../../../src/core/contract/types.ts';
 import { unescapeDiscord } from './setup.ts';
 
 

@@ -5,7 +5,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DeliveryError, type DeliveryTarget } from '../../../src/adapters/types.ts';
-import type { Reply } from '../../../commands/types.ts';
+import type { Reply } from '../../../src/core/contract/types.ts';
 import { CANARY_TOKEN, startHarness, unescapeDiscord, type Harness } from './setup.ts';
 
 const target = (chatId: string, extra: Partial<DeliveryTarget> = {}): DeliveryTarget => ({ platform: 'discord', chatId, lang: 'en', ...extra });

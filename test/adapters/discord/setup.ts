@@ -9,6 +9,7 @@ import { openDatabase, type Db } from '../../../src/core/store/db.ts';
 import { createLogger, type Logger } from '../../../src/core/logger.ts';
 import { createDiscordAdapter, type DiscordAdapter, type DiscordAdapterOptions } from '../../../src/adapters/discord/index.ts';
 import { startFakeDiscord, type FakeDiscord } from '../../helpers/fake-discord.ts';
+import { sqliteStores } from '../../../src/core/store/open-stores.ts';
 
 /** A token shaped like a real one, used to prove it never reaches a log line. */
 export const CANARY_TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAx.CANARY.discord-canary-token-5f3a9c';
@@ -34,7 +35,7 @@ export async function startHarness(opts: Partial<DiscordAdapterOptions> & { star
     token: CANARY_TOKEN,
     appId: fake.appId,
     apiUrl: fake.apiUrl,
-    db,
+    stores: sqliteStores(db),
     now: () => new Date('2025-08-25T00:00:00Z'),
     log,
     ...opts,

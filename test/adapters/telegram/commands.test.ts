@@ -12,6 +12,7 @@ import { commands } from '../../../commands/index.ts';
 import { ingestPaths } from '../../../src/core/loader/ingest-paths.ts';
 import type { TelegramAdapter } from '../../../src/adapters/telegram/create-telegram-adapter.ts';
 import { startTelegramHarness, TEST_BOT, type TelegramHarness, type TestChat, type TestUser } from '../../helpers/telegram-harness.ts';
+import { sqliteStores } from '../../../src/core/store/open-stores.ts';
 
 let h: TelegramHarness;
 let db: Db;
@@ -25,7 +26,7 @@ const group = (forum = false): TestChat => ({ id: -1000000000000 - nextChat++, t
 before(async () => {
   h = await startTelegramHarness();
   db = openDatabase(join(mkdtempSync(join(tmpdir(), 'newsbot-tg-')), 'bot.db'));
-  bot = await h.startBot({ db, pageItems: 4 });
+  bot = await h.startBot({ stores: sqliteStores(db), pageItems: 4 });
 });
 after(async () => {
   await h.close();
@@ -158,7 +159,7 @@ test('a long list is paged with an inline keyboard; buttons edit the message and
 
   // Paging survives a restart: the buttons carry the command line, and the new process re-runs it.
   await bot.stop();
-  bot = await h.startBot({ db, pageItems: 4 });
+  bot = await h.startBot({ stores: sqliteStores(db), pageItems: 4 });
   const third = edited.keyboard!.flat().find((b) => /Next/.test(b.text))!;
   await h.pressButton(dm, en, msg.messageId, third.callback_data);
   let page3 = edited;
@@ -212,7 +213,7 @@ test('/search pages its own results: Next re-runs the search for hits 6–10, al
 
   // The button carries the command line, so a new process answers it.
   await bot.stop();
-  bot = await h.startBot({ db, pageItems: 4 });
+  bot = await h.startBot({ stores: sqliteStores(db), pageItems: 4 });
   const third = page2.keyboard!.flat().find((b) => /Next/.test(b.text))!;
   await h.pressButton(dm, en, msg.messageId, third.callback_data);
   assert.match((await waitEdit(msg.messageId, page2.text)).text, /Results 11–15 of/);

@@ -9,9 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type Db } from '../../../src/core/store/db.ts';
 import { DeliveryError, type DeliveryTarget } from '../../../src/adapters/types.ts';
-import type { Reply } from '../../../commands/types.ts';
+import type { Reply } from '../../../src/core/contract/types.ts';
 import type { TelegramAdapter } from '../../../src/adapters/telegram/create-telegram-adapter.ts';
 import { startTelegramHarness, type TelegramHarness, type TestUser } from '../../helpers/telegram-harness.ts';
+import { sqliteStores } from '../../../src/core/store/open-stores.ts';
 
 let h: TelegramHarness;
 let db: Db;
@@ -41,7 +42,7 @@ async function sendFails(chatId: number): Promise<DeliveryError> {
 before(async () => {
   h = await startTelegramHarness();
   db = openDatabase(join(mkdtempSync(join(tmpdir(), 'newsbot-tg-')), 'bot.db'));
-  bot = await h.startBot({ db, retry: { networkDelayMs: 20 } });
+  bot = await h.startBot({ stores: sqliteStores(db), retry: { networkDelayMs: 20 } });
 });
 after(async () => {
   await h.close();

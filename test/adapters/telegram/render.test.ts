@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Reply } from '../../../commands/types.ts';
+import type { Reply } from '../../../src/core/contract/types.ts';
 import { renderReplyMessages } from '../../../src/adapters/telegram/send-reply.ts';
 import { escapeAttr, escapeHtml, safeHttpUrl } from '../../../src/adapters/telegram/html.ts';
 import { renderReplyBlocks } from '../../../src/adapters/telegram/render-reply.ts';

@@ -2,7 +2,7 @@
  * The contract between commands and chat adapters: a command is plain data plus a `run`
  * that returns a platform-neutral Reply; each adapter renders, escapes and splits it.
  */
-import type { Database } from 'better-sqlite3';
+import type { Stores } from '../store/stores.ts';
 
 /** The language a chat is answered in: Traditional (Taiwan), Simplified (converted from Traditional), English. */
 export type ReplyLang = 'zh-TW' | 'zh-CN' | 'en';
@@ -57,7 +57,7 @@ export interface CommandInput {
 
 /** Everything a command needs, passed in (never imported as singletons) so tests build real ones. */
 export interface CommandDeps {
-  db: Database;
+  stores: Stores;
   now: () => Date;
 }
 

@@ -1,0 +1,7 @@
+/** The source store: its SQL, for both backends (see sql.ts). */
+import type { Sql } from './sql.ts';
+
+export function sourceStore(sql: Sql) {
+  void sql;
+  return {};
+}
