@@ -6,6 +6,9 @@ export const helpCommand = {
   name: 'help',
   description: { en: 'List every command with an example', 'zh-TW': '列出所有指令與範例' },
   options: [],
+  // Telegram clients send /start when someone opens a chat with the bot.
+  aliases: ['start'],
+  replayable: true,
   examples: ['/help'],
   run: ({ lang }) => ({
     kind: 'ok',

@@ -35,5 +35,5 @@ export const commands: CommandDef[] = [
 /** Finds a command by name, case-insensitively. */
 export function findCommand(name: string): CommandDef | undefined {
   const n = name.toLowerCase();
-  return commands.find((c) => c.name === n);
+  return commands.find((c) => c.name === n) ?? commands.find((c) => c.aliases?.includes(n));
 }

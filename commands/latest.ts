@@ -30,6 +30,7 @@ export const latestCommand = {
     { name: 'count', description: { en: `How many stories (1–${LATEST_MAX}, default ${LATEST_DEFAULT})`, 'zh-TW': `幾則（1–${LATEST_MAX}，預設 ${LATEST_DEFAULT}）` }, type: 'integer', required: false, min: 1, max: LATEST_MAX },
     { name: 'topic', description: { en: 'A name or words to narrow to', 'zh-TW': '限定的人名或關鍵字' }, type: 'string', required: false, rest: true, autocomplete: 'topics' },
   ],
+  replayable: true,
   examples: ['/latest 5 烏克蘭', '/latest', '/latest 3 trump'],
   run: ({ args, lang }, { stores: { legacyDb: db } }) => {
     const count = args.count === undefined ? LATEST_DEFAULT : Number(args.count);

@@ -14,6 +14,7 @@ export const searchCommand = {
   name: 'search',
   description: { en: 'Full-text search (Traditional, Simplified or English), with snippets', 'zh-TW': '全文搜尋（繁體、簡體或英文），附摘錄' },
   options: [{ name: 'query', description: { en: 'Words to find', 'zh-TW': '要找的字詞' }, type: 'string', required: true, rest: true }],
+  replayable: true,
   examples: ['/search 安全保障', '/search 泽连斯基', '/search Rutte'],
   run: ({ args, lang, page = 0 }, { stores: { legacyDb: db } }) => {
     const query = checkTextArg(args.query, 200, usage);

@@ -10,6 +10,7 @@ export const subscriptionsCommand = {
     'zh-TW': '列出這個聊天室的摘要訂閱與下次發送時間（以及暫停原因）',
   },
   options: [],
+  replayable: true,
   examples: ['/subscriptions'],
   run({ lang, chat }, { stores: { legacyDb: db } }) {
     const mine = createSubscriptionStore(db).listByChat(chat.platform, chat.chatId);

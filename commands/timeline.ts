@@ -21,6 +21,7 @@ export const timelineCommand = {
   name: 'timeline',
   description: { en: 'Dated events about a topic or person, oldest first, with sources', 'zh-TW': '主題或人物的事件時間軸（由舊到新，附來源）' },
   options: [{ name: 'topic', description: { en: 'A topic or a name', 'zh-TW': '主題或人名' }, type: 'string', required: true, rest: true, autocomplete: 'topics' }],
+  replayable: true,
   examples: ['/timeline 烏克蘭', '/timeline zelensky'],
   run: async ({ args, lang, replyLang }, { stores: { legacyDb: db } }) => {
     const topic = checkTextArg(args.topic, 100, usage);

@@ -93,6 +93,7 @@ export const whoCommand = {
   name: 'who',
   description: { en: 'Who is this: names, role, coverage and latest headlines', 'zh-TW': '查人物或機構：中英文名、職稱、報導數量與最新標題' },
   options: [{ name: 'name', description: { en: 'A name in any script or spelling', 'zh-TW': '人名或機構名（中英文皆可）' }, type: 'string', required: true, rest: true, autocomplete: 'names' }],
+  replayable: true,
   examples: ['/who zelensky', '/who 川普', '/who Mark Rutte'],
   run: ({ args, lang }, { stores: { legacyDb: db } }) => {
     const name = checkTextArg(args.name, 100, usage);

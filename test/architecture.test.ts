@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -26,12 +26,51 @@ test('the core and the commands never import a chat platform library or node-cro
   assert.deepEqual(offenders, []);
 });
 
-test('the core never imports adapters, the scheduler or the CLI', () => {
+/** Imports of `file` that resolve into `dir` (a path from the repository root). */
+function importsInto(file: string, dir: string): string[] {
+  return importsOf(file).filter((s) => s.startsWith('.') && (resolve(dirname(file), s) + '/').startsWith(resolve(dir) + '/'));
+}
+
+test('the core never imports commands, sources, adapters, the scheduler or the CLI', () => {
   const offenders = sourceFiles('src/core').flatMap((f) =>
-    importsOf(f)
-      .filter((s) => /\/(adapters|scheduler|cli)\//.test(s))
+    ['commands', 'src/sources', 'src/adapters', 'src/scheduler', 'src/cli'].flatMap((d) => importsInto(f, d).map((s) => `${f} imports ${s}`)),
+  );
+  assert.deepEqual(offenders, []);
+});
+
+test('the scheduler sees only the adapter interface, never a concrete adapter', () => {
+  const offenders = sourceFiles('src/scheduler').flatMap((f) =>
+    importsInto(f, 'src/adapters')
+      .filter((s) => !s.endsWith('/adapters/types.ts'))
       .map((s) => `${f} imports ${s}`),
   );
+  assert.deepEqual(offenders, []);
+});
+
+test('no adapter imports another adapter', () => {
+  const platforms = readdirSync('src/adapters').filter((n) => statSync(join('src/adapters', n)).isDirectory());
+  const offenders = platforms.flatMap((p) =>
+    sourceFiles(join('src/adapters', p)).flatMap((f) =>
+      platforms.filter((o) => o !== p).flatMap((o) => importsInto(f, join('src/adapters', o)).map((s) => `${f} imports ${s}`)),
+    ),
+  );
+  assert.deepEqual(offenders, []);
+});
+
+test('adapters hold no command knowledge: no command is named in them', () => {
+  const names = readdirSync('commands').filter((n) => n.endsWith('.ts')).map((n) => n.replace(/\.ts$/, ''));
+  const offenders = sourceFiles('src/adapters').flatMap((f) => {
+    const src = readFileSync(f, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+    return names.filter((n) => new RegExp(`['"\`]/?${n}['"\`]`).test(src)).map((n) => `${f} names the command '${n}'`);
+  });
+  assert.deepEqual(offenders, []);
+});
+
+test('no source file is over 400 lines', () => {
+  const offenders = [...sourceFiles('src'), ...sourceFiles('commands'), ...sourceFiles('scripts')]
+    .map((f) => ({ f, lines: readFileSync(f, 'utf8').split('\n').length }))
+    .filter((x) => x.lines > 400)
+    .map((x) => `${x.f}: ${x.lines} lines`);
   assert.deepEqual(offenders, []);
 });
 

@@ -9,7 +9,7 @@ import { sqliteStores } from '../core/store/open-stores.ts';
 import { createLogger } from '../core/logger.ts';
 import { parseArgs, dbPath } from './args.ts';
 import { runDueDigests } from '../scheduler/run-due-digests.ts';
-import { buildSendAdapters } from '../scheduler/build-adapters.ts';
+import { buildAdapters, byPlatform } from '../adapters/build-adapters.ts';
 
 const USAGE = 'usage: newsbot digest run --at <ISO 8601 instant, e.g. 2026-11-22T08:00:00+08:00> [--db FILE]';
 
@@ -39,7 +39,7 @@ export async function run(argv: string[]): Promise<number> {
   const log = createLogger(cfg.LOG_LEVEL);
   const db = openDatabase(dbPath(flags, cfg.NEWSBOT_DB));
   const stores = sqliteStores(db);
-  const adapters = buildSendAdapters(cfg, stores, log);
+  const adapters = byPlatform(await buildAdapters(cfg, stores, log));
   try {
     if (!Object.keys(adapters).length) {
       process.stderr.write('newsbot digest run: no chat platform configured (set TELEGRAM_TOKEN and/or DISCORD_TOKEN + DISCORD_APP_ID)\n');

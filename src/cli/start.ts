@@ -13,7 +13,7 @@ import type { Stores } from '../core/store/stores.ts';
 import { addSecret, createLogger, redact, type Logger } from '../core/logger.ts';
 import { ingestPaths } from '../core/loader/ingest-paths.ts';
 import { createArticleStore } from '../core/store/articles.ts';
-import type { ChatAdapter } from '../adapters/types.ts';
+import { buildAdapters, byPlatform } from '../adapters/build-adapters.ts';
 import type { ReplyLang } from '../core/contract/types.ts';
 import { startSources } from '../sources/start-sources.ts';
 
@@ -38,21 +38,6 @@ function loadSeeds(stores: Stores, cfg: Config, log: Logger): string {
     onReject: (r) => log.warn(`seed ${r.file} rejected: ${r.reason}`),
   });
   return `seeds: ${s.ingested} new, ${s.updated} updated, ${s.unchanged} unchanged, ${s.rejected} rejected`;
-}
-
-/** Creates the chat adapters the configuration enables; platform libraries load only when used. */
-async function createAdapters(cfg: Config, stores: Stores, log: Logger): Promise<ChatAdapter[]> {
-  const now = () => new Date();
-  const adapters: ChatAdapter[] = [];
-  if (cfg.TELEGRAM_TOKEN) {
-    const { createTelegramAdapter } = await import('../adapters/telegram/create-telegram-adapter.ts');
-    adapters.push(createTelegramAdapter({ token: cfg.TELEGRAM_TOKEN, apiRoot: cfg.TELEGRAM_API_ROOT, stores, now, log }));
-  }
-  if (cfg.DISCORD_TOKEN && cfg.DISCORD_APP_ID) {
-    const { createDiscordAdapter } = await import('../adapters/discord/index.ts');
-    adapters.push(createDiscordAdapter({ token: cfg.DISCORD_TOKEN, appId: cfg.DISCORD_APP_ID, apiUrl: cfg.DISCORD_API_URL, stores, now, log }));
-  }
-  return adapters;
 }
 
 /** Resolves with the name of the first of SIGINT/SIGTERM; `dispose` removes the listeners. */
@@ -106,7 +91,7 @@ export async function run(argv: string[]): Promise<number> {
     const sources = startSources({ stores, config: cfg, log });
     running.push({ name: 'sources', stop: () => sources.stop() });
 
-    const adapters = await createAdapters(cfg, stores, log);
+    const adapters = await buildAdapters(cfg, stores, log);
     const interrupted = signal.then((name) => Promise.reject(new Error(`${name} while starting`)));
     interrupted.catch(() => {});
     for (const a of adapters) {
@@ -119,7 +104,7 @@ export async function run(argv: string[]): Promise<number> {
       const { startScheduler } = await import('../scheduler/start-scheduler.ts');
       const scheduler = startScheduler({
         stores,
-        adapters: Object.fromEntries(adapters.map((a) => [a.platform, a])),
+        adapters: byPlatform(adapters),
         log,
         maxStories: cfg.NEWSBOT_DIGEST_MAX_STORIES,
         emptyNote: cfg.NEWSBOT_DIGEST_EMPTY_NOTE,

@@ -120,7 +120,8 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
     const id = decodePageId(interaction.customId);
     const paged = id ? deps.pages.get(id.key) : undefined;
     const replay = id?.byCommand ? paged?.replay : undefined;
-    const def = replay && find(replay.command);
+    const found = replay && find(replay.command);
+    const def = found && found.replayable ? found : undefined;
     if (id && paged && replay && def) {
       // Re-run the (read-only) command for the asked page, as the person clicking.
       const chat = buildChatContext(interaction, deps.channelOf(interaction.id));

@@ -37,7 +37,6 @@ export function langFor(settings: ChatSettingsStore, msg: Message): ReplyLang {
 }
 
 /** Commands a paging button may re-run: they only read. */
-const REPLAYABLE = new Set(['latest', 'timeline', 'who', 'search', 'help', 'subscriptions']);
 
 /** The pages of a long list (HTML), or null when the reply fits the normal split path. */
 function pagesOf(reply: Reply, lang: ReplyLang, pageItems: number): string[] | null {
@@ -91,8 +90,7 @@ export function createCommandHandler(deps: CommandHandlerDeps): (ctx: Context) =
     // A channel post copied into its discussion group: the channel copy was (or will be) answered.
     if (msg.is_automatic_forward) return;
     const me = deps.me();
-    // Telegram clients send /start when a user opens the bot: answer it like /help.
-    const text = msg.text.replace(/^\/start(?=@|\s|$)/i, '/help');
+    const text = msg.text;
     const lang = langFor(deps.settings, msg);
     const parsed = parseCommandLine(text, me.username);
     if (!parsed.ok) {
@@ -105,9 +103,9 @@ export function createCommandHandler(deps: CommandHandlerDeps): (ctx: Context) =
     }
     const chat = buildChatContext(ctx.api, msg, me.id, deps.log);
     const reply = await executeCommand(parsed.command, { args: parsed.args, lang, chat }, { stores: deps.stores, now: deps.now }, deps.log);
-    // /language answers in the language it just chose, which the command already did; others use `lang`.
-    const replyLang = parsed.command.name === 'language' ? langFor(deps.settings, msg) : lang;
-    const line = REPLAYABLE.has(parsed.command.name) ? text.trim().replace(/\s+/g, ' ').replace(/^\/(\w+)@\S+/, '/$1') : undefined;
+    // A command that chose its reply's language (/language answers in the new one) says so in the reply.
+    const replyLang = reply.lang ?? lang;
+    const line = parsed.command.replayable ? text.trim().replace(/\s+/g, ' ').replace(/^\/(\w+)@\S+/, '/$1') : undefined;
     await answerWith(ctx.api, msg, reply, replyLang, deps, line);
   };
 }
@@ -136,7 +134,7 @@ export function createPagingHandler(deps: CommandHandlerDeps): (ctx: Context) =>
     if (line && (data.byCommand || !('key' in data))) {
       // Re-run the (read-only) command as the person pressing, in the same chat and topic.
       const parsed = parseCommandLine(line, deps.me().username);
-      if (parsed.ok && REPLAYABLE.has(parsed.command.name)) {
+      if (parsed.ok && parsed.command.replayable) {
         const origin = { ...message, from: q.from, sender_chat: undefined } as unknown as Message;
         const chat = buildChatContext(ctx.api, origin, deps.me().id, deps.log);
         const input = { args: parsed.args, lang, chat, ...(data.byCommand ? { page: data.page } : {}) };

@@ -126,5 +126,12 @@ export interface CommandDef {
   options: CommandOption[];
   /** Example invocations for /help, e.g. ['/who zelensky']. */
   examples: string[];
+  /**
+   * Read-only and safe to re-run as whoever presses a button under its reply (paging, refresh).
+   * Adapters decide by this flag, never by command name.
+   */
+  replayable?: boolean;
+  /** Other names the command answers to (e.g. Telegram's /start for /help); not listed in menus. */
+  aliases?: string[];
   run(input: CommandInput, deps: CommandDeps): Reply | Promise<Reply>;
 }

@@ -4,18 +4,11 @@
  * whether an article mentions it. The curated file (seeds/aliases.json) is the fallback when the
  * index cannot answer (e.g. a database without the entity tables filled yet).
  */
-import { readFileSync } from 'node:fs';
 import type { Db } from '../store/db.ts';
 import { lookupEntityNames, articleMentionsAny } from '../entities/topics.ts';
 import { foldForMatch } from '../text/normalize.ts';
 import { foldScript } from '../text/script.ts';
-
-interface AliasEntity {
-  id: string;
-  zh?: string;
-  en?: string;
-  aliases?: (string | { text: string })[];
-}
+import { loadCuratedAliases } from '../entities/alias-data.ts';
 
 const fold = (s: string) => foldForMatch(foldScript(s));
 let index: Map<string, { id: string; names: string[] }> | undefined;
@@ -24,9 +17,9 @@ function loadIndex(): Map<string, { id: string; names: string[] }> {
   if (index) return index;
   index = new Map();
   try {
-    const data = JSON.parse(readFileSync(new URL('../../../seeds/aliases.json', import.meta.url), 'utf8')) as { entities?: AliasEntity[] };
-    for (const e of data.entities ?? []) {
-      const names = [e.zh, e.en, ...(e.aliases ?? []).map((a) => (typeof a === 'string' ? a : a.text))].filter((n): n is string => !!n);
+    // The one reader of seeds/aliases.json (alias-data.ts), so both agree on what the file says.
+    for (const e of loadCuratedAliases().entities) {
+      const names = [e.zh, e.en, ...e.aliases.map((a) => (typeof a === 'string' ? a : a.text))].filter((n): n is string => !!n);
       const entry = { id: e.id, names };
       for (const key of [e.id, ...names]) if (!index.has(fold(key))) index.set(fold(key), entry);
     }

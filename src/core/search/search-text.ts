@@ -14,7 +14,7 @@ const charCache = new Map<string, string>();
 const bmpSimplified: (string | undefined)[] = new Array(0x10000);
 
 /** One character in its Simplified form (the character itself when OpenCC has no mapping). */
-function foldChar(ch: string): string {
+function simplifiedChar(ch: string): string {
   let v = charCache.get(ch);
   if (v === undefined) {
     v = toSimplified(ch);
@@ -40,11 +40,11 @@ export function foldScriptChars(text: string): string {
     let f: string;
     let width = 1;
     if (isHanCode(c)) {
-      f = bmpSimplified[c] ??= foldChar(String.fromCharCode(c));
+      f = bmpSimplified[c] ??= simplifiedChar(String.fromCharCode(c));
       if (f.length === 1 && f.charCodeAt(0) === c) continue;
     } else if (c >= 0xd840 && c <= 0xd87f && i + 1 < n && text.charCodeAt(i + 1) >= 0xdc00 && text.charCodeAt(i + 1) <= 0xdfff) {
       const ch = text.slice(i, i + 2);
-      f = foldChar(ch);
+      f = simplifiedChar(ch);
       width = 2;
       if (f === ch) {
         i++;

@@ -1,0 +1,29 @@
+/**
+ * The one place chat adapters are built from the configuration: one per platform with a token.
+ * `newsbot start` starts them (gateway, polling); `newsbot digest run` only sends (REST / Bot API,
+ * no login, no polling), so it runs safely next to a live bot on the same token. Platform
+ * libraries load only when their token is set.
+ */
+import type { Config } from '../config.ts';
+import type { Logger } from '../core/logger.ts';
+import type { Stores } from '../core/store/stores.ts';
+import type { Platform } from '../core/contract/types.ts';
+import type { ChatAdapter } from './types.ts';
+
+export async function buildAdapters(cfg: Config, stores: Stores, log: Logger, now: () => Date = () => new Date()): Promise<ChatAdapter[]> {
+  const adapters: ChatAdapter[] = [];
+  if (cfg.TELEGRAM_TOKEN) {
+    const { createTelegramAdapter } = await import('./telegram/create-telegram-adapter.ts');
+    adapters.push(createTelegramAdapter({ token: cfg.TELEGRAM_TOKEN, apiRoot: cfg.TELEGRAM_API_ROOT, stores, now, log }));
+  }
+  if (cfg.DISCORD_TOKEN && cfg.DISCORD_APP_ID) {
+    const { createDiscordAdapter } = await import('./discord/index.ts');
+    adapters.push(createDiscordAdapter({ token: cfg.DISCORD_TOKEN, appId: cfg.DISCORD_APP_ID, apiUrl: cfg.DISCORD_API_URL, stores, now, log }));
+  }
+  return adapters;
+}
+
+/** The adapters by platform, as the scheduler takes them. */
+export function byPlatform(adapters: ChatAdapter[]): Partial<Record<Platform, ChatAdapter>> {
+  return Object.fromEntries(adapters.map((a) => [a.platform, a]));
+}
