@@ -4,10 +4,10 @@
  * scheduler and live sources, or, with no token at all, the terminal chat on stdin/stdout.
  * SIGINT/SIGTERM (or the end of terminal input) shut everything down and close the database.
  */
-import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import { parseArgs, dbPath, loadCliConfig } from './args.ts';
 import type { Config } from '../config.ts';
+import { projectFile } from '../core/project-files.ts';
 import { openStores } from '../core/store/open-stores.ts';
 import type { Stores } from '../core/store/stores.ts';
 import { addSecret, createLogger, redact, type Logger } from '../core/logger.ts';
@@ -18,7 +18,7 @@ import type { ReplyLang } from '../core/contract/types.ts';
 import { startSources } from '../sources/start-sources.ts';
 
 const USAGE = 'usage: newsbot start [--db FILE] [--lang zh-TW|zh-CN|en] [--no-seeds]';
-const SEEDS_DIR = fileURLToPath(new URL('../../seeds', import.meta.url));
+const SEEDS_DIR = projectFile('seeds');
 
 /** Something running that shutdown must stop, in reverse order of start. */
 interface Running {

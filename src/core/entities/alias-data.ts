@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
+import { projectFile } from '../project-files.ts';
 import { z } from 'zod';
 
 /** What an entity is; /who words its answer by it and co-mentions leave places out. */
@@ -33,7 +33,7 @@ export interface CuratedData {
 }
 
 /** Where the curated alias file lives in the repository. */
-export const ALIASES_FILE = fileURLToPath(new URL('../../../seeds/aliases.json', import.meta.url));
+export const ALIASES_FILE = projectFile('seeds', 'aliases.json');
 
 let cached: CuratedData | undefined;
 

@@ -11,6 +11,7 @@
  * never keeps the process alive. If it fails or stalls, the loader parses everything itself.
  */
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { workerBootstrap } from '../project-files.ts';
 import { parseOutcome, type ParseJob, type ParseOutcome, type ParseResult } from './parse-outcome.ts';
 
 /** Slots in the shared ring; far more than the loader's lookahead, so a slot is never reused while a job can still be claimed. */
@@ -55,11 +56,7 @@ function startWorker(): SharedWorker | null {
     const { port1, port2 } = new MessageChannel();
     const slots = new SharedArrayBuffer(RING * 4);
     const done = new SharedArrayBuffer(4);
-    // The worker runs TypeScript through tsx like the main thread; an eval'd bootstrap registers it
-    // there, since hooks registered on this thread do not reach a worker on Node 20.
-    const entry = new URL('./parse-worker.ts', import.meta.url).href;
-    const tsx = import.meta.resolve('tsx/esm/api');
-    const worker = new Worker(`import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`, {
+    const worker = new Worker(workerBootstrap(import.meta.url, 'parse-worker'), {
       eval: true,
       workerData: { port: port2, slots, done },
       transferList: [port2],

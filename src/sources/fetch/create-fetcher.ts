@@ -5,7 +5,8 @@
  */
 import { Agent, request, type Dispatcher } from 'undici';
 import { isIP } from 'node:net';
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { projectFile } from '../../core/project-files.ts';
 import { createGunzip, createInflate, createBrotliDecompress } from 'node:zlib';
 import { pipeline, type Readable, type Transform } from 'node:stream';
 import { classifyAddress } from './address-policy.ts';
@@ -13,7 +14,7 @@ import { createGuardedLookup, BLOCKED_CODE, type AddressPolicy, type Resolver } 
 import { parseRetryAfter } from './cache-headers.ts';
 import { FetchError } from './fetch-error.ts';
 
-const VERSION = (createRequire(import.meta.url)('../../../package.json') as { version: string }).version;
+const VERSION = (JSON.parse(readFileSync(projectFile('package.json'), 'utf8')) as { version: string }).version;
 
 /** The bot's name and version; without a contact given, nothing else (a made-up address would mislead site operators). */
 export const USER_AGENT = `newsbot/${VERSION}`;

@@ -6,6 +6,7 @@
  * content-level reason (ParseLimitError) and the next task gets a fresh thread.
  */
 import { Worker } from 'node:worker_threads';
+import { workerBootstrap } from '../../core/project-files.ts';
 import { runTask, taskError, type ParseTask, type TaskReply, type TaskValue } from './parse-task.ts';
 
 /** A document that needed more time or memory than a parse is allowed; permanent for these bytes. */
@@ -52,10 +53,7 @@ export function createParsePool(opts: ParsePoolOptions = {}): ParsePool {
   const settle = (reply: TaskReply, job: Job) => (reply.ok ? job.resolve(reply.value) : job.reject(taskError(reply)));
 
   function spawn(): Worker {
-    const entry = new URL('./parse-thread.ts', import.meta.url).href;
-    const tsx = import.meta.resolve('tsx/esm/api');
-    // tsx hooks registered on this thread do not reach a worker on Node 20: register them there.
-    const w = new Worker(`import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`, {
+    const w = new Worker(workerBootstrap(import.meta.url, 'parse-thread'), {
       eval: true,
       resourceLimits: { maxOldGenerationSizeMb: maxHeapMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(8, maxHeapMb >> 3)), stackSizeMb: 8 },
     });
