@@ -36,6 +36,8 @@ export interface NormalizedArticle {
   /** ISO 8601: full timestamp with offset when a time is known, YYYY-MM-DD when only the day, null when unknown. */
   published_at: string | null;
   published_precision: Precision | null;
+  /** When the page says it was last modified (ISO 8601), if it does: orders revisions by the content's own time. */
+  modified_at?: string | null;
   dateline: Dateline | null;
   languages: Lang[];
   paragraphs: Paragraph[];

@@ -23,6 +23,8 @@ export interface PageMetadata {
   title: string | null;
   url: string | null;
   published: FoundDate | null;
+  /** The page's own last-modified time (JSON-LD dateModified, article:modified_time, og:updated_time). */
+  modified: FoundDate | null;
   authors: string[];
   outlet: string | null;
   tags: string[];
@@ -55,6 +57,9 @@ export function readPageMetadata(doc: MiniDocument, pageUrl?: string): PageMetad
     parseDateValue(meta('meta[property="article:published_time"]'), zone) ??
     parseDateValue(meta('meta[name="pubdate"]') ?? meta('meta[name="publishdate"]') ?? meta('meta[name="date"]') ?? meta('meta[itemprop="datePublished"]'), zone) ??
     visibleDate(doc, title, zone);
+  const modified =
+    parseDateValue(ld?.dateModified, zone) ??
+    parseDateValue(meta('meta[property="article:modified_time"]') ?? meta('meta[property="og:updated_time"]') ?? meta('meta[itemprop="dateModified"]'), zone);
 
   const outlets = [siteName, nameOf(ld?.publisher), detectOutletFromUrl(url)].filter((x): x is string => !!x);
   const notOutlet = (a: string) => !isOrganisationName(a, outlets);
@@ -72,7 +77,7 @@ export function readPageMetadata(doc: MiniDocument, pageUrl?: string): PageMetad
     ...(metas('meta[name="keywords"]')[0]?.split(',') ?? []),
   ]);
 
-  return { title, url, published, authors, outlet: siteName, tags };
+  return { title, url, published, modified, authors, outlet: siteName, tags };
 }
 
 /**

@@ -77,6 +77,7 @@ export function parseHtml(html: string, name: string, url?: string): NormalizedA
     translators: [],
     published_at: meta.published?.iso ?? null,
     published_precision: meta.published?.precision ?? null,
+    modified_at: meta.modified?.iso ?? null,
     dateline: null,
     paragraphs,
     tags: meta.tags,

@@ -86,3 +86,21 @@ test('an HTML page without a date stays undated and javascript: links never beco
 test('an empty HTML page is an IngestError naming the file', () => {
   assert.throws(() => parseHtml('   ', 'blank.html'), (e: unknown) => e instanceof IngestError && e.file === 'blank.html');
 });
+
+test("a page's own last-modified time is read (JSON-LD dateModified, article:modified_time, og:updated_time) in the outlet's zone", () => {
+  const page = (head: string) =>
+    Buffer.from(
+      `<html lang="zh-Hant"><head><title>立法院三讀通過新法案</title>${head}</head><body><article><h1>立法院三讀通過新法案</h1>` +
+        '<p>立法院今天下午三讀通過新法案，朝野立委在議場內進行表決，最後以多數通過，行政院表示將盡快公布施行。</p>' +
+        '<p>法案內容包括多項條文修正，主管機關將在三個月內訂定相關子法，並舉辦說明會向民眾說明。</p></article></body></html>',
+    );
+  const ld = (o: object) => `<script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', headline: '立法院三讀通過新法案', ...o })}</script>`;
+  const a = parseDocument(page(ld({ datePublished: '2025-03-01T08:00:00+08:00', dateModified: '2025-03-01T10:30:00+08:00' })), 'a.html');
+  assert.equal(a.modified_at, '2025-03-01T10:30:00+08:00');
+  const b = parseDocument(page('<meta property="article:published_time" content="2025-03-01 08:00"><meta property="article:modified_time" content="2025-03-02 09:15">'), 'b.html');
+  assert.equal(b.published_at, '2025-03-01T08:00:00+08:00');
+  assert.equal(b.modified_at, '2025-03-02T09:15:00+08:00', 'no zone given: the Chinese page is read at UTC+8');
+  const c = parseDocument(page('<meta property="og:updated_time" content="2025-03-03T01:00:00Z">'), 'c.html');
+  assert.equal(c.modified_at, '2025-03-03T01:00:00Z');
+  assert.equal(parseDocument(page(''), 'd.html').modified_at ?? null, null, 'a page that does not say has no modified time');
+});
