@@ -4,7 +4,7 @@
  *
  * The front forwards every request to the emulator's own express app, and adds what the
  * emulator lacks, each visible in `calls`:
- * - `setMyCommands` (the emulator answers 500): stubbed, recorded;
+ * - `setMyCommands`, `deleteMyCommands` (the emulator answers 500): stubbed, recorded;
  * - `getChatMember` (absent): answered from `setMember` (default status: member);
  * - Telegram's checks on sent HTML (parse_mode HTML): unknown or unbalanced tags, stray `<`/`&`,
  *   empty text and more than 4096 visible characters get the same 400 Telegram would give;
@@ -257,7 +257,7 @@ export async function startTelegramHarness(token = '123456:TEST-harness-token'):
       if (failure.kind === 'network') return req.socket.destroy();
       return sendJson(res, failure.status, { ok: false, error_code: failure.status, description: failure.description, parameters: failure.parameters });
     }
-    if (method === 'setMyCommands') return sendJson(res, 200, { ok: true, result: true });
+    if (method === 'setMyCommands' || method === 'deleteMyCommands') return sendJson(res, 200, { ok: true, result: true });
     if (method === 'getChatMember') {
       const userId = Number(body.user_id);
       const status = members.get(`${body.chat_id}:${userId}`) ?? 'member';

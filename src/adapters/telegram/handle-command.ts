@@ -19,6 +19,7 @@ import { deliverReply, sendHtml } from './send-reply.ts';
 import { lineRef, pageKeyboard, parsePageData, type PageCache } from './paging.ts';
 import { describeTelegramError } from './errors.ts';
 import { zhFor } from '../../core/text/reply-script.ts';
+import { setChatMenu } from './register-commands.ts';
 
 export interface CommandHandlerDeps {
   stores: Stores;
@@ -102,11 +103,17 @@ export function createCommandHandler(deps: CommandHandlerDeps): (ctx: Context) =
       return;
     }
     const chat = buildChatContext(ctx.api, msg, me.id, deps.log);
+    const chosenBefore = (await deps.settings.get('telegram', String(msg.chat.id)))?.lang ?? null;
     const reply = await executeCommand(parsed.command, { args: parsed.args, lang, chat }, { stores: deps.stores, now: deps.now }, deps.log);
     // A command that chose its reply's language (/language answers in the new one) says so in the reply.
     const replyLang = reply.lang ?? lang;
     const line = parsed.command.replayable ? text.trim().replace(/\s+/g, ' ').replace(/^\/(\w+)@\S+/, '/$1') : undefined;
     await answerWith(ctx.api, msg, reply, replyLang, deps, line);
+    // The chat chose another reply language: its command menu follows (Telegram cannot tell zh-CN from zh-TW clients).
+    const chosen = (await deps.settings.get('telegram', String(msg.chat.id)))?.lang ?? null;
+    if (chosen !== chosenBefore) {
+      await setChatMenu(ctx.api, msg.chat.id, chosen).catch((err: unknown) => deps.log.warn(`telegram: chat menu for ${msg.chat.id} not updated: ${err instanceof Error ? err.message : String(err)}`));
+    }
   };
 }
 

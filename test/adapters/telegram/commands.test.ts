@@ -115,6 +115,26 @@ test('replies follow the user’s language until the chat sets one; /language au
   assert.match((await h.waitForReplies(dm.id))[0].text, /zh-TW、zh-CN、en 或 auto/);
 });
 
+test('a chat that sets its language gets its command menu in it (Simplified for zh-CN); auto removes the chat menu', async () => {
+  const dm = privateChat({ id: 503, first_name: '小红', language_code: 'zh' });
+  const menus = () => h.calls.filter((c) => (c.method === 'setMyCommands' || c.method === 'deleteMyCommands') && JSON.stringify(c.body.scope ?? '').includes(String(dm.id)));
+  await h.sendText(dm, dm as unknown as TestUser, '/language zh-CN');
+  await h.waitForReplies(dm.id);
+  const set = menus().at(-1)!;
+  assert.equal(set.method, 'setMyCommands');
+  const scope = typeof set.body.scope === 'string' ? JSON.parse(set.body.scope) : set.body.scope;
+  assert.deepEqual(scope, { type: 'chat', chat_id: dm.id });
+  const list = (typeof set.body.commands === 'string' ? JSON.parse(set.body.commands) : set.body.commands) as { command: string; description: string }[];
+  const help = list.find((c) => c.command === 'help')!;
+  assert.equal(help.description, '列出所有指令与范例', 'Simplified descriptions');
+  await h.sendText(dm, dm as unknown as TestUser, '/help');
+  await h.waitForReplies(dm.id);
+  assert.equal(menus().length, 1, 'a command that does not change the language leaves the menu alone');
+  await h.sendText(dm, dm as unknown as TestUser, '/language auto');
+  await h.waitForReplies(dm.id);
+  assert.equal(menus().at(-1)!.method, 'deleteMyCommands');
+});
+
 test('in a group only administrators (getChatMember, or anonymous admins) change the language', async () => {
   const g = group();
   const admin: TestUser = { id: 777, first_name: 'Boss', language_code: 'en' };
