@@ -32,7 +32,7 @@ export async function run(args: string[]): Promise<number> {
   }
   const config = loadCliConfig('entities');
   if (!config) return 2;
-  const file = dbPath(flags, config.NEWSBOT_DB);
+  const file = dbPath(flags, config);
   if (typeof flags.db === 'string' && !existsSync(file)) {
     process.stderr.write(`newsbot entities: no database at ${file}\n`);
     return 1;

@@ -19,7 +19,7 @@ export async function run(args: string[]): Promise<number> {
   }
   const config = loadCliConfig('export');
   if (!config) return 2;
-  const file = dbPath(flags, config.NEWSBOT_DB);
+  const file = dbPath(flags, config);
   if (file !== ':memory:' && !existsSync(file)) {
     process.stderr.write(`newsbot export: no database at ${file}\n`);
     return 1;

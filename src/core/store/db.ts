@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { migrations } from './migrations/index.ts';
+import { isPostgresUrl, redactDbUrl } from './db-url.ts';
 
 export type Db = Database.Database;
 
@@ -41,6 +42,8 @@ export function isBusyError(err: unknown): boolean {
  * writing one file would fail instead of taking turns.
  */
 export function openDatabase(file: string, opts: { busyTimeoutMs?: number } = {}): Db {
+  // Never create a file named after a URL: a caller that only knows SQLite says so instead.
+  if (isPostgresUrl(file)) throw new Error(`${redactDbUrl(file)}: this command does not support PostgreSQL yet; give it a SQLite file with --db`);
   if (file !== ':memory:') ensureDir(dirname(file));
   const db = new Database(file);
   try {
