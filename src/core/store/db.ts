@@ -29,10 +29,14 @@ export class SchemaVersionError extends Error {
  */
 export const BUSY_TIMEOUT_MS = 60_000;
 
-/** True when `err` is SQLite saying another connection holds the lock: a passing reason, retried later. */
+/**
+ * True when `err` is SQLite saying another connection holds the lock: a passing reason, retried
+ * later. Also true for the PostgreSQL executor's PassingDbError (marked `passing`), so existing
+ * callers treat both backends alike; new code calls isPassingDbError (db-errors.ts).
+ */
 export function isBusyError(err: unknown): boolean {
-  const e = err as { code?: string; message?: string } | null;
-  return !!e && (e.code === 'SQLITE_BUSY' || e.code === 'SQLITE_LOCKED' || /database is locked|database table is locked/.test(e.message ?? ''));
+  const e = err as { code?: string; message?: string; passing?: unknown } | null;
+  return !!e && (e.code === 'SQLITE_BUSY' || e.code === 'SQLITE_LOCKED' || e.passing === true || /database is locked|database table is locked/.test(e.message ?? ''));
 }
 
 /**

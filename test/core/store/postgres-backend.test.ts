@@ -10,7 +10,7 @@ import { createPgPool, PostgresSql } from '../../../src/core/store/postgres/post
 import { migratePostgres } from '../../../src/core/store/postgres/migrate-postgres.ts';
 import { postgresMigrations } from '../../../src/core/store/postgres/migrations/index.ts';
 import { openStores } from '../../../src/core/store/open-stores.ts';
-import { openDatabase, SchemaVersionError } from '../../../src/core/store/db.ts';
+import { isBusyError, openDatabase, SchemaVersionError } from '../../../src/core/store/db.ts';
 import { usePgTestDatabase } from '../../helpers/postgres.ts';
 
 const pgdb = usePgTestDatabase();
@@ -70,6 +70,7 @@ test('a lock timeout on PostgreSQL comes out as a PassingDbError; a constraint v
     assert.ok(err instanceof PassingDbError, String(err));
     assert.equal((err as PassingDbError).code, '55P03');
     assert.ok(isPassingDbError(err));
+    assert.ok(isBusyError(err), 'the older SQLite-era busy check recognises it too');
     const dup = await a.run('INSERT INTO lockme (id) VALUES (?)', [1]).then(() => null, (e: unknown) => e);
     assert.equal((dup as { code?: string }).code, '23505');
     assert.ok(!isPassingDbError(dup));
@@ -77,6 +78,12 @@ test('a lock timeout on PostgreSQL comes out as a PassingDbError; a constraint v
     await a.close();
     await b.close();
   }
+});
+
+test('the number/bool type parsers belong to the pool, not to pg.types (other pools in the process keep theirs)', async () => {
+  const pg = (await import('pg')).default;
+  assert.equal(pg.types.getTypeParser(20, 'text')('5'), '5');
+  assert.equal(pg.types.getTypeParser(16, 'text')('t'), true);
 });
 
 test('a refused connection is a passing failure', async () => {
