@@ -49,6 +49,7 @@ test('a lock timeout on PostgreSQL comes out as a PassingDbError; a constraint v
   try {
     await a.run('DROP TABLE IF EXISTS lockme; CREATE TABLE lockme (id INTEGER PRIMARY KEY)');
     await a.run('INSERT INTO lockme (id) VALUES (?)', [1]);
+    assert.deepEqual(await a.all('SELECT 1 AS one; SELECT id FROM lockme'), [{ id: 1 }], 'several statements: the last one answers');
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
     let locked!: () => void;

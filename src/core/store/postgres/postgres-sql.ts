@@ -72,8 +72,12 @@ export class PostgresSql implements Sql {
 
   private async query(sql: string, params: readonly SqlValue[]): Promise<pg.QueryResult> {
     try {
-      // No parameters: the simple protocol, which also runs several statements (migrations).
-      if (params.length === 0) return await this.target().query(sql);
+      // No parameters: the simple protocol, which also runs several statements (migrations); their
+      // results come back as an array, of which the last statement's counts.
+      if (params.length === 0) {
+        const res = (await this.target().query(sql)) as pg.QueryResult | pg.QueryResult[];
+        return Array.isArray(res) ? res[res.length - 1] : res;
+      }
       return await this.target().query(this.text(sql), params as unknown[]);
     } catch (err) {
       throw translateError(err);
