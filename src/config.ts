@@ -21,6 +21,11 @@ const schema = z.object({
   DISCORD_APP_ID: optionalString.pipe(z.string().regex(/^\d+$/, 'must be a numeric application id').optional()),
   TELEGRAM_TOKEN: optionalString,
   NEWSBOT_DB: optionalString.transform((v) => v ?? 'data/newsbot.db'),
+  /**
+   * A postgres:// URL selects PostgreSQL instead of the NEWSBOT_DB file (a --db flag still wins).
+   * Never printed as is: redactDbUrl hides its password.
+   */
+  NEWSBOT_DATABASE_URL: optionalString.pipe(z.string().regex(/^postgres(ql)?:\/\/\S+$/i, 'must be a postgres:// or postgresql:// URL').optional()),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   TELEGRAM_API_ROOT: optionalUrl,
   DISCORD_API_URL: optionalUrl,

@@ -17,6 +17,7 @@ const SUBCOMMANDS: Record<string, () => Promise<{ run(args: string[]): Promise<n
   subscriptions: () => import('./cli/subscriptions.ts'),
   deliveries: () => import('./cli/deliveries.ts'),
   dates: () => import('./cli/dates.ts'),
+  db: () => import('./cli/db-copy.ts'),
 };
 
 const USAGE = `usage: newsbot <command> [options]
@@ -29,7 +30,9 @@ const USAGE = `usage: newsbot <command> [options]
   sources add|list|remove|poll  live sources (folders, RSS/Atom feeds)
   digest run --at <ISO instant> [--db FILE]
   subscriptions [--json]   deliveries [--json]
-  dates [TEXT] --at <ISO instant with offset> [--prefer past|future] [--jsonl]`;
+  dates [TEXT] --at <ISO instant with offset> [--prefer past|future] [--jsonl]
+  db copy --from FILE --to postgres://…  move a SQLite database into an empty PostgreSQL one
+  --db takes a SQLite file or a postgres:// URL (also NEWSBOT_DATABASE_URL)`;
 
 /** Runs the subcommand named by argv[0] and returns its exit status. */
 export async function main(argv: string[]): Promise<number> {

@@ -27,9 +27,13 @@ export function parseArgs(argv: string[], booleans: string[] = []): ParsedArgs {
   return { positional, flags };
 }
 
-/** The database path: --db, then NEWSBOT_DB (via config), then data/newsbot.db. */
-export function dbPath(flags: Record<string, string | true>, fromConfig: string): string {
-  return typeof flags.db === 'string' ? flags.db : fromConfig;
+/**
+ * The database target: --db (a SQLite file or a postgres:// URL), then NEWSBOT_DATABASE_URL, then
+ * NEWSBOT_DB, then data/newsbot.db. Print it with redactDbUrl (a URL may hold a password).
+ */
+export function dbPath(flags: Record<string, string | true>, fromConfig: string | Pick<Config, 'NEWSBOT_DB' | 'NEWSBOT_DATABASE_URL'>): string {
+  if (typeof flags.db === 'string') return flags.db;
+  return typeof fromConfig === 'string' ? fromConfig : (fromConfig.NEWSBOT_DATABASE_URL ?? fromConfig.NEWSBOT_DB);
 }
 
 /**

@@ -1,5 +1,5 @@
 /**
- * `newsbot ask "<command line>" [--db FILE] [--lang zh-TW|zh-CN|en] [--json] [--pictures DIR]`: runs any chat command
+ * `newsbot ask "<command line>" [--db FILE|URL] [--lang zh-TW|zh-CN|en] [--json] [--pictures DIR]`: runs any chat command
  * against the database and prints the reply, as plain text or as JSON
  * ({text, articles, events?, image?, kind}). A reply's picture is saved as a PNG file (under --pictures
  * DIR, else the system temp folder) and its path printed. The adapter for tests, scripts and users without bot tokens.
@@ -7,15 +7,15 @@
 import { existsSync } from 'node:fs';
 import { parseArgs, dbPath } from './args.ts';
 import { loadConfig } from '../config.ts';
-import { openDatabase } from '../core/store/db.ts';
-import { sqliteStores } from '../core/store/open-stores.ts';
+import { isPostgresUrl, openStores, redactDbUrl } from '../core/store/open-stores.ts';
 import { createLogger } from '../core/logger.ts';
 import { answerLine } from '../adapters/terminal/run-line.ts';
 import { renderPlain } from '../adapters/terminal/render-plain.ts';
 import { pictureLine, saveReplyImage } from '../adapters/terminal/save-image.ts';
 import type { ReplyLang } from '../core/contract/types.ts';
+import type { Stores } from '../core/store/stores.ts';
 
-const USAGE = 'usage: newsbot ask "<command line>" [--db FILE] [--lang zh-TW|zh-CN|en] [--json] [--pictures DIR]';
+const USAGE = 'usage: newsbot ask "<command line>" [--db FILE|URL] [--lang zh-TW|zh-CN|en] [--json] [--pictures DIR]';
 
 /** Runs `newsbot ask`; exit status 0 for an answer, 2 for a usage problem, 1 for an error. */
 export async function run(argv: string[]): Promise<number> {
@@ -31,15 +31,21 @@ export async function run(argv: string[]): Promise<number> {
     return 2;
   }
   const config = loadConfig();
-  const file = dbPath(flags, config.NEWSBOT_DB);
-  if (!existsSync(file)) {
+  const file = dbPath(flags, config);
+  if (!isPostgresUrl(file) && !existsSync(file)) {
     process.stderr.write(`newsbot ask: no database at ${file} (run \`newsbot ingest <folder> --db ${file}\` first)\n`);
     return 1;
   }
-  const db = openDatabase(file);
+  let stores: Stores;
+  try {
+    stores = await openStores(file);
+  } catch (err) {
+    process.stderr.write(`newsbot ask: cannot open database ${redactDbUrl(file)}: ${redactDbUrl(err instanceof Error ? err.message : String(err))}\n`);
+    return 1;
+  }
   try {
     const log = createLogger(config.LOG_LEVEL);
-    const reply = await answerLine(line, lang as ReplyLang, { stores: sqliteStores(db), now: () => new Date() }, log);
+    const reply = await answerLine(line, lang as ReplyLang, { stores, now: () => new Date() }, log);
     const picture = saveReplyImage(reply, typeof flags.pictures === 'string' ? flags.pictures : undefined);
     const text = renderPlain(reply) + (picture ? '\n' + pictureLine(picture, lang as ReplyLang) : '');
     if (flags.json) {
@@ -51,6 +57,6 @@ export async function run(argv: string[]): Promise<number> {
     } else process.stdout.write(text + '\n');
     return reply.kind === 'ok' ? 0 : reply.kind === 'usage' ? 2 : 1;
   } finally {
-    db.close();
+    await stores.close();
   }
 }

@@ -37,7 +37,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   const cfg = loadConfig();
   const log = createLogger(cfg.LOG_LEVEL);
-  const db = openDatabase(dbPath(flags, cfg.NEWSBOT_DB));
+  const db = openDatabase(dbPath(flags, cfg));
   const stores = sqliteStores(db);
   const adapters = byPlatform(await buildAdapters(cfg, stores, log));
   try {

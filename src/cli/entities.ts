@@ -9,6 +9,7 @@ import { createInterface } from 'node:readline';
 import { openDatabase, type Db } from '../core/store/db.ts';
 import { findTextEntities } from '../core/entities/text-entities.ts';
 import { oneLine } from '../core/loader/rejects.ts';
+import { isPostgresUrl, redactDbUrl } from '../core/store/db-url.ts';
 import { dbPath, loadCliConfig, parseArgs } from './args.ts';
 
 const USAGE = 'usage: newsbot entities [TEXT] [--jsonl] [--db FILE]';
@@ -32,16 +33,16 @@ export async function run(args: string[]): Promise<number> {
   }
   const config = loadCliConfig('entities');
   if (!config) return 2;
-  const file = dbPath(flags, config.NEWSBOT_DB);
-  if (typeof flags.db === 'string' && !existsSync(file)) {
-    process.stderr.write(`newsbot entities: no database at ${file}\n`);
+  const file = dbPath(flags, config);
+  if (typeof flags.db === 'string' && !isPostgresUrl(file) && !existsSync(file)) {
+    process.stderr.write(`newsbot entities: no database at ${redactDbUrl(file)}\n`);
     return 1;
   }
   let db: Db;
   try {
-    db = openDatabase(existsSync(file) ? file : ':memory:');
+    db = openDatabase(isPostgresUrl(file) || existsSync(file) ? file : ':memory:');
   } catch (err) {
-    process.stderr.write(`newsbot entities: cannot open database ${file}: ${oneLine(String((err as Error)?.message ?? err))}\n`);
+    process.stderr.write(`newsbot entities: cannot open database ${redactDbUrl(file)}: ${redactDbUrl(oneLine(String((err as Error)?.message ?? err)))}\n`);
     return 1;
   }
   try {

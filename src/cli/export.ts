@@ -8,6 +8,7 @@ import { createArticleStore } from '../core/store/articles.ts';
 import { toExportEvents, toExportRecord } from '../core/store/export-record.ts';
 import { exportMentions } from '../core/entities/text-entities.ts';
 import { oneLine } from '../core/loader/rejects.ts';
+import { isPostgresUrl, redactDbUrl } from '../core/store/db-url.ts';
 import { dbPath, loadCliConfig, parseArgs } from './args.ts';
 
 /** Runs the subcommand; returns the exit status. */
@@ -19,16 +20,16 @@ export async function run(args: string[]): Promise<number> {
   }
   const config = loadCliConfig('export');
   if (!config) return 2;
-  const file = dbPath(flags, config.NEWSBOT_DB);
-  if (file !== ':memory:' && !existsSync(file)) {
-    process.stderr.write(`newsbot export: no database at ${file}\n`);
+  const file = dbPath(flags, config);
+  if (file !== ':memory:' && !isPostgresUrl(file) && !existsSync(file)) {
+    process.stderr.write(`newsbot export: no database at ${redactDbUrl(file)}\n`);
     return 1;
   }
   let db: Db;
   try {
     db = openDatabase(file);
   } catch (err) {
-    process.stderr.write(`newsbot export: cannot open database ${file}: ${oneLine(String((err as Error)?.message ?? err))}\n`);
+    process.stderr.write(`newsbot export: cannot open database ${redactDbUrl(file)}: ${redactDbUrl(oneLine(String((err as Error)?.message ?? err)))}\n`);
     return 1;
   }
   try {

@@ -203,7 +203,7 @@ export async function run(args: string[], output: CliIo = processIo()): Promise<
     return cmd ? 0 : 2;
   }
   const config = loadConfig();
-  const db = openDatabase(dbPath(flags, config.NEWSBOT_DB));
+  const db = openDatabase(dbPath(flags, config));
   try {
     if (cmd === 'add') return await add(db, rest, flags, config.NEWSBOT_ALLOW_PRIVATE_NETWORKS, config.NEWSBOT_CONTACT);
     if (cmd === 'list') return list(db, flags);

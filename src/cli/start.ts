@@ -8,7 +8,8 @@ import { existsSync } from 'node:fs';
 import { parseArgs, dbPath, loadCliConfig } from './args.ts';
 import type { Config } from '../config.ts';
 import { projectFile } from '../core/project-files.ts';
-import { openStores } from '../core/store/open-stores.ts';
+import { openStores, redactDbUrl } from '../core/store/open-stores.ts';
+import { dbUrlPassword } from '../core/store/db-url.ts';
 import type { Stores } from '../core/store/stores.ts';
 import { addSecret, createLogger, redact, type Logger } from '../core/logger.ts';
 import { ingestPaths } from '../core/loader/ingest-paths.ts';
@@ -17,7 +18,7 @@ import { buildAdapters, byPlatform } from '../adapters/build-adapters.ts';
 import type { ReplyLang } from '../core/contract/types.ts';
 import { startSources } from '../sources/start-sources.ts';
 
-const USAGE = 'usage: newsbot start [--db FILE] [--lang zh-TW|zh-CN|en] [--no-seeds]';
+const USAGE = 'usage: newsbot start [--db FILE|URL] [--lang zh-TW|zh-CN|en] [--no-seeds]';
 const SEEDS_DIR = projectFile('seeds');
 
 /** Something running that shutdown must stop, in reverse order of start. */
@@ -80,13 +81,14 @@ export async function run(argv: string[]): Promise<number> {
   addSecret(cfg.TELEGRAM_TOKEN);
   addSecret(cfg.DISCORD_TOKEN);
   const log = createLogger(cfg.LOG_LEVEL);
-  const file = dbPath(flags, cfg.NEWSBOT_DB);
+  const file = dbPath(flags, cfg);
+  addSecret(dbUrlPassword(file));
   const stores = await openStores(file);
   const running: Running[] = [];
   const { signal, dispose } = waitForSignal();
   try {
     const seeds = flags['no-seeds'] ? 'seeds skipped' : loadSeeds(stores, cfg, log);
-    say(`newsbot: ${createArticleStore(stores.legacyDb).count()} articles in ${file} (${seeds})`);
+    say(`newsbot: ${createArticleStore(stores.legacyDb).count()} articles in ${redactDbUrl(file)} (${seeds})`);
 
     const sources = startSources({ stores, config: cfg, log });
     running.push({ name: 'sources', stop: () => sources.stop() });

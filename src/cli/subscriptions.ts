@@ -12,7 +12,7 @@ import { formatTable } from '../core/digest/format-table.ts';
 export async function run(argv: string[]): Promise<number> {
   const { flags } = parseArgs(argv, ['json']);
   const cfg = loadConfig();
-  const db = openDatabase(dbPath(flags, cfg.NEWSBOT_DB));
+  const db = openDatabase(dbPath(flags, cfg));
   try {
     const subs = createSubscriptionStore(db).list();
     if (flags.json) {

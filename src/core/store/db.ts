@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { migrations } from './migrations/index.ts';
+import { isPostgresUrl, redactDbUrl } from './db-url.ts';
 
 export type Db = Database.Database;
 
@@ -28,10 +29,14 @@ export class SchemaVersionError extends Error {
  */
 export const BUSY_TIMEOUT_MS = 60_000;
 
-/** True when `err` is SQLite saying another connection holds the lock: a passing reason, retried later. */
+/**
+ * True when `err` is SQLite saying another connection holds the lock: a passing reason, retried
+ * later. Also true for the PostgreSQL executor's PassingDbError (marked `passing`), so existing
+ * callers treat both backends alike; new code calls isPassingDbError (db-errors.ts).
+ */
 export function isBusyError(err: unknown): boolean {
-  const e = err as { code?: string; message?: string } | null;
-  return !!e && (e.code === 'SQLITE_BUSY' || e.code === 'SQLITE_LOCKED' || /database is locked|database table is locked/.test(e.message ?? ''));
+  const e = err as { code?: string; message?: string; passing?: unknown } | null;
+  return !!e && (e.code === 'SQLITE_BUSY' || e.code === 'SQLITE_LOCKED' || e.passing === true || /database is locked|database table is locked/.test(e.message ?? ''));
 }
 
 /**
@@ -41,6 +46,8 @@ export function isBusyError(err: unknown): boolean {
  * writing one file would fail instead of taking turns.
  */
 export function openDatabase(file: string, opts: { busyTimeoutMs?: number } = {}): Db {
+  // Never create a file named after a URL: a caller that only knows SQLite says so instead.
+  if (isPostgresUrl(file)) throw new Error(`${redactDbUrl(file)}: this command does not support PostgreSQL yet; give it a SQLite file with --db`);
   if (file !== ':memory:') ensureDir(dirname(file));
   const db = new Database(file);
   try {

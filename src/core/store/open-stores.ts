@@ -5,10 +5,9 @@
 import { openDatabase, type Db } from './db.ts';
 import { SqliteSql } from './sqlite/sqlite-sql.ts';
 import { createStores, type Stores } from './stores.ts';
+import { isPostgresUrl } from './db-url.ts';
 
-export function isPostgresUrl(target: string): boolean {
-  return /^postgres(ql)?:\/\//i.test(target);
-}
+export { isPostgresUrl, redactDbUrl } from './db-url.ts';
 
 /** The stores of an already open SQLite database (tests and tools that also inspect the file). */
 export function sqliteStores(db: Db): Stores {
