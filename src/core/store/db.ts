@@ -28,11 +28,8 @@ export class SchemaVersionError extends Error {
  */
 export const BUSY_TIMEOUT_MS = 60_000;
 
-/** True when `err` is SQLite saying another connection holds the lock: a passing reason, retried later. */
-export function isBusyError(err: unknown): boolean {
-  const e = err as { code?: string; message?: string } | null;
-  return !!e && (e.code === 'SQLITE_BUSY' || e.code === 'SQLITE_LOCKED' || /database is locked|database table is locked/.test(e.message ?? ''));
-}
+/** Kept here for callers not yet moved to busy-error.ts (which also knows PostgreSQL's passing errors). */
+export { isBusyError } from './busy-error.ts';
 
 /**
  * Opens (creating if needed) the database at `file` and migrates it. ':memory:' works for
