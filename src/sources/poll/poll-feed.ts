@@ -107,7 +107,7 @@ async function pollFeedWithin(ctx: PollContext, src: SourceRow, signal: AbortSig
   }
   const feed = await ctx.sinks.parse.run({ kind: 'feed', bytes: res.body, contentType: res.headers['content-type'] ?? null, url: res.url });
   const outlet = feed.title ?? src.outlet ?? new URL(src.location).hostname;
-  const items = ctx.stores.sources;
+  const store = ctx.stores.sources;
   const createdAt = Date.parse(src.created_at);
   const budget: PollBudget = { pagesLeft: ctx.maxPagesPerPoll ?? 30, siteBusy: false, signal };
 
@@ -121,8 +121,8 @@ async function pollFeedWithin(ctx: PollContext, src: SourceRow, signal: AbortSig
       counts.rejects.push('an item with no guid, link, title or text');
       continue;
     }
-    if (await items.itemSeen(src.id, key)) {
-      const last = await items.lastStoredItem(src.id, key);
+    if (await store.itemSeen(src.id, key)) {
+      const last = await store.lastStoredItem(src.id, key);
       if (last?.reason?.startsWith(PENDING_PREFIX) && item.link) pending.push({ item: { ...item, link: item.link }, key });
       else if (await updateSeenItem(ctx, src, item, key, outlet, last)) counts.updated++;
       else counts.unchanged++;
@@ -132,9 +132,9 @@ async function pollFeedWithin(ctx: PollContext, src: SourceRow, signal: AbortSig
     // The first poll's items, and items dated before the source was added, are back catalogue.
     const backfill = src.first_poll_done === 0 || (date != null && Date.parse(date) < createdAt);
     const urlNorm = normalizeUrl(item.link);
-    const known = await items.findItemByIdentity(item.guid, urlNorm);
+    const known = await store.findItemByIdentity(item.guid, urlNorm);
     if (known) {
-      await items.recordItem({ source_id: src.id, guid: key, url_normalized: urlNorm, content_hash: null, article_id: known.article_id, backfill: known.backfill, status: 'duplicate', reason: `same ${known.matched}` }, ctx.now());
+      await store.recordItem({ source_id: src.id, guid: key, url_normalized: urlNorm, content_hash: null, article_id: known.article_id, backfill: known.backfill, status: 'duplicate', reason: `same ${known.matched}` }, ctx.now());
       counts.duplicates++;
       continue;
     }
@@ -162,13 +162,13 @@ async function pollFeedWithin(ctx: PollContext, src: SourceRow, signal: AbortSig
       continue;
     }
     if (b.kind === 'rejected') {
-      await items.recordItem({ ...base, content_hash: null, article_id: null, backfill, status: 'rejected', reason: b.reason }, ctx.now());
+      await store.recordItem({ ...base, content_hash: null, article_id: null, backfill, status: 'rejected', reason: b.reason }, ctx.now());
       counts.rejected++;
       counts.rejects.push(b.reason);
       continue;
     }
     let hash = hashes[i]!;
-    const sameBody = await items.findItemByContent(hash);
+    const sameBody = await store.findItemByContent(hash);
     if (b.fromPage && ((pageHashes.get(hash) ?? 0) > 1 || (sameBody && item.title && !(await sameTitle(ctx, sameBody.article_id, item.title))))) {
       const own = await ownArticle(ctx, item, outlet);
       if (!own.article) {
@@ -178,7 +178,7 @@ async function pollFeedWithin(ctx: PollContext, src: SourceRow, signal: AbortSig
       b = { kind: 'article', article: own.article, fromPage: false, fallback: { reason: `${FINAL_NOTE}its page is the same as another item's (an interstitial?)`, pending: false } };
       hash = articleContentHash(b.article);
     } else if (sameBody) {
-      await items.recordItem({ ...base, content_hash: hash, article_id: sameBody.article_id, backfill: sameBody.backfill, status: 'duplicate', reason: 'same content' }, ctx.now());
+      await store.recordItem({ ...base, content_hash: hash, article_id: sameBody.article_id, backfill: sameBody.backfill, status: 'duplicate', reason: 'same content' }, ctx.now());
       counts.duplicates++;
       continue;
     }
@@ -188,30 +188,30 @@ async function pollFeedWithin(ctx: PollContext, src: SourceRow, signal: AbortSig
     const stored = await storeItem(ctx, src, counts, async () => {
       // pipeline: the raw handle until storeArticle takes the stores
       const r = await ctx.sinks.storeArticle(ctx.stores.legacyDb, article, { source_file: itemName(src, key), url: item.link ?? article.url, guid: item.guid, modified_at: item.updated ?? null });
-      await items.recordItem({ ...base, content_hash: hash, article_id: r.id, backfill, status: r.status === 'unchanged' ? 'duplicate' : 'stored', reason: fallback?.reason ?? null }, ctx.now());
+      await store.recordItem({ ...base, content_hash: hash, article_id: r.id, backfill, status: r.status === 'unchanged' ? 'duplicate' : 'stored', reason: fallback?.reason ?? null }, ctx.now());
       if (r.status === 'unchanged') counts.duplicates++;
       else counts.stored++;
     });
     if (stored === 'failed') {
       const reason = counts.rejects[counts.rejects.length - 1];
-      await items.recordItem({ ...base, content_hash: hash, article_id: null, backfill, status: 'rejected', reason }, ctx.now());
+      await store.recordItem({ ...base, content_hash: hash, article_id: null, backfill, status: 'rejected', reason }, ctx.now());
     }
   }
   // Items stored from their summary while their page could not be had: upgraded when it arrives.
   const upgrades = await mapLimited(pending, lanes, (p) => fetchItemPage(ctx, p.item, outlet, budget));
   for (const [i, p] of pending.entries()) {
     const u = upgrades[i];
-    const last = (await items.lastStoredItem(src.id, p.key))!;
+    const last = (await store.lastStoredItem(src.id, p.key))!;
     if ('article' in u) {
       const hash = articleContentHash(u.article);
       await storeItem(ctx, src, counts, async () => {
         // pipeline: the raw handle until storeArticle takes the stores
         const r = await ctx.sinks.storeArticle(ctx.stores.legacyDb, u.article, { source_file: itemName(src, p.key), url: p.item.link, guid: p.item.guid, modified_at: p.item.updated ?? null });
-        await items.recordItem({ source_id: src.id, guid: p.key, url_normalized: normalizeUrl(p.item.link), content_hash: hash, article_id: r.id, backfill: last.backfill, status: 'stored', reason: 'page arrived' }, ctx.now());
+        await store.recordItem({ source_id: src.id, guid: p.key, url_normalized: normalizeUrl(p.item.link), content_hash: hash, article_id: r.id, backfill: last.backfill, status: 'stored', reason: 'page arrived' }, ctx.now());
         counts.updated++;
       });
     } else if (!u.passing) {
-      await items.recordItem({ source_id: src.id, guid: p.key, url_normalized: normalizeUrl(p.item.link), content_hash: last.content_hash, article_id: last.article_id, backfill: last.backfill, status: 'stored', reason: FINAL_NOTE + u.why }, ctx.now());
+      await store.recordItem({ source_id: src.id, guid: p.key, url_normalized: normalizeUrl(p.item.link), content_hash: last.content_hash, article_id: last.article_id, backfill: last.backfill, status: 'stored', reason: FINAL_NOTE + u.why }, ctx.now());
       counts.unchanged++;
     } else counts.unchanged++;
   }

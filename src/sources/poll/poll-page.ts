@@ -23,9 +23,9 @@ export async function pollPage(ctx: PollContext, src: SourceRow): Promise<FeedPo
   if (res.status === 304) return { counts, notModified: true, etag, lastModified, maxAgeSeconds, outlet: null, movedTo };
   const article = await ctx.sinks.parse.run({ kind: 'page', bytes: res.body, contentType: res.headers['content-type'] ?? null, name: src.location, url: res.url, item: null, outlet: null });
   const hash = articleContentHash(article);
-  const items = ctx.stores.sources;
+  const store = ctx.stores.sources;
   const key = `${src.location}#${hash.slice(0, 16)}`;
-  if (await items.itemSeen(src.id, key)) {
+  if (await store.itemSeen(src.id, key)) {
     counts.unchanged++;
     return { counts, notModified: false, etag, lastModified, maxAgeSeconds, outlet: article.outlet, movedTo };
   }
@@ -33,7 +33,7 @@ export async function pollPage(ctx: PollContext, src: SourceRow): Promise<FeedPo
   await ctx.stores.tx(async () => {
     // pipeline: the raw handle until storeArticle takes the stores
     const stored = await ctx.sinks.storeArticle(ctx.stores.legacyDb, { ...article, url: article.url ?? res.url }, { source_file: src.location, url: article.url ?? res.url, guid: null });
-    await items.recordItem({ source_id: src.id, guid: key, url_normalized: urlNorm, content_hash: hash, article_id: stored.id, backfill: src.first_poll_done === 0, status: 'stored' }, ctx.now());
+    await store.recordItem({ source_id: src.id, guid: key, url_normalized: urlNorm, content_hash: hash, article_id: stored.id, backfill: src.first_poll_done === 0, status: 'stored' }, ctx.now());
     if (stored.status === 'unchanged') counts.unchanged++;
     else counts.stored++;
   });
