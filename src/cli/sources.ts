@@ -8,11 +8,10 @@ import { loadConfig } from '../config.ts';
 import { createLogger, redact } from '../core/logger.ts';
 import { escapeName } from '../core/loader/rejects.ts';
 import { FetchError } from '../sources/fetch/fetch-error.ts';
-import { openDatabase, type Db } from '../core/store/db.ts';
-import { sqliteStores } from '../core/store/open-stores.ts';
+import { openStores } from '../core/store/open-stores.ts';
+import type { Stores } from '../core/store/stores.ts';
+import type { SourceKind, SourceRow } from '../core/store/source-store.ts';
 import { parseArgs, dbPath } from './args.ts';
-import { createSourceStore, type SourceKind, type SourceRow } from '../sources/store/source-store.ts';
-import { createItemStore } from '../sources/store/source-items.ts';
 import { createFetcher, HOST_INTERVAL_MS, userAgent } from '../sources/fetch/create-fetcher.ts';
 import { createRobotsCheck } from '../sources/fetch/robots.ts';
 import { detectKind } from '../sources/detect-kind.ts';
@@ -64,11 +63,10 @@ function redactUrl(u: URL): string {
   return c.href;
 }
 
-function uniqueName(db: Db, base: string): string {
-  const store = createSourceStore(db);
+async function uniqueName(stores: Stores, base: string): Promise<string> {
   const clean = base.replace(/\s+/g, '-').slice(0, 60) || 'source';
-  if (!/^\d+$/.test(clean) && !store.find(clean)) return clean;
-  for (let i = 2; ; i++) if (!store.find(`${clean}-${i}`)) return `${clean}-${i}`;
+  if (!/^\d+$/.test(clean) && !(await stores.sources.find(clean))) return clean;
+  for (let i = 2; ; i++) if (!(await stores.sources.find(`${clean}-${i}`))) return `${clean}-${i}`;
 }
 
 function nameFromUrl(url: string): string {
@@ -77,10 +75,10 @@ function nameFromUrl(url: string): string {
   return (u.hostname.replace(/^www\./, '') + path).replace(/[^\w.\-/]+/g, '-');
 }
 
-async function add(db: Db, positional: string[], flags: Record<string, string | true>, allowPrivate: boolean, contact?: string): Promise<number> {
+async function add(stores: Stores, positional: string[], flags: Record<string, string | true>, allowPrivate: boolean, contact?: string): Promise<number> {
   const target = positional[0];
   if (!target) return fail('add: give a feed/page URL or a folder');
-  const store = createSourceStore(db);
+  const store = stores.sources;
   let kind: SourceKind;
   let location: string;
   let note: string | null = null;
@@ -123,7 +121,7 @@ async function add(db: Db, positional: string[], flags: Record<string, string | 
     }
     kind = 'folder';
   }
-  const existing = store.findByLocation(location);
+  const existing = await store.findByLocation(location);
   if (existing) return fail(`add: ${location} is already source #${existing.id} (${existing.name})`);
   let every = DEFAULT_EVERY[kind];
   if (flags.every !== undefined) {
@@ -134,9 +132,9 @@ async function add(db: Db, positional: string[], flags: Record<string, string | 
   if (typeof flags.name === 'string') {
     name = flags.name.trim();
     if (!name || /^\d+$/.test(name)) return fail('add: --name must be non-empty and not only digits');
-    if (store.find(name)) return fail(`add: a source named "${name}" already exists`);
-  } else name = uniqueName(db, kind === 'folder' ? basename(location) : nameFromUrl(location));
-  const row = store.add({ name, kind, location, every_minutes: every, follow_symlinks: kind === 'folder' && flags['follow-symlinks'] === true }, new Date());
+    if (await store.find(name)) return fail(`add: a source named "${name}" already exists`);
+  } else name = await uniqueName(stores, kind === 'folder' ? basename(location) : nameFromUrl(location));
+  const row = await store.add({ name, kind, location, every_minutes: every, follow_symlinks: kind === 'folder' && flags['follow-symlinks'] === true }, new Date());
   out(`added source #${row.id} ${row.name}: ${kind} ${location}, every ${every} min${title ? ` — "${title}"` : ''}`);
   if (note) out(`  ${note}`);
   if (row.follow_symlinks) out('  symbolic links inside it are followed (--follow-symlinks), wherever they point');
@@ -155,11 +153,11 @@ function statusOf(s: SourceRow): string {
   return 'ok';
 }
 
-function list(db: Db, flags: Record<string, string | true>): number {
-  const rows = createSourceStore(db).list();
-  const items = createItemStore(db);
+async function list(stores: Stores, flags: Record<string, string | true>): Promise<number> {
+  const store = stores.sources;
+  const rows = await store.list();
   if (flags.json) {
-    for (const r of rows) out(JSON.stringify({ ...r, items: items.counts(r.id) }));
+    for (const r of rows) out(JSON.stringify({ ...r, items: await store.itemCounts(r.id) }));
     return 0;
   }
   if (rows.length === 0) {
@@ -167,8 +165,8 @@ function list(db: Db, flags: Record<string, string | true>): number {
     return 0;
   }
   for (const s of rows) {
-    const c = items.counts(s.id);
-    const files = s.kind === 'folder' ? (db.prepare('SELECT COUNT(*) AS n FROM source_files WHERE source_id = ?').get(s.id) as { n: number }).n : null;
+    const c = await store.itemCounts(s.id);
+    const files = s.kind === 'folder' ? await store.fileCount(s.id) : null;
     out(`#${s.id} ${s.name}  [${s.kind}] ${s.location}`);
     out(`   every ${s.every_minutes} min · status ${statusOf(s)} · last poll ${when(s.last_polled_at)} · next poll ${s.paused_reason ? '- (paused)' : when(s.next_poll_at)}`);
     const counts = files != null ? `${files} files seen` : `${c.stored ?? 0} stored, ${c.duplicate ?? 0} duplicates, ${c.rejected ?? 0} rejected`;
@@ -203,20 +201,20 @@ export async function run(args: string[], output: CliIo = processIo()): Promise<
     return cmd ? 0 : 2;
   }
   const config = loadConfig();
-  const db = openDatabase(dbPath(flags, config));
+  const stores = await openStores(dbPath(flags, config));
   try {
-    if (cmd === 'add') return await add(db, rest, flags, config.NEWSBOT_ALLOW_PRIVATE_NETWORKS, config.NEWSBOT_CONTACT);
-    if (cmd === 'list') return list(db, flags);
+    if (cmd === 'add') return await add(stores, rest, flags, config.NEWSBOT_ALLOW_PRIVATE_NETWORKS, config.NEWSBOT_CONTACT);
+    if (cmd === 'list') return await list(stores, flags);
     if (cmd === 'remove' || cmd === 'resume') {
       if (!rest[0]) return fail(`${cmd}: give a source id or name`);
-      const store = createSourceStore(db);
-      const s = store.find(rest[0]);
+      const store = stores.sources;
+      const s = await store.find(rest[0]);
       if (!s) return fail(`${cmd}: no source "${rest[0]}" (see newsbot sources list)`);
       if (cmd === 'remove') {
-        store.remove(s.id);
+        await store.remove(s.id);
         out(`removed source #${s.id} ${s.name} (its articles stay in the store)`);
       } else {
-        store.resume(s.id, new Date());
+        await store.resume(s.id, new Date());
         out(`resumed source #${s.id} ${s.name}; it will be polled at the next chance`);
       }
       return 0;
@@ -239,7 +237,7 @@ export async function run(args: string[], output: CliIo = processIo()): Promise<
         process.once('SIGINT', onSignal);
         process.once('SIGTERM', onSignal);
         try {
-          const ctx = { stores: sqliteStores(db), fetcher, robots: createRobotsCheck(fetcher), sinks: defaultSinks(), log: quiet, now: () => new Date(), signal: stop.signal, maxFileBytes: maxBytes, maxNewItemsPerPoll: config.NEWSBOT_MAX_ITEMS_PER_POLL };
+          const ctx = { stores, fetcher, robots: createRobotsCheck(fetcher), sinks: defaultSinks(), log: quiet, now: () => new Date(), signal: stop.signal, maxFileBytes: maxBytes, maxNewItemsPerPoll: config.NEWSBOT_MAX_ITEMS_PER_POLL };
           const reports = await pollDueSources(ctx, { all: true });
           if (reports.length === 0) out('no active sources to poll');
           reports.forEach(printReport);
@@ -250,7 +248,7 @@ export async function run(args: string[], output: CliIo = processIo()): Promise<
           await fetcher.close();
         }
       }
-      const runtime = startSources({ stores: sqliteStores(db), config, log });
+      const runtime = startSources({ stores, config, log });
       out('polling sources on their schedule; Ctrl-C to stop');
       await new Promise<void>((res) => {
         process.once('SIGINT', res);
@@ -261,6 +259,6 @@ export async function run(args: string[], output: CliIo = processIo()): Promise<
     }
     return fail(`unknown command '${cmd}'\n${USAGE}`);
   } finally {
-    db.close();
+    await stores.close();
   }
 }

@@ -7,7 +7,7 @@ import type { Fetcher } from './fetch/create-fetcher.ts';
 import { decodeBody } from './fetch/decode-body.ts';
 import { parseAnyFeed } from './feed/parse-any-feed.ts';
 import { hasFeedRoot, trimFeedStart } from './feed/parse-feed.ts';
-import type { SourceKind } from './store/source-store.ts';
+import type { SourceKind } from '../core/store/source-store.ts';
 
 export interface DetectedKind {
   kind: SourceKind;

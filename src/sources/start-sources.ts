@@ -9,7 +9,6 @@ import type { Config } from '../config.ts';
 import { createFetcher, HOST_INTERVAL_MS, userAgent, type FetcherOptions } from './fetch/create-fetcher.ts';
 import { createRobotsCheck } from './fetch/robots.ts';
 import { defaultSinks, type Sinks } from './sinks.ts';
-import { createSourceStore } from './store/source-store.ts';
 import { pollSource, type PollReport } from './poll/poll-source.ts';
 import { watchFolder, type FolderWatch } from './watch-folder.ts';
 import type { PollContext } from './poll/poll-context.ts';
@@ -80,9 +79,7 @@ export function startSources(opts: StartSourcesOptions): SourcesRuntime {
 
   async function reconcileWatchers(): Promise<void> {
     if (opts.watch === false) return;
-    const folders = createSourceStore(opts.stores.legacyDb)
-      .list()
-      .filter((s) => s.kind === 'folder' && !s.paused_reason);
+    const folders = (await opts.stores.sources.list()).filter((s) => s.kind === 'folder' && !s.paused_reason);
     const wanted = new Set(folders.map((s) => s.id));
     for (const [id, w] of watchers) {
       if (!wanted.has(id)) {
@@ -93,11 +90,16 @@ export function startSources(opts: StartSourcesOptions): SourcesRuntime {
     for (const s of folders) if (!watchers.has(s.id) && !stopped) watchers.set(s.id, watchFolder(ctx, s, opts.stabilityMs));
   }
 
-  function tick(): Promise<PollReport[]> {
-    if (stopped) return Promise.resolve([]);
+  async function tick(): Promise<PollReport[]> {
+    if (stopped) return [];
+    // Chained before any await, so watchersReady() right after tick() waits for this reconcile.
+    reconciling = reconciling.then(() => (stopped ? undefined : reconcileWatchers())).catch((err: unknown) => opts.log.error('folder watchers', err));
     const started: Promise<PollReport>[] = [];
     try {
-      for (const src of createSourceStore(opts.stores.legacyDb).due(now())) {
+      const due = await opts.stores.sources.due(now());
+      // No await from here to the end of the loop: a source cannot start twice from two overlapping ticks.
+      for (const src of due) {
+        if (stopped) break;
         if (polling.has(src.id)) continue;
         const p = pollSource(ctx, src)
           .catch((err: unknown): PollReport => {
@@ -111,11 +113,9 @@ export function startSources(opts: StartSourcesOptions): SourcesRuntime {
     } catch (err) {
       opts.log.error('sources tick failed', err);
     }
-    reconciling = reconciling.then(() => (stopped ? undefined : reconcileWatchers())).catch((err: unknown) => opts.log.error('folder watchers', err));
-    return Promise.all(started).then(async (r) => {
-      await reconciling;
-      return r;
-    });
+    const reports = await Promise.all(started);
+    await reconciling;
+    return reports;
   }
 
   const tickMs = opts.tickMs ?? 30_000;

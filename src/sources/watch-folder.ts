@@ -5,7 +5,7 @@
  */
 import { watch, type FSWatcher } from 'chokidar';
 import { resolve } from 'node:path';
-import { createSourceStore, type SourceRow } from './store/source-store.ts';
+import type { SourceRow } from '../core/store/source-store.ts';
 import { ingestFolderFile, isIgnoredFile } from './poll/poll-folder.ts';
 import type { PollContext } from './poll/poll-context.ts';
 import { escapeName } from '../core/loader/rejects.ts';
@@ -29,21 +29,21 @@ export function watchFolder(ctx: PollContext, src: SourceRow, stabilityMs = 1000
     awaitWriteFinish: { stabilityThreshold: stabilityMs, pollInterval: Math.min(100, stabilityMs) },
     ignored: (p: string) => resolve(p) !== root && isIgnoredFile(p),
   });
-  const store = createSourceStore(ctx.stores.legacyDb);
+  const store = ctx.stores.sources;
   let chain: Promise<void> = Promise.resolve();
   let closed = false;
   const handle = (path: string) => {
     chain = chain.then(async () => {
       if (closed) return;
-      const fresh = store.get(src.id);
-      if (!fresh || fresh.paused_reason) return;
       try {
+        const fresh = await store.get(src.id);
+        if (!fresh || fresh.paused_reason) return;
         const r = await ingestFolderFile(ctx, fresh, path, { requireSettled: false });
         if (r.outcome === 'stored') ctx.log.info(`source ${fresh.name}: ingested ${escapeName(path)}`);
         // A passing failure (busy database, unreadable now): the periodic rescan tries it again.
         else if (r.outcome === 'failed') ctx.log.warn(`source ${fresh.name}: ${escapeName(path)}: ${r.reason}; tried again at the next scan`);
       } catch (err) {
-        ctx.log.warn(`source ${fresh.name}: ${escapeName(path)}: ${(err as Error).message}`);
+        ctx.log.warn(`source ${src.name}: ${escapeName(path)}: ${(err as Error).message}`);
       }
     });
   };

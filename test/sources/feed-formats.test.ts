@@ -122,10 +122,10 @@ test('RSS items with only a description are stored, each once', async () => {
   const srv = await startFixtureServer({ '/d.xml': (_q, res) => res.end(xml) });
   const h = createHarness();
   try {
-    const src = h.addFeed('desc', srv.base + '/d.xml');
+    const src = await h.addFeed('desc', srv.base + '/d.xml');
     const r = await pollSource(h.ctx, src);
     assert.equal(r.counts!.stored, 2, JSON.stringify(r));
-    const again = await pollSource(h.ctx, h.source(src.id));
+    const again = await pollSource(h.ctx, await h.source(src.id));
     assert.equal(again.counts!.unchanged, 2);
     assert.equal(h.articleCount(), 2);
   } finally {

@@ -103,7 +103,7 @@ test('a gzip bomb is aborted at the decoded-size cap, and its feed source fails 
     assert.match((await rejection(h.ctx.fetcher.get(srv.base + '/big-chunked.xml'))).reason, /larger than 2\.0 MB after decompression/);
     const ok = await h.ctx.fetcher.get(srv.base + '/gz.xml');
     assert.match(ok.body.toString(), /Zipped/);
-    const r = await pollSource(h.ctx, h.addFeed('bomb', srv.base + '/bomb.xml'));
+    const r = await pollSource(h.ctx, await h.addFeed('bomb', srv.base + '/bomb.xml'));
     assert.equal(r.ok, false);
     assert.match(r.error!, /after decompression/);
   } finally {

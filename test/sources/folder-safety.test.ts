@@ -7,7 +7,6 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { openDatabase } from '../../src/core/store/db.ts';
 import { createLogger } from '../../src/core/logger.ts';
 import { startSources } from '../../src/sources/start-sources.ts';
-import { createSourceStore } from '../../src/sources/store/source-store.ts';
 import { pollSource } from '../../src/sources/poll/poll-source.ts';
 import { createHarness } from './harness.ts';
 import { sqliteStores } from '../../src/core/store/open-stores.ts';
@@ -40,7 +39,7 @@ test('symbolic links in a watched folder are not followed, by the rescan or the 
   symlinkSync(join(outside, 'dir'), join(inbox, 'linked-dir'));
   const db = openDatabase(join(dir, 'test.db'));
   const bodies = () => (db.prepare('SELECT body FROM articles').pluck().all() as string[]).join('\n');
-  createSourceStore(db).add({ name: 'inbox', kind: 'folder', location: inbox, every_minutes: 5 }, new Date(Date.now() - 60_000));
+  await sqliteStores(db).sources.add({ name: 'inbox', kind: 'folder', location: inbox, every_minutes: 5 }, new Date(Date.now() - 60_000));
   const rt = startSources({ stores: sqliteStores(db), config: { NEWSBOT_ALLOW_PRIVATE_NETWORKS: true }, log: createLogger('silent'), tickMs: 0, stabilityMs: 200, settleMs: 0 });
   try {
     await rt.tick();
@@ -59,9 +58,9 @@ test('symbolic links in a watched folder are not followed, by the rescan or the 
     await rt.stop();
   }
   // Opt-in for one folder: its links are followed.
-  const store = createSourceStore(db);
-  store.remove(store.find('inbox')!.id);
-  const src2 = store.add({ name: 'linked', kind: 'folder', location: inbox, every_minutes: 5, follow_symlinks: true }, new Date());
+  const store = sqliteStores(db).sources;
+  await store.remove((await store.find('inbox'))!.id);
+  const src2 = await store.add({ name: 'linked', kind: 'folder', location: inbox, every_minutes: 5, follow_symlinks: true }, new Date());
   const h = createHarness();
   try {
     const r = await pollSource({ ...h.ctx, stores: sqliteStores(db) }, src2);
@@ -89,7 +88,7 @@ test('folder files over the size limit are refused unread, a >2 GiB file include
   put(join(inbox, 'd-last.md'), post('Last story', 'LAST'));
   h.ctx.maxFileBytes = 100_000;
   try {
-    const r = await pollSource(h.ctx, h.addFeed('inbox', inbox, 5, 'folder'));
+    const r = await pollSource(h.ctx, await h.addFeed('inbox', inbox, 5, 'folder'));
     assert.equal(r.ok, true, r.error ?? '');
     assert.equal(r.counts!.stored, 2, JSON.stringify(r.counts));
     assert.equal(r.counts!.rejected, 2);
@@ -97,7 +96,7 @@ test('folder files over the size limit are refused unread, a >2 GiB file include
     assert.match(r.counts!.rejects.join('\n'), /c-huge\.md: too large: 2048 MB/);
     // Refused files are not re-read at every scan.
     h.clock.t += 10 * 60_000;
-    const again = await pollSource(h.ctx, h.source(1));
+    const again = await pollSource(h.ctx, await h.source(1));
     assert.equal(again.counts!.rejected, 0);
   } finally {
     await h.close();

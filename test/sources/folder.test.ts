@@ -7,8 +7,6 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { openDatabase } from '../../src/core/store/db.ts';
 import { createLogger } from '../../src/core/logger.ts';
 import { startSources } from '../../src/sources/start-sources.ts';
-import { createSourceStore } from '../../src/sources/store/source-store.ts';
-import { isBackfill } from '../../src/sources/store/source-items.ts';
 import { sqliteStores } from '../../src/core/store/open-stores.ts';
 
 function post(title: string, marker: string): string {
@@ -35,7 +33,7 @@ test('a watched folder: existing files are back catalogue, a new file is ingeste
   writeFileSync(join(inbox, '.hidden.md'), post('Hidden file', 'END-HIDDEN'));
   const db = openDatabase(join(dir, 'test.db'));
   const count = () => (db.prepare('SELECT COUNT(*) AS n FROM articles').get() as { n: number }).n;
-  const src = createSourceStore(db).add({ name: 'inbox', kind: 'folder', location: inbox, every_minutes: 5 }, new Date());
+  const src = await sqliteStores(db).sources.add({ name: 'inbox', kind: 'folder', location: inbox, every_minutes: 5 }, new Date());
   const rt = startSources({ stores: sqliteStores(db), config: { NEWSBOT_ALLOW_PRIVATE_NETWORKS: true }, log: createLogger('silent'), tickMs: 0, stabilityMs: 400, settleMs: 300 });
   try {
     const [first] = await rt.tick();
@@ -43,7 +41,7 @@ test('a watched folder: existing files are back catalogue, a new file is ingeste
     assert.equal(first.counts!.stored, 1);
     assert.equal(count(), 1);
     const oldId = (db.prepare('SELECT id FROM articles').get() as { id: number }).id;
-    assert.equal(isBackfill(db, oldId), true);
+    assert.equal(await sqliteStores(db).sources.isBackfill(oldId), true);
     await rt.watchersReady();
 
     writeFileSync(join(inbox, 'fresh.md'), post('Fresh report on the harbour', 'END-FRESH'));
@@ -62,7 +60,7 @@ test('a watched folder: existing files are back catalogue, a new file is ingeste
     await rt.idle();
     const slow = db.prepare("SELECT id, body FROM articles WHERE title = 'Slowly written story'").get() as { id: number; body: string };
     assert.match(slow.body, /END-SLOW/);
-    assert.equal(isBackfill(db, slow.id), false, 'a file arriving while watched is news');
+    assert.equal(await sqliteStores(db).sources.isBackfill(slow.id), false, 'a file arriving while watched is news');
     assert.equal((db.prepare("SELECT COUNT(*) AS n FROM source_files WHERE source_id = ? AND path LIKE '%slow.md'").get(src.id) as { n: number }).n, 1);
     assert.equal(count(), 3, 'hidden and partial files are not documents');
   } finally {
@@ -81,7 +79,7 @@ test('a folder rescan (the safety net) picks up a missed file and leaves unchang
   utimesSync(a, past, past);
   const db = openDatabase(join(dir, 'test.db'));
   let t = Date.now();
-  const src = createSourceStore(db).add({ name: 'inbox', kind: 'folder', location: inbox, every_minutes: 5 }, new Date(t));
+  const src = await sqliteStores(db).sources.add({ name: 'inbox', kind: 'folder', location: inbox, every_minutes: 5 }, new Date(t));
   const rt = startSources({ stores: sqliteStores(db), config: { NEWSBOT_ALLOW_PRIVATE_NETWORKS: true }, log: createLogger('silent'), tickMs: 0, watch: false, now: () => new Date(t), settleMs: 1000 });
   try {
     assert.equal((await rt.tick())[0].counts!.stored, 1);
@@ -94,9 +92,9 @@ test('a folder rescan (the safety net) picks up a missed file and leaves unchang
     assert.equal(scan.counts!.stored, 1);
     assert.equal(scan.counts!.unchanged, 1);
     const row = db.prepare("SELECT id FROM articles WHERE title = 'Second story found by the rescan'").get() as { id: number };
-    assert.equal(isBackfill(db, row.id), false);
+    assert.equal(await sqliteStores(db).sources.isBackfill(row.id), false);
     // Removing the folder makes the source fail with a clear reason.
-    createSourceStore(db).add({ name: 'gone', kind: 'folder', location: join(dir, 'missing'), every_minutes: 5 }, new Date(t));
+    await sqliteStores(db).sources.add({ name: 'gone', kind: 'folder', location: join(dir, 'missing'), every_minutes: 5 }, new Date(t));
     const reports = await rt.tick();
     const gone = reports.find((r) => r.source === 'gone')!;
     assert.match(gone.error!, /does not exist/);

@@ -6,7 +6,7 @@ import { openDatabase, type Db } from '../../src/core/store/db.ts';
 import { createLogger } from '../../src/core/logger.ts';
 import { createFetcher, type FetcherOptions } from '../../src/sources/fetch/create-fetcher.ts';
 import { defaultSinks } from '../../src/sources/sinks.ts';
-import { createSourceStore, type SourceRow } from '../../src/sources/store/source-store.ts';
+import type { SourceRow } from '../../src/core/store/source-store.ts';
 import type { PollContext } from '../../src/sources/poll/poll-context.ts';
 import { sqliteStores } from '../../src/core/store/open-stores.ts';
 
@@ -15,8 +15,8 @@ export interface Harness {
   ctx: PollContext;
   clock: { t: number };
   dir: string;
-  addFeed(name: string, url: string, every?: number, kind?: 'feed' | 'page' | 'folder'): SourceRow;
-  source(id: number): SourceRow;
+  addFeed(name: string, url: string, every?: number, kind?: 'feed' | 'page' | 'folder'): Promise<SourceRow>;
+  source(id: number): Promise<SourceRow>;
   articleCount(): number;
   close(): Promise<void>;
 }
@@ -29,14 +29,14 @@ export function createHarness(fetcherOpts: Partial<FetcherOptions> = {}): Harnes
   const now = () => new Date(clock.t);
   const fetcher = createFetcher({ allowPrivate: true, now, ...fetcherOpts });
   const ctx: PollContext = { stores: sqliteStores(db), fetcher, sinks: defaultSinks(now), log: createLogger('silent'), now, pageDelayMs: 0 };
-  const sources = createSourceStore(db);
+  const sources = ctx.stores.sources;
   return {
     db,
     ctx,
     clock,
     dir,
     addFeed: (name, url, every = 30, kind = 'feed') => sources.add({ name, kind, location: url, every_minutes: every }, now()),
-    source: (id) => sources.get(id)!,
+    source: async (id) => (await sources.get(id))!,
     articleCount: () => (db.prepare('SELECT COUNT(*) AS n FROM articles').get() as { n: number }).n,
     async close() {
       await ctx.sinks.close();

@@ -60,7 +60,7 @@ test('a JSON Feed is polled like any feed: full items stored, a summary-only ite
     const discovered = await detectKind(fetcher, `${srv.base}/home`);
     assert.deepEqual([discovered.kind, discovered.location], ['feed', `${srv.base}/feed.json`]);
 
-    const src = h.addFeed('harbour', `${srv.base}/feed.json`);
+    const src = await h.addFeed('harbour', `${srv.base}/feed.json`);
     const r = await pollSource(h.ctx, src);
     assert.equal(r.ok, true, r.error ?? '');
     assert.equal(r.counts!.stored, 4, r.counts!.rejects.join('; '));

@@ -13,7 +13,6 @@ import { createHarness } from './harness.ts';
 import { pollSource } from '../../src/sources/poll/poll-source.ts';
 import { startSources } from '../../src/sources/start-sources.ts';
 import { createLogger } from '../../src/core/logger.ts';
-import { createSourceStore } from '../../src/sources/store/source-store.ts';
 import { sqliteStores } from '../../src/core/store/open-stores.ts';
 
 function summaryFeed(base: string, slugs: string[]): string {
@@ -48,7 +47,7 @@ test('a hostile 1 MB page (unclosed tags) is parsed off the event loop: timers k
     last = t;
   }, 20);
   try {
-    const r = await pollSource(h.ctx, h.addFeed('evil', srv.base + '/rss.xml'));
+    const r = await pollSource(h.ctx, await h.addFeed('evil', srv.base + '/rss.xml'));
     assert.equal(r.ok, true, r.error ?? '');
     assert.equal(r.counts!.stored, 1, 'stored: from the page, or from the feed summary when the page is past the parse limits');
     assert.ok(maxLag < 1000, `event loop blocked for ${maxLag.toFixed(0)} ms`);
@@ -68,9 +67,9 @@ test('sources are polled independently: a feed of trickling pages does not hold 
     res.end(`<rss version="2.0"><channel><title>Fast</title><item><title>Quick news</title><guid>q1</guid><description><![CDATA[<p>${'Full text of the quick story, long enough to be an article. '.repeat(12)}</p>]]></description></item></channel></rss>`),
   );
   const h = createHarness();
-  const store = createSourceStore(h.db);
-  store.add({ name: 'slow', kind: 'feed', location: srv.base + '/slow.xml', every_minutes: 30 }, new Date(Date.now() - 60_000));
-  store.add({ name: 'fast', kind: 'feed', location: srv.base + '/fast.xml', every_minutes: 30 }, new Date(Date.now() - 60_000));
+  const store = h.ctx.stores.sources;
+  await store.add({ name: 'slow', kind: 'feed', location: srv.base + '/slow.xml', every_minutes: 30 }, new Date(Date.now() - 60_000));
+  await store.add({ name: 'fast', kind: 'feed', location: srv.base + '/fast.xml', every_minutes: 30 }, new Date(Date.now() - 60_000));
   const rt = startSources({ stores: sqliteStores(h.db), config: { NEWSBOT_ALLOW_PRIVATE_NETWORKS: true, NEWSBOT_CONTACT: undefined }, log: createLogger('silent'), tickMs: 0, watch: false, fetcher: { hostIntervalMs: 0 }, poll: { pageDelayMs: 0 } });
   try {
     void rt.tick();
@@ -83,7 +82,7 @@ test('sources are polled independently: a feed of trickling pages does not hold 
     await rt.stop();
     assert.ok(Date.now() - s0 < 5000, `stop took ${Date.now() - s0} ms`);
     // Stopping is not the source's fault: no failure recorded.
-    assert.equal(store.find('slow')!.consecutive_failures, 0);
+    assert.equal((await store.find('slow'))!.consecutive_failures, 0);
   } finally {
     await rt.stop();
     await h.close();
@@ -97,7 +96,7 @@ test('SIGTERM ends `newsbot sources poll` within 5 s while it is fetching slow p
   srv.routes.set('/slow.xml', (_q, res) => res.end(summaryFeed(srv.base, slugs)));
   for (const s of slugs) srv.routes.set(`/p/${s}`, (_q, res) => trickle(res));
   const h = createHarness();
-  h.addFeed('slow', srv.base + '/slow.xml');
+  await h.addFeed('slow', srv.base + '/slow.xml');
   await h.close();
   const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '..', '..', 'src', 'main.ts'), 'sources', 'poll', '--db', join(h.dir, 'test.db')], {
     env: { ...process.env, NEWSBOT_ALLOW_PRIVATE_NETWORKS: '1', LOG_LEVEL: 'warn' },

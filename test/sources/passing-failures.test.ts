@@ -30,7 +30,7 @@ test('a page that fails for a passing reason (503, robots.txt 503): stored from 
   srv.routes.set('/p/a', html('busy', 503));
   const h = createHarness();
   try {
-    const src = h.addFeed('wire', srv.base + '/rss.xml');
+    const src = await h.addFeed('wire', srv.base + '/rss.xml');
     const first = await pollSource(h.ctx, src);
     assert.equal(first.counts!.stored, 1, JSON.stringify(first));
     let a = h.db.prepare('SELECT id, title, body FROM articles').get() as { id: number; title: string; body: string };
@@ -39,7 +39,7 @@ test('a page that fails for a passing reason (503, robots.txt 503): stored from 
     // The page comes back: the same article is upgraded in place with the page's text.
     srv.routes.set('/p/a', html(PAGE('Dam inspection finds cracks', 'The engineers said')));
     h.clock.t += 31 * 60_000;
-    const second = await pollSource(h.ctx, h.source(src.id));
+    const second = await pollSource(h.ctx, await h.source(src.id));
     assert.equal(second.counts!.updated, 1, JSON.stringify(second));
     a = h.db.prepare('SELECT id, title, body FROM articles').get() as typeof a;
     assert.match(a.body, /paragraph 5 reports/);
@@ -47,7 +47,7 @@ test('a page that fails for a passing reason (503, robots.txt 503): stored from 
     // Upgraded: not fetched again.
     const fetched = srv.requests.filter((r) => r.path === '/p/a').length;
     h.clock.t += 31 * 60_000;
-    await pollSource(h.ctx, h.source(src.id));
+    await pollSource(h.ctx, await h.source(src.id));
     assert.equal(srv.requests.filter((r) => r.path === '/p/a').length, fetched);
   } finally {
     await h.close();
@@ -62,14 +62,14 @@ test('a page that fails for a passing reason (503, robots.txt 503): stored from 
   const h2 = createHarness();
   h2.ctx.robots = (await import('../../src/sources/fetch/robots.ts')).createRobotsCheck(h2.ctx.fetcher, { now: h2.ctx.now, retryMs: 60_000 });
   try {
-    const src = h2.addFeed('wire', srv2.base + '/rss.xml');
+    const src = await h2.addFeed('wire', srv2.base + '/rss.xml');
     const r = await pollSource(h2.ctx, src);
     assert.equal(r.counts!.stored, 1);
     const why = h2.db.prepare('SELECT reason FROM source_items ORDER BY id DESC').pluck().get() as string;
     assert.match(why, /^from the feed summary; page pending: robots\.txt .* could not be read/);
     srv2.routes.set('/robots.txt', html('User-agent: *\nAllow: /\n'));
     h2.clock.t += 31 * 60_000;
-    const again = await pollSource(h2.ctx, h2.source(src.id));
+    const again = await pollSource(h2.ctx, await h2.source(src.id));
     assert.equal(again.counts!.updated, 1, JSON.stringify(again));
     assert.match(h2.db.prepare('SELECT body FROM articles').pluck().get() as string, /paragraph 5 reports/);
   } finally {
@@ -92,7 +92,7 @@ test('a page without <title> and an item with only a title: both stored from the
   srv.routes.set('/p/c2', html(consent));
   const h = createHarness();
   try {
-    const r = await pollSource(h.ctx, h.addFeed('wire', srv.base + '/rss.xml'));
+    const r = await pollSource(h.ctx, await h.addFeed('wire', srv.base + '/rss.xml'));
     assert.equal(r.counts!.stored, 3, JSON.stringify(r.counts));
     const titles = (h.db.prepare('SELECT title FROM articles ORDER BY id').pluck().all() as string[]).sort();
     assert.deepEqual(titles, ['Council approves budget', 'Museum reopens', 'Storm closes airport']);
@@ -114,15 +114,15 @@ test('at most N new items per poll, the newest first; the rest wait for the next
   const h = createHarness();
   h.ctx.maxNewItemsPerPoll = 2;
   try {
-    const src = h.addFeed('many', srv.base + '/rss.xml');
+    const src = await h.addFeed('many', srv.base + '/rss.xml');
     const first = await pollSource(h.ctx, src);
     assert.deepEqual([first.counts!.stored, first.counts!.deferred], [2, 3]);
     assert.deepEqual(h.db.prepare('SELECT title FROM articles ORDER BY id').pluck().all(), ['Story 4', 'Story 5']);
     h.clock.t += 31 * 60_000;
-    const second = await pollSource(h.ctx, h.source(src.id));
+    const second = await pollSource(h.ctx, await h.source(src.id));
     assert.deepEqual([second.counts!.stored, second.counts!.deferred, second.counts!.unchanged], [2, 1, 2]);
     h.clock.t += 31 * 60_000;
-    await pollSource(h.ctx, h.source(src.id));
+    await pollSource(h.ctx, await h.source(src.id));
     assert.equal(h.articleCount(), 5);
   } finally {
     await h.close();
@@ -143,8 +143,8 @@ test('a locked database (another process writing) defers feed items and folder f
   utimesSync(file, new Date('2025-11-01'), new Date('2025-11-01'));
   const other = new Database(join(h.dir, 'test.db'));
   try {
-    const feedSrc = h.addFeed('lock', srv.base + '/rss.xml');
-    const folderSrc = h.addFeed('inbox', folder, 5, 'folder');
+    const feedSrc = await h.addFeed('lock', srv.base + '/rss.xml');
+    const folderSrc = await h.addFeed('inbox', folder, 5, 'folder');
     other.exec('BEGIN IMMEDIATE');
     const f1 = await pollSource(h.ctx, feedSrc);
     const d1 = await pollSource(h.ctx, folderSrc);
@@ -155,8 +155,8 @@ test('a locked database (another process writing) defers feed items and folder f
     assert.equal(h.db.prepare('SELECT COUNT(*) FROM source_files').pluck().get(), 0);
     assert.equal(h.db.prepare('SELECT COUNT(*) FROM rejects').pluck().get(), 0);
     h.clock.t += 31 * 60_000;
-    assert.equal((await pollSource(h.ctx, h.source(feedSrc.id))).counts!.stored, 1);
-    assert.equal((await pollSource(h.ctx, h.source(folderSrc.id))).counts!.stored, 1);
+    assert.equal((await pollSource(h.ctx, await h.source(feedSrc.id))).counts!.stored, 1);
+    assert.equal((await pollSource(h.ctx, await h.source(folderSrc.id))).counts!.stored, 1);
     assert.equal(h.articleCount(), 2);
   } finally {
     other.close();

@@ -3,14 +3,13 @@ import assert from 'node:assert/strict';
 import { startFixtureServer, serve, fixture } from './fixture-server.ts';
 import { createHarness } from './harness.ts';
 import { pollSource, pollDueSources } from '../../src/sources/poll/poll-source.ts';
-import { isBackfill } from '../../src/sources/store/source-items.ts';
 
 test('RSS, Atom and CDATA-HTML feeds become articles keeping GUID, link, dates, authors and the feed title as outlet', async () => {
   const srv = await startFixtureServer({ '/rss.xml': serve('rss.xml'), '/atom.xml': serve('atom.xml', 'application/atom+xml'), '/cdata.xml': serve('cdata.xml') });
   const h = createHarness();
   try {
     for (const [name, path] of [['rss', '/rss.xml'], ['atom', '/atom.xml'], ['cdata', '/cdata.xml']]) {
-      const r = await pollSource(h.ctx, h.addFeed(name, srv.base + path));
+      const r = await pollSource(h.ctx, await h.addFeed(name, srv.base + path));
       assert.equal(r.ok, true, `${name}: ${r.error}`);
       assert.equal(r.counts!.stored, 2, name);
     }
@@ -56,11 +55,11 @@ test('second poll sends If-None-Match and If-Modified-Since and a 304 stores not
   });
   const h = createHarness();
   try {
-    const src = h.addFeed('cond', srv.base + '/feed');
+    const src = await h.addFeed('cond', srv.base + '/feed');
     assert.equal((await pollSource(h.ctx, src)).counts!.stored, 2);
-    assert.equal(h.source(src.id).etag, etag);
+    assert.equal((await h.source(src.id)).etag, etag);
     h.clock.t += 31 * 60_000;
-    const second = await pollSource(h.ctx, h.source(src.id));
+    const second = await pollSource(h.ctx, await h.source(src.id));
     assert.equal(second.ok, true);
     assert.equal(second.notModified, true);
     const req = srv.requests.filter((r) => r.path === '/feed')[1];
@@ -68,7 +67,7 @@ test('second poll sends If-None-Match and If-Modified-Since and a 304 stores not
     assert.equal(req.headers['if-modified-since'], lm);
     assert.match(String(req.headers['user-agent']), /^newsbot\/\d+\.\d+\.\d+$/, 'name and version; a contact only when configured');
     assert.equal(h.articleCount(), 2);
-    assert.equal(h.source(src.id).etag, etag, 'validators kept after a 304');
+    assert.equal((await h.source(src.id)).etag, etag, 'validators kept after a 304');
   } finally {
     await h.close();
     await srv.close();
@@ -83,27 +82,27 @@ test('a feed that grows between polls stores only the new item, once; the first 
     const full = fixture('rss.xml', srv.base);
     // First the feed holds only its older item.
     xml = full.replace(/<item>\s*<title>Rail workers[\s\S]*?<\/item>/, '');
-    const src = h.addFeed('grow', srv.base + '/grow');
+    const src = await h.addFeed('grow', srv.base + '/grow');
     assert.equal((await pollSource(h.ctx, src)).counts!.stored, 1);
     h.clock.t += 31 * 60_000;
     xml = full;
-    const r2 = await pollSource(h.ctx, h.source(src.id));
+    const r2 = await pollSource(h.ctx, await h.source(src.id));
     assert.equal(r2.counts!.stored, 1);
     assert.equal(r2.counts!.unchanged, 1);
     h.clock.t += 31 * 60_000;
-    const r3 = await pollSource(h.ctx, h.source(src.id));
+    const r3 = await pollSource(h.ctx, await h.source(src.id));
     assert.equal(r3.counts!.stored, 0);
     assert.equal(h.articleCount(), 2);
     const ids = h.db.prepare('SELECT id, title FROM articles ORDER BY id').all() as { id: number; title: string }[];
-    assert.equal(isBackfill(h.db, ids[0].id), true, 'first poll: back catalogue');
+    assert.equal(await h.ctx.stores.sources.isBackfill(ids[0].id), true, 'first poll: back catalogue');
     // The new item is dated before the source was added, so it is back catalogue too…
-    assert.equal(isBackfill(h.db, ids[1].id), true);
+    assert.equal(await h.ctx.stores.sources.isBackfill(ids[1].id), true);
     // …while an item published after the source was added is news.
     xml = full.replace('Tue, 04 Nov 2025 09:30:00 +0800', 'Tue, 04 Nov 2025 09:30:00 +0800').replace(/<guid isPermaLink="false">daily-2<\/guid>/, '<guid isPermaLink="false">daily-3</guid>').replace('/news/rail-strike', '/news/rail-strike-2').replace('Tue, 04 Nov 2025', 'Mon, 10 Nov 2025').replace(/call off strike/, 'return to work').replace(/paragraph (\d) reports/g, 'paragraph $1 now reports');
     h.clock.t += 31 * 60_000;
-    assert.equal((await pollSource(h.ctx, h.source(src.id))).counts!.stored, 1);
+    assert.equal((await pollSource(h.ctx, await h.source(src.id))).counts!.stored, 1);
     const newest = h.db.prepare('SELECT id FROM articles ORDER BY id DESC LIMIT 1').get() as { id: number };
-    assert.equal(isBackfill(h.db, newest.id), false);
+    assert.equal(await h.ctx.stores.sources.isBackfill(newest.id), false);
   } finally {
     await h.close();
     await srv.close();
@@ -126,8 +125,8 @@ test('the same article in two feeds (tracking parameters, http vs https link) is
   });
   const h = createHarness();
   try {
-    await pollSource(h.ctx, h.addFeed('a', srv.base + '/a.xml'));
-    const b = await pollSource(h.ctx, h.addFeed('b', srv.base + '/b.xml'));
+    await pollSource(h.ctx, await h.addFeed('a', srv.base + '/a.xml'));
+    const b = await pollSource(h.ctx, await h.addFeed('b', srv.base + '/b.xml'));
     assert.equal(b.counts!.stored, 0);
     assert.equal(b.counts!.duplicates, 2);
     assert.equal(h.articleCount(), 2);
@@ -143,9 +142,9 @@ test('a broken feed fails with a one-line reason and the other sources are still
   const srv = await startFixtureServer({ '/broken.xml': serve('broken.xml'), '/lol.xml': serve('billion-laughs.xml'), '/ok.xml': serve('atom.xml') });
   const h = createHarness();
   try {
-    const broken = h.addFeed('broken', srv.base + '/broken.xml');
-    const lol = h.addFeed('lol', srv.base + '/lol.xml');
-    h.addFeed('ok', srv.base + '/ok.xml');
+    const broken = await h.addFeed('broken', srv.base + '/broken.xml');
+    const lol = await h.addFeed('lol', srv.base + '/lol.xml');
+    await h.addFeed('ok', srv.base + '/ok.xml');
     const reports = await pollDueSources(h.ctx);
     assert.equal(reports.length, 3);
     const byName = Object.fromEntries(reports.map((r) => [r.source, r]));
@@ -156,8 +155,8 @@ test('a broken feed fails with a one-line reason and the other sources are still
     assert.match(byName.lol.error!, /entities/);
     assert.equal(byName.ok.ok, true);
     assert.equal(h.articleCount(), 2);
-    assert.equal(h.source(broken.id).last_error, byName.broken.error);
-    assert.equal(h.source(lol.id).consecutive_failures, 1);
+    assert.equal((await h.source(broken.id)).last_error, byName.broken.error);
+    assert.equal((await h.source(lol.id)).consecutive_failures, 1);
   } finally {
     await h.close();
     await srv.close();
@@ -170,24 +169,23 @@ test('a corrected full-text item updates its article in place; removing the sour
   const h = createHarness();
   try {
     xml = fixture('rss.xml', srv.base);
-    const src = h.addFeed('fix', srv.base + '/feed');
+    const src = await h.addFeed('fix', srv.base + '/feed');
     await pollSource(h.ctx, src);
     const before = h.db.prepare("SELECT id, body FROM articles WHERE guid = 'daily-1'").get() as { id: number; body: string };
     xml = xml.replace('Harbour bridge reopens after repairs: paragraph 1 reports', 'Harbour bridge reopens after repairs: paragraph 1 (corrected) reports');
     h.clock.t += 31 * 60_000;
-    const r = await pollSource(h.ctx, h.source(src.id));
+    const r = await pollSource(h.ctx, await h.source(src.id));
     assert.equal(r.counts!.updated, 1);
     assert.equal(r.counts!.stored, 0);
     const after = h.db.prepare("SELECT id, body FROM articles WHERE guid = 'daily-1'").get() as { id: number; body: string };
     assert.equal(after.id, before.id);
     assert.match(after.body, /\(corrected\)/);
     assert.equal(h.articleCount(), 2);
-    assert.equal(isBackfill(h.db, after.id), true);
+    assert.equal(await h.ctx.stores.sources.isBackfill(after.id), true);
 
-    const { createSourceStore } = await import('../../src/sources/store/source-store.ts');
-    createSourceStore(h.db).remove(src.id);
-    assert.equal(isBackfill(h.db, after.id), true, 'backfill marks outlive the source');
-    const again = await pollSource(h.ctx, h.addFeed('fix-again', srv.base + '/feed'));
+    await h.ctx.stores.sources.remove(src.id);
+    assert.equal(await h.ctx.stores.sources.isBackfill(after.id), true, 'backfill marks outlive the source');
+    const again = await pollSource(h.ctx, await h.addFeed('fix-again', srv.base + '/feed'));
     assert.equal(again.counts!.stored, 0);
     assert.equal(again.counts!.duplicates, 2);
   } finally {

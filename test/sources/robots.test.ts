@@ -52,7 +52,7 @@ test('a summary-only feed on a site that disallows its pages: stored from the fe
   const h = createHarness();
   h.ctx.robots = createRobotsCheck(h.ctx.fetcher, { now: h.ctx.now });
   try {
-    const src = h.addFeed('teasers', srv.base + '/summary.xml');
+    const src = await h.addFeed('teasers', srv.base + '/summary.xml');
     const r = await pollSource(h.ctx, src);
     assert.equal(r.ok, true, r.error ?? '');
     assert.equal(r.counts!.stored, 2, r.counts!.rejects.join('; '));
@@ -62,7 +62,7 @@ test('a summary-only feed on a site that disallows its pages: stored from the fe
     assert.equal(a.url, `${srv.base}/pages/port-expansion.html`);
     assert.doesNotMatch(a.body, /paragraph 5 reports/, 'the page text was never fetched');
 
-    const page = h.addFeed('one page', srv.base + '/pages/school-meals.html', 60, 'page');
+    const page = await h.addFeed('one page', srv.base + '/pages/school-meals.html', 60, 'page');
     const p = await pollSource(h.ctx, page);
     assert.equal(p.ok, false);
     assert.match(p.error ?? '', /robots\.txt .* disallows \/pages\/school-meals\.html/);

@@ -3,7 +3,6 @@ import assert from 'node:assert/strict';
 import { startFixtureServer, fixture } from './fixture-server.ts';
 import { createHarness } from './harness.ts';
 import { pollDueSources, pollSource } from '../../src/sources/poll/poll-source.ts';
-import { createSourceStore } from '../../src/sources/store/source-store.ts';
 import { parseMaxAge, parseRetryAfter } from '../../src/sources/fetch/cache-headers.ts';
 
 const MIN = 60_000;
@@ -23,12 +22,12 @@ test('429 with Retry-After: the next poll is not before the time the server aske
   });
   const h = createHarness();
   try {
-    const src = h.addFeed('limited', srv.base + '/feed', 30);
+    const src = await h.addFeed('limited', srv.base + '/feed', 30);
     const t0 = h.clock.t;
     const r = await pollDueSources(h.ctx);
     assert.equal(r[0].ok, false);
     assert.equal(r[0].error, `${srv.base}/feed: HTTP 429`);
-    assert.equal(h.source(src.id).next_poll_at, new Date(t0 + 7200_000).toISOString());
+    assert.equal((await h.source(src.id)).next_poll_at, new Date(t0 + 7200_000).toISOString());
     // An hour later (past the backoff, before Retry-After) nothing is requested.
     h.clock.t = t0 + 119 * MIN;
     assert.equal((await pollDueSources(h.ctx)).length, 0);
@@ -38,7 +37,7 @@ test('429 with Retry-After: the next poll is not before the time the server aske
     const again = await pollDueSources(h.ctx);
     assert.equal(again.length, 1);
     assert.equal(again[0].ok, true);
-    assert.equal(h.source(src.id).consecutive_failures, 0);
+    assert.equal((await h.source(src.id)).consecutive_failures, 0);
   } finally {
     await h.close();
     await srv.close();
@@ -50,13 +49,13 @@ test('Cache-Control max-age longer than the interval defers the next poll; a sho
   const srv = await startFixtureServer({ '/feed': (_q, res, base) => (res.writeHead(200, { 'content-type': 'application/atom+xml', 'cache-control': cc }), res.end(fixture('atom.xml', base))) });
   const h = createHarness();
   try {
-    const src = h.addFeed('cached', srv.base + '/feed', 30);
+    const src = await h.addFeed('cached', srv.base + '/feed', 30);
     await pollSource(h.ctx, src);
-    assert.equal(h.source(src.id).next_poll_at, new Date(h.clock.t + 180 * MIN).toISOString());
+    assert.equal((await h.source(src.id)).next_poll_at, new Date(h.clock.t + 180 * MIN).toISOString());
     cc = 'max-age=60';
     h.clock.t += 180 * MIN;
-    await pollSource(h.ctx, h.source(src.id));
-    assert.equal(h.source(src.id).next_poll_at, new Date(h.clock.t + 30 * MIN).toISOString());
+    await pollSource(h.ctx, await h.source(src.id));
+    assert.equal((await h.source(src.id)).next_poll_at, new Date(h.clock.t + 30 * MIN).toISOString());
   } finally {
     await h.close();
     await srv.close();
@@ -74,30 +73,30 @@ test('repeated failures back off exponentially, then pause the source with its r
   });
   const h = createHarness();
   try {
-    const src = h.addFeed('flaky', srv.base + '/flaky', 10);
+    const src = await h.addFeed('flaky', srv.base + '/flaky', 10);
     const delays: number[] = [];
     for (let i = 0; i < 4; i++) {
       const before = h.clock.t;
       const [r] = await pollDueSources(h.ctx);
       assert.equal(r.ok, false);
-      const next = Date.parse(h.source(src.id).next_poll_at!);
+      const next = Date.parse((await h.source(src.id)).next_poll_at!);
       delays.push((next - before) / MIN);
       h.clock.t = next;
     }
     assert.deepEqual(delays, [20, 40, 80, 160]);
     const [fifth] = await pollDueSources(h.ctx);
     assert.equal(fifth.paused, `paused after 5 consecutive failures; last: ${srv.base}/flaky: HTTP 500`);
-    const row = h.source(src.id);
+    const row = await h.source(src.id);
     assert.equal(row.paused_reason, fifth.paused);
     assert.equal(row.next_poll_at, null);
     h.clock.t += 7 * 24 * 60 * MIN;
     assert.equal((await pollDueSources(h.ctx)).length, 0, 'a paused source is not polled');
     fail = false;
-    createSourceStore(h.db).resume(src.id, new Date(h.clock.t));
+    await h.ctx.stores.sources.resume(src.id, new Date(h.clock.t));
     const [ok] = await pollDueSources(h.ctx);
     assert.equal(ok.ok, true);
-    assert.equal(h.source(src.id).consecutive_failures, 0);
-    assert.equal(h.source(src.id).last_error, null);
+    assert.equal((await h.source(src.id)).consecutive_failures, 0);
+    assert.equal((await h.source(src.id)).last_error, null);
   } finally {
     await h.close();
     await srv.close();
@@ -124,13 +123,13 @@ test('a permanent redirect moves the source to its new address; 410 Gone pauses 
   });
   const h = createHarness();
   try {
-    const moved = h.addFeed('moved', srv.base + '/old.xml');
-    const temp = h.addFeed('temp', srv.base + '/temp.xml');
-    const gone = h.addFeed('gone', srv.base + '/gone.xml');
+    const moved = await h.addFeed('moved', srv.base + '/old.xml');
+    const temp = await h.addFeed('temp', srv.base + '/temp.xml');
+    const gone = await h.addFeed('gone', srv.base + '/gone.xml');
     await pollDueSources(h.ctx);
-    assert.equal(h.source(moved.id).location, srv.base + '/new.xml');
-    assert.equal(h.source(temp.id).location, srv.base + '/temp.xml', 'a temporary redirect keeps the address');
-    assert.equal(h.source(gone.id).paused_reason, 'paused: the server says it is gone (HTTP 410)');
+    assert.equal((await h.source(moved.id)).location, srv.base + '/new.xml');
+    assert.equal((await h.source(temp.id)).location, srv.base + '/temp.xml', 'a temporary redirect keeps the address');
+    assert.equal((await h.source(gone.id)).paused_reason, 'paused: the server says it is gone (HTTP 410)');
   } finally {
     await h.close();
     await srv.close();

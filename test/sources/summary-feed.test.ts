@@ -3,7 +3,6 @@ import assert from 'node:assert/strict';
 import { startFixtureServer, serve } from './fixture-server.ts';
 import { createHarness } from './harness.ts';
 import { pollSource } from '../../src/sources/poll/poll-source.ts';
-import { isBackfill } from '../../src/sources/store/source-items.ts';
 
 const pageRoutes = {
   '/summary.xml': serve('summary.xml'),
@@ -15,7 +14,7 @@ test('a summary-only feed: each article page is fetched and cleaned by the HTML 
   const srv = await startFixtureServer(pageRoutes);
   const h = createHarness();
   try {
-    const src = h.addFeed('teasers', srv.base + '/summary.xml');
+    const src = await h.addFeed('teasers', srv.base + '/summary.xml');
     const r = await pollSource(h.ctx, src);
     assert.equal(r.ok, true, r.error ?? '');
     assert.equal(r.counts!.stored, 2, r.counts!.rejects.join('; '));
@@ -32,7 +31,7 @@ test('a summary-only feed: each article page is fetched and cleaned by the HTML 
     assert.doesNotMatch(a.body, /the short version|Copyright Teaser Times|Something else/);
     // Second poll: the items are known, no page is fetched again.
     h.clock.t += 31 * 60_000;
-    const again = await pollSource(h.ctx, h.source(src.id));
+    const again = await pollSource(h.ctx, await h.source(src.id));
     assert.equal(again.counts!.stored, 0);
     assert.equal(srv.requests.filter((q) => q.path.startsWith('/pages/')).length, 2);
   } finally {
@@ -46,13 +45,13 @@ test('page fetches per poll are capped (the rest wait for the next poll); a miss
   const h = createHarness();
   h.ctx.maxPagesPerPoll = 1;
   try {
-    const src = h.addFeed('teasers', srv.base + '/summary.xml');
+    const src = await h.addFeed('teasers', srv.base + '/summary.xml');
     const first = await pollSource(h.ctx, src);
     assert.equal(first.counts!.stored, 1);
     assert.equal(first.counts!.deferred, 1);
     h.clock.t += 31 * 60_000;
     srv.routes.delete('/pages/school-meals.html');
-    const second = await pollSource(h.ctx, h.source(src.id));
+    const second = await pollSource(h.ctx, await h.source(src.id));
     assert.equal(second.counts!.stored, 1);
     assert.equal(second.counts!.rejected, 0);
     const why = h.db.prepare("SELECT reason FROM source_items WHERE guid LIKE '%school-meals%' ORDER BY id DESC").pluck().get() as string;
@@ -60,9 +59,9 @@ test('page fetches per poll are capped (the rest wait for the next poll); a miss
     assert.equal(h.articleCount(), 2);
     // Items predating the source are back catalogue even when they arrive on a later poll.
     const ids = h.db.prepare('SELECT id FROM articles').all() as { id: number }[];
-    assert.ok(ids.every((r) => isBackfill(h.db, r.id)));
+    assert.ok((await Promise.all(ids.map((r) => h.ctx.stores.sources.isBackfill(r.id)))).every(Boolean));
     h.clock.t += 31 * 60_000;
-    const third = await pollSource(h.ctx, h.source(src.id));
+    const third = await pollSource(h.ctx, await h.source(src.id));
     assert.equal(third.counts!.rejected + third.counts!.stored, 0, 'an item stored from its summary after a 404 is not fetched every poll');
   } finally {
     await h.close();
@@ -84,11 +83,11 @@ test('a page source is fetched conditionally and stored once until it changes', 
   });
   const h = createHarness();
   try {
-    const src = h.addFeed('story', srv.base + '/story.html', 60, 'page');
+    const src = await h.addFeed('story', srv.base + '/story.html', 60, 'page');
     const r = await pollSource(h.ctx, src);
     assert.equal(r.counts!.stored, 1, r.error ?? '');
     h.clock.t += 61 * 60_000;
-    const r2 = await pollSource(h.ctx, h.source(src.id));
+    const r2 = await pollSource(h.ctx, await h.source(src.id));
     assert.equal(r2.notModified, true);
     assert.equal(etagHits, 1);
     assert.equal(h.articleCount(), 1);

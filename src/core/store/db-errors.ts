@@ -3,10 +3,9 @@
  * dropped. The caller keeps its work and tries again later (the next scan, the next poll) instead
  * of recording the input as bad. One check for both backends.
  */
-import { isBusyError } from './db.ts';
 
 /** SQLSTATEs that say "try again": serialization failure, deadlock, lock not available, admin shutdown, cannot connect now. */
-const PASSING_SQLSTATES = new Set(['40001', '40P01', '55P03', '57P01', '57P02', '57P03']);
+const PASSING_SQLSTATES = new Set(['40001', '40P01', '55P03', '53300', '57P01', '57P02', '57P03']);
 /** Node socket errors of a lost or refused connection. */
 const PASSING_NET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
 
@@ -41,5 +40,14 @@ export function isPassingPgError(err: unknown): boolean {
  * PostgreSQL serialization failure, deadlock, lock timeout, shutdown or lost connection.
  */
 export function isPassingDbError(err: unknown): boolean {
-  return err instanceof PassingDbError || isBusyError(err) || isPassingPgError(err);
+  return err instanceof PassingDbError || (err as { passing?: unknown } | null)?.passing === true || isSqliteBusy(err) || isPassingPgError(err);
+}
+
+/** SQLite: another connection holds the lock (BUSY/LOCKED and their extended codes). */
+function isSqliteBusy(err: unknown): boolean {
+  const e = err as { code?: unknown; message?: unknown } | null;
+  if (!e || typeof e !== 'object') return false;
+  const code = typeof e.code === 'string' ? e.code : '';
+  if (/^SQLITE_(BUSY|LOCKED)(_|$)/.test(code)) return true;
+  return typeof e.message === 'string' && /database is locked|database table is locked/.test(e.message);
 }

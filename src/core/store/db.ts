@@ -29,15 +29,8 @@ export class SchemaVersionError extends Error {
  */
 export const BUSY_TIMEOUT_MS = 60_000;
 
-/**
- * True when `err` is SQLite saying another connection holds the lock: a passing reason, retried
- * later. Also true for the PostgreSQL executor's PassingDbError (marked `passing`), so existing
- * callers treat both backends alike; new code calls isPassingDbError (db-errors.ts).
- */
-export function isBusyError(err: unknown): boolean {
-  const e = err as { code?: string; message?: string; passing?: unknown } | null;
-  return !!e && (e.code === 'SQLITE_BUSY' || e.code === 'SQLITE_LOCKED' || e.passing === true || /database is locked|database table is locked/.test(e.message ?? ''));
-}
+/** Kept for callers that predate db-errors.ts: the one passing-failure check, both backends. */
+export { isPassingDbError as isBusyError } from './db-errors.ts';
 
 /**
  * Opens (creating if needed) the database at `file` and migrates it. ':memory:' works for

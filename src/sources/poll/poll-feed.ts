@@ -9,10 +9,9 @@ import { parseMaxAge } from '../fetch/cache-headers.ts';
 import type { FeedItem } from '../feed/feed-types.ts';
 import { normalizeUrl } from '../../core/text/normalize-url.ts';
 import { foldForMatch } from '../../core/text/normalize.ts';
-import { isBusyError } from '../../core/store/db.ts';
-import { createItemStore, type ItemStore } from '../store/source-items.ts';
+import { isPassingDbError as isBusyError } from '../../core/store/db-errors.ts';
+import type { LastStored, SourceRow } from '../../core/store/source-store.ts';
 import { buildItem, fetchItemPage, ownArticle, PENDING_PREFIX, type PollBudget } from './build-item.ts';
-import type { SourceRow } from '../store/source-store.ts';
 import { articleContentHash } from './content-hash.ts';
 import { emptyCounts, type PollContext, type PollCounts } from './poll-context.ts';
 
@@ -108,7 +107,7 @@ async function pollFeedWithin(ctx: PollContext, src: SourceRow, signal: AbortSig
   }
   const feed = await ctx.sinks.parse.run({ kind: 'feed', bytes: res.body, contentType: res.headers['content-type'] ?? null, url: res.url });
   const outlet = feed.title ?? src.outlet ?? new URL(src.location).hostname;
-  const items = createItemStore(ctx.stores.legacyDb);
+  const store = ctx.stores.sources;
   const createdAt = Date.parse(src.created_at);
   const budget: PollBudget = { pagesLeft: ctx.maxPagesPerPoll ?? 30, siteBusy: false, signal };
 
@@ -122,8 +121,8 @@ async function pollFeedWithin(ctx: PollContext, src: SourceRow, signal: AbortSig
       counts.rejects.push('an item with no guid, link, title or text');
       continue;
     }
-    if (items.seen(src.id, key)) {
-      const last = items.lastStored(src.id, key);
+    if (await store.itemSeen(src.id, key)) {
+      const last = await store.lastStoredItem(src.id, key);
       if (last?.reason?.startsWith(PENDING_PREFIX) && item.link) pending.push({ item: { ...item, link: item.link }, key });
       else if (await updateSeenItem(ctx, src, item, key, outlet, last)) counts.updated++;
       else counts.unchanged++;
@@ -133,9 +132,9 @@ async function pollFeedWithin(ctx: PollContext, src: SourceRow, signal: AbortSig
     // The first poll's items, and items dated before the source was added, are back catalogue.
     const backfill = src.first_poll_done === 0 || (date != null && Date.parse(date) < createdAt);
     const urlNorm = normalizeUrl(item.link);
-    const known = items.findByIdentity(item.guid, urlNorm);
+    const known = await store.findItemByIdentity(item.guid, urlNorm);
     if (known) {
-      items.record({ source_id: src.id, guid: key, url_normalized: urlNorm, content_hash: null, article_id: known.article_id, backfill: known.backfill, status: 'duplicate', reason: `same ${known.matched}` }, ctx.now());
+      await store.recordItem({ source_id: src.id, guid: key, url_normalized: urlNorm, content_hash: null, article_id: known.article_id, backfill: known.backfill, status: 'duplicate', reason: `same ${known.matched}` }, ctx.now());
       counts.duplicates++;
       continue;
     }
@@ -163,14 +162,14 @@ async function pollFeedWithin(ctx: PollContext, src: SourceRow, signal: AbortSig
       continue;
     }
     if (b.kind === 'rejected') {
-      items.record({ ...base, content_hash: null, article_id: null, backfill, status: 'rejected', reason: b.reason }, ctx.now());
+      await store.recordItem({ ...base, content_hash: null, article_id: null, backfill, status: 'rejected', reason: b.reason }, ctx.now());
       counts.rejected++;
       counts.rejects.push(b.reason);
       continue;
     }
     let hash = hashes[i]!;
-    const sameBody = items.findByContent(hash);
-    if (b.fromPage && ((pageHashes.get(hash) ?? 0) > 1 || (sameBody && item.title && !sameTitle(ctx, sameBody.article_id, item.title)))) {
+    const sameBody = await store.findItemByContent(hash);
+    if (b.fromPage && ((pageHashes.get(hash) ?? 0) > 1 || (sameBody && item.title && !(await sameTitle(ctx, sameBody.article_id, item.title))))) {
       const own = await ownArticle(ctx, item, outlet);
       if (!own.article) {
         counts.deferred++;
@@ -179,58 +178,60 @@ async function pollFeedWithin(ctx: PollContext, src: SourceRow, signal: AbortSig
       b = { kind: 'article', article: own.article, fromPage: false, fallback: { reason: `${FINAL_NOTE}its page is the same as another item's (an interstitial?)`, pending: false } };
       hash = articleContentHash(b.article);
     } else if (sameBody) {
-      items.record({ ...base, content_hash: hash, article_id: sameBody.article_id, backfill: sameBody.backfill, status: 'duplicate', reason: 'same content' }, ctx.now());
+      await store.recordItem({ ...base, content_hash: hash, article_id: sameBody.article_id, backfill: sameBody.backfill, status: 'duplicate', reason: 'same content' }, ctx.now());
       counts.duplicates++;
       continue;
     }
     const article = b.article;
     const fallback = b.fallback;
     if (fallback) ctx.log.info(`source ${src.name}: item ${key} stored ${fallback.reason}`);
-    const stored = storeItem(ctx, src, counts, () => {
-      const r = ctx.sinks.storeArticle(ctx.stores.legacyDb, article, { source_file: itemName(src, key), url: item.link ?? article.url, guid: item.guid, modified_at: item.updated ?? null });
-      items.record({ ...base, content_hash: hash, article_id: r.id, backfill, status: r.status === 'unchanged' ? 'duplicate' : 'stored', reason: fallback?.reason ?? null }, ctx.now());
+    const stored = await storeItem(ctx, src, counts, async () => {
+      // pipeline: the raw handle until storeArticle takes the stores
+      const r = await ctx.sinks.storeArticle(ctx.stores.legacyDb, article, { source_file: itemName(src, key), url: item.link ?? article.url, guid: item.guid, modified_at: item.updated ?? null });
+      await store.recordItem({ ...base, content_hash: hash, article_id: r.id, backfill, status: r.status === 'unchanged' ? 'duplicate' : 'stored', reason: fallback?.reason ?? null }, ctx.now());
       if (r.status === 'unchanged') counts.duplicates++;
       else counts.stored++;
     });
     if (stored === 'failed') {
       const reason = counts.rejects[counts.rejects.length - 1];
-      items.record({ ...base, content_hash: hash, article_id: null, backfill, status: 'rejected', reason }, ctx.now());
+      await store.recordItem({ ...base, content_hash: hash, article_id: null, backfill, status: 'rejected', reason }, ctx.now());
     }
   }
   // Items stored from their summary while their page could not be had: upgraded when it arrives.
   const upgrades = await mapLimited(pending, lanes, (p) => fetchItemPage(ctx, p.item, outlet, budget));
-  pending.forEach((p, i) => {
+  for (const [i, p] of pending.entries()) {
     const u = upgrades[i];
-    const last = items.lastStored(src.id, p.key)!;
+    const last = (await store.lastStoredItem(src.id, p.key))!;
     if ('article' in u) {
       const hash = articleContentHash(u.article);
-      storeItem(ctx, src, counts, () => {
-        const r = ctx.sinks.storeArticle(ctx.stores.legacyDb, u.article, { source_file: itemName(src, p.key), url: p.item.link, guid: p.item.guid, modified_at: p.item.updated ?? null });
-        items.record({ source_id: src.id, guid: p.key, url_normalized: normalizeUrl(p.item.link), content_hash: hash, article_id: r.id, backfill: last.backfill, status: 'stored', reason: 'page arrived' }, ctx.now());
+      await storeItem(ctx, src, counts, async () => {
+        // pipeline: the raw handle until storeArticle takes the stores
+        const r = await ctx.sinks.storeArticle(ctx.stores.legacyDb, u.article, { source_file: itemName(src, p.key), url: p.item.link, guid: p.item.guid, modified_at: p.item.updated ?? null });
+        await store.recordItem({ source_id: src.id, guid: p.key, url_normalized: normalizeUrl(p.item.link), content_hash: hash, article_id: r.id, backfill: last.backfill, status: 'stored', reason: 'page arrived' }, ctx.now());
         counts.updated++;
       });
     } else if (!u.passing) {
-      items.record({ source_id: src.id, guid: p.key, url_normalized: normalizeUrl(p.item.link), content_hash: last.content_hash, article_id: last.article_id, backfill: last.backfill, status: 'stored', reason: FINAL_NOTE + u.why }, ctx.now());
+      await store.recordItem({ source_id: src.id, guid: p.key, url_normalized: normalizeUrl(p.item.link), content_hash: last.content_hash, article_id: last.article_id, backfill: last.backfill, status: 'stored', reason: FINAL_NOTE + u.why }, ctx.now());
       counts.unchanged++;
     } else counts.unchanged++;
-  });
+  }
   return { counts, notModified: false, etag: res.headers.etag ?? null, lastModified: res.headers['last-modified'] ?? null, maxAgeSeconds, outlet, movedTo };
 }
 
 const FINAL_NOTE = 'from the feed summary: ';
 
-function sameTitle(ctx: PollContext, articleId: number, title: string): boolean {
-  const row = ctx.stores.legacyDb.prepare<[number], { title: string }>('SELECT title FROM articles WHERE id = ?').get(articleId);
-  return !!row && foldForMatch(row.title) === foldForMatch(title);
+async function sameTitle(ctx: PollContext, articleId: number, title: string): Promise<boolean> {
+  const stored = await ctx.stores.sources.articleTitle(articleId);
+  return stored !== undefined && foldForMatch(stored) === foldForMatch(title);
 }
 
 /**
  * Runs one item's store transaction. A busy database (another process writing) defers the item,
  * recording nothing, so the next poll tries again; any other failure is that item's reject.
  */
-function storeItem(ctx: PollContext, src: SourceRow, counts: PollCounts, write: () => void): 'ok' | 'deferred' | 'failed' {
+async function storeItem(ctx: PollContext, src: SourceRow, counts: PollCounts, write: () => Promise<void>): Promise<'ok' | 'deferred' | 'failed'> {
   try {
-    ctx.stores.legacyDb.transaction(write)();
+    await ctx.stores.tx(write);
     return 'ok';
   } catch (err) {
     if (isBusyError(err)) {
@@ -255,7 +256,7 @@ function itemName(src: SourceRow, key: string): string {
  * A full-text item seen before is rebuilt (no fetch) and, when its text changed, stored again
  * under the same name so the article is corrected in place. Summary-only items are not re-fetched.
  */
-async function updateSeenItem(ctx: PollContext, src: SourceRow, item: FeedItem, key: string, outlet: string | null, last: ReturnType<ItemStore['lastStored']>): Promise<boolean> {
+async function updateSeenItem(ctx: PollContext, src: SourceRow, item: FeedItem, key: string, outlet: string | null, last: LastStored | null): Promise<boolean> {
   if (!last || !last.content_hash) return false;
   const html = item.contentHtml ?? item.summaryHtml;
   if (!html || html.length < 200) return false;
@@ -264,11 +265,11 @@ async function updateSeenItem(ctx: PollContext, src: SourceRow, item: FeedItem, 
   const article = own.article;
   const hash = articleContentHash(article);
   if (hash === last.content_hash) return false;
-  const items = createItemStore(ctx.stores.legacyDb);
   let updated = false;
-  const r = storeItem(ctx, src, emptyCounts(), () => {
-    const stored = ctx.sinks.storeArticle(ctx.stores.legacyDb, article, { source_file: itemName(src, key), url: item.link, guid: item.guid, modified_at: item.updated ?? null });
-    items.record({ source_id: src.id, guid: key, url_normalized: normalizeUrl(item.link), content_hash: hash, article_id: stored.id, backfill: last.backfill, status: 'stored', reason: stored.status }, ctx.now());
+  const r = await storeItem(ctx, src, emptyCounts(), async () => {
+    // pipeline: the raw handle until storeArticle takes the stores
+    const stored = await ctx.sinks.storeArticle(ctx.stores.legacyDb, article, { source_file: itemName(src, key), url: item.link, guid: item.guid, modified_at: item.updated ?? null });
+    await ctx.stores.sources.recordItem({ source_id: src.id, guid: key, url_normalized: normalizeUrl(item.link), content_hash: hash, article_id: stored.id, backfill: last.backfill, status: 'stored', reason: stored.status }, ctx.now());
     updated = stored.status === 'updated';
   });
   return r === 'ok' && updated;

@@ -9,11 +9,9 @@
  */
 import { readdir, lstat, stat, open, realpath } from 'node:fs/promises';
 import { join, basename, resolve, sep } from 'node:path';
-import { isBusyError } from '../../core/store/db.ts';
-import { recordReject } from '../../core/loader/rejects.ts';
-import type { SourceRow } from '../store/source-store.ts';
-import { createItemStore } from '../store/source-items.ts';
-import { escapeName } from '../../core/loader/rejects.ts';
+import { isPassingDbError as isBusyError } from '../../core/store/db-errors.ts';
+import { escapeName, recordReject } from '../../core/loader/rejects.ts';
+import type { SourceRow } from '../../core/store/source-store.ts';
 import { emptyCounts, type PollContext, type PollCounts } from './poll-context.ts';
 
 /** Editor swap files, partial downloads and hidden files never count as documents. */
@@ -71,11 +69,6 @@ async function linkRefusal(src: SourceRow, path: string): Promise<string | null>
 
 const MB = 1024 * 1024;
 
-interface FileRow {
-  size: number;
-  mtime_ms: number;
-}
-
 /**
  * Ingests one file of a folder source unless it is unchanged since last seen; returns what
  * happened: 'stored' | 'unchanged' | 'duplicate' | 'rejected' | 'unsettled'.
@@ -90,13 +83,15 @@ export async function ingestFolderFile(ctx: PollContext, src: SourceRow, path: s
     return { outcome: 'unchanged' }; // vanished between listing and reading
   }
   if (!st.isFile()) return { outcome: 'unchanged' };
-  const prev = ctx.stores.legacyDb.prepare<[number, string], FileRow>('SELECT size, mtime_ms FROM source_files WHERE source_id = ? AND path = ?').get(src.id, path);
+  const store = ctx.stores.sources;
+  const prev = await store.fileSeen(src.id, path);
   if (prev && prev.size === st.size && prev.mtime_ms === st.mtimeMs) return { outcome: 'unchanged' };
   if (opts.requireSettled && ctx.now().getTime() - st.mtimeMs < (ctx.settleMs ?? 2000)) return { outcome: 'unsettled' };
   const max = ctx.maxFileBytes ?? 5 * MB;
   const tooLarge = (n: number) => `too large: ${(n / MB).toFixed(n >= 10 * MB ? 0 : 1)} MB (limit ${(max / MB).toFixed(1)} MB)`;
   let res: { status: string; id?: number; reason?: string };
-  if (st.size > max) res = { status: 'rejected', reason: recordReject(ctx.stores.legacyDb, path, tooLarge(st.size), ctx.now()).reason };
+  // loader: the raw handle until recordReject takes the stores
+  if (st.size > max) res = { status: 'rejected', reason: (await recordReject(ctx.stores.legacyDb, path, tooLarge(st.size), ctx.now())).reason };
   else {
     let bytes: Buffer | null;
     try {
@@ -105,9 +100,10 @@ export async function ingestFolderFile(ctx: PollContext, src: SourceRow, path: s
       // Unreadable now (permissions, I/O): nothing recorded, so the next scan tries again.
       return { outcome: 'failed', reason: `cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` };
     }
-    if (bytes === null) res = { status: 'rejected', reason: recordReject(ctx.stores.legacyDb, path, tooLarge(max + 1), ctx.now()).reason };
+    if (bytes === null) res = { status: 'rejected', reason: (await recordReject(ctx.stores.legacyDb, path, tooLarge(max + 1), ctx.now())).reason };
     else {
       try {
+        // pipeline: the raw handle until ingestBytes takes the stores
         res = await ctx.sinks.ingestBytes(ctx.stores.legacyDb, { bytes, name: path });
       } catch (err) {
         if (isBusyError(err)) return { outcome: 'failed', reason: 'database busy; tried again at the next scan' };
@@ -117,22 +113,16 @@ export async function ingestFolderFile(ctx: PollContext, src: SourceRow, path: s
   }
   const now = ctx.now();
   const outcome = res.status === 'rejected' ? 'rejected' : res.status === 'unchanged' ? 'duplicate' : 'stored';
-  ctx.stores.legacyDb.transaction(() => {
-    ctx.stores.legacyDb
-      .prepare(
-        `INSERT INTO source_files (source_id, path, size, mtime_ms, article_id, status, reason, seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (source_id, path) DO UPDATE SET size = excluded.size, mtime_ms = excluded.mtime_ms, article_id = excluded.article_id,
-           status = excluded.status, reason = excluded.reason, seen_at = excluded.seen_at`,
-      )
-      .run(src.id, path, st.size, st.mtimeMs, res.id ?? null, res.status, res.reason ?? null, now.toISOString());
-    if (res.id != null) {
+  const articleId = res.id;
+  await ctx.stores.tx(async () => {
+    await store.recordFile({ source_id: src.id, path, size: st.size, mtime_ms: st.mtimeMs, article_id: articleId ?? null, status: res.status, reason: res.reason ?? null }, now);
+    if (articleId != null) {
       // Backfill is decided when an article is first seen through a source, and inherited after.
-      const items = createItemStore(ctx.stores.legacyDb);
-      const known = items.findByArticle(res.id);
+      const known = await store.firstItemOfArticle(articleId);
       const backfill = known ? known.backfill : outcome === 'stored' && src.first_poll_done === 0;
-      items.record({ source_id: src.id, guid: `file:${path}`, url_normalized: null, content_hash: null, article_id: res.id, backfill, status: outcome === 'stored' ? 'stored' : 'duplicate' }, now);
+      await store.recordItem({ source_id: src.id, guid: `file:${path}`, url_normalized: null, content_hash: null, article_id: articleId, backfill, status: outcome === 'stored' ? 'stored' : 'duplicate' }, now);
     }
-  })();
+  });
   if (outcome === 'rejected') ctx.log.warn(`source ${src.name}: ${escapeName(path)}: ${res.reason ?? 'rejected'}`);
   return { outcome, reason: res.reason };
 }

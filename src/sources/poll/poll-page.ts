@@ -5,8 +5,7 @@
 import { FetchError } from '../fetch/fetch-error.ts';
 import { parseMaxAge } from '../fetch/cache-headers.ts';
 import { normalizeUrl } from '../../core/text/normalize-url.ts';
-import { createItemStore } from '../store/source-items.ts';
-import type { SourceRow } from '../store/source-store.ts';
+import type { SourceRow } from '../../core/store/source-store.ts';
 import { articleContentHash } from './content-hash.ts';
 import { emptyCounts, type PollContext } from './poll-context.ts';
 import type { FeedPollResult } from './poll-feed.ts';
@@ -24,18 +23,19 @@ export async function pollPage(ctx: PollContext, src: SourceRow): Promise<FeedPo
   if (res.status === 304) return { counts, notModified: true, etag, lastModified, maxAgeSeconds, outlet: null, movedTo };
   const article = await ctx.sinks.parse.run({ kind: 'page', bytes: res.body, contentType: res.headers['content-type'] ?? null, name: src.location, url: res.url, item: null, outlet: null });
   const hash = articleContentHash(article);
-  const items = createItemStore(ctx.stores.legacyDb);
+  const store = ctx.stores.sources;
   const key = `${src.location}#${hash.slice(0, 16)}`;
-  if (items.seen(src.id, key)) {
+  if (await store.itemSeen(src.id, key)) {
     counts.unchanged++;
     return { counts, notModified: false, etag, lastModified, maxAgeSeconds, outlet: article.outlet, movedTo };
   }
   const urlNorm = normalizeUrl(article.url ?? res.url);
-  ctx.stores.legacyDb.transaction(() => {
-    const stored = ctx.sinks.storeArticle(ctx.stores.legacyDb, { ...article, url: article.url ?? res.url }, { source_file: src.location, url: article.url ?? res.url, guid: null });
-    items.record({ source_id: src.id, guid: key, url_normalized: urlNorm, content_hash: hash, article_id: stored.id, backfill: src.first_poll_done === 0, status: 'stored' }, ctx.now());
+  await ctx.stores.tx(async () => {
+    // pipeline: the raw handle until storeArticle takes the stores
+    const stored = await ctx.sinks.storeArticle(ctx.stores.legacyDb, { ...article, url: article.url ?? res.url }, { source_file: src.location, url: article.url ?? res.url, guid: null });
+    await store.recordItem({ source_id: src.id, guid: key, url_normalized: urlNorm, content_hash: hash, article_id: stored.id, backfill: src.first_poll_done === 0, status: 'stored' }, ctx.now());
     if (stored.status === 'unchanged') counts.unchanged++;
     else counts.stored++;
-  })();
+  });
   return { counts, notModified: false, etag, lastModified, maxAgeSeconds, outlet: article.outlet, movedTo };
 }

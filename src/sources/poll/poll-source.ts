@@ -3,9 +3,9 @@
  * (interval, Cache-Control, Retry-After, backoff) or a pause after repeated failures. A failing
  * source never throws out of here, so one broken feed cannot stop the others.
  */
-import { createSourceStore, type SourceRow } from '../store/source-store.ts';
+import type { SourceRow } from '../../core/store/source-store.ts';
 import { FetchError } from '../fetch/fetch-error.ts';
-import { isBusyError } from '../../core/store/db.ts';
+import { isPassingDbError as isBusyError } from '../../core/store/db-errors.ts';
 import { nextAfterSuccess, planAfterFailure } from './schedule.ts';
 import { pollFeed } from './poll-feed.ts';
 import { pollPage } from './poll-page.ts';
@@ -29,9 +29,9 @@ function oneLine(err: unknown): string {
 }
 
 /** Records a poll's outcome on the source; a busy database only means the source is due again at the next tick. */
-function bookkeep(ctx: PollContext, src: SourceRow, write: () => void): void {
+async function bookkeep(ctx: PollContext, src: SourceRow, write: () => Promise<void>): Promise<void> {
   try {
-    write();
+    await write();
   } catch (err) {
     if (!isBusyError(err)) throw err;
     ctx.log.warn(`source ${src.name}: database busy; its schedule is updated at the next poll`);
@@ -40,18 +40,18 @@ function bookkeep(ctx: PollContext, src: SourceRow, write: () => void): void {
 
 /** Polls `src` once and updates its schedule; resolves with what happened. */
 export async function pollSource(ctx: PollContext, src: SourceRow): Promise<PollReport> {
-  const sources = createSourceStore(ctx.stores.legacyDb);
+  const sources = ctx.stores.sources;
   try {
     if (src.kind === 'folder') {
       const counts = await pollFolder(ctx, src);
       const next = nextAfterSuccess(ctx.now(), src.every_minutes, null).toISOString();
-      bookkeep(ctx, src, () => sources.recordSuccess(src.id, { next_poll_at: next }, ctx.now()));
+      await bookkeep(ctx, src, () => sources.recordSuccess(src.id, { next_poll_at: next }, ctx.now()));
       return { source: src.name, id: src.id, ok: true, notModified: false, counts, error: null, paused: null, next_poll_at: next };
     }
     const r = src.kind === 'page' ? await pollPage(ctx, src) : await pollFeed(ctx, src);
     const next = nextAfterSuccess(ctx.now(), src.every_minutes, r.maxAgeSeconds).toISOString();
-    bookkeep(ctx, src, () => sources.recordSuccess(src.id, { etag: r.etag, last_modified: r.lastModified, outlet: r.outlet, next_poll_at: next }, ctx.now()));
-    if (r.movedTo && sources.relocate(src.id, r.movedTo)) ctx.log.info(`source ${src.name} moved permanently to ${r.movedTo}`);
+    await bookkeep(ctx, src, () => sources.recordSuccess(src.id, { etag: r.etag, last_modified: r.lastModified, outlet: r.outlet, next_poll_at: next }, ctx.now()));
+    if (r.movedTo && (await sources.relocate(src.id, r.movedTo))) ctx.log.info(`source ${src.name} moved permanently to ${r.movedTo}`);
     const c = r.counts;
     if (c.stored || c.updated || c.rejected) ctx.log.info(`source ${src.name}: ${c.stored} new, ${c.updated} updated, ${c.duplicates} duplicate, ${c.rejected} rejected`);
     return { source: src.name, id: src.id, ok: true, notModified: r.notModified, counts: c, error: null, paused: null, next_poll_at: next };
@@ -70,7 +70,7 @@ export async function pollSource(ctx: PollContext, src: SourceRow): Promise<Poll
     const plan = gone
       ? { next_poll_at: null, backoff_until: null, paused_reason: `paused: the server says it is gone (HTTP 410)` }
       : planAfterFailure(ctx.now(), src.every_minutes, src.consecutive_failures, reason, retryAt);
-    bookkeep(ctx, src, () => sources.recordFailure(src.id, { error: reason, ...plan }, ctx.now()));
+    await bookkeep(ctx, src, () => sources.recordFailure(src.id, { error: reason, ...plan }, ctx.now()));
     if (plan.paused_reason) ctx.log.warn(`source ${src.name} ${plan.paused_reason}`);
     else ctx.log.warn(`source ${src.name}: ${reason}; next try ${plan.next_poll_at}`);
     return { source: src.name, id: src.id, ok: false, notModified: false, counts: null, error: reason, paused: plan.paused_reason, next_poll_at: plan.next_poll_at };
@@ -82,8 +82,8 @@ const PARALLEL_SOURCES = 8;
 
 /** Polls every due source (every unpaused source with `all`), several at once; `stopping()` ends the pass early. Reports in source order. */
 export async function pollDueSources(ctx: PollContext, opts: { all?: boolean; stopping?: () => boolean } = {}): Promise<PollReport[]> {
-  const store = createSourceStore(ctx.stores.legacyDb);
-  const list = opts.all ? store.list().filter((s) => !s.paused_reason) : store.due(ctx.now());
+  const store = ctx.stores.sources;
+  const list = opts.all ? (await store.list()).filter((s) => !s.paused_reason) : await store.due(ctx.now());
   const reports: (PollReport | null)[] = new Array(list.length).fill(null);
   let next = 0;
   const lane = async () => {
@@ -91,7 +91,7 @@ export async function pollDueSources(ctx: PollContext, opts: { all?: boolean; st
       const i = next++;
       if (opts.stopping?.() || ctx.signal?.aborted) return;
       // Re-read: a concurrent remove may have changed it.
-      const fresh = store.get(list[i].id);
+      const fresh = await store.get(list[i].id);
       if (fresh && !fresh.paused_reason) reports[i] = await pollSource(ctx, fresh);
     }
   };
