@@ -5,7 +5,8 @@ import type { PostgresMigration } from './index.ts';
  * title and body (written by the store, see src/core/search/search-text.ts), with pg_trgm GIN
  * indexes for terms of three or more characters and `grams`, the distinct one- and two-character
  * substrings of both columns, whose GIN index answers one- and two-character terms (川普, 普丁),
- * which trigrams cannot. pg_trgm only sees CJK characters as word characters when the database's
+ * which trigrams cannot. `tokens` is the row's length as FTS5's trigram tokenizer counts it (bm25
+ * needs it per row and in total; its index answers the total without reading the table). pg_trgm only sees CJK characters as word characters when the database's
  * LC_CTYPE is not C (C.UTF-8, en_US.UTF-8…); elsewhere the store narrows 3+ character terms
  * through `grams` too (see src/core/store/search/postgres-search.ts).
  */
@@ -71,10 +72,12 @@ export const articlesSchema: PostgresMigration = {
       article_id BIGINT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
       title TEXT NOT NULL,
       body TEXT NOT NULL,
-      grams TEXT[] NOT NULL
+      grams TEXT[] NOT NULL,
+      tokens INTEGER NOT NULL
     );
     CREATE INDEX article_search_title_trgm ON article_search USING gin (title gin_trgm_ops);
     CREATE INDEX article_search_body_trgm ON article_search USING gin (body gin_trgm_ops);
     CREATE INDEX article_search_grams ON article_search USING gin (grams);
+    CREATE INDEX article_search_tokens ON article_search (tokens);
   `,
 };
