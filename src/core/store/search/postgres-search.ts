@@ -6,6 +6,11 @@
  * the title weighted 4:1 over the newest CANDIDATES matches, computed here from per-row hit counts
  * (non-overlapping, which differs from FTS5 only for self-overlapping terms like 哈哈哈), or a title
  * hit for short terms.
+ *
+ * Reads run with sequential scans off (and, when a LIKE is involved, plain index scans too): the
+ * table's heap is small because title, body and grams live in TOAST, so the planner takes a scan
+ * or a newest-first walk for cheap, while each row it looks at costs a decompression of its grams
+ * or body. The GIN bitmap reads only the rows that match.
  */
 import type { Sql, SqlValue } from '../sql.ts';
 import { charLength } from '../../search/parse-query.ts';
@@ -40,9 +45,31 @@ export function postgresSearch(sql: Sql): SearchBackend {
       .then((r) => Number(r?.n ?? 0) > 0));
   }
 
+  /**
+   * Runs `fn` (this store's reads) in a transaction with sequential scans off, and index scans off
+   * too unless `indexScans` (short-term lookups, whose gram statistics are good enough for the
+   * planner to choose between the gram index and a newest-first walk). The settings are restored
+   * before the transaction (or the caller's, when nested) goes on.
+   */
+  function indexed<T>(indexScans: boolean, fn: () => Promise<T>): Promise<T> {
+    return sql.tx(async () => {
+      const prev = await sql.get<{ s: string; i: string }>(
+        `SELECT current_setting('enable_seqscan') AS s, current_setting('enable_indexscan') AS i,
+                set_config('enable_seqscan', 'off', true) AS s2, set_config('enable_indexscan', CAST(? AS TEXT), true) AS i2`,
+        [indexScans ? 'on' : 'off'],
+      );
+      const out = await fn();
+      await sql.get(`SELECT set_config('enable_seqscan', CAST(? AS TEXT), true) AS s, set_config('enable_indexscan', CAST(? AS TEXT), true) AS i`, [prev!.s, prev!.i]);
+      return out;
+    });
+  }
+
+  /** Short terms only: the planner may walk newest-first for common ones. */
+  const allShort = (terms: PlannedTerm[]) => terms.every((t) => t.short);
+
   async function tableStats(): Promise<{ rows: number; tokens: number }> {
     if (stats && Date.now() - stats.at < STATS_TTL_MS) return stats;
-    const r = await sql.get<{ n: number; t: number | null }>('SELECT count(*) AS n, sum(tokens) AS t FROM article_search');
+    const r = await indexed(false, () => sql.get<{ n: number; t: number | null }>('SELECT count(*) AS n, sum(tokens) AS t FROM article_search'));
     stats = { rows: Number(r?.n ?? 0), tokens: Number(r?.t ?? 0), at: Date.now() };
     return stats;
   }
@@ -71,7 +98,7 @@ export function postgresSearch(sql: Sql): SearchBackend {
 
   async function count(terms: PlannedTerm[]): Promise<number> {
     const { where, params } = await conditions(terms);
-    return Number((await sql.get<{ n: number }>(`SELECT count(*) AS n FROM article_search WHERE ${where}`, params))?.n ?? 0);
+    return indexed(false, async () => Number((await sql.get<{ n: number }>(`SELECT count(*) AS n FROM article_search WHERE ${where}`, params))?.n ?? 0));
   }
 
   return {
@@ -117,14 +144,18 @@ export function postgresSearch(sql: Sql): SearchBackend {
     async matching(terms, order, limit) {
       if (order === 'id') {
         const { where, params } = await conditions(terms);
-        const rows = await sql.all<{ id: number }>(`SELECT article_id AS id FROM article_search WHERE ${where} ORDER BY article_id DESC LIMIT ?`, [...params, limit]);
+        const rows = await indexed(allShort(terms), () =>
+          sql.all<{ id: number }>(`SELECT article_id AS id FROM article_search WHERE ${where} ORDER BY article_id DESC LIMIT ?`, [...params, limit]),
+        );
         return rows.map((r) => Number(r.id));
       }
       const { where, params } = await conditions(terms, 's.');
-      const rows = await sql.all<{ id: number }>(
-        `SELECT s.article_id AS id FROM article_search s JOIN articles a ON a.id = s.article_id
-         WHERE ${where} ORDER BY a.published_utc IS NULL, a.published_utc DESC, s.article_id DESC LIMIT ?`,
-        [...params, limit],
+      const rows = await indexed(allShort(terms), () =>
+        sql.all<{ id: number }>(
+          `SELECT s.article_id AS id FROM article_search s JOIN articles a ON a.id = s.article_id
+           WHERE ${where} ORDER BY a.published_utc IS NULL, a.published_utc DESC, s.article_id DESC LIMIT ?`,
+          [...params, limit],
+        ),
       );
       return rows.map((r) => Number(r.id));
     },
@@ -133,9 +164,11 @@ export function postgresSearch(sql: Sql): SearchBackend {
       const short = terms.some((t) => t.short);
       const { where, params } = await conditions(terms);
       if (short) {
-        const rows = await sql.all<{ id: number; in_title: boolean }>(
-          `SELECT article_id AS id, strpos(title, CAST(? AS TEXT)) > 0 AS in_title FROM article_search WHERE ${where} ORDER BY article_id DESC LIMIT ${CANDIDATES}`,
-          [first, ...params],
+        const rows = await indexed(allShort(terms), () =>
+          sql.all<{ id: number; in_title: boolean }>(
+            `SELECT article_id AS id, strpos(title, CAST(? AS TEXT)) > 0 AS in_title FROM article_search WHERE ${where} ORDER BY article_id DESC LIMIT ${CANDIDATES}`,
+            [first, ...params],
+          ),
         );
         return { rows: rows.map((r) => ({ id: Number(r.id), relevance: r.in_title ? SHORT_TITLE_RELEVANCE : SHORT_BODY_RELEVANCE })), short, count: async () => rows.length };
       }
@@ -143,9 +176,11 @@ export function postgresSearch(sql: Sql): SearchBackend {
       const hitCols = terms.map(
         (_, i) => `char_length(title) - char_length(replace(title, CAST(? AS TEXT), '')) AS t${i}, char_length(body) - char_length(replace(body, CAST(? AS TEXT), '')) AS b${i}`,
       );
-      const rows = await sql.all<Record<string, number>>(
-        `SELECT article_id AS id, tokens, ${hitCols.join(', ')} FROM article_search WHERE ${where} ORDER BY article_id DESC LIMIT ${CANDIDATES}`,
-        [...terms.flatMap((t) => [t.form, t.form]), ...params],
+      const rows = await indexed(false, () =>
+        sql.all<Record<string, number>>(
+          `SELECT article_id AS id, tokens, ${hitCols.join(', ')} FROM article_search WHERE ${where} ORDER BY article_id DESC LIMIT ${CANDIDATES}`,
+          [...terms.flatMap((t) => [t.form, t.form]), ...params],
+        ),
       );
       const { rows: total, tokens } = await tableStats();
       // One term: its IDF scales every score alike and cancels in the relative relevance.
