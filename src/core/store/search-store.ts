@@ -14,6 +14,7 @@ import { postgresSearch } from './search/postgres-search.ts';
 
 export type { SearchRow } from './search/search-rows.ts';
 
+/** The search store over `sql`: the index backend is picked by its dialect. */
 export function searchStore(sql: Sql) {
   const index: SearchBackend = sql.dialect === 'postgres' ? postgresSearch(sql) : sqliteSearch(sql);
 

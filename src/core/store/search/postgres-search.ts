@@ -31,6 +31,7 @@ const BODY_WEIGHT = 1;
 /** `s` as a LIKE pattern matching it anywhere (backslash is PostgreSQL's default LIKE escape). */
 const containsPattern = (s: string) => `%${s.replace(/[\\%_]/g, '\\$&')}%`;
 
+/** The search index and its queries over `article_search` (PostgreSQL). */
 export function postgresSearch(sql: Sql): SearchBackend {
   let stats: { rows: number; tokens: number; at: number } | null = null;
   let trigramsSeeHan: Promise<boolean> | null = null;
@@ -42,7 +43,13 @@ export function postgresSearch(sql: Sql): SearchBackend {
   function hanTrigrams(): Promise<boolean> {
     return (trigramsSeeHan ??= sql
       .get<{ n: number | null }>(`SELECT array_length(show_trgm('中文字'), 1) AS n`)
-      .then((r) => Number(r?.n ?? 0) > 0));
+      .then(
+        (r) => Number(r?.n ?? 0) > 0,
+        (err) => {
+          trigramsSeeHan = null; // asked again next time
+          throw err;
+        },
+      ));
   }
 
   /**

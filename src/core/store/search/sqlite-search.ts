@@ -16,6 +16,7 @@ interface FtsPlan {
   scans: string[];
 }
 
+/** The search index and its queries over `articles_fts` (SQLite FTS5). */
 export function sqliteSearch(sql: Sql): SearchBackend {
   /** The FTS5 plan of `terms`, or null when some term is in no indexed text (no hits). */
   async function plan(terms: PlannedTerm[]): Promise<FtsPlan | null> {
