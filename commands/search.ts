@@ -1,7 +1,6 @@
 import type { CommandDef } from '../src/core/contract/types.ts';
 import { UserError } from '../src/core/contract/errors.ts';
 import { checkTextArg } from './latest.ts';
-import { searchArticlesPage } from '../src/core/search/search-articles.ts';
 import { formatPublished } from '../src/core/timeline/format-time.ts';
 
 const usage = { en: 'Usage: /search <words>, e.g. /search 安全保障 or /search Rutte', 'zh-TW': '用法：/search <關鍵字>，例如 /search 安全保障 或 /search 川普' };
@@ -16,17 +15,17 @@ export const searchCommand = {
   options: [{ name: 'query', description: { en: 'Words to find', 'zh-TW': '要找的字詞' }, type: 'string', required: true, rest: true }],
   replayable: true,
   examples: ['/search 安全保障', '/search 泽连斯基', '/search Rutte'],
-  run: ({ args, lang, page = 0 }, { stores: { legacyDb: db } }) => {
+  run: async ({ args, lang, page = 0 }, { stores }) => {
     const query = checkTextArg(args.query, 200, usage);
     if (!query) throw new UserError('missing-query', { en: `What should I search for? ${usage.en}`, 'zh-TW': `要搜尋什麼？${usage['zh-TW']}` });
     const en = lang === 'en';
     let at = Math.min(Math.max(0, Math.floor(page)), SEARCH_MAX_PAGES - 1);
-    let { hits, total } = searchArticlesPage(db, query, { limit: SEARCH_PAGE_SIZE, offset: at * SEARCH_PAGE_SIZE });
+    let { hits, total } = await stores.search.searchPage(query, { limit: SEARCH_PAGE_SIZE, offset: at * SEARCH_PAGE_SIZE });
     const pageCount = Math.min(SEARCH_MAX_PAGES, Math.ceil(total / SEARCH_PAGE_SIZE));
     if (!hits.length && total > 0) {
       // A page past the end (the archive changed since the buttons were drawn): the last one.
       at = pageCount - 1;
-      ({ hits, total } = searchArticlesPage(db, query, { limit: SEARCH_PAGE_SIZE, offset: at * SEARCH_PAGE_SIZE }));
+      ({ hits, total } = await stores.search.searchPage(query, { limit: SEARCH_PAGE_SIZE, offset: at * SEARCH_PAGE_SIZE }));
     }
     if (!hits.length) {
       return { kind: 'ok', intro: en ? `Nothing found for “${query}”. Try another spelling or fewer words.` : `找不到「${query}」。試試其他寫法或較少的關鍵字。`, items: [], articles: [] };

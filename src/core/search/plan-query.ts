@@ -1,69 +1,42 @@
 /**
- * Turns query terms into one FTS5 MATCH expression plus, rarely, substring scans.
- * - 3+ characters: a quoted trigram phrase ("澤倫斯基", "zelensk").
- * - 1–2 characters: every indexed trigram that starts with the term, OR-ed (川普 → "川普的" OR
- *   "川普表" …). Indexed text is space-padded, so each occurrence starts some trigram. A short Latin
- *   term gets a leading space first (" eu"), which asks for a word start instead of any substring.
- * - When the expansion would be huge (a single common character), that term becomes an instr()
- *   scan over the search form, newest first, which stops early because such terms hit often.
+ * How each query term is looked up, whatever the backend:
+ * - 3+ characters: a substring of title or body ("澤倫斯基", "zelensk"): a trigram phrase on
+ *   SQLite (FTS5), a pg_trgm LIKE on PostgreSQL.
+ * - 1–2 characters: too short for trigrams. SQLite expands it to every indexed trigram that starts
+ *   with it, OR-ed (川普 → "川普的" OR "川普表" …; indexed text is space-padded, so each occurrence
+ *   starts some trigram), or scans when that expansion would be huge; PostgreSQL looks it up in
+ *   the row's set of 1–2 character grams. A short Latin term gets a leading space first (" eu"),
+ *   which asks for a word start instead of any substring.
+ * The SQL of both lives in src/core/store/search/.
  */
-import type { Db } from '../store/db.ts';
-import { prepareCached } from '../store/statements.ts';
 import { charLength, type QueryTerm } from './parse-query.ts';
 
-/** Above this many vocabulary terms, a short query term is scanned instead of expanded. */
+/** Above this many vocabulary terms, a short query term is scanned instead of expanded (SQLite). */
 export const MAX_EXPANSION = 600;
 
-export interface QueryPlan {
-  /** FTS5 expression every hit must match, or null when only scans remain. */
-  match: string | null;
-  /** Search-form substrings every hit must contain, checked by scanning. */
-  scans: string[];
-  /** True when some term was expanded or scanned: bm25 over such OR-groups is costly and skewed. */
-  expanded: boolean;
-  /** A term that matches nothing in the index: the query has no hits. */
-  impossible: boolean;
+export interface PlannedTerm {
+  /** What the indexed text must contain: the folded term, with a leading space for short Latin terms. */
+  form: string;
+  /** Under three characters: expanded (SQLite) or looked up by gram (PostgreSQL), and ranked by title hit, not bm25. */
+  short: boolean;
 }
 
-const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
-
-/** Plans `terms` against the index vocabulary of `db`. */
-export function planQuery(db: Db, terms: QueryTerm[]): QueryPlan {
-  const parts: string[] = [];
-  const scans: string[] = [];
-  let expanded = false;
-  for (const t of terms) {
-    let term = t.folded;
-    if (charLength(term) < 3 && /^[a-z0-9]+$/.test(term)) term = ' ' + term;
-    if (charLength(term) >= 3) {
-      parts.push(quote(term));
-      continue;
-    }
-    expanded = true;
-    const vocab = prepareCached(db, 'SELECT term FROM articles_fts_vocab WHERE term >= ? AND term < ? LIMIT ?')
-      .pluck()
-      .all(term, term + '\u{10FFFF}', MAX_EXPANSION + 1) as string[];
-    if (vocab.length === 0) return { match: null, scans: [], expanded, impossible: true };
-    if (vocab.length > MAX_EXPANSION) scans.push(term);
-    else parts.push(vocab.length === 1 ? quote(vocab[0]) : `(${vocab.map(quote).join(' OR ')})`);
-  }
-  return { match: parts.length ? parts.join(' AND ') : null, scans, expanded, impossible: false };
+/** The lookup form of each term. */
+export function planTerms(terms: QueryTerm[]): PlannedTerm[] {
+  return terms.map((t) => {
+    let form = t.folded;
+    if (charLength(form) < 3 && /^[a-z0-9]+$/.test(form)) form = ' ' + form;
+    return { form, short: charLength(form) < 3 };
+  });
 }
 
-/**
- * The WHERE conditions (joined with AND) and their parameters that select the articles matching
- * `plan`; `table` prefixes the column names when the FTS table is aliased in a join ("f.").
- */
-export function planConditions(plan: QueryPlan, table = ''): { where: string[]; params: unknown[] } {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (plan.match) {
-    where.push('articles_fts MATCH ?');
-    params.push(plan.match);
-  }
-  for (const s of plan.scans) {
-    where.push(`instr(${table}title || ${table}body, ?) > 0`);
-    params.push(s);
-  }
-  return { where, params };
+/** `s` as an FTS5 phrase. */
+export const ftsPhrase = (s: string) => `"${s.replace(/"/g, '""')}"`;
+
+/** The FTS5 expression for one expanded short term: its vocabulary trigrams, OR-ed. */
+export function ftsExpansion(vocab: string[]): string {
+  return vocab.length === 1 ? ftsPhrase(vocab[0]) : `(${vocab.map(ftsPhrase).join(' OR ')})`;
 }
+
+// TRANSITIONAL: src/core/stories/find-topic-articles.ts still plans against a raw SQLite handle; it moves to stores.search.topicArticles.
+export { planQueryLegacy as planQuery, planConditionsLegacy as planConditions } from '../store/search/legacy-sqlite.ts';

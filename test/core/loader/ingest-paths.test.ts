@@ -10,7 +10,7 @@ import { ingestPaths } from '../../../src/core/loader/ingest-paths.ts';
 import { parseCounts, startParseWorker } from '../../../src/core/loader/parse-ahead.ts';
 import { toExportRecord } from '../../../src/core/store/export-record.ts';
 import { createArticleStore } from '../../../src/core/store/articles.ts';
-import { searchArticles } from '../../../src/core/search/search-articles.ts';
+import { sqliteStores } from '../../../src/core/store/open-stores.ts';
 
 const CORPUS = 'test/fixtures/corpus';
 
@@ -77,7 +77,7 @@ test('batches and the parse worker change nothing: same articles, rejects, searc
     // The held-back search rows were written before each batch committed.
     const db = openDatabase(join(dir, 'true.db'));
     try {
-      assert.ok(searchArticles(db, '澤倫斯基').length > 0);
+      assert.ok((await sqliteStores(db).search.search('澤倫斯基')).length > 0);
     } finally {
       db.close();
     }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type Db } from '../../../src/core/store/db.ts';
 import { storeArticle } from '../../../src/core/store/articles.ts';
-import { searchArticles, searchArticlesPage } from '../../../src/core/search/search-articles.ts';
+import { sqliteStores } from '../../../src/core/store/open-stores.ts';
 import { makeArticle } from './make-article.ts';
 
 let dir: string;
@@ -58,10 +58,12 @@ after(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const idsOf = (q: string) => searchArticles(db, q).map((h) => h.id);
+const searchArticles = (q: string) => sqliteStores(db).search.search(q);
+const searchArticlesPage = (q: string, opts: { limit?: number; offset?: number }) => sqliteStores(db).search.searchPage(q, opts);
+const idsOf = async (q: string) => (await searchArticles(q)).map((h) => h.id);
 
-test('a Traditional name inside a sentence is found, with a snippet from the original text', () => {
-  const hits = searchArticles(db, '澤倫斯基');
+test('a Traditional name inside a sentence is found, with a snippet from the original text', async () => {
+  const hits = await searchArticles('澤倫斯基');
   assert.deepEqual(
     hits.map((h) => h.id),
     [ids.zh],
@@ -70,54 +72,54 @@ test('a Traditional name inside a sentence is found, with a snippet from the ori
   assert.ok(hits[0].score > 0);
 });
 
-test('a two-character query finds the name anywhere, even as the last characters of a body', () => {
-  assert.deepEqual(idsOf('川普').sort(), [ids.zh, ids.endsWith].sort());
-  const hit = searchArticles(db, '川普').find((h) => h.id === ids.endsWith)!;
+test('a two-character query finds the name anywhere, even as the last characters of a body', async () => {
+  assert.deepEqual((await idsOf('川普')).sort(), [ids.zh, ids.endsWith].sort());
+  const hit = (await searchArticles('川普')).find((h) => h.id === ids.endsWith)!;
   assert.equal(hit.snippet, '這一切都取決於川普');
 });
 
-test('a Simplified query finds Traditional text, and the snippet stays as written', () => {
-  const hits = searchArticles(db, '泽伦斯基');
+test('a Simplified query finds Traditional text, and the snippet stays as written', async () => {
+  const hits = await searchArticles('泽伦斯基');
   assert.deepEqual(
     hits.map((h) => h.id),
     [ids.zh],
   );
   assert.match(hits[0].snippet, /澤倫斯基/);
-  assert.deepEqual(idsOf('台风'), [ids.other]); // OpenCC's phrase table: 台风 → 颱風
-  assert.deepEqual(idsOf('颱风'), [ids.other]);
+  assert.deepEqual(await idsOf('台风'), [ids.other]); // OpenCC's phrase table: 台风 → 颱風
+  assert.deepEqual(await idsOf('颱风'), [ids.other]);
 });
 
-test('English queries are case-insensitive substrings; short Latin terms match word starts', () => {
-  const hits = searchArticles(db, 'tomahawk');
+test('English queries are case-insensitive substrings; short Latin terms match word starts', async () => {
+  const hits = await searchArticles('tomahawk');
   assert.deepEqual(
     hits.map((h) => h.id),
     [ids.en],
   );
   assert.match(hits[0].snippet, /Tomahawk/);
-  assert.deepEqual(idsOf('ZELENSK'), [ids.en]);
-  assert.deepEqual(idsOf('us'), []); // "U.S." folds to "u.s.", and no word starts with "us"
-  assert.deepEqual(idsOf('ai'), [ids.en]); // "air"
+  assert.deepEqual(await idsOf('ZELENSK'), [ids.en]);
+  assert.deepEqual(await idsOf('us'), []); // "U.S." folds to "u.s.", and no word starts with "us"
+  assert.deepEqual(await idsOf('ai'), [ids.en]); // "air"
 });
 
-test('several terms are ANDed, mixing lengths and scripts', () => {
-  assert.deepEqual(idsOf('川普 戰斧'), [ids.zh]);
-  assert.deepEqual(idsOf('川普 颱風'), []);
-  assert.deepEqual(idsOf('"White House" trump'), [ids.en]);
-  assert.deepEqual(idsOf('nothing-like-this'), []);
-  assert.deepEqual(idsOf('   '), []);
+test('several terms are ANDed, mixing lengths and scripts', async () => {
+  assert.deepEqual(await idsOf('川普 戰斧'), [ids.zh]);
+  assert.deepEqual(await idsOf('川普 颱風'), []);
+  assert.deepEqual(await idsOf('"White House" trump'), [ids.en]);
+  assert.deepEqual(await idsOf('nothing-like-this'), []);
+  assert.deepEqual(await idsOf('   '), []);
 });
 
-test('paging: limit and offset over ranked hits, with a total', () => {
-  const page = searchArticlesPage(db, '川普', { limit: 1, offset: 0 });
+test('paging: limit and offset over ranked hits, with a total', async () => {
+  const page = await searchArticlesPage('川普', { limit: 1, offset: 0 });
   assert.equal(page.total, 2);
   assert.equal(page.hits.length, 1);
-  const second = searchArticlesPage(db, '川普', { limit: 1, offset: 1 });
+  const second = await searchArticlesPage('川普', { limit: 1, offset: 1 });
   assert.notEqual(second.hits[0].id, page.hits[0].id);
 });
 
-test('an updated article is searched by its new text only', () => {
+test('an updated article is searched by its new text only', async () => {
   const id = storeArticle(db, makeArticle({ title: '評論', url: 'https://example.com/op', published_at: '2024-01-01', published_precision: 'date', paragraphs: [{ text: '改寫後的文字提到颶風', lang: 'zh-Hant' }] }), { source_file: 'op.txt' });
   assert.equal(id.status, 'updated');
-  assert.deepEqual(idsOf('取決於'), []);
-  assert.deepEqual(idsOf('颶風'), [ids.endsWith]);
+  assert.deepEqual(await idsOf('取決於'), []);
+  assert.deepEqual(await idsOf('颶風'), [ids.endsWith]);
 });
