@@ -3,7 +3,9 @@
  * `ingested N, updated N, unchanged N, rejected N` on stdout. Exit 0 whenever the run completed,
  * rejects included; 1 when the database cannot be opened; 2 for usage or configuration errors.
  */
-import { openDatabase, SchemaVersionError, type Db } from '../core/store/db.ts';
+import { SchemaVersionError } from '../core/store/db.ts';
+import { openStores } from '../core/store/open-stores.ts';
+import type { Stores } from '../core/store/stores.ts';
 import { ingestPaths } from '../core/loader/ingest-paths.ts';
 import { escapeName, oneLine } from '../core/loader/rejects.ts';
 import { dbPath, loadCliConfig, parseArgs } from './args.ts';
@@ -20,22 +22,22 @@ export async function run(args: string[]): Promise<number> {
   const config = loadCliConfig('ingest');
   if (!config) return 2;
   const file = dbPath(flags, config.NEWSBOT_DB);
-  let db: Db;
+  let stores: Stores;
   try {
-    db = openDatabase(file);
+    stores = await openStores(file);
   } catch (err) {
     const why = oneLine(String((err as Error)?.message ?? err));
     process.stderr.write(err instanceof SchemaVersionError ? `newsbot ingest: ${why}\n` : `newsbot ingest: cannot open database ${file}: ${why}\n`);
     return 1;
   }
   try {
-    const summary = ingestPaths(db, positional, {
+    const summary = await ingestPaths(stores, positional, {
       maxBytes: Math.floor(config.NEWSBOT_MAX_FILE_MB * 1024 * 1024),
       onReject: (r) => process.stderr.write(`${escapeName(r.file)}: ${r.reason}\n`),
     });
     process.stdout.write(`ingested ${summary.ingested}, updated ${summary.updated}, unchanged ${summary.unchanged}, rejected ${summary.rejected}\n`);
     return 0;
   } finally {
-    db.close();
+    await stores.close();
   }
 }

@@ -186,8 +186,8 @@ async function pollFeedWithin(ctx: PollContext, src: SourceRow, signal: AbortSig
     const article = b.article;
     const fallback = b.fallback;
     if (fallback) ctx.log.info(`source ${src.name}: item ${key} stored ${fallback.reason}`);
-    const stored = storeItem(ctx, src, counts, () => {
-      const r = ctx.sinks.storeArticle(ctx.stores.legacyDb, article, { source_file: itemName(src, key), url: item.link ?? article.url, guid: item.guid, modified_at: item.updated ?? null });
+    const stored = await storeItem(ctx, src, counts, async () => {
+      const r = await ctx.sinks.storeArticle(ctx.stores, article, { source_file: itemName(src, key), url: item.link ?? article.url, guid: item.guid, modified_at: item.updated ?? null });
       items.record({ ...base, content_hash: hash, article_id: r.id, backfill, status: r.status === 'unchanged' ? 'duplicate' : 'stored', reason: fallback?.reason ?? null }, ctx.now());
       if (r.status === 'unchanged') counts.duplicates++;
       else counts.stored++;
@@ -199,13 +199,13 @@ async function pollFeedWithin(ctx: PollContext, src: SourceRow, signal: AbortSig
   }
   // Items stored from their summary while their page could not be had: upgraded when it arrives.
   const upgrades = await mapLimited(pending, lanes, (p) => fetchItemPage(ctx, p.item, outlet, budget));
-  pending.forEach((p, i) => {
+  for (const [i, p] of pending.entries()) {
     const u = upgrades[i];
     const last = items.lastStored(src.id, p.key)!;
     if ('article' in u) {
       const hash = articleContentHash(u.article);
-      storeItem(ctx, src, counts, () => {
-        const r = ctx.sinks.storeArticle(ctx.stores.legacyDb, u.article, { source_file: itemName(src, p.key), url: p.item.link, guid: p.item.guid, modified_at: p.item.updated ?? null });
+      await storeItem(ctx, src, counts, async () => {
+        const r = await ctx.sinks.storeArticle(ctx.stores, u.article, { source_file: itemName(src, p.key), url: p.item.link, guid: p.item.guid, modified_at: p.item.updated ?? null });
         items.record({ source_id: src.id, guid: p.key, url_normalized: normalizeUrl(p.item.link), content_hash: hash, article_id: r.id, backfill: last.backfill, status: 'stored', reason: 'page arrived' }, ctx.now());
         counts.updated++;
       });
@@ -213,7 +213,7 @@ async function pollFeedWithin(ctx: PollContext, src: SourceRow, signal: AbortSig
       items.record({ source_id: src.id, guid: p.key, url_normalized: normalizeUrl(p.item.link), content_hash: last.content_hash, article_id: last.article_id, backfill: last.backfill, status: 'stored', reason: FINAL_NOTE + u.why }, ctx.now());
       counts.unchanged++;
     } else counts.unchanged++;
-  });
+  }
   return { counts, notModified: false, etag: res.headers.etag ?? null, lastModified: res.headers['last-modified'] ?? null, maxAgeSeconds, outlet, movedTo };
 }
 
@@ -228,9 +228,9 @@ function sameTitle(ctx: PollContext, articleId: number, title: string): boolean 
  * Runs one item's store transaction. A busy database (another process writing) defers the item,
  * recording nothing, so the next poll tries again; any other failure is that item's reject.
  */
-function storeItem(ctx: PollContext, src: SourceRow, counts: PollCounts, write: () => void): 'ok' | 'deferred' | 'failed' {
+async function storeItem(ctx: PollContext, src: SourceRow, counts: PollCounts, write: () => Promise<void>): Promise<'ok' | 'deferred' | 'failed'> {
   try {
-    ctx.stores.legacyDb.transaction(write)();
+    await ctx.stores.tx(write);
     return 'ok';
   } catch (err) {
     if (isBusyError(err)) {
@@ -266,8 +266,8 @@ async function updateSeenItem(ctx: PollContext, src: SourceRow, item: FeedItem, 
   if (hash === last.content_hash) return false;
   const items = createItemStore(ctx.stores.legacyDb);
   let updated = false;
-  const r = storeItem(ctx, src, emptyCounts(), () => {
-    const stored = ctx.sinks.storeArticle(ctx.stores.legacyDb, article, { source_file: itemName(src, key), url: item.link, guid: item.guid, modified_at: item.updated ?? null });
+  const r = await storeItem(ctx, src, emptyCounts(), async () => {
+    const stored = await ctx.sinks.storeArticle(ctx.stores, article, { source_file: itemName(src, key), url: item.link, guid: item.guid, modified_at: item.updated ?? null });
     items.record({ source_id: src.id, guid: key, url_normalized: normalizeUrl(item.link), content_hash: hash, article_id: stored.id, backfill: last.backfill, status: 'stored', reason: stored.status }, ctx.now());
     updated = stored.status === 'updated';
   });

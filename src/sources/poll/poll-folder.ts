@@ -96,7 +96,7 @@ export async function ingestFolderFile(ctx: PollContext, src: SourceRow, path: s
   const max = ctx.maxFileBytes ?? 5 * MB;
   const tooLarge = (n: number) => `too large: ${(n / MB).toFixed(n >= 10 * MB ? 0 : 1)} MB (limit ${(max / MB).toFixed(1)} MB)`;
   let res: { status: string; id?: number; reason?: string };
-  if (st.size > max) res = { status: 'rejected', reason: recordReject(ctx.stores.legacyDb, path, tooLarge(st.size), ctx.now()).reason };
+  if (st.size > max) res = { status: 'rejected', reason: (await recordReject(ctx.stores, path, tooLarge(st.size), ctx.now())).reason };
   else {
     let bytes: Buffer | null;
     try {
@@ -105,10 +105,10 @@ export async function ingestFolderFile(ctx: PollContext, src: SourceRow, path: s
       // Unreadable now (permissions, I/O): nothing recorded, so the next scan tries again.
       return { outcome: 'failed', reason: `cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` };
     }
-    if (bytes === null) res = { status: 'rejected', reason: recordReject(ctx.stores.legacyDb, path, tooLarge(max + 1), ctx.now()).reason };
+    if (bytes === null) res = { status: 'rejected', reason: (await recordReject(ctx.stores, path, tooLarge(max + 1), ctx.now())).reason };
     else {
       try {
-        res = await ctx.sinks.ingestBytes(ctx.stores.legacyDb, { bytes, name: path });
+        res = await ctx.sinks.ingestBytes(ctx.stores, { bytes, name: path });
       } catch (err) {
         if (isBusyError(err)) return { outcome: 'failed', reason: 'database busy; tried again at the next scan' };
         throw err;

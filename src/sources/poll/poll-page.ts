@@ -31,11 +31,11 @@ export async function pollPage(ctx: PollContext, src: SourceRow): Promise<FeedPo
     return { counts, notModified: false, etag, lastModified, maxAgeSeconds, outlet: article.outlet, movedTo };
   }
   const urlNorm = normalizeUrl(article.url ?? res.url);
-  ctx.stores.legacyDb.transaction(() => {
-    const stored = ctx.sinks.storeArticle(ctx.stores.legacyDb, { ...article, url: article.url ?? res.url }, { source_file: src.location, url: article.url ?? res.url, guid: null });
+  await ctx.stores.tx(async () => {
+    const stored = await ctx.sinks.storeArticle(ctx.stores, { ...article, url: article.url ?? res.url }, { source_file: src.location, url: article.url ?? res.url, guid: null });
     items.record({ source_id: src.id, guid: key, url_normalized: urlNorm, content_hash: hash, article_id: stored.id, backfill: src.first_poll_done === 0, status: 'stored' }, ctx.now());
     if (stored.status === 'unchanged') counts.unchanged++;
     else counts.stored++;
-  })();
+  });
   return { counts, notModified: false, etag, lastModified, maxAgeSeconds, outlet: article.outlet, movedTo };
 }
