@@ -141,7 +141,7 @@ test('bad inputs: each one line naming the file, the batch carries on, stored ar
       assert.match(lines[i].slice(file.length + 2), reason);
     });
     assert.equal(existsSync(pwned), false, 'front matter code must never run');
-    assert.deepEqual(storedArticles(db), stored);
+    assert.deepEqual(await storedArticles(db), stored);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
