@@ -6,7 +6,6 @@
  */
 import type { Db } from './db.ts';
 import { normalizeText } from '../text/normalize.ts';
-import { prepareCached } from './statements.ts';
 
 export interface ArticleRevision {
   id: number;
