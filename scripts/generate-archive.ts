@@ -19,7 +19,8 @@ import { execFileSync } from 'node:child_process';
 import type { NormalizedArticle } from '../src/core/article.ts';
 import { parseDocument } from '../src/core/ingest/parse-document.ts';
 import { openDatabase } from '../src/core/store/db.ts';
-import { storeArticle } from '../src/core/store/articles.ts';
+import { storeArticle } from '../src/core/loader/store-article.ts';
+import { sqliteStores } from '../src/core/store/open-stores.ts';
 
 export const GENERATOR_VERSION = 2;
 
@@ -79,7 +80,7 @@ function loadTemplates(): NormalizedArticle[] {
 }
 
 /** Generates `count` articles into `out` unless a matching cached archive exists; returns its path. */
-export function generateArchive(opts: { count?: number; out?: string; force?: boolean; reuseStale?: boolean; log?: (s: string) => void } = {}): string {
+export async function generateArchive(opts: { count?: number; out?: string; force?: boolean; reuseStale?: boolean; log?: (s: string) => void } = {}): Promise<string> {
   const count = opts.count ?? 100_000;
   const out = opts.out ?? `bench-out/archive-${count}.db`;
   const stamp = out.replace(/\.db$/, '') + '.json';
@@ -116,15 +117,17 @@ export function generateArchive(opts: { count?: number; out?: string; force?: bo
   const recent: NormalizedArticle[] = [];
   let stored = 0;
   const now = new Date('2026-01-01T00:00:00Z');
-  const insertBatch = db.transaction((from: number, to: number) => {
-    for (let n = from; n < to; n++) {
-      const a = makeArticle(n);
-      storeArticle(db, a, { source_file: null, now });
-      recent.push(a);
-      if (recent.length > 200) recent.shift();
-      stored++;
-    }
-  });
+  const stores = sqliteStores(db);
+  const insertBatch = (from: number, to: number) =>
+    stores.tx(async () => {
+      for (let n = from; n < to; n++) {
+        const a = makeArticle(n);
+        await storeArticle(stores, a, { source_file: null, now });
+        recent.push(a);
+        if (recent.length > 200) recent.shift();
+        stored++;
+      }
+    });
 
   function swapNames(text: string, mapping: Map<number, number>): string {
     return text.replace(nameRe, (m) => {
@@ -179,7 +182,7 @@ export function generateArchive(opts: { count?: number; out?: string; force?: bo
 
   const BATCH = 500;
   for (let from = 0; from < count; from += BATCH) {
-    insertBatch(from, Math.min(count, from + BATCH));
+    await insertBatch(from, Math.min(count, from + BATCH));
     if ((from / BATCH) % 20 === 19) log(`generate-archive: ${stored}/${count} articles, ${Math.round((Date.now() - started) / 1000)} s`);
   }
   db.pragma('wal_checkpoint(TRUNCATE)');
@@ -202,5 +205,5 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     process.stderr.write(`generate-archive: --count must be a positive integer, got '${flag('count')}'\n`);
     process.exit(2);
   }
-  generateArchive({ count, out: flag('out'), force: args.includes('--force'), reuseStale: args.includes('--reuse') });
+  await generateArchive({ count, out: flag('out'), force: args.includes('--force'), reuseStale: args.includes('--reuse') });
 }

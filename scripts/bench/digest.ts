@@ -68,8 +68,8 @@ async function startFakes(): Promise<Fakes> {
   return { urls, stats: () => get('/__stats') as ReturnType<Fakes['stats']>, reset: async () => void (await get('/__reset')), stop: () => void child.kill('SIGTERM') };
 }
 
-function copyArchive(dir: string): string {
-  const src = generateArchive({ count: arg('articles', 100_000), reuseStale: true, log: (s) => console.log(`  archive: ${s}`) });
+async function copyArchive(dir: string): Promise<string> {
+  const src = await generateArchive({ count: arg('articles', 100_000), reuseStale: true, log: (s) => console.log(`  archive: ${s}`) });
   const dest = join(dir, 'bench.db');
   const ro = new Database(src, { readonly: true });
   ro.exec(`VACUUM INTO '${dest.replace(/'/g, "''")}'`);
@@ -117,7 +117,7 @@ export async function run(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'newsbot-bench-digest-'));
   try {
     let t0 = process.hrtime.bigint();
-    const file = copyArchive(dir);
+    const file = await copyArchive(dir);
     const db = openDatabase(file);
     const articles = (db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
     const newest = (db.prepare('SELECT max(published_utc) AS m FROM articles').get() as { m: string }).m;

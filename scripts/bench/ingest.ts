@@ -10,6 +10,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../../src/core/store/db.ts';
+import { sqliteStores } from '../../src/core/store/open-stores.ts';
 import { BATCH_FILES, ingestPaths } from '../../src/core/loader/ingest-paths.ts';
 import { parseCounts, startParseWorker } from '../../src/core/loader/parse-ahead.ts';
 import { parseDocument } from '../../src/core/ingest/parse-document.ts';
@@ -41,11 +42,11 @@ function floorSeconds(dir: string, files: string[]): number {
   return s;
 }
 
-function ingestSeconds(dir: string, parseWorker: boolean): { seconds: number; waited: number; byWorker: number; summary: string } {
+async function ingestSeconds(dir: string, parseWorker: boolean): Promise<{ seconds: number; waited: number; byWorker: number; summary: string }> {
   const db = openDatabase(join(dir, parseWorker ? 'ingest.db' : 'ingest-one-thread.db'));
   const c0 = parseCounts();
   const t0 = performance.now();
-  const r = ingestPaths(db, [CORPUS], { parseWorker });
+  const r = await ingestPaths(sqliteStores(db), [CORPUS], { parseWorker });
   const s = (performance.now() - t0) / 1000;
   const c1 = parseCounts();
   db.close();
@@ -62,7 +63,7 @@ export async function run(): Promise<void> {
   if (!(await startParseWorker())) console.log('the parse worker did not start: ingest runs on one thread');
   for (const parseWorker of [true, false]) {
     const warm = openDatabase(':memory:');
-    ingestPaths(warm, files.slice(0, 60), { parseWorker });
+    await ingestPaths(sqliteStores(warm), files.slice(0, 60), { parseWorker });
     warm.close();
   }
   // Rounds interleave floor and ingest so both see the same machine load; the ratio is taken per round.
@@ -72,9 +73,9 @@ export async function run(): Promise<void> {
     const dir = mkdtempSync(join(tmpdir(), 'newsbot-bench-'));
     try {
       const floor = floorSeconds(dir, files);
-      const r = ingestSeconds(dir, true);
+      const r = await ingestSeconds(dir, true);
       summary = r.summary;
-      const oneThread = ingestSeconds(dir, false).seconds;
+      const oneThread = (await ingestSeconds(dir, false)).seconds;
       const t0 = performance.now();
       for (const f of files) parseDocument(readFileSync(f), f);
       rounds.push({ floor, ingest: r.seconds, waited: r.waited, byWorker: r.byWorker, oneThread, parse: (performance.now() - t0) / 1000 });

@@ -9,6 +9,7 @@ import { readdirSync, readFileSync, existsSync, mkdtempSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../../src/core/store/db.ts';
+import { sqliteStores } from '../../src/core/store/open-stores.ts';
 import { ingestPaths } from '../../src/core/loader/ingest-paths.ts';
 import { lineKey, siteKeyOf } from '../../src/core/clean/site-furniture.ts';
 import { Readability } from '@mozilla/readability';
@@ -303,12 +304,12 @@ export function scoreTwBodies(): (BodyScore & { leaks: string[] })[] {
  * learned as it goes) against the same posts parsed alone. A body paragraph counts when the same
  * short line (digits folded) sits in 4 or more bodies of its site.
  */
-export function scoreSiteRepeats(): { stored: number; parsedAlone: number; articles: number } {
+export async function scoreSiteRepeats(): Promise<{ stored: number; parsedAlone: number; articles: number }> {
   const files = readdirSync('test/fixtures/corpus').filter((f) => f.endsWith('.md')).sort().map((f) => join('test/fixtures/corpus', f));
   const dir = mkdtempSync(join(tmpdir(), 'newsbot-eval-'));
   try {
     const db = openDatabase(join(dir, 'eval.db'));
-    ingestPaths(db, files, { parseWorker: false });
+    await ingestPaths(sqliteStores(db), files, { parseWorker: false });
     const stored = db.prepare('SELECT url, body FROM articles').all() as { url: string | null; body: string }[];
     db.close();
     const alone = files.map((f) => {
@@ -331,9 +332,9 @@ function keysOf(r: { url: string | null; body: string }): string[] {
 }
 
 /** Computes every figure (about a minute: Readability runs on every page too). */
-export function computeExtractionFigures(): ExtractionFigures {
+export async function computeExtractionFigures(): Promise<ExtractionFigures> {
   const { html, text } = scoreBodies();
-  return { html, text, tw: scoreTwBodies(), meta: scoreMetadata(), hostileMs: timeHostile(), siteRepeats: scoreSiteRepeats() };
+  return { html, text, tw: scoreTwBodies(), meta: scoreMetadata(), hostileMs: timeHostile(), siteRepeats: await scoreSiteRepeats() };
 }
 
 /** Mean of a list (0 when empty). */

@@ -40,7 +40,7 @@ function printMeta(meta: MetaCheck[]): void {
 
 /** Runs the extraction suite and prints its figures. */
 export async function run(): Promise<void> {
-  const f = computeExtractionFigures();
+  const f = await computeExtractionFigures();
   printBodies('extraction-zh as HTML (22 pages)', 'Readability', f.html);
   printBodies('extraction-zh as text dumps (22 pages)', 'whole dump as body', f.text);
   printBodies('Taiwanese outlet shapes, HTML and text (test/fixtures/ingest-tw)', 'Readability / whole dump', f.tw);

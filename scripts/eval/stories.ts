@@ -9,7 +9,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../../src/core/store/db.ts';
-import { storeArticle } from '../../src/core/store/articles.ts';
+import { storeArticle } from '../../src/core/loader/store-article.ts';
+import { sqliteStores } from '../../src/core/store/open-stores.ts';
 import { finishArticle } from '../../src/core/ingest/finish-article.ts';
 
 const ARTICLES = 'test/fixtures/dev/news-tw/covid-2021-12.jsonl';
@@ -68,7 +69,7 @@ export async function run(): Promise<void> {
         shape: 'feed-item', title: r.title || paragraphs[0]?.slice(0, 30) || '(untitled)', url: r.url || null, outlet: r.source, agency: null, authors: [], translators: [],
         published_at: r.published.replace(' ', 'T') + '+08:00', published_precision: 'datetime', dateline: null, paragraphs, tags: [], related: [],
       });
-      const res = storeArticle(db, article, { source_file: `covid-${i}.json` });
+      const res = await storeArticle(sqliteStores(db), article, { source_file: `covid-${i}.json` });
       if (res.id) idOf.set(i, res.id);
     }
     const storyOf = db.prepare('SELECT story_id FROM story_articles WHERE article_id = ?').pluck();

@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../../src/core/store/db.ts';
+import { sqliteStores } from '../../src/core/store/open-stores.ts';
 import { ingestPaths } from '../../src/core/loader/ingest-paths.ts';
 import { findTopicArticles } from '../../src/core/stories/find-topic-articles.ts';
 import { buildTimeline, topicMatcher, type TimelineEntry } from '../../src/core/timeline/build-timeline.ts';
@@ -22,7 +23,7 @@ export async function run(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'newsbot-eval-timeline-'));
   const db = openDatabase(join(dir, 'eval.db'));
   try {
-    const res = ingestPaths(db, [CORPUS]);
+    const res = await ingestPaths(sqliteStores(db), [CORPUS]);
     console.log(`${CORPUS}: ingested ${res.ingested}; an event counts when the text shown for it names the topic`);
     const totals = { ours: [0, 0], base: [0, 0] };
     const rows: string[] = [];

@@ -65,7 +65,7 @@ export async function run(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'newsbot-eval-who-'));
   try {
     const db = openDatabase(join(dir, 'who.db'));
-    ingestPaths(db, [CORPUS]);
+    await ingestPaths(sqliteStores(db), [CORPUS]);
     const articles = db.prepare(`SELECT id, title, body FROM articles`).all() as { id: number; title: string; body: string }[];
     let ok = 0;
     let okBase = 0;

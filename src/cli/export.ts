@@ -3,8 +3,8 @@
  * (fields: src/core/store/export-record.ts). Exit 1 when the database does not exist or cannot be opened.
  */
 import { existsSync } from 'node:fs';
-import { openDatabase, type Db } from '../core/store/db.ts';
-import { createArticleStore } from '../core/store/articles.ts';
+import { openStores } from '../core/store/open-stores.ts';
+import type { Stores } from '../core/store/stores.ts';
 import { toExportEvents, toExportRecord } from '../core/store/export-record.ts';
 import { exportMentions } from '../core/entities/text-entities.ts';
 import { oneLine } from '../core/loader/rejects.ts';
@@ -25,22 +25,22 @@ export async function run(args: string[]): Promise<number> {
     process.stderr.write(`newsbot export: no database at ${redactDbUrl(file)}\n`);
     return 1;
   }
-  let db: Db;
+  let stores: Stores;
   try {
-    db = openDatabase(file);
+    stores = await openStores(file);
   } catch (err) {
     process.stderr.write(`newsbot export: cannot open database ${redactDbUrl(file)}: ${redactDbUrl(oneLine(String((err as Error)?.message ?? err)))}\n`);
     return 1;
   }
   try {
     let chunk = '';
-    const eventsOf = db.prepare('SELECT date, day, text FROM events WHERE article_id = ? ORDER BY id');
-    const storyOf = db.prepare('SELECT story_id FROM story_articles WHERE article_id = ?').pluck();
-    for (const article of createArticleStore(db).iterate()) {
+    for await (const article of stores.articles.iterate()) {
       const record = toExportRecord(article);
-      record.events = toExportEvents(eventsOf.all(article.id) as { date: string | null; day: number | null; text: string }[]);
-      record.story_id = (storyOf.get(article.id) as number | undefined) ?? null;
-      record.mentions = exportMentions(db, article.id);
+      const extras = await stores.articles.exportExtras(article.id);
+      record.events = toExportEvents(extras.events);
+      record.story_id = extras.story_id;
+      // entity store: the entities area moves exportMentions behind its store.
+      record.mentions = await exportMentions(stores.legacyDb, article.id);
       chunk += JSON.stringify(record) + '\n';
       if (chunk.length > 1 << 16) {
         if (!(await write(chunk))) return 0;
@@ -50,7 +50,7 @@ export async function run(args: string[]): Promise<number> {
     if (chunk) await write(chunk);
     return 0;
   } finally {
-    db.close();
+    await stores.close();
   }
 }
 

@@ -31,8 +31,7 @@ export async function run(args: string[]): Promise<number> {
     return 1;
   }
   try {
-    // TRANSITIONAL: the loader still takes the SQLite handle until the articles area is behind a store.
-    const summary = await ingestPaths(stores.legacyDb, positional, {
+    const summary = await ingestPaths(stores, positional, {
       maxBytes: Math.floor(config.NEWSBOT_MAX_FILE_MB * 1024 * 1024),
       onReject: (r) => process.stderr.write(`${escapeName(r.file)}: ${r.reason}\n`),
     });

@@ -13,7 +13,6 @@ import { dbUrlPassword } from '../core/store/db-url.ts';
 import type { Stores } from '../core/store/stores.ts';
 import { addSecret, createLogger, redact, type Logger } from '../core/logger.ts';
 import { ingestPaths } from '../core/loader/ingest-paths.ts';
-import { createArticleStore } from '../core/store/articles.ts';
 import { buildAdapters, byPlatform } from '../adapters/build-adapters.ts';
 import type { ReplyLang } from '../core/contract/types.ts';
 import { startSources } from '../sources/start-sources.ts';
@@ -31,10 +30,10 @@ function say(line: string): void {
   process.stderr.write(redact(line) + '\n');
 }
 
-/** Loads seeds/ into `db`; unchanged files cost a hash check. Returns a one-line summary. */
-function loadSeeds(stores: Stores, cfg: Config, log: Logger): string {
+/** Loads seeds/ into the stores; unchanged files cost a hash check. Returns a one-line summary. */
+async function loadSeeds(stores: Stores, cfg: Config, log: Logger): Promise<string> {
   if (!existsSync(SEEDS_DIR)) return 'no seeds folder';
-  const s = ingestPaths(stores.legacyDb, [SEEDS_DIR], {
+  const s = await ingestPaths(stores, [SEEDS_DIR], {
     maxBytes: cfg.NEWSBOT_MAX_FILE_MB * 1024 * 1024,
     onReject: (r) => log.warn(`seed ${r.file} rejected: ${r.reason}`),
   });
@@ -87,8 +86,8 @@ export async function run(argv: string[]): Promise<number> {
   const running: Running[] = [];
   const { signal, dispose } = waitForSignal();
   try {
-    const seeds = flags['no-seeds'] ? 'seeds skipped' : loadSeeds(stores, cfg, log);
-    say(`newsbot: ${createArticleStore(stores.legacyDb).count()} articles in ${redactDbUrl(file)} (${seeds})`);
+    const seeds = flags['no-seeds'] ? 'seeds skipped' : await loadSeeds(stores, cfg, log);
+    say(`newsbot: ${await stores.articles.count()} articles in ${redactDbUrl(file)} (${seeds})`);
 
     const sources = startSources({ stores, config: cfg, log });
     running.push({ name: 'sources', stop: () => sources.stop() });

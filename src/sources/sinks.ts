@@ -4,17 +4,17 @@
  * store/loader owned by the core. Gathered behind one small interface so the pollers name what
  * they need in one place.
  */
-import type { Db } from '../core/store/db.ts';
+import type { Stores } from '../core/store/stores.ts';
 import type { NormalizedArticle } from '../core/article.ts';
-import { storeArticle, type StoreResult } from '../core/store/articles.ts';
+import { storeArticle, type StoreResult } from '../core/loader/store-article.ts';
 import { checkBytes, storeParsed, type IngestOutcome } from '../core/loader/ingest-bytes.ts';
 import { createParsePool, sharedParsePool, type ParsePool, type ParsePoolOptions } from './parse/parse-pool.ts';
 
 export interface Sinks {
   /** Stores a normalized article idempotently (same content/URL/GUID → 'unchanged' with the existing id). */
-  storeArticle(db: Db, article: NormalizedArticle, meta: { source_file: string | null; url?: string | null; guid?: string | null; modified_at?: string | null }): StoreResult;
+  storeArticle(stores: Stores, article: NormalizedArticle, meta: { source_file: string | null; url?: string | null; guid?: string | null; modified_at?: string | null }): Promise<StoreResult>;
   /** Parses (on the parse thread) and stores a document file's bytes; never rejects for bad input; throws on a store failure such as a busy database. */
-  ingestBytes(db: Db, input: { bytes: Buffer; name: string; url?: string }): Promise<IngestOutcome>;
+  ingestBytes(stores: Stores, input: { bytes: Buffer; name: string; url?: string }): Promise<IngestOutcome>;
   /** The parse thread for feeds, items and pages. */
   parse: ParsePool;
   /** Ends the parse thread when it is this sinks' own (the shared one lives with the process). */
@@ -25,9 +25,9 @@ export interface Sinks {
 export function defaultSinks(now: () => Date = () => new Date(), parse?: ParsePoolOptions): Sinks {
   const pool = parse ? createParsePool(parse) : sharedParsePool();
   return {
-    storeArticle: (db, article, meta) => storeArticle(db, article, { ...meta, now: now() }),
-    async ingestBytes(db, input) {
-      const checked = checkBytes(db, input, now);
+    storeArticle: (stores, article, meta) => storeArticle(stores, article, { ...meta, now: now() }),
+    async ingestBytes(stores, input) {
+      const checked = await checkBytes(stores, input, now);
       if (checked.status !== 'new') return checked.outcome;
       let parsed;
       try {
@@ -35,7 +35,7 @@ export function defaultSinks(now: () => Date = () => new Date(), parse?: ParsePo
       } catch (err) {
         parsed = { ok: false as const, reason: (err as Error).message };
       }
-      return storeParsed(db, input, checked.fileHash, parsed, now);
+      return storeParsed(stores, input, checked.fileHash, parsed, now);
     },
     parse: pool,
     close: async () => {

@@ -23,7 +23,7 @@ const log = createLogger('silent');
 async function seededDb() {
   const dir = mkdtempSync(join(tmpdir(), 'newsbot-pic-'));
   const db = openDatabase(join(dir, 'x.db'));
-  ingestPaths(db, ['seeds']);
+  await ingestPaths(sqliteStores(db), ['seeds']);
   return { db, done: () => (db.close(), rmSync(dir, { recursive: true, force: true })) };
 }
 

@@ -5,7 +5,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../../src/core/store/db.ts';
-import { createArticleStore } from '../../src/core/store/articles.ts';
+import { sqliteStores } from '../../src/core/store/open-stores.ts';
+import type { ExportedArticle } from '../../src/core/store/article-store.ts';
 
 const ROOT = process.cwd();
 
@@ -25,10 +26,12 @@ function cleanEnv(): Record<string, string> {
 }
 
 /** Articles read in-process (cheaper than another subprocess where the export format is not the point). */
-function storedArticles(db: string) {
+async function storedArticles(db: string): Promise<ExportedArticle[]> {
   const handle = openDatabase(db);
   try {
-    return createArticleStore(handle).all();
+    const out: ExportedArticle[] = [];
+    for await (const a of sqliteStores(handle).articles.iterate()) out.push(a);
+    return out;
   } finally {
     handle.close();
   }
@@ -45,7 +48,7 @@ function exportRecords(db: string): Record<string, unknown>[] {
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'newsbot-cli-'));
 
-test('seeds ingest once; again, or under another name, adds nothing; a changed file updates its article; export has every field', () => {
+test('seeds ingest once; again, or under another name, adds nothing; a changed file updates its article; export has every field', async () => {
   const dir = tmp();
   try {
     const db = join(dir, 'n.db');
@@ -80,7 +83,7 @@ test('seeds ingest once; again, or under another name, adds nothing; a changed f
     writeFileSync(seedPath, readFileSync(seedPath, 'utf8').trimEnd() + '\n\n補充一段：記者會後，雙方同意再次會面。\n');
     const changed = newsbot(['ingest', seedPath, '--db', db]);
     assert.equal(changed.stdout, 'ingested 0, updated 1, unchanged 0, rejected 0\n');
-    const after = storedArticles(db);
+    const after = await storedArticles(db);
     assert.equal(after.length, 5);
     const updated = after.find((r) => r.id === rec.id)!;
     assert.notEqual(updated.content_hash, rec.content_hash);
@@ -90,14 +93,14 @@ test('seeds ingest once; again, or under another name, adds nothing; a changed f
   }
 });
 
-test('bad inputs: each one line naming the file, the batch carries on, stored articles stay as they were', () => {
+test('bad inputs: each one line naming the file, the batch carries on, stored articles stay as they were', async () => {
   const dir = tmp();
   try {
     const db = join(dir, 'n.db');
     const good = join(dir, 'good.txt');
     cpSync(join(ROOT, 'seeds', readdirSync(join(ROOT, 'seeds')).sort()[3]), good);
     assert.equal(newsbot(['ingest', good, '--db', db]).stdout, 'ingested 1, updated 0, unchanged 0, rejected 0\n');
-    const stored = storedArticles(db);
+    const stored = await storedArticles(db);
 
     const bad = join(dir, 'bad');
     mkdirSync(join(bad, 'sub'), { recursive: true });
@@ -138,7 +141,7 @@ test('bad inputs: each one line naming the file, the batch carries on, stored ar
       assert.match(lines[i].slice(file.length + 2), reason);
     });
     assert.equal(existsSync(pwned), false, 'front matter code must never run');
-    assert.deepEqual(storedArticles(db), stored);
+    assert.deepEqual(await storedArticles(db), stored);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -14,11 +14,11 @@ import { sqliteStores } from '../../src/core/store/open-stores.ts';
 let dir: string;
 let dbFile: string;
 
-before(() => {
+before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'newsbot-ask-'));
   dbFile = join(dir, 'seeds.db');
   const db = openDatabase(dbFile);
-  ingestPaths(db, ['seeds']);
+  await ingestPaths(sqliteStores(db), ['seeds']);
   db.close();
 });
 after(() => rmSync(dir, { recursive: true, force: true }));

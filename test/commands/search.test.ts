@@ -15,10 +15,10 @@ let db: Db;
 const deps = () => ({ stores: sqliteStores(db), now: () => new Date('2025-11-01T00:00:00Z') });
 const idOf = (file: string) => db.prepare('SELECT id FROM articles WHERE source_file LIKE ?').pluck().get('%' + file) as number;
 
-before(() => {
+before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'newsbot-search-'));
   db = openDatabase(join(dir, 'x.db'));
-  ingestPaths(db, ['seeds']);
+  await ingestPaths(sqliteStores(db), ['seeds']);
 });
 after(() => {
   db.close();
@@ -54,7 +54,7 @@ test('/search pages its own results: page n holds hits 5n+1…, disjoint from th
   const corpusDb = openDatabase(join(dir, 'corpus.db'));
   try {
     const posts = readdirSync('test/fixtures/corpus').sort().slice(0, 80).map((n) => join('test/fixtures/corpus', n));
-    ingestPaths(corpusDb, posts);
+    await ingestPaths(sqliteStores(corpusDb), posts);
     const run = (page?: number) => executeCommand(searchCommand, { args: { query: '中国' }, lang: 'en', chat: TERMINAL_CHAT, page }, { stores: sqliteStores(corpusDb), now: deps().now });
     const first = await run();
     const total = Number(/of (\d+)/.exec(first.footer!)![1]);

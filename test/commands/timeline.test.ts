@@ -5,16 +5,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { openDatabase } from '../../src/core/store/db.ts';
+import { sqliteStores } from '../../src/core/store/open-stores.ts';
 import { ingestPaths } from '../../src/core/loader/ingest-paths.ts';
 
 let dir: string;
 let dbFile: string;
 
-before(() => {
+before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'newsbot-timeline-'));
   dbFile = join(dir, 'seeds.db');
   const db = openDatabase(dbFile);
-  const res = ingestPaths(db, ['seeds']);
+  const res = await ingestPaths(sqliteStores(db), ['seeds']);
   db.close();
   assert.equal(res.ingested, 5);
 });

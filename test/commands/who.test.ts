@@ -15,10 +15,10 @@ let dir: string;
 let db: Db;
 const gold = JSON.parse(readFileSync(new URL('../fixtures/seeds.gold.json', import.meta.url), 'utf8')) as { queries: Record<string, string[]> };
 
-before(() => {
+before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'newsbot-who-'));
   db = openDatabase(join(dir, 'seeds.db'));
-  const summary = ingestPaths(db, ['seeds']);
+  const summary = await ingestPaths(sqliteStores(db), ['seeds']);
   assert.equal(summary.ingested, 5, JSON.stringify(summary.rejects));
 });
 after(() => {

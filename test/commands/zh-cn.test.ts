@@ -19,10 +19,10 @@ let dir: string;
 let db: Db;
 const deps = () => ({ stores: sqliteStores(db), now: () => new Date('2025-11-01T00:00:00Z') });
 
-before(() => {
+before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'newsbot-zhcn-'));
   db = openDatabase(join(dir, 'x.db'));
-  ingestPaths(db, ['seeds']);
+  await ingestPaths(sqliteStores(db), ['seeds']);
 });
 after(() => {
   db.close();

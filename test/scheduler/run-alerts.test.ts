@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { tempDb, quietLog, scriptedAdapter, chat } from './fixtures.ts';
 import { cnaWire } from './follow-fixtures.ts';
-import { storeArticle } from '../../src/core/store/articles.ts';
+import { storeArticle } from '../../src/core/loader/store-article.ts';
 import { runAlerts } from '../../src/scheduler/run-alerts.ts';
 import { executeCommand } from '../../commands/execute.ts';
 import { followCommand } from '../../commands/follow.ts';
@@ -35,7 +35,7 @@ test('quiet hours hold alerts; one batch per chat per 10 minutes; a second proce
     assert.match(quiet.intro!, /勿擾時段 22:00–07:00（Asia\/Taipei）/);
     const tg = scriptedAdapter('telegram');
 
-    storeArticle(t.db, cnaWire(), { source_file: 'a', now: at(150) }); // 22:30 Taipei
+    await storeArticle(sqliteStores(t.db), cnaWire(), { source_file: 'a', now: at(150) }); // 22:30 Taipei
     const held = await runAlerts(sqliteStores(t.db), { telegram: tg }, at(151), { log: quietLog });
     assert.deepEqual([held.quiet, held.batches, tg.sent.length], [1, 0, 0], 'held during quiet hours');
     const morning = at(11 * 60 + 1); // 07:01 Taipei
@@ -43,7 +43,7 @@ test('quiet hours hold alerts; one batch per chat per 10 minutes; a second proce
     assert.deepEqual([sent.batches, sent.stories, tg.sent.length], [1, 1, 1], 'sent when they end');
 
     // Another story two minutes later waits for the batch interval; a second process gets nothing either.
-    storeArticle(t.db, other(), { source_file: 'b', now: new Date(morning.getTime() + 60_000) });
+    await storeArticle(sqliteStores(t.db), other(), { source_file: 'b', now: new Date(morning.getTime() + 60_000) });
     const soon = new Date(morning.getTime() + 2 * 60_000);
     assert.equal((await runAlerts(sqliteStores(t.db), { telegram: tg }, soon, { log: quietLog })).batches, 0);
     assert.equal((await runAlerts(sqliteStores(t.db), { telegram: tg }, soon, { log: quietLog, claimer: 'other-host:1:x' })).batches, 0);
@@ -68,9 +68,9 @@ test('the batch interval from the environment (NEWSBOT_ALERT_INTERVAL_MIN=30) ho
     const c = chat('telegram', '43');
     await executeCommand(followCommand, { args: { what: '澤倫斯基' }, lang: 'zh-TW', chat: c }, { stores: sqliteStores(t.db), now: () => at(-600) });
     const tg = scriptedAdapter('telegram');
-    storeArticle(t.db, cnaWire(), { source_file: 'a', now: at(-599) });
+    await storeArticle(sqliteStores(t.db), cnaWire(), { source_file: 'a', now: at(-599) });
     assert.equal((await runAlerts(sqliteStores(t.db), { telegram: tg }, at(-598), { log: quietLog, everyMs })).batches, 1);
-    storeArticle(t.db, other(), { source_file: 'b', now: at(-597) });
+    await storeArticle(sqliteStores(t.db), other(), { source_file: 'b', now: at(-597) });
     for (const m of [-588, -570]) assert.equal((await runAlerts(sqliteStores(t.db), { telegram: tg }, at(m), { log: quietLog, everyMs })).batches, 0, `held at ${m + 598} min`);
     assert.equal((await runAlerts(sqliteStores(t.db), { telegram: tg }, at(-568), { log: quietLog, everyMs })).batches, 1, 'sent once 30 minutes have passed');
     assert.equal(tg.sent.length, 2);

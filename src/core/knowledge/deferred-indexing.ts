@@ -4,7 +4,7 @@
  * a segment each), then re-linking earlier articles to the aliases the batch learned (which needs
  * those rows). Only the last search row per article is kept.
  */
-import type { Db } from '../store/db.ts';
+import type { Stores } from '../store/stores.ts';
 import { writeIndexedRow } from '../search/index-search.ts';
 import { relinkLearnedAliases } from '../entities/relink-aliases.ts';
 import type { LearnedAlias } from '../entities/learn-aliases.ts';
@@ -13,22 +13,21 @@ export class DeferredIndexing {
   private readonly rows = new Map<number, { title: string; body: string }>();
   private learned: LearnedAlias[] = [];
 
-  /** Holds the search row of article `id`: title and body in indexed form (toIndexedForm). */
-  addSearchRow(id: number, indexedTitle: string, indexedBody: string): void {
-    this.rows.set(id, { title: indexedTitle, body: indexedBody });
-  }
-
-  addLearned(aliases: LearnedAlias[]): void {
-    this.learned.push(...aliases);
+  /** Holds the search row of article `id` (title and body in indexed form: toIndexedForm) and the aliases it taught. */
+  add(id: number, search: { title: string; body: string }, learned: LearnedAlias[]): void {
+    this.rows.set(id, search);
+    if (learned.length) this.learned.push(...learned);
   }
 
   /** Does the held work (inside the batch's transaction) and empties the queue. */
-  flush(db: Db): void {
-    for (const [id, r] of this.rows) writeIndexedRow(db, id, r.title, r.body);
+  async flush(stores: Stores): Promise<void> {
+    const rows = [...this.rows].map(([id, r]) => ({ id, title: r.title, body: r.body }));
     this.rows.clear();
+    // search store: becomes `await stores.search.writeRows(rows)` when the search store lands.
+    for (const r of rows) await writeIndexedRow(stores.legacyDb, r.id, r.title, r.body);
     const learned = this.learned;
     this.learned = [];
-    if (learned.length) relinkLearnedAliases(db, learned);
+    if (learned.length) await relinkLearnedAliases(stores.legacyDb, learned);
   }
 
   /** Drops the held work (the batch's transaction rolled back). */

@@ -1,9 +1,9 @@
 /**
  * Derives what the commands read from a stored article: entity mentions, dated events and its
- * story. Called by the article store inside the transaction that writes the article, so the
- * derived rows never disagree with the article.
+ * story. Called by the ingest pipeline (src/core/loader/store-article.ts) inside the transaction
+ * that writes the article, so the derived rows never disagree with the article.
  */
-import type { Db } from '../store/db.ts';
+import type { Stores } from '../store/stores.ts';
 import type { StoredArticle } from '../article.ts';
 import { indexEntities } from '../entities/index-entities.ts';
 import type { LearnedAlias } from '../entities/learn-aliases.ts';
@@ -16,9 +16,10 @@ import type { ArticleDerivation } from './derive-article.ts';
  * parse worker does it). Returns the aliases learned from it, for relinkLearnedAliases once the
  * search index holds the articles written so far.
  */
-export function indexArticle(db: Db, article: StoredArticle, derived?: ArticleDerivation): LearnedAlias[] {
-  const learned = indexEntities(db, article, { names: derived?.names });
-  indexEvents(db, article, derived?.events);
-  assignStory(db, article, derived?.signatures);
+export async function indexArticle(stores: Stores, article: StoredArticle, derived?: ArticleDerivation): Promise<LearnedAlias[]> {
+  // The indexers move behind their stores in their own change; until then they take the SQLite handle.
+  const learned = await indexEntities(stores.legacyDb, article, { names: derived?.names });
+  await indexEvents(stores.legacyDb, article, derived?.events);
+  await assignStory(stores.legacyDb, article, derived?.signatures);
   return learned;
 }

@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { compactSearchIndex } from '../search/index-search.ts';
 import { DeferredIndexing } from '../knowledge/deferred-indexing.ts';
-import type { Db } from '../store/db.ts';
-import { checkBytes, isStoredBytes, storeParsed } from './ingest-bytes.ts';
+import type { Stores } from '../store/stores.ts';
+import { checkBytes, storeParsed, type IngestOutcome } from './ingest-bytes.ts';
 import { ParseAhead } from './parse-ahead.ts';
 import { parseOutcome } from './parse-outcome.ts';
 import { hashBytes } from '../store/article-identity.ts';
@@ -54,12 +54,12 @@ const LOOKAHEAD_BYTES = 32 * MB;
 type Prepared = { path: string; reject: string } | { path: string; bytes: Buffer; fileHash: string; job: number | null };
 
 /** Ingests every article file under `paths`; returns the counts and the rejects in order. */
-export function ingestPaths(db: Db, paths: string[], opts: IngestPathsOptions = {}): IngestSummary {
+export async function ingestPaths(stores: Stores, paths: string[], opts: IngestPathsOptions = {}): Promise<IngestSummary> {
   const maxBytes = opts.maxBytes ?? 5 * MB;
   const now = opts.now ?? (() => new Date());
   const summary: IngestSummary = { ingested: 0, updated: 0, unchanged: 0, rejected: 0, rejects: [] };
-  const rejectWith = (file: string, reason: string) => {
-    const r = recordReject(db, file, reason, now());
+  const rejectWith = async (file: string, reason: string) => {
+    const r = await recordReject(stores, file, reason, now());
     summary.rejected++;
     summary.rejects.push(r);
     opts.onReject?.(r);
@@ -69,7 +69,7 @@ export function ingestPaths(db: Db, paths: string[], opts: IngestPathsOptions = 
 
   // Reading, hashing and queueing the parse happen LOOKAHEAD files early, so the parser works
   // while this thread stores; what is recorded (rejects, stores) still happens in walk order.
-  const prepare = (item: WalkItem): Prepared => {
+  const prepare = async (item: WalkItem): Promise<Prepared> => {
     if (item.kind === 'reject') return { path: item.path, reject: item.reason };
     if (item.size > maxBytes) return { path: item.path, reject: `too large: ${formatMb(item.size)} (limit ${formatMb(maxBytes)})` };
     let bytes: Buffer;
@@ -80,23 +80,23 @@ export function ingestPaths(db: Db, paths: string[], opts: IngestPathsOptions = 
     }
     if (bytes.length > maxBytes) return { path: item.path, reject: `too large: ${formatMb(bytes.length)} (limit ${formatMb(maxBytes)})` };
     const fileHash = hashBytes(bytes);
-    const job = bytes.length > 0 && !isStoredBytes(db, fileHash) ? parser.submit(bytes, item.path) : null;
+    const job = bytes.length > 0 && !(await stores.articles.isStoredBytes(fileHash)) ? parser.submit(bytes, item.path) : null;
     return { path: item.path, bytes, fileHash, job };
   };
-  const ingestOne = (p: Prepared) => {
+  const ingestOne = async (p: Prepared) => {
     if ('reject' in p) {
-      rejectWith(p.path, p.reject);
+      await rejectWith(p.path, p.reject);
       return;
     }
     const input = { bytes: p.bytes, name: p.path };
-    const checked = checkBytes(db, input, now, p.fileHash);
-    let out;
+    const checked = await checkBytes(stores, input, now, p.fileHash);
+    let out: IngestOutcome;
     if (checked.status === 'done') {
       if (p.job !== null) parser.discard(p.job);
       out = checked.outcome;
     } else {
       const parsed = p.job !== null ? parser.take(p.job) : parseOutcome(p.bytes, p.path);
-      out = storeParsed(db, input, p.fileHash, parsed, now, deferred);
+      out = await storeParsed(stores, input, p.fileHash, parsed, now, deferred);
     }
     if (out.status === 'rejected') {
       summary.rejected++;
@@ -109,35 +109,36 @@ export function ingestPaths(db: Db, paths: string[], opts: IngestPathsOptions = 
   const walk = walkPaths(paths);
   const ahead: Prepared[] = [];
   let aheadBytes = 0;
-  const fill = () => {
+  const fill = async () => {
     while (ahead.length < LOOKAHEAD && aheadBytes < LOOKAHEAD_BYTES) {
       const next = walk.next();
       if (next.done) return;
-      const p = prepare(next.value);
+      const p = await prepare(next.value);
       if ('bytes' in p) aheadBytes += p.bytes.length;
       ahead.push(p);
     }
   };
   // One transaction per batch; the batch's search rows (and alias re-linking) are written just before it commits.
-  const runBatch = db.transaction(() => {
-    let files = 0;
-    let bytes = 0;
-    fill();
-    while (ahead.length && files < BATCH_FILES && bytes < BATCH_BYTES) {
-      const p = ahead.shift()!;
-      if ('bytes' in p) aheadBytes -= p.bytes.length;
-      ingestOne(p);
-      files++;
-      if ('bytes' in p) bytes += p.bytes.length;
-      fill();
-    }
-    deferred.flush(db);
-  });
+  const runBatch = () =>
+    stores.tx(async () => {
+      let files = 0;
+      let bytes = 0;
+      await fill();
+      while (ahead.length && files < BATCH_FILES && bytes < BATCH_BYTES) {
+        const p = ahead.shift()!;
+        if ('bytes' in p) aheadBytes -= p.bytes.length;
+        await ingestOne(p); // storeArticle runs each file in its own savepoint: a bad one rolls back alone
+        files++;
+        if ('bytes' in p) bytes += p.bytes.length;
+        await fill();
+      }
+      await deferred.flush(stores);
+    });
   try {
-    fill();
+    await fill();
     while (ahead.length) {
       try {
-        runBatch();
+        await runBatch();
       } finally {
         deferred.clear();
       }
@@ -145,7 +146,8 @@ export function ingestPaths(db: Db, paths: string[], opts: IngestPathsOptions = 
   } finally {
     parser.close();
   }
-  compactSearchIndex(db, summary.ingested + summary.updated);
+  // search store: becomes `await stores.search.compact(changed)` when the search store lands.
+  await compactSearchIndex(stores.legacyDb, summary.ingested + summary.updated);
   return summary;
 }
 

@@ -1,6 +1,5 @@
 /** The rejects log: one row per input that could not become an article, with its one-line reason. */
-import type { Db } from '../store/db.ts';
-import { prepareCached } from '../store/statements.ts';
+import type { Stores } from '../store/stores.ts';
 
 export interface Reject {
   file: string;
@@ -8,9 +7,9 @@ export interface Reject {
 }
 
 /** Records a reject; reasons are flattened to one line so every reject prints as `path: reason`. */
-export function recordReject(db: Db, file: string, reason: string, at: Date = new Date()): Reject {
+export async function recordReject(stores: Stores, file: string, reason: string, at: Date = new Date()): Promise<Reject> {
   const line = oneLine(reason);
-  prepareCached(db, 'INSERT INTO rejects (path, reason, at) VALUES (?, ?, ?)').run(file, line, at.toISOString());
+  await stores.articles.recordReject(file, line, at.toISOString());
   return { file, reason: line };
 }
 

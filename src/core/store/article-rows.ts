@@ -56,6 +56,9 @@ export function toStoredArticle(row: ArticleRow, paragraphs: Paragraph[]): Store
   };
 }
 
+// TRANSITIONAL, below: synchronous reads for search-articles.ts and relink-aliases.ts until they
+// use stores.articles.paragraphsOf / row / byIds; delete then (with statements.ts).
+
 /** Paragraphs of the given articles, grouped by article id, in reading order. */
 export function loadParagraphs(db: Db, ids: number[]): Map<number, Paragraph[]> {
   const out = new Map<number, Paragraph[]>();

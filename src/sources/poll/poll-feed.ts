@@ -186,8 +186,7 @@ async function pollFeedWithin(ctx: PollContext, src: SourceRow, signal: AbortSig
     const fallback = b.fallback;
     if (fallback) ctx.log.info(`source ${src.name}: item ${key} stored ${fallback.reason}`);
     const stored = await storeItem(ctx, src, counts, async () => {
-      // pipeline: the raw handle until storeArticle takes the stores
-      const r = await ctx.sinks.storeArticle(ctx.stores.legacyDb, article, { source_file: itemName(src, key), url: item.link ?? article.url, guid: item.guid, modified_at: item.updated ?? null });
+      const r = await ctx.sinks.storeArticle(ctx.stores, article, { source_file: itemName(src, key), url: item.link ?? article.url, guid: item.guid, modified_at: item.updated ?? null });
       await store.recordItem({ ...base, content_hash: hash, article_id: r.id, backfill, status: r.status === 'unchanged' ? 'duplicate' : 'stored', reason: fallback?.reason ?? null }, ctx.now());
       if (r.status === 'unchanged') counts.duplicates++;
       else counts.stored++;
@@ -205,8 +204,7 @@ async function pollFeedWithin(ctx: PollContext, src: SourceRow, signal: AbortSig
     if ('article' in u) {
       const hash = articleContentHash(u.article);
       await storeItem(ctx, src, counts, async () => {
-        // pipeline: the raw handle until storeArticle takes the stores
-        const r = await ctx.sinks.storeArticle(ctx.stores.legacyDb, u.article, { source_file: itemName(src, p.key), url: p.item.link, guid: p.item.guid, modified_at: p.item.updated ?? null });
+        const r = await ctx.sinks.storeArticle(ctx.stores, u.article, { source_file: itemName(src, p.key), url: p.item.link, guid: p.item.guid, modified_at: p.item.updated ?? null });
         await store.recordItem({ source_id: src.id, guid: p.key, url_normalized: normalizeUrl(p.item.link), content_hash: hash, article_id: r.id, backfill: last.backfill, status: 'stored', reason: 'page arrived' }, ctx.now());
         counts.updated++;
       });
@@ -267,8 +265,7 @@ async function updateSeenItem(ctx: PollContext, src: SourceRow, item: FeedItem, 
   if (hash === last.content_hash) return false;
   let updated = false;
   const r = await storeItem(ctx, src, emptyCounts(), async () => {
-    // pipeline: the raw handle until storeArticle takes the stores
-    const stored = await ctx.sinks.storeArticle(ctx.stores.legacyDb, article, { source_file: itemName(src, key), url: item.link, guid: item.guid, modified_at: item.updated ?? null });
+    const stored = await ctx.sinks.storeArticle(ctx.stores, article, { source_file: itemName(src, key), url: item.link, guid: item.guid, modified_at: item.updated ?? null });
     await ctx.stores.sources.recordItem({ source_id: src.id, guid: key, url_normalized: normalizeUrl(item.link), content_hash: hash, article_id: stored.id, backfill: last.backfill, status: 'stored', reason: stored.status }, ctx.now());
     updated = stored.status === 'updated';
   });

@@ -90,8 +90,7 @@ export async function ingestFolderFile(ctx: PollContext, src: SourceRow, path: s
   const max = ctx.maxFileBytes ?? 5 * MB;
   const tooLarge = (n: number) => `too large: ${(n / MB).toFixed(n >= 10 * MB ? 0 : 1)} MB (limit ${(max / MB).toFixed(1)} MB)`;
   let res: { status: string; id?: number; reason?: string };
-  // loader: the raw handle until recordReject takes the stores
-  if (st.size > max) res = { status: 'rejected', reason: (await recordReject(ctx.stores.legacyDb, path, tooLarge(st.size), ctx.now())).reason };
+  if (st.size > max) res = { status: 'rejected', reason: (await recordReject(ctx.stores, path, tooLarge(st.size), ctx.now())).reason };
   else {
     let bytes: Buffer | null;
     try {
@@ -100,11 +99,10 @@ export async function ingestFolderFile(ctx: PollContext, src: SourceRow, path: s
       // Unreadable now (permissions, I/O): nothing recorded, so the next scan tries again.
       return { outcome: 'failed', reason: `cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` };
     }
-    if (bytes === null) res = { status: 'rejected', reason: (await recordReject(ctx.stores.legacyDb, path, tooLarge(max + 1), ctx.now())).reason };
+    if (bytes === null) res = { status: 'rejected', reason: (await recordReject(ctx.stores, path, tooLarge(max + 1), ctx.now())).reason };
     else {
       try {
-        // pipeline: the raw handle until ingestBytes takes the stores
-        res = await ctx.sinks.ingestBytes(ctx.stores.legacyDb, { bytes, name: path });
+        res = await ctx.sinks.ingestBytes(ctx.stores, { bytes, name: path });
       } catch (err) {
         if (isBusyError(err)) return { outcome: 'failed', reason: 'database busy; tried again at the next scan' };
         throw err;

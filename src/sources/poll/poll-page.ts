@@ -31,8 +31,7 @@ export async function pollPage(ctx: PollContext, src: SourceRow): Promise<FeedPo
   }
   const urlNorm = normalizeUrl(article.url ?? res.url);
   await ctx.stores.tx(async () => {
-    // pipeline: the raw handle until storeArticle takes the stores
-    const stored = await ctx.sinks.storeArticle(ctx.stores.legacyDb, { ...article, url: article.url ?? res.url }, { source_file: src.location, url: article.url ?? res.url, guid: null });
+    const stored = await ctx.sinks.storeArticle(ctx.stores, { ...article, url: article.url ?? res.url }, { source_file: src.location, url: article.url ?? res.url, guid: null });
     await store.recordItem({ source_id: src.id, guid: key, url_normalized: urlNorm, content_hash: hash, article_id: stored.id, backfill: src.first_poll_done === 0, status: 'stored' }, ctx.now());
     if (stored.status === 'unchanged') counts.unchanged++;
     else counts.stored++;

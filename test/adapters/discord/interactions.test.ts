@@ -6,6 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { commands } from '../../../commands/index.ts';
 import type { CommandDef, Reply } from '../../../src/core/contract/types.ts';
+import { sqliteStores } from '../../../src/core/store/open-stores.ts';
 import { PERMS } from '../../helpers/fake-discord.ts';
 import { ingestPaths } from '../../../src/core/loader/ingest-paths.ts';
 import { ingestBytes } from '../../../src/core/loader/ingest-bytes.ts';
@@ -64,9 +65,9 @@ describe('discord interactions', () => {
   before(async () => {
     h = await startHarness({ commands: testCommands });
     // The embedded seed articles, so the real commands answer with real content.
-    const loaded = ingestPaths(h.db, ['seeds']);
+    const loaded = await ingestPaths(sqliteStores(h.db), ['seeds']);
     assert.ok(loaded.ingested >= 5, JSON.stringify(loaded));
-    const stored = ingestBytes(h.db, { bytes: Buffer.from(HOSTILE_DOC), name: 'hostile.md', url: 'javascript:alert(1)' });
+    const stored = await ingestBytes(sqliteStores(h.db), { bytes: Buffer.from(HOSTILE_DOC), name: 'hostile.md', url: 'javascript:alert(1)' });
     assert.equal(stored.status, 'ingested', JSON.stringify(stored));
   });
   after(async () => {
@@ -282,7 +283,7 @@ describe('discord interactions', () => {
 
   // Last: it adds 80 corpus posts to the database the tests above read.
   test('/search pages its own results: Next re-runs the search for hits 6–10, Prev goes back', async () => {
-    ingestPaths(h.db, readdirSync('test/fixtures/corpus').sort().slice(0, 80).map((n) => join('test/fixtures/corpus', n)));
+    await ingestPaths(sqliteStores(h.db), readdirSync('test/fixtures/corpus').sort().slice(0, 80).map((n) => join('test/fixtures/corpus', n)));
     const first = await h.fake.waitForReply(h.fake.slash('search', { query: '中国' }, { locale: 'en-US' }));
     assert.match(first.body.embeds[0].footer?.text ?? first.body.embeds[0].description, /Results 1–5 of \d+/);
     const [prev, next] = first.body.components[0].components;

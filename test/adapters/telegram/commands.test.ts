@@ -210,7 +210,7 @@ test('a long list is paged with an inline keyboard; buttons edit the message and
 });
 
 test('/search pages its own results: Next re-runs the search for hits 6–10, also after a restart, and long queries page from memory', async () => {
-  ingestPaths(db, readdirSync('test/fixtures/corpus').sort().slice(0, 80).map((n) => join('test/fixtures/corpus', n)));
+  await ingestPaths(sqliteStores(db), readdirSync('test/fixtures/corpus').sort().slice(0, 80).map((n) => join('test/fixtures/corpus', n)));
   const dm = privateChat(en);
   const waitEdit = async (messageId: number, before: string) => {
     for (let i = 0; i < 150; i++) {

@@ -5,10 +5,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../../../src/core/store/db.ts';
+import { sqliteStores } from '../../../src/core/store/open-stores.ts';
 import { ingestBytes } from '../../../src/core/loader/ingest-bytes.ts';
 import { parseDocument } from '../../../src/core/ingest/parse-document.ts';
 import { dropSiteFurniture, siteKeyOf, siteLineKeys } from '../../../src/core/clean/site-furniture.ts';
-import { countSiteLines } from '../../../src/core/store/site-lines.ts';
 
 const TOPICS = ['港口擴建', '學校午餐', '公車路線', '圖書館改建', '河岸步道', '夜市整頓', '社區診所', '單車道', '公園綠地', '垃圾分類', '老屋修繕', '停車新制'];
 
@@ -24,14 +24,14 @@ function post(i: number, host = 'shuping.example'): Buffer {
   );
 }
 
-test('the tenth article of a site comes out cleaner than the first; unique prose is never dropped', () => {
+test('the tenth article of a site comes out cleaner than the first; unique prose is never dropped', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'newsbot-site-'));
   try {
     const db = openDatabase(join(dir, 'site.db'));
     const bodies: string[] = [];
     const titles: string[] = [];
     for (let i = 0; i < 10; i++) {
-      const r = ingestBytes(db, { bytes: post(i), name: join(dir, `p${i}.md`) });
+      const r = await ingestBytes(sqliteStores(db), { bytes: post(i), name: join(dir, `p${i}.md`) });
       assert.equal(r.status, 'ingested');
       const row = db.prepare('SELECT title, body FROM articles WHERE id = ?').get(r.id) as { title: string; body: string };
       bodies.push(row.body);
@@ -46,7 +46,7 @@ test('the tenth article of a site comes out cleaner than the first; unique prose
       assert.equal(bodies[i].split('\n\n').length, 2, `article ${i + 1} keeps its two paragraphs`);
     }
     // Another site printing the same line once: nothing learned there yet.
-    const other = ingestBytes(db, { bytes: post(10, 'other.example'), name: join(dir, 'o.md') });
+    const other = await ingestBytes(sqliteStores(db), { bytes: post(10, 'other.example'), name: join(dir, 'o.md') });
     const otherBody = (db.prepare('SELECT body FROM articles WHERE id = ?').get(other.id) as { body: string }).body;
     assert.match(otherBody, /微信搜索/);
 
@@ -54,7 +54,7 @@ test('the tenth article of a site comes out cleaner than the first; unique prose
     const first = parseDocument(post(0), join(dir, 'p0.md'));
     const site = siteKeyOf(first, null, join(dir, 'p0.md'));
     const firstId = (db.prepare("SELECT article_id FROM ingested_files WHERE path = ?").pluck().get(join(dir, 'p0.md'))) as number;
-    const counts = countSiteLines(db, site, siteLineKeys(first), firstId);
+    const counts = await sqliteStores(db).articles.countSiteLines(site, siteLineKeys(first), firstId);
     const once = dropSiteFurniture(first, counts);
     assert.deepEqual(once.paragraphs.map((p) => p.text).filter((t) => /微信搜索|燕京/.test(t)), []);
     assert.equal(once.title, '港口擴建計畫第1次說明會');

@@ -54,8 +54,8 @@ test('a learned surname-only transliteration never absorbs another person of tha
   const { store, article } = await import('./helpers.ts');
   const { buildEntityReport } = await import('../../../src/core/entities/entity-report.ts');
   const db = tempDb();
-  const floyd = store(db, 'a.txt', article('明尼蘇達示威', ['非裔男子弗洛伊德（George Floyd）遭警察壓頸身亡，引發全美抗議。', '弗洛伊德的家人要求起訴。']));
-  const freud = store(db, 'b.txt', article('精神分析', ['心理學家弗洛伊德認為，夢是願望的滿足。']));
+  const floyd = await store(db, 'a.txt', article('明尼蘇達示威', ['非裔男子弗洛伊德（George Floyd）遭警察壓頸身亡，引發全美抗議。', '弗洛伊德的家人要求起訴。']));
+  const freud = await store(db, 'b.txt', article('精神分析', ['心理學家弗洛伊德認為，夢是願望的滿足。']));
   const report = buildEntityReport(db, 'george-floyd')!;
   assert.deepEqual(report.articleIds, [floyd]);
   assert.ok(!report.articleIds.includes(freud));
@@ -65,7 +65,7 @@ test('a learned surname-only transliteration never absorbs another person of tha
 test('a learned dotted name keeps its first syllable (于尔根·哈贝马斯, not 尔根·哈贝马斯)', async () => {
   const { store, article } = await import('./helpers.ts');
   const db = tempDb();
-  store(db, 'h.txt', article('哲學', ['德國哲學家于尔根·哈贝马斯（Jürgen Habermas）認為，公共領域正在衰落。']));
+  await store(db, 'h.txt', article('哲學', ['德國哲學家于尔根·哈贝马斯（Jürgen Habermas）認為，公共領域正在衰落。']));
   const names = db.prepare(`SELECT alias FROM entity_aliases WHERE entity_id = 'jurgen-habermas'`).pluck().all() as string[];
   assert.ok(names.includes('于尔根·哈贝马斯'), names.join(' '));
   assert.ok(!names.some((n) => n.startsWith('尔根')), names.join(' '));
@@ -76,8 +76,8 @@ test('two people who share a transliterated surname stay two (布什: George W. 
   const { store, article } = await import('./helpers.ts');
   const { resolveEntity } = await import('../../../src/core/entities/resolve-entity.ts');
   const db = tempDb();
-  store(db, 'a.txt', article('伊拉克', ['美國前總統布什（George W. Bush）宣布出兵伊拉克。']));
-  store(db, 'b.txt', article('科學', ['工程師布什（Vannevar Bush）在1945年寫下〈誠如所思〉。']));
+  await store(db, 'a.txt', article('伊拉克', ['美國前總統布什（George W. Bush）宣布出兵伊拉克。']));
+  await store(db, 'b.txt', article('科學', ['工程師布什（Vannevar Bush）在1945年寫下〈誠如所思〉。']));
   const gw = resolveEntity(db, 'George W. Bush').entity!;
   const vb = resolveEntity(db, 'Vannevar Bush').entity!;
   assert.ok(gw && vb);
@@ -89,11 +89,11 @@ test('a surname finds the one found person of that name, and only suggests when 
   const { store, article } = await import('./helpers.ts');
   const { resolveEntity } = await import('../../../src/core/entities/resolve-entity.ts');
   const db = tempDb();
-  store(db, 'h.txt', article('哲學', ['德國哲學家于尔根·哈贝马斯认为公共领域正在衰落。']));
+  await store(db, 'h.txt', article('哲學', ['德國哲學家于尔根·哈贝马斯认为公共领域正在衰落。']));
   const one = resolveEntity(db, '哈贝马斯');
   assert.equal(one.entity?.name_zh, '于尔根·哈贝马斯');
   assert.equal(one.match, 'alias');
-  store(db, 'k.txt', article('另一位', ['经济学家丽贝卡·哈贝马斯发表了报告。']));
+  await store(db, 'k.txt', article('另一位', ['经济学家丽贝卡·哈贝马斯发表了报告。']));
   const two = resolveEntity(db, '哈贝马斯');
   assert.equal(two.entity, null);
   assert.equal(two.suggestions.length, 2);

@@ -3,7 +3,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type Db } from '../../../src/core/store/db.ts';
-import { storeArticle } from '../../../src/core/store/articles.ts';
+import { sqliteStores } from '../../../src/core/store/open-stores.ts';
+import { storeArticle } from '../../../src/core/loader/store-article.ts';
 import type { NormalizedArticle, RelatedLink } from '../../../src/core/article.ts';
 
 export function tempDb(): Db {
@@ -30,6 +31,6 @@ export function article(title: string, paragraphs: string[], opts: { published_a
 }
 
 /** Stores an article as if read from `file`; returns its id. */
-export function store(db: Db, file: string, a: NormalizedArticle): number {
-  return storeArticle(db, a, { source_file: file }).id;
+export async function store(db: Db, file: string, a: NormalizedArticle): Promise<number> {
+  return (await storeArticle(sqliteStores(db), a, { source_file: file })).id;
 }

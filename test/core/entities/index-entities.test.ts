@@ -1,17 +1,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolveEntity } from '../../../src/core/entities/resolve-entity.ts';
+import { sqliteStores } from '../../../src/core/store/open-stores.ts';
 import { buildEntityReport } from '../../../src/core/entities/entity-report.ts';
 import { articleIdsForEntity, articleMentionsAny, listEntityNames, lookupEntityNames, matchTopic } from '../../../src/core/entities/topics.ts';
-import { storeArticle } from '../../../src/core/store/articles.ts';
+import { storeArticle } from '../../../src/core/loader/store-article.ts';
 import { tempDb, article, store } from './helpers.ts';
 
-test('a 名（Latin Name） pair teaches a new person, found later by either name in any script', () => {
+test('a 名（Latin Name） pair teaches a new person, found later by either name in any script', async () => {
   const db = tempDb();
-  const a1 = store(db, 'a1.txt', article('國務院記者會', ['美國國務院發言人布魯斯（Tammy Bruce）表示，美方支持停火。']));
+  const a1 = await store(db, 'a1.txt', article('國務院記者會', ['美國國務院發言人布魯斯（Tammy Bruce）表示，美方支持停火。']));
   // The bare transliteration counts where the article gives her role (or full name), not wherever a 布魯斯 appears.
-  const a2 = store(db, 'a2.txt', article('另一則', ['美國國務院發言人布魯斯今天再度重申美方立場。'], { published_at: '2025-08-22' }));
-  const other = store(db, 'a3.txt', article('球賽', ['前鋒布魯斯今晚梅開二度。'], { published_at: '2025-08-23' }));
+  const a2 = await store(db, 'a2.txt', article('另一則', ['美國國務院發言人布魯斯今天再度重申美方立場。'], { published_at: '2025-08-22' }));
+  const other = await store(db, 'a3.txt', article('球賽', ['前鋒布魯斯今晚梅開二度。'], { published_at: '2025-08-23' }));
   const r = resolveEntity(db, 'Tammy Bruce');
   assert.ok(r.entity, 'learned entity resolves');
   assert.equal(r.entity!.source, 'learned');
@@ -23,18 +24,18 @@ test('a 名（Latin Name） pair teaches a new person, found later by either nam
   db.close();
 });
 
-test('a pair with a new Chinese spelling of a known name extends that entity', () => {
+test('a pair with a new Chinese spelling of a known name extends that entity', async () => {
   const db = tempDb();
-  store(db, 'b1.txt', article('t', ['俄羅斯總統普廷（Vladimir Putin）表示。']));
-  const later = store(db, 'b2.txt', article('t2', ['普廷再度發表談話。']));
+  await store(db, 'b1.txt', article('t', ['俄羅斯總統普廷（Vladimir Putin）表示。']));
+  const later = await store(db, 'b2.txt', article('t2', ['普廷再度發表談話。']));
   assert.equal(resolveEntity(db, '普廷').entity?.id, 'putin');
   assert.ok(articleIdsForEntity(db, 'putin').includes(later));
   db.close();
 });
 
-test('related-news links never count as mentions; titles do', () => {
+test('related-news links never count as mentions; titles do', async () => {
   const db = tempDb();
-  const id = store(
+  const id = await store(
     db,
     'c1.txt',
     article('澤倫斯基出訪', ['烏克蘭官員今天表示，談判仍在進行。'], {
@@ -46,10 +47,10 @@ test('related-news links never count as mentions; titles do', () => {
   db.close();
 });
 
-test('re-indexing an updated article rewrites its mentions and keeps tallies exact', () => {
+test('re-indexing an updated article rewrites its mentions and keeps tallies exact', async () => {
   const db = tempDb();
-  const id = store(db, 'd1.txt', article('t', ['川普與普丁會面。']));
-  const res = storeArticle(db, article('t', ['川普與拜登會面。']), { source_file: 'd1.txt' });
+  const id = await store(db, 'd1.txt', article('t', ['川普與普丁會面。']));
+  const res = await storeArticle(sqliteStores(db), article('t', ['川普與拜登會面。']), { source_file: 'd1.txt' });
   assert.equal(res.status, 'updated');
   assert.equal(res.id, id);
   assert.deepEqual(articleIdsForEntity(db, 'putin'), []);
@@ -60,9 +61,9 @@ test('re-indexing an updated article rewrites its mentions and keeps tallies exa
   db.close();
 });
 
-test('misspellings resolve; unknown names get close matches, never an error', () => {
+test('misspellings resolve; unknown names get close matches, never an error', async () => {
   const db = tempDb();
-  store(db, 'e1.txt', article('t', ['拉夫羅夫（Sergei Lavrov）與澤倫斯基。']));
+  await store(db, 'e1.txt', article('t', ['拉夫羅夫（Sergei Lavrov）與澤倫斯基。']));
   for (const q of ['zelenski', 'Zelenskyy', 'ZELENSKY', 'zelensky', 'Volodymyr Zelenskiy']) assert.equal(resolveEntity(db, q).entity?.id, 'zelensky', q);
   const unknown = resolveEntity(db, 'lavrovski');
   assert.equal(unknown.entity, null);
@@ -71,9 +72,9 @@ test('misspellings resolve; unknown names get close matches, never an error', ()
   db.close();
 });
 
-test('helpers for topics and autocomplete', () => {
+test('helpers for topics and autocomplete', async () => {
   const db = tempDb();
-  store(db, 'f1.txt', article('t', ['澤倫斯基與川普會面。']));
+  await store(db, 'f1.txt', article('t', ['澤倫斯基與川普會面。']));
   assert.deepEqual(matchTopic(db, '泽连斯基'), ['zelensky']);
   assert.deepEqual(matchTopic(db, '川普 與 澤倫斯基'), ['trump', 'zelensky']);
   assert.deepEqual(matchTopic(db, '天氣'), []);
@@ -87,11 +88,11 @@ test('helpers for topics and autocomplete', () => {
   db.close();
 });
 
-test('a learned two-character name counts elsewhere only next to the Latin name', () => {
+test('a learned two-character name counts elsewhere only next to the Latin name', async () => {
   const db = tempDb();
-  const a1 = store(db, 'g1.txt', article('t', ['分析師瓊斯（Deven Jones）認為市場過熱。']));
-  store(db, 'g2.txt', article('t2', ['另一位瓊斯先生表示反對。']));
-  const a3 = store(db, 'g3.txt', article('t3', ['Deven Jones 再度受訪，瓊斯說市場仍熱。']));
+  const a1 = await store(db, 'g1.txt', article('t', ['分析師瓊斯（Deven Jones）認為市場過熱。']));
+  await store(db, 'g2.txt', article('t2', ['另一位瓊斯先生表示反對。']));
+  const a3 = await store(db, 'g3.txt', article('t3', ['Deven Jones 再度受訪，瓊斯說市場仍熱。']));
   const id = resolveEntity(db, '瓊斯').entity!.id;
   assert.equal(id, 'deven-jones');
   assert.deepEqual(articleIdsForEntity(db, id).sort(), [a1, a3].sort());

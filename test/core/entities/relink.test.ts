@@ -5,7 +5,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type Db } from '../../../src/core/store/db.ts';
-import { storeArticle } from '../../../src/core/store/articles.ts';
+import { sqliteStores } from '../../../src/core/store/open-stores.ts';
+import { storeArticle } from '../../../src/core/loader/store-article.ts';
 import { ingestPaths } from '../../../src/core/loader/ingest-paths.ts';
 import { makeArticle } from '../store/make-article.ts';
 
@@ -21,12 +22,12 @@ const linkedTitles = (db: Db) =>
     .pluck()
     .all();
 
-test('one by one: storing the article that teaches an alias links the earlier article that used it', () => {
+test('one by one: storing the article that teaches an alias links the earlier article that used it', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'newsbot-relink-'));
   const db = openDatabase(join(dir, 'n.db'));
   try {
     for (const [i, a] of [EARLIER, UNRELATED, LATER].entries()) {
-      storeArticle(db, makeArticle({ title: a.title, url: `https://news.example/${i}`, paragraphs: [{ text: a.text, lang: 'zh-Hant' }] }), { source_file: `${i}.txt` });
+      await storeArticle(sqliteStores(db), makeArticle({ title: a.title, url: `https://news.example/${i}`, paragraphs: [{ text: a.text, lang: 'zh-Hant' }] }), { source_file: `${i}.txt` });
     }
     assert.deepEqual(linkedTitles(db), [EARLIER.title, LATER.title]);
     const facet = db.prepare(`SELECT articles FROM entity_facets WHERE entity_id = 'morgan-kleinfeld' AND kind = 'count'`).pluck().get();
@@ -37,12 +38,12 @@ test('one by one: storing the article that teaches an alias links the earlier ar
   }
 });
 
-test('in a batch: the earlier article in the same folder is linked before the batch commits', () => {
+test('in a batch: the earlier article in the same folder is linked before the batch commits', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'newsbot-relink-'));
   const db = openDatabase(join(dir, 'n.db'));
   try {
     for (const [i, a] of [EARLIER, UNRELATED, LATER].entries()) writeFileSync(join(dir, `${i}-post.txt`), `${a.title}\n\n2025-10-${18 + i}\n\n${a.text}\n`);
-    const summary = ingestPaths(db, [0, 1, 2].map((i) => join(dir, `${i}-post.txt`)));
+    const summary = await ingestPaths(sqliteStores(db), [0, 1, 2].map((i) => join(dir, `${i}-post.txt`)));
     assert.equal(summary.ingested, 3, JSON.stringify(summary));
     assert.deepEqual(linkedTitles(db), [EARLIER.title, LATER.title]);
   } finally {

@@ -6,11 +6,10 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type Db } from '../../../src/core/store/db.ts';
+import { sqliteStores } from '../../../src/core/store/open-stores.ts';
 import { ingestPaths } from '../../../src/core/loader/ingest-paths.ts';
 import { parseCounts, startParseWorker } from '../../../src/core/loader/parse-ahead.ts';
 import { toExportRecord } from '../../../src/core/store/export-record.ts';
-import { createArticleStore } from '../../../src/core/store/articles.ts';
-import { sqliteStores } from '../../../src/core/store/open-stores.ts';
 
 const CORPUS = 'test/fixtures/corpus';
 
@@ -30,12 +29,12 @@ function makeInput(dir: string): string {
 }
 
 /** Everything ingest writes, ids and times aside from ingested_at, as comparable rows. */
-function dump(db: Db): Record<string, unknown> {
+async function dump(db: Db): Promise<Record<string, unknown>> {
   const rows = (sql: string) => db.prepare(sql).raw().all();
+  const articles: Record<string, unknown>[] = [];
+  for await (const a of sqliteStores(db).articles.iterate()) articles.push({ ...toExportRecord(a), ingested_at: undefined });
   return {
-    articles: createArticleStore(db)
-      .all()
-      .map((a) => ({ ...toExportRecord(a), ingested_at: undefined })),
+    articles,
     files: rows('SELECT path, content_hash, article_id FROM ingested_files ORDER BY path'),
     rejects: rows('SELECT path, reason FROM rejects ORDER BY id'),
     search: rows('SELECT rowid, title, body FROM articles_fts ORDER BY rowid'),
@@ -54,15 +53,16 @@ test('batches and the parse worker change nothing: same articles, rejects, searc
   try {
     const input = makeInput(dir);
     const before = parseCounts();
-    const results = [true, false].map((parseWorker) => {
+    const results = [];
+    for (const parseWorker of [true, false]) {
       const db = openDatabase(join(dir, `${parseWorker}.db`));
       try {
-        const summary = ingestPaths(db, [input], { parseWorker, now: () => new Date('2026-11-22T00:00:00Z') });
-        return { summary, dump: dump(db) };
+        const summary = await ingestPaths(sqliteStores(db), [input], { parseWorker, now: () => new Date('2026-11-22T00:00:00Z') });
+        results.push({ summary, dump: await dump(db) });
       } finally {
         db.close();
       }
-    });
+    }
     const after = parseCounts();
     assert.ok(after.byWorker - before.byWorker > 0, 'the worker parsed some of the files');
     const [withWorker, oneThread] = results;
@@ -86,7 +86,7 @@ test('batches and the parse worker change nothing: same articles, rejects, searc
   }
 });
 
-test('a file that fails half-way through storing is rejected alone: its batch keeps the others, and nothing of it is left behind', () => {
+test('a file that fails half-way through storing is rejected alone: its batch keeps the others, and nothing of it is left behind', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'newsbot-loader-'));
   try {
     const input = makeInput(dir);
@@ -97,7 +97,7 @@ test('a file that fails half-way through storing is rejected alone: its batch ke
       db.exec(`CREATE TRIGGER fail_one BEFORE INSERT ON story_articles
         WHEN (SELECT source_file FROM articles WHERE id = NEW.article_id) LIKE '%${victim}'
         BEGIN SELECT RAISE(ABORT, 'story index refused'); END`);
-      const summary = ingestPaths(db, [input]);
+      const summary = await ingestPaths(sqliteStores(db), [input]);
       assert.equal(summary.ingested, 44);
       const failed = summary.rejects.find((r) => r.file.endsWith(victim));
       assert.ok(failed, JSON.stringify(summary.rejects));

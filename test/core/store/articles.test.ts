@@ -4,28 +4,29 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type Db } from '../../../src/core/store/db.ts';
-import { createArticleStore, storeArticle } from '../../../src/core/store/articles.ts';
+import { sqliteStores } from '../../../src/core/store/open-stores.ts';
+import { storeArticle } from '../../../src/core/loader/store-article.ts';
 import { makeArticle } from './make-article.ts';
 
-function withDb(fn: (db: Db) => void): void {
+async function withDb(fn: (db: Db) => void | Promise<void>): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'newsbot-store-'));
   const db = openDatabase(join(dir, 'n.db'));
   try {
-    fn(db);
+    await fn(db);
   } finally {
     db.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-test('storing an article keeps its fields, paragraphs and body; WAL and foreign keys are on', () => {
-  withDb((db) => {
+test('storing an article keeps its fields, paragraphs and body; WAL and foreign keys are on', async () => {
+  await withDb(async (db) => {
     assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
     assert.equal(db.pragma('foreign_keys', { simple: true }), 1);
     const a = makeArticle();
-    const r = storeArticle(db, a, { source_file: 'seeds/a.txt' });
+    const r = await storeArticle(sqliteStores(db), a, { source_file: 'seeds/a.txt' });
     assert.equal(r.status, 'ingested');
-    const got = createArticleStore(db).get(r.id)!;
+    const got = (await sqliteStores(db).articles.get(r.id))!;
     assert.equal(got.title, a.title);
     assert.deepEqual(got.dateline, a.dateline);
     assert.deepEqual(got.paragraphs, a.paragraphs);
@@ -38,36 +39,36 @@ test('storing an article keeps its fields, paragraphs and body; WAL and foreign 
   });
 });
 
-test('the same article again, or under another name, adds nothing; a changed file updates in place', () => {
-  withDb((db) => {
-    const store = createArticleStore(db);
+test('the same article again, or under another name, adds nothing; a changed file updates in place', async () => {
+  await withDb(async (db) => {
+    const store = sqliteStores(db).articles;
     const a = makeArticle();
-    const first = storeArticle(db, a, { source_file: 'a.txt' });
-    assert.deepEqual(storeArticle(db, a, { source_file: 'a.txt' }), { status: 'unchanged', id: first.id });
-    assert.deepEqual(storeArticle(db, a, { source_file: 'copy/a.txt' }), { status: 'unchanged', id: first.id });
+    const first = await storeArticle(sqliteStores(db), a, { source_file: 'a.txt' });
+    assert.deepEqual(await storeArticle(sqliteStores(db), a, { source_file: 'a.txt' }), { status: 'unchanged', id: first.id });
+    assert.deepEqual(await storeArticle(sqliteStores(db), a, { source_file: 'copy/a.txt' }), { status: 'unchanged', id: first.id });
     // Same URL (other spelling), different text, other file: a revision of the same article.
     const sameUrl = makeArticle({ url: 'http://cna.com.tw/news/aopl/202510180001.aspx/?utm_source=x#top', paragraphs: [{ text: '另一個版本', lang: 'zh-Hant' }] });
-    assert.deepEqual(storeArticle(db, sameUrl, { source_file: 'b.html' }), { status: 'updated', id: first.id });
-    assert.deepEqual(store.get(first.id)!.paragraphs, sameUrl.paragraphs);
+    assert.deepEqual(await storeArticle(sqliteStores(db), sameUrl, { source_file: 'b.html' }), { status: 'updated', id: first.id });
+    assert.deepEqual((await store.get(first.id))!.paragraphs, sameUrl.paragraphs);
     // Same title + published_at + outlet, no URL.
     const sameKey = makeArticle({ url: null, tags: ['其他'] });
-    assert.deepEqual(storeArticle(db, sameKey, { source_file: 'c.txt' }), { status: 'unchanged', id: first.id });
-    assert.equal(store.count(), 1);
+    assert.deepEqual(await storeArticle(sqliteStores(db), sameKey, { source_file: 'c.txt' }), { status: 'unchanged', id: first.id });
+    assert.equal(await store.count(), 1);
 
     const changed = makeArticle({ paragraphs: [{ text: '更正：川普與澤倫斯基會談。', lang: 'zh-Hant' }] });
-    assert.deepEqual(storeArticle(db, changed, { source_file: 'a.txt' }), { status: 'updated', id: first.id });
-    assert.equal(store.count(), 1);
-    assert.deepEqual(store.get(first.id)!.paragraphs, changed.paragraphs);
+    assert.deepEqual(await storeArticle(sqliteStores(db), changed, { source_file: 'a.txt' }), { status: 'updated', id: first.id });
+    assert.equal(await store.count(), 1);
+    assert.deepEqual((await store.get(first.id))!.paragraphs, changed.paragraphs);
     assert.equal(db.prepare('SELECT count(*) FROM paragraphs WHERE article_id = ?').pluck().get(first.id), 1);
 
-    const other = storeArticle(db, makeArticle({ title: '另一則新聞', url: null, published_at: '2025-10-19', published_precision: 'date' }), { source_file: 'd.txt' });
+    const other = await storeArticle(sqliteStores(db), makeArticle({ title: '另一則新聞', url: null, published_at: '2025-10-19', published_precision: 'date' }), { source_file: 'd.txt' });
     assert.equal(other.status, 'ingested');
     assert.deepEqual(
-      store.recent({ limit: 5 }).map((x) => x.id),
+      (await store.recent({ limit: 5 })).map((x) => x.id),
       [other.id, first.id],
     );
     assert.deepEqual(
-      store.byIds([first.id, 999, other.id]).map((x) => x.id),
+      (await store.byIds([first.id, 999, other.id])).map((x) => x.id),
       [first.id, other.id],
     );
   });

@@ -4,20 +4,20 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type Db } from '../../../src/core/store/db.ts';
-import { storeArticle } from '../../../src/core/store/articles.ts';
 import { sqliteStores } from '../../../src/core/store/open-stores.ts';
+import { storeArticle } from '../../../src/core/loader/store-article.ts';
 import { makeArticle } from './make-article.ts';
 
 let dir: string;
 let db: Db;
 const ids: Record<string, number> = {};
 
-before(() => {
+before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'newsbot-search-'));
   db = openDatabase(join(dir, 's.db'));
-  ids.zh = storeArticle(db, makeArticle(), { source_file: 'zh.txt' }).id;
-  ids.en = storeArticle(
-    db,
+  ids.zh = (await storeArticle(sqliteStores(db), makeArticle(), { source_file: 'zh.txt' })).id;
+  ids.en = (await storeArticle(
+    sqliteStores(db),
     makeArticle({
       title: 'Zelenskyy meets Trump at the White House',
       url: 'https://example.com/en',
@@ -29,9 +29,9 @@ before(() => {
       ],
     }),
     { source_file: 'en.txt' },
-  ).id;
-  ids.other = storeArticle(
-    db,
+  )).id;
+  ids.other = (await storeArticle(
+    sqliteStores(db),
     makeArticle({
       title: '颱風動態',
       url: 'https://example.com/typhoon',
@@ -39,9 +39,9 @@ before(() => {
       tags: [],
     }),
     { source_file: 'typhoon.txt' },
-  ).id;
-  ids.endsWith = storeArticle(
-    db,
+  )).id;
+  ids.endsWith = (await storeArticle(
+    sqliteStores(db),
     makeArticle({
       title: '評論',
       url: 'https://example.com/op',
@@ -50,7 +50,7 @@ before(() => {
       paragraphs: [{ text: '這一切都取決於川普', lang: 'zh-Hant' }],
     }),
     { source_file: 'op.txt' },
-  ).id;
+  )).id;
 });
 
 after(() => {
@@ -118,7 +118,7 @@ test('paging: limit and offset over ranked hits, with a total', async () => {
 });
 
 test('an updated article is searched by its new text only', async () => {
-  const id = storeArticle(db, makeArticle({ title: '評論', url: 'https://example.com/op', published_at: '2024-01-01', published_precision: 'date', paragraphs: [{ text: '改寫後的文字提到颶風', lang: 'zh-Hant' }] }), { source_file: 'op.txt' });
+  const id = await storeArticle(sqliteStores(db), makeArticle({ title: '評論', url: 'https://example.com/op', published_at: '2024-01-01', published_precision: 'date', paragraphs: [{ text: '改寫後的文字提到颶風', lang: 'zh-Hant' }] }), { source_file: 'op.txt' });
   assert.equal(id.status, 'updated');
   assert.deepEqual(await idsOf('取決於'), []);
   assert.deepEqual(await idsOf('颶風'), [ids.endsWith]);

@@ -4,16 +4,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type Db } from '../../../src/core/store/db.ts';
-import { storeArticle } from '../../../src/core/store/articles.ts';
+import { sqliteStores } from '../../../src/core/store/open-stores.ts';
+import { storeArticle } from '../../../src/core/loader/store-article.ts';
 import { latestStories } from '../../../src/core/stories/latest-stories.ts';
 import { leadDate, leadDatesDisagree } from '../../../src/core/stories/lead-date.ts';
 import { makeArticle } from '../store/make-article.ts';
 
-function withDb(fn: (db: Db) => void): void {
+async function withDb(fn: (db: Db) => void | Promise<void>): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'newsbot-story-content-'));
   const db = openDatabase(join(dir, 'x.db'));
   try {
-    fn(db);
+    await fn(db);
   } finally {
     db.close();
     rmSync(dir, { recursive: true, force: true });
@@ -34,25 +35,25 @@ const briefing = (day: number, count: number) =>
     ],
   });
 
-test('the leads of a daily series name different days: the briefings stay different stories', () => {
+test('the leads of a daily series name different days: the briefings stay different stories', async () => {
   assert.deepEqual(leadDate(['指揮中心今(21)日公布'], '2021-12-21T14:00:00+08:00'), ['2021-12-21']);
   assert.ok(leadDatesDisagree(['2021-12-21'], ['2021-12-22']));
   assert.ok(!leadDatesDisagree(['2021-12-21', '2021-12-26'], ['2021-12-26']));
   assert.ok(!leadDatesDisagree([], ['2021-12-22']), 'a lead without a date does not veto');
-  withDb((db) => {
-    const a = storeArticle(db, briefing(21, 10), { source_file: 'a' }).id;
-    const b = storeArticle(db, briefing(22, 12), { source_file: 'b' }).id;
-    const c = storeArticle(db, { ...briefing(22, 12), outlet: '自由時報', url: 'https://other.example/x', title: '境外移入增12例' }, { source_file: 'c' }).id;
+  await withDb(async (db) => {
+    const a = (await storeArticle(sqliteStores(db), briefing(21, 10), { source_file: 'a' })).id;
+    const b = (await storeArticle(sqliteStores(db), briefing(22, 12), { source_file: 'b' })).id;
+    const c = (await storeArticle(sqliteStores(db), { ...briefing(22, 12), outlet: '自由時報', url: 'https://other.example/x', title: '境外移入增12例' }, { source_file: 'c' })).id;
     const storyOf = (id: number) => db.prepare('SELECT story_id FROM story_articles WHERE article_id = ?').pluck().get(id);
     assert.notEqual(storyOf(a), storyOf(b), 'same boilerplate, different days');
     assert.equal(storyOf(b), storyOf(c), 'the same day reported twice is one story');
   });
 });
 
-test('/latest <topic> puts the stories about the topic before newer ones that only mention it', () => {
-  withDb((db) => {
-    storeArticle(db, makeArticle({ title: '呂特訪問基輔 與澤倫斯基會談', url: 'https://a.example/1', published_at: '2025-08-22T10:00:00+08:00', dateline: null, paragraphs: [para('北約秘書長呂特22日訪問基輔，與烏克蘭總統澤倫斯基會談安全保障議題。')] }), { source_file: '1' });
-    storeArticle(db, makeArticle({ title: '歐盟農業補貼改革方案出爐', url: 'https://a.example/2', published_at: '2025-08-25T10:00:00+08:00', dateline: null, paragraphs: [para('歐盟執委會25日公布農業補貼改革方案，各國農民團體反應不一，部分國家代表提到澤倫斯基上週的談話。')] }), { source_file: '2' });
+test('/latest <topic> puts the stories about the topic before newer ones that only mention it', async () => {
+  await withDb(async (db) => {
+    await storeArticle(sqliteStores(db), makeArticle({ title: '呂特訪問基輔 與澤倫斯基會談', url: 'https://a.example/1', published_at: '2025-08-22T10:00:00+08:00', dateline: null, paragraphs: [para('北約秘書長呂特22日訪問基輔，與烏克蘭總統澤倫斯基會談安全保障議題。')] }), { source_file: '1' });
+    await storeArticle(sqliteStores(db), makeArticle({ title: '歐盟農業補貼改革方案出爐', url: 'https://a.example/2', published_at: '2025-08-25T10:00:00+08:00', dateline: null, paragraphs: [para('歐盟執委會25日公布農業補貼改革方案，各國農民團體反應不一，部分國家代表提到澤倫斯基上週的談話。')] }), { source_file: '2' });
     const titles = latestStories(db, { limit: 5, topic: '澤倫斯基' }).map((s) => s.title);
     assert.deepEqual(titles, ['呂特訪問基輔 與澤倫斯基會談', '歐盟農業補貼改革方案出爐']);
   });

@@ -1,0 +1,87 @@
+/**
+ * What the ingest pipeline records beside articles: which file bytes are stored (so an unchanged
+ * file is skipped unparsed), rejected inputs, each article's short lines per site (site furniture
+ * by repetition, src/core/clean/site-furniture.ts), and a story's number kept across a revision.
+ */
+import type { Sql } from '../sql.ts';
+import { articleOfFile } from './put-article.ts';
+import { chunks, insertRows, placeholders } from './rows-sql.ts';
+
+/** The ingest-record methods of the article store over `sql`. */
+export function ingestRecords(sql: Sql) {
+  return {
+    /** Whether bytes with this hash are stored already (under any path). */
+    async isStoredBytes(fileHash: string): Promise<boolean> {
+      return (await sql.get('SELECT 1 AS x FROM ingested_files WHERE content_hash = ? AND article_id IS NOT NULL LIMIT 1', [fileHash])) !== undefined;
+    },
+    /**
+     * The article of identical bytes already stored: under this path, or under another path (then
+     * this path is recorded too, at `at`); undefined when the bytes are new.
+     */
+    async knownFile(path: string, fileHash: string, at: string): Promise<number | undefined> {
+      const same = await sql.get<{ article_id: number }>('SELECT article_id FROM ingested_files WHERE path = ? AND content_hash = ? AND article_id IS NOT NULL', [path, fileHash]);
+      if (same) return same.article_id;
+      const elsewhere = await sql.get<{ article_id: number }>('SELECT article_id FROM ingested_files WHERE content_hash = ? AND article_id IS NOT NULL ORDER BY path LIMIT 1', [fileHash]);
+      if (!elsewhere) return undefined;
+      await sql.run(
+        `INSERT INTO ingested_files (path, content_hash, article_id, seen_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (path) DO UPDATE SET content_hash = excluded.content_hash, article_id = excluded.article_id, seen_at = excluded.seen_at`,
+        [path, fileHash, elsewhere.article_id, at],
+      );
+      return elsewhere.article_id;
+    },
+    /** The article stored from source file `path`, or null. */
+    async articleOfSource(path: string): Promise<number | null> {
+      return (await articleOfFile(sql, path)) ?? null;
+    },
+    /** Records an input that could not become an article (`reason` already one line). */
+    async recordReject(path: string, reason: string, at: string): Promise<void> {
+      await sql.run('INSERT INTO rejects (path, reason, at) VALUES (?, ?, ?)', [path, reason, at]);
+    },
+    /** For each key, in how many stored articles of `site` other than `exceptId` it occurs. */
+    async countSiteLines(site: string, keys: readonly string[], exceptId: number | null): Promise<Map<string, number>> {
+      const out = new Map<string, number>();
+      for (const part of chunks([...new Set(keys)])) {
+        const rows = await sql.all<{ line: string; n: number }>(
+          `SELECT line, count(*) AS n FROM site_lines WHERE site = ? AND line IN (${placeholders(part.length)}) AND article_id <> ? GROUP BY line`,
+          [site, ...part, exceptId ?? -1],
+        );
+        for (const r of rows) out.set(r.line, Number(r.n));
+      }
+      return out;
+    },
+    /** Records an article's keys for its site, replacing what it had recorded before. */
+    async recordSiteLines(site: string, articleId: number, keys: readonly string[]): Promise<void> {
+      await sql.tx(async () => {
+        await sql.run('DELETE FROM site_lines WHERE article_id = ?', [articleId]);
+        await insertRows(
+          sql,
+          'site_lines',
+          ['site', 'line', 'article_id'],
+          [...new Set(keys)].map((k) => [site, k, articleId]),
+          'ON CONFLICT (site, line, article_id) DO NOTHING',
+        );
+      });
+    },
+    /**
+     * Keeps a story's number when a revision re-clusters its only article: re-assigning it empties and
+     * deletes the old story and starts a new one, which then takes the old number back, so `/story N`,
+     * follows of story N and its thread keep working. Stories that still exist are left as they are.
+     * The row is copied under the old number and the new one deleted (no deferred foreign keys needed).
+     */
+    async keepStoryNumber(articleId: number, oldStoryId: number | undefined): Promise<void> {
+      if (oldStoryId === undefined) return;
+      const now = (await sql.get<{ story_id: number }>('SELECT story_id FROM story_articles WHERE article_id = ?', [articleId]))?.story_id;
+      if (now === undefined || now === oldStoryId) return;
+      if (await sql.get('SELECT 1 AS x FROM stories WHERE id = ?', [oldStoryId])) return;
+      const members = await sql.get<{ n: number }>('SELECT count(*) AS n FROM story_articles WHERE story_id = ?', [now]);
+      if (Number(members!.n) !== 1) return;
+      await sql.tx(async () => {
+        const cols = 'title, title_article_id, first_seen, last_updated, last_published, article_count, outlet_count, outlets';
+        await sql.run(`INSERT INTO stories (id, ${cols}) SELECT CAST(? AS INTEGER), ${cols} FROM stories WHERE id = ?`, [oldStoryId, now]);
+        await sql.run('UPDATE story_articles SET story_id = ? WHERE story_id = ?', [oldStoryId, now]);
+        await sql.run('DELETE FROM stories WHERE id = ?', [now]);
+      });
+    },
+  };
+}
