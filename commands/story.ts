@@ -64,7 +64,7 @@ export const storyCommand = {
     const named = v.coverage.filter((c) => c.outlet);
     if (v.singleSource) intro.push(en ? `Single source: only ${named[0]?.outlet ?? 'one outlet'} carried it.` : `單一來源：只有${named[0]?.outlet ?? '一家媒體'}報導。`);
     else intro.push(en ? `Carried by ${named.length} outlets.` : `共 ${named.length} 家媒體報導。`);
-    const image = await storyTimelineImage(v.timeline, { lang, replyLang, title: en ? `Story #${v.id}: ${v.title}` : `新聞 #${v.id}：${v.title}` });
+    const picture = storyTimelineImage(v.timeline, { lang, replyLang, title: en ? `Story #${v.id}: ${v.title}` : `新聞 #${v.id}：${v.title}` });
     return {
       kind: 'ok',
       title: en ? `Story #${v.id}: ${v.title}` : `新聞 #${v.id}：${v.title}`,
@@ -73,7 +73,7 @@ export const storyCommand = {
       footer: v.revisions.length ? undefined : en ? 'No headline or text revisions seen.' : '沒有看到標題或內文修訂。',
       articles: v.articleIds,
       events: [...v.timeline.dated, ...v.timeline.undated].map((e) => ({ date: e.date, day: e.day, text: e.text, article_ids: e.article_ids })),
-      image,
+      picture,
     };
   },
 } satisfies CommandDef;

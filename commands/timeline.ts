@@ -52,7 +52,7 @@ export const timelineCommand = {
       footer: notes.length ? notes.join(' ') : undefined,
       articles,
       events,
-      image: await storyTimelineImage(tl, { lang, replyLang, title: en ? `Timeline: ${topic}` : `時間軸：${topic}`, keep: [topic] }),
+      picture: storyTimelineImage(tl, { lang, replyLang, title: en ? `Timeline: ${topic}` : `時間軸：${topic}`, keep: [topic] }),
     };
   },
 } satisfies CommandDef;

@@ -1,8 +1,8 @@
 /**
  * `newsbot ask "<command line>" [--db FILE|URL] [--lang zh-TW|zh-CN|en] [--json] [--pictures DIR]`: runs any chat command
  * against the database and prints the reply, as plain text or as JSON
- * ({text, articles, events?, image?, kind}). A reply's picture is saved as a PNG file (under --pictures
- * DIR, else the system temp folder) and its path printed. The adapter for tests, scripts and users without bot tokens.
+ * ({text, articles, events?, image?, kind}). A reply's picture is drawn after its text is printed, saved as
+ * a PNG file (under --pictures DIR, else the system temp folder) and its path printed. The adapter for tests, scripts and users without bot tokens.
  */
 import { existsSync } from 'node:fs';
 import { parseArgs, dbPath } from './args.ts';
@@ -11,7 +11,7 @@ import { isPostgresUrl, openStores, redactDbUrl } from '../core/store/open-store
 import { createLogger } from '../core/logger.ts';
 import { answerLine } from '../adapters/terminal/run-line.ts';
 import { renderPlain } from '../adapters/terminal/render-plain.ts';
-import { pictureLine, saveReplyImage } from '../adapters/terminal/save-image.ts';
+import { pictureLine, saveReplyPicture, type SavedPicture } from '../adapters/terminal/save-image.ts';
 import type { ReplyLang } from '../core/contract/types.ts';
 import type { Stores } from '../core/store/stores.ts';
 
@@ -46,15 +46,27 @@ export async function run(argv: string[]): Promise<number> {
   try {
     const log = createLogger(config.LOG_LEVEL);
     const reply = await answerLine(line, lang as ReplyLang, { stores, now: () => new Date() }, log);
-    const picture = saveReplyImage(reply, typeof flags.pictures === 'string' ? flags.pictures : undefined);
-    const text = renderPlain(reply) + (picture ? '\n' + pictureLine(picture, lang as ReplyLang) : '');
+    const dir = typeof flags.pictures === 'string' ? flags.pictures : undefined;
+    const savePicture = () =>
+      saveReplyPicture(reply, dir).catch((err: unknown): SavedPicture | null => {
+        log.error(`newsbot ask: the picture was not saved`, err);
+        return null;
+      });
     if (flags.json) {
+      // One JSON object: it waits for the picture, whose path and size it carries.
+      const picture = await savePicture();
+      const text = renderPlain(reply) + (picture ? '\n' + pictureLine(picture.path, lang as ReplyLang) : '');
       const out: Record<string, unknown> = { kind: reply.kind, text, articles: reply.articles };
       if (reply.events) out.events = reply.events;
-      if (picture) out.image = { path: picture, width: reply.image!.width, height: reply.image!.height };
+      if (picture) out.image = picture;
       if (reply.data) Object.assign(out, reply.data);
       process.stdout.write(JSON.stringify(out) + '\n');
-    } else process.stdout.write(text + '\n');
+    } else {
+      // The text at once; the picture line when it is drawn.
+      process.stdout.write(renderPlain(reply) + '\n');
+      const picture = await savePicture();
+      if (picture) process.stdout.write(pictureLine(picture.path, lang as ReplyLang) + '\n');
+    }
     return reply.kind === 'ok' ? 0 : reply.kind === 'usage' ? 2 : 1;
   } finally {
     await stores.close();

@@ -1,6 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -61,11 +61,18 @@ test('the terminal chat answers each line, hints on plain text, and ends on /qui
   const output = new PassThrough();
   let text = '';
   output.on('data', (c) => (text += c));
-  const chat = createTerminalChat({ stores: sqliteStores(db), input, output, lang: 'en', prompt: '' });
+  const pictureDir = mkdtempSync(join(tmpdir(), 'newsbot-chat-pics-'));
+  const chat = createTerminalChat({ stores: sqliteStores(db), input, output, lang: 'en', prompt: '', pictureDir });
   input.write('/timeline 烏克蘭\nhello\n/quit\n/latest\n');
   await chat.done;
   db.close();
   assert.match(text, /Timeline: 烏克蘭\n\n1\. 2023-12-12/);
+  // The text first, then the saved picture's line, before the next answer.
+  const picture = /Timeline: 烏克蘭[\s\S]*\npicture: (\S+\.png)\n[^]*Type a command starting with/.exec(text);
+  assert.ok(picture, text.slice(-300));
+  assert.ok(picture[1].startsWith(pictureDir));
+  assert.deepEqual([...readFileSync(picture[1]).subarray(1, 4)], [80, 78, 71]);
+  rmSync(pictureDir, { recursive: true, force: true });
   assert.match(text, /Type a command starting with \//);
   assert.doesNotMatch(text, /Latest stories/, 'nothing answered after /quit');
 });

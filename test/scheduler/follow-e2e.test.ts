@@ -140,10 +140,13 @@ test('telegram: the same story, in a forum topic: one alert, then the reprint as
     await storeArticle(sqliteStores(t.db), cnaRevised(), { source_file: 'cna-refetch.html', now: clock });
     const storyId = t.db.prepare('SELECT story_id FROM story_articles LIMIT 1').pluck().get();
     await h.sendText(group, admin, `/story ${storyId}`, { threadId: TOPIC });
-    const storyMsgs = await h.waitForReplies(group.id, 1);
-    const storyText = storyMsgs.map((m) => m.text).join('\n');
+    const storyMsgs = await h.waitForReplies(group.id, 2);
+    const storyText = storyMsgs.filter((m) => !m.photo).map((m) => m.text).join('\n');
     assert.match(storyText, /標題更改：澤倫斯基白宮會川普 商談戰斧飛彈與防空 → 川普暫不給戰斧飛彈/);
-    assert.ok(storyMsgs[0].photo && storyMsgs[0].photo.subarray(1, 4).toString() === 'PNG', '/story comes with its timeline picture');
+    const photo = storyMsgs[storyMsgs.length - 1];
+    assert.ok(!storyMsgs[0].photo && photo.photo && photo.photo.subarray(1, 4).toString() === 'PNG', '/story: the text, then its timeline picture');
+    assert.equal(photo.threadId, TOPIC, 'the picture stays in the forum topic');
+    assert.equal(photo.replyTo, storyMsgs[0].messageId, 'the picture answers the text');
     await runDueDigests(sqliteStores(t.db), { telegram: bot }, new Date(due.getTime() + 24 * 3600_000 + 30_000), { log: quietLog });
     const [digest, note] = await h.waitForReplies(group.id, 2);
     assert.match(digest.text, /\[更新\] 川普暫不給戰斧飛彈/);

@@ -1,7 +1,8 @@
 /**
  * Answers Discord interactions: slash commands (deferred at once, so the 3-second
- * acknowledgement never depends on how long a command takes, then edited with the answer;
- * private/usage/error answers replace the deferral by an ephemeral follow-up), autocomplete,
+ * acknowledgement never depends on how long a command takes, then edited with the answer, and
+ * edited again with the picture once it is drawn; private/usage/error answers replace the
+ * deferral by an ephemeral follow-up), autocomplete,
  * and Prev/Next page buttons (the message is updated in place).
  */
 import {
@@ -12,7 +13,7 @@ import {
   type Interaction,
 } from 'discord.js';
 import type { Stores } from '../../core/store/stores.ts';
-import type { CommandDef, Reply, ReplyLang } from '../../core/contract/types.ts';
+import type { CommandDef, Reply, ReplyLang, ReplyPicture } from '../../core/contract/types.ts';
 import { executeCommand } from '../../../commands/execute.ts';
 import { usageReply } from '../../core/contract/errors.ts';
 import type { Logger } from '../../core/logger.ts';
@@ -37,11 +38,14 @@ export interface InteractionDeps {
   langOverride: (chatId: string) => ReplyLang | null | undefined;
 }
 
-/** The message with the reply's picture attached and shown in its first embed. */
-function withImage<T extends { embeds: DiscordEmbed[] }>(body: T, reply: Reply): T & { files?: { attachment: Buffer; name: string }[] } {
-  if (!reply.image || !body.embeds.length) return body;
+/** Discord's limit on an attachment's description (its alt text). */
+const ALT_MAX = 1024;
+
+/** `body` with `picture` attached and shown in its first embed; the alt text is the attachment's (plain-text) description. */
+function withPicture<T extends { embeds: DiscordEmbed[] }>(body: T, picture: ReplyPicture, png: Uint8Array): T & { files: { attachment: Buffer; name: string; description: string }[] } {
   const [first, ...rest] = body.embeds;
-  return { ...body, embeds: [{ ...first, image: { url: `attachment://${reply.image.name}` } }, ...rest], files: [{ attachment: Buffer.from(reply.image.png), name: reply.image.name }] };
+  const embeds = first ? [{ ...first, image: { url: `attachment://${picture.name}` } }, ...rest] : rest;
+  return { ...body, embeds, files: [{ attachment: Buffer.from(png), name: picture.name, description: Array.from(picture.alt).slice(0, ALT_MAX).join('') }] };
 }
 
 const cut100 = (s: string) => (Array.from(s).length <= 100 ? s : Array.from(s).slice(0, 99).join('') + '…');
@@ -96,7 +100,21 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
       await interaction.deleteReply();
       await interaction.followUp({ ...body, flags: MessageFlags.Ephemeral });
     } else {
-      await interaction.editReply({ ...withImage(body, reply) });
+      await interaction.editReply(body);
+      if (reply.picture) await addPicture(interaction, body, reply.picture);
+    }
+  }
+
+  /**
+   * Draws the picture once the text is shown and edits the answer to carry it. A failure is
+   * logged and the text answer stays as it is.
+   */
+  async function addPicture(interaction: ChatInputCommandInteraction, body: { embeds: DiscordEmbed[] }, picture: ReplyPicture): Promise<void> {
+    try {
+      const { png } = await picture.render();
+      await interaction.editReply(withPicture(body, picture, png));
+    } catch (err) {
+      deps.log.warn(`discord: the picture ${picture.name} for /${interaction.commandName} was not added (the text was sent): ${describeDiscordError(err)}`);
     }
   }
 

@@ -1,6 +1,6 @@
 /**
  * Posts a Reply into a channel (digests): rendered pages go out as consecutive messages, in
- * order, each carrying a `nonce` derived from the idempotency key and its index with
+ * order (then the reply's picture, if any, answering the first), each carrying a `nonce` derived from the idempotency key and its index with
  * `enforce_nonce`, so a retried send within Discord's nonce window returns the message already
  * posted instead of posting twice. Optionally opens a discussion thread on the first message.
  *
@@ -52,21 +52,33 @@ export function createDiscordSender(opts: { token: string; apiUrl?: string; log:
       const sent: string[] = [];
       try {
         for (const [i, embed] of pages.entries()) {
-          // The picture rides on the first message, shown in its embed.
-          const image = i === 0 ? reply.image : undefined;
           const msg = (await rest.post(Routes.channelMessages(channelId), {
-            body: {
-              embeds: [image ? { ...embed, image: { url: `attachment://${image.name}` } } : embed],
-              allowed_mentions: { parse: [] },
-              nonce: messageNonce(sendOpts.idempotencyKey, i),
-              enforce_nonce: true,
-            },
-            ...(image ? { files: [{ name: image.name, data: Buffer.from(image.png), contentType: 'image/png' }] } : {}),
+            body: { embeds: [embed], allowed_mentions: { parse: [] }, nonce: messageNonce(sendOpts.idempotencyKey, i), enforce_nonce: true },
           })) as { id: string };
           sent.push(msg.id);
         }
       } catch (err) {
         throw toDeliveryError(err, sent);
+      }
+      if (reply.picture && sent.length) {
+        // After the text, as a reply to its first message; its own nonce keeps a retried send from posting it twice.
+        const picture = reply.picture;
+        try {
+          const { png } = await picture.render();
+          const msg = (await rest.post(Routes.channelMessages(channelId), {
+            body: {
+              attachments: [{ id: 0, filename: picture.name, description: Array.from(picture.alt).slice(0, 1024).join('') }],
+              message_reference: { message_id: sent[0], fail_if_not_exists: false },
+              allowed_mentions: { parse: [], replied_user: false },
+              nonce: messageNonce(sendOpts.idempotencyKey, pages.length),
+              enforce_nonce: true,
+            },
+            files: [{ key: 'files[0]', name: picture.name, data: Buffer.from(png), contentType: 'image/png' }],
+          })) as { id: string };
+          sent.push(msg.id);
+        } catch (err) {
+          opts.log.warn(`discord: the picture ${picture.name} for channel ${channelId} was not sent (the text was): ${describeDiscordError(err)}`);
+        }
       }
       if (sendOpts.openThread && !target.threadId && sent.length) {
         try {

@@ -72,6 +72,8 @@ export function createTelegramAdapter(opts: TelegramAdapterOptions): TelegramAda
   const pages = createPageCache(now);
   let me: UserFromGetMe | undefined;
   let polling: Promise<void> | undefined;
+  // Pictures still being drawn or sent after their command's text went out.
+  const pending = new Set<Promise<unknown>>();
 
   const deps = {
     stores,
@@ -81,6 +83,10 @@ export function createTelegramAdapter(opts: TelegramAdapterOptions): TelegramAda
     pages,
     pageItems: opts.pageItems ?? 10,
     me: () => ({ id: me!.id, username: me!.username }),
+    later: (work: Promise<unknown>) => {
+      pending.add(work);
+      void work.finally(() => pending.delete(work));
+    },
   };
   bot.on(['message:text', 'channel_post:text'], createCommandHandler(deps));
   bot.on('callback_query:data', createPagingHandler(deps));
@@ -123,14 +129,15 @@ export function createTelegramAdapter(opts: TelegramAdapterOptions): TelegramAda
       // bot.stop() confirms the last update with one more getUpdates; an unreachable or hung API
       // must not hold up shutdown, nor must a reply still waiting out a long retry_after.
       const stopped = bot.isRunning() ? bot.stop().catch((err: unknown) => log.warn(`telegram: stopping: ${describeTelegramError(err)}`)) : Promise.resolve();
-      if (!(await settlesWithin(Promise.all([stopped, polling]), opts.stopTimeoutMs ?? 10_000))) {
+      const drained = Promise.all([stopped, polling]).then(() => Promise.allSettled([...pending]));
+      if (!(await settlesWithin(drained, opts.stopTimeoutMs ?? 10_000))) {
         log.warn('telegram: polling did not stop in time; closing anyway');
       }
       polling = undefined;
     },
     async send(target: DeliveryTarget, reply: Reply, sendOpts?: SendOptions): Promise<SendResult> {
       const replyTo = sendOpts?.replyTo !== undefined && /^\d+$/.test(sendOpts.replyTo) ? Number(sendOpts.replyTo) : undefined;
-      const messageIds = await deliverReply(deliveryApi, { chatId: target.chatId, threadId: target.threadId, replyTo }, reply, target.lang);
+      const messageIds = await deliverReply(deliveryApi, { chatId: target.chatId, threadId: target.threadId, replyTo }, reply, target.lang, log);
       return { messageIds };
     },
     registerCommands: () => registerTelegramCommands(bot.api),

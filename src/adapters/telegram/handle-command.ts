@@ -15,7 +15,7 @@ import { resolveLang } from '../../core/chat-settings/resolve-lang.ts';
 import { buildChatContext, topicOf } from './chat-context.ts';
 import { renderReplyBlocks } from './render-reply.ts';
 import { linesToHtml, packBlocks } from './split-message.ts';
-import { deliverReply, sendHtml } from './send-reply.ts';
+import { sendHtml, sendPicture, type SendPlace } from './send-reply.ts';
 import { lineRef, pageKeyboard, parsePageData, type PageCache } from './paging.ts';
 import { describeTelegramError } from './errors.ts';
 import { zhFor } from '../../core/text/reply-script.ts';
@@ -30,6 +30,8 @@ export interface CommandHandlerDeps {
   /** Lists with more items than this are paged with an inline keyboard. */
   pageItems: number;
   me: () => { id: number; username: string };
+  /** Takes work that runs after a handler returns (a reply's picture), so stop() can wait for it. */
+  later: (work: Promise<unknown>) => void;
 }
 
 /** The reply language for a message: the chat's override, else the sender's app language. */
@@ -52,35 +54,51 @@ function commandPageHtml(reply: Reply, lang: ReplyLang): string {
 }
 
 /**
- * Sends `reply` as an answer to `msg`: paged when it is a long list, else split in order.
+ * Sends `reply` as an answer to `msg`: paged when it is a long list, else split in order; its
+ * picture follows the text without holding up the next update (see sendPictureLater).
  * `line` is the command line that produced it, when a paging button may re-run it.
  */
-export async function answerWith(api: Api, msg: Message, reply: Reply, lang: ReplyLang, deps: Pick<CommandHandlerDeps, 'pages' | 'pageItems' | 'now'>, line?: string): Promise<void> {
+export async function answerWith(api: Api, msg: Message, reply: Reply, lang: ReplyLang, deps: Pick<CommandHandlerDeps, 'pages' | 'pageItems' | 'now' | 'log' | 'later'>, line?: string): Promise<void> {
   const place = { chatId: msg.chat.id, threadId: topicOf(msg) };
   const replyTo = msg.chat.type === 'private' ? undefined : msg.message_id;
+  const first = await sendText(api, msg, place, replyTo, reply, lang, deps, line);
+  if (reply.picture) sendPictureLater(api, place, reply, first, deps);
+}
+
+/** Sends the text of `reply` (paged or split) and returns the id of its first message (none for an empty reply). */
+async function sendText(api: Api, msg: Message, place: SendPlace, replyTo: number | undefined, reply: Reply, lang: ReplyLang, deps: Pick<CommandHandlerDeps, 'pages' | 'pageItems' | 'now'>, line?: string): Promise<number | undefined> {
   if (reply.paging && reply.paging.pageCount > 1 && line) {
     const { page, pageCount } = reply.paging;
     const ref = lineRef(line, pageCount, true) || {
       key: deps.pages.put({ chatId: String(msg.chat.id), pages: [], line, lang, createdAt: deps.now().getTime() }),
       byCommand: true,
     };
-    await sendHtml(api, place, commandPageHtml(reply, lang), pageKeyboard(ref, page, pageCount, lang), replyTo);
-    return;
-  }
-  if (reply.image) {
-    // The picture first, with the text as its caption when it fits; a longer text follows in order.
-    await deliverReply(api, { ...place, replyTo }, reply, lang);
-    return;
+    return sendHtml(api, place, commandPageHtml(reply, lang), pageKeyboard(ref, page, pageCount, lang), replyTo);
   }
   const pages = pagesOf(reply, lang, deps.pageItems);
   if (pages) {
     const ref = (line && lineRef(line, pages.length)) || { key: deps.pages.put({ chatId: String(msg.chat.id), pages, lang, createdAt: deps.now().getTime() }) };
-    await sendHtml(api, place, pages[0], pageKeyboard(ref, 0, pages.length, lang), replyTo);
-    return;
+    return sendHtml(api, place, pages[0], pageKeyboard(ref, 0, pages.length, lang), replyTo);
   }
+  let first: number | undefined;
   for (const [i, lines] of packBlocks(renderReplyBlocks(reply, lang)).entries()) {
-    await sendHtml(api, place, linesToHtml(lines), undefined, i === 0 ? replyTo : undefined);
+    const id = await sendHtml(api, place, linesToHtml(lines), undefined, i === 0 ? replyTo : undefined);
+    first ??= id;
   }
+  return first;
+}
+
+/**
+ * Draws the reply's picture and sends it as a photo answering the text's first message, in the
+ * background: the handler returns as soon as the text is out. A failure is logged; the text stays.
+ */
+function sendPictureLater(api: Api, place: SendPlace, reply: Reply, firstMessage: number | undefined, deps: Pick<CommandHandlerDeps, 'log' | 'later'>): void {
+  const picture = reply.picture!;
+  deps.later(
+    sendPicture(api, place, picture, firstMessage).catch((err: unknown) => {
+      deps.log.warn(`telegram: the picture ${picture.name} for chat ${place.chatId} was not sent (the text was): ${describeTelegramError(err)}`);
+    }),
+  );
 }
 
 /** Handles one text message or channel post; anything not a command for us is ignored. */

@@ -3,10 +3,11 @@
  * share this, so limits, escaping and splitting are the same everywhere.
  */
 import { InputFile, type Api } from 'grammy';
-import type { Reply, ReplyLang } from '../../core/contract/types.ts';
+import type { Reply, ReplyLang, ReplyPicture } from '../../core/contract/types.ts';
+import type { Logger } from '../../core/logger.ts';
 import { renderReplyBlocks } from './render-reply.ts';
 import { linesToHtml, packBlocks } from './split-message.ts';
-import { toDeliveryError } from './errors.ts';
+import { describeTelegramError, toDeliveryError } from './errors.ts';
 import type { InlineKeyboard } from './paging.ts';
 import { escapeHtml } from './html.ts';
 
@@ -35,47 +36,45 @@ export async function sendHtml(api: Api, place: SendPlace, html: string, keyboar
   return msg.message_id;
 }
 
-/** Telegram's limit on a photo caption, in visible characters. */
-export const CAPTION_MAX = 1024;
-
-const visible = (html: string) => html.replace(/<[^>]*>/g, '').replace(/&(?:lt|gt|amp|quot|#\d+);/g, '.').length;
+/** A picture caption: the alt text (untrusted, escaped), bold, well under Telegram's 1024 characters. */
+export function pictureCaption(alt: string): string {
+  const chars = Array.from(alt.replace(/\s+/g, ' ').trim());
+  return `<b>${escapeHtml(chars.length <= 900 ? chars.join('') : chars.slice(0, 899).join('') + '…')}</b>`;
+}
 
 /**
- * Sends `reply.image` as a photo: with the whole text as its caption when that fits (returns
- * true: nothing left to send), else with the picture's one-line description (the text follows).
+ * Draws `picture` and sends it as a photo in `place` (same forum topic), answering message
+ * `replyTo` (the reply's first text message); returns the photo's message id.
  */
-export async function sendPhoto(api: Api, place: SendPlace, reply: Reply, htmlMessages: string[], replyTo?: number): Promise<{ id: number; captionIsText: boolean }> {
-  const image = reply.image!;
-  const whole = htmlMessages.length === 1 && visible(htmlMessages[0]) <= CAPTION_MAX;
-  const caption = whole ? htmlMessages[0] : `<b>${escapeHtml(image.alt.slice(0, 900))}</b>`;
-  const msg = await api.sendPhoto(place.chatId, new InputFile(image.png, image.name), {
-    caption,
+export async function sendPicture(api: Api, place: SendPlace, picture: ReplyPicture, replyTo?: number): Promise<number> {
+  const { png } = await picture.render();
+  const msg = await api.sendPhoto(place.chatId, new InputFile(png, picture.name), {
+    caption: pictureCaption(picture.alt),
     parse_mode: 'HTML',
     ...(place.threadId !== undefined ? { message_thread_id: Number(place.threadId) } : {}),
     ...(replyTo !== undefined ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } } : {}),
   });
-  return { id: msg.message_id, captionIsText: whole };
+  return msg.message_id;
 }
 
 /**
- * Sends every message of `reply` in order (its picture first, as a photo with the text as caption
- * when it fits) and returns their ids. A failure becomes a DeliveryError that lists the ids
- * already sent, so a caller never resends those.
+ * Sends every message of `reply` in order, then its picture (if any) answering the first one, and
+ * returns their ids. A text failure becomes a DeliveryError that lists the ids already sent, so a
+ * caller never resends those; a picture failure is only logged: the text is out.
  */
-export async function deliverReply(api: Api, place: SendPlace, reply: Reply, lang: ReplyLang): Promise<string[]> {
+export async function deliverReply(api: Api, place: SendPlace, reply: Reply, lang: ReplyLang, log?: Logger): Promise<string[]> {
   const sent: string[] = [];
-  let messages = renderReplyMessages(reply, lang);
-  let replyTo = place.replyTo;
   try {
-    if (reply.image) {
-      const photo = await sendPhoto(api, place, reply, messages, replyTo);
-      sent.push(String(photo.id));
-      replyTo = undefined;
-      if (photo.captionIsText) messages = [];
-    }
-    for (const [i, html] of messages.entries()) sent.push(String(await sendHtml(api, place, html, undefined, i === 0 ? replyTo : undefined)));
+    for (const [i, html] of renderReplyMessages(reply, lang).entries()) sent.push(String(await sendHtml(api, place, html, undefined, i === 0 ? place.replyTo : undefined)));
   } catch (err) {
     throw toDeliveryError(err, sent);
+  }
+  if (reply.picture) {
+    try {
+      sent.push(String(await sendPicture(api, place, reply.picture, sent.length ? Number(sent[0]) : place.replyTo)));
+    } catch (err) {
+      log?.warn(`telegram: the picture ${reply.picture.name} for chat ${place.chatId} was not sent (the text was): ${describeTelegramError(err)}`);
+    }
   }
   return sent;
 }

@@ -1,6 +1,6 @@
 /**
- * The terminal cannot show pictures: a reply's PNG is saved to a file and its path printed under
- * the text (`picture: /tmp/newsbot-pictures/timeline-….png`).
+ * The terminal cannot show pictures: a reply's PNG is drawn after its text is printed, saved to a
+ * file, and its path printed under the text (`picture: /tmp/newsbot-pictures/timeline-….png`).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,14 +12,22 @@ export const DEFAULT_PICTURE_DIR = join(tmpdir(), 'newsbot-pictures');
 
 let counter = 0;
 
-/** Saves `reply.image` (if any) under `dir` and returns its path, else null. */
-export function saveReplyImage(reply: Reply, dir = DEFAULT_PICTURE_DIR): string | null {
-  if (!reply.image) return null;
+/** A picture saved to a file: its path and size in pixels. */
+export interface SavedPicture {
+  path: string;
+  width: number;
+  height: number;
+}
+
+/** Draws `reply.picture` (if any), saves it under `dir` and returns where; null when the reply has none. */
+export async function saveReplyPicture(reply: Reply, dir = DEFAULT_PICTURE_DIR): Promise<SavedPicture | null> {
+  if (!reply.picture) return null;
+  const { png, width, height } = await reply.picture.render();
   mkdirSync(dir, { recursive: true });
-  const stem = reply.image.name.replace(/\.png$/i, '').replace(/[^\w-]+/g, '-') || 'picture';
+  const stem = reply.picture.name.replace(/\.png$/i, '').replace(/[^\w-]+/g, '-') || 'picture';
   const path = join(dir, `${stem}-${Date.now()}-${process.pid}-${counter++}.png`);
-  writeFileSync(path, reply.image.png);
-  return path;
+  writeFileSync(path, png);
+  return { path, width, height };
 }
 
 /** The line printed under a reply that has a picture. */

@@ -1,6 +1,7 @@
 /**
  * A chat in the terminal (readline): every line is a command line answered as a chat platform
- * would answer it, rendered as plain text (a picture is saved to a file and its path printed).
+ * would answer it, rendered as plain text; a picture is drawn after the text is printed, saved to a
+ * file and its path printed under it (a failed picture is logged, the text stays).
  * `newsbot start` uses it when no bot token is set.
  * Ends on /quit, /exit or end of input.
  */
@@ -11,7 +12,7 @@ import type { ReplyLang } from '../../core/contract/types.ts';
 import type { Logger } from '../../core/logger.ts';
 import { answerLine } from './run-line.ts';
 import { renderPlain } from './render-plain.ts';
-import { pictureLine, saveReplyImage } from './save-image.ts';
+import { pictureLine, saveReplyPicture } from './save-image.ts';
 
 export interface TerminalChatOptions {
   stores: Stores;
@@ -55,8 +56,12 @@ export function createTerminalChat(opts: TerminalChatOptions): TerminalChat {
       queue = queue.then(async () => {
         if (!line) return void write(prompt);
         const reply = await answerLine(line, opts.lang, deps, opts.log);
-        const picture = saveReplyImage(reply, opts.pictureDir);
-        write(renderPlain(reply) + (picture ? '\n' + pictureLine(picture, opts.lang) : '') + '\n' + prompt);
+        write(renderPlain(reply) + '\n');
+        const picture = await saveReplyPicture(reply, opts.pictureDir).catch((err: unknown) => {
+          opts.log?.warn(`terminal: the picture ${reply.picture?.name} was not saved`, err);
+          return null;
+        });
+        write((picture ? pictureLine(picture.path, opts.lang) + '\n' : '') + prompt);
       });
     });
     rl.on('close', () => void queue.then(() => resolve()));

@@ -105,19 +105,30 @@ export interface Reply {
   paging?: { page: number; pageCount: number };
   /** Set by a command that chose the reply's language itself (/language answers in the new one); executeCommand then converts for that, not the chat's. */
   lang?: ReplyLang;
-  /** A picture to send with the reply (Discord attachment, Telegram photo with the text as caption or after it, terminal file). */
-  image?: ReplyImage;
+  /**
+   * A picture that goes with the reply, drawn only when an adapter asks for it: adapters send the
+   * text first and the picture after it, so drawing (hundreds of ms) never delays the answer.
+   */
+  picture?: ReplyPicture;
 }
 
-/** A rendered PNG and what to call it. */
-export interface ReplyImage {
+/** A PNG as drawn: its bytes and size in pixels. */
+export interface RenderedPng {
   png: Uint8Array;
-  /** File name, e.g. 'timeline.png'. */
-  name: string;
-  /** One line saying what the picture shows (alt text / caption head). */
-  alt: string;
   width: number;
   height: number;
+}
+
+/**
+ * A picture not drawn yet. `render` is memoized (two consumers, one drawing); it may reject, and
+ * an adapter then logs the failure and keeps the text it already sent.
+ */
+export interface ReplyPicture {
+  /** File name, e.g. 'timeline.png'. */
+  name: string;
+  /** One line saying what the picture shows (alt text / caption): untrusted text, escape it. */
+  alt: string;
+  render(): Promise<RenderedPng>;
 }
 
 export interface CommandDef {

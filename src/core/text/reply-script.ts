@@ -39,7 +39,8 @@ export function simplifyReply(reply: Reply, keep: string[] = []): Reply {
     footer: echo(reply.footer),
     items: reply.items.map((i) => ({ ...i, heading: c(i.heading), text: c(i.text), meta: c(i.meta) })),
     events: reply.events?.map((e) => ({ ...e, text: toSimplified(e.text) })),
-    image: reply.image ? { ...reply.image, alt: simplifyKeeping(reply.image.alt, keep) } : undefined,
+    // The picture draws itself in Simplified already (the command knew the chat's language); only its alt text is converted here.
+    picture: reply.picture ? { ...reply.picture, alt: simplifyKeeping(reply.picture.alt, keep) } : undefined,
   };
 }
 
