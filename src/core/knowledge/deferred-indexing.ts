@@ -5,7 +5,6 @@
  * those rows). Only the last search row per article is kept.
  */
 import type { Stores } from '../store/stores.ts';
-import { writeIndexedRow } from '../search/index-search.ts';
 import { relinkLearnedAliases } from '../entities/relink-aliases.ts';
 import type { LearnedAlias } from '../entities/learn-aliases.ts';
 
@@ -23,8 +22,7 @@ export class DeferredIndexing {
   async flush(stores: Stores): Promise<void> {
     const rows = [...this.rows].map(([id, r]) => ({ id, title: r.title, body: r.body }));
     this.rows.clear();
-    // search store: becomes `await stores.search.writeRows(rows)` when the search store lands.
-    for (const r of rows) await writeIndexedRow(stores.legacyDb, r.id, r.title, r.body);
+    if (rows.length) await stores.search.writeRows(rows);
     const learned = this.learned;
     this.learned = [];
     if (learned.length) await relinkLearnedAliases(stores.legacyDb, learned);

@@ -4,7 +4,6 @@
  * stored changes because of it.
  */
 import { readFileSync } from 'node:fs';
-import { compactSearchIndex } from '../search/index-search.ts';
 import { DeferredIndexing } from '../knowledge/deferred-indexing.ts';
 import type { Stores } from '../store/stores.ts';
 import { checkBytes, storeParsed, type IngestOutcome } from './ingest-bytes.ts';
@@ -146,8 +145,7 @@ export async function ingestPaths(stores: Stores, paths: string[], opts: IngestP
   } finally {
     parser.close();
   }
-  // search store: becomes `await stores.search.compact(changed)` when the search store lands.
-  await compactSearchIndex(stores.legacyDb, summary.ingested + summary.updated);
+  await stores.search.compact(summary.ingested + summary.updated);
   return summary;
 }
 
