@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../../src/core/store/db.ts';
+import { storyIndexingDone } from '../../src/core/knowledge/index-article.ts';
 import { storeArticle } from '../../src/core/store/articles.ts';
 import { finishArticle } from '../../src/core/ingest/finish-article.ts';
 
@@ -68,9 +69,10 @@ export async function run(): Promise<void> {
         shape: 'feed-item', title: r.title || paragraphs[0]?.slice(0, 30) || '(untitled)', url: r.url || null, outlet: r.source, agency: null, authors: [], translators: [],
         published_at: r.published.replace(' ', 'T') + '+08:00', published_precision: 'datetime', dateline: null, paragraphs, tags: [], related: [],
       });
-      const res = storeArticle(db, article, { source_file: `covid-${i}.json` });
+      const res = await storeArticle(db, article, { source_file: `covid-${i}.json` });
       if (res.id) idOf.set(i, res.id);
     }
+    await storyIndexingDone(db);
     const storyOf = db.prepare('SELECT story_id FROM story_articles WHERE article_id = ?').pluck();
     const story = (i: number) => (idOf.has(i) ? (storyOf.get(idOf.get(i)!) as number | undefined) : undefined);
     const ours = pairs.map((p) => story(p.a) !== undefined && story(p.a) === story(p.b));

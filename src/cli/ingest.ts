@@ -5,6 +5,7 @@
  */
 import { openDatabase, SchemaVersionError, type Db } from '../core/store/db.ts';
 import { ingestPaths } from '../core/loader/ingest-paths.ts';
+import { storyIndexingDone } from '../core/knowledge/index-article.ts';
 import { escapeName, oneLine } from '../core/loader/rejects.ts';
 import { dbPath, loadCliConfig, parseArgs } from './args.ts';
 
@@ -33,6 +34,7 @@ export async function run(args: string[]): Promise<number> {
       maxBytes: Math.floor(config.NEWSBOT_MAX_FILE_MB * 1024 * 1024),
       onReject: (r) => process.stderr.write(`${escapeName(r.file)}: ${r.reason}\n`),
     });
+    await storyIndexingDone(db); // TRANSITIONAL (stories branch): see core/knowledge/index-article.ts
     process.stdout.write(`ingested ${summary.ingested}, updated ${summary.updated}, unchanged ${summary.unchanged}, rejected ${summary.rejected}\n`);
     return 0;
   } finally {

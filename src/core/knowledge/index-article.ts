@@ -9,6 +9,7 @@ import { indexEntities } from '../entities/index-entities.ts';
 import type { LearnedAlias } from '../entities/learn-aliases.ts';
 import { indexEvents } from '../timeline/index-events.ts';
 import { assignStory } from '../stories/assign-story.ts';
+import { sqliteStores } from '../store/open-stores.ts';
 import type { ArticleDerivation } from './derive-article.ts';
 
 /**
@@ -18,7 +19,43 @@ import type { ArticleDerivation } from './derive-article.ts';
  */
 export function indexArticle(db: Db, article: StoredArticle, derived?: ArticleDerivation): LearnedAlias[] {
   const learned = indexEntities(db, article, { names: derived?.names });
-  indexEvents(db, article, derived?.events);
-  assignStory(db, article, derived?.signatures);
+  queueStoryIndexing(db, () => storyIndexing(db, article, derived));
   return learned;
+}
+
+/** The async indexers of an article (events, then its story), in that order. */
+async function storyIndexing(db: Db, article: StoredArticle, derived?: ArticleDerivation): Promise<void> {
+  const stores = sqliteStores(db);
+  await indexEvents(stores, article, derived?.events);
+  await assignStory(stores, article, derived?.signatures);
+}
+
+// TRANSITIONAL (issue 14, stories branch only): indexEvents and assignStory are async now, and the
+// synchronous store path cannot await them. Until the articles helper makes storeArticle await
+// indexArticle (which then awaits them directly and this queue goes), they run one article after
+// another, in ingest order, as soon as the synchronous caller returns; `storyIndexingDone(db)`
+// waits for every one queued so far and rethrows the first failure.
+const queues = new WeakMap<Db, { tail: Promise<void>; failure: unknown }>();
+
+function queueStoryIndexing(db: Db, work: () => Promise<void>): void {
+  let q = queues.get(db);
+  if (!q) queues.set(db, (q = { tail: Promise.resolve(), failure: undefined }));
+  const entry = q;
+  entry.tail = entry.tail.then(work).catch((err: unknown) => {
+    entry.failure ??= err;
+  });
+}
+
+/** Waits until the story and event indexing queued on `db` has run (see above). */
+export async function storyIndexingDone(db: Db): Promise<void> {
+  const q = queues.get(db);
+  if (!q) return;
+  let tail: Promise<void>;
+  do {
+    tail = q.tail;
+    await tail;
+  } while (tail !== q.tail);
+  const failure = q.failure;
+  q.failure = undefined;
+  if (failure !== undefined) throw failure;
 }
