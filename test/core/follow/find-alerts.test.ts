@@ -47,7 +47,7 @@ test('new story, then a new outlet is an update; the same outlet re-running the 
     assert.equal(update.kind, 'update');
     assert.deepEqual(update.newOutlets, ['聯合新聞網']);
     // An article about someone else is not alerted.
-    assert.deepEqual(findAlerts(sqliteStores(t.db), (await follow(t.db, '拉夫羅夫', min(0))).filter((f) => f.label === '拉夫羅夫'), new Map(), min(41)), []);
+    assert.deepEqual(await findAlerts(sqliteStores(t.db), (await follow(t.db, '拉夫羅夫', min(0))).filter((f) => f.label === '拉夫羅夫'), new Map(), min(41)), []);
   } finally {
     t.cleanup();
   }
