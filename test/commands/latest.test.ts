@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type Db } from '../../src/core/store/db.ts';
 import { ingestPaths } from '../../src/core/loader/ingest-paths.ts';
+import { storyIndexingDone } from '../../src/core/knowledge/index-article.ts';
 import { storeArticle } from '../../src/core/store/articles.ts';
 import { answerLine } from '../../src/adapters/terminal/run-line.ts';
 import { latestCommand } from '../../commands/latest.ts';
@@ -18,11 +19,12 @@ let db: Db;
 let cnaId: number;
 const deps = () => ({ stores: sqliteStores(db), now: () => new Date('2025-11-01T00:00:00Z') });
 
-before(() => {
+before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'newsbot-latest-'));
   db = openDatabase(join(dir, 'x.db'));
-  ingestPaths(db, ['seeds']);
-  cnaId = storeArticle(db, cnaCopyOf001(), { source_file: 'cna-copy.txt' }).id;
+  await ingestPaths(db, ['seeds']);
+  cnaId = (await storeArticle(db, cnaCopyOf001(), { source_file: 'cna-copy.txt' })).id;
+  await storyIndexingDone(db);
 });
 after(() => {
   db.close();

@@ -6,15 +6,17 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { openDatabase } from '../../src/core/store/db.ts';
 import { ingestPaths } from '../../src/core/loader/ingest-paths.ts';
+import { storyIndexingDone } from '../../src/core/knowledge/index-article.ts';
 
 let dir: string;
 let dbFile: string;
 
-before(() => {
+before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'newsbot-timeline-'));
   dbFile = join(dir, 'seeds.db');
   const db = openDatabase(dbFile);
-  const res = ingestPaths(db, ['seeds']);
+  const res = await ingestPaths(db, ['seeds']);
+  await storyIndexingDone(db);
   db.close();
   assert.equal(res.ingested, 5);
 });
