@@ -179,6 +179,28 @@ export function storyAssignment(sql: Sql) {
       );
     },
 
+    /** How many articles a story holds. */
+    async memberCount(storyId: number): Promise<number> {
+      const r = await sql.get<{ n: number }>('SELECT count(*) AS n FROM story_articles WHERE story_id = ?', [storyId]);
+      return Number(r?.n ?? 0);
+    },
+
+    /**
+     * Gives story `from` the number `to` (which no story has): the row is copied under the new id,
+     * the members follow, the old row goes. No deferred foreign keys needed, on either backend.
+     */
+    async renumberStory(from: number, to: number): Promise<void> {
+      await sql.tx(async () => {
+        await sql.run(
+          `INSERT INTO stories (id, title, title_article_id, first_seen, last_updated, last_published, article_count, outlet_count, outlets)
+           SELECT CAST(? AS INTEGER), title, title_article_id, first_seen, last_updated, last_published, article_count, outlet_count, outlets FROM stories WHERE id = ?`,
+          [to, from],
+        );
+        await sql.run('UPDATE story_articles SET story_id = ? WHERE story_id = ?', [to, from]);
+        await sql.run('DELETE FROM stories WHERE id = ?', [from]);
+      });
+    },
+
     async deleteStory(storyId: number): Promise<void> {
       await sql.run('DELETE FROM stories WHERE id = ?', [storyId]);
     },
