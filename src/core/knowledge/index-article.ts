@@ -9,6 +9,7 @@ import { indexEntities } from '../entities/index-entities.ts';
 import type { LearnedAlias } from '../entities/learn-aliases.ts';
 import { indexEvents } from '../timeline/index-events.ts';
 import { assignStory } from '../stories/assign-story.ts';
+import { keepStoryNumber } from '../stories/keep-story-number.ts';
 import { sqliteStores } from '../store/open-stores.ts';
 import type { ArticleDerivation } from './derive-article.ts';
 
@@ -23,11 +24,20 @@ export function indexArticle(db: Db, article: StoredArticle, derived?: ArticleDe
   return learned;
 }
 
-/** The async indexers of an article (events, then its story), in that order. */
+/**
+ * The async indexers of an article (events, then its story), in that order; a re-clustered
+ * revision keeps its story number here, since the article store's synchronous keepStoryNumber
+ * runs before the queued assignment (and so finds nothing to do).
+ */
 async function storyIndexing(db: Db, article: StoredArticle, derived?: ArticleDerivation): Promise<void> {
   const stores = sqliteStores(db);
-  await indexEvents(stores, article, derived?.events);
-  await assignStory(stores, article, derived?.signatures);
+  // One transaction per article: atomic, and one write lock instead of one per statement.
+  await stores.tx(async () => {
+    const oldStory = await stores.stories.storyOf(article.id);
+    await indexEvents(stores, article, derived?.events);
+    await assignStory(stores, article, derived?.signatures);
+    await keepStoryNumber(stores, article.id, oldStory);
+  });
 }
 
 // TRANSITIONAL (issue 14, stories branch only): indexEvents and assignStory are async now, and the
