@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { PassThrough } from 'node:stream';
 import { openDatabase, type Db } from '../../src/core/store/db.ts';
 import { ingestPaths } from '../../src/core/loader/ingest-paths.ts';
+import { storyIndexingDone } from '../../src/core/knowledge/index-article.ts';
 import { createTerminalChat } from '../../src/adapters/terminal/terminal-chat.ts';
 import { renderPlain } from '../../src/adapters/terminal/render-plain.ts';
 import { sqliteStores } from '../../src/core/store/open-stores.ts';
@@ -14,11 +15,12 @@ import { sqliteStores } from '../../src/core/store/open-stores.ts';
 let dir: string;
 let dbFile: string;
 
-before(() => {
+before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'newsbot-ask-'));
   dbFile = join(dir, 'seeds.db');
   const db = openDatabase(dbFile);
-  ingestPaths(db, ['seeds']);
+  await ingestPaths(db, ['seeds']);
+  await storyIndexingDone(db); // TRANSITIONAL (stories branch): see core/knowledge/index-article.ts
   db.close();
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
