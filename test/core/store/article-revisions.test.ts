@@ -5,15 +5,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../../../src/core/store/db.ts';
 import { storeArticle } from '../../../src/core/store/articles.ts';
+import { storyIndexingDone } from '../../../src/core/knowledge/index-article.ts';
 import { revisionsOf, diffVersions } from '../../../src/core/store/article-revisions.ts';
 import { makeArticle } from './make-article.ts';
 
-test('the same URL again with a new headline is an update that keeps the revision', () => {
+test('the same URL again with a new headline is an update that keeps the revision', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'newsbot-rev-'));
   const db = openDatabase(join(dir, 'x.db'));
   try {
     const first = storeArticle(db, makeArticle(), { source_file: 'feed/1.html', now: new Date('2025-10-18T02:00:00Z') });
     storeArticle(db, makeArticle({ title: '另一則', url: 'https://x.example/2', paragraphs: [{ text: '無關的內容，談颱風。', lang: 'zh-Hant' }] }), { source_file: 'other.html' });
+    await storyIndexingDone(db); // TRANSITIONAL (stories branch): story indexing is queued there
     const storyBefore = db.prepare('SELECT story_id FROM story_articles WHERE article_id = ?').pluck().get(first.id);
     const revised = makeArticle({
       title: '澤倫斯基白宮會談後：戰斧飛彈暫不提供',
@@ -21,6 +23,7 @@ test('the same URL again with a new headline is an update that keeps the revisio
     });
     const r = storeArticle(db, revised, { source_file: 'feed/2.html', now: new Date('2025-10-18T05:00:00Z') });
     assert.deepEqual(r, { status: 'updated', id: first.id });
+    await storyIndexingDone(db);
     const revs = revisionsOf(db, [first.id]);
     assert.equal(revs.length, 1);
     assert.equal(revs[0].old_title, '烏克蘭總統澤倫斯基訪問白宮');
