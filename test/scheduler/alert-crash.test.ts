@@ -12,11 +12,19 @@ import { startTelegramHarness } from '../helpers/telegram-harness.ts';
 import { createDiscordAdapter } from '../../src/adapters/discord/index.ts';
 import type { ChatAdapter } from '../../src/adapters/types.ts';
 import { storeArticle } from '../../src/core/store/articles.ts';
+import { storyIndexingDone } from '../../src/core/knowledge/index-article.ts';
 import { runAlerts } from '../../src/scheduler/run-alerts.ts';
 import { createLedger } from '../../src/core/digest/ledger.ts';
 import { tempDb, quietLog } from './fixtures.ts';
 import { cnaWire } from './follow-fixtures.ts';
 import { sqliteStores } from '../../src/core/store/open-stores.ts';
+
+/** TRANSITIONAL (stories branch): stores an article and waits for its queued story and event indexing. */
+async function store(...args: Parameters<typeof storeArticle>): Promise<ReturnType<typeof storeArticle>> {
+  const r = await storeArticle(...args);
+  await storyIndexingDone(args[0]);
+  return r;
+}
 
 const MIN = 60_000;
 const T0 = Date.parse('2025-10-17T21:00:00Z');
@@ -51,7 +59,7 @@ test('discord: an alert batch interrupted after its request is resent with the s
   try {
     await adapter.start();
     await fake.waitForReply(fake.slash('follow', { what: '澤倫斯基' }, { channelId: CHANNEL, memberPermissions: adminPerms, locale: 'zh-TW' }));
-    storeArticle(t.db, cnaWire(), { source_file: 'cna.html', now: at(20) });
+    await store(t.db, cnaWire(), { source_file: 'cna.html', now: at(20) });
     const channel = () => fake.messages.filter((m) => m.channelId === CHANNEL);
     void runAlerts(sqliteStores(t.db), { discord: dyingAfterSend(adapter) }, at(21), { log: quietLog, claimer: DEAD });
     await until(() => channel().length === 1, 'the alert to reach the channel');
@@ -84,7 +92,7 @@ test('telegram: an alert batch interrupted after its request is left ambiguous, 
     h.setMember(group.id, admin.id, 'administrator');
     await h.sendText(group, admin, '/follow 澤倫斯基');
     await h.waitForReplies(group.id, 1);
-    storeArticle(t.db, cnaWire(), { source_file: 'cna.html', now: at(20) });
+    await store(t.db, cnaWire(), { source_file: 'cna.html', now: at(20) });
     void runAlerts(sqliteStores(t.db), { telegram: dyingAfterSend(bot) }, at(21), { log: quietLog, claimer: DEAD });
     const [alert] = await h.waitForReplies(group.id, 1);
     assert.match(alert.text, /澤倫斯基/);

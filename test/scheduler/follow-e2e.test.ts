@@ -10,6 +10,7 @@ import { startFakeDiscord, PERMS } from '../helpers/fake-discord.ts';
 import { startTelegramHarness } from '../helpers/telegram-harness.ts';
 import { createDiscordAdapter } from '../../src/adapters/discord/index.ts';
 import { storeArticle } from '../../src/core/store/articles.ts';
+import { storyIndexingDone } from '../../src/core/knowledge/index-article.ts';
 import { runAlerts } from '../../src/scheduler/run-alerts.ts';
 import { runDueDigests } from '../../src/scheduler/run-due-digests.ts';
 import { createSubscriptionStore } from '../../src/core/digest/subscription-store.ts';
@@ -17,6 +18,13 @@ import { openDatabase } from '../../src/core/store/db.ts';
 import { tempDb, quietLog } from './fixtures.ts';
 import { cnaRevised, cnaWire, udnReprint } from './follow-fixtures.ts';
 import { sqliteStores } from '../../src/core/store/open-stores.ts';
+
+/** TRANSITIONAL (stories branch): stores an article and waits for its queued story and event indexing. */
+async function store(...args: Parameters<typeof storeArticle>): Promise<ReturnType<typeof storeArticle>> {
+  const r = await storeArticle(...args);
+  await storyIndexingDone(args[0]);
+  return r;
+}
 
 const MIN = 60_000;
 const T0 = Date.parse('2025-10-17T21:00:00Z'); // 05:00 in Taipei, before the wire
@@ -36,7 +44,7 @@ test('discord: follow 澤倫斯基 → one alert; udn reprint → update in the 
     const sub = await fake.waitForReply(fake.slash('subscribe', { time: '08:00' }, { channelId: CHANNEL, memberPermissions: adminPerms, locale: 'zh-TW' }));
     assert.match(JSON.stringify(sub.body), /08:00/);
 
-    const wireId = storeArticle(t.db, cnaWire(), { source_file: 'cna.html', now: at(20) }).id;
+    const wireId = (await store(t.db, cnaWire(), { source_file: 'cna.html', now: at(20) })).id;
     const channelMessages = () => fake.messages.filter((m) => m.channelId === CHANNEL);
     const first = await runAlerts(sqliteStores(t.db), { discord: adapter }, at(21), { log: quietLog });
     assert.deepEqual([first.batches, first.stories], [1, 1]);
@@ -50,7 +58,7 @@ test('discord: follow 澤倫斯基 → one alert; udn reprint → update in the 
     assert.equal(fake.messages.length, 1);
 
     // udn runs the same wire: same story, a new outlet → an update in the thread opened on the alert.
-    const udnId = storeArticle(t.db, udnReprint(), { source_file: 'udn.html', now: at(50) }).id;
+    const udnId = (await store(t.db, udnReprint(), { source_file: 'udn.html', now: at(50) })).id;
     assert.equal(t.db.prepare('SELECT story_id FROM story_articles WHERE article_id = ?').pluck().get(udnId), storyId, 'the reprint joins the story');
     const second = await runAlerts(sqliteStores(t.db), { discord: adapter }, at(51), { log: quietLog });
     assert.equal(second.stories, 1);
@@ -66,7 +74,7 @@ test('discord: follow 澤倫斯基 → one alert; udn reprint → update in the 
     const due = new Date(createSubscriptionStore(t.db).list()[0].next_due_at);
     assert.equal((await runDueDigests(sqliteStores(t.db), { discord: adapter }, new Date(due.getTime() + 30_000), { log: quietLog })).stats.sent, 1);
     clock = new Date(due.getTime() + 3 * 3600_000);
-    assert.equal(storeArticle(t.db, cnaRevised(), { source_file: 'cna-refetch.html', now: clock }).status, 'updated');
+    assert.equal((await store(t.db, cnaRevised(), { source_file: 'cna-refetch.html', now: clock })).status, 'updated');
     const story = await fake.waitForReply(fake.slash('story', { number: String(storyId) }, { channelId: CHANNEL, locale: 'zh-TW' }));
     const storyText = JSON.stringify(story.body);
     assert.match(storyText, /標題更改：澤倫斯基白宮會川普 商談戰斧飛彈與防空 → 川普暫不給戰斧飛彈 澤倫斯基白宮會談後籲加快防空/);
@@ -113,7 +121,7 @@ test('telegram: the same story, in a forum topic: one alert, then the reprint as
     await h.sendText(group, admin, '/subscribe 08:00', { threadId: TOPIC });
     await h.waitForReplies(group.id, 1);
 
-    storeArticle(t.db, cnaWire(), { source_file: 'cna.html', now: at(20) });
+    await store(t.db, cnaWire(), { source_file: 'cna.html', now: at(20) });
     assert.equal((await runAlerts(sqliteStores(t.db), { telegram: bot }, at(21), { log: quietLog })).stories, 1);
     const [alert] = await h.waitForReplies(group.id, 1);
     assert.match(alert.text, /追蹤：澤倫斯基/);
@@ -126,7 +134,7 @@ test('telegram: the same story, in a forum topic: one alert, then the reprint as
     t.db.close();
     t.db = openDatabase(t.file);
     bot = await h.startBot({ stores: sqliteStores(t.db), now: () => clock });
-    storeArticle(t.db, udnReprint(), { source_file: 'udn.html', now: at(50) });
+    await store(t.db, udnReprint(), { source_file: 'udn.html', now: at(50) });
     await runAlerts(sqliteStores(t.db), { telegram: bot }, at(51), { log: quietLog });
     const [update] = await h.waitForReplies(group.id, 1);
     assert.equal(update.replyTo, alert.messageId, 'the update replies to the first message about the story');
@@ -137,7 +145,7 @@ test('telegram: the same story, in a forum topic: one alert, then the reprint as
     await runDueDigests(sqliteStores(t.db), { telegram: bot }, new Date(due.getTime() + 30_000), { log: quietLog });
     await h.waitForReplies(group.id, 1);
     clock = new Date(due.getTime() + 3 * 3600_000);
-    storeArticle(t.db, cnaRevised(), { source_file: 'cna-refetch.html', now: clock });
+    await store(t.db, cnaRevised(), { source_file: 'cna-refetch.html', now: clock });
     const storyId = t.db.prepare('SELECT story_id FROM story_articles LIMIT 1').pluck().get();
     await h.sendText(group, admin, `/story ${storyId}`, { threadId: TOPIC });
     const storyMsgs = await h.waitForReplies(group.id, 1);

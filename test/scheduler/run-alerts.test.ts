@@ -4,12 +4,20 @@ import assert from 'node:assert/strict';
 import { tempDb, quietLog, scriptedAdapter, chat } from './fixtures.ts';
 import { cnaWire } from './follow-fixtures.ts';
 import { storeArticle } from '../../src/core/store/articles.ts';
+import { storyIndexingDone } from '../../src/core/knowledge/index-article.ts';
 import { runAlerts } from '../../src/scheduler/run-alerts.ts';
 import { executeCommand } from '../../commands/execute.ts';
 import { followCommand } from '../../commands/follow.ts';
 import { quietCommand } from '../../commands/quiet.ts';
 import { loadConfig } from '../../src/config.ts';
 import { sqliteStores } from '../../src/core/store/open-stores.ts';
+
+/** TRANSITIONAL (stories branch): stores an article and waits for its queued story and event indexing. */
+async function store(...args: Parameters<typeof storeArticle>): Promise<ReturnType<typeof storeArticle>> {
+  const r = await storeArticle(...args);
+  await storyIndexingDone(args[0]);
+  return r;
+}
 
 const t0 = Date.parse('2025-10-17T12:00:00Z'); // 20:00 in Taipei
 const at = (min: number) => new Date(t0 + min * 60_000);
@@ -35,7 +43,7 @@ test('quiet hours hold alerts; one batch per chat per 10 minutes; a second proce
     assert.match(quiet.intro!, /勿擾時段 22:00–07:00（Asia\/Taipei）/);
     const tg = scriptedAdapter('telegram');
 
-    storeArticle(t.db, cnaWire(), { source_file: 'a', now: at(150) }); // 22:30 Taipei
+    await store(t.db, cnaWire(), { source_file: 'a', now: at(150) }); // 22:30 Taipei
     const held = await runAlerts(sqliteStores(t.db), { telegram: tg }, at(151), { log: quietLog });
     assert.deepEqual([held.quiet, held.batches, tg.sent.length], [1, 0, 0], 'held during quiet hours');
     const morning = at(11 * 60 + 1); // 07:01 Taipei
@@ -43,7 +51,7 @@ test('quiet hours hold alerts; one batch per chat per 10 minutes; a second proce
     assert.deepEqual([sent.batches, sent.stories, tg.sent.length], [1, 1, 1], 'sent when they end');
 
     // Another story two minutes later waits for the batch interval; a second process gets nothing either.
-    storeArticle(t.db, other(), { source_file: 'b', now: new Date(morning.getTime() + 60_000) });
+    await store(t.db, other(), { source_file: 'b', now: new Date(morning.getTime() + 60_000) });
     const soon = new Date(morning.getTime() + 2 * 60_000);
     assert.equal((await runAlerts(sqliteStores(t.db), { telegram: tg }, soon, { log: quietLog })).batches, 0);
     assert.equal((await runAlerts(sqliteStores(t.db), { telegram: tg }, soon, { log: quietLog, claimer: 'other-host:1:x' })).batches, 0);
@@ -68,9 +76,9 @@ test('the batch interval from the environment (NEWSBOT_ALERT_INTERVAL_MIN=30) ho
     const c = chat('telegram', '43');
     await executeCommand(followCommand, { args: { what: '澤倫斯基' }, lang: 'zh-TW', chat: c }, { stores: sqliteStores(t.db), now: () => at(-600) });
     const tg = scriptedAdapter('telegram');
-    storeArticle(t.db, cnaWire(), { source_file: 'a', now: at(-599) });
+    await store(t.db, cnaWire(), { source_file: 'a', now: at(-599) });
     assert.equal((await runAlerts(sqliteStores(t.db), { telegram: tg }, at(-598), { log: quietLog, everyMs })).batches, 1);
-    storeArticle(t.db, other(), { source_file: 'b', now: at(-597) });
+    await store(t.db, other(), { source_file: 'b', now: at(-597) });
     for (const m of [-588, -570]) assert.equal((await runAlerts(sqliteStores(t.db), { telegram: tg }, at(m), { log: quietLog, everyMs })).batches, 0, `held at ${m + 598} min`);
     assert.equal((await runAlerts(sqliteStores(t.db), { telegram: tg }, at(-568), { log: quietLog, everyMs })).batches, 1, 'sent once 30 minutes have passed');
     assert.equal(tg.sent.length, 2);
