@@ -1,7 +1,7 @@
 import type { ChatContext, CommandDef, Reply, TextLang } from '../src/core/contract/types.ts';
 import { UserError } from '../src/core/contract/errors.ts';
 import { checkTextArg } from './latest.ts';
-import { createFollowStore, MAX_FOLLOWS_PER_CHAT } from '../src/core/follow/follow-store.ts';
+import { MAX_FOLLOWS_PER_CHAT } from '../src/core/follow/follow-store.ts';
 import { resolveFollowTarget } from '../src/core/follow/follow-target.ts';
 import { politeReply } from '../src/core/digest/describe-subscription.ts';
 
@@ -23,19 +23,19 @@ export const followCommand = {
   description: { en: 'Get alerts when a person, topic or story gets new coverage', 'zh-TW': '追蹤人物、主題或新聞：有新報導時通知' },
   options: [{ name: 'what', description: { en: 'A name, words, or a story number', 'zh-TW': '人名、關鍵字或新聞編號' }, type: 'string', required: true, rest: true, autocomplete: 'names' }],
   examples: ['/follow 澤倫斯基', '/follow zelensky', '/follow 2'],
-  async run({ args, lang, replyLang, chat }, { stores: { legacyDb: db }, now }) {
+  async run({ args, lang, replyLang, chat }, { stores, now }) {
     const what = checkTextArg(args.what, 100, usage);
     if (!what) throw new UserError('missing-follow', { en: `Follow what? ${usage.en}`, 'zh-TW': `要追蹤什麼？${usage['zh-TW']}` });
     const refusal = await refuseFollowUnlessAdmin(chat, lang);
     if (refusal) return refusal;
-    const store = createFollowStore(db);
-    const existing = store.listByChat(chat.platform, chat.chatId);
-    const t = resolveFollowTarget(db, what);
+    const store = stores.follows;
+    const existing = await store.listByChat(chat.platform, chat.chatId);
+    const t = await resolveFollowTarget(stores, what);
     const en = lang === 'en';
     if (existing.length >= MAX_FOLLOWS_PER_CHAT && !existing.some((f) => f.kind === t.kind && f.target === t.target)) {
       return politeReply(lang, `This chat already follows ${existing.length} things, the most allowed. Remove one with /unfollow first.`, `這個聊天室已追蹤 ${existing.length} 項，已達上限。請先用 /unfollow 移除一項。`);
     }
-    const { follow, created } = store.add(
+    const { follow, created } = await store.add(
       { platform: chat.platform, chatId: chat.chatId, threadId: chat.threadId ?? null, lang: replyLang ?? lang, kind: t.kind, target: t.target, label: t.kind === 'story' ? `#${t.target}` : what, topicQuery: t.topicQuery, createdBy: chat.userId },
       now(),
     );

@@ -32,13 +32,13 @@ export const latestCommand = {
   ],
   replayable: true,
   examples: ['/latest 5 烏克蘭', '/latest', '/latest 3 trump'],
-  run: ({ args, lang }, { stores: { legacyDb: db } }) => {
+  run: async ({ args, lang }, { stores }) => {
     const count = args.count === undefined ? LATEST_DEFAULT : Number(args.count);
     if (!Number.isInteger(count) || count < 1 || count > LATEST_MAX) {
       throw new UserError('bad-count', { en: `Count must be 1 to ${LATEST_MAX}. ${usage.en}`, 'zh-TW': `數量必須是 1 到 ${LATEST_MAX}。${usage['zh-TW']}` });
     }
     const topic = checkTextArg(args.topic, 100, usage);
-    const stories = latestStories(db, { limit: count, topic });
+    const stories = await latestStories(stores, { limit: count, topic });
     const en = lang === 'en';
     if (!stories.length) {
       const intro = topic ? (en ? `No stories about “${topic}” yet.` : `目前沒有與「${topic}」相關的報導。`) : en ? 'No stories yet.' : '目前還沒有任何報導。';

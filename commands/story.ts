@@ -53,10 +53,10 @@ export const storyCommand = {
   description: { en: 'One story whole: lead, outlets, timeline, headline changes', 'zh-TW': '單則新聞全貌：導言、報導媒體、時間軸、標題更改' },
   options: [{ name: 'number', description: { en: 'Story number, from /latest or a digest', 'zh-TW': '新聞編號（見 /latest 或摘要）' }, type: 'string', required: true }],
   examples: ['/story 2'],
-  run: async ({ args, lang, replyLang }, { stores: { legacyDb: db } }) => {
+  run: async ({ args, lang, replyLang }, { stores }) => {
     const id = parseStoryNumber(args.number);
     if (id === null) throw new UserError('bad-story', { en: `That is not a story number. ${usage.en}`, 'zh-TW': `這不是新聞編號。${usage['zh-TW']}` });
-    const v = buildStoryView(db, id);
+    const v = await buildStoryView(stores, id);
     if (!v) throw new UserError('no-story', { en: `There is no story #${id}. ${usage.en}`, 'zh-TW': `沒有第 ${id} 則新聞。${usage['zh-TW']}` });
     const en = lang === 'en';
     const intro: string[] = [];

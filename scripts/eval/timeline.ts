@@ -23,18 +23,19 @@ export async function run(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'newsbot-eval-timeline-'));
   const db = openDatabase(join(dir, 'eval.db'));
   try {
-    const res = await ingestPaths(sqliteStores(db), [CORPUS]);
+    const stores = sqliteStores(db);
+    const res = await ingestPaths(stores, [CORPUS]);
     console.log(`${CORPUS}: ingested ${res.ingested}; an event counts when the text shown for it names the topic`);
     const totals = { ours: [0, 0], base: [0, 0] };
     const rows: string[] = [];
     for (const topic of TOPICS) {
-      const { names } = lookupEntityNames(db, topic);
+      const { names } = await lookupEntityNames(db, topic);
       const spellings = names.length ? [topic, ...names] : [topic];
       const names_ = topicMatcher(spellings);
-      const ids = findTopicArticles(db, topic);
+      const ids = await findTopicArticles(stores, topic);
       const count = (entries: TimelineEntry[]) => [entries.filter((e) => names_(e.text)).length, entries.length];
-      const ours = buildTimeline(db, ids, 25, spellings);
-      const base = buildTimeline(db, ids, 25);
+      const ours = await buildTimeline(stores, ids, 25, spellings);
+      const base = await buildTimeline(stores, ids, 25);
       const o = count([...ours.dated, ...ours.undated]);
       const b = count([...base.dated, ...base.undated]);
       totals.ours[0] += o[0];

@@ -31,13 +31,13 @@ export interface StoryNote {
  * The notes a digest of `sub` should leave in story threads, decided BEFORE it is sent (a story the
  * digest itself anchors has no earlier place to post to).
  */
-export function planStoryNotes(db: Db, threads: StoryThreadStore, sub: Subscription, updates: ComposedDigest['updates']): StoryNote[] {
+export async function planStoryNotes(db: Db, threads: StoryThreadStore, sub: Subscription, updates: ComposedDigest['updates']): Promise<StoryNote[]> {
   const alerted = db.prepare(`SELECT max(ss.sent_due_at) FROM subscription_stories ss JOIN subscriptions s ON s.id = ss.subscription_id
     WHERE s.kind = 'alerts' AND s.platform = ? AND s.chat_id = ? AND ss.story_id = ?`).pluck();
   const en = textLangOf(sub.lang) === 'en';
   const out: StoryNote[] = [];
   for (const u of updates) {
-    const row = threads.get(sub.platform, sub.chat_id, u.storyId);
+    const row = await threads.get(sub.platform, sub.chat_id, u.storyId);
     if (!row) continue;
     const told = alerted.get(sub.platform, sub.chat_id, u.storyId) as string | null;
     // Only stories the chat follows (its alerts told it of them): a plain digest chat gets the digest alone.

@@ -14,10 +14,9 @@ import type { ChatAdapter, DeliveryTarget } from '../adapters/types.ts';
 import { DeliveryError } from '../adapters/types.ts';
 import { createLedger, type Delivery, type SentStory } from '../core/digest/ledger.ts';
 import { createSubscriptionStore, type Subscription } from '../core/digest/subscription-store.ts';
-import { createFollowStore } from '../core/follow/follow-store.ts';
 import { findAlerts, type AlertStory } from '../core/follow/find-alerts.ts';
 import { renderAlertBatch, renderStoryUpdate } from '../core/follow/render-alert.ts';
-import { createStoryThreadStore, type StoryThread, type StoryThreadStore } from '../core/follow/story-threads.ts';
+import type { StoryThread, StoryThreadStore } from '../core/follow/story-threads.ts';
 import { recoverStaleAlerts } from './recover-stale.ts';
 import { createChatSettingsStore, type ChatSettings } from '../core/chat-settings/chat-settings-store.ts';
 import { systemClock, type Clock } from './clock.ts';
@@ -79,7 +78,7 @@ export async function postToStory(
     let threadId = row.thread_id;
     if (!threadId) {
       threadId = await adapter.openThread(place, row.message_id, o.name);
-      threads.setThread(row.platform, row.chat_id, row.story_id, threadId);
+      await threads.setThread(row.platform, row.chat_id, row.story_id, threadId);
     }
     return send({ ...place, threadId }, reply, part);
   }
@@ -91,10 +90,10 @@ export async function runAlerts(stores: Stores, adapters: Adapters, at: Date, op
   const clock = opts.clock ?? systemClock;
   const claimer = opts.claimer ?? newClaimerId();
   const db = stores.legacyDb;
-  const follows = createFollowStore(db);
+  const follows = stores.follows;
   const ledger = createLedger(db);
   const settings = createChatSettingsStore(db);
-  const threads = createStoryThreadStore(db);
+  const threads = stores.follows.threads;
   const platforms = (Object.keys(adapters) as Platform[]).filter((p) => adapters[p]);
   const summary: AlertSummary = { chats: 0, batches: 0, stories: 0, messages: 0, quiet: 0, failed: 0 };
 
@@ -105,7 +104,9 @@ export async function runAlerts(stores: Stores, adapters: Adapters, at: Date, op
   const sendBatch = async (sub: Subscription, delivery: Delivery, stories: AlertStory[], lang: ReplyLang) => {
     const adapter = adapters[sub.platform]!;
     const place: DeliveryTarget = { platform: sub.platform, chatId: sub.chat_id, threadId: sub.thread_id ?? undefined, lang };
-    const fresh = stories.filter((s) => !threads.get(sub.platform, sub.chat_id, s.storyId));
+    const anchored = new Set<number>();
+    for (const s of stories) if (await threads.get(sub.platform, sub.chat_id, s.storyId)) anchored.add(s.storyId);
+    const fresh = stories.filter((s) => !anchored.has(s.storyId));
     const known = stories.filter((s) => !fresh.includes(s));
     const sentIds: string[] = [];
     const delivered: AlertStory[] = [];
@@ -125,11 +126,11 @@ export async function runAlerts(stores: Stores, adapters: Adapters, at: Date, op
     try {
       if (fresh.length) {
         const ids = await send(place, renderAlertBatch(fresh, lang), 'chat');
-        if (ids[0]) threads.anchor(sub.platform, sub.chat_id, fresh.map((s) => s.storyId), ids[0], sub.thread_id, clock.now());
+        if (ids[0]) await threads.anchor(sub.platform, sub.chat_id, fresh.map((s) => s.storyId), ids[0], sub.thread_id, clock.now());
         done(fresh);
       }
       for (const s of known) {
-        const row = threads.get(sub.platform, sub.chat_id, s.storyId)!;
+        const row = (await threads.get(sub.platform, sub.chat_id, s.storyId))!;
         await postToStory(adapter, threads, place, row, { name: s.title, reply: renderStoryUpdate(s, lang), send, part: `story-${s.storyId}`, threadsAllowed: !sub.thread_id });
         done([s]);
       }
@@ -150,19 +151,19 @@ export async function runAlerts(stores: Stores, adapters: Adapters, at: Date, op
   for (const { sub, delivery } of recovered.resend) {
     const cs = settings.get(sub.platform, sub.chat_id);
     const planned = new Set(delivery.story_ids);
-    const stories = findAlerts(db, follows.listByChat(sub.platform, sub.chat_id), ledger.sentTimes(sub.id), new Date(delivery.due_at)).filter((s) => planned.has(s.storyId));
+    const stories = (await findAlerts(stores, await follows.listByChat(sub.platform, sub.chat_id), ledger.sentTimes(sub.id), new Date(delivery.due_at))).filter((s) => planned.has(s.storyId));
     summary.batches++;
     await sendBatch(sub, delivery, stories, cs?.lang ?? sub.lang);
   }
 
-  for (const sub of follows.alertChats(platforms)) {
+  for (const sub of await follows.alertChats(platforms)) {
     summary.chats++;
     const cs = settings.get(sub.platform, sub.chat_id);
     if (inQuietHours(cs, at, opts.defaultTz)) {
       summary.quiet++;
       continue;
     }
-    const stories = findAlerts(db, follows.listByChat(sub.platform, sub.chat_id), ledger.sentTimes(sub.id), at);
+    const stories = await findAlerts(stores, await follows.listByChat(sub.platform, sub.chat_id), ledger.sentTimes(sub.id), at);
     if (!stories.length) continue;
     const delivery = ledger.claimAlert(sub, at, everyMs, claimer, clock.now(), stories.map((s) => s.storyId));
     if (!delivery) continue;

@@ -16,8 +16,6 @@ import { latestDueAtOrBefore } from '../core/digest/due-times.ts';
 import { composeDigest, type DigestSource } from '../core/digest/compose-digest.ts';
 import { createSqlDigestSource, cacheDigestSource } from '../core/digest/sql-digest-source.ts';
 import { createChatSettingsStore } from '../core/chat-settings/chat-settings-store.ts';
-import { createStoryThreadStore } from '../core/follow/story-threads.ts';
-import { createFollowStore } from '../core/follow/follow-store.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { createPacer, type Pacer } from './pacer.ts';
 import { laterPassAt, sendDigest, DEFAULT_SEND_POLICY, newSendStats, type SendPolicy, type SendStats } from './send-digest.ts';
@@ -75,7 +73,7 @@ export async function runDueDigests(stores: Stores, adapters: Adapters, at: Date
   const ledger: Ledger = createLedger(db, { pauseAfter: opts.pauseAfter });
   const subs: SubscriptionStore = createSubscriptionStore(db);
   const settings = createChatSettingsStore(db);
-  const threads = createStoryThreadStore(db);
+  const threads = stores.follows.threads;
   const source = cacheDigestSource(opts.source ?? createSqlDigestSource(db, { memo: true }));
   const pacer = opts.pacer ?? createPacer(clock);
   const stats = newSendStats();
@@ -126,10 +124,10 @@ export async function runDueDigests(stores: Stores, adapters: Adapters, at: Date
     log: opts.log,
     policy,
     stats,
-    onChatMigrated: (p: Platform, from: string, to: string) => {
+    onChatMigrated: async (p: Platform, from: string, to: string) => {
       settings.moveChat(p, from, to);
-      threads.moveChat(p, from, to);
-      createFollowStore(db).moveChat(p, from, to);
+      await threads.moveChat(p, from, to);
+      await stores.follows.moveChat(p, from, to);
     },
     onStoriesSent: (s: Subscription, messageId: string, storyIds: number[]) =>
       threads.anchor(s.platform, s.chat_id, storyIds, messageId, s.open_thread && s.platform === 'discord' ? messageId : (s.thread_id ?? null), clock.now()),
@@ -149,7 +147,7 @@ export async function runDueDigests(stores: Stores, adapters: Adapters, at: Date
           summary.skippedEmpty++;
           continue;
         }
-        const notes = planStoryNotes(db, threads, fresh, composed.updates);
+        const notes = await planStoryNotes(db, threads, fresh, composed.updates);
         const outcome = await sendDigest(deps, adapters[fresh.platform]!, fresh, delivery, composed.reply, composed.stories);
         if (outcome === 'sent' && notes.length) {
           const now = subs.get(sub.id) ?? fresh; // the chat may have moved while sending

@@ -46,9 +46,9 @@ export interface SendDeps {
   log: Logger;
   policy: SendPolicy;
   /** Moves chat-level state (settings) when a Telegram group becomes a supergroup. */
-  onChatMigrated?: (platform: Subscription['platform'], from: string, to: string) => void;
+  onChatMigrated?: (platform: Subscription['platform'], from: string, to: string) => void | Promise<void>;
   /** Called once a digest is out with its first message id and its story ids (story threads anchor there). */
-  onStoriesSent?: (sub: Subscription, firstMessageId: string, storyIds: number[]) => void;
+  onStoriesSent?: (sub: Subscription, firstMessageId: string, storyIds: number[]) => void | Promise<void>;
   /** Counts what happened, for the CLI summary and the benchmark. */
   stats: SendStats;
 }
@@ -108,7 +108,7 @@ export async function sendDigest(
       const ids = [...partial, ...res.messageIds];
       ledger.markSent(delivery, ids, stories, clock.now());
       // The digest is the chat's first message about these stories (unless an alert was): later updates go to it.
-      if (ids[0]) deps.onStoriesSent?.(sub, ids[0], stories.map((s) => s.storyId).filter((id) => id > 0));
+      if (ids[0]) await deps.onStoriesSent?.(sub, ids[0], stories.map((s) => s.storyId).filter((id) => id > 0));
       stats.sent++;
       stats.messages += res.messageIds.length;
       // The adapter split it into more messages than reserved: pay for them before anything else goes out.
@@ -127,7 +127,7 @@ export async function sendDigest(
       if (e.kind === 'migrated' && e.migratedTo && migrations++ < 2) {
         log.info(`subscription ${sub.id}: chat ${target.chatId} moved to ${e.migratedTo}; following it`);
         deps.subscriptions.moveChat(sub.platform, target.chatId, e.migratedTo);
-        deps.onChatMigrated?.(sub.platform, target.chatId, e.migratedTo);
+        await deps.onChatMigrated?.(sub.platform, target.chatId, e.migratedTo);
         target.chatId = e.migratedTo;
         stats.migrated++;
         continue;

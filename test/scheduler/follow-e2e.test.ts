@@ -18,6 +18,12 @@ import { tempDb, quietLog } from './fixtures.ts';
 import { cnaRevised, cnaWire, udnReprint } from './follow-fixtures.ts';
 import { sqliteStores } from '../../src/core/store/open-stores.ts';
 
+/** TRANSITIONAL (stories branch): stores an article and waits for its queued story and event indexing. */
+async function store(...args: Parameters<typeof storeArticle>): Promise<ReturnType<typeof storeArticle>> {
+  const r = await storeArticle(...args);
+  return r;
+}
+
 const MIN = 60_000;
 const T0 = Date.parse('2025-10-17T21:00:00Z'); // 05:00 in Taipei, before the wire
 const at = (min: number) => new Date(T0 + min * MIN);

@@ -8,6 +8,12 @@ import { runDueDigests } from '../../src/scheduler/run-due-digests.ts';
 import { tempDb, scriptedAdapter, chat, quietLog } from './fixtures.ts';
 import { sqliteStores } from '../../src/core/store/open-stores.ts';
 
+/** TRANSITIONAL (stories branch): stores an article and waits for its queued story and event indexing. */
+async function store(...args: Parameters<typeof storeArticle>): Promise<ReturnType<typeof storeArticle>> {
+  const r = await storeArticle(...args);
+  return r;
+}
+
 function article(title: string, paragraphs: string[], outlet: string, url: string, published: string, lang: 'zh-Hant' | 'zh-Hans' | 'en'): NormalizedArticle {
   return {
     shape: 'plain-text', title, url, outlet, agency: null, authors: [], translators: [], published_at: published, published_precision: 'datetime',

@@ -11,6 +11,12 @@ import { quietCommand } from '../../commands/quiet.ts';
 import { loadConfig } from '../../src/config.ts';
 import { sqliteStores } from '../../src/core/store/open-stores.ts';
 
+/** TRANSITIONAL (stories branch): stores an article and waits for its queued story and event indexing. */
+async function store(...args: Parameters<typeof storeArticle>): Promise<ReturnType<typeof storeArticle>> {
+  const r = await storeArticle(...args);
+  return r;
+}
+
 const t0 = Date.parse('2025-10-17T12:00:00Z'); // 20:00 in Taipei
 const at = (min: number) => new Date(t0 + min * 60_000);
 

@@ -11,8 +11,6 @@ import type { ChatAdapter, DeliveryTarget, SendOptions, SendResult } from '../ty
 import type { Reply } from '../../core/contract/types.ts';
 import { addSecret, type Logger } from '../../core/logger.ts';
 import { createChatSettingsStore } from '../../core/chat-settings/chat-settings-store.ts';
-import { createFollowStore } from '../../core/follow/follow-store.ts';
-import { createStoryThreadStore } from '../../core/follow/story-threads.ts';
 import { boundedDeleteWebhook, interactiveRetry, type RetryOptions } from './retry.ts';
 import { createCommandHandler, createPagingHandler } from './handle-command.ts';
 import { createPageCache } from './paging.ts';
@@ -90,11 +88,11 @@ export function createTelegramAdapter(opts: TelegramAdapterOptions): TelegramAda
   };
   bot.on(['message:text', 'channel_post:text'], createCommandHandler(deps));
   bot.on('callback_query:data', createPagingHandler(deps));
-  bot.on('message:migrate_to_chat_id', (ctx) => {
+  bot.on('message:migrate_to_chat_id', async (ctx) => {
     const to = ctx.msg.migrate_to_chat_id;
     settings.moveChat('telegram', String(ctx.chat.id), String(to));
-    createFollowStore(db).moveChat('telegram', String(ctx.chat.id), String(to));
-    createStoryThreadStore(db).moveChat('telegram', String(ctx.chat.id), String(to));
+    await stores.follows.moveChat('telegram', String(ctx.chat.id), String(to));
+    await stores.follows.threads.moveChat('telegram', String(ctx.chat.id), String(to));
     log.info(`telegram: chat ${ctx.chat.id} became supergroup ${to}; settings moved`);
   });
   bot.catch((err) => {

@@ -2,7 +2,7 @@
  * What `/follow <text>` means: a story number (`12`, `#12`) when such a story exists, else a
  * person or organisation the alias index knows (any script or spelling), else plain topic words.
  */
-import type { Db } from '../store/db.ts';
+import type { Stores } from '../store/stores.ts';
 import type { TopicQuery } from '../digest/subscription-store.ts';
 import type { FollowKind } from './follow-store.ts';
 import { resolveTopic } from '../digest/topic.ts';
@@ -19,17 +19,18 @@ export interface FollowTarget {
 }
 
 /** Resolves `text` (already checked for length and control characters). */
-export function resolveFollowTarget(db: Db, text: string): FollowTarget {
+export async function resolveFollowTarget(stores: Stores, text: string): Promise<FollowTarget> {
   const num = /^#?(\d{1,9})$/.exec(text.trim());
   if (num) {
-    const title = db.prepare('SELECT title FROM stories WHERE id = ?').pluck().get(Number(num[1])) as string | undefined;
+    const title = await stores.stories.title(Number(num[1]));
     if (title !== undefined) return { kind: 'story', target: String(Number(num[1])), topicQuery: null, description: title };
   }
-  const q = resolveTopic(db, text);
+  // legacyDb: topic resolution and the alias index are other areas', not yet behind their stores.
+  const q = await resolveTopic(stores.legacyDb, text);
   if (q.entityIds.length) {
     let description: string | null = null;
     try {
-      const e = getAliasIndex(db).entities.get(q.entityIds[0]);
+      const e = (await getAliasIndex(stores.legacyDb)).entities.get(q.entityIds[0]);
       if (e) description = [e.name_zh, e.name_en].filter(Boolean).join(' / ') || null;
     } catch {
       // no alias index: the label alone describes it

@@ -17,9 +17,9 @@ import type { ArticleDerivation } from './derive-article.ts';
  * search index holds the articles written so far.
  */
 export async function indexArticle(stores: Stores, article: StoredArticle, derived?: ArticleDerivation): Promise<LearnedAlias[]> {
-  // The indexers move behind their stores in their own change; until then they take the SQLite handle.
   const learned = await indexEntities(stores.legacyDb, article, { names: derived?.names });
-  await indexEvents(stores.legacyDb, article, derived?.events);
-  await assignStory(stores.legacyDb, article, derived?.signatures);
+  await indexEvents(stores, article, derived?.events);
+  await assignStory(stores, article, derived?.signatures);
   return learned;
 }
+

@@ -4,6 +4,7 @@
  * articles to the aliases it taught (DeferredIndexing), all in one transaction, so derived rows
  * never disagree with the article. Folder ingest, live sources and tools all store through here.
  */
+import { keepStoryNumber } from '../stories/keep-story-number.ts';
 import type { NormalizedArticle } from '../article.ts';
 import type { Stores } from '../store/stores.ts';
 import type { StoreMeta, StoreResult } from '../store/article-store.ts';
@@ -39,9 +40,9 @@ export async function storeArticle(stores: Stores, article: NormalizedArticle, m
     const stored = put.written;
     if (!stored) return { status: put.status, id: put.id };
     // A revision may re-cluster the article: its story's number is kept (see keepStoryNumber).
-    const storyBefore = put.status === 'updated' ? await stores.articles.storyOf(put.id) : undefined;
+    const storyBefore = put.status === 'updated' ? await stores.stories.storyOf(put.id) : undefined;
     const learned = await indexArticle(stores, stored, derived);
-    if (storyBefore !== undefined) await stores.articles.keepStoryNumber(put.id, storyBefore);
+    await keepStoryNumber(stores, put.id, storyBefore);
     const search = derived?.search ?? { title: toIndexedForm(stored.title), body: toIndexedForm(stored.body) };
     queued = { id: put.id, search, learned };
     if (!deferred) {

@@ -1,7 +1,9 @@
-/** The story store: its SQL, for both backends (see sql.ts). */
+/** The story store: stories, their members, and the indexes story assignment uses, for both backends (see sql.ts). */
 import type { Sql } from './sql.ts';
+import { storyAssignment } from './stories/assignment.ts';
+import { storyEventTerms } from './stories/event-terms.ts';
+import { storyReads } from './stories/story-reads.ts';
 
 export function storyStore(sql: Sql) {
-  void sql;
-  return {};
+  return { ...storyAssignment(sql), ...storyEventTerms(sql), ...storyReads(sql) };
 }

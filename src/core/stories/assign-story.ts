@@ -4,7 +4,7 @@
  * outlet within three days (similar title and lead) joins that story; anything else starts one.
  * Candidates come from the LSH band index (story_lsh), so the cost does not grow with the archive.
  */
-import type { Db } from '../store/db.ts';
+import type { Stores } from '../store/stores.ts';
 import type { StoredArticle } from '../article.ts';
 import { publicationDate, toDayNumber } from '../timeline/calendar.ts';
 import { leadDate, leadDatesDisagree, storedLeadDate } from './lead-date.ts';
@@ -21,48 +21,6 @@ export const DUPLICATE_WINDOW = 7;
 /** A story spans at most this many days from its first article: recurring headlines do not chain forever. */
 export const STORY_SPAN_DAYS = 10;
 const MAX_CANDIDATES = 40;
-
-type Statement = import('better-sqlite3').Statement;
-interface Statements {
-  [name: string]: Statement;
-}
-const cache = new WeakMap<Db, Statements>();
-
-function prepare(db: Db): Statements {
-  let st = cache.get(db);
-  if (st) return st;
-  st = {
-    existing: db.prepare('SELECT story_id FROM story_articles WHERE article_id = ?'),
-    delMember: db.prepare('DELETE FROM story_articles WHERE article_id = ?'),
-    delSig: db.prepare('DELETE FROM story_signatures WHERE article_id = ?'),
-    bodyCandAny: db.prepare('SELECT article_id FROM story_lsh WHERE key = ? LIMIT 50'),
-    bodyCandNear: db.prepare('SELECT article_id FROM story_lsh WHERE key = ? AND (day BETWEEN ? AND ? OR day = -1) LIMIT 50'),
-    topicCand: db.prepare('SELECT article_id FROM story_lsh WHERE key = ? AND day BETWEEN ? AND ? LIMIT 50'),
-    candidate: db.prepare(
-      `SELECT s.day, s.body_sig, s.topic_sig, m.story_id, m.duplicate_of, st.first_seen FROM story_signatures s
-       JOIN story_articles m ON m.article_id = s.article_id JOIN stories st ON st.id = m.story_id WHERE s.article_id = ?`,
-    ),
-    oldSig: db.prepare('SELECT day, body_sig, topic_sig, title_key FROM story_signatures WHERE article_id = ?'),
-    titleCand: db.prepare('SELECT article_id FROM story_lsh WHERE key = ? AND day BETWEEN ? AND ? LIMIT 50'),
-    delLshKey: db.prepare('DELETE FROM story_lsh WHERE key = ? AND day = ? AND article_id = ?'),
-    newStory: db.prepare(`INSERT INTO stories (title, title_article_id, first_seen, last_updated) VALUES (?, ?, ?, ?)`),
-    addMember: db.prepare(
-      `INSERT INTO story_articles (article_id, story_id, duplicate_of, similarity, outlet, published_at, added_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    ),
-    addSig: db.prepare('INSERT INTO story_signatures (article_id, day, body_sig, topic_sig, title_key) VALUES (?, ?, ?, ?, ?)'),
-    addLsh: db.prepare('INSERT OR IGNORE INTO story_lsh (key, day, article_id) VALUES (?, ?, ?)'),
-    members: db.prepare(
-      `SELECT m.article_id, m.duplicate_of, m.outlet, m.published_at, a.title, a.ingested_at FROM story_articles m
-       JOIN articles a ON a.id = m.article_id WHERE m.story_id = ? ORDER BY m.article_id`,
-    ),
-    updateStory: db.prepare(
-      `UPDATE stories SET title = ?, title_article_id = ?, first_seen = ?, last_updated = ?, last_published = ?, article_count = ?, outlet_count = ?, outlets = ? WHERE id = ?`,
-    ),
-    delStory: db.prepare('DELETE FROM stories WHERE id = ?'),
-  };
-  cache.set(db, st);
-  return st;
-}
 
 /** ISO UTC instant of a publication time ('2025-08-23' → midnight UTC), or null. */
 export function publicationInstant(published: string | null): string | null {
@@ -83,11 +41,10 @@ export function outletOf(a: Pick<StoredArticle, 'outlet' | 'agency' | 'url'>): s
 }
 
 /** Recomputes a story's title, counts, outlets and times from its members; deletes it when empty. */
-export function refreshStory(db: Db, storyId: number): void {
-  const st = prepare(db);
-  const rows = st.members.all(storyId) as { article_id: number; duplicate_of: number | null; outlet: string | null; published_at: string | null; title: string; ingested_at: string }[];
+export async function refreshStory(stores: Pick<Stores, 'stories'>, storyId: number): Promise<void> {
+  const rows = await stores.stories.membersForRefresh(storyId);
   if (!rows.length) {
-    st.delStory.run(storyId);
+    await stores.stories.deleteStory(storyId);
     return;
   }
   const time = (r: (typeof rows)[number]) => r.published_at ?? r.ingested_at;
@@ -97,23 +54,30 @@ export function refreshStory(db: Db, storyId: number): void {
   const outlets: string[] = [];
   for (const r of byTime) if (r.outlet && !outlets.includes(r.outlet)) outlets.push(r.outlet);
   const dated = rows.map((r) => r.published_at).filter((t): t is string => !!t).sort();
-  st.updateStory.run(lead.title, lead.article_id, time(byTime[0]), time(byTime[byTime.length - 1]), dated.at(-1) ?? null, rows.length, outlets.length, JSON.stringify(outlets), storyId);
+  await stores.stories.updateStory(storyId, {
+    title: lead.title,
+    titleArticleId: lead.article_id,
+    firstSeen: time(byTime[0]),
+    lastUpdated: time(byTime[byTime.length - 1]),
+    lastPublished: dated.at(-1) ?? null,
+    articleCount: rows.length,
+    outletCount: outlets.length,
+    outlets,
+  });
 }
 
-function removeFromStory(db: Db, articleId: number): void {
-  const st = prepare(db);
-  const row = st.existing.get(articleId) as { story_id: number } | undefined;
+async function removeFromStory(stores: Pick<Stores, 'stories'>, articleId: number): Promise<void> {
+  const storyId = await stores.stories.storyOf(articleId);
   // Band rows are found again from the stored signature (no index on article_id needed).
-  const old = st.oldSig.get(articleId) as { day: number | null; body_sig: Buffer; topic_sig: Buffer; title_key: number | null } | undefined;
+  const old = await stores.stories.signatureOf(articleId);
+  const keys: number[] = [];
   if (old) {
-    for (const k of bandKeys(sigFromBuffer(old.body_sig), 0)) st.delLshKey.run(k, old.day ?? -1, articleId);
-    if (old.day !== null) for (const k of bandKeys(sigFromBuffer(old.topic_sig), 1)) st.delLshKey.run(k, old.day, articleId);
-    if (old.day !== null && old.title_key !== null) st.delLshKey.run(old.title_key, old.day, articleId);
+    keys.push(...bandKeys(sigFromBuffer(old.body_sig), 0));
+    if (old.day !== null) keys.push(...bandKeys(sigFromBuffer(old.topic_sig), 1));
+    if (old.day !== null && old.title_key !== null) keys.push(old.title_key);
   }
-  st.delSig.run(articleId);
-  if (!row) return;
-  st.delMember.run(articleId);
-  refreshStory(db, row.story_id);
+  await stores.stories.detachArticle(articleId, old?.day ?? -1, keys);
+  if (storyId !== undefined) await refreshStory(stores, storyId);
 }
 
 function leadText(article: Pick<StoredArticle, 'paragraphs' | 'body'>): string {
@@ -135,11 +99,12 @@ export function storySignatures(article: Pick<StoredArticle, 'title' | 'paragrap
 
 /**
  * Assigns `article` to a story (creating one when nothing matches) and indexes its signatures.
- * `sigs`: storySignatures(article) when already computed.
+ * `sigs`: storySignatures(article) when already computed. Runs inside the caller's (ingest)
+ * transaction; its reads are one batched store call per kind of question.
  */
-export function assignStory(db: Db, article: StoredArticle, sigs: StorySignatures = storySignatures(article)): void {
-  const st = prepare(db);
-  removeFromStory(db, article.id);
+export async function assignStory(stores: Pick<Stores, 'stories'>, article: StoredArticle, sigs: StorySignatures = storySignatures(article)): Promise<void> {
+  const st = stores.stories;
+  await removeFromStory(stores, article.id);
 
   const { bodySig, topicSig } = sigs;
   const pub = publicationDate(article.published_at, 0);
@@ -148,22 +113,20 @@ export function assignStory(db: Db, article: StoredArticle, sigs: StorySignature
   const topicKeys = day === null ? [] : bandKeys(topicSig, 1);
 
   const hits = new Map<number, number>();
-  for (const k of bodyKeys) {
-    const rows = (day === null ? st.bodyCandAny.all(k) : st.bodyCandNear.all(k, day - DUPLICATE_WINDOW, day + DUPLICATE_WINDOW)) as { article_id: number }[];
-    for (const r of rows) hits.set(r.article_id, (hits.get(r.article_id) ?? 0) + 2);
-  }
-  if (day !== null) {
-    for (const k of topicKeys) {
-      for (const r of st.topicCand.all(k, day - DAY_WINDOW, day + DAY_WINDOW) as { article_id: number }[]) hits.set(r.article_id, (hits.get(r.article_id) ?? 0) + 1);
-    }
-  }
+  const add = (id: number, n: number) => hits.set(id, (hits.get(id) ?? 0) + n);
+  const bodyHits = await st.lshCandidates(bodyKeys, day === null ? null : { lo: day - DUPLICATE_WINDOW, hi: day + DUPLICATE_WINDOW, undated: true });
+  for (const k of bodyKeys) for (const id of bodyHits.get(k) ?? []) add(id, 2);
   // The same headline within the window: one story, whatever the bodies say.
   const tKey = day === null ? null : titleKey(article.title);
   const sameTitle = new Set<number>();
-  if (tKey !== null && day !== null) {
-    for (const r of st.titleCand.all(tKey, day - DAY_WINDOW, day + DAY_WINDOW) as { article_id: number }[]) {
-      sameTitle.add(r.article_id);
-      hits.set(r.article_id, (hits.get(r.article_id) ?? 0) + 4);
+  if (day !== null) {
+    const near = await st.lshCandidates(tKey === null ? topicKeys : [...topicKeys, tKey], { lo: day - DAY_WINDOW, hi: day + DAY_WINDOW, undated: false });
+    for (const k of topicKeys) for (const id of near.get(k) ?? []) add(id, 1);
+    if (tKey !== null) {
+      for (const id of near.get(tKey) ?? []) {
+        sameTitle.add(id);
+        add(id, 4);
+      }
     }
   }
   hits.delete(article.id);
@@ -171,8 +134,10 @@ export function assignStory(db: Db, article: StoredArticle, sigs: StorySignature
   let best: { storyId: number; score: number; duplicateOf: number | null; sim: number } | null = null;
   let own: { dates: string[] } | undefined;
   const ranked = [...hits.entries()].sort((a, b) => b[1] - a[1]).slice(0, MAX_CANDIDATES);
+  const cands = await st.candidates(ranked.map(([id]) => id));
+  const ownDates = (): string[] => (own ??= { dates: leadDate(article.paragraphs.map((p) => p.text), article.published_at, article.dateline?.day ?? null) }).dates;
   for (const [candId] of ranked) {
-    const c = st.candidate.get(candId) as { day: number | null; body_sig: Buffer; topic_sig: Buffer; story_id: number; duplicate_of: number | null; first_seen: string | null } | undefined;
+    const c = cands.get(candId);
     if (!c) continue;
     if (day !== null && c.first_seen) {
       const start = Math.floor(Date.parse(c.first_seen) / 86_400_000);
@@ -183,42 +148,52 @@ export function assignStory(db: Db, article: StoredArticle, sigs: StorySignature
     // One event has one day: leads dated to different days (a daily briefing series sharing its
     // boilerplate, yesterday's record) are different stories, whatever else they share. Checked
     // only for a candidate that would otherwise be taken, so ingest pays for it rarely.
-    const otherDay = (): boolean => {
-      own ??= { dates: leadDate(article.paragraphs.map((p) => p.text), article.published_at, article.dateline?.day ?? null) };
-      return own.dates.length > 0 && leadDatesDisagree(own.dates, storedLeadDate(db, candId));
-    };
+    const otherDay = async (): Promise<boolean> => ownDates().length > 0 && leadDatesDisagree(ownDates(), await storedLeadDate(stores, candId));
     if (bodySim >= DUPLICATE_THRESHOLD && near) {
       const score = 1 + bodySim;
-      if ((!best || score > best.score) && !otherDay()) best = { storyId: c.story_id, score, duplicateOf: c.duplicate_of ?? candId, sim: bodySim };
+      if ((!best || score > best.score) && !(await otherDay())) best = { storyId: c.story_id, score, duplicateOf: c.duplicate_of ?? candId, sim: bodySim };
       continue;
     }
     if (day === null || c.day === null || Math.abs(c.day - day) > DAY_WINDOW) continue;
     const shared = similarity(topicSig, sigFromBuffer(c.topic_sig));
     // A shared headline alone (a leaked site or series line) is not shared content.
     const topicSim = sameTitle.has(candId) && shared >= SAME_EVENT_THRESHOLD / 2 ? 1 : shared;
-    if (topicSim < SAME_EVENT_THRESHOLD || (best && topicSim <= best.score) || otherDay()) continue;
+    if (topicSim < SAME_EVENT_THRESHOLD || (best && topicSim <= best.score) || (await otherDay())) continue;
     best = { storyId: c.story_id, score: topicSim, duplicateOf: null, sim: topicSim };
   }
 
   // Differently worded reports of the same event (event-match.ts), when nothing closer matched.
   if (day !== null) {
-    const matches = matchAndIndexEvent(db, article.id, day, eventTerms(article.title, article.paragraphs.slice(0, 3).map((p) => p.text)));
+    const matches = await matchAndIndexEvent(stores, article.id, day, eventTerms(article.title, article.paragraphs.slice(0, 3).map((p) => p.text)));
+    const found = best || !matches.length ? new Map() : await st.candidates(matches.map((m) => m.articleId));
     for (const m of best ? [] : matches) {
-      const c = st.candidate.get(m.articleId) as { story_id: number; first_seen: string | null } | undefined;
+      const c = found.get(m.articleId);
       if (!c || (c.first_seen && Math.abs(day - Math.floor(Date.parse(c.first_seen) / 86_400_000)) > STORY_SPAN_DAYS)) continue;
-      own ??= { dates: leadDate(article.paragraphs.map((p) => p.text), article.published_at, article.dateline?.day ?? null) };
-      if (own.dates.length > 0 && leadDatesDisagree(own.dates, storedLeadDate(db, m.articleId))) continue;
+      if (ownDates().length > 0 && leadDatesDisagree(ownDates(), await storedLeadDate(stores, m.articleId))) continue;
       best = { storyId: c.story_id, score: m.cosine, duplicateOf: null, sim: m.cosine };
       break;
     }
   }
 
   const published = publicationInstant(article.published_at);
-  const storyId = best ? best.storyId : Number(st.newStory.run(article.title, article.id, published ?? article.ingested_at, published ?? article.ingested_at).lastInsertRowid);
-  st.addMember.run(article.id, storyId, best?.duplicateOf ?? null, best?.sim ?? null, outletOf(article), published, article.ingested_at);
-  st.addSig.run(article.id, day, sigToBuffer(bodySig), sigToBuffer(topicSig), tKey);
-  if (tKey !== null && day !== null) st.addLsh.run(tKey, day, article.id);
-  for (const k of bodyKeys) st.addLsh.run(k, day ?? -1, article.id);
-  if (day !== null) for (const k of topicKeys) st.addLsh.run(k, day, article.id);
-  refreshStory(db, storyId);
+  const storyId = best ? best.storyId : await st.createStory(article.title, article.id, published ?? article.ingested_at, published ?? article.ingested_at);
+  const lsh: { key: number; day: number }[] = [];
+  if (tKey !== null && day !== null) lsh.push({ key: tKey, day });
+  for (const k of bodyKeys) lsh.push({ key: k, day: day ?? -1 });
+  if (day !== null) for (const k of topicKeys) lsh.push({ key: k, day });
+  await st.addMember({
+    articleId: article.id,
+    storyId,
+    duplicateOf: best?.duplicateOf ?? null,
+    similarity: best?.sim ?? null,
+    outlet: outletOf(article),
+    publishedAt: published,
+    addedAt: article.ingested_at,
+    day,
+    bodySig: sigToBuffer(bodySig),
+    topicSig: sigToBuffer(topicSig),
+    titleKey: tKey,
+    lsh,
+  });
+  await refreshStory(stores, storyId);
 }

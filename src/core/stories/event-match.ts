@@ -12,7 +12,7 @@
  * their leads do not name different days (the daily-briefing guard). Terms too common to be
  * informative (in more than MAX_POSTINGS articles of the window) are not looked up.
  */
-import type { Db } from '../store/db.ts';
+import type { Stores } from '../store/stores.ts';
 import { foldForShingles } from './signatures.ts';
 
 export const EVENT_DAY_WINDOW = 1;
@@ -41,26 +41,6 @@ export function eventTerms(title: string, paragraphs: string[]): number[] {
   return [...out];
 }
 
-type Statement = import('better-sqlite3').Statement;
-const cache = new WeakMap<Db, Record<string, Statement>>();
-
-function prepare(db: Db): Record<string, Statement> {
-  let st = cache.get(db);
-  if (!st) {
-    st = {
-      postings: db.prepare(`SELECT article_id FROM story_event_terms WHERE term = ? AND day BETWEEN ? AND ? LIMIT ${MAX_POSTINGS + 1}`).pluck(),
-      windowSize: db.prepare('SELECT COUNT(*) FROM story_event_norms WHERE day BETWEEN ? AND ?').pluck(),
-      norm: db.prepare('SELECT norm FROM story_event_norms WHERE article_id = ?').pluck(),
-      del: db.prepare('DELETE FROM story_event_terms WHERE article_id = ?'),
-      delNorm: db.prepare('DELETE FROM story_event_norms WHERE article_id = ?'),
-      add: db.prepare('INSERT OR IGNORE INTO story_event_terms (term, day, article_id) VALUES (?, ?, ?)'),
-      addNorm: db.prepare('INSERT INTO story_event_norms (article_id, day, norm) VALUES (?, ?, ?)'),
-    };
-    cache.set(db, st);
-  }
-  return st;
-}
-
 /** An earlier article found to report the same event, with its cosine. */
 export interface EventMatch {
   articleId: number;
@@ -71,17 +51,18 @@ export interface EventMatch {
  * Finds the stored articles that pass the decision rule above against an article published on
  * `day` with `terms`, best first, and indexes the article (replacing what it had indexed before).
  */
-export function matchAndIndexEvent(db: Db, articleId: number, day: number, terms: number[]): EventMatch[] {
-  const st = prepare(db);
-  st.del.run(articleId);
-  st.delNorm.run(articleId);
+export async function matchAndIndexEvent(stores: Pick<Stores, 'stories'>, articleId: number, day: number, terms: number[]): Promise<EventMatch[]> {
+  const st = stores.stories;
+  await st.clearEventTerms(articleId);
   const lo = day - EVENT_DAY_WINDOW;
   const hi = day + EVENT_DAY_WINDOW;
-  const n = st.windowSize.get(lo, hi) as number;
+  const n = await st.eventWindowSize(lo, hi);
+  // One posting more than MAX_POSTINGS tells a too-common term (skipped) from a usable one.
+  const postings = await st.eventPostings(terms, lo, hi, MAX_POSTINGS + 1);
   const shared = new Map<number, { weight: number; rare: number }>();
   let norm = 0;
   for (const t of terms) {
-    const ids = st.postings.all(t, lo, hi) as number[];
+    const ids = postings.get(t) ?? [];
     const w = Math.log((n + 2) / (ids.length + 1));
     norm += w;
     if (ids.length > MAX_POSTINGS) continue;
@@ -92,15 +73,15 @@ export function matchAndIndexEvent(db: Db, articleId: number, day: number, terms
       shared.set(id, s);
     }
   }
+  const eligible = [...shared].filter(([id, s]) => id !== articleId && s.rare >= EVENT_RARE_TERMS);
+  const norms = eligible.length && norm ? await st.eventNorms(eligible.map(([id]) => id)) : new Map<number, number>();
   const out: EventMatch[] = [];
-  for (const [id, s] of shared) {
-    if (id === articleId || s.rare < EVENT_RARE_TERMS) continue;
-    const other = st.norm.get(id) as number | undefined;
+  for (const [id, s] of eligible) {
+    const other = norms.get(id);
     if (!other || !norm) continue;
     const cosine = s.weight / Math.sqrt(norm * other);
     if (cosine >= EVENT_COSINE) out.push({ articleId: id, cosine });
   }
-  for (const t of terms) st.add.run(t, day, articleId);
-  st.addNorm.run(articleId, day, norm);
+  await st.addEventTerms(articleId, day, terms, norm);
   return out.sort((a, b) => b.cosine - a.cosine);
 }

@@ -5,38 +5,28 @@
  * plain words go through the full-text index (the same query planning as /search). Ids only,
  * capped, so a broad topic stays fast on a large archive.
  */
-import type { Db } from '../store/db.ts';
-import { parseQuery } from '../search/parse-query.ts';
-import { planConditions, planQuery } from '../search/plan-query.ts';
+import type { Stores } from '../store/stores.ts';
 import { articleIdsForEntity, matchTopic } from '../entities/topics.ts';
+import { searchTopicArticleIds } from '../search/topic-article-ids.ts';
 
 export const TOPIC_ARTICLE_CAP = 300;
 
 /** Ids of the articles matching `topic`, newest publication first (undated last), at most `cap`. */
-export function findTopicArticles(db: Db, topic: string, cap = TOPIC_ARTICLE_CAP): number[] {
-  const entities = matchTopic(db, topic.trim());
+export async function findTopicArticles(stores: Stores, topic: string, cap = TOPIC_ARTICLE_CAP): Promise<number[]> {
+  // legacyDb: the entity and search functions are other areas', not yet behind their stores.
+  const entities = await matchTopic(stores.legacyDb, topic.trim());
   if (entities.length) {
     // Several names ("普丁 川普"): articles mentioning all of them.
-    const lists = entities.map((id) => articleIdsForEntity(db, id, entities.length === 1 ? cap : 5000));
+    const lists: number[][] = [];
+    for (const id of entities) lists.push(await articleIdsForEntity(stores.legacyDb, id, entities.length === 1 ? cap : 5000));
     const rest = lists.slice(1).map((l) => new Set(l));
     const both = lists[0].filter((id) => rest.every((s) => s.has(id))).slice(0, cap);
     if (both.length) return both;
   }
-  return searchTopicArticles(db, topic, cap);
+  return searchTopicArticles(stores, topic, cap);
 }
 
 /** Full-text route of findTopicArticles: articles containing every word of `topic`, newest first. */
-export function searchTopicArticles(db: Db, topic: string, cap = TOPIC_ARTICLE_CAP): number[] {
-  const terms = parseQuery(topic.trim());
-  if (!terms.length) return [];
-  const plan = planQuery(db, terms);
-  if (plan.impossible) return [];
-  const { where, params } = planConditions(plan, 'f.');
-  return db
-    .prepare(
-      `SELECT f.rowid FROM articles_fts f JOIN articles a ON a.id = f.rowid
-       WHERE ${where.join(' AND ')} ORDER BY a.published_utc IS NULL, a.published_utc DESC, f.rowid DESC LIMIT ?`,
-    )
-    .pluck()
-    .all(...params, cap) as number[];
+export async function searchTopicArticles(stores: Stores, topic: string, cap = TOPIC_ARTICLE_CAP): Promise<number[]> {
+  return await searchTopicArticleIds(stores.legacyDb, topic, cap);
 }

@@ -3,7 +3,7 @@
  * its publication date by the timeline's resolver. Two reports of one event share it; the daily
  * briefings of a series (境外移入＋N例, one a day) do not, however alike their wording.
  */
-import type { Db } from '../store/db.ts';
+import type { Stores } from '../store/stores.ts';
 import { publicationDate } from '../timeline/calendar.ts';
 import { buildDateContext, findDateReferences } from '../timeline/resolve-dates.ts';
 
@@ -24,19 +24,9 @@ export function leadDatesDisagree(a: string[], b: string[]): boolean {
   return a.length > 0 && b.length > 0 && !a.some((d) => b.includes(d));
 }
 
-const cache = new WeakMap<Db, import('better-sqlite3').Statement>();
-
 /** leadDate of a stored article. */
-export function storedLeadDate(db: Db, articleId: number): string[] {
-  let st = cache.get(db);
-  if (!st) {
-    st = db.prepare(
-      `SELECT a.published_at, a.dateline, (SELECT json_group_array(text) FROM (SELECT text FROM paragraphs WHERE article_id = a.id AND position < 2 ORDER BY position)) AS lead
-       FROM articles a WHERE a.id = ?`,
-    );
-    cache.set(db, st);
-  }
-  const row = st.get(articleId) as { published_at: string | null; dateline: string | null; lead: string } | undefined;
+export async function storedLeadDate(stores: Pick<Stores, 'stories'>, articleId: number): Promise<string[]> {
+  const row = await stores.stories.leadOf(articleId);
   if (!row) return [];
   let day: number | null = null;
   try {
@@ -44,5 +34,5 @@ export function storedLeadDate(db: Db, articleId: number): string[] {
   } catch {
     day = null;
   }
-  return leadDate(JSON.parse(row.lead) as string[], row.published_at, day);
+  return leadDate(row.paragraphs, row.published_at, day);
 }

@@ -3,7 +3,7 @@
  * covered it (language, first and last seen, single-source flag), its own dated events and the
  * headline/body revisions of its articles. Reads the store; no platform, no formatting.
  */
-import type { Db } from '../store/db.ts';
+import type { Stores } from '../store/stores.ts';
 import { buildTimeline, type Timeline } from '../timeline/build-timeline.ts';
 import { revisionsOf, type ArticleRevision } from '../store/article-revisions.ts';
 import { foldScript } from '../text/script.ts';
@@ -35,15 +35,6 @@ export interface StoryView {
   timeline: Timeline;
   revisions: StoryRevision[];
   articleIds: number[];
-}
-
-interface MemberRow {
-  id: number;
-  title: string;
-  outlet: string | null;
-  languages: string;
-  at: string;
-  body: string;
 }
 
 // A dateline or credit in brackets at the start of a lead: （中央社華盛頓10日綜合外電報導）.
@@ -80,15 +71,11 @@ function containment(sentence: Set<string>, text: Set<string>): number {
 export const SHARED_LEAD = 0.6;
 
 /** The story with id `storyId`, or undefined when there is none. */
-export function buildStoryView(db: Db, storyId: number): StoryView | undefined {
-  const story = db.prepare('SELECT id, title FROM stories WHERE id = ?').get(storyId) as { id: number; title: string } | undefined;
-  if (!story) return undefined;
-  const members = db
-    .prepare(
-      `SELECT a.id, a.title, COALESCE(m.outlet, a.outlet, a.agency) AS outlet, a.languages, COALESCE(a.published_utc, a.ingested_at) AS at, a.body
-       FROM story_articles m JOIN articles a ON a.id = m.article_id WHERE m.story_id = ? ORDER BY at, a.id`,
-    )
-    .all(storyId) as MemberRow[];
+export async function buildStoryView(stores: Stores, storyId: number): Promise<StoryView | undefined> {
+  const title = await stores.stories.title(storyId);
+  if (title === undefined) return undefined;
+  const story = { id: storyId, title };
+  const members = await stores.stories.viewMembers(storyId);
   const ids = members.map((m) => m.id);
 
   const byOutlet = new Map<string, OutletCoverage & { langCount: Map<string, number> }>();
@@ -133,8 +120,9 @@ export function buildStoryView(db: Db, storyId: number): StoryView | undefined {
     leadOutlets,
     coverage,
     singleSource: coverage.filter((c) => c.outlet).length <= 1,
-    timeline: buildTimeline(db, ids, 25),
-    revisions: revisionsOf(db, ids).map((r) => ({ ...r, outlet: outletOf.get(r.article_id) ?? null })),
+    timeline: await buildTimeline(stores, ids, 25),
+    // legacyDb: revisions are the article store's, not yet behind it.
+    revisions: (await revisionsOf(stores.legacyDb, ids)).map((r) => ({ ...r, outlet: outletOf.get(r.article_id) ?? null })),
     articleIds: ids,
   };
 }

@@ -3,7 +3,7 @@
  * event reported by several outlets (same date, and the same story or a similar phrase) becomes
  * one entry with several sources. Dated entries oldest first; day-only entries apart.
  */
-import type { Db } from '../store/db.ts';
+import type { Stores } from '../store/stores.ts';
 import { hasHan, scriptVariants } from '../entities/fold.ts';
 
 export interface TimelineEntry {
@@ -21,18 +21,6 @@ export interface Timeline {
   undated: TimelineEntry[];
   /** Entries left out because of the limit. */
   omitted: number;
-}
-
-interface EventRow {
-  article_id: number;
-  date: string | null;
-  day: number | null;
-  text: string;
-  story_id: number | null;
-  outlet: string | null;
-  url: string | null;
-  /** With a topic: the event's paragraph, and the article's title and first paragraph. */
-  paragraph_text?: string | null;
 }
 
 const PRONOUN = /^\s*[「“"]?(?:他們|她們|他们|她们|它們|它们|他|她|它|其|該|该|此|they|he|she|it)(?![\p{L}])/iu;
@@ -102,34 +90,6 @@ export function phraseSimilarity(a: string, b: string): number {
   return (2 * common) / (x.size + y.size);
 }
 
-const CHUNK = 500;
-type Statement = import('better-sqlite3').Statement;
-const statements = new WeakMap<Db, { leadOf: Statement; events: Statement; eventsAbout: Statement }>();
-
-/** buildTimeline's statements, prepared once per database rather than on every call. */
-function prepared(db: Db): { leadOf: Statement; events: Statement; eventsAbout: Statement } {
-  let st = statements.get(db);
-  if (!st) {
-    const events = (withParagraph: boolean) =>
-      db.prepare(
-        `SELECT e.article_id, e.date, e.day, e.text, m.story_id, COALESCE(m.outlet, a.outlet, a.agency) AS outlet, a.url${
-          withParagraph ? `, (SELECT text FROM paragraphs WHERE article_id = e.article_id AND position = e.paragraph) AS paragraph_text` : ''
-        }
-         FROM events e JOIN articles a ON a.id = e.article_id LEFT JOIN story_articles m ON m.article_id = e.article_id
-         WHERE e.article_id IN (SELECT value FROM json_each(?)) ORDER BY e.article_id, e.id`,
-      );
-    st = {
-      leadOf: db.prepare(
-        `SELECT CASE WHEN length(a.body) <= ${NEWS_REPORT_CHARS} THEN a.title || '\n' || COALESCE((SELECT text FROM paragraphs WHERE article_id = a.id AND position = 0), '') END AS lead
-         FROM articles a WHERE a.id = ?`,
-      ),
-      events: events(false),
-      eventsAbout: events(true),
-    };
-    statements.set(db, st);
-  }
-  return st;
-}
 /**
  * A news report is short; in one, every event belongs to the subject its headline or lead names.
  * A long essay or post names many subjects in passing, so there each event must name its own.
@@ -143,25 +103,24 @@ export const SAME_EVENT_PHRASE = 0.4;
  * about it (eventIsAbout). When there are more than `limit` entries, those with the
  * most sources (then the most recent) are kept, still shown in date order.
  */
-export function buildTimeline(db: Db, articleIds: number[], limit = 25, names: string[] = []): Timeline {
+export async function buildTimeline(stores: Pick<Stores, 'events'>, articleIds: number[], limit = 25, names: string[] = []): Promise<Timeline> {
   const about = names.length ? topicMatcher(names) : null;
+  const rows = await stores.events.forArticles(articleIds, !!about);
+  // Events whose own sentence does not name the topic keep only when their article is a news report
+  // whose headline or lead does: those articles are read, all at once.
+  const direct = about ? rows.map((r) => eventIsAbout(about, { text: r.text, paragraph_text: r.paragraph_text })) : [];
+  const leads = about ? await stores.events.reportLeads([...new Set(rows.filter((_, i) => !direct[i]).map((r) => r.article_id))], NEWS_REPORT_CHARS) : new Map<number, string | null>();
   const leadOk = new Map<number, boolean>();
-  const { leadOf, events, eventsAbout } = prepared(db);
-  const rows: EventRow[] = [];
-  for (let i = 0; i < articleIds.length; i += CHUNK) rows.push(...((about ? eventsAbout : events).all(JSON.stringify(articleIds.slice(i, i + CHUNK))) as EventRow[]));
   const groups: (TimelineEntry & { stories: Set<number> })[] = [];
   const byKey = new Map<string, (TimelineEntry & { stories: Set<number> })[]>();
-  for (const r of rows) {
-    if (about) {
-      if (!eventIsAbout(about, { text: r.text, paragraph_text: r.paragraph_text })) {
-        // Only then is the article read: is it a news report whose headline or lead names the topic?
-        let lead = leadOk.get(r.article_id);
-        if (lead === undefined) {
-          const row = leadOf.get(r.article_id) as { lead: string | null } | undefined;
-          leadOk.set(r.article_id, (lead = !!row?.lead && about(row.lead)));
-        }
-        if (!lead) continue;
+  for (const [i, r] of rows.entries()) {
+    if (about && !direct[i]) {
+      let lead = leadOk.get(r.article_id);
+      if (lead === undefined) {
+        const text = leads.get(r.article_id);
+        leadOk.set(r.article_id, (lead = !!text && about(text)));
       }
+      if (!lead) continue;
     }
     const key = r.date ?? `day:${r.day}`;
     const list = byKey.get(key) ?? [];

@@ -4,42 +4,48 @@ import { tempDb } from '../../scheduler/fixtures.ts';
 import { cnaWire, udnReprint } from '../../scheduler/follow-fixtures.ts';
 import { storeArticle } from '../../../src/core/loader/store-article.ts';
 import { sqliteStores } from '../../../src/core/store/open-stores.ts';
-import { createFollowStore } from '../../../src/core/follow/follow-store.ts';
 import { resolveFollowTarget } from '../../../src/core/follow/follow-target.ts';
 import { findAlerts } from '../../../src/core/follow/find-alerts.ts';
 import { inQuietHours } from '../../../src/scheduler/run-alerts.ts';
 import { parseQuietRange } from '../../../commands/quiet.ts';
 import { buildStoryView } from '../../../src/core/story-view/story-view.ts';
 
+/** Stores an article and waits for its (transitionally queued) story and event indexing. */
+async function store(...args: Parameters<typeof storeArticle>): Promise<ReturnType<typeof storeArticle>> {
+  const r = await storeArticle(...args);
+  return r;
+}
+
 const t0 = new Date('2025-10-17T21:00:00Z');
 const min = (m: number) => new Date(t0.getTime() + m * 60_000);
 
-function follow(db: ReturnType<typeof tempDb>['db'], what: string, at = t0) {
-  const target = resolveFollowTarget(db, what);
-  createFollowStore(db).add({ platform: 'terminal', chatId: 'c', threadId: null, lang: 'zh-TW', kind: target.kind, target: target.target, label: what, topicQuery: target.topicQuery, createdBy: 'u' }, at);
-  return createFollowStore(db).listByChat('terminal', 'c');
+async function follow(db: ReturnType<typeof tempDb>['db'], what: string, at = t0) {
+  const stores = sqliteStores(db);
+  const target = await resolveFollowTarget(stores, what);
+  await stores.follows.add({ platform: 'terminal', chatId: 'c', threadId: null, lang: 'zh-TW', kind: target.kind, target: target.target, label: what, topicQuery: target.topicQuery, createdBy: 'u' }, at);
+  return stores.follows.listByChat('terminal', 'c');
 }
 
 test('new story, then a new outlet is an update; the same outlet re-running the copy is not', async () => {
   const t = tempDb();
   try {
-    const follows = follow(t.db, '澤倫斯基');
+    const follows = await follow(t.db, '澤倫斯基');
     assert.equal(follows[0].kind, 'entity', 'a known person, through the alias index');
-    assert.deepEqual(findAlerts(t.db, follows, new Map(), min(10)), [], 'nothing new yet');
-    await storeArticle(sqliteStores(t.db), cnaWire(), { source_file: 'a', now: min(20) });
-    const [first] = findAlerts(t.db, follows, new Map(), min(21));
+    assert.deepEqual(await findAlerts(sqliteStores(t.db), follows, new Map(), min(10)), [], 'nothing new yet');
+    await store(sqliteStores(t.db), cnaWire(), { source_file: 'a', now: min(20) });
+    const [first] = await findAlerts(sqliteStores(t.db), follows, new Map(), min(21));
     assert.equal(first.kind, 'new');
     assert.deepEqual(first.follows, ['澤倫斯基']);
     const sent = new Map([[first.storyId, min(21).toISOString()]]);
     // CNA runs its own wire again under another URL: same outlet, same events → not new.
-    await storeArticle(sqliteStores(t.db), { ...cnaWire(), url: 'https://www.cna.com.tw/news/aopl/202510180099.aspx', title: '澤倫斯基白宮會川普（更新）' }, { source_file: 'b', now: min(30) });
-    assert.deepEqual(findAlerts(t.db, follows, sent, min(31)), []);
-    await storeArticle(sqliteStores(t.db), udnReprint(), { source_file: 'c', now: min(40) });
-    const [update] = findAlerts(t.db, follows, sent, min(41));
+    await store(sqliteStores(t.db), { ...cnaWire(), url: 'https://www.cna.com.tw/news/aopl/202510180099.aspx', title: '澤倫斯基白宮會川普（更新）' }, { source_file: 'b', now: min(30) });
+    assert.deepEqual(await findAlerts(sqliteStores(t.db), follows, sent, min(31)), []);
+    await store(sqliteStores(t.db), udnReprint(), { source_file: 'c', now: min(40) });
+    const [update] = await findAlerts(sqliteStores(t.db), follows, sent, min(41));
     assert.equal(update.kind, 'update');
     assert.deepEqual(update.newOutlets, ['聯合新聞網']);
     // An article about someone else is not alerted.
-    assert.deepEqual(findAlerts(t.db, follow(t.db, '拉夫羅夫', min(0)).filter((f) => f.label === '拉夫羅夫'), new Map(), min(41)), []);
+    assert.deepEqual(await findAlerts(sqliteStores(t.db), (await follow(t.db, '拉夫羅夫', min(0))).filter((f) => f.label === '拉夫羅夫'), new Map(), min(41)), []);
   } finally {
     t.cleanup();
   }
@@ -48,13 +54,13 @@ test('new story, then a new outlet is an update; the same outlet re-running the 
 test('a followed story number alerts on its own updates only', async () => {
   const t = tempDb();
   try {
-    await storeArticle(sqliteStores(t.db), cnaWire(), { source_file: 'a', now: min(-60) });
+    await store(sqliteStores(t.db), cnaWire(), { source_file: 'a', now: min(-60) });
     const storyId = Number(t.db.prepare('SELECT story_id FROM story_articles').pluck().get());
-    const follows = follow(t.db, `#${storyId}`);
+    const follows = await follow(t.db, `#${storyId}`);
     assert.equal(follows[0].kind, 'story');
-    assert.deepEqual(findAlerts(t.db, follows, new Map(), min(5)), [], 'what was there before the follow is not news');
-    await storeArticle(sqliteStores(t.db), udnReprint(), { source_file: 'c', now: min(40) });
-    const [u] = findAlerts(t.db, follows, new Map(), min(41));
+    assert.deepEqual(await findAlerts(sqliteStores(t.db), follows, new Map(), min(5)), [], 'what was there before the follow is not news');
+    await store(sqliteStores(t.db), udnReprint(), { source_file: 'c', now: min(40) });
+    const [u] = await findAlerts(sqliteStores(t.db), follows, new Map(), min(41));
     assert.deepEqual([u.storyId, u.kind, u.newOutlets], [storyId, 'update', ['聯合新聞網']]);
   } finally {
     t.cleanup();
@@ -77,12 +83,12 @@ test('quiet hours wrap past midnight in the chat’s zone; ranges parse', () => 
 test('/story view: the lead both outlets share, coverage, single source until the second outlet', async () => {
   const t = tempDb();
   try {
-    await storeArticle(sqliteStores(t.db), cnaWire(), { source_file: 'a', now: min(0) });
+    await store(sqliteStores(t.db), cnaWire(), { source_file: 'a', now: min(0) });
     const storyId = Number(t.db.prepare('SELECT story_id FROM story_articles').pluck().get());
-    const one = buildStoryView(t.db, storyId)!;
+    const one = (await buildStoryView(sqliteStores(t.db), storyId))!;
     assert.equal(one.singleSource, true);
-    await storeArticle(sqliteStores(t.db), udnReprint(), { source_file: 'c', now: min(40) });
-    const v = buildStoryView(t.db, storyId)!;
+    await store(sqliteStores(t.db), udnReprint(), { source_file: 'c', now: min(40) });
+    const v = (await buildStoryView(sqliteStores(t.db), storyId))!;
     assert.equal(v.singleSource, false);
     assert.deepEqual(v.coverage.map((c) => c.outlet), ['中央社', '聯合新聞網']);
     assert.deepEqual(v.coverage[0].languages, ['zh-Hant']);

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { openDatabase } from '../../../src/core/store/db.ts';
 import { sqliteStores } from '../../../src/core/store/open-stores.ts';
 import { makeArticle } from './make-article.ts';
+import { keepStoryNumber } from '../../../src/core/stories/keep-story-number.ts';
 
 function open() {
   const db = openDatabase(':memory:');
@@ -54,17 +55,17 @@ test('known bytes under another path are recorded for that path too', async () =
   db.close();
 });
 
-test('keepStoryNumber moves a lone article\'s new story back under the old number', async () => {
+test('keepStoryNumber (core/stories) moves a lone article\'s new story back under the old number', async () => {
   const { db, stores } = open();
   const { id } = await stores.articles.put(makeArticle(), { source_file: 'a.txt' });
   db.prepare("INSERT INTO stories (id, title, outlets) VALUES (9, 'new', '[]')").run();
   db.prepare("INSERT INTO story_articles (article_id, story_id, added_at) VALUES (?, 9, 'x')").run(id);
-  await stores.articles.keepStoryNumber(id, 4);
+  await keepStoryNumber(stores, id, 4);
   assert.equal(await stores.articles.storyOf(id), 4);
   assert.deepEqual(db.prepare('SELECT id, title FROM stories').all(), [{ id: 4, title: 'new' }]);
   // An old story that still exists is left alone.
   db.prepare("INSERT INTO stories (id, title, outlets) VALUES (5, 'other', '[]')").run();
-  await stores.articles.keepStoryNumber(id, 5);
+  await keepStoryNumber(stores, id, 5);
   assert.equal(await stores.articles.storyOf(id), 4);
   db.close();
 });

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../../../src/core/store/db.ts';
+import { sqliteStores } from '../../../src/core/store/open-stores.ts';
 import { eventTerms, matchAndIndexEvent } from '../../../src/core/stories/event-match.ts';
 
 const OTHER = [
@@ -13,20 +14,21 @@ const OTHER = [
   ['棒球經典賽 中華隊晉級複賽', '中華隊今晚以五比三擊敗對手，睽違多年再度晉級經典賽複賽。'],
 ];
 
-test('two outlets reporting one event in their own words match; the same words a week later do not', () => {
+test('two outlets reporting one event in their own words match; the same words a week later do not', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'newsbot-event-'));
   const db = openDatabase(join(dir, 'x.db'));
+  const stores = sqliteStores(db);
   try {
     let id = 1;
-    for (const [t, p] of OTHER) assert.deepEqual(matchAndIndexEvent(db, id++, 100, eventTerms(t, [p])), []);
+    for (const [t, p] of OTHER) assert.deepEqual(await matchAndIndexEvent(stores, id++, 100, eventTerms(t, [p])), []);
     const a = id++;
-    matchAndIndexEvent(db, a, 100, eventTerms('首批默沙東口服藥莫納皮拉韋抵台 陳時中：2016人份', ['指揮中心今天表示，默沙東口服抗病毒藥莫納皮拉韋首批2016人份今晨運抵桃園機場，供輕中度確診者使用。']));
+    await matchAndIndexEvent(stores, a, 100, eventTerms('首批默沙東口服藥莫納皮拉韋抵台 陳時中：2016人份', ['指揮中心今天表示，默沙東口服抗病毒藥莫納皮拉韋首批2016人份今晨運抵桃園機場，供輕中度確診者使用。']));
     const b = id++;
-    const found = matchAndIndexEvent(db, b, 101, eventTerms('莫納皮拉韋2016人份今晨抵桃園機場', ['陳時中說，默沙東研發的口服藥莫納皮拉韋首批2016人份已運抵桃園機場，將配送至醫院。']));
+    const found = await matchAndIndexEvent(stores, b, 101, eventTerms('莫納皮拉韋2016人份今晨抵桃園機場', ['陳時中說，默沙東研發的口服藥莫納皮拉韋首批2016人份已運抵桃園機場，將配送至醫院。']));
     assert.deepEqual(found.map((m) => m.articleId), [a]);
-    const later = matchAndIndexEvent(db, id++, 108, eventTerms('莫納皮拉韋2016人份今晨抵桃園機場', ['陳時中說，默沙東研發的口服藥莫納皮拉韋首批2016人份已運抵桃園機場，將配送至醫院。']));
+    const later = await matchAndIndexEvent(stores, id++, 108, eventTerms('莫納皮拉韋2016人份今晨抵桃園機場', ['陳時中說，默沙東研發的口服藥莫納皮拉韋首批2016人份已運抵桃園機場，將配送至醫院。']));
     assert.deepEqual(later, [], 'outside the one-day window');
-    const unrelated = matchAndIndexEvent(db, id++, 100, eventTerms('颱風外圍環流影響 北部降雨', ['氣象署指出，颱風帶來水氣，北部今天午後降雨機率提高。']));
+    const unrelated = await matchAndIndexEvent(stores, id++, 100, eventTerms('颱風外圍環流影響 北部降雨', ['氣象署指出，颱風帶來水氣，北部今天午後降雨機率提高。']));
     assert.ok(!unrelated.some((m) => m.articleId === a || m.articleId === b));
   } finally {
     db.close();

@@ -4,11 +4,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type Db } from '../../../src/core/store/db.ts';
-import { sqliteStores } from '../../../src/core/store/open-stores.ts';
 import { storeArticle } from '../../../src/core/loader/store-article.ts';
+import { sqliteStores } from '../../../src/core/store/open-stores.ts';
 import { latestStories } from '../../../src/core/stories/latest-stories.ts';
 import { leadDate, leadDatesDisagree } from '../../../src/core/stories/lead-date.ts';
 import { makeArticle } from '../store/make-article.ts';
+
+/** Stores an article and waits for its (transitionally queued) story and event indexing. */
+async function store(...args: Parameters<typeof storeArticle>): Promise<ReturnType<typeof storeArticle>> {
+  const r = await storeArticle(...args);
+  return r;
+}
 
 async function withDb(fn: (db: Db) => void | Promise<void>): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'newsbot-story-content-'));
@@ -40,10 +46,10 @@ test('the leads of a daily series name different days: the briefings stay differ
   assert.ok(leadDatesDisagree(['2021-12-21'], ['2021-12-22']));
   assert.ok(!leadDatesDisagree(['2021-12-21', '2021-12-26'], ['2021-12-26']));
   assert.ok(!leadDatesDisagree([], ['2021-12-22']), 'a lead without a date does not veto');
-  await withDb(async (db) => {
-    const a = (await storeArticle(sqliteStores(db), briefing(21, 10), { source_file: 'a' })).id;
-    const b = (await storeArticle(sqliteStores(db), briefing(22, 12), { source_file: 'b' })).id;
-    const c = (await storeArticle(sqliteStores(db), { ...briefing(22, 12), outlet: '自由時報', url: 'https://other.example/x', title: '境外移入增12例' }, { source_file: 'c' })).id;
+  withDb(async (db) => {
+    const a = (await store(sqliteStores(db), briefing(21, 10), { source_file: 'a' })).id;
+    const b = (await store(sqliteStores(db), briefing(22, 12), { source_file: 'b' })).id;
+    const c = (await store(sqliteStores(db), { ...briefing(22, 12), outlet: '自由時報', url: 'https://other.example/x', title: '境外移入增12例' }, { source_file: 'c' })).id;
     const storyOf = (id: number) => db.prepare('SELECT story_id FROM story_articles WHERE article_id = ?').pluck().get(id);
     assert.notEqual(storyOf(a), storyOf(b), 'same boilerplate, different days');
     assert.equal(storyOf(b), storyOf(c), 'the same day reported twice is one story');
@@ -52,9 +58,9 @@ test('the leads of a daily series name different days: the briefings stay differ
 
 test('/latest <topic> puts the stories about the topic before newer ones that only mention it', async () => {
   await withDb(async (db) => {
-    await storeArticle(sqliteStores(db), makeArticle({ title: '呂特訪問基輔 與澤倫斯基會談', url: 'https://a.example/1', published_at: '2025-08-22T10:00:00+08:00', dateline: null, paragraphs: [para('北約秘書長呂特22日訪問基輔，與烏克蘭總統澤倫斯基會談安全保障議題。')] }), { source_file: '1' });
-    await storeArticle(sqliteStores(db), makeArticle({ title: '歐盟農業補貼改革方案出爐', url: 'https://a.example/2', published_at: '2025-08-25T10:00:00+08:00', dateline: null, paragraphs: [para('歐盟執委會25日公布農業補貼改革方案，各國農民團體反應不一，部分國家代表提到澤倫斯基上週的談話。')] }), { source_file: '2' });
-    const titles = latestStories(db, { limit: 5, topic: '澤倫斯基' }).map((s) => s.title);
+    await store(sqliteStores(db), makeArticle({ title: '呂特訪問基輔 與澤倫斯基會談', url: 'https://a.example/1', published_at: '2025-08-22T10:00:00+08:00', dateline: null, paragraphs: [para('北約秘書長呂特22日訪問基輔，與烏克蘭總統澤倫斯基會談安全保障議題。')] }), { source_file: '1' });
+    await store(sqliteStores(db), makeArticle({ title: '歐盟農業補貼改革方案出爐', url: 'https://a.example/2', published_at: '2025-08-25T10:00:00+08:00', dateline: null, paragraphs: [para('歐盟執委會25日公布農業補貼改革方案，各國農民團體反應不一，部分國家代表提到澤倫斯基上週的談話。')] }), { source_file: '2' });
+    const titles = (await latestStories(sqliteStores(db), { limit: 5, topic: '澤倫斯基' })).map((s) => s.title);
     assert.deepEqual(titles, ['呂特訪問基輔 與澤倫斯基會談', '歐盟農業補貼改革方案出爐']);
   });
 });

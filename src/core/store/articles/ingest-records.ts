@@ -63,25 +63,5 @@ export function ingestRecords(sql: Sql) {
         );
       });
     },
-    /**
-     * Keeps a story's number when a revision re-clusters its only article: re-assigning it empties and
-     * deletes the old story and starts a new one, which then takes the old number back, so `/story N`,
-     * follows of story N and its thread keep working. Stories that still exist are left as they are.
-     * The row is copied under the old number and the new one deleted (no deferred foreign keys needed).
-     */
-    async keepStoryNumber(articleId: number, oldStoryId: number | undefined): Promise<void> {
-      if (oldStoryId === undefined) return;
-      const now = (await sql.get<{ story_id: number }>('SELECT story_id FROM story_articles WHERE article_id = ?', [articleId]))?.story_id;
-      if (now === undefined || now === oldStoryId) return;
-      if (await sql.get('SELECT 1 AS x FROM stories WHERE id = ?', [oldStoryId])) return;
-      const members = await sql.get<{ n: number }>('SELECT count(*) AS n FROM story_articles WHERE story_id = ?', [now]);
-      if (Number(members!.n) !== 1) return;
-      await sql.tx(async () => {
-        const cols = 'title, title_article_id, first_seen, last_updated, last_published, article_count, outlet_count, outlets';
-        await sql.run(`INSERT INTO stories (id, ${cols}) SELECT CAST(? AS INTEGER), ${cols} FROM stories WHERE id = ?`, [oldStoryId, now]);
-        await sql.run('UPDATE story_articles SET story_id = ? WHERE story_id = ?', [oldStoryId, now]);
-        await sql.run('DELETE FROM stories WHERE id = ?', [now]);
-      });
-    },
   };
 }
