@@ -3,7 +3,7 @@ import { UserError } from '../src/core/contract/errors.ts';
 import { checkTextArg } from './latest.ts';
 import { createFollowStore, MAX_FOLLOWS_PER_CHAT } from '../src/core/follow/follow-store.ts';
 import { resolveFollowTarget } from '../src/core/follow/follow-target.ts';
-import { politeReply } from '../src/core/digest/describe-subscription.ts';
+import { politeReply } from './subscription-replies.ts';
 
 const usage = { en: 'Usage: /follow <person | topic | story number>, e.g. /follow zelensky', 'zh-TW': '用法：/follow <人物、主題或新聞編號>，例如 /follow 澤倫斯基' };
 
@@ -30,7 +30,7 @@ export const followCommand = {
     if (refusal) return refusal;
     const store = createFollowStore(db);
     const existing = store.listByChat(chat.platform, chat.chatId);
-    const t = resolveFollowTarget(db, what);
+    const t = await resolveFollowTarget(db, what);
     const en = lang === 'en';
     if (existing.length >= MAX_FOLLOWS_PER_CHAT && !existing.some((f) => f.kind === t.kind && f.target === t.target)) {
       return politeReply(lang, `This chat already follows ${existing.length} things, the most allowed. Remove one with /unfollow first.`, `這個聊天室已追蹤 ${existing.length} 項，已達上限。請先用 /unfollow 移除一項。`);

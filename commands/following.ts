@@ -1,6 +1,5 @@
 import type { CommandDef } from '../src/core/contract/types.ts';
 import { createFollowStore } from '../src/core/follow/follow-store.ts';
-import { createChatSettingsStore } from '../src/core/chat-settings/chat-settings-store.ts';
 import { formatQuiet } from './quiet.ts';
 
 const KIND = { entity: { en: 'person or organisation', 'zh-TW': '人物或機構' }, topic: { en: 'topic words', 'zh-TW': '主題字詞' }, story: { en: 'one story', 'zh-TW': '單則新聞' } };
@@ -11,10 +10,11 @@ export const followingCommand = {
   description: { en: 'What this chat follows', 'zh-TW': '本聊天室追蹤的項目' },
   options: [],
   examples: ['/following'],
-  run({ lang, chat }, { stores: { legacyDb: db } }) {
+  async run({ lang, chat }, { stores }) {
+    const db = stores.legacyDb;
     const en = lang === 'en';
     const mine = createFollowStore(db).listByChat(chat.platform, chat.chatId);
-    const quiet = createChatSettingsStore(db).get(chat.platform, chat.chatId);
+    const quiet = await stores.chatSettings.get(chat.platform, chat.chatId);
     const quietLine = formatQuiet(quiet, lang);
     if (!mine.length) return { kind: 'ok', intro: en ? 'This chat follows nothing yet. Try /follow zelensky.' : '這個聊天室還沒有追蹤任何項目。試試 /follow 澤倫斯基。', items: [], articles: [] };
     const title = (id: string) => db.prepare('SELECT title FROM stories WHERE id = ?').pluck().get(Number(id)) as string | undefined;

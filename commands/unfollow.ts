@@ -4,7 +4,7 @@ import { checkTextArg } from './latest.ts';
 import { refuseFollowUnlessAdmin } from './follow.ts';
 import { createFollowStore } from '../src/core/follow/follow-store.ts';
 import { resolveFollowTarget } from '../src/core/follow/follow-target.ts';
-import { politeReply } from '../src/core/digest/describe-subscription.ts';
+import { politeReply } from './subscription-replies.ts';
 import { foldForMatch } from '../src/core/text/normalize.ts';
 
 const usage = { en: 'Usage: /unfollow <what you follow | all>, e.g. /unfollow zelensky', 'zh-TW': '用法：/unfollow <追蹤項目 | all>，例如 /unfollow 澤倫斯基' };
@@ -26,7 +26,7 @@ export const unfollowCommand = {
     if (!mine.length) return politeReply(lang, 'This chat follows nothing. Start with /follow.', '這個聊天室沒有追蹤任何項目。用 /follow 開始追蹤。');
     let gone = mine;
     if (!/^(all|全部)$/i.test(what)) {
-      const t = resolveFollowTarget(db, what);
+      const t = await resolveFollowTarget(db, what);
       const key = foldForMatch(what);
       gone = mine.filter((f) => (f.kind === t.kind && f.target === t.target) || foldForMatch(f.label) === key);
       if (!gone.length) {

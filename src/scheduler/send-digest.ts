@@ -8,8 +8,8 @@
 import type { ChatAdapter, DeliveryTarget } from '../adapters/types.ts';
 import { DeliveryError } from '../adapters/types.ts';
 import type { Reply } from '../core/contract/types.ts';
-import type { Ledger, Delivery, SentStory } from '../core/digest/ledger.ts';
-import type { Subscription, SubscriptionStore } from '../core/digest/subscription-store.ts';
+import type { Ledger, Delivery, SentStory } from '../core/store/ledger-store.ts';
+import type { Subscription, SubscriptionStore } from '../core/store/subscription-store.ts';
 import type { Logger } from '../core/logger.ts';
 import type { Clock } from './clock.ts';
 import type { Pacer } from './pacer.ts';
@@ -45,10 +45,12 @@ export interface SendDeps {
   clock: Clock;
   log: Logger;
   policy: SendPolicy;
+  /** Permanent failures in a row that pause a subscription (default: the ledger's). */
+  pauseAfter?: number;
   /** Moves chat-level state (settings) when a Telegram group becomes a supergroup. */
-  onChatMigrated?: (platform: Subscription['platform'], from: string, to: string) => void;
+  onChatMigrated?: (platform: Subscription['platform'], from: string, to: string) => void | Promise<void>;
   /** Called once a digest is out with its first message id and its story ids (story threads anchor there). */
-  onStoriesSent?: (sub: Subscription, firstMessageId: string, storyIds: number[]) => void;
+  onStoriesSent?: (sub: Subscription, firstMessageId: string, storyIds: number[]) => void | Promise<void>;
   /** Counts what happened, for the CLI summary and the benchmark. */
   stats: SendStats;
 }
@@ -102,13 +104,13 @@ export async function sendDigest(
   for (;;) {
     await pacer.acquire(sub.platform, target.chatId, estimate);
     // Only from here is a crash ambiguous (the request may reach the platform): waiting above is not.
-    ledger.markSending(delivery.id, clock.now());
+    await ledger.markSending(delivery.id, clock.now());
     try {
       const res = await adapter.send(target, reply, { idempotencyKey, openThread: sub.open_thread === 1 });
       const ids = [...partial, ...res.messageIds];
-      ledger.markSent(delivery, ids, stories, clock.now());
+      await ledger.markSent(delivery, ids, stories, clock.now());
       // The digest is the chat's first message about these stories (unless an alert was): later updates go to it.
-      if (ids[0]) deps.onStoriesSent?.(sub, ids[0], stories.map((s) => s.storyId).filter((id) => id > 0));
+      if (ids[0]) await deps.onStoriesSent?.(sub, ids[0], stories.map((s) => s.storyId).filter((id) => id > 0));
       stats.sent++;
       stats.messages += res.messageIds.length;
       // The adapter split it into more messages than reserved: pay for them before anything else goes out.
@@ -116,37 +118,37 @@ export async function sendDigest(
       return 'sent';
     } catch (err) {
       const e = err instanceof DeliveryError ? err : new DeliveryError('transient', err instanceof Error ? err.message : String(err));
-      ledger.touch(delivery.id, clock.now());
+      await ledger.touch(delivery.id, clock.now());
       if (e.kind === 'rate_limited') {
         stats.rateLimited++;
         const wait = e.retryAfterMs ?? 1000;
         pacer.blockChat(sub.platform, target.chatId, wait);
         if (++rateLimited <= policy.maxRateLimited) continue;
-        return fail(`rate limited ${rateLimited} times`, false);
+        return await fail(`rate limited ${rateLimited} times`, false);
       }
       if (e.kind === 'migrated' && e.migratedTo && migrations++ < 2) {
         log.info(`subscription ${sub.id}: chat ${target.chatId} moved to ${e.migratedTo}; following it`);
-        deps.subscriptions.moveChat(sub.platform, target.chatId, e.migratedTo);
-        deps.onChatMigrated?.(sub.platform, target.chatId, e.migratedTo);
+        await deps.subscriptions.moveChat(sub.platform, target.chatId, e.migratedTo);
+        await deps.onChatMigrated?.(sub.platform, target.chatId, e.migratedTo);
         target.chatId = e.migratedTo;
         stats.migrated++;
         continue;
       }
-      if (e.kind === 'permanent' || e.kind === 'migrated') return fail(e.message, true, e.sentMessageIds);
+      if (e.kind === 'permanent' || e.kind === 'migrated') return await fail(e.message, true, e.sentMessageIds);
       if (++transientFailures < policy.maxAttempts) {
         stats.retried++;
         const backoff = policy.backoffMs * 2 ** (transientFailures - 1);
         await clock.sleep(backoff * (0.8 + Math.random() * 0.4));
         continue;
       }
-      return fail(`gave up after ${transientFailures} attempts: ${e.message}`, false, e.sentMessageIds);
+      return await fail(`gave up after ${transientFailures} attempts: ${e.message}`, false, e.sentMessageIds);
     }
   }
 
-  function fail(error: string, permanent: boolean, sentIds: string[] = []): 'failed' {
+  async function fail(error: string, permanent: boolean, sentIds: string[] = []): Promise<'failed'> {
     log.warn(`digest for subscription ${sub.id} (${sub.platform} chat ${target.chatId}) due ${delivery.due_at} failed: ${error}`);
     const retryAt = permanent ? null : laterPassAt(delivery, policy, clock.now());
-    ledger.markFailed(delivery, error, { permanent, reason: permanent ? error : undefined, messageIds: [...partial, ...sentIds], retryAt });
+    await ledger.markFailed(delivery, error, { permanent, reason: permanent ? error : undefined, messageIds: [...partial, ...sentIds], retryAt, pauseAfter: deps.pauseAfter });
     stats.failed++;
     return 'failed';
   }

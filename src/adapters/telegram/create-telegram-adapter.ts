@@ -10,7 +10,6 @@ import type { Stores } from '../../core/store/stores.ts';
 import type { ChatAdapter, DeliveryTarget, SendOptions, SendResult } from '../types.ts';
 import type { Reply } from '../../core/contract/types.ts';
 import { addSecret, type Logger } from '../../core/logger.ts';
-import { createChatSettingsStore } from '../../core/chat-settings/chat-settings-store.ts';
 import { createFollowStore } from '../../core/follow/follow-store.ts';
 import { createStoryThreadStore } from '../../core/follow/story-threads.ts';
 import { boundedDeleteWebhook, interactiveRetry, type RetryOptions } from './retry.ts';
@@ -68,7 +67,7 @@ export function createTelegramAdapter(opts: TelegramAdapterOptions): TelegramAda
   bot.api.config.use(boundedDeleteWebhook(log, opts.retry?.maxDeleteWebhookFailures, describeTelegramError), ...interactiveRetry(opts.retry));
   // Digest sends: no automatic retries (see the module comment).
   const deliveryApi = new Api(opts.token, client);
-  const settings = createChatSettingsStore(db, now);
+  const settings = stores.chatSettings;
   const pages = createPageCache(now);
   let me: UserFromGetMe | undefined;
   let polling: Promise<void> | undefined;
@@ -84,9 +83,9 @@ export function createTelegramAdapter(opts: TelegramAdapterOptions): TelegramAda
   };
   bot.on(['message:text', 'channel_post:text'], createCommandHandler(deps));
   bot.on('callback_query:data', createPagingHandler(deps));
-  bot.on('message:migrate_to_chat_id', (ctx) => {
+  bot.on('message:migrate_to_chat_id', async (ctx) => {
     const to = ctx.msg.migrate_to_chat_id;
-    settings.moveChat('telegram', String(ctx.chat.id), String(to));
+    await settings.moveChat('telegram', String(ctx.chat.id), String(to), now());
     createFollowStore(db).moveChat('telegram', String(ctx.chat.id), String(to));
     createStoryThreadStore(db).moveChat('telegram', String(ctx.chat.id), String(to));
     log.info(`telegram: chat ${ctx.chat.id} became supergroup ${to}; settings moved`);

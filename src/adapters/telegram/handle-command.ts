@@ -10,7 +10,7 @@ import type { Reply, ReplyLang } from '../../core/contract/types.ts';
 import { parseCommandLine } from '../../../commands/parse.ts';
 import { executeCommand, parseFailureReply } from '../../../commands/execute.ts';
 import type { Logger } from '../../core/logger.ts';
-import type { ChatSettingsStore } from '../../core/chat-settings/chat-settings-store.ts';
+import type { ChatSettingsStore } from '../../core/store/chat-settings-store.ts';
 import { resolveLang } from '../../core/chat-settings/resolve-lang.ts';
 import { buildChatContext, topicOf } from './chat-context.ts';
 import { renderReplyBlocks } from './render-reply.ts';
@@ -32,8 +32,8 @@ export interface CommandHandlerDeps {
 }
 
 /** The reply language for a message: the chat's override, else the sender's app language. */
-export function langFor(settings: ChatSettingsStore, msg: Message): ReplyLang {
-  return resolveLang(settings.get('telegram', String(msg.chat.id))?.lang, msg.from?.language_code);
+export async function langFor(settings: ChatSettingsStore, msg: Message): Promise<ReplyLang> {
+  return resolveLang((await settings.get('telegram', String(msg.chat.id)))?.lang, msg.from?.language_code);
 }
 
 /** Commands a paging button may re-run: they only read. */
@@ -93,7 +93,7 @@ export function createCommandHandler(deps: CommandHandlerDeps): (ctx: Context) =
     const me = deps.me();
     // Telegram clients send /start when a user opens the bot: answer it like /help.
     const text = msg.text.replace(/^\/start(?=@|\s|$)/i, '/help');
-    const lang = langFor(deps.settings, msg);
+    const lang = await langFor(deps.settings, msg);
     const parsed = parseCommandLine(text, me.username);
     if (!parsed.ok) {
       const addressedToUs = new RegExp(`^/\\w+@${me.username}(\\s|$)`, 'i').test(text);
@@ -106,7 +106,7 @@ export function createCommandHandler(deps: CommandHandlerDeps): (ctx: Context) =
     const chat = buildChatContext(ctx.api, msg, me.id, deps.log);
     const reply = await executeCommand(parsed.command, { args: parsed.args, lang, chat }, { stores: deps.stores, now: deps.now }, deps.log);
     // /language answers in the language it just chose, which the command already did; others use `lang`.
-    const replyLang = parsed.command.name === 'language' ? langFor(deps.settings, msg) : lang;
+    const replyLang = parsed.command.name === 'language' ? await langFor(deps.settings, msg) : lang;
     const line = REPLAYABLE.has(parsed.command.name) ? text.trim().replace(/\s+/g, ' ').replace(/^\/(\w+)@\S+/, '/$1') : undefined;
     await answerWith(ctx.api, msg, reply, replyLang, deps, line);
   };
@@ -124,7 +124,7 @@ export function createPagingHandler(deps: CommandHandlerDeps): (ctx: Context) =>
       return;
     }
     const chatId = String(message.chat.id);
-    const lang = resolveLang(deps.settings.get('telegram', chatId)?.lang, q.from.language_code);
+    const lang = resolveLang((await deps.settings.get('telegram', chatId))?.lang, q.from.language_code);
     let pages: string[] | null | undefined;
     let pageLang = lang;
     let line: string | undefined;

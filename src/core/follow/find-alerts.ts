@@ -7,6 +7,7 @@
 import type { Db } from '../store/db.ts';
 import type { Follow } from './follow-store.ts';
 import { matchesTopic } from '../digest/topic.ts';
+import { sqliteStores } from '../store/open-stores.ts';
 
 /** How far back new articles are looked for (a chat that follows for months is not rescanned). */
 export const ALERT_LOOKBACK_MS = 3 * 24 * 3600 * 1000;
@@ -41,7 +42,7 @@ interface Member {
  * Stories to alert `follows` (one chat's) about at `at`. `sentAt`: when each story was last sent to
  * the chat (alert or digest ledger), which is the line between old and new coverage.
  */
-export function findAlerts(db: Db, follows: Follow[], sentAt: Map<number, string>, at: Date): AlertStory[] {
+export async function findAlerts(db: Db, follows: Follow[], sentAt: Map<number, string>, at: Date): Promise<AlertStory[]> {
   const atIso = at.toISOString();
   const floor = new Date(at.getTime() - ALERT_LOOKBACK_MS).toISOString();
   const recent = db.prepare(
@@ -65,7 +66,7 @@ export function findAlerts(db: Db, follows: Follow[], sentAt: Map<number, string
     for (const r of rows) {
       for (const f of topicFollows) {
         if (f.created_at >= atIso) continue;
-        if (matchesTopic(db, { id: r.article_id, title: '', url: null, outlet: null, at: '', lead: '' }, f.topic_query!)) note(r.story_id, f);
+        if (await matchesTopic(sqliteStores(db), { id: r.article_id, title: '', url: null, outlet: null, at: '', lead: '' }, f.topic_query!)) note(r.story_id, f);
       }
     }
   }

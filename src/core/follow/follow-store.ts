@@ -5,8 +5,8 @@
  */
 import type { Db } from '../store/db.ts';
 import type { Platform, ReplyLang } from '../contract/types.ts';
-import type { Subscription, TopicQuery } from '../digest/subscription-store.ts';
-import { createSubscriptionStore } from '../digest/subscription-store.ts';
+import type { Subscription, TopicQuery } from '../store/subscription-store.ts';
+import { sqliteStores } from '../store/open-stores.ts';
 
 export type FollowKind = 'entity' | 'topic' | 'story';
 
@@ -45,7 +45,7 @@ export function createFollowStore(db: Db) {
   const updateAlerts = db.prepare(`UPDATE subscriptions SET thread_id = ?, lang = ?, paused_reason = NULL, consecutive_failures = 0 WHERE id = ?`);
   const dropAlerts = db.prepare(`DELETE FROM subscriptions WHERE platform = ? AND chat_id = ? AND kind = 'alerts'`);
   const chatsWithAlerts = db.prepare(`SELECT * FROM subscriptions WHERE kind = 'alerts' AND paused_reason IS NULL AND platform IN (SELECT value FROM json_each(?)) ORDER BY id`);
-  const subs = createSubscriptionStore(db);
+  const subs = sqliteStores(db).subscriptions;
 
   return {
     /**
@@ -72,9 +72,9 @@ export function createFollowStore(db: Db) {
       })();
     },
     /** The alerts row of a chat, if it follows anything. */
-    alertsOf(platform: Platform, chatId: string): Subscription | undefined {
+    async alertsOf(platform: Platform, chatId: string): Promise<Subscription | undefined> {
       const id = alertsRow.get(platform, chatId) as number | undefined;
-      return id === undefined ? undefined : subs.get(id);
+      return id === undefined ? undefined : await subs.get(id);
     },
     /** Follows a Telegram group that became a supergroup: its follows and its alerts row move to the new id. */
     moveChat(platform: Platform, from: string, to: string): void {

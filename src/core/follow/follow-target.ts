@@ -3,9 +3,10 @@
  * person or organisation the alias index knows (any script or spelling), else plain topic words.
  */
 import type { Db } from '../store/db.ts';
-import type { TopicQuery } from '../digest/subscription-store.ts';
+import type { TopicQuery } from '../store/subscription-store.ts';
 import type { FollowKind } from './follow-store.ts';
 import { resolveTopic } from '../digest/topic.ts';
+import { sqliteStores } from '../store/open-stores.ts';
 import { foldForMatch } from '../text/normalize.ts';
 import { foldScript } from '../text/script.ts';
 import { getAliasIndex } from '../entities/alias-index.ts';
@@ -19,13 +20,13 @@ export interface FollowTarget {
 }
 
 /** Resolves `text` (already checked for length and control characters). */
-export function resolveFollowTarget(db: Db, text: string): FollowTarget {
+export async function resolveFollowTarget(db: Db, text: string): Promise<FollowTarget> {
   const num = /^#?(\d{1,9})$/.exec(text.trim());
   if (num) {
     const title = db.prepare('SELECT title FROM stories WHERE id = ?').pluck().get(Number(num[1])) as string | undefined;
     if (title !== undefined) return { kind: 'story', target: String(Number(num[1])), topicQuery: null, description: title };
   }
-  const q = resolveTopic(db, text);
+  const q = await resolveTopic(sqliteStores(db), text);
   if (q.entityIds.length) {
     let description: string | null = null;
     try {

@@ -13,47 +13,47 @@ import { buildStoryView } from '../../../src/core/story-view/story-view.ts';
 const t0 = new Date('2025-10-17T21:00:00Z');
 const min = (m: number) => new Date(t0.getTime() + m * 60_000);
 
-function follow(db: ReturnType<typeof tempDb>['db'], what: string, at = t0) {
-  const target = resolveFollowTarget(db, what);
+async function follow(db: ReturnType<typeof tempDb>['db'], what: string, at = t0) {
+  const target = await resolveFollowTarget(db, what);
   createFollowStore(db).add({ platform: 'terminal', chatId: 'c', threadId: null, lang: 'zh-TW', kind: target.kind, target: target.target, label: what, topicQuery: target.topicQuery, createdBy: 'u' }, at);
   return createFollowStore(db).listByChat('terminal', 'c');
 }
 
-test('new story, then a new outlet is an update; the same outlet re-running the copy is not', () => {
+test('new story, then a new outlet is an update; the same outlet re-running the copy is not', async () => {
   const t = tempDb();
   try {
-    const follows = follow(t.db, '澤倫斯基');
+    const follows = await follow(t.db, '澤倫斯基');
     assert.equal(follows[0].kind, 'entity', 'a known person, through the alias index');
-    assert.deepEqual(findAlerts(t.db, follows, new Map(), min(10)), [], 'nothing new yet');
+    assert.deepEqual(await findAlerts(t.db, follows, new Map(), min(10)), [], 'nothing new yet');
     storeArticle(t.db, cnaWire(), { source_file: 'a', now: min(20) });
-    const [first] = findAlerts(t.db, follows, new Map(), min(21));
+    const [first] = await findAlerts(t.db, follows, new Map(), min(21));
     assert.equal(first.kind, 'new');
     assert.deepEqual(first.follows, ['澤倫斯基']);
     const sent = new Map([[first.storyId, min(21).toISOString()]]);
     // CNA runs its own wire again under another URL: same outlet, same events → not new.
     storeArticle(t.db, { ...cnaWire(), url: 'https://www.cna.com.tw/news/aopl/202510180099.aspx', title: '澤倫斯基白宮會川普（更新）' }, { source_file: 'b', now: min(30) });
-    assert.deepEqual(findAlerts(t.db, follows, sent, min(31)), []);
+    assert.deepEqual(await findAlerts(t.db, follows, sent, min(31)), []);
     storeArticle(t.db, udnReprint(), { source_file: 'c', now: min(40) });
-    const [update] = findAlerts(t.db, follows, sent, min(41));
+    const [update] = await findAlerts(t.db, follows, sent, min(41));
     assert.equal(update.kind, 'update');
     assert.deepEqual(update.newOutlets, ['聯合新聞網']);
     // An article about someone else is not alerted.
-    assert.deepEqual(findAlerts(t.db, follow(t.db, '拉夫羅夫', min(0)).filter((f) => f.label === '拉夫羅夫'), new Map(), min(41)), []);
+    assert.deepEqual(await findAlerts(t.db, (await follow(t.db, '拉夫羅夫', min(0))).filter((f) => f.label === '拉夫羅夫'), new Map(), min(41)), []);
   } finally {
     t.cleanup();
   }
 });
 
-test('a followed story number alerts on its own updates only', () => {
+test('a followed story number alerts on its own updates only', async () => {
   const t = tempDb();
   try {
     storeArticle(t.db, cnaWire(), { source_file: 'a', now: min(-60) });
     const storyId = Number(t.db.prepare('SELECT story_id FROM story_articles').pluck().get());
-    const follows = follow(t.db, `#${storyId}`);
+    const follows = await follow(t.db, `#${storyId}`);
     assert.equal(follows[0].kind, 'story');
-    assert.deepEqual(findAlerts(t.db, follows, new Map(), min(5)), [], 'what was there before the follow is not news');
+    assert.deepEqual(await findAlerts(t.db, follows, new Map(), min(5)), [], 'what was there before the follow is not news');
     storeArticle(t.db, udnReprint(), { source_file: 'c', now: min(40) });
-    const [u] = findAlerts(t.db, follows, new Map(), min(41));
+    const [u] = await findAlerts(t.db, follows, new Map(), min(41));
     assert.deepEqual([u.storyId, u.kind, u.newOutlets], [storyId, 'update', ['聯合新聞網']]);
   } finally {
     t.cleanup();
