@@ -28,6 +28,7 @@ const isBackfill = (alias: string) => `EXISTS (SELECT 1 FROM source_items si WHE
 const COLS = `a.id, a.title, a.url, a.outlet, COALESCE(a.published_utc, a.ingested_at) AS at, substr(a.body, 1, 600) AS lead, CASE WHEN ${isBackfill('a')} THEN 1 ELSE 0 END AS backfilled`;
 const num = <T extends { id: number }>(r: T): T => ({ ...r, id: Number(r.id) });
 
+/** The candidate reads over `sql` (exposed as `stores.subscriptions.candidates`). */
 export function digestCandidateReads(sql: Sql) {
   return {
     /**
@@ -57,9 +58,12 @@ export function digestCandidateReads(sql: Sql) {
       );
       return r ? { storyId: Number(r.story_id), title: r.title } : undefined;
     },
-    /** Every member article of a story, by id. */
+    /** Every member article of a story, oldest publication first (the order its outlets are listed in). */
     async storyMembers(storyId: number): Promise<CandidateArticleRow[]> {
-      const rows = await sql.all<CandidateArticleRow>(`SELECT ${COLS} FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = ? ORDER BY a.id`, [storyId]);
+      const rows = await sql.all<CandidateArticleRow>(
+        `SELECT ${COLS} FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = ? ORDER BY sa.published_at NULLS FIRST, sa.article_id`,
+        [storyId],
+      );
       return rows.map(num);
     },
     /** One article alone (not in a story). */
