@@ -19,7 +19,7 @@ import { createStoryThreadStore } from '../core/follow/story-threads.ts';
 import { createFollowStore } from '../core/follow/follow-store.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { createPacer, type Pacer } from './pacer.ts';
-import { laterPassAt, sendDigest, DEFAULT_SEND_POLICY, newSendStats, type SendPolicy, type SendStats } from './send-digest.ts';
+import { laterPassAt, sendDigest, DEFAULT_SEND_POLICY, newSendStats, SentUnrecordedError, type SendPolicy, type SendStats } from './send-digest.ts';
 import { recoverStaleClaims } from './recover-stale.ts';
 import { planStoryNotes, postStoryNotes } from './digest-story-notes.ts';
 
@@ -155,6 +155,10 @@ export async function runDueDigests(stores: Stores, adapters: Adapters, at: Date
           stats.messages += await postStoryNotes({ adapter: adapters[now.platform]!, threads, pacer, log: opts.log }, now, delivery, notes);
         }
       } catch (err) {
+        if (err instanceof SentUnrecordedError) {
+          opts.log.error(`subscription ${sub.id}: ${err.message}; left to stale-claim recovery`, err.cause);
+          continue;
+        }
         opts.log.error(`digest for subscription ${sub.id} due ${delivery.due_at} could not be built`, err);
         await ledger.markFailed(delivery, `internal: ${err instanceof Error ? err.message : String(err)}`, { permanent: false, retryAt: laterPassAt(delivery, policy, clock.now()) });
         stats.failed++;

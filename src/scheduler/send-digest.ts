@@ -5,7 +5,7 @@
  * there, and permanent errors count toward pausing the subscription. A digest that still fails
  * for passing reasons is given a retry time for a later scheduler pass (laterPassAt).
  */
-import type { ChatAdapter, DeliveryTarget } from '../adapters/types.ts';
+import type { ChatAdapter, DeliveryTarget, SendResult } from '../adapters/types.ts';
 import { DeliveryError } from '../adapters/types.ts';
 import type { Reply } from '../core/contract/types.ts';
 import type { Ledger, Delivery, SentStory } from '../core/store/ledger-store.ts';
@@ -36,6 +36,21 @@ export const DEFAULT_SEND_POLICY: SendPolicy = { maxAttempts: 4, backoffMs: 1000
 export function laterPassAt(delivery: { attempts: number }, policy: SendPolicy, now: Date): Date | null {
   if (delivery.attempts >= policy.maxPasses) return null;
   return new Date(now.getTime() + policy.laterPassMs * 3 ** (delivery.attempts - 1));
+}
+
+/**
+ * A digest went out but the ledger could not record it. Its row is left claimed and mid-send, so
+ * stale-claim recovery treats it as any interrupted send (recover-stale.ts): never failed and
+ * retried, which would send it twice.
+ */
+export class SentUnrecordedError extends Error {
+  constructor(
+    readonly deliveryId: number,
+    readonly cause: unknown,
+  ) {
+    super(`digest ${deliveryId} was sent but could not be marked sent: ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.name = 'SentUnrecordedError';
+  }
 }
 
 export interface SendDeps {
@@ -105,17 +120,9 @@ export async function sendDigest(
     await pacer.acquire(sub.platform, target.chatId, estimate);
     // Only from here is a crash ambiguous (the request may reach the platform): waiting above is not.
     await ledger.markSending(delivery.id, clock.now());
+    let res: SendResult;
     try {
-      const res = await adapter.send(target, reply, { idempotencyKey, openThread: sub.open_thread === 1 });
-      const ids = [...partial, ...res.messageIds];
-      await ledger.markSent(delivery, ids, stories, clock.now());
-      // The digest is the chat's first message about these stories (unless an alert was): later updates go to it.
-      if (ids[0]) await deps.onStoriesSent?.(sub, ids[0], stories.map((s) => s.storyId).filter((id) => id > 0));
-      stats.sent++;
-      stats.messages += res.messageIds.length;
-      // The adapter split it into more messages than reserved: pay for them before anything else goes out.
-      if (res.messageIds.length > estimate) await pacer.acquire(sub.platform, target.chatId, res.messageIds.length - estimate);
-      return 'sent';
+      res = await adapter.send(target, reply, { idempotencyKey, openThread: sub.open_thread === 1 });
     } catch (err) {
       const e = err instanceof DeliveryError ? err : new DeliveryError('transient', err instanceof Error ? err.message : String(err));
       await ledger.touch(delivery.id, clock.now());
@@ -143,6 +150,24 @@ export async function sendDigest(
       }
       return await fail(`gave up after ${transientFailures} attempts: ${e.message}`, false, e.sentMessageIds);
     }
+    // It is out: from here nothing may count as a failed send (that would send it again).
+    const ids = [...partial, ...res.messageIds];
+    try {
+      await ledger.markSent(delivery, ids, stories, clock.now());
+    } catch (err) {
+      throw new SentUnrecordedError(delivery.id, err);
+    }
+    // The digest is the chat's first message about these stories (unless an alert was): later updates go to it.
+    try {
+      if (ids[0]) await deps.onStoriesSent?.(sub, ids[0], stories.map((s) => s.storyId).filter((id) => id > 0));
+    } catch (err) {
+      log.warn(`digest ${delivery.id}: anchoring its stories failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    stats.sent++;
+    stats.messages += res.messageIds.length;
+    // The adapter split it into more messages than reserved: pay for them before anything else goes out.
+    if (res.messageIds.length > estimate) await pacer.acquire(sub.platform, target.chatId, res.messageIds.length - estimate);
+    return 'sent';
   }
 
   async function fail(error: string, permanent: boolean, sentIds: string[] = []): Promise<'failed'> {

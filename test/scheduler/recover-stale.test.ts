@@ -39,3 +39,26 @@ test('stale claims: a dead claimer is taken over (sent if nothing went out, aban
     t.cleanup();
   }
 });
+
+test('a digest sent but not recorded (the ledger write failed) stays claimed mid-send: never failed and retried, so never sent twice', async () => {
+  const t = tempDb();
+  try {
+    putArticle(t.db, { title: 'Story', body: 'It happened.', outlet: 'AP', url: 'https://ap.example/1', published: '2026-11-21T20:00:00Z', storyId: 1 });
+    const stores = sqliteStores(t.db);
+    await stores.subscriptions.add({ platform: 'telegram', chatId: '1', lang: 'en', time: '08:00', tz: 'Asia/Taipei' }, new Date('2026-11-21T10:00:00Z'));
+    const broken = { ...stores, ledger: { ...stores.ledger, markSent: async () => Promise.reject(new Error('database went away')) } };
+    const tg = scriptedAdapter('telegram');
+    const clock = (iso: string) => ({ now: () => new Date(iso), sleep: async () => {} });
+    const s = await runDueDigests(broken, { telegram: tg }, new Date('2026-11-22T00:00:30Z'), { log: quietLog, claimer: `${hostname()}:999999999:x`, clock: clock('2026-11-22T00:00:30Z') });
+    assert.deepEqual([s.claimed, s.stats.sent, s.stats.failed, tg.sent.length], [1, 0, 0, 1]);
+    const [row] = await stores.ledger.list();
+    assert.equal(row.status, 'claimed');
+    assert.ok(row.send_started_at);
+    // The next pass sees a dead claimer mid-send: on Telegram that is ambiguous, not resent.
+    const next = await runDueDigests(stores, { telegram: tg }, new Date('2026-11-22T00:01:30Z'), { log: quietLog, clock: clock('2026-11-22T00:01:30Z') });
+    assert.deepEqual([next.abandoned, tg.sent.length], [1, 1]);
+    assert.equal((await stores.ledger.list())[0].status, 'failed');
+  } finally {
+    t.cleanup();
+  }
+});
