@@ -3,7 +3,7 @@ import { UserError } from '../src/core/contract/errors.ts';
 import { checkTextArg } from './latest.ts';
 import { MAX_FOLLOWS_PER_CHAT } from '../src/core/follow/follow-store.ts';
 import { resolveFollowTarget } from '../src/core/follow/follow-target.ts';
-import { politeReply } from '../src/core/digest/describe-subscription.ts';
+import { politeReply } from './subscription-replies.ts';
 
 const usage = { en: 'Usage: /follow <person | topic | story number>, e.g. /follow zelensky', 'zh-TW': '用法：/follow <人物、主題或新聞編號>，例如 /follow 澤倫斯基' };
 

@@ -1,5 +1,4 @@
 import type { CommandDef } from '../src/core/contract/types.ts';
-import { createChatSettingsStore } from '../src/core/chat-settings/chat-settings-store.ts';
 import { formatQuiet } from './quiet.ts';
 
 const KIND = { entity: { en: 'person or organisation', 'zh-TW': '人物或機構' }, topic: { en: 'topic words', 'zh-TW': '主題字詞' }, story: { en: 'one story', 'zh-TW': '單則新聞' } };
@@ -13,8 +12,7 @@ export const followingCommand = {
   async run({ lang, chat }, { stores }) {
     const en = lang === 'en';
     const mine = await stores.follows.listByChat(chat.platform, chat.chatId);
-    // legacyDb: chat settings are another area's, not yet behind its store.
-    const quiet = await createChatSettingsStore(stores.legacyDb).get(chat.platform, chat.chatId);
+    const quiet = await stores.chatSettings.get(chat.platform, chat.chatId);
     const quietLine = formatQuiet(quiet, lang);
     if (!mine.length) return { kind: 'ok', intro: en ? 'This chat follows nothing yet. Try /follow zelensky.' : '這個聊天室還沒有追蹤任何項目。試試 /follow 澤倫斯基。', items: [], articles: [] };
     const titles = new Map<string, string | undefined>();

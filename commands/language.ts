@@ -1,6 +1,5 @@
 import type { CommandDef, ReplyLang } from '../src/core/contract/types.ts';
 import { UserError } from '../src/core/contract/errors.ts';
-import { createChatSettingsStore } from '../src/core/chat-settings/chat-settings-store.ts';
 import { parseLangChoice } from '../src/core/chat-settings/resolve-lang.ts';
 
 const NAMES: Record<ReplyLang, string> = { 'zh-TW': '繁體中文 (zh-TW)', 'zh-CN': '简体中文 (zh-CN)', en: 'English (en)' };
@@ -21,9 +20,9 @@ export const languageCommand = {
     },
   ],
   examples: ['/language en', '/language zh-TW', '/language zh-CN', '/language auto'],
-  run: async ({ args, lang, chat }, { stores: { legacyDb: db }, now }) => {
-    const store = createChatSettingsStore(db, now);
-    const current = store.get(chat.platform, chat.chatId)?.lang ?? null;
+  run: async ({ args, lang, chat }, { stores, now }) => {
+    const store = stores.chatSettings;
+    const current = (await store.get(chat.platform, chat.chatId))?.lang ?? null;
     const raw = typeof args.language === 'string' ? args.language : '';
     if (!raw) {
       const what = current ? NAMES[current] : lang === 'en' ? 'automatic (each user’s app language)' : '自動（依各使用者的應用程式語言）';
@@ -48,7 +47,7 @@ export const languageCommand = {
         'zh-TW': '只有本聊天室的管理員可以變更語言設定。',
       });
     }
-    store.setLang(chat.platform, chat.chatId, choice);
+    await store.setLang(chat.platform, chat.chatId, choice, now());
     if (choice === null) {
       return {
         kind: 'ok',

@@ -1,7 +1,7 @@
 import type { CommandDef, TextLang } from '../src/core/contract/types.ts';
 import { UserError } from '../src/core/contract/errors.ts';
 import { refuseFollowUnlessAdmin } from './follow.ts';
-import { createChatSettingsStore, type ChatSettings } from '../src/core/chat-settings/chat-settings-store.ts';
+import type { ChatSettings } from '../src/core/store/chat-settings-store.ts';
 
 const usage = { en: 'Usage: /quiet 23:00-07:00 (local time), /quiet off, or /quiet to see it', 'zh-TW': '用法：/quiet 23:00-07:00（當地時間）、/quiet off，或 /quiet 查看' };
 const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
@@ -31,16 +31,16 @@ export const quietCommand = {
   description: { en: 'Quiet hours for alerts, e.g. 23:00-07:00, or off', 'zh-TW': '通知的勿擾時段，例如 23:00-07:00，或 off' },
   options: [{ name: 'hours', description: { en: 'HH:MM-HH:MM local time, or off', 'zh-TW': 'HH:MM-HH:MM 當地時間，或 off' }, type: 'string', required: false, rest: true }],
   examples: ['/quiet 23:00-07:00', '/quiet off', '/quiet'],
-  async run({ args, lang, chat }, { stores: { legacyDb: db }, now }) {
-    const store = createChatSettingsStore(db, now);
+  async run({ args, lang, chat }, { stores, now }) {
+    const store = stores.chatSettings;
     const raw = typeof args.hours === 'string' ? args.hours.trim() : '';
-    if (!raw) return { kind: 'ok', intro: formatQuiet(store.get(chat.platform, chat.chatId), lang), footer: usage[lang], items: [], articles: [] };
+    if (!raw) return { kind: 'ok', intro: formatQuiet(await store.get(chat.platform, chat.chatId), lang), footer: usage[lang], items: [], articles: [] };
     const off = /^(off|none|關閉|关闭|取消)$/i.test(raw);
     const range = off ? null : parseQuietRange(raw);
     if (!off && !range) throw new UserError('bad-quiet', { en: `I cannot read “${raw}” as hours. ${usage.en}`, 'zh-TW': `看不懂「${raw}」這個時段。${usage['zh-TW']}` });
     const refusal = await refuseFollowUnlessAdmin(chat, lang);
     if (refusal) return refusal;
-    store.setQuiet(chat.platform, chat.chatId, range?.[0] ?? null, range?.[1] ?? null);
-    return { kind: 'ok', intro: formatQuiet(store.get(chat.platform, chat.chatId), lang), items: [], articles: [] };
+    await store.setQuiet(chat.platform, chat.chatId, range?.[0] ?? null, range?.[1] ?? null, now());
+    return { kind: 'ok', intro: formatQuiet(await store.get(chat.platform, chat.chatId), lang), items: [], articles: [] };
   },
 } satisfies CommandDef;

@@ -1,11 +1,9 @@
 import type { CommandDef } from '../src/core/contract/types.ts';
-import { createSubscriptionStore } from '../src/core/digest/subscription-store.ts';
-import { parseSubscribeArgs, SubscribeArgsError } from '../src/core/digest/subscribe-args.ts';
+import { parseSubscribeArgs, SubscribeArgsError } from './subscribe-args.ts';
 import { UserError } from '../src/core/contract/errors.ts';
 import { resolveTopic } from '../src/core/digest/topic.ts';
 import { foldForMatch } from '../src/core/text/normalize.ts';
-import { describeSubscription, politeReply, refuseUnlessAdmin } from '../src/core/digest/describe-subscription.ts';
-import { createChatSettingsStore } from '../src/core/chat-settings/chat-settings-store.ts';
+import { describeSubscription, politeReply, refuseUnlessAdmin } from './subscription-replies.ts';
 
 /** Most subscriptions one chat may hold (several topics and times, not a flood). */
 export const MAX_SUBSCRIPTIONS_PER_CHAT = 20;
@@ -36,7 +34,7 @@ export const subscribeCommand = {
     { name: 'tz', description: { en: 'Time zone, e.g. Europe/Berlin (default Asia/Taipei)', 'zh-TW': '時區，例如 Asia/Taipei（預設）' }, type: 'string', required: false },
   ],
   examples: ['/subscribe', '/subscribe 07:30 zelensky', '/subscribe 08:00 tz:Europe/Berlin', '/subscribe 08:00 thread'],
-  async run({ args, lang, replyLang, chat }, { stores: { legacyDb: db }, now }) {
+  async run({ args, lang, replyLang, chat }, { stores, now }) {
     let parsed;
     try {
       parsed = parseSubscribeArgs(args);
@@ -53,20 +51,20 @@ export const subscribeCommand = {
         '我在這裡沒有發言權限，摘要將無法送達。請先允許我在此發送訊息，再試一次。',
       );
     }
-    const store = createSubscriptionStore(db);
-    const settings = createChatSettingsStore(db, now);
-    if (parsed.tz) settings.setTimezone(chat.platform, chat.chatId, parsed.tz);
-    const tz = parsed.tz ?? settings.get(chat.platform, chat.chatId)?.timezone ?? DEFAULT_TZ;
+    const store = stores.subscriptions;
+    const settings = stores.chatSettings;
+    if (parsed.tz) await settings.setTimezone(chat.platform, chat.chatId, parsed.tz, now());
+    const tz = parsed.tz ?? (await settings.get(chat.platform, chat.chatId))?.timezone ?? DEFAULT_TZ;
     const time = parsed.time ?? DEFAULT_TIME;
-    const existing = store.listByChat(chat.platform, chat.chatId);
+    const existing = await store.listByChat(chat.platform, chat.chatId);
     const topicKey = parsed.topic ? foldForMatch(parsed.topic) : null;
     const same = existing.find(
       (s) => s.time === time && s.tz === tz && (s.thread_id ?? null) === (chat.threadId ?? null) && (s.topic ? foldForMatch(s.topic) : null) === topicKey,
     );
     if (same) {
       if (same.paused_reason) {
-        store.resume(same.id, now());
-        const resumed = store.get(same.id)!;
+        await store.resume(same.id, now());
+        const resumed = (await store.get(same.id))!;
         return {
           kind: 'ok',
           intro: lang === 'en' ? `Resumed subscription #${same.id}.` : `已恢復訂閱 #${same.id}。`,
@@ -88,7 +86,7 @@ export const subscribeCommand = {
         `這個聊天室已有 ${existing.length} 個訂閱，已達上限。請先用 /unsubscribe 移除一個。`,
       );
     }
-    const sub = store.add(
+    const sub = await store.add(
       {
         platform: chat.platform,
         chatId: chat.chatId,
@@ -97,7 +95,7 @@ export const subscribeCommand = {
         time,
         tz,
         topic: parsed.topic,
-        topicQuery: parsed.topic ? resolveTopic(db, parsed.topic) : null,
+        topicQuery: parsed.topic ? await resolveTopic(stores, parsed.topic) : null,
         createdBy: chat.userId,
         openThread: parsed.thread && chat.platform === 'discord',
       },

@@ -1,6 +1,5 @@
 import type { CommandDef } from '../src/core/contract/types.ts';
-import { createSubscriptionStore } from '../src/core/digest/subscription-store.ts';
-import { describeSubscription } from '../src/core/digest/describe-subscription.ts';
+import { describeSubscription } from './subscription-replies.ts';
 
 /** /subscriptions: this chat's digests, each with its next delivery time in its own zone, and why any is paused. */
 export const subscriptionsCommand = {
@@ -12,8 +11,8 @@ export const subscriptionsCommand = {
   options: [],
   replayable: true,
   examples: ['/subscriptions'],
-  run({ lang, chat }, { stores: { legacyDb: db } }) {
-    const mine = createSubscriptionStore(db).listByChat(chat.platform, chat.chatId);
+  async run({ lang, chat }, { stores }) {
+    const mine = await stores.subscriptions.listByChat(chat.platform, chat.chatId);
     const en = lang === 'en';
     if (!mine.length) {
       return {

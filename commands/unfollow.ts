@@ -3,7 +3,7 @@ import { UserError } from '../src/core/contract/errors.ts';
 import { checkTextArg } from './latest.ts';
 import { refuseFollowUnlessAdmin } from './follow.ts';
 import { resolveFollowTarget } from '../src/core/follow/follow-target.ts';
-import { politeReply } from '../src/core/digest/describe-subscription.ts';
+import { politeReply } from './subscription-replies.ts';
 import { foldForMatch } from '../src/core/text/normalize.ts';
 
 const usage = { en: 'Usage: /unfollow <what you follow | all>, e.g. /unfollow zelensky', 'zh-TW': '用法：/unfollow <追蹤項目 | all>，例如 /unfollow 澤倫斯基' };

@@ -1,6 +1,6 @@
 import type { CommandDef } from '../src/core/contract/types.ts';
-import { createSubscriptionStore, type Subscription } from '../src/core/digest/subscription-store.ts';
-import { describeSubscription, politeReply, refuseUnlessAdmin } from '../src/core/digest/describe-subscription.ts';
+import type { Subscription } from '../src/core/store/subscription-store.ts';
+import { describeSubscription, politeReply, refuseUnlessAdmin } from './subscription-replies.ts';
 import { foldForMatch } from '../src/core/text/normalize.ts';
 import { parseClockTime, formatClockTime } from '../src/core/digest/due-times.ts';
 
@@ -18,11 +18,11 @@ export const unsubscribeCommand = {
     { name: 'which', description: { en: 'Number, HH:MM, topic, or all', 'zh-TW': '編號、HH:MM、主題或 all' }, type: 'string', required: false, rest: true },
   ],
   examples: ['/unsubscribe 3', '/unsubscribe zelensky', '/unsubscribe all'],
-  async run({ args, lang, chat }, { stores: { legacyDb: db } }) {
+  async run({ args, lang, chat }, { stores }) {
     const refusal = await refuseUnlessAdmin(chat, lang);
     if (refusal) return refusal;
-    const store = createSubscriptionStore(db);
-    const mine = store.listByChat(chat.platform, chat.chatId);
+    const store = stores.subscriptions;
+    const mine = await store.listByChat(chat.platform, chat.chatId);
     const en = lang === 'en';
     if (!mine.length) return politeReply(lang, 'This chat has no subscriptions. Start one with /subscribe.', '這個聊天室沒有任何訂閱。用 /subscribe 開始訂閱。');
     const which = String(args.which ?? '').trim();
@@ -58,7 +58,7 @@ export const unsubscribeCommand = {
         private: true,
       };
     }
-    for (const s of chosen) store.remove(s.id);
+    for (const s of chosen) await store.remove(s.id);
     const ids = chosen.map((s) => `#${s.id}`).join(', ');
     return {
       kind: 'ok',

@@ -15,10 +15,8 @@ import { spawn } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { openDatabase, type Db } from '../../src/core/store/db.ts';
 import { createLogger } from '../../src/core/logger.ts';
-import { createSubscriptionStore } from '../../src/core/digest/subscription-store.ts';
-import { createLedger } from '../../src/core/digest/ledger.ts';
 import { composeDigest } from '../../src/core/digest/compose-digest.ts';
-import { createSqlDigestSource, cacheDigestSource } from '../../src/core/digest/sql-digest-source.ts';
+import { createStoreDigestSource, cacheDigestSource } from '../../src/core/digest/digest-source.ts';
 import { resolveTopic } from '../../src/core/digest/topic.ts';
 import { nextDueAfter } from '../../src/core/digest/due-times.ts';
 import { runDueDigests } from '../../src/scheduler/run-due-digests.ts';
@@ -77,16 +75,17 @@ async function copyArchive(dir: string): Promise<string> {
   return dest;
 }
 
-function addSubscriptions(db: Db, due: Date, n: number, platformOf: (i: number) => 'telegram' | 'discord', chatOf: (i: number) => string, time = '08:00') {
-  const store = createSubscriptionStore(db);
+async function addSubscriptions(db: Db, due: Date, n: number, platformOf: (i: number) => 'telegram' | 'discord', chatOf: (i: number) => string, time = '08:00') {
+  const stores = sqliteStores(db);
   const made = new Date(due.getTime() - 3600_000);
-  const queries = new Map(TOPICS.map((t) => [t, resolveTopic(db, t)]));
-  db.transaction(() => {
+  const queries = new Map<string, Awaited<ReturnType<typeof resolveTopic>>>();
+  for (const t of TOPICS) queries.set(t, await resolveTopic(stores, t));
+  await stores.tx(async () => {
     for (let i = 0; i < n; i++) {
       const topic = i % 5 === 0 ? TOPICS[(i / 5) % TOPICS.length] : null;
-      store.add({ platform: platformOf(i), chatId: chatOf(i), lang: i % 2 ? 'en' : 'zh-TW', time, tz: 'Asia/Taipei', topic, topicQuery: topic ? queries.get(topic) : null }, made);
+      await stores.subscriptions.add({ platform: platformOf(i), chatId: chatOf(i), lang: i % 2 ? 'en' : 'zh-TW', time, tz: 'Asia/Taipei', topic, topicQuery: topic ? queries.get(topic) : null }, made);
     }
-  })();
+  });
 }
 
 async function deliver(db: Db, fakes: Fakes, due: Date, paced: boolean) {
@@ -126,33 +125,32 @@ export async function run(): Promise<void> {
 
     // 10,000 due at the same minute, plus 90,000 due at other minutes of the day.
     t0 = process.hrtime.bigint();
-    addSubscriptions(db, due, SUBS, (i) => (i % 2 ? 'discord' : 'telegram'), (i) => (i % 2 ? String(700000000000000000n + BigInt(i)) : String(10_000 + i)));
-    addSubscriptions(db, due, TOTAL_SUBS - SUBS, () => 'telegram', (i) => String(900_000 + i), '09:30');
+    await addSubscriptions(db, due, SUBS, (i) => (i % 2 ? 'discord' : 'telegram'), (i) => (i % 2 ? String(700000000000000000n + BigInt(i)) : String(10_000 + i)));
+    await addSubscriptions(db, due, TOTAL_SUBS - SUBS, () => 'telegram', (i) => String(900_000 + i), '09:30');
     console.log(`subscriptions: ${TOTAL_SUBS} stored (${SUBS} due at ${due.toISOString()}) in ${ms(t0).toFixed(0)} ms`);
 
-    const store = createSubscriptionStore(db);
+    const stores = sqliteStores(db);
     t0 = process.hrtime.bigint();
-    const dueNow = store.dueBefore(new Date(due.getTime() + 30_000), ['telegram', 'discord']);
+    const dueNow = await stores.subscriptions.dueBefore(new Date(due.getTime() + 30_000), ['telegram', 'discord']);
     const qMs = ms(t0);
     const plan = db.prepare(`EXPLAIN QUERY PLAN SELECT * FROM subscriptions WHERE paused_reason IS NULL AND next_due_at <= ?`).all('x') as { detail: string }[];
     console.log(`due query: ${dueNow.length} of ${TOTAL_SUBS} due, ${qMs.toFixed(1)} ms (${plan.map((p) => p.detail).join('; ')})`);
 
-    const ledger = createLedger(db);
-    const opts = { ledger, maxStories: 10, emptyNote: false };
-    const cached = cacheDigestSource(createSqlDigestSource(db, { memo: true }));
+    const opts = { ledger: stores.ledger, maxStories: 10, emptyNote: false };
+    const cached = cacheDigestSource(createStoreDigestSource(stores, { memo: true }));
     t0 = process.hrtime.bigint();
     let stories = 0;
     let empty = 0;
     for (const sub of dueNow) {
-      const c = composeDigest(sub, due, { ...opts, source: cached });
+      const c = await composeDigest(sub, due, { ...opts, source: cached });
       if (c.reply) stories += c.stories.length;
       else empty++;
     }
     const composeMs = ms(t0);
     const SAMPLE = 300;
-    const plain = createSqlDigestSource(db);
+    const plain = createStoreDigestSource(stores);
     t0 = process.hrtime.bigint();
-    for (const sub of dueNow.slice(0, SAMPLE)) composeDigest(sub, due, { ...opts, source: plain });
+    for (const sub of dueNow.slice(0, SAMPLE)) await composeDigest(sub, due, { ...opts, source: plain });
     const basePer = ms(t0) / SAMPLE;
     console.log(
       `compose ${dueNow.length} digests: ${composeMs.toFixed(0)} ms (${((composeMs / dueNow.length) * 1000).toFixed(0)} µs each; ${stories} story entries, ${empty} empty)` +

@@ -4,17 +4,16 @@
  * / skipped_empty, per subscription and due time.
  */
 import { loadConfig } from '../config.ts';
-import { openDatabase } from '../core/store/db.ts';
+import { openStores } from '../core/store/open-stores.ts';
 import { parseArgs, dbPath } from './args.ts';
-import { createLedger } from '../core/digest/ledger.ts';
-import { formatTable } from '../core/digest/format-table.ts';
+import { formatTable } from './format-table.ts';
 
 export async function run(argv: string[]): Promise<number> {
   const { flags } = parseArgs(argv, ['json']);
   const cfg = loadConfig();
-  const db = openDatabase(dbPath(flags, cfg));
+  const stores = await openStores(dbPath(flags, cfg.NEWSBOT_DB));
   try {
-    const rows = createLedger(db).list();
+    const rows = await stores.ledger.list();
     if (flags.json) {
       for (const d of rows) process.stdout.write(JSON.stringify(d) + '\n');
       return 0;
@@ -40,6 +39,6 @@ export async function run(argv: string[]): Promise<number> {
     );
     return 0;
   } finally {
-    db.close();
+    await stores.close();
   }
 }

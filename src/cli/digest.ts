@@ -4,8 +4,7 @@
  * time. Safe while the bot runs: the delivery ledger decides which process sends each digest.
  */
 import { loadConfig } from '../config.ts';
-import { openDatabase } from '../core/store/db.ts';
-import { sqliteStores } from '../core/store/open-stores.ts';
+import { openStores } from '../core/store/open-stores.ts';
 import { createLogger } from '../core/logger.ts';
 import { parseArgs, dbPath } from './args.ts';
 import { runDueDigests } from '../scheduler/run-due-digests.ts';
@@ -37,8 +36,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   const cfg = loadConfig();
   const log = createLogger(cfg.LOG_LEVEL);
-  const db = openDatabase(dbPath(flags, cfg));
-  const stores = sqliteStores(db);
+  const stores = await openStores(dbPath(flags, cfg));
   const adapters = byPlatform(await buildAdapters(cfg, stores, log));
   try {
     if (!Object.keys(adapters).length) {
@@ -53,6 +51,6 @@ export async function run(argv: string[]): Promise<number> {
     return s.stats.failed ? 1 : 0;
   } finally {
     for (const a of Object.values(adapters)) await a?.stop().catch(() => undefined);
-    db.close();
+    await stores.close();
   }
 }

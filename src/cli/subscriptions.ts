@@ -3,18 +3,17 @@
  * (--json) or a readable table, with its next due time and why it is paused.
  */
 import { loadConfig } from '../config.ts';
-import { openDatabase } from '../core/store/db.ts';
+import { openStores } from '../core/store/open-stores.ts';
 import { parseArgs, dbPath } from './args.ts';
-import { createSubscriptionStore } from '../core/digest/subscription-store.ts';
 import { formatLocal } from '../core/digest/due-times.ts';
-import { formatTable } from '../core/digest/format-table.ts';
+import { formatTable } from './format-table.ts';
 
 export async function run(argv: string[]): Promise<number> {
   const { flags } = parseArgs(argv, ['json']);
   const cfg = loadConfig();
-  const db = openDatabase(dbPath(flags, cfg));
+  const stores = await openStores(dbPath(flags, cfg.NEWSBOT_DB));
   try {
-    const subs = createSubscriptionStore(db).list();
+    const subs = await stores.subscriptions.list();
     if (flags.json) {
       for (const s of subs) process.stdout.write(JSON.stringify(s) + '\n');
       return 0;
@@ -36,6 +35,6 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(formatTable(['id', 'platform', 'chat', 'time', 'topic', 'next (local)', 'last digest due', 'state'], rows));
     return 0;
   } finally {
-    db.close();
+    await stores.close();
   }
 }

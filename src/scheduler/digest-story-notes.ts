@@ -8,11 +8,10 @@
  * the digest. A coverage line (more outlets) is left out when the chat's alerts already told the
  * thread about that story since the previous digest.
  */
-import type { Db } from '../core/store/db.ts';
 import type { ChatAdapter, DeliveryTarget } from '../adapters/types.ts';
 import type { Reply } from '../core/contract/types.ts';
-import type { Delivery } from '../core/digest/ledger.ts';
-import type { Subscription } from '../core/digest/subscription-store.ts';
+import type { Delivery, Ledger } from '../core/store/ledger-store.ts';
+import type { Subscription } from '../core/store/subscription-store.ts';
 import type { ComposedDigest } from '../core/digest/compose-digest.ts';
 import type { StoryThread, StoryThreadStore } from '../core/follow/story-threads.ts';
 import type { Logger } from '../core/logger.ts';
@@ -31,15 +30,18 @@ export interface StoryNote {
  * The notes a digest of `sub` should leave in story threads, decided BEFORE it is sent (a story the
  * digest itself anchors has no earlier place to post to).
  */
-export async function planStoryNotes(db: Db, threads: StoryThreadStore, sub: Subscription, updates: ComposedDigest['updates']): Promise<StoryNote[]> {
-  const alerted = db.prepare(`SELECT max(ss.sent_due_at) FROM subscription_stories ss JOIN subscriptions s ON s.id = ss.subscription_id
-    WHERE s.kind = 'alerts' AND s.platform = ? AND s.chat_id = ? AND ss.story_id = ?`).pluck();
+export async function planStoryNotes(
+  ledger: Pick<Ledger, 'lastAlertedAt'>,
+  threads: StoryThreadStore,
+  sub: Subscription,
+  updates: ComposedDigest['updates'],
+): Promise<StoryNote[]> {
   const en = textLangOf(sub.lang) === 'en';
   const out: StoryNote[] = [];
   for (const u of updates) {
     const row = await threads.get(sub.platform, sub.chat_id, u.storyId);
     if (!row) continue;
-    const told = alerted.get(sub.platform, sub.chat_id, u.storyId) as string | null;
+    const told = await ledger.lastAlertedAt(sub.platform, sub.chat_id, u.storyId);
     // Only stories the chat follows (its alerts told it of them): a plain digest chat gets the digest alone.
     if (!told) continue;
     const lines = [...u.revisions, ...(told && told > (sub.last_digest_due_at ?? '') ? [] : u.coverage)];

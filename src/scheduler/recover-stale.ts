@@ -16,8 +16,8 @@
  */
 import { hostname } from 'node:os';
 import type { Platform } from '../core/contract/types.ts';
-import type { Ledger, Delivery } from '../core/digest/ledger.ts';
-import type { Subscription, SubscriptionStore } from '../core/digest/subscription-store.ts';
+import type { Ledger, Delivery } from '../core/store/ledger-store.ts';
+import type { Subscription, SubscriptionStore } from '../core/store/subscription-store.ts';
 import type { Logger } from '../core/logger.ts';
 
 /** Platforms whose adapters deduplicate a resend by idempotency key. */
@@ -55,37 +55,38 @@ type RecoverOptions = { claimer: string; now: Date; leaseMs: number; platforms: 
  * host keeps its claims however long its queue (thousands due at 08:00); a claimer on another host
  * loses them after the lease.
  */
-function* staleClaims(ledger: Ledger, subs: SubscriptionStore, o: RecoverOptions, kind: 'alerts' | 'digests') {
-  for (const d of ledger.listClaimed()) {
+async function* staleClaims(ledger: Ledger, subs: SubscriptionStore, o: RecoverOptions, kind: 'alerts' | 'digests') {
+  for (const d of await ledger.listClaimed()) {
     const age = o.now.getTime() - Date.parse(d.claimed_at ?? '1970-01-01T00:00:00Z');
     const state = claimerState(d.claimed_by, o.claimer);
     if (!(state === 'dead' || (state === 'unknown' && age > o.leaseMs))) continue;
-    const sub = subs.get(d.subscription_id);
+    const sub = await subs.get(d.subscription_id);
     if (!sub || !o.platforms.includes(sub.platform)) continue;
     if ((sub.kind === 'alerts') !== (kind === 'alerts')) continue;
     yield { d, sub };
   }
 }
 
-export function recoverStaleClaims(
+export async function recoverStaleClaims(
   ledger: Ledger,
   subs: SubscriptionStore,
   o: RecoverOptions,
-): { resend: { sub: Subscription; delivery: Delivery }[]; abandoned: number } {
+): Promise<{ resend: { sub: Subscription; delivery: Delivery }[]; abandoned: number }> {
   const resend: { sub: Subscription; delivery: Delivery }[] = [];
   let abandoned = 0;
-  for (const { d, sub } of staleClaims(ledger, subs, o, 'digests')) {
+  for await (const { d, sub } of staleClaims(ledger, subs, o, 'digests')) {
     if (d.send_started_at && !IDEMPOTENT_PLATFORMS.includes(sub.platform)) {
-      ledger.markFailed(d, `ambiguous: the process sending it (${d.claimed_by}) stopped mid-send; not resent (at-most-once on ${sub.platform})`, {
+      await ledger.markFailed(d, `ambiguous: the process sending it (${d.claimed_by}) stopped mid-send; not resent (at-most-once on ${sub.platform})`, {
         permanent: false,
       });
       o.log.warn(`digest ${d.id} (subscription ${sub.id}, due ${d.due_at}) may or may not have reached the chat; not resent`);
       abandoned++;
       continue;
     }
-    if (ledger.reclaim(d, o.claimer, o.now)) {
+    const taken = await ledger.reclaim(d, o.claimer, o.now);
+    if (taken) {
       o.log.info(`taking over digest ${d.id} (subscription ${sub.id}, due ${d.due_at}) from ${d.claimed_by}`);
-      resend.push({ sub, delivery: ledger.get(d.id)! });
+      resend.push({ sub, delivery: taken });
     }
   }
   return { resend, abandoned };
@@ -97,24 +98,26 @@ export function recoverStaleClaims(
  * so and its stories count as sent (at most once); on Discord it is taken over and returned, to be
  * resent with the same nonces (exactly once).
  */
-export function recoverStaleAlerts(
+export async function recoverStaleAlerts(
   ledger: Ledger,
   subs: SubscriptionStore,
   o: RecoverOptions,
-): { resend: { sub: Subscription; delivery: Delivery }[]; abandoned: number } {
+): Promise<{ resend: { sub: Subscription; delivery: Delivery }[]; abandoned: number }> {
   const resend: { sub: Subscription; delivery: Delivery }[] = [];
   let abandoned = 0;
-  for (const { d, sub } of staleClaims(ledger, subs, o, 'alerts')) {
+  for await (const { d, sub } of staleClaims(ledger, subs, o, 'alerts')) {
     if (!d.send_started_at) {
-      ledger.markFailed(d, `interrupted alert batch (${d.claimed_by}) before sending; the next batch carries its stories`, { permanent: false });
+      await ledger.markFailed(d, `interrupted alert batch (${d.claimed_by}) before sending; the next batch carries its stories`, { permanent: false });
       abandoned++;
     } else if (!IDEMPOTENT_PLATFORMS.includes(sub.platform)) {
-      ledger.markAlertAmbiguous(d, `ambiguous: the process sending it (${d.claimed_by}) stopped mid-send; not resent (at-most-once on ${sub.platform})`);
+      await ledger.markAlertAmbiguous(d, `ambiguous: the process sending it (${d.claimed_by}) stopped mid-send; not resent (at-most-once on ${sub.platform})`);
       o.log.warn(`alert batch ${d.id} (${sub.platform} chat ${sub.chat_id}, ${d.due_at}) may or may not have reached the chat; not resent`);
       abandoned++;
-    } else if (ledger.reclaim(d, o.claimer, o.now)) {
+    } else {
+      const taken = await ledger.reclaim(d, o.claimer, o.now);
+      if (!taken) continue;
       o.log.info(`taking over alert batch ${d.id} (${sub.platform} chat ${sub.chat_id}) from ${d.claimed_by}; resending with its nonces`);
-      resend.push({ sub, delivery: ledger.get(d.id)! });
+      resend.push({ sub, delivery: taken });
     }
   }
   return { resend, abandoned };

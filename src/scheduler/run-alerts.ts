@@ -12,13 +12,13 @@ import type { Platform, Reply, ReplyLang } from '../core/contract/types.ts';
 import type { Logger } from '../core/logger.ts';
 import type { ChatAdapter, DeliveryTarget } from '../adapters/types.ts';
 import { DeliveryError } from '../adapters/types.ts';
-import { createLedger, type Delivery, type SentStory } from '../core/digest/ledger.ts';
-import { createSubscriptionStore, type Subscription } from '../core/digest/subscription-store.ts';
+import type { Delivery, SentStory } from '../core/store/ledger-store.ts';
+import type { Subscription } from '../core/store/subscription-store.ts';
 import { findAlerts, type AlertStory } from '../core/follow/find-alerts.ts';
 import { renderAlertBatch, renderStoryUpdate } from '../core/follow/render-alert.ts';
 import type { StoryThread, StoryThreadStore } from '../core/follow/story-threads.ts';
 import { recoverStaleAlerts } from './recover-stale.ts';
-import { createChatSettingsStore, type ChatSettings } from '../core/chat-settings/chat-settings-store.ts';
+import type { ChatSettings } from '../core/store/chat-settings-store.ts';
 import { systemClock, type Clock } from './clock.ts';
 import type { Pacer } from './pacer.ts';
 import type { Adapters } from './run-due-digests.ts';
@@ -89,57 +89,53 @@ export async function postToStory(
 export async function runAlerts(stores: Stores, adapters: Adapters, at: Date, opts: AlertOptions): Promise<AlertSummary> {
   const clock = opts.clock ?? systemClock;
   const claimer = opts.claimer ?? newClaimerId();
-  const db = stores.legacyDb;
   const follows = stores.follows;
-  const ledger = createLedger(db);
-  const settings = createChatSettingsStore(db);
+  const { ledger, subscriptions: subs, chatSettings: settings } = stores;
   const threads = stores.follows.threads;
   const platforms = (Object.keys(adapters) as Platform[]).filter((p) => adapters[p]);
   const summary: AlertSummary = { chats: 0, batches: 0, stories: 0, messages: 0, quiet: 0, failed: 0 };
 
-  const subs = createSubscriptionStore(db);
   const everyMs = opts.everyMs ?? ALERT_INTERVAL_MS;
 
   /** Sends one claimed batch; each part's stories are recorded as delivered as soon as it is out. */
   const sendBatch = async (sub: Subscription, delivery: Delivery, stories: AlertStory[], lang: ReplyLang) => {
     const adapter = adapters[sub.platform]!;
     const place: DeliveryTarget = { platform: sub.platform, chatId: sub.chat_id, threadId: sub.thread_id ?? undefined, lang };
-    const anchored = new Set<number>();
-    for (const s of stories) if (await threads.get(sub.platform, sub.chat_id, s.storyId)) anchored.add(s.storyId);
-    const fresh = stories.filter((s) => !anchored.has(s.storyId));
+    const fresh: AlertStory[] = [];
+    for (const s of stories) if (!(await threads.get(sub.platform, sub.chat_id, s.storyId))) fresh.push(s);
     const known = stories.filter((s) => !fresh.includes(s));
     const sentIds: string[] = [];
     const delivered: AlertStory[] = [];
     // Keys are stable per (batch, part): a Discord resend after a crash reuses them, so Discord refuses the duplicate.
     const send = async (target: DeliveryTarget, reply: ReturnType<typeof renderAlertBatch>, part: string, replyTo?: string) => {
       await opts.pacer?.acquire(sub.platform, target.chatId, 1);
-      ledger.markSending(delivery.id, clock.now());
+      await ledger.markSending(delivery.id, clock.now());
       const res = await adapter.send(target, reply, { idempotencyKey: `alert:${sub.id}:${delivery.due_at}:${part}`, replyTo });
       sentIds.push(...res.messageIds);
       summary.messages += res.messageIds.length;
       return res.messageIds;
     };
-    const done = (part: AlertStory[]) => {
-      ledger.recordStories(sub.id, part.map(toSent), delivery.due_at);
+    const done = async (part: AlertStory[]) => {
+      await ledger.recordStories(sub.id, part.map(toSent), delivery.due_at);
       delivered.push(...part);
     };
     try {
       if (fresh.length) {
         const ids = await send(place, renderAlertBatch(fresh, lang), 'chat');
         if (ids[0]) await threads.anchor(sub.platform, sub.chat_id, fresh.map((s) => s.storyId), ids[0], sub.thread_id, clock.now());
-        done(fresh);
+        await done(fresh);
       }
       for (const s of known) {
         const row = (await threads.get(sub.platform, sub.chat_id, s.storyId))!;
         await postToStory(adapter, threads, place, row, { name: s.title, reply: renderStoryUpdate(s, lang), send, part: `story-${s.storyId}`, threadsAllowed: !sub.thread_id });
-        done([s]);
+        await done([s]);
       }
-      ledger.markSent(delivery, sentIds, delivered.map(toSent), clock.now());
+      await ledger.markSent(delivery, sentIds, delivered.map(toSent), clock.now());
       summary.stories += delivered.length;
     } catch (err) {
       const e = err instanceof DeliveryError ? err : new DeliveryError('transient', err instanceof Error ? err.message : String(err));
       // What did go out is already recorded, so the next batch does not repeat it; the rest waits for it.
-      ledger.markFailed(delivery, e.message, { permanent: e.kind === 'permanent', reason: e.kind === 'permanent' ? e.message : undefined, messageIds: sentIds, retryAt: null });
+      await ledger.markFailed(delivery, e.message, { permanent: e.kind === 'permanent', reason: e.kind === 'permanent' ? e.message : undefined, messageIds: sentIds, retryAt: null });
       opts.log.warn(`alerts for ${sub.platform} chat ${sub.chat_id} failed: ${e.message}`);
       summary.stories += delivered.length;
       summary.failed++;
@@ -147,25 +143,26 @@ export async function runAlerts(stores: Stores, adapters: Adapters, at: Date, op
   };
 
   // Batches left by a process that died mid-send (recover-stale.ts): Discord ones are resent with the same nonces.
-  const recovered = recoverStaleAlerts(ledger, subs, { claimer, now: clock.now(), leaseMs: opts.leaseMs ?? 15 * 60_000, platforms, log: opts.log });
+  const recovered = await recoverStaleAlerts(ledger, subs, { claimer, now: clock.now(), leaseMs: opts.leaseMs ?? 15 * 60_000, platforms, log: opts.log });
   for (const { sub, delivery } of recovered.resend) {
-    const cs = settings.get(sub.platform, sub.chat_id);
+    const cs = await settings.get(sub.platform, sub.chat_id);
     const planned = new Set(delivery.story_ids);
-    const stories = (await findAlerts(stores, await follows.listByChat(sub.platform, sub.chat_id), ledger.sentTimes(sub.id), new Date(delivery.due_at))).filter((s) => planned.has(s.storyId));
+    const found = await findAlerts(stores, await follows.listByChat(sub.platform, sub.chat_id), await ledger.sentTimes(sub.id), new Date(delivery.due_at));
+    const stories = found.filter((s) => planned.has(s.storyId));
     summary.batches++;
     await sendBatch(sub, delivery, stories, cs?.lang ?? sub.lang);
   }
 
   for (const sub of await follows.alertChats(platforms)) {
     summary.chats++;
-    const cs = settings.get(sub.platform, sub.chat_id);
+    const cs = await settings.get(sub.platform, sub.chat_id);
     if (inQuietHours(cs, at, opts.defaultTz)) {
       summary.quiet++;
       continue;
     }
-    const stories = await findAlerts(stores, await follows.listByChat(sub.platform, sub.chat_id), ledger.sentTimes(sub.id), at);
+    const stories = await findAlerts(stores, await follows.listByChat(sub.platform, sub.chat_id), await ledger.sentTimes(sub.id), at);
     if (!stories.length) continue;
-    const delivery = ledger.claimAlert(sub, at, everyMs, claimer, clock.now(), stories.map((s) => s.storyId));
+    const delivery = await ledger.claimAlert(sub, at, everyMs, claimer, clock.now(), stories.map((s) => s.storyId));
     if (!delivery) continue;
     summary.batches++;
     await sendBatch(sub, delivery, stories, cs?.lang ?? sub.lang);

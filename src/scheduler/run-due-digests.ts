@@ -10,15 +10,14 @@ import type { Stores } from '../core/store/stores.ts';
 import type { ChatAdapter } from '../adapters/types.ts';
 import type { Platform } from '../core/contract/types.ts';
 import type { Logger } from '../core/logger.ts';
-import { createLedger, type Delivery, type Ledger } from '../core/digest/ledger.ts';
-import { createSubscriptionStore, type Subscription, type SubscriptionStore } from '../core/digest/subscription-store.ts';
+import type { Delivery } from '../core/store/ledger-store.ts';
+import type { Subscription } from '../core/store/subscription-store.ts';
 import { latestDueAtOrBefore } from '../core/digest/due-times.ts';
 import { composeDigest, type DigestSource } from '../core/digest/compose-digest.ts';
-import { createSqlDigestSource, cacheDigestSource } from '../core/digest/sql-digest-source.ts';
-import { createChatSettingsStore } from '../core/chat-settings/chat-settings-store.ts';
+import { createStoreDigestSource, cacheDigestSource } from '../core/digest/digest-source.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { createPacer, type Pacer } from './pacer.ts';
-import { laterPassAt, sendDigest, DEFAULT_SEND_POLICY, newSendStats, type SendPolicy, type SendStats } from './send-digest.ts';
+import { laterPassAt, sendDigest, DEFAULT_SEND_POLICY, newSendStats, SentUnrecordedError, type SendPolicy, type SendStats } from './send-digest.ts';
 import { recoverStaleClaims } from './recover-stale.ts';
 import { planStoryNotes, postStoryNotes } from './digest-story-notes.ts';
 
@@ -69,18 +68,15 @@ interface Job {
 export async function runDueDigests(stores: Stores, adapters: Adapters, at: Date, opts: RunOptions): Promise<RunSummary> {
   const clock = opts.clock ?? systemClock;
   const claimer = opts.claimer ?? newClaimerId();
-  const db = stores.legacyDb;
-  const ledger: Ledger = createLedger(db, { pauseAfter: opts.pauseAfter });
-  const subs: SubscriptionStore = createSubscriptionStore(db);
-  const settings = createChatSettingsStore(db);
+  const { ledger, subscriptions: subs, chatSettings: settings } = stores;
   const threads = stores.follows.threads;
-  const source = cacheDigestSource(opts.source ?? createSqlDigestSource(db, { memo: true }));
+  const source = cacheDigestSource(opts.source ?? createStoreDigestSource(stores, { memo: true }));
   const pacer = opts.pacer ?? createPacer(clock);
   const stats = newSendStats();
   const platforms = (Object.keys(adapters) as Platform[]).filter((p) => adapters[p]);
   const summary: RunSummary = { due: 0, claimed: 0, retried: 0, skippedEmpty: 0, recovered: 0, abandoned: 0, stats };
 
-  const recovered = recoverStaleClaims(ledger, subs, {
+  const recovered = await recoverStaleClaims(ledger, subs, {
     claimer,
     now: clock.now(),
     leaseMs: opts.leaseMs ?? 15 * 60_000,
@@ -91,16 +87,16 @@ export async function runDueDigests(stores: Stores, adapters: Adapters, at: Date
   summary.abandoned = recovered.abandoned;
 
   const jobs: Job[] = [...recovered.resend];
-  for (const sub of subs.dueBefore(at, platforms)) {
+  for (const sub of await subs.dueBefore(at, platforms)) {
     summary.due++;
     const due = latestDueAtOrBefore(sub.time, sub.tz, at);
-    const delivery = ledger.claim(sub, due, claimer, clock.now());
+    const delivery = await ledger.claim(sub, due, claimer, clock.now());
     if (delivery) jobs.push({ sub, delivery });
   }
   summary.claimed = jobs.length - recovered.resend.length;
   // After the new claims, so a digest superseded by one just claimed is not retried.
-  for (const delivery of ledger.claimRetries(platforms, claimer, clock.now())) {
-    const sub = subs.get(delivery.subscription_id);
+  for (const delivery of await ledger.claimRetries(platforms, claimer, clock.now())) {
+    const sub = await subs.get(delivery.subscription_id);
     if (!sub) continue;
     jobs.push({ sub, delivery });
     summary.retried++;
@@ -124,38 +120,43 @@ export async function runDueDigests(stores: Stores, adapters: Adapters, at: Date
     log: opts.log,
     policy,
     stats,
+    pauseAfter: opts.pauseAfter,
     onChatMigrated: async (p: Platform, from: string, to: string) => {
-      settings.moveChat(p, from, to);
+      await settings.moveChat(p, from, to, clock.now());
       await threads.moveChat(p, from, to);
       await stores.follows.moveChat(p, from, to);
     },
-    onStoriesSent: (s: Subscription, messageId: string, storyIds: number[]) =>
-      threads.anchor(s.platform, s.chat_id, storyIds, messageId, s.open_thread && s.platform === 'discord' ? messageId : (s.thread_id ?? null), clock.now()),
+    onStoriesSent: async (s: Subscription, messageId: string, storyIds: number[]) =>
+      await threads.anchor(s.platform, s.chat_id, storyIds, messageId, s.open_thread && s.platform === 'discord' ? messageId : (s.thread_id ?? null), clock.now()),
   };
   const runLane = async (lane: Job[]) => {
     for (const { sub, delivery } of lane) {
-      const fresh = subs.get(sub.id) ?? sub; // chat id may have moved (migration) earlier in this run
+      const fresh = (await subs.get(sub.id)) ?? sub; // chat id may have moved (migration) earlier in this run
       try {
-        const composed = composeDigest(fresh, new Date(delivery.due_at), {
+        const composed = await composeDigest(fresh, new Date(delivery.due_at), {
           source,
           ledger,
           maxStories: opts.maxStories ?? 10,
           emptyNote: opts.emptyNote ?? false,
         });
         if (!composed.reply) {
-          ledger.markSkippedEmpty(delivery, clock.now());
+          await ledger.markSkippedEmpty(delivery, clock.now());
           summary.skippedEmpty++;
           continue;
         }
-        const notes = await planStoryNotes(db, threads, fresh, composed.updates);
+        const notes = await planStoryNotes(ledger, threads, fresh, composed.updates);
         const outcome = await sendDigest(deps, adapters[fresh.platform]!, fresh, delivery, composed.reply, composed.stories);
         if (outcome === 'sent' && notes.length) {
-          const now = subs.get(sub.id) ?? fresh; // the chat may have moved while sending
+          const now = (await subs.get(sub.id)) ?? fresh; // the chat may have moved while sending
           stats.messages += await postStoryNotes({ adapter: adapters[now.platform]!, threads, pacer, log: opts.log }, now, delivery, notes);
         }
       } catch (err) {
+        if (err instanceof SentUnrecordedError) {
+          opts.log.error(`subscription ${sub.id}: ${err.message}; left to stale-claim recovery`, err.cause);
+          continue;
+        }
         opts.log.error(`digest for subscription ${sub.id} due ${delivery.due_at} could not be built`, err);
-        ledger.markFailed(delivery, `internal: ${err instanceof Error ? err.message : String(err)}`, { permanent: false, retryAt: laterPassAt(delivery, policy, clock.now()) });
+        await ledger.markFailed(delivery, `internal: ${err instanceof Error ? err.message : String(err)}`, { permanent: false, retryAt: laterPassAt(delivery, policy, clock.now()) });
         stats.failed++;
       }
     }

@@ -5,11 +5,11 @@
  * there, and permanent errors count toward pausing the subscription. A digest that still fails
  * for passing reasons is given a retry time for a later scheduler pass (laterPassAt).
  */
-import type { ChatAdapter, DeliveryTarget } from '../adapters/types.ts';
+import type { ChatAdapter, DeliveryTarget, SendResult } from '../adapters/types.ts';
 import { DeliveryError } from '../adapters/types.ts';
 import type { Reply } from '../core/contract/types.ts';
-import type { Ledger, Delivery, SentStory } from '../core/digest/ledger.ts';
-import type { Subscription, SubscriptionStore } from '../core/digest/subscription-store.ts';
+import type { Ledger, Delivery, SentStory } from '../core/store/ledger-store.ts';
+import type { Subscription, SubscriptionStore } from '../core/store/subscription-store.ts';
 import type { Logger } from '../core/logger.ts';
 import type { Clock } from './clock.ts';
 import type { Pacer } from './pacer.ts';
@@ -38,6 +38,21 @@ export function laterPassAt(delivery: { attempts: number }, policy: SendPolicy, 
   return new Date(now.getTime() + policy.laterPassMs * 3 ** (delivery.attempts - 1));
 }
 
+/**
+ * A digest went out but the ledger could not record it. Its row is left claimed and mid-send, so
+ * stale-claim recovery treats it as any interrupted send (recover-stale.ts): never failed and
+ * retried, which would send it twice.
+ */
+export class SentUnrecordedError extends Error {
+  constructor(
+    readonly deliveryId: number,
+    readonly cause: unknown,
+  ) {
+    super(`digest ${deliveryId} was sent but could not be marked sent: ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.name = 'SentUnrecordedError';
+  }
+}
+
 export interface SendDeps {
   ledger: Ledger;
   subscriptions: SubscriptionStore;
@@ -45,6 +60,8 @@ export interface SendDeps {
   clock: Clock;
   log: Logger;
   policy: SendPolicy;
+  /** Permanent failures in a row that pause a subscription (default: the ledger's). */
+  pauseAfter?: number;
   /** Moves chat-level state (settings) when a Telegram group becomes a supergroup. */
   onChatMigrated?: (platform: Subscription['platform'], from: string, to: string) => void | Promise<void>;
   /** Called once a digest is out with its first message id and its story ids (story threads anchor there). */
@@ -102,51 +119,61 @@ export async function sendDigest(
   for (;;) {
     await pacer.acquire(sub.platform, target.chatId, estimate);
     // Only from here is a crash ambiguous (the request may reach the platform): waiting above is not.
-    ledger.markSending(delivery.id, clock.now());
+    await ledger.markSending(delivery.id, clock.now());
+    let res: SendResult;
     try {
-      const res = await adapter.send(target, reply, { idempotencyKey, openThread: sub.open_thread === 1 });
-      const ids = [...partial, ...res.messageIds];
-      ledger.markSent(delivery, ids, stories, clock.now());
-      // The digest is the chat's first message about these stories (unless an alert was): later updates go to it.
-      if (ids[0]) await deps.onStoriesSent?.(sub, ids[0], stories.map((s) => s.storyId).filter((id) => id > 0));
-      stats.sent++;
-      stats.messages += res.messageIds.length;
-      // The adapter split it into more messages than reserved: pay for them before anything else goes out.
-      if (res.messageIds.length > estimate) await pacer.acquire(sub.platform, target.chatId, res.messageIds.length - estimate);
-      return 'sent';
+      res = await adapter.send(target, reply, { idempotencyKey, openThread: sub.open_thread === 1 });
     } catch (err) {
       const e = err instanceof DeliveryError ? err : new DeliveryError('transient', err instanceof Error ? err.message : String(err));
-      ledger.touch(delivery.id, clock.now());
+      await ledger.touch(delivery.id, clock.now());
       if (e.kind === 'rate_limited') {
         stats.rateLimited++;
         const wait = e.retryAfterMs ?? 1000;
         pacer.blockChat(sub.platform, target.chatId, wait);
         if (++rateLimited <= policy.maxRateLimited) continue;
-        return fail(`rate limited ${rateLimited} times`, false);
+        return await fail(`rate limited ${rateLimited} times`, false);
       }
       if (e.kind === 'migrated' && e.migratedTo && migrations++ < 2) {
         log.info(`subscription ${sub.id}: chat ${target.chatId} moved to ${e.migratedTo}; following it`);
-        deps.subscriptions.moveChat(sub.platform, target.chatId, e.migratedTo);
+        await deps.subscriptions.moveChat(sub.platform, target.chatId, e.migratedTo);
         await deps.onChatMigrated?.(sub.platform, target.chatId, e.migratedTo);
         target.chatId = e.migratedTo;
         stats.migrated++;
         continue;
       }
-      if (e.kind === 'permanent' || e.kind === 'migrated') return fail(e.message, true, e.sentMessageIds);
+      if (e.kind === 'permanent' || e.kind === 'migrated') return await fail(e.message, true, e.sentMessageIds);
       if (++transientFailures < policy.maxAttempts) {
         stats.retried++;
         const backoff = policy.backoffMs * 2 ** (transientFailures - 1);
         await clock.sleep(backoff * (0.8 + Math.random() * 0.4));
         continue;
       }
-      return fail(`gave up after ${transientFailures} attempts: ${e.message}`, false, e.sentMessageIds);
+      return await fail(`gave up after ${transientFailures} attempts: ${e.message}`, false, e.sentMessageIds);
     }
+    // It is out: from here nothing may count as a failed send (that would send it again).
+    const ids = [...partial, ...res.messageIds];
+    try {
+      await ledger.markSent(delivery, ids, stories, clock.now());
+    } catch (err) {
+      throw new SentUnrecordedError(delivery.id, err);
+    }
+    // The digest is the chat's first message about these stories (unless an alert was): later updates go to it.
+    try {
+      if (ids[0]) await deps.onStoriesSent?.(sub, ids[0], stories.map((s) => s.storyId).filter((id) => id > 0));
+    } catch (err) {
+      log.warn(`digest ${delivery.id}: anchoring its stories failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    stats.sent++;
+    stats.messages += res.messageIds.length;
+    // The adapter split it into more messages than reserved: pay for them before anything else goes out.
+    if (res.messageIds.length > estimate) await pacer.acquire(sub.platform, target.chatId, res.messageIds.length - estimate);
+    return 'sent';
   }
 
-  function fail(error: string, permanent: boolean, sentIds: string[] = []): 'failed' {
+  async function fail(error: string, permanent: boolean, sentIds: string[] = []): Promise<'failed'> {
     log.warn(`digest for subscription ${sub.id} (${sub.platform} chat ${target.chatId}) due ${delivery.due_at} failed: ${error}`);
     const retryAt = permanent ? null : laterPassAt(delivery, policy, clock.now());
-    ledger.markFailed(delivery, error, { permanent, reason: permanent ? error : undefined, messageIds: [...partial, ...sentIds], retryAt });
+    await ledger.markFailed(delivery, error, { permanent, reason: permanent ? error : undefined, messageIds: [...partial, ...sentIds], retryAt, pauseAfter: deps.pauseAfter });
     stats.failed++;
     return 'failed';
   }

@@ -13,7 +13,6 @@ import { createDiscordAdapter } from '../../src/adapters/discord/index.ts';
 import type { ChatAdapter } from '../../src/adapters/types.ts';
 import { storeArticle } from '../../src/core/loader/store-article.ts';
 import { runAlerts } from '../../src/scheduler/run-alerts.ts';
-import { createLedger } from '../../src/core/digest/ledger.ts';
 import { tempDb, quietLog } from './fixtures.ts';
 import { cnaWire } from './follow-fixtures.ts';
 import { sqliteStores } from '../../src/core/store/open-stores.ts';
@@ -61,14 +60,14 @@ test('discord: an alert batch interrupted after its request is resent with the s
     const channel = () => fake.messages.filter((m) => m.channelId === CHANNEL);
     void runAlerts(sqliteStores(t.db), { discord: dyingAfterSend(adapter) }, at(21), { log: quietLog, claimer: DEAD });
     await until(() => channel().length === 1, 'the alert to reach the channel');
-    const ledger = createLedger(t.db);
-    assert.equal(ledger.listClaimed().length, 1, 'the batch is left claimed, mid-send');
-    assert.ok(ledger.listClaimed()[0].send_started_at);
+    const ledger = sqliteStores(t.db).ledger;
+    assert.equal((await ledger.listClaimed()).length, 1, 'the batch is left claimed, mid-send');
+    assert.ok((await ledger.listClaimed())[0].send_started_at);
 
     const after = await runAlerts(sqliteStores(t.db), { discord: adapter }, at(22), { log: quietLog });
     assert.equal(after.batches, 1, 'the interrupted batch is taken over');
     assert.equal(channel().length, 1, 'Discord refused the resend by its nonce');
-    const rows = ledger.list().filter((d) => d.status !== 'skipped_empty');
+    const rows = (await ledger.list()).filter((d) => d.status !== 'skipped_empty');
     assert.deepEqual(rows.map((d) => d.status), ['sent']);
     assert.deepEqual(rows[0].message_ids, [channel()[0].id], 'the message that did go out is the one recorded');
     assert.equal((await runAlerts(sqliteStores(t.db), { discord: adapter }, at(40), { log: quietLog })).batches, 0, 'its story is not alerted again');
@@ -94,12 +93,12 @@ test('telegram: an alert batch interrupted after its request is left ambiguous, 
     void runAlerts(sqliteStores(t.db), { telegram: dyingAfterSend(bot) }, at(21), { log: quietLog, claimer: DEAD });
     const [alert] = await h.waitForReplies(group.id, 1);
     assert.match(alert.text, /澤倫斯基/);
-    const ledger = createLedger(t.db);
-    await until(() => ledger.listClaimed().some((d) => d.send_started_at), 'the batch to be mid-send');
+    const ledger = sqliteStores(t.db).ledger;
+    await until(async () => (await ledger.listClaimed()).some((d) => d.send_started_at), 'the batch to be mid-send');
 
     const after = await runAlerts(sqliteStores(t.db), { telegram: bot }, at(22), { log: quietLog });
     assert.equal(after.messages, 0);
-    const rows = ledger.list();
+    const rows = await ledger.list();
     assert.equal(rows.length, 1, 'no new batch claimed for the same story');
     assert.equal(rows[0].status, 'failed');
     assert.match(rows[0].error ?? '', /ambiguous/);

@@ -10,7 +10,7 @@ import { appendFileSync } from 'node:fs';
 import { openDatabase } from '../../src/core/store/db.ts';
 import { runDueDigests, type Adapters } from '../../src/scheduler/run-due-digests.ts';
 import { DEFAULT_SEND_POLICY } from '../../src/scheduler/send-digest.ts';
-import { createSqlDigestSource } from '../../src/core/digest/sql-digest-source.ts';
+import { createStoreDigestSource } from '../../src/core/digest/digest-source.ts';
 import type { DigestSource } from '../../src/core/digest/compose-digest.ts';
 import type { ChatAdapter } from '../../src/adapters/types.ts';
 import { createLogger } from '../../src/core/logger.ts';
@@ -52,7 +52,7 @@ const adapter: ChatAdapter = {
     return res;
   },
 };
-const sql = createSqlDigestSource(db);
+const sql = createStoreDigestSource(sqliteStores(db));
 const source: DigestSource = {
   candidates(q) {
     if (mode === 'crash-compose') die();

@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { startTelegramHarness } from '../helpers/telegram-harness.ts';
-import { createSubscriptionStore } from '../../src/core/digest/subscription-store.ts';
 import { tempDb, putArticle } from './fixtures.ts';
+import { sqliteStores } from '../../src/core/store/open-stores.ts';
 
 const MAIN = join(import.meta.dirname, '..', '..', 'src', 'main.ts');
 
@@ -25,9 +25,9 @@ test('newsbot digest run --at sends what is due once; subscriptions and deliveri
   const h = await startTelegramHarness();
   try {
     putArticle(t.db, { title: 'Budget passes', body: 'Parliament passed the budget.', outlet: 'Reuters', url: 'https://reuters.example/b', published: '2026-11-21T20:00:00Z', storyId: 1 });
-    const store = createSubscriptionStore(t.db);
-    store.add({ platform: 'telegram', chatId: '5001', lang: 'en', time: '08:00', tz: 'Asia/Taipei' }, new Date('2026-11-21T10:00:00Z'));
-    store.add({ platform: 'telegram', chatId: '5002', lang: 'zh-TW', time: '09:00', tz: 'Europe/Berlin', topic: 'budget', topicQuery: { entityIds: [], terms: ['budget'] } }, new Date('2026-11-21T10:00:00Z'));
+    const store = sqliteStores(t.db).subscriptions;
+    await store.add({ platform: 'telegram', chatId: '5001', lang: 'en', time: '08:00', tz: 'Asia/Taipei' }, new Date('2026-11-21T10:00:00Z'));
+    await store.add({ platform: 'telegram', chatId: '5002', lang: 'zh-TW', time: '09:00', tz: 'Europe/Berlin', topic: 'budget', topicQuery: { entityIds: [], terms: ['budget'] } }, new Date('2026-11-21T10:00:00Z'));
     const env = { TELEGRAM_TOKEN: h.token, TELEGRAM_API_ROOT: h.apiRoot };
 
     const [bad, first] = await Promise.all([

@@ -5,8 +5,6 @@ import { tempDb, chat } from './fixtures.ts';
 import { executeCommand } from '../../commands/execute.ts';
 import { followCommand } from '../../commands/follow.ts';
 import { subscribeCommand } from '../../commands/subscribe.ts';
-import { createSubscriptionStore } from '../../src/core/digest/subscription-store.ts';
-import { createLedger } from '../../src/core/digest/ledger.ts';
 import { planStoryNotes } from '../../src/scheduler/digest-story-notes.ts';
 import { sqliteStores } from '../../src/core/store/open-stores.ts';
 
@@ -17,17 +15,17 @@ test('digest notes: anchored, followed stories only; a coverage line the alerts 
     const deps = { stores: sqliteStores(t.db), now: () => new Date('2025-10-17T00:00:00Z') };
     await executeCommand(followCommand, { args: { what: '澤倫斯基' }, lang: 'zh-TW', chat: c }, deps);
     await executeCommand(subscribeCommand, { args: { time: '08:00' }, lang: 'zh-TW', chat: c }, deps);
-    const subs = createSubscriptionStore(t.db);
-    const digestSub = { ...subs.list()[0], last_digest_due_at: '2025-10-18T00:00:00.000Z' };
+    const subs = sqliteStores(t.db).subscriptions;
+    const digestSub = { ...(await subs.list())[0], last_digest_due_at: '2025-10-18T00:00:00.000Z' };
     const alertsId = t.db.prepare(`SELECT id FROM subscriptions WHERE kind = 'alerts'`).pluck().get() as number;
     const threads = sqliteStores(t.db).follows.threads;
     await threads.anchor('telegram', '44', [1, 2, 4], '900', null, new Date('2025-10-17T01:00:00Z'));
     // The alerts told story 1's thread after the previous digest; story 2's before it.
-    const ledger = createLedger(t.db);
-    ledger.recordStories(alertsId, [{ storyId: 1, articleCount: 2, outletCount: 2, lastUpdated: null }], '2025-10-18T03:00:00.000Z');
-    ledger.recordStories(alertsId, [{ storyId: 2, articleCount: 2, outletCount: 2, lastUpdated: null }], '2025-10-17T03:00:00.000Z');
+    const ledger = sqliteStores(t.db).ledger;
+    await ledger.recordStories(alertsId, [{ storyId: 1, articleCount: 2, outletCount: 2, lastUpdated: null }], '2025-10-18T03:00:00.000Z');
+    await ledger.recordStories(alertsId, [{ storyId: 2, articleCount: 2, outletCount: 2, lastUpdated: null }], '2025-10-17T03:00:00.000Z');
     const coverage = ['現有 3 家媒體報導（原 2 家）'];
-    const notes = await planStoryNotes(t.db, threads, digestSub, [
+    const notes = await planStoryNotes(ledger, threads, digestSub, [
       { storyId: 1, title: '一', revisions: [], coverage },
       { storyId: 2, title: '二', revisions: [], coverage },
       { storyId: 3, title: '三（未錨定）', revisions: ['標題更改：甲 → 乙'], coverage },

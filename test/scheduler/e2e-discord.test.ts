@@ -6,8 +6,6 @@ import { startFakeDiscord, PERMS } from '../helpers/fake-discord.ts';
 import { createDiscordAdapter } from '../../src/adapters/discord/index.ts';
 import { openDatabase } from '../../src/core/store/db.ts';
 import { runDueDigests } from '../../src/scheduler/run-due-digests.ts';
-import { createSubscriptionStore } from '../../src/core/digest/subscription-store.ts';
-import { createLedger } from '../../src/core/digest/ledger.ts';
 import { tempDb, putArticle, quietLog } from './fixtures.ts';
 import { sqliteStores } from '../../src/core/store/open-stores.ts';
 
@@ -31,7 +29,7 @@ test('discord: subscribe in a DM and a guild channel, one digest per due time, n
     const ok = await fake.waitForReply(fake.slash('subscribe', { time: '08:00', tz: 'Europe/Berlin' }, { channelId: CHANNEL, memberPermissions: adminPerms }));
     assert.match(JSON.stringify(ok.body), /08:00 Europe\/Berlin/);
 
-    const subs = createSubscriptionStore(t.db).list();
+    const subs = await sqliteStores(t.db).subscriptions.list();
     assert.deepEqual(subs.map((s) => [s.chat_id, s.tz]), [[DM, 'Asia/Taipei'], [CHANNEL, 'Europe/Berlin']]);
     const last = new Date(Math.max(...subs.map((s) => Date.parse(s.next_due_at))));
     const earliest = new Date(Math.min(...subs.map((s) => Date.parse(s.next_due_at))));
@@ -61,7 +59,7 @@ test('discord: subscribe in a DM and a guild channel, one digest per due time, n
     await adapter.stop();
     t.db.close();
     const db2 = openDatabase(t.file);
-    const dmDelivery = createLedger(db2).list().find((d) => d.subscription_id === subs[0].id)!;
+    const dmDelivery = (await sqliteStores(db2).ledger.list()).find((d) => d.subscription_id === subs[0].id)!;
     db2.prepare(`UPDATE deliveries SET status = 'claimed', claimed_by = ?, send_started_at = claimed_at, message_ids = '[]' WHERE id = ?`).run(`${hostname()}:999999999:dead`, dmDelivery.id);
     db2.prepare(`UPDATE subscriptions SET last_digest_due_at = NULL WHERE id = ?`).run(subs[0].id);
     db2.prepare(`DELETE FROM subscription_stories WHERE subscription_id = ?`).run(subs[0].id);
@@ -70,7 +68,7 @@ test('discord: subscribe in a DM and a guild channel, one digest per due time, n
     assert.equal(replay.recovered, 1);
     assert.equal(replay.stats.sent, 1);
     assert.equal(posted().length, 2, 'Discord refused the duplicate by nonce');
-    const rows = createLedger(db2).list();
+    const rows = await sqliteStores(db2).ledger.list();
     assert.deepEqual(rows.map((d) => d.status), ['sent', 'sent']);
     assert.equal(rows.find((d) => d.id === dmDelivery.id)!.message_ids.length, 1);
     await adapter2.stop();
@@ -90,7 +88,7 @@ test('discord: /subscribe … thread opens one discussion thread on each digest 
     await adapter.start();
     const ok = await fake.waitForReply(fake.slash('subscribe', { time: '09:00', topic: 'thread' }, { channelId: CHANNEL, memberPermissions: adminPerms }));
     assert.match(JSON.stringify(ok.body), /09:00/);
-    const [sub] = createSubscriptionStore(t.db).list();
+    const [sub] = await sqliteStores(t.db).subscriptions.list();
     assert.equal(sub.open_thread, 1);
     assert.equal(sub.topic, null, '"thread" is an option, not a topic');
     const due = new Date(sub.next_due_at);

@@ -5,8 +5,6 @@ import { startTelegramHarness } from '../helpers/telegram-harness.ts';
 import { createTelegramAdapter } from '../../src/adapters/telegram/create-telegram-adapter.ts';
 import { openDatabase } from '../../src/core/store/db.ts';
 import { runDueDigests } from '../../src/scheduler/run-due-digests.ts';
-import { createSubscriptionStore } from '../../src/core/digest/subscription-store.ts';
-import { createLedger } from '../../src/core/digest/ledger.ts';
 import { tempDb, putArticle, quietLog } from './fixtures.ts';
 import { sqliteStores } from '../../src/core/store/open-stores.ts';
 
@@ -34,7 +32,7 @@ test('telegram: subscribe in a private chat and a group, one digest per due time
     const [groupOk] = await h.waitForReplies(group.id, 1);
     assert.match(groupOk.text, /Subscribed: a digest of new stories about “zelensky”/);
 
-    const subs = createSubscriptionStore(t.db).list();
+    const subs = await sqliteStores(t.db).subscriptions.list();
     assert.deepEqual(subs.map((s) => [s.chat_id, s.topic]), [['1001', null], ['-1001234', 'zelensky']]);
     const due = new Date(subs[0].next_due_at);
     const iso = (ms: number) => new Date(due.getTime() + ms).toISOString();
@@ -75,7 +73,7 @@ test('telegram: subscribe in a private chat and a group, one digest per due time
     await runDueDigests(sqliteStores(db2), { telegram: bot2 }, new Date(due.getTime() + 24 * HOUR + 65_000), { log: quietLog });
     const history = (await h.history(privateChat.id)).filter((m) => /Your news digest/.test(m.text));
     assert.equal(history.length, 2);
-    const ledger = createLedger(db2).list();
+    const ledger = await sqliteStores(db2).ledger.list();
     assert.deepEqual(ledger.map((d) => d.status).sort(), ['sent', 'sent', 'sent', 'skipped_empty']);
     db2.close();
   } finally {

@@ -12,7 +12,6 @@ import { createDiscordAdapter } from '../../src/adapters/discord/index.ts';
 import { storeArticle } from '../../src/core/loader/store-article.ts';
 import { runAlerts } from '../../src/scheduler/run-alerts.ts';
 import { runDueDigests } from '../../src/scheduler/run-due-digests.ts';
-import { createSubscriptionStore } from '../../src/core/digest/subscription-store.ts';
 import { openDatabase } from '../../src/core/store/db.ts';
 import { tempDb, quietLog } from './fixtures.ts';
 import { cnaRevised, cnaWire, udnReprint } from './follow-fixtures.ts';
@@ -69,7 +68,7 @@ test('discord: follow 澤倫斯基 → one alert; udn reprint → update in the 
     assert.equal((await runAlerts(sqliteStores(t.db), { discord: adapter }, at(70), { log: quietLog })).batches, 0);
 
     // The first digest carries the story; then the CNA page is fetched again with a new headline.
-    const due = new Date(createSubscriptionStore(t.db).list()[0].next_due_at);
+    const due = new Date((await sqliteStores(t.db).subscriptions.list())[0].next_due_at);
     assert.equal((await runDueDigests(sqliteStores(t.db), { discord: adapter }, new Date(due.getTime() + 30_000), { log: quietLog })).stats.sent, 1);
     clock = new Date(due.getTime() + 3 * 3600_000);
     assert.equal((await storeArticle(sqliteStores(t.db), cnaRevised(), { source_file: 'cna-refetch.html', now: clock })).status, 'updated');
@@ -139,7 +138,7 @@ test('telegram: the same story, in a forum topic: one alert, then the reprint as
     assert.equal(update.threadId, TOPIC);
     assert.match(update.text, /新的報導媒體：聯合新聞網/);
 
-    const due = new Date(createSubscriptionStore(t.db).list()[0].next_due_at);
+    const due = new Date((await sqliteStores(t.db).subscriptions.list())[0].next_due_at);
     await runDueDigests(sqliteStores(t.db), { telegram: bot }, new Date(due.getTime() + 30_000), { log: quietLog });
     await h.waitForReplies(group.id, 1);
     clock = new Date(due.getTime() + 3 * 3600_000);

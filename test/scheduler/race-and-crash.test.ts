@@ -5,11 +5,10 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createSubscriptionStore } from '../../src/core/digest/subscription-store.ts';
-import { createLedger } from '../../src/core/digest/ledger.ts';
 import { startTelegramHarness } from '../helpers/telegram-harness.ts';
 import { startFakeDiscord } from '../helpers/fake-discord.ts';
 import { tempDb, putArticle } from './fixtures.ts';
+import { sqliteStores } from '../../src/core/store/open-stores.ts';
 
 const CHILD = join(import.meta.dirname, 'child-run.ts');
 
@@ -29,8 +28,8 @@ test('two processes racing over the same due digests send each exactly once', as
   const t = tempDb();
   try {
     putArticle(t.db, { title: 'Story', body: 'Something happened.', outlet: 'AP', url: 'https://ap.example/1', published: '2026-11-21T20:00:00Z', storyId: 1 });
-    const store = createSubscriptionStore(t.db);
-    for (let i = 0; i < 60; i++) store.add({ platform: 'telegram', chatId: String(1000 + i), lang: 'en', time: '08:00', tz: 'Asia/Taipei' }, made);
+    const store = sqliteStores(t.db).subscriptions;
+    for (let i = 0; i < 60; i++) await store.add({ platform: 'telegram', chatId: String(1000 + i), lang: 'en', time: '08:00', tz: 'Asia/Taipei' }, made);
     const rec = join(t.dir, 'sends.jsonl');
     const [a, b] = await Promise.all([0, 1].map(() => runChild([t.file, AT, 'run', 'record', '-', '-', rec])));
     assert.equal(a.code, 0);
@@ -38,7 +37,7 @@ test('two processes racing over the same due digests send each exactly once', as
     const sends = readFileSync(rec, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { pid: number; chat: string });
     assert.equal(sends.length, 60);
     assert.equal(new Set(sends.map((s) => s.chat)).size, 60);
-    const rows = createLedger(t.db).list();
+    const rows = await sqliteStores(t.db).ledger.list();
     assert.equal(rows.length, 60);
     assert.ok(rows.every((r) => r.status === 'sent'));
   } finally {
@@ -57,17 +56,17 @@ for (const platform of ['discord', 'telegram'] as const) {
     const dbs = modes.map(() => tempDb());
     try {
       const chats = modes.map((mode) => (tg ? String(7000 + mode.length) : String(600000000000000000n + BigInt(mode.length))));
-      modes.forEach((mode, i) => {
+      for (const [i, mode] of modes.entries()) {
         putArticle(dbs[i].db, { title: `Story for ${mode}`, body: 'Something happened.', outlet: 'AP', url: 'https://ap.example/1', published: '2026-11-21T20:00:00Z', storyId: 1 });
-        createSubscriptionStore(dbs[i].db).add({ platform, chatId: chats[i], lang: 'en', time: '08:00', tz: 'Asia/Taipei' }, made);
-      });
+        await sqliteStores(dbs[i].db).subscriptions.add({ platform, chatId: chats[i], lang: 'en', time: '08:00', tz: 'Asia/Taipei' }, made);
+      }
       // Each mode has its own database and chat, so the crashed runs and then the restarts run side by side.
       const crashed = await Promise.all(modes.map((mode, i) => runChild([dbs[i].file, AT, mode, platform, api, token])));
       crashed.forEach((c, i) => assert.equal(c.signal, 'SIGKILL', `${modes[i]}: the child was killed`));
       const restarted = await runChild([dbs.map((d) => d.file).join(','), AT, 'run', platform, api, token]);
       assert.ok(restarted.code === 0, `restart ran (${restarted.out})`);
       for (const [i, mode] of modes.entries()) {
-        const rows = createLedger(dbs[i].db).list();
+        const rows = await sqliteStores(dbs[i].db).ledger.list();
         assert.equal(rows.length, 1);
         assert.notEqual(rows[0].status, 'claimed', `${mode}: no row left claimed`);
         const delivered = tg

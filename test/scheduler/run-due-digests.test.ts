@@ -4,8 +4,6 @@ import { runDueDigests } from '../../src/scheduler/run-due-digests.ts';
 import { DEFAULT_SEND_POLICY } from '../../src/scheduler/send-digest.ts';
 import { subscribeCommand } from '../../commands/subscribe.ts';
 import { subscriptionsCommand } from '../../commands/subscriptions.ts';
-import { createLedger } from '../../src/core/digest/ledger.ts';
-import { createSubscriptionStore } from '../../src/core/digest/subscription-store.ts';
 import { DeliveryError } from '../../src/adapters/types.ts';
 import { tempDb, putArticle, scriptedAdapter, chat, quietLog } from './fixtures.ts';
 import { sqliteStores } from '../../src/core/store/open-stores.ts';
@@ -46,7 +44,7 @@ test('a subscription receives exactly one digest per due time, with each story o
     const again = await runDueDigests(sqliteStores(t.db), { telegram: tg }, new Date('2026-11-22T00:05:00Z'), { log: quietLog });
     assert.equal(again.claimed, 0);
     assert.equal(tg.sent.length, 1);
-    const ledger = createLedger(t.db).list();
+    const ledger = await sqliteStores(t.db).ledger.list();
     assert.equal(ledger.length, 1);
     assert.equal(ledger[0].status, 'sent');
     assert.deepEqual(ledger[0].message_ids, ['1']);
@@ -68,14 +66,14 @@ test('a subscription receives exactly one digest per due time, with each story o
 test('nothing new: no message (or a one-line note when configured), and the ledger says skipped_empty', async () => {
   const t = tempDb();
   try {
-    const store = createSubscriptionStore(t.db);
-    store.add({ platform: 'telegram', chatId: '1', lang: 'en', time: '08:00', tz: 'Asia/Taipei' }, new Date('2026-11-21T10:00:00Z'));
-    store.add({ platform: 'telegram', chatId: '2', lang: 'en', time: '08:00', tz: 'Asia/Taipei' }, new Date('2026-11-21T10:00:00Z'));
+    const store = sqliteStores(t.db).subscriptions;
+    await store.add({ platform: 'telegram', chatId: '1', lang: 'en', time: '08:00', tz: 'Asia/Taipei' }, new Date('2026-11-21T10:00:00Z'));
+    await store.add({ platform: 'telegram', chatId: '2', lang: 'en', time: '08:00', tz: 'Asia/Taipei' }, new Date('2026-11-21T10:00:00Z'));
     const tg = scriptedAdapter('telegram');
     const s = await runDueDigests(sqliteStores(t.db), { telegram: tg }, new Date('2026-11-22T00:01:00Z'), { log: quietLog });
     assert.equal(s.skippedEmpty, 2);
     assert.equal(tg.sent.length, 0);
-    store.add({ platform: 'telegram', chatId: '3', lang: 'en', time: '08:00', tz: 'Asia/Taipei' }, new Date('2026-11-22T10:00:00Z'));
+    await store.add({ platform: 'telegram', chatId: '3', lang: 'en', time: '08:00', tz: 'Asia/Taipei' }, new Date('2026-11-22T10:00:00Z'));
     await runDueDigests(sqliteStores(t.db), { telegram: tg }, new Date('2026-11-23T00:01:00Z'), { log: quietLog, emptyNote: true });
     assert.equal(tg.sent.length, 3);
     assert.match(tg.sent[0].reply.intro!, /No new stories/);
@@ -104,14 +102,14 @@ test('catch-up after downtime sends only the latest missed digest, once', async 
   const t = tempDb();
   try {
     seed(t.db);
-    createSubscriptionStore(t.db).add({ platform: 'telegram', chatId: '7', lang: 'en', time: '08:00', tz: 'Asia/Taipei' }, new Date('2026-11-20T10:00:00Z'));
+    await sqliteStores(t.db).subscriptions.add({ platform: 'telegram', chatId: '7', lang: 'en', time: '08:00', tz: 'Asia/Taipei' }, new Date('2026-11-20T10:00:00Z'));
     const tg = scriptedAdapter('telegram');
     // down from before 2026-11-21 08:00 until 2026-11-24 09:30 Taipei: three due times missed
     await runDueDigests(sqliteStores(t.db), { telegram: tg }, new Date('2026-11-24T01:30:00Z'), { log: quietLog, emptyNote: true });
-    const rows = createLedger(t.db).list();
+    const rows = await sqliteStores(t.db).ledger.list();
     assert.deepEqual(rows.map((r) => r.due_at), ['2026-11-24T00:00:00.000Z']);
     assert.equal(tg.sent.length, 1);
-    assert.equal(createSubscriptionStore(t.db).list()[0].next_due_at, '2026-11-25T00:00:00.000Z');
+    assert.equal((await sqliteStores(t.db).subscriptions.list())[0].next_due_at, '2026-11-25T00:00:00.000Z');
   } finally {
     t.cleanup();
   }
@@ -121,9 +119,9 @@ test('a 429 on one chat delays only that chat; 5xx retries; blocked chats pause 
   const t = tempDb();
   try {
     seed(t.db);
-    const store = createSubscriptionStore(t.db);
+    const store = sqliteStores(t.db).subscriptions;
     const at = new Date('2026-11-21T10:00:00Z');
-    for (const id of ['-1001', '-1002', '-1003', '-1004', '-1005']) store.add({ platform: 'telegram', chatId: id, lang: 'en', time: '08:00', tz: 'Asia/Taipei' }, at);
+    for (const id of ['-1001', '-1002', '-1003', '-1004', '-1005']) await store.add({ platform: 'telegram', chatId: id, lang: 'en', time: '08:00', tz: 'Asia/Taipei' }, at);
     const tg = scriptedAdapter('telegram', {
       '-1001': [new DeliveryError('rate_limited', '429', 400)],
       '-1002': [],
@@ -139,15 +137,15 @@ test('a 429 on one chat delays only that chat; 5xx retries; blocked chats pause 
     assert.ok(tg.sent.findIndex((r) => r.target.chatId === '-1002') < tg.sent.findIndex((r) => r.target.chatId === '-1001'), 'others were not held up');
     assert.equal(tg.attempts.filter((r) => r.target.chatId === '-1003').length, 3);
     assert.ok(tg.sent.some((r) => r.target.chatId === '-1009'));
-    assert.equal(store.list().find((x) => x.chat_id === '-1009')?.id, 5);
-    assert.equal(store.list().find((x) => x.chat_id === '-1005'), undefined);
+    assert.equal((await store.list()).find((x) => x.chat_id === '-1009')?.id, 5);
+    assert.equal((await store.list()).find((x) => x.chat_id === '-1005'), undefined);
 
     // The blocked chat fails on three due days in a row, then pauses; /subscriptions shows why.
     for (const day of ['2026-11-23', '2026-11-24']) {
       const scripted = scriptedAdapter('telegram', { '-1004': [new DeliveryError('permanent', 'Forbidden: bot was blocked by the user')] });
       await runDueDigests(sqliteStores(t.db), { telegram: scripted }, new Date(`${day}T00:00:30Z`), { log: quietLog, policy: fast, emptyNote: true });
     }
-    const blocked = store.list().find((x) => x.chat_id === '-1004')!;
+    const blocked = (await store.list()).find((x) => x.chat_id === '-1004')!;
     assert.equal(blocked.consecutive_failures, 3);
     assert.match(blocked.paused_reason!, /blocked/);
     const list = await subscriptionsCommand.run({ args: {}, lang: 'en', chat: chat('telegram', '-1004', { group: true }) }, { stores: sqliteStores(t.db), now: () => new Date() });
@@ -164,11 +162,11 @@ test('a digest failing for passing reasons is tried again on later passes (5, 15
   const t = tempDb();
   try {
     seed(t.db);
-    const store = createSubscriptionStore(t.db);
-    const ledger = createLedger(t.db);
+    const store = sqliteStores(t.db).subscriptions;
+    const ledger = sqliteStores(t.db).ledger;
     const created = new Date('2026-11-21T10:00:00Z');
-    for (const id of ['-2001', '-2002', '-2003']) store.add({ platform: 'telegram', chatId: id, lang: 'en', time: '08:00', tz: 'Asia/Taipei' }, created);
-    store.add({ platform: 'discord', chatId: 'd-2004', lang: 'en', time: '08:00', tz: 'Asia/Taipei' }, created);
+    for (const id of ['-2001', '-2002', '-2003']) await store.add({ platform: 'telegram', chatId: id, lang: 'en', time: '08:00', tz: 'Asia/Taipei' }, created);
+    await store.add({ platform: 'discord', chatId: 'd-2004', lang: 'en', time: '08:00', tz: 'Asia/Taipei' }, created);
     let now = new Date('2026-11-22T00:00:30Z');
     const clock = { now: () => now, sleep: async () => {} };
     const down = () => new DeliveryError('transient', '502 Bad Gateway');
@@ -182,14 +180,17 @@ test('a digest failing for passing reasons is tried again on later passes (5, 15
       now = new Date(iso);
       return runDueDigests(sqliteStores(t.db), adapters, now, { log: quietLog, policy: fast, clock });
     };
-    const rows = (chatId: string) => ledger.list().filter((d) => d.subscription_id === store.list().find((s) => s.chat_id === chatId)!.id);
+    const rows = async (chatId: string) => {
+      const id = (await store.list()).find((s) => s.chat_id === chatId)!.id;
+      return (await ledger.list()).filter((d) => d.subscription_id === id);
+    };
     const sentTo = (a: typeof tg, chatId: string) => a.sent.filter((r) => r.target.chatId === chatId).length;
 
     const first = await pass('2026-11-22T00:00:30Z', { telegram: tg, discord: dc });
     assert.equal(first.stats.sent, 0);
-    assert.equal(rows('-2001')[0].retry_at, '2026-11-22T00:05:30.000Z');
-    assert.equal(rows('d-2004')[0].retry_at, '2026-11-22T00:05:30.000Z');
-    assert.equal(rows('-2003')[0].retry_at, null, 'a permanent failure is not retried');
+    assert.equal((await rows('-2001'))[0].retry_at, '2026-11-22T00:05:30.000Z');
+    assert.equal((await rows('d-2004'))[0].retry_at, '2026-11-22T00:05:30.000Z');
+    assert.equal((await rows('-2003'))[0].retry_at, null, 'a permanent failure is not retried');
 
     // Too early: nothing is tried.
     const early = await pass('2026-11-22T00:03:00Z');
@@ -199,24 +200,24 @@ test('a digest failing for passing reasons is tried again on later passes (5, 15
     const second = await pass('2026-11-22T00:06:00Z');
     assert.equal(second.retried, 2, '-2001 and -2002 (Discord is not running in this pass)');
     assert.equal(sentTo(tg, '-2001'), 1);
-    assert.deepEqual([rows('-2001')[0].status, rows('-2001')[0].attempts, rows('-2001')[0].retry_at], ['sent', 2, null]);
-    assert.equal(rows('-2002')[0].retry_at, '2026-11-22T00:21:00.000Z', 'then 15 minutes');
+    assert.deepEqual([(await rows('-2001'))[0].status, (await rows('-2001'))[0].attempts, (await rows('-2001'))[0].retry_at], ['sent', 2, null]);
+    assert.equal((await rows('-2002'))[0].retry_at, '2026-11-22T00:21:00.000Z', 'then 15 minutes');
     await pass('2026-11-22T00:21:00Z');
-    assert.equal(rows('-2002')[0].retry_at, '2026-11-22T01:06:00.000Z', 'then 45 minutes');
+    assert.equal((await rows('-2002'))[0].retry_at, '2026-11-22T01:06:00.000Z', 'then 45 minutes');
     await pass('2026-11-22T01:06:00Z');
-    assert.deepEqual([rows('-2002')[0].attempts, rows('-2002')[0].retry_at], [4, null], 'four passes, then no more');
+    assert.deepEqual([(await rows('-2002'))[0].attempts, (await rows('-2002'))[0].retry_at], [4, null], 'four passes, then no more');
     const quiet = await pass('2026-11-22T05:00:00Z');
     assert.equal(quiet.retried + quiet.claimed, 0);
 
     // Discord comes back only when the next day's digest is due: that one carries the stories, the old one is dropped.
     const nextDay = await pass('2026-11-23T00:00:30Z', { telegram: tg, discord: dc });
     assert.equal(nextDay.retried, 0);
-    assert.equal(rows('d-2004')[0].retry_at, null, 'the superseded retry was dropped');
-    assert.equal(rows('d-2004')[0].status, 'failed');
+    assert.equal((await rows('d-2004'))[0].retry_at, null, 'the superseded retry was dropped');
+    assert.equal((await rows('d-2004'))[0].status, 'failed');
     assert.equal(sentTo(dc, 'd-2004'), 1, 'only the new day’s digest');
     assert.match(dc.sent[0].reply.items.map((i) => i.heading).join('\n'), /烏克蘭停火談判重啟/, 'with the stories the failed one would have carried');
     assert.equal(sentTo(tg, '-2001'), 1, 'its next digest had nothing new');
-    assert.equal(rows('-2001')[1].status, 'skipped_empty');
+    assert.equal((await rows('-2001'))[1].status, 'skipped_empty');
     const again = await pass('2026-11-23T02:00:00Z', { telegram: tg, discord: dc });
     assert.equal(again.retried + again.claimed, 0);
   } finally {

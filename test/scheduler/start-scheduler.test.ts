@@ -2,7 +2,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startScheduler } from '../../src/scheduler/start-scheduler.ts';
 import { systemClock } from '../../src/scheduler/clock.ts';
-import { createSubscriptionStore } from '../../src/core/digest/subscription-store.ts';
 import { tempDb, putArticle, scriptedAdapter, quietLog } from './fixtures.ts';
 import { sqliteStores } from '../../src/core/store/open-stores.ts';
 
@@ -10,7 +9,7 @@ test('startScheduler catches up on start (latest missed digest only), then a tic
   const t = tempDb();
   try {
     putArticle(t.db, { title: 'Story', body: 'It happened.', outlet: 'AP', url: 'https://ap.example/1', published: '2026-11-23T20:00:00Z', storyId: 1 });
-    createSubscriptionStore(t.db).add({ platform: 'telegram', chatId: '9', lang: 'en', time: '08:00', tz: 'Asia/Taipei' }, new Date('2026-11-20T10:00:00Z'));
+    await sqliteStores(t.db).subscriptions.add({ platform: 'telegram', chatId: '9', lang: 'en', time: '08:00', tz: 'Asia/Taipei' }, new Date('2026-11-20T10:00:00Z'));
     const tg = scriptedAdapter('telegram');
     let now = new Date('2026-11-24T03:00:00Z'); // the bot was down for three due times
     const scheduler = startScheduler({ stores: sqliteStores(t.db), adapters: { telegram: tg }, log: quietLog, clock: { now: () => now, sleep: systemClock.sleep } });

@@ -7,7 +7,6 @@ import type { Stores } from '../../core/store/stores.ts';
 import type { CommandDef, ReplyLang } from '../../core/contract/types.ts';
 import { commands as allCommands } from '../../../commands/index.ts';
 import { addSecret, type Logger } from '../../core/logger.ts';
-import { createChatSettingsStore } from '../../core/chat-settings/chat-settings-store.ts';
 import type { ChatAdapter } from '../types.ts';
 import { createDiscordClient } from './client.ts';
 import { trackInteractionChannels } from './channel-info.ts';
@@ -25,7 +24,7 @@ export interface DiscordAdapterOptions {
   now: () => Date;
   log: Logger;
   /** A chat's language override; default: the chat_settings table (/language). */
-  getLang?: (chatId: string) => ReplyLang | null | undefined;
+  getLang?: (chatId: string) => ReplyLang | null | undefined | Promise<ReplyLang | null | undefined>;
   /** Defaults to commands/index.ts. */
   commands?: readonly CommandDef[];
   /** How long start() waits for the gateway READY (default 30 s). */
@@ -45,7 +44,7 @@ export function createDiscordAdapter(opts: DiscordAdapterOptions): DiscordAdapte
   const sender = createDiscordSender({ token: opts.token, apiUrl: opts.apiUrl, log: opts.log });
   const channels = trackInteractionChannels(client);
   const pages = createPageCache();
-  const settings = createChatSettingsStore(opts.stores.legacyDb, opts.now);
+  const settings = opts.stores.chatSettings;
   const handler = createInteractionHandler({
     stores: opts.stores,
     now: opts.now,
@@ -53,7 +52,7 @@ export function createDiscordAdapter(opts: DiscordAdapterOptions): DiscordAdapte
     commands: opts.commands ?? allCommands,
     pages,
     channelOf: (id) => channels.take(id),
-    langOverride: opts.getLang ?? ((chatId) => settings.get('discord', chatId)?.lang ?? null),
+    langOverride: opts.getLang ?? (async (chatId) => (await settings.get('discord', chatId))?.lang ?? null),
   });
   client.on(Events.InteractionCreate, (interaction) => void handler(interaction));
 

@@ -35,7 +35,7 @@ export interface InteractionDeps {
   pages: PageCache;
   channelOf: (interactionId: string) => ChannelInfo | undefined;
   /** The chat's language override, if any. */
-  langOverride: (chatId: string) => ReplyLang | null | undefined;
+  langOverride: (chatId: string) => ReplyLang | null | undefined | Promise<ReplyLang | null | undefined>;
 }
 
 /** Discord's limit on an attachment's description (its alt text). */
@@ -54,10 +54,10 @@ const cut100 = (s: string) => (Array.from(s).length <= 100 ? s : Array.from(s).s
 export function createInteractionHandler(deps: InteractionDeps): (interaction: Interaction) => Promise<void> {
   const find = (name: string) => deps.commands.find((c) => c.name === name.toLowerCase());
 
-  function langFor(interaction: Interaction, chatId: string): ReplyLang {
+  async function langFor(interaction: Interaction, chatId: string): Promise<ReplyLang> {
     let override: ReplyLang | null | undefined;
     try {
-      override = deps.langOverride(chatId);
+      override = await deps.langOverride(chatId);
     } catch (err) {
       deps.log.warn(`discord: reading the language setting of chat ${chatId} failed`, err);
     }
@@ -79,7 +79,7 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
 
   async function onCommand(interaction: ChatInputCommandInteraction): Promise<void> {
     const chat = buildChatContext(interaction, deps.channelOf(interaction.id));
-    const lang = langFor(interaction, chat.chatId);
+    const lang = await langFor(interaction, chat.chatId);
     const def = find(interaction.commandName);
     if (!def) {
       const text = lang === 'en' ? `Unknown command /${interaction.commandName}. Run newsbot register to refresh the command list.` : zhFor(lang, `沒有 /${interaction.commandName} 這個指令。請執行 newsbot register 更新指令列表。`);

@@ -10,7 +10,6 @@ import type { Stores } from '../../core/store/stores.ts';
 import type { ChatAdapter, DeliveryTarget, SendOptions, SendResult } from '../types.ts';
 import type { Reply } from '../../core/contract/types.ts';
 import { addSecret, type Logger } from '../../core/logger.ts';
-import { createChatSettingsStore } from '../../core/chat-settings/chat-settings-store.ts';
 import { boundedDeleteWebhook, interactiveRetry, type RetryOptions } from './retry.ts';
 import { createCommandHandler, createPagingHandler } from './handle-command.ts';
 import { createPageCache } from './paging.ts';
@@ -66,7 +65,7 @@ export function createTelegramAdapter(opts: TelegramAdapterOptions): TelegramAda
   bot.api.config.use(boundedDeleteWebhook(log, opts.retry?.maxDeleteWebhookFailures, describeTelegramError), ...interactiveRetry(opts.retry));
   // Digest sends: no automatic retries (see the module comment).
   const deliveryApi = new Api(opts.token, client);
-  const settings = createChatSettingsStore(db, now);
+  const settings = stores.chatSettings;
   const pages = createPageCache(now);
   let me: UserFromGetMe | undefined;
   let polling: Promise<void> | undefined;
@@ -90,7 +89,7 @@ export function createTelegramAdapter(opts: TelegramAdapterOptions): TelegramAda
   bot.on('callback_query:data', createPagingHandler(deps));
   bot.on('message:migrate_to_chat_id', async (ctx) => {
     const to = ctx.msg.migrate_to_chat_id;
-    settings.moveChat('telegram', String(ctx.chat.id), String(to));
+    await settings.moveChat('telegram', String(ctx.chat.id), String(to), now());
     await stores.follows.moveChat('telegram', String(ctx.chat.id), String(to));
     await stores.follows.threads.moveChat('telegram', String(ctx.chat.id), String(to));
     log.info(`telegram: chat ${ctx.chat.id} became supergroup ${to}; settings moved`);

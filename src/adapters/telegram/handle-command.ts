@@ -10,7 +10,7 @@ import type { Reply, ReplyLang } from '../../core/contract/types.ts';
 import { parseCommandLine } from '../../../commands/parse.ts';
 import { executeCommand, parseFailureReply } from '../../../commands/execute.ts';
 import type { Logger } from '../../core/logger.ts';
-import type { ChatSettingsStore } from '../../core/chat-settings/chat-settings-store.ts';
+import type { ChatSettingsStore } from '../../core/store/chat-settings-store.ts';
 import { resolveLang } from '../../core/chat-settings/resolve-lang.ts';
 import { buildChatContext, topicOf } from './chat-context.ts';
 import { renderReplyBlocks } from './render-reply.ts';
@@ -35,8 +35,8 @@ export interface CommandHandlerDeps {
 }
 
 /** The reply language for a message: the chat's override, else the sender's app language. */
-export function langFor(settings: ChatSettingsStore, msg: Message): ReplyLang {
-  return resolveLang(settings.get('telegram', String(msg.chat.id))?.lang, msg.from?.language_code);
+export async function langFor(settings: ChatSettingsStore, msg: Message): Promise<ReplyLang> {
+  return resolveLang((await settings.get('telegram', String(msg.chat.id)))?.lang, msg.from?.language_code);
 }
 
 /** Commands a paging button may re-run: they only read. */
@@ -110,7 +110,7 @@ export function createCommandHandler(deps: CommandHandlerDeps): (ctx: Context) =
     if (msg.is_automatic_forward) return;
     const me = deps.me();
     const text = msg.text;
-    const lang = langFor(deps.settings, msg);
+    const lang = await langFor(deps.settings, msg);
     const parsed = parseCommandLine(text, me.username);
     if (!parsed.ok) {
       const addressedToUs = new RegExp(`^/\\w+@${me.username}(\\s|$)`, 'i').test(text);
@@ -147,7 +147,7 @@ export function createPagingHandler(deps: CommandHandlerDeps): (ctx: Context) =>
       return;
     }
     const chatId = String(message.chat.id);
-    const lang = resolveLang(deps.settings.get('telegram', chatId)?.lang, q.from.language_code);
+    const lang = resolveLang((await deps.settings.get('telegram', chatId))?.lang, q.from.language_code);
     let pages: string[] | null | undefined;
     let pageLang = lang;
     let line: string | undefined;

@@ -4,7 +4,7 @@
  * grew (then marked updated), most-covered and newest first, at most `max`. Pure: no db, no clock.
  */
 import type { Reply, ReplyItem, ReplyLang, TextLang } from '../contract/types.ts';
-import type { SentStory } from './ledger.ts';
+import type { SentStory } from '../store/ledger-store.ts';
 import { localizeReply, textLangOf } from '../text/reply-script.ts';
 
 export interface CandidateArticle {

@@ -5,15 +5,15 @@
  */
 import { DateTime } from 'luxon';
 import type { Reply } from '../contract/types.ts';
-import type { Subscription } from './subscription-store.ts';
-import type { Ledger, SentStory } from './ledger.ts';
+import type { Subscription } from '../store/subscription-store.ts';
+import type { Ledger, SentStory } from '../store/ledger-store.ts';
 import { selectDigestStories, renderDigest, renderEmptyNote, describeChanges } from './build-digest.ts';
 import { textLangOf } from '../text/reply-script.ts';
 import type { CandidateStory } from './build-digest.ts';
 
 /** Where candidate stories come from: stories with at least one non-backfill article in (since, until]. */
 export interface DigestSource {
-  candidates(q: { since: Date; until: Date; topic: Subscription['topic_query']; limit: number }): CandidateStory[];
+  candidates(q: { since: Date; until: Date; topic: Subscription['topic_query']; limit: number }): Promise<CandidateStory[]> | CandidateStory[];
 }
 
 export interface ComposeOptions {
@@ -51,11 +51,11 @@ export function digestWindow(sub: Subscription, due: Date, firstDue: Date = due)
 }
 
 /** Composes the digest of `sub` due at `due`. */
-export function composeDigest(sub: Subscription, due: Date, opts: ComposeOptions): ComposedDigest {
-  const { since, until } = digestWindow(sub, due, opts.ledger.firstDueAt(sub.id) ?? due);
+export async function composeDigest(sub: Subscription, due: Date, opts: ComposeOptions): Promise<ComposedDigest> {
+  const { since, until } = digestWindow(sub, due, (await opts.ledger.firstDueAt(sub.id)) ?? due);
   const max = sub.max_stories ?? opts.maxStories;
-  const candidates = opts.source.candidates({ since, until, topic: sub.topic_query, limit: Math.max(200, max * 20) });
-  const chosen = selectDigestStories({ candidates, sent: opts.ledger.sentStories(sub.id), max });
+  const candidates = await opts.source.candidates({ since, until, topic: sub.topic_query, limit: Math.max(200, max * 20) });
+  const chosen = selectDigestStories({ candidates, sent: await opts.ledger.sentStories(sub.id), max });
   const dateLabel = DateTime.fromJSDate(due, { zone: sub.tz }).toFormat('yyyy-MM-dd');
   if (!chosen.length) return { reply: opts.emptyNote ? renderEmptyNote({ lang: sub.lang, topic: sub.topic, dateLabel }) : null, stories: [], updates: [] };
   const l = textLangOf(sub.lang);

@@ -4,7 +4,8 @@
  * whether an article mentions it. The curated file (seeds/aliases.json) is the fallback when the
  * index cannot answer (e.g. a database without the entity tables filled yet).
  */
-import type { Db } from '../store/db.ts';
+import { readFileSync } from 'node:fs';
+import type { Stores } from '../store/stores.ts';
 import { lookupEntityNames, articleMentionsAny } from '../entities/topics.ts';
 import { foldForMatch } from '../text/normalize.ts';
 import { foldScript } from '../text/script.ts';
@@ -30,9 +31,10 @@ function loadIndex(): Map<string, { id: string; names: string[] }> {
 }
 
 /** The entity `text` names (by id, display name or any alias, across scripts and case) and its spellings. */
-export function lookupAliases(db: Db, text: string): { entityIds: string[]; names: string[] } {
+export async function lookupAliases(stores: Stores, text: string): Promise<{ entityIds: string[]; names: string[] }> {
   try {
-    const found = lookupEntityNames(db, text);
+    // TRANSITIONAL: the entity index is another area's, not yet behind its store.
+    const found = await lookupEntityNames(stores.legacyDb, text);
     if (found.entityIds.length) return found;
   } catch {
     // fall back to the curated file below
@@ -42,9 +44,9 @@ export function lookupAliases(db: Db, text: string): { entityIds: string[]; name
 }
 
 /** Whether the entity index records a mention of one of `entityIds` in article `articleId` (false when it cannot tell). */
-lookupAliases.mentions = function mentions(db: Db, articleId: number, entityIds: string[]): boolean {
+lookupAliases.mentions = async function mentions(stores: Stores, articleId: number, entityIds: string[]): Promise<boolean> {
   try {
-    return articleMentionsAny(db, articleId, entityIds);
+    return await articleMentionsAny(stores.legacyDb, articleId, entityIds);
   } catch {
     return false;
   }

@@ -52,8 +52,7 @@ export async function findAlerts(stores: Stores, follows: Follow[], sentAt: Map<
     for (const r of rows) {
       for (const f of topicFollows) {
         if (f.created_at >= atIso) continue;
-        // legacyDb: topic matching is the digest's, not yet behind its store.
-        if (await matchesTopic(stores.legacyDb, { id: r.article_id, title: '', url: null, outlet: null, at: '', lead: '' }, f.topic_query!)) note(r.story_id, f);
+        if (await matchesTopic(stores, { id: r.article_id, title: '', url: null, outlet: null, at: '', lead: '' }, f.topic_query!)) note(r.story_id, f);
       }
     }
   }

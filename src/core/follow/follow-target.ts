@@ -3,9 +3,10 @@
  * person or organisation the alias index knows (any script or spelling), else plain topic words.
  */
 import type { Stores } from '../store/stores.ts';
-import type { TopicQuery } from '../digest/subscription-store.ts';
+import type { TopicQuery } from '../store/subscription-store.ts';
 import type { FollowKind } from './follow-store.ts';
 import { resolveTopic } from '../digest/topic.ts';
+import { sqliteStores } from '../store/open-stores.ts';
 import { foldForMatch } from '../text/normalize.ts';
 import { foldScript } from '../text/script.ts';
 import { getAliasIndex } from '../entities/alias-index.ts';
@@ -26,7 +27,7 @@ export async function resolveFollowTarget(stores: Stores, text: string): Promise
     if (title !== undefined) return { kind: 'story', target: String(Number(num[1])), topicQuery: null, description: title };
   }
   // legacyDb: topic resolution and the alias index are other areas', not yet behind their stores.
-  const q = await resolveTopic(stores.legacyDb, text);
+  const q = await resolveTopic(stores, text);
   if (q.entityIds.length) {
     let description: string | null = null;
     try {

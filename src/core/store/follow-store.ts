@@ -6,7 +6,7 @@
  */
 import type { Sql } from './sql.ts';
 import type { Platform, ReplyLang } from '../contract/types.ts';
-import type { Subscription, TopicQuery } from '../digest/subscription-store.ts';
+import type { Subscription, TopicQuery } from './subscription-store.ts';
 import { padded } from './stories/sql-lists.ts';
 
 export type FollowKind = 'entity' | 'topic' | 'story';

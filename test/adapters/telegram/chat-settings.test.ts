@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../../../src/core/store/db.ts';
-import { createChatSettingsStore } from '../../../src/core/chat-settings/chat-settings-store.ts';
+import { sqliteStores } from '../../../src/core/store/open-stores.ts';
 import { langFromClient, parseLangChoice, resolveLang } from '../../../src/core/chat-settings/resolve-lang.ts';
 import { memberCanPost } from '../../../src/adapters/telegram/chat-context.ts';
 import type { Chat } from 'grammy/types';
@@ -21,21 +21,22 @@ test('client language tags: Simplified variants → zh-CN, any other Chinese →
   assert.equal(parseLangChoice('fr'), undefined);
 });
 
-test('chat settings persist per platform and chat, and follow a Telegram group upgraded to a supergroup', () => {
+test('chat settings persist per platform and chat, and follow a Telegram group upgraded to a supergroup', async () => {
   const file = join(mkdtempSync(join(tmpdir(), 'newsbot-settings-')), 'x.db');
   const db = openDatabase(file);
-  const store = createChatSettingsStore(db, () => new Date('2025-01-01T00:00:00Z'));
-  assert.equal(store.get('telegram', '-5'), null);
-  store.setLang('telegram', '-5', 'en');
-  store.setTimezone('telegram', '-5', 'Europe/Berlin');
-  store.setLang('discord', '-5', 'zh-TW');
-  assert.deepEqual(store.get('telegram', '-5'), { platform: 'telegram', chatId: '-5', lang: 'en', timezone: 'Europe/Berlin', updatedAt: '2025-01-01T00:00:00.000Z', quietStart: null, quietEnd: null });
-  store.moveChat('telegram', '-5', '-1005');
-  assert.equal(store.get('telegram', '-5'), null);
-  assert.equal(store.get('telegram', '-1005')?.lang, 'en');
-  assert.equal(store.get('discord', '-5')?.lang, 'zh-TW', 'other platforms untouched');
-  store.setLang('telegram', '-1005', null);
-  assert.equal(store.get('telegram', '-1005')?.lang, null);
+  const store = sqliteStores(db).chatSettings;
+  const now = new Date('2025-01-01T00:00:00Z');
+  assert.equal(await store.get('telegram', '-5'), null);
+  await store.setLang('telegram', '-5', 'en', now);
+  await store.setTimezone('telegram', '-5', 'Europe/Berlin', now);
+  await store.setLang('discord', '-5', 'zh-TW', now);
+  assert.deepEqual(await store.get('telegram', '-5'), { platform: 'telegram', chatId: '-5', lang: 'en', timezone: 'Europe/Berlin', updatedAt: '2025-01-01T00:00:00.000Z', quietStart: null, quietEnd: null });
+  await store.moveChat('telegram', '-5', '-1005', now);
+  assert.equal(await store.get('telegram', '-5'), null);
+  assert.equal((await store.get('telegram', '-1005'))?.lang, 'en');
+  assert.equal((await store.get('discord', '-5'))?.lang, 'zh-TW', 'other platforms untouched');
+  await store.setLang('telegram', '-1005', null, now);
+  assert.equal((await store.get('telegram', '-1005'))?.lang, null);
   assert.throws(() => db.prepare("INSERT INTO chat_settings (platform, chat_id, lang, updated_at) VALUES ('telegram', '1', 'fr', 'x')").run());
   db.close();
 });

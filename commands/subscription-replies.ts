@@ -1,7 +1,7 @@
 /** Chat-facing wording shared by /subscribe, /unsubscribe and /subscriptions, in zh-TW and en. */
-import type { ChatContext, Reply, ReplyItem, ReplyLang } from '../contract/types.ts';
-import type { Subscription } from './subscription-store.ts';
-import { formatLocal } from './due-times.ts';
+import type { ChatContext, Reply, ReplyItem, ReplyLang } from '../src/core/contract/types.ts';
+import type { Subscription } from '../src/core/store/subscription-store.ts';
+import { formatLocal } from '../src/core/digest/due-times.ts';
 
 /** One subscription as a list item: id, time and zone, topic, next delivery (in its zone), pause reason. */
 export function describeSubscription(s: Subscription, lang: ReplyLang): ReplyItem {

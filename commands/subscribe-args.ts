@@ -3,8 +3,8 @@
  * whether they arrive as one text line (Telegram, terminal) or as separate slash-command options
  * (Discord). Bad input comes back as a SubscribeArgsError with the text for the user in both languages.
  */
-import type { Localized } from '../contract/types.ts';
-import { parseClockTime, formatClockTime, canonicalTimeZone } from './due-times.ts';
+import type { Localized } from '../src/core/contract/types.ts';
+import { parseClockTime, formatClockTime, canonicalTimeZone } from '../src/core/digest/due-times.ts';
 
 /** A user mistake in /subscribe's arguments; the command turns it into a usage reply. */
 export class SubscribeArgsError extends Error {
