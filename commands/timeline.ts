@@ -5,7 +5,7 @@ import { findTopicArticles } from '../src/core/stories/find-topic-articles.ts';
 import { buildTimeline, type TimelineEntry } from '../src/core/timeline/build-timeline.ts';
 import { formatEventDate } from '../src/core/timeline/format-time.ts';
 import { storyTimelineImage } from './timeline-image.ts';
-import { lookupEntityNames } from '../src/core/entities/topics.ts';
+import { lookupEntityNames } from '../src/core/entities/legacy/topics.ts';
 
 /** The spellings an event's sentence may name `topic` by: every known alias of the entity it names, else its words. */
 function topicNames(db: Parameters<typeof lookupEntityNames>[0], topic: string): string[] {

@@ -12,7 +12,7 @@ import { openDatabase } from '../../src/core/store/db.ts';
 import { ingestPaths } from '../../src/core/loader/ingest-paths.ts';
 import { findTopicArticles } from '../../src/core/stories/find-topic-articles.ts';
 import { buildTimeline, topicMatcher, type TimelineEntry } from '../../src/core/timeline/build-timeline.ts';
-import { lookupEntityNames } from '../../src/core/entities/topics.ts';
+import { lookupEntityNames } from '../../src/core/entities/legacy/topics.ts';
 
 const CORPUS = 'test/fixtures/corpus';
 const TOPICS = ['特朗普', '习近平', '毛泽东', '邓小平', '普京', '奥巴马', '香港', '台湾', '新疆', '华为', '谷歌', '斯诺登', '胡锦涛', '刘晓波', '武汉', '北京'];

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Db } from '../store/db.ts';
-import { lookupEntityNames, articleMentionsAny } from '../entities/topics.ts';
+import { lookupEntityNames, articleMentionsAny } from '../entities/legacy/topics.ts';
 import { foldForMatch } from '../text/normalize.ts';
 import { foldScript } from '../text/script.ts';
 

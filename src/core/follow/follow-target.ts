@@ -8,7 +8,7 @@ import type { FollowKind } from './follow-store.ts';
 import { resolveTopic } from '../digest/topic.ts';
 import { foldForMatch } from '../text/normalize.ts';
 import { foldScript } from '../text/script.ts';
-import { getAliasIndex } from '../entities/alias-index.ts';
+import { getAliasIndex } from '../entities/legacy/alias-index.ts';
 
 export interface FollowTarget {
   kind: FollowKind;

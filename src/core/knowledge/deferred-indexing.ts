@@ -6,7 +6,7 @@
  */
 import type { Db } from '../store/db.ts';
 import { writeIndexedRow } from '../search/index-search.ts';
-import { relinkLearnedAliases } from '../entities/relink-aliases.ts';
+import { relinkLearnedAliases } from '../entities/legacy/relink-aliases.ts';
 import type { LearnedAlias } from '../entities/learn-aliases.ts';
 
 export class DeferredIndexing {

@@ -5,7 +5,7 @@
  */
 import type { Db } from '../store/db.ts';
 import type { StoredArticle } from '../article.ts';
-import { indexEntities } from '../entities/index-entities.ts';
+import { indexEntities } from '../entities/legacy/index-entities.ts';
 import type { LearnedAlias } from '../entities/learn-aliases.ts';
 import { indexEvents } from '../timeline/index-events.ts';
 import { assignStory } from '../stories/assign-story.ts';

@@ -8,7 +8,7 @@
 import type { Db } from '../store/db.ts';
 import { parseQuery } from '../search/parse-query.ts';
 import { planConditions, planQuery } from '../search/plan-query.ts';
-import { articleIdsForEntity, matchTopic } from '../entities/topics.ts';
+import { articleIdsForEntity, matchTopic } from '../entities/legacy/topics.ts';
 
 export const TOPIC_ARTICLE_CAP = 300;
 

@@ -5,7 +5,7 @@
  */
 import type { Db } from '../store/db.ts';
 import { findTopicArticles } from './find-topic-articles.ts';
-import { lookupEntityNames } from '../entities/topics.ts';
+import { lookupEntityNames } from '../entities/legacy/topics.ts';
 import { topicMatcher } from '../timeline/build-timeline.ts';
 
 export interface StoryMember {

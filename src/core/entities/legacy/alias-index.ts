@@ -1,0 +1,175 @@
+// TRANSITIONAL (issue 14, entities helper): the synchronous SQLite version of this module, kept only for
+// callers in other areas that are still synchronous (ingest chain, stories, digest, follows). Delete
+// this folder once they await the store-based functions in src/core/entities/.
+/**
+ * The alias index of one database: curated entities synced from seeds/aliases.json plus the
+ * aliases learned from articles, compiled into a matcher and lookup maps. Built once per process
+ * and kept until the alias set changes (a version counter in entity_meta), so neither indexing
+ * nor a /who lookup pays for it twice.
+ */
+import type { Db } from '../../store/db.ts';
+import { loadCuratedAliases, type EntityType } from '../alias-data.ts';
+import { foldKey, hasHan, scriptVariants } from '../fold.ts';
+import { buildMatcher, addAlias, findHits, type AliasRecord, type Matcher } from '../matcher.ts';
+import type { FindAnchors } from '../roles.ts';
+import { prepareCached } from '../../store/statements.ts';
+
+/** An entity as commands show it. */
+export interface EntityInfo {
+  id: string;
+  type: EntityType;
+  name_zh: string | null;
+  name_en: string | null;
+  role_zh: string | null;
+  role_en: string | null;
+  source: 'curated' | 'learned';
+}
+
+/** One alias key for lookups: `key` is foldKey(alias). */
+export interface AliasKey {
+  key: string;
+  entityId: string;
+  alias: string;
+  latin: boolean;
+}
+
+/** The compiled index of one database (see getAliasIndex). */
+export interface AliasIndex {
+  version: number;
+  matcher: Matcher;
+  entities: Map<string, EntityInfo>;
+  byKey: Map<string, string[]>;
+  keys: AliasKey[];
+  /** Last name of a person's Latin alias (query side only: "rutte", "jean pierre"). */
+  surnames: Map<string, string[]>;
+  /** Finds known places and organisations in a short phrase (role and name boundaries). */
+  anchors: FindAnchors;
+}
+
+const cache = new WeakMap<Db, AliasIndex>();
+
+function readVersion(db: Db): number {
+  const row = prepareCached(db, `SELECT value FROM entity_meta WHERE key = 'alias_version'`).get() as { value: string } | undefined;
+  return row ? Number(row.value) : 0;
+}
+
+/** Bumps the alias version after a change and returns the new value. */
+export function bumpAliasVersion(db: Db): number {
+  const row = prepareCached(db, `UPDATE entity_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'alias_version' RETURNING value`).get() as { value: number | string };
+  return Number(row.value);
+}
+
+/** The curated alias rows (every script variant with its key), computed once per file version: opencc makes them costly. */
+interface CuratedRow {
+  key: string;
+  entityId: string;
+  text: string;
+  context: string | null;
+}
+let curatedRows: { hash: string; rows: CuratedRow[] } | undefined;
+
+function curatedAliasRows(data: ReturnType<typeof loadCuratedAliases>): CuratedRow[] {
+  if (curatedRows?.hash === data.hash) return curatedRows.rows;
+  const rows: CuratedRow[] = [];
+  for (const e of data.entities) {
+    for (const a of e.aliases) {
+      const context = typeof a === 'string' ? null : JSON.stringify([...new Set(a.context.flatMap(scriptVariants))]);
+      for (const text of scriptVariants(typeof a === 'string' ? a : a.text)) {
+        const key = foldKey(text);
+        if (key) rows.push({ key, entityId: e.id, text, context });
+      }
+    }
+  }
+  curatedRows = { hash: data.hash, rows };
+  return rows;
+}
+
+/** Copies seeds/aliases.json into the database when the file changed since the last sync. */
+export function syncCuratedAliases(db: Db): void {
+  const data = loadCuratedAliases();
+  const stored = db.prepare(`SELECT value FROM entity_meta WHERE key = 'curated_hash'`).get() as { value: string } | undefined;
+  if (stored?.value === data.hash) return;
+  const now = new Date().toISOString();
+  const aliasRows = curatedAliasRows(data);
+  db.transaction(() => {
+    const upsert = db.prepare(`INSERT INTO entities (id, type, name_zh, name_en, role_zh, role_en, source, created_at)
+      VALUES (?, ?, ?, ?, ?, ?, 'curated', ?)
+      ON CONFLICT (id) DO UPDATE SET type = excluded.type, name_zh = excluded.name_zh, name_en = excluded.name_en,
+        role_zh = excluded.role_zh, role_en = excluded.role_en, source = 'curated'`);
+    const addAliasRow = db.prepare(`INSERT OR IGNORE INTO entity_aliases (key, entity_id, alias, context, source) VALUES (?, ?, ?, ?, 'curated')`);
+    db.prepare(`DELETE FROM entity_aliases WHERE source = 'curated'`).run();
+    for (const e of data.entities) upsert.run(e.id, e.type, e.zh, e.en, e.role?.['zh-TW'] || null, e.role?.en || null, now);
+    for (const r of aliasRows) addAliasRow.run(r.key, r.entityId, r.text, r.context);
+    db.prepare(`INSERT INTO entity_meta (key, value) VALUES ('curated_hash', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(data.hash);
+    bumpAliasVersion(db);
+  })();
+}
+
+function surnameOf(alias: string): string | null {
+  if (hasHan(alias)) return null;
+  const words = alias.trim().split(/\s+/);
+  if (words.length < 2) return null;
+  const key = foldKey(words[words.length - 1]);
+  return key.length >= 4 ? key : null;
+}
+
+function pushMap(map: Map<string, string[]>, key: string, id: string): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [id]);
+  else if (!list.includes(id)) list.push(id);
+}
+
+function buildIndex(db: Db, version: number): AliasIndex {
+  const entities = new Map<string, EntityInfo>();
+  // Names found in text (id n:…) stay in the database: there may be a great many (see found-entities.ts).
+  for (const e of db.prepare(`SELECT id, type, name_zh, name_en, role_zh, role_en, source FROM entities WHERE id NOT LIKE 'n:%'`).all() as EntityInfo[]) entities.set(e.id, e);
+  const rows = db.prepare(`SELECT key, entity_id, alias, context FROM entity_aliases ORDER BY source, key`).all() as { key: string; entity_id: string; alias: string; context: string | null }[];
+  const records: AliasRecord[] = [];
+  const byKey = new Map<string, string[]>();
+  const surnames = new Map<string, string[]>();
+  const keys: AliasKey[] = [];
+  for (const r of rows) {
+    records.push({ entityId: r.entity_id, text: r.alias, context: r.context ? (JSON.parse(r.context) as string[]) : null });
+    pushMap(byKey, r.key, r.entity_id);
+    keys.push({ key: r.key, entityId: r.entity_id, alias: r.alias, latin: !hasHan(r.alias) });
+    const s = entities.get(r.entity_id)?.type === 'person' ? surnameOf(r.alias) : null;
+    if (s) pushMap(surnames, s, r.entity_id);
+  }
+  const matcher = buildMatcher(records, loadCuratedAliases().blockers);
+  return makeIndex(version, matcher, entities, byKey, keys, surnames);
+}
+
+function makeIndex(version: number, matcher: Matcher, entities: Map<string, EntityInfo>, byKey: Map<string, string[]>, keys: AliasKey[], surnames: Map<string, string[]>): AliasIndex {
+  const anchors: FindAnchors = (phrase) =>
+    findHits(matcher, phrase)
+      .filter((h) => h.entries.some((e) => e.context === null && entities.get(e.entityId)?.type !== 'person'))
+      .map((h) => ({ start: h.start, end: h.end }));
+  return { version, matcher, entities, byKey, keys, surnames, anchors };
+}
+
+/**
+ * The alias index for `db`, syncing the curated file and rebuilding only when the alias set
+ * changed since the last call (another process may have learned aliases meanwhile).
+ */
+export function getAliasIndex(db: Db): AliasIndex {
+  let idx = cache.get(db);
+  if (!idx) syncCuratedAliases(db);
+  const version = readVersion(db);
+  if (!idx || idx.version !== version) {
+    idx = buildIndex(db, version);
+    cache.set(db, idx);
+  }
+  return idx;
+}
+
+/** Records an alias learned in this process in the cached index too, so no rebuild is needed. */
+export function addToAliasIndex(db: Db, idx: AliasIndex, version: number, entity: EntityInfo, alias: string, key: string, context: string[] | null = null): void {
+  idx.entities.set(entity.id, entity);
+  addAlias(idx.matcher, { entityId: entity.id, text: alias, context });
+  pushMap(idx.byKey, key, entity.id);
+  idx.keys.push({ key, entityId: entity.id, alias, latin: !hasHan(alias) });
+  const s = entity.type === 'person' ? surnameOf(alias) : null;
+  if (s) pushMap(idx.surnames, s, entity.id);
+  idx.version = version;
+  cache.set(db, idx);
+}
