@@ -6,7 +6,8 @@
  */
 import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { openDatabase, type Db } from '../core/store/db.ts';
+import { isPostgresUrl, openStores } from '../core/store/open-stores.ts';
+import type { Stores } from '../core/store/stores.ts';
 import { findTextEntities } from '../core/entities/text-entities.ts';
 import { oneLine } from '../core/loader/rejects.ts';
 import { dbPath, loadCliConfig, parseArgs } from './args.ts';
@@ -33,13 +34,14 @@ export async function run(args: string[]): Promise<number> {
   const config = loadCliConfig('entities');
   if (!config) return 2;
   const file = dbPath(flags, config.NEWSBOT_DB);
-  if (typeof flags.db === 'string' && !existsSync(file)) {
+  const postgres = isPostgresUrl(file);
+  if (typeof flags.db === 'string' && !postgres && !existsSync(file)) {
     process.stderr.write(`newsbot entities: no database at ${file}\n`);
     return 1;
   }
-  let db: Db;
+  let stores: Stores;
   try {
-    db = openDatabase(existsSync(file) ? file : ':memory:');
+    stores = await openStores(postgres || existsSync(file) ? file : ':memory:');
   } catch (err) {
     process.stderr.write(`newsbot entities: cannot open database ${file}: ${oneLine(String((err as Error)?.message ?? err))}\n`);
     return 1;
@@ -47,7 +49,7 @@ export async function run(args: string[]): Promise<number> {
   try {
     if (!flags.jsonl) {
       const text = positional.length ? positional.join(' ') : await readAll();
-      for (const e of findTextEntities(db, text)) process.stdout.write(`${e.start}-${e.end}\t${e.type}\t${e.text}\t${e.entity_id}\t${e.name}\n`);
+      for (const e of await findTextEntities(stores, text)) process.stdout.write(`${e.start}-${e.end}\t${e.type}\t${e.text}\t${e.entity_id}\t${e.name}\n`);
       return 0;
     }
     let status = 0;
@@ -68,10 +70,10 @@ export async function run(args: string[]): Promise<number> {
         status = 1;
         continue;
       }
-      process.stdout.write(JSON.stringify({ id: rec.id ?? null, entities: findTextEntities(db, rec.text) }) + '\n');
+      process.stdout.write(JSON.stringify({ id: rec.id ?? null, entities: await findTextEntities(stores, rec.text) }) + '\n');
     }
     return status;
   } finally {
-    db.close();
+    await stores.close();
   }
 }

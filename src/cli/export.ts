@@ -7,6 +7,7 @@ import { openDatabase, type Db } from '../core/store/db.ts';
 import { createArticleStore } from '../core/store/articles.ts';
 import { toExportEvents, toExportRecord } from '../core/store/export-record.ts';
 import { exportMentions } from '../core/entities/text-entities.ts';
+import { sqliteStores } from '../core/store/open-stores.ts';
 import { oneLine } from '../core/loader/rejects.ts';
 import { dbPath, loadCliConfig, parseArgs } from './args.ts';
 
@@ -39,7 +40,7 @@ export async function run(args: string[]): Promise<number> {
       const record = toExportRecord(article);
       record.events = toExportEvents(eventsOf.all(article.id) as { date: string | null; day: number | null; text: string }[]);
       record.story_id = (storyOf.get(article.id) as number | undefined) ?? null;
-      record.mentions = exportMentions(db, article.id);
+      record.mentions = await exportMentions(sqliteStores(db), article.id);
       chunk += JSON.stringify(record) + '\n';
       if (chunk.length > 1 << 16) {
         if (!(await write(chunk))) return 0;
