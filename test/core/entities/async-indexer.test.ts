@@ -1,7 +1,7 @@
-// The store-based (async) entity indexer writes exactly what ingest writes: a corpus is ingested,
-// every entity row it derived is wiped, and the articles are indexed again in order through
-// indexEntities(stores, …) and relinkLearnedAliases(stores, …). Aliases, entities, found names,
-// mentions and tallies must come back identical (the found-name and mention writes are set-based).
+// The store-based (async) entity indexer writes exactly what the synchronous one it replaces wrote:
+// a corpus is ingested, every entity row it derived is wiped, and the articles are indexed again in
+// order, once by each indexer (with re-linking after each article). Aliases, entities, found names,
+// mentions and tallies must come out identical (the new found-name and mention writes are set-based).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -13,6 +13,8 @@ import { sqliteStores } from '../../../src/core/store/open-stores.ts';
 import { articleRow, hydrateArticles } from '../../../src/core/store/article-rows.ts';
 import { indexEntities } from '../../../src/core/entities/index-entities.ts';
 import { relinkLearnedAliases } from '../../../src/core/entities/relink-aliases.ts';
+import * as legacy from '../../../src/core/entities/legacy/index-entities.ts';
+import * as legacyRelink from '../../../src/core/entities/legacy/relink-aliases.ts';
 
 function snapshot(db: Db): Record<string, unknown[]> {
   const rows = (q: string) => db.prepare(q).all();
@@ -25,20 +27,31 @@ function snapshot(db: Db): Record<string, unknown[]> {
   };
 }
 
-test('indexEntities over the stores rebuilds exactly what ingest wrote', async () => {
+function wipe(db: Db): void {
+  db.exec(`DELETE FROM entity_mentions; DELETE FROM entity_facets; DELETE FROM entity_names;
+    DELETE FROM entity_aliases WHERE source = 'learned'; DELETE FROM entities WHERE source = 'learned';
+    UPDATE entity_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'alias_version'`);
+}
+
+test('indexEntities over the stores writes exactly what the synchronous indexer wrote', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'newsbot-async-indexer-'));
   try {
     const db = openDatabase(join(dir, 'x.db'));
     // The seeds and a third of the corpus (the whole corpus gives the same answer, in a minute).
     const corpus = readdirSync('test/fixtures/corpus').sort().filter((_, i) => i % 3 === 0).map((f) => join('test/fixtures/corpus', f));
     ingestPaths(db, ['seeds', ...corpus], { parseWorker: false });
+    const ids = db.prepare(`SELECT id FROM articles ORDER BY id`).pluck().all() as number[];
+    wipe(db);
+    db.transaction(() => {
+      for (const id of ids) {
+        const learned = legacy.indexEntities(db, hydrateArticles(db, [articleRow(db, id)!])[0]);
+        if (learned.length) legacyRelink.relinkLearnedAliases(db, learned);
+      }
+    })();
     const before = snapshot(db);
     assert.ok(before.mentions.length > 300, `${before.mentions.length} mentions`);
-    db.exec(`DELETE FROM entity_mentions; DELETE FROM entity_facets; DELETE FROM entity_names;
-      DELETE FROM entity_aliases WHERE source = 'learned'; DELETE FROM entities WHERE source = 'learned';
-      UPDATE entity_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'alias_version'`);
+    wipe(db);
     const stores = sqliteStores(db);
-    const ids = db.prepare(`SELECT id FROM articles ORDER BY id`).pluck().all() as number[];
     await stores.tx(async () => {
       for (const id of ids) {
         const learned = await indexEntities(stores, hydrateArticles(db, [articleRow(db, id)!])[0]);
