@@ -14,6 +14,7 @@ import { ingestPaths } from '../../src/core/loader/ingest-paths.ts';
 import { whoCommand } from '../../commands/who.ts';
 import { scriptVariants } from '../../src/core/entities/fold.ts';
 import { sqliteStores } from '../../src/core/store/open-stores.ts';
+import { createArticleStore } from '../../src/core/store/articles.ts';
 
 const CORPUS = 'test/fixtures/corpus';
 
@@ -65,8 +66,9 @@ export async function run(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'newsbot-eval-who-'));
   try {
     const db = openDatabase(join(dir, 'who.db'));
-    ingestPaths(db, [CORPUS]);
-    const articles = db.prepare(`SELECT id, title, body FROM articles`).all() as { id: number; title: string; body: string }[];
+    await ingestPaths(db, [CORPUS]);
+    // TRANSITIONAL: the articles area's reader, over the raw handle until it is behind stores.articles.
+    const articles = await createArticleStore(db).all();
     let ok = 0;
     let okBase = 0;
     let pairs = 0;

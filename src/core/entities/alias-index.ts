@@ -128,16 +128,23 @@ function makeIndex(version: number, matcher: Matcher, entities: Map<string, Enti
  */
 export async function getAliasIndex(stores: Stores): Promise<AliasIndex> {
   const store = stores.entities;
-  let idx = cache.get(store);
-  if (!idx) await syncCuratedAliases(stores);
-  const version = await store.aliasVersion();
-  idx = cache.get(store);
-  if (!idx || idx.version !== version) {
-    idx = await buildIndex(store, version);
-    cache.set(store, idx);
+  const idx = cache.get(store);
+  if (idx && idx.version === (await store.aliasVersion())) return idx;
+  // Callers arriving while it is built (the first /who after start, say) share one build.
+  let build = building.get(store);
+  if (!build) {
+    build = (async () => {
+      if (!cache.has(store)) await syncCuratedAliases(stores);
+      const version = await store.aliasVersion();
+      const fresh = await buildIndex(store, version);
+      cache.set(store, fresh);
+      return fresh;
+    })().finally(() => building.delete(store));
+    building.set(store, build);
   }
-  return idx;
+  return build;
 }
+const building = new WeakMap<EntityStore, Promise<AliasIndex>>();
 
 /** Records an alias learned in this process in the cached index too, so no rebuild is needed. */
 export function addToAliasIndex(stores: Stores, idx: AliasIndex, version: number, entity: EntityInfo, alias: string, key: string, context: string[] | null = null): void {
