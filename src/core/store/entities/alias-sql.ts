@@ -68,7 +68,8 @@ export function aliasSql(sql: Sql) {
           `(?, ?, ?, ?, ?, ?, 'curated', ?)`,
           `ON CONFLICT (id) DO UPDATE SET type = excluded.type, name_zh = excluded.name_zh, name_en = excluded.name_en,
              role_zh = excluded.role_zh, role_en = excluded.role_en, source = 'curated'`,
-          entities.map((e) => [e.id, e.type, e.zh, e.en, e.roleZh, e.roleEn, now]),
+          // One row per id (the last wins, as one upsert per row did): PostgreSQL refuses to update a row twice in one statement.
+          [...new Map(entities.map((e) => [e.id, e])).values()].map((e) => [e.id, e.type, e.zh, e.en, e.roleZh, e.roleEn, now]),
         );
         await sql.run(`DELETE FROM entity_aliases WHERE source = 'curated'`);
         await insertRows(
