@@ -10,8 +10,7 @@ import type { Stores } from '../src/core/store/stores.ts';
 
 /** The spellings an event's sentence may name `topic` by: every known alias of the entity it names, else its words. */
 async function topicNames(stores: Stores, topic: string): Promise<string[]> {
-  // legacyDb: the entity names are another area's, not yet behind its store.
-  const { names } = await lookupEntityNames(stores.legacyDb, topic);
+  const { names } = await lookupEntityNames(stores, topic);
   return names.length ? [topic, ...names] : topic.split(/\s+/).filter(Boolean);
 }
 

@@ -7,23 +7,25 @@ import type { EntityInfo } from '../src/core/entities/alias-index.ts';
 import { formatPublished } from '../src/core/timeline/format-time.ts';
 import { entityNamesByScript } from '../src/core/entities/entity-names.ts';
 import { mentionCount } from '../src/core/entities/resolve-entity.ts';
-import type { Database } from 'better-sqlite3';
+import type { Stores } from '../src/core/store/stores.ts';
 
 /** The most article ids /who's JSON lists (newest first). */
 const MAX_JSON_ARTICLES = 1000;
 
-function entityJson(db: Database, e: EntityInfo, lang: ReplyLang) {
+async function entityJson(stores: Stores, e: EntityInfo, lang: ReplyLang) {
   return {
     id: e.id,
     name: displayName(e, lang),
-    names: entityNamesByScript(db, e.id, [e.name_zh, e.name_en]),
+    names: await entityNamesByScript(stores, e.id, [e.name_zh, e.name_en]),
     type: e.type,
     role: (lang === 'en' ? e.role_en || e.role_zh : e.role_zh || e.role_en) ?? null,
   };
 }
 
-function suggestionJson(db: Database, e: EntityInfo, lang: ReplyLang) {
-  return { id: e.id, name: displayName(e, lang), type: e.type, article_count: mentionCount(db, e.id) };
+async function suggestionsJson(stores: Stores, list: EntityInfo[], lang: ReplyLang) {
+  const out = [];
+  for (const e of list) out.push({ id: e.id, name: displayName(e, lang), type: e.type, article_count: await mentionCount(stores, e.id) });
+  return out;
 }
 
 const usage = { en: 'Usage: /who <name>, e.g. /who zelensky', 'zh-TW': '用法：/who <人名或機構>，例如 /who 澤倫斯基' };
@@ -95,15 +97,15 @@ export const whoCommand = {
   options: [{ name: 'name', description: { en: 'A name in any script or spelling', 'zh-TW': '人名或機構名（中英文皆可）' }, type: 'string', required: true, rest: true, autocomplete: 'names' }],
   replayable: true,
   examples: ['/who zelensky', '/who 川普', '/who Mark Rutte'],
-  run: ({ args, lang }, { stores: { legacyDb: db } }) => {
+  run: async ({ args, lang }, { stores }) => {
     const name = checkTextArg(args.name, 100, usage);
     if (!name) throw new UserError('missing-name', { en: `Who? ${usage.en}`, 'zh-TW': `要查誰？${usage['zh-TW']}` });
     const en = lang === 'en';
-    const res = resolveEntity(db, name);
+    const res = await resolveEntity(stores, name);
     // A fuzzy match is a guess: offered as "did you mean", never shown as the answer.
     if (!res.entity || res.match === 'fuzzy') {
       const suggestions = res.suggestions.length ? res.suggestions : res.entity ? [res.entity] : [];
-      const data = { match: suggestions.length ? 'fuzzy' : 'none', entity: null, article_count: 0, articles: [], suggestions: suggestions.map((e) => suggestionJson(db, e, lang)) };
+      const data = { match: suggestions.length ? 'fuzzy' : 'none', entity: null, article_count: 0, articles: [], suggestions: await suggestionsJson(stores, suggestions, lang) };
       if (!suggestions.length) {
         return { kind: 'ok', intro: en ? `I don't know “${name}”, and no known name is close. Try /search ${name}` : `找不到「${name}」，也沒有相近的名字。可以試試 /search ${name}`, items: [], articles: [], data };
       }
@@ -115,7 +117,7 @@ export const whoCommand = {
         data,
       };
     }
-    const report = buildEntityReport(db, res.entity.id)!;
+    const report = (await buildEntityReport(stores, res.entity.id))!;
     const notes: string[] = [];
     if (res.alternatives.length) {
       const alt = res.alternatives.map((e) => bothNames(e, lang)).join(en ? ', ' : '、');
@@ -124,10 +126,10 @@ export const whoCommand = {
     const reply = describe(report, lang, notes.length ? notes.join('\n') : null);
     reply.data = {
       match: res.match,
-      entity: entityJson(db, res.entity, lang),
+      entity: await entityJson(stores, res.entity, lang),
       article_count: report.articleIds.length,
       articles: report.articleIds.slice(0, MAX_JSON_ARTICLES),
-      suggestions: res.alternatives.map((e) => suggestionJson(db, e, lang)),
+      suggestions: await suggestionsJson(stores, res.alternatives, lang),
     };
     return reply;
   },

@@ -29,7 +29,7 @@ export async function run(): Promise<void> {
     const totals = { ours: [0, 0], base: [0, 0] };
     const rows: string[] = [];
     for (const topic of TOPICS) {
-      const { names } = await lookupEntityNames(db, topic);
+      const { names } = await lookupEntityNames(stores, topic);
       const spellings = names.length ? [topic, ...names] : [topic];
       const names_ = topicMatcher(spellings);
       const ids = await findTopicArticles(stores, topic);

@@ -6,7 +6,8 @@
  */
 import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { openDatabase, type Db } from '../core/store/db.ts';
+import { openStores } from '../core/store/open-stores.ts';
+import type { Stores } from '../core/store/stores.ts';
 import { findTextEntities } from '../core/entities/text-entities.ts';
 import { oneLine } from '../core/loader/rejects.ts';
 import { isPostgresUrl, redactDbUrl } from '../core/store/db-url.ts';
@@ -34,13 +35,14 @@ export async function run(args: string[]): Promise<number> {
   const config = loadCliConfig('entities');
   if (!config) return 2;
   const file = dbPath(flags, config);
-  if (typeof flags.db === 'string' && !isPostgresUrl(file) && !existsSync(file)) {
+  const postgres = isPostgresUrl(file);
+  if (typeof flags.db === 'string' && !postgres && !existsSync(file)) {
     process.stderr.write(`newsbot entities: no database at ${redactDbUrl(file)}\n`);
     return 1;
   }
-  let db: Db;
+  let stores: Stores;
   try {
-    db = openDatabase(isPostgresUrl(file) || existsSync(file) ? file : ':memory:');
+    stores = await openStores(postgres || existsSync(file) ? file : ':memory:');
   } catch (err) {
     process.stderr.write(`newsbot entities: cannot open database ${redactDbUrl(file)}: ${redactDbUrl(oneLine(String((err as Error)?.message ?? err)))}\n`);
     return 1;
@@ -48,7 +50,7 @@ export async function run(args: string[]): Promise<number> {
   try {
     if (!flags.jsonl) {
       const text = positional.length ? positional.join(' ') : await readAll();
-      for (const e of findTextEntities(db, text)) process.stdout.write(`${e.start}-${e.end}\t${e.type}\t${e.text}\t${e.entity_id}\t${e.name}\n`);
+      for (const e of await findTextEntities(stores, text)) process.stdout.write(`${e.start}-${e.end}\t${e.type}\t${e.text}\t${e.entity_id}\t${e.name}\n`);
       return 0;
     }
     let status = 0;
@@ -69,10 +71,10 @@ export async function run(args: string[]): Promise<number> {
         status = 1;
         continue;
       }
-      process.stdout.write(JSON.stringify({ id: rec.id ?? null, entities: findTextEntities(db, rec.text) }) + '\n');
+      process.stdout.write(JSON.stringify({ id: rec.id ?? null, entities: await findTextEntities(stores, rec.text) }) + '\n');
     }
     return status;
   } finally {
-    db.close();
+    await stores.close();
   }
 }

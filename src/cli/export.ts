@@ -7,6 +7,7 @@ import { openStores } from '../core/store/open-stores.ts';
 import type { Stores } from '../core/store/stores.ts';
 import { toExportEvents, toExportRecord } from '../core/store/export-record.ts';
 import { exportMentions } from '../core/entities/text-entities.ts';
+import { sqliteStores } from '../core/store/open-stores.ts';
 import { oneLine } from '../core/loader/rejects.ts';
 import { isPostgresUrl, redactDbUrl } from '../core/store/db-url.ts';
 import { dbPath, loadCliConfig, parseArgs } from './args.ts';
@@ -40,7 +41,7 @@ export async function run(args: string[]): Promise<number> {
       record.events = toExportEvents(extras.events);
       record.story_id = extras.story_id;
       // entity store: the entities area moves exportMentions behind its store.
-      record.mentions = await exportMentions(stores.legacyDb, article.id);
+      record.mentions = await exportMentions(stores, article.id);
       chunk += JSON.stringify(record) + '\n';
       if (chunk.length > 1 << 16) {
         if (!(await write(chunk))) return 0;

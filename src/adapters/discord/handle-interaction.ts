@@ -128,7 +128,7 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
     }
     const typed = String(focused.value ?? '').trim().slice(0, 100);
     const seen = new Set<string>();
-    const choices = suggestNames(deps.stores.legacyDb, opt.autocomplete, typed, chooseLang(interaction.locale, undefined), 25)
+    const choices = (await suggestNames(deps.stores, opt.autocomplete, typed, chooseLang(interaction.locale, undefined), 25))
       .map((s) => ({ name: cut100(s.name), value: cut100(s.value) }))
       .filter((c) => !seen.has(c.value) && seen.add(c.value));
     await interaction.respond(choices);

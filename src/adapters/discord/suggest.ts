@@ -4,7 +4,7 @@
  * learned from articles), matched in any script or spelling through fold keys and ranked by how
  * often articles mention them. The one module to change if the lookup changes.
  */
-import type { Database } from 'better-sqlite3';
+import type { Stores } from '../../core/store/stores.ts';
 import type { CommandOption, ReplyLang } from '../../core/contract/types.ts';
 import { textLangOf } from '../../core/text/reply-script.ts';
 import { listEntityNames } from '../../core/entities/topics.ts';
@@ -17,7 +17,7 @@ export interface Suggestion {
 }
 
 /** Up to `limit` entities whose name or alias starts with `typed`; the value is in the user's language. */
-export function suggestNames(db: Database, kind: NonNullable<CommandOption['autocomplete']>, typed: string, lang: ReplyLang, limit = 25): Suggestion[] {
+export async function suggestNames(stores: Stores, kind: NonNullable<CommandOption['autocomplete']>, typed: string, lang: ReplyLang, limit = 25): Promise<Suggestion[]> {
   void kind; // names and topics both come from the alias index
-  return listEntityNames(db, typed, textLangOf(lang), limit).map((c) => ({ name: c.label, value: c.value }));
+  return (await listEntityNames(stores, typed, textLangOf(lang), limit)).map((c) => ({ name: c.label, value: c.value }));
 }

@@ -57,7 +57,6 @@ function settlesWithin(p: Promise<unknown>, ms: number): Promise<boolean> {
 export function createTelegramAdapter(opts: TelegramAdapterOptions): TelegramAdapter {
   addSecret(opts.token);
   const { stores, log } = opts;
-  const db = stores.legacyDb;
   const now = opts.now ?? (() => new Date());
   // Long polling holds getUpdates for 30 s; anything slower than this is a hung connection.
   const client = { timeoutSeconds: 75, ...(opts.apiRoot ? { apiRoot: opts.apiRoot.replace(/\/+$/, '') } : {}) };

@@ -34,7 +34,7 @@ function loadIndex(): Map<string, { id: string; names: string[] }> {
 export async function lookupAliases(stores: Stores, text: string): Promise<{ entityIds: string[]; names: string[] }> {
   try {
     // TRANSITIONAL: the entity index is another area's, not yet behind its store.
-    const found = await lookupEntityNames(stores.legacyDb, text);
+    const found = await lookupEntityNames(stores, text);
     if (found.entityIds.length) return found;
   } catch {
     // fall back to the curated file below
@@ -46,7 +46,7 @@ export async function lookupAliases(stores: Stores, text: string): Promise<{ ent
 /** Whether the entity index records a mention of one of `entityIds` in article `articleId` (false when it cannot tell). */
 lookupAliases.mentions = async function mentions(stores: Stores, articleId: number, entityIds: string[]): Promise<boolean> {
   try {
-    return await articleMentionsAny(stores.legacyDb, articleId, entityIds);
+    return await articleMentionsAny(stores, articleId, entityIds);
   } catch {
     return false;
   }

@@ -4,12 +4,11 @@
  * and kept until the alias set changes (a version counter in entity_meta), so neither indexing
  * nor a /who lookup pays for it twice.
  */
-import type { Db } from '../store/db.ts';
+import type { Stores } from '../store/stores.ts';
 import { loadCuratedAliases, type EntityType } from './alias-data.ts';
 import { foldKey, hasHan, scriptVariants } from './fold.ts';
 import { buildMatcher, addAlias, findHits, type AliasRecord, type Matcher } from './matcher.ts';
 import type { FindAnchors } from './roles.ts';
-import { prepareCached } from '../store/statements.ts';
 
 /** An entity as commands show it. */
 export interface EntityInfo {
@@ -43,18 +42,10 @@ export interface AliasIndex {
   anchors: FindAnchors;
 }
 
-const cache = new WeakMap<Db, AliasIndex>();
+type EntityStore = Stores['entities'];
 
-function readVersion(db: Db): number {
-  const row = prepareCached(db, `SELECT value FROM entity_meta WHERE key = 'alias_version'`).get() as { value: string } | undefined;
-  return row ? Number(row.value) : 0;
-}
-
-/** Bumps the alias version after a change and returns the new value. */
-export function bumpAliasVersion(db: Db): number {
-  const row = prepareCached(db, `UPDATE entity_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'alias_version' RETURNING value`).get() as { value: number | string };
-  return Number(row.value);
-}
+/** Keyed by the entity store: one compiled index per open database. */
+const cache = new WeakMap<EntityStore, AliasIndex>();
 
 /** The curated alias rows (every script variant with its key), computed once per file version: opencc makes them costly. */
 interface CuratedRow {
@@ -82,24 +73,11 @@ function curatedAliasRows(data: ReturnType<typeof loadCuratedAliases>): CuratedR
 }
 
 /** Copies seeds/aliases.json into the database when the file changed since the last sync. */
-export function syncCuratedAliases(db: Db): void {
+export async function syncCuratedAliases(stores: Stores): Promise<void> {
   const data = loadCuratedAliases();
-  const stored = db.prepare(`SELECT value FROM entity_meta WHERE key = 'curated_hash'`).get() as { value: string } | undefined;
-  if (stored?.value === data.hash) return;
-  const now = new Date().toISOString();
-  const aliasRows = curatedAliasRows(data);
-  db.transaction(() => {
-    const upsert = db.prepare(`INSERT INTO entities (id, type, name_zh, name_en, role_zh, role_en, source, created_at)
-      VALUES (?, ?, ?, ?, ?, ?, 'curated', ?)
-      ON CONFLICT (id) DO UPDATE SET type = excluded.type, name_zh = excluded.name_zh, name_en = excluded.name_en,
-        role_zh = excluded.role_zh, role_en = excluded.role_en, source = 'curated'`);
-    const addAliasRow = db.prepare(`INSERT OR IGNORE INTO entity_aliases (key, entity_id, alias, context, source) VALUES (?, ?, ?, ?, 'curated')`);
-    db.prepare(`DELETE FROM entity_aliases WHERE source = 'curated'`).run();
-    for (const e of data.entities) upsert.run(e.id, e.type, e.zh, e.en, e.role?.['zh-TW'] || null, e.role?.en || null, now);
-    for (const r of aliasRows) addAliasRow.run(r.key, r.entityId, r.text, r.context);
-    db.prepare(`INSERT INTO entity_meta (key, value) VALUES ('curated_hash', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(data.hash);
-    bumpAliasVersion(db);
-  })();
+  if ((await stores.entities.curatedHash()) === data.hash) return;
+  const entities = data.entities.map((e) => ({ id: e.id, type: e.type, zh: e.zh, en: e.en, roleZh: e.role?.['zh-TW'] || null, roleEn: e.role?.en || null }));
+  await stores.entities.replaceCurated(entities, curatedAliasRows(data), data.hash, new Date().toISOString());
 }
 
 function surnameOf(alias: string): string | null {
@@ -116,11 +94,11 @@ function pushMap(map: Map<string, string[]>, key: string, id: string): void {
   else if (!list.includes(id)) list.push(id);
 }
 
-function buildIndex(db: Db, version: number): AliasIndex {
+async function buildIndex(store: EntityStore, version: number): Promise<AliasIndex> {
   const entities = new Map<string, EntityInfo>();
   // Names found in text (id n:…) stay in the database: there may be a great many (see found-entities.ts).
-  for (const e of db.prepare(`SELECT id, type, name_zh, name_en, role_zh, role_en, source FROM entities WHERE id NOT LIKE 'n:%'`).all() as EntityInfo[]) entities.set(e.id, e);
-  const rows = db.prepare(`SELECT key, entity_id, alias, context FROM entity_aliases ORDER BY source, key`).all() as { key: string; entity_id: string; alias: string; context: string | null }[];
+  for (const e of await store.listedEntities()) entities.set(e.id, e);
+  const rows = await store.aliasRows();
   const records: AliasRecord[] = [];
   const byKey = new Map<string, string[]>();
   const surnames = new Map<string, string[]>();
@@ -145,22 +123,31 @@ function makeIndex(version: number, matcher: Matcher, entities: Map<string, Enti
 }
 
 /**
- * The alias index for `db`, syncing the curated file and rebuilding only when the alias set
- * changed since the last call (another process may have learned aliases meanwhile).
+ * The alias index of `stores`' database, syncing the curated file and rebuilding only when the
+ * alias set changed since the last call (another process may have learned aliases meanwhile).
  */
-export function getAliasIndex(db: Db): AliasIndex {
-  let idx = cache.get(db);
-  if (!idx) syncCuratedAliases(db);
-  const version = readVersion(db);
-  if (!idx || idx.version !== version) {
-    idx = buildIndex(db, version);
-    cache.set(db, idx);
+export async function getAliasIndex(stores: Stores): Promise<AliasIndex> {
+  const store = stores.entities;
+  const idx = cache.get(store);
+  if (idx && idx.version === (await store.aliasVersion())) return idx;
+  // Callers arriving while it is built (the first /who after start, say) share one build.
+  let build = building.get(store);
+  if (!build) {
+    build = (async () => {
+      if (!cache.has(store)) await syncCuratedAliases(stores);
+      const version = await store.aliasVersion();
+      const fresh = await buildIndex(store, version);
+      cache.set(store, fresh);
+      return fresh;
+    })().finally(() => building.delete(store));
+    building.set(store, build);
   }
-  return idx;
+  return build;
 }
+const building = new WeakMap<EntityStore, Promise<AliasIndex>>();
 
 /** Records an alias learned in this process in the cached index too, so no rebuild is needed. */
-export function addToAliasIndex(db: Db, idx: AliasIndex, version: number, entity: EntityInfo, alias: string, key: string, context: string[] | null = null): void {
+export function addToAliasIndex(stores: Stores, idx: AliasIndex, version: number, entity: EntityInfo, alias: string, key: string, context: string[] | null = null): void {
   idx.entities.set(entity.id, entity);
   addAlias(idx.matcher, { entityId: entity.id, text: alias, context });
   pushMap(idx.byKey, key, entity.id);
@@ -168,5 +155,5 @@ export function addToAliasIndex(db: Db, idx: AliasIndex, version: number, entity
   const s = entity.type === 'person' ? surnameOf(alias) : null;
   if (s) pushMap(idx.surnames, s, entity.id);
   idx.version = version;
-  cache.set(db, idx);
+  cache.set(stores.entities, idx);
 }

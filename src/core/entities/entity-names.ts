@@ -2,8 +2,7 @@
  * Every spelling of one entity sorted by script (Traditional, Simplified, Latin), for /who's JSON:
  * its curated and learned aliases, the name it was found under and the spellings articles used.
  */
-import type { Db } from '../store/db.ts';
-import { prepareCached } from '../store/statements.ts';
+import type { Stores } from '../store/stores.ts';
 import { toSimplified, toTraditional } from '../text/script.ts';
 import { hasHan } from './fold.ts';
 
@@ -15,13 +14,8 @@ export interface NamesByScript {
 }
 
 /** The spellings of `entityId` per script, in order of first listing. */
-export function entityNamesByScript(db: Db, entityId: string, extra: (string | null)[] = []): NamesByScript {
-  const rows = prepareCached(
-    db,
-    `SELECT alias FROM entity_aliases WHERE entity_id = @id
-     UNION ALL SELECT name FROM entity_names WHERE entity_id = @id
-     UNION ALL SELECT value FROM entity_facets WHERE entity_id = @id AND kind = 'spelling'`,
-  ).pluck().all({ id: entityId }) as string[];
+export async function entityNamesByScript(stores: Stores, entityId: string, extra: (string | null)[] = []): Promise<NamesByScript> {
+  const rows = await stores.entities.spellings(entityId);
   const out: NamesByScript = { 'zh-Hant': [], 'zh-Hans': [], latin: [] };
   const add = (list: string[], v: string) => {
     if (!list.includes(v)) list.push(v);

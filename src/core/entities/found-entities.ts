@@ -1,10 +1,10 @@
 /**
  * Storage of the names found in text that no alias covers: one entity per folded name (id `n:` +
  * key), kept out of the alias matcher (entity_names, not entity_aliases) so the matcher stays the
- * size of the curated and learned data however large the archive grows. Lookups go to SQLite.
+ * size of the curated and learned data however large the archive grows. Lookups go to the store.
  */
-import type { Db } from '../store/db.ts';
-import { prepareCached } from '../store/statements.ts';
+import type { Stores } from '../store/stores.ts';
+import type { NameRow } from '../store/entity-store.ts';
 import type { EntityInfo } from './alias-index.ts';
 import type { EntityType } from './alias-data.ts';
 import { foundEntityId, isHanName, lastPartKey, type FoundName } from './article-names.ts';
@@ -51,90 +51,109 @@ function soundIndex(idx: AliasIndex): Map<string, { entityId: string; alias: str
 /**
  * The one person a foreign-style name is another region's transliteration of (尼克森 → 尼克松's
  * entity, 祖克柏 → Zuckerberg), among listed, learned and found people; undefined when none or
- * more than one sounds alike, so a guess never merges two people.
+ * more than one sounds alike, so a guess never merges two people. `stored` are the entity_names
+ * rows under the name's sound key.
  */
-export function soundAlikePerson(db: Db, idx: AliasIndex | undefined, name: string): string | undefined {
-  const key = soundKey(name);
-  if (!key) return undefined;
+function soundAlikeAmong(idx: AliasIndex | undefined, name: string, key: string, stored: readonly NameRow[]): string | undefined {
   const ids = new Set<string>();
   for (const c of idx ? (soundIndex(idx).get(key) ?? []) : []) if (soundsAlike(name, c.alias)) ids.add(c.entityId);
-  const rows = prepareCached(db, `SELECT entity_id, name FROM entity_names WHERE key = ?`).all(key) as { entity_id: string; name: string }[];
-  for (const r of rows) if (soundsAlike(name, r.name)) ids.add(r.entity_id);
+  for (const r of stored) if (soundsAlike(name, r.name)) ids.add(r.entity_id);
   return ids.size === 1 ? [...ids][0] : undefined;
 }
 
-/** Creates the entities of `found` that do not exist yet and returns them as article mentions (`idx`: foreign names are linked to the one person they sound like). */
-export function storeFoundNames(db: Db, found: FoundName[], idx?: AliasIndex): ArticleMention[] {
+/** soundAlikeAmong over the database (one look-up). */
+export async function soundAlikePerson(stores: Stores, idx: AliasIndex | undefined, name: string): Promise<string | undefined> {
+  const key = soundKey(name);
+  if (!key) return undefined;
+  return soundAlikeAmong(idx, name, key, await stores.entities.namesByKeys([key]));
+}
+
+/**
+ * Creates the entities of `found` that do not exist yet and returns them as article mentions
+ * (`idx`: foreign names are linked to the one person they sound like). Set-based: one read of the
+ * existing ids, one of the sound-alike candidates, and two multi-row writes per article.
+ */
+export async function storeFoundNames(stores: Stores, found: FoundName[], idx?: AliasIndex): Promise<ArticleMention[]> {
   if (!found.length) return [];
-  const ins = prepareCached(db, `INSERT INTO entities (id, type, name_zh, name_en, role_zh, role_en, source, created_at) VALUES (?, ?, ?, ?, NULL, NULL, 'learned', ?) ON CONFLICT (id) DO NOTHING`);
-  const name = prepareCached(db, `INSERT OR IGNORE INTO entity_names (key, entity_id, name) VALUES (?, ?, ?)`);
-  const now = new Date().toISOString();
-  return found.map((f) => {
+  const store = stores.entities;
+  const exists = await store.existingIds(found.map((f) => foundEntityId(f.key)));
+  const sk = found.map((f) => (f.type === 'PER' ? soundKey(f.name) : null));
+  // Candidates by sound key: the stored rows, plus the rows this batch adds as it goes (a second
+  // spelling in the same article finds the first, as it did when names were written one by one).
+  const wanted = found.flatMap((f, i) => (sk[i] && !exists.has(foundEntityId(f.key)) ? [sk[i]!] : []));
+  const byKey = new Map<string, NameRow[]>(wanted.map((k) => [k, []]));
+  for (const r of wanted.length ? await store.namesByKeys(wanted) : []) (byKey.get(r.key) ?? byKey.set(r.key, []).get(r.key)!).push(r);
+  const entities: { id: string; type: EntityType; nameZh: string | null; nameEn: string | null }[] = [];
+  const names: NameRow[] = [];
+  const addName = (key: string, entityId: string, name: string) => {
+    const row = { key, entity_id: entityId, name };
+    names.push(row);
+    const list = byKey.get(key);
+    if (list && !list.some((r) => r.entity_id === entityId)) list.push(row);
+  };
+  const created = new Set<string>();
+  const out = found.map((f, i) => {
     let id = foundEntityId(f.key);
     const han = isHanName(f.name);
     // Only foreign-style people have a sound key; everyone else skips the look-ups.
-    const sk = f.type === 'PER' ? soundKey(f.name) : null;
-    const alike = sk && !prepareCached(db, `SELECT 1 FROM entities WHERE id = ?`).get(id) ? soundAlikePerson(db, idx, f.name) : undefined;
+    const k = sk[i];
+    const isNew = !exists.has(id) && !created.has(id);
+    const alike = k && isNew ? soundAlikeAmong(idx, f.name, k, byKey.get(k) ?? []) : undefined;
     if (alike) {
       // Another region's spelling of a person already known: one entity, found under both spellings.
-      name.run(f.key, alike, f.name);
+      addName(f.key, alike, f.name);
       id = alike;
-    } else if (ins.run(id, TYPE[f.type], han ? f.name : null, han ? null : f.name, now).changes) {
-      if (sk) name.run(sk, id, f.name);
-      name.run(f.key, id, f.name);
+    } else if (isNew) {
+      created.add(id);
+      entities.push({ id, type: TYPE[f.type], nameZh: han ? f.name : null, nameEn: han ? null : f.name });
+      if (k) addName(k, id, f.name);
+      addName(f.key, id, f.name);
       const py = f.type === 'PER' ? pinyinKey(f.name) : null;
-      if (py) name.run(py, id, f.name);
+      if (py) addName(py, id, f.name);
       // The surname of a dotted name (哈贝马斯 of 于尔根·哈贝马斯), for lookups only: see resolveEntity.
       const last = f.type === 'PER' ? lastPartKey(f.name) : null;
-      if (last && last !== f.key) name.run(last, id, f.name);
+      if (last && last !== f.key) addName(last, id, f.name);
     }
-    const counts = new Map<string, number>();
-    for (const s of f.surfaces) counts.set(s, (counts.get(s) ?? 0) + 1);
     return { entityId: id, count: f.count, firstPos: f.firstPos, inTitle: f.inTitle, surfaces: f.surfaces, surface: f.name, role: null };
   });
+  await store.addFoundNames(entities, names, new Date().toISOString());
+  return out;
 }
 
 /** The found entities stored under folded name `key`. */
-export function foundEntitiesByKey(db: Db, key: string): string[] {
-  return prepareCached(db, `SELECT entity_id FROM entity_names WHERE key = ?`).pluck().all(key) as string[];
+export async function foundEntitiesByKey(stores: Stores, key: string): Promise<string[]> {
+  return stores.entities.foundByKey(key);
 }
 
 /** One entity by id, from the alias index or (found names) the database. */
-export function entityById(db: Db, entities: Map<string, EntityInfo>, id: string): EntityInfo | undefined {
-  return entities.get(id) ?? (prepareCached(db, `SELECT id, type, name_zh, name_en, role_zh, role_en, source FROM entities WHERE id = ?`).get(id) as EntityInfo | undefined);
+export async function entityById(stores: Stores, entities: Map<string, EntityInfo>, id: string): Promise<EntityInfo | undefined> {
+  return entities.get(id) ?? (await stores.entities.entity(id));
 }
-
 
 const LATIN_NAME = /\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}\b/g;
 
 /**
  * Chinese people found before, written in Pinyin (Mao Zedong, Liu Xiaobo): a capitalised two- or
- * three-word Latin name whose folded form is the Pinyin key of exactly one found person.
+ * three-word Latin name whose folded form is the Pinyin key of exactly one found person. Takes
+ * several texts so an article costs one look-up; returns the hits of each text.
  */
-export function findPinyinNames(db: Db, text: string): { entityId: string; start: number; end: number; surface: string }[] {
-  const out: { entityId: string; start: number; end: number; surface: string }[] = [];
-  if (!/[A-Z]/.test(text)) return out;
-  for (const m of text.matchAll(LATIN_NAME)) {
-    const ids = foundEntitiesByKey(db, foldKey(m[0]));
-    if (ids.length === 1) out.push({ entityId: ids[0], start: m.index!, end: m.index! + m[0].length, surface: m[0] });
-  }
-  return out;
+export async function findPinyinNames(stores: Stores, texts: string[]): Promise<{ entityId: string; start: number; end: number; surface: string }[][]> {
+  const matches = texts.map((text) => (/[A-Z]/.test(text) ? [...text.matchAll(LATIN_NAME)] : []));
+  const keys = matches.flatMap((ms) => ms.map((m) => foldKey(m[0])));
+  const ids = new Map<string, string[]>();
+  for (const r of keys.length ? await stores.entities.namesByKeys(keys) : []) (ids.get(r.key) ?? ids.set(r.key, []).get(r.key)!).push(r.entity_id);
+  return matches.map((ms) =>
+    ms.flatMap((m) => {
+      const list = ids.get(foldKey(m[0])) ?? [];
+      return list.length === 1 ? [{ entityId: list[0], start: m.index!, end: m.index! + m[0].length, surface: m[0] }] : [];
+    }),
+  );
 }
 
 /**
  * The found-name mentions an article already has, for re-indexing without the segmenter; a name
  * that has since become a known alias (`isKnown`) is dropped: the matcher now counts it.
  */
-export function keptFoundMentions(db: Db, articleId: number, isKnown: (surface: string) => boolean): ArticleMention[] {
-  const rows = prepareCached(db, `SELECT entity_id, count, first_pos, in_title, surface, surfaces FROM entity_mentions WHERE article_id = ? AND entity_id >= 'n:' AND entity_id < 'n;'`).all(articleId) as {
-    entity_id: string;
-    count: number;
-    first_pos: number;
-    in_title: number;
-    surface: string;
-    surfaces: string;
-  }[];
-  return rows
-    .filter((r) => !isKnown(r.surface))
-    .map((r) => ({ entityId: r.entity_id, count: r.count, firstPos: r.first_pos, inTitle: !!r.in_title, surfaces: JSON.parse(r.surfaces) as string[], surface: r.surface, role: null }));
+export async function keptFoundMentions(stores: Stores, articleId: number, isKnown: (surface: string) => boolean): Promise<ArticleMention[]> {
+  return (await stores.entities.foundMentionsOf(articleId)).filter((m) => !isKnown(m.surface));
 }

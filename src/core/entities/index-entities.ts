@@ -1,10 +1,10 @@
 /**
  * Writes an article's entity mentions: learns new aliases from its 名（Name） pairs, finds the
  * mentions in its title and body (never its related-news links) and replaces the article's
- * mention rows, keeping the per-entity tallies exact. Runs inside the article store's
+ * mention rows, keeping the per-entity tallies exact. Runs inside the ingest pipeline's
  * transaction (via indexArticle), and again whenever the article is updated.
  */
-import type { Db } from '../store/db.ts';
+import type { Stores } from '../store/stores.ts';
 import type { StoredArticle } from '../article.ts';
 import { getAliasIndex } from './alias-index.ts';
 import { findAliasPairs, type AliasPair } from './alias-pairs.ts';
@@ -21,39 +21,6 @@ export function sortKeyOf(publishedAt: string | null | undefined): string {
   if (/^\d{4}-\d{2}-\d{2}$/.test(publishedAt)) return `${publishedAt}T00:00:00.000Z`;
   const t = Date.parse(publishedAt);
   return Number.isNaN(t) ? '' : new Date(t).toISOString();
-}
-
-interface Statements {
-  old: { all(articleId: number): { entity_id: string; surfaces: string; role: string | null }[] };
-  del: { run(articleId: number): unknown };
-  ins: { run(...args: unknown[]): unknown };
-  inc: { run(entityId: string, kind: string, value: string): unknown };
-  dec: { get(entityId: string, kind: string, value: string): { articles: number } | undefined };
-  prune: { run(entityId: string, kind: string, value: string): unknown };
-}
-const statements = new WeakMap<Db, Statements>();
-
-function prepare(db: Db): Statements {
-  let s = statements.get(db);
-  if (!s) {
-    s = {
-      old: db.prepare(`SELECT entity_id, surfaces, role FROM entity_mentions WHERE article_id = ?`) as unknown as Statements['old'],
-      del: db.prepare(`DELETE FROM entity_mentions WHERE article_id = ?`),
-      ins: db.prepare(`INSERT INTO entity_mentions (entity_id, article_id, count, first_pos, in_title, surface, surfaces, role, sort_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-      inc: db.prepare(`INSERT INTO entity_facets (entity_id, kind, value, articles) VALUES (?, ?, ?, 1) ON CONFLICT (entity_id, kind, value) DO UPDATE SET articles = articles + 1`),
-      dec: db.prepare(`UPDATE entity_facets SET articles = articles - 1 WHERE entity_id = ? AND kind = ? AND value = ? RETURNING articles`) as unknown as Statements['dec'],
-      prune: db.prepare(`DELETE FROM entity_facets WHERE entity_id = ? AND kind = ? AND value = ? AND articles <= 0`),
-    };
-    statements.set(db, s);
-  }
-  return s;
-}
-
-function facetsOf(surfaces: string[], role: string | null): [string, string][] {
-  const out: [string, string][] = [['count', '']];
-  for (const s of surfaces) out.push(['spelling', s]);
-  if (role) out.push(['role', role]);
-  return out;
 }
 
 /**
@@ -78,8 +45,8 @@ function completePairNames(pairs: AliasPair[], spans: NameSpan[]): AliasPair[] {
  * false: re-indexing, which has learned them already). Returns the aliases it learned: articles
  * stored before may mention them too (see relinkLearnedAliases).
  */
-export function indexEntities(db: Db, article: StoredArticle, opts: { learn?: boolean; names?: ArticleNames } = {}): LearnedAlias[] {
-  const idx = getAliasIndex(db);
+export async function indexEntities(stores: Stores, article: StoredArticle, opts: { learn?: boolean; names?: ArticleNames } = {}): Promise<LearnedAlias[]> {
+  const idx = await getAliasIndex(stores);
   const paragraphs = article.paragraphs.map((p) => p.text);
   const learn = opts.learn ?? true;
   // Re-linking (learn false, no names given) keeps the names found the first time rather than run
@@ -89,7 +56,7 @@ export function indexEntities(db: Db, article: StoredArticle, opts: { learn?: bo
   const pairs = learn
     ? paragraphs.flatMap((p, i) => (p.includes('（') || p.includes('(') ? completePairNames(findAliasPairs(p, idx.anchors), names.paragraphs[i] ?? []) : []))
     : [];
-  const learned = pairs.length ? learnAliases(db, idx, pairs, article.id, new Date().toISOString()) : [];
+  const learned = pairs.length ? await learnAliases(stores, idx, pairs, article.id, new Date().toISOString()) : [];
 
   const known: KnownSpan[] = [];
   const mentions = findArticleMentions(idx.matcher, article.title ?? '', paragraphs, {
@@ -105,7 +72,7 @@ export function indexEntities(db: Db, article: StoredArticle, opts: { learn?: bo
     m.count++;
     if (!m.surfaces.includes(l.surface)) m.surfaces.push(l.surface);
   }
-  for (const m of storeFoundNames(db, found, idx)) {
+  for (const m of await storeFoundNames(stores, found, idx)) {
     // A sound-alike spelling of an entity the article already mentions counts for that mention.
     const same = mentions.find((x) => x.entityId === m.entityId);
     if (!same) {
@@ -117,9 +84,10 @@ export function indexEntities(db: Db, article: StoredArticle, opts: { learn?: bo
   }
   // Chinese people found before, written in Pinyin (Mao Zedong in an English paragraph).
   const scan = [article.title ?? '', ...paragraphs];
+  const pinyinHits = await findPinyinNames(stores, scan);
   for (let i = 0, offset = 0; i < scan.length; offset += i > 0 ? scan[i].length + 2 : 0, i++) {
     const paragraph = i - 1;
-    for (const h of findPinyinNames(db, scan[i])) {
+    for (const h of pinyinHits[i]) {
       if (known.some((k) => k.paragraph === paragraph && k.start < h.end && h.start < k.end)) continue;
       let m = mentions.find((x) => x.entityId === h.entityId);
       if (!m) {
@@ -134,20 +102,9 @@ export function indexEntities(db: Db, article: StoredArticle, opts: { learn?: bo
   }
   if (reuse) {
     const have = new Set(mentions.map((m) => m.entityId));
-    for (const m of keptFoundMentions(db, article.id, (surface) => idx.byKey.has(foldKey(surface)))) if (!have.has(m.entityId)) mentions.push(m);
+    for (const m of await keptFoundMentions(stores, article.id, (surface) => idx.byKey.has(foldKey(surface)))) if (!have.has(m.entityId)) mentions.push(m);
   }
-  const s = prepare(db);
-  for (const o of s.old.all(article.id)) {
-    for (const [kind, value] of facetsOf(JSON.parse(o.surfaces) as string[], o.role)) {
-      const left = s.dec.get(o.entity_id, kind, value);
-      if (left && left.articles <= 0) s.prune.run(o.entity_id, kind, value);
-    }
-  }
-  s.del.run(article.id);
-  const sortKey = sortKeyOf(article.published_at);
-  for (const m of mentions) {
-    s.ins.run(m.entityId, article.id, m.count, m.firstPos, m.inTitle ? 1 : 0, m.surface, JSON.stringify(m.surfaces), m.role, sortKey);
-    for (const [kind, value] of facetsOf(m.surfaces, m.role)) s.inc.run(m.entityId, kind, value);
-  }
+  // One multi-row write for the article's mentions and one for the tallies they move.
+  await stores.entities.replaceMentions(article.id, sortKeyOf(article.published_at), mentions);
   return learned;
 }

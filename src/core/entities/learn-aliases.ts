@@ -4,9 +4,8 @@
  * (尚皮耶（Karine Jean-Pierre）). A learned alias never takes over a name that already
  * belongs to another entity, so curated data always wins.
  */
-import type { Db } from '../store/db.ts';
-import { prepareCached } from '../store/statements.ts';
-import { addToAliasIndex, bumpAliasVersion, type AliasIndex, type EntityInfo } from './alias-index.ts';
+import type { Stores } from '../store/stores.ts';
+import { addToAliasIndex, type AliasIndex, type EntityInfo } from './alias-index.ts';
 import { isTranslitChar, type AliasPair } from './alias-pairs.ts';
 import { isChineseSurnameStart } from './name-lexicon.ts';
 import { toSimplified } from '../text/script.ts';
@@ -44,11 +43,11 @@ export interface LearnedAlias {
 }
 
 /** Learns from the pairs of one article; returns the aliases added. */
-export function learnAliases(db: Db, idx: AliasIndex, pairs: AliasPair[], articleId: number | null, now: string): LearnedAlias[] {
+export async function learnAliases(stores: Stores, idx: AliasIndex, pairs: AliasPair[], articleId: number | null, now: string): Promise<LearnedAlias[]> {
   const added: LearnedAlias[] = [];
-  const addAliasRow = prepareCached(db, `INSERT OR IGNORE INTO entity_aliases (key, entity_id, alias, context, source, article_id) VALUES (?, ?, ?, ?, 'learned', ?)`);
+  const store = stores.entities;
   // Every script variant is stored as its own key, so lookups never need opencc.
-  const add = (entity: EntityInfo, name: string, latin: string, pairRole: string | null) => {
+  const add = async (entity: EntityInfo, name: string, latin: string, pairRole: string | null) => {
     const variants = scriptVariants(name).map((alias) => ({ alias, key: foldKey(alias) }));
     if (variants.some((v) => !v.key || owners(idx, v.key).length)) return;
     // A two-character transliteration of a learned person (瓊斯（Deven Jones）) is usually just a
@@ -61,9 +60,9 @@ export function learnAliases(db: Db, idx: AliasIndex, pairs: AliasPair[], articl
     const role = entity.role_zh ?? pairRole;
     const context = short || surnameOnly ? [latin, ...(entity.name_zh && entity.name_zh !== name ? [entity.name_zh] : []), ...(role && role.length >= 3 ? [role] : [])] : null;
     for (const { alias, key } of variants) {
-      if (addAliasRow.run(key, entity.id, alias, context ? JSON.stringify(context) : null, articleId).changes === 0) continue;
-      const version = bumpAliasVersion(db);
-      addToAliasIndex(db, idx, version, entity, alias, key, context);
+      if (!(await store.addLearnedAlias(key, entity.id, alias, context ? JSON.stringify(context) : null, articleId))) continue;
+      const version = await store.bumpAliasVersion();
+      addToAliasIndex(stores, idx, version, entity, alias, key, context);
       added.push({ entityId: entity.id, alias });
     }
   };
@@ -79,17 +78,17 @@ export function learnAliases(db: Db, idx: AliasIndex, pairs: AliasPair[], articl
       // 布什（Vannevar Bush） after 布什（George W. Bush）: a shared surname is not the same person.
       const owner = idx.entities.get(byZh[0]);
       const otherPerson = !!owner?.name_en && foldKey(owner.name_en) !== latinKey && rendersSurnameOnly(p.zh, p.latin);
-      entity = otherPerson ? createLearnedEntity(db, idx, p, now) : owner;
+      entity = otherPerson ? await createLearnedEntity(stores, idx, p, now) : owner;
     }
-    else if (byZh.length === 0) entity = createLearnedEntity(db, idx, p, now);
+    else if (byZh.length === 0) entity = await createLearnedEntity(stores, idx, p, now);
     if (!entity) continue;
-    add(entity, p.zh, p.latin, p.role);
-    add(entity, p.latin, p.latin, p.role);
+    await add(entity, p.zh, p.latin, p.role);
+    await add(entity, p.latin, p.latin, p.role);
   }
   return added;
 }
 
-function createLearnedEntity(db: Db, idx: AliasIndex, p: AliasPair, now: string): EntityInfo | undefined {
+async function createLearnedEntity(stores: Stores, idx: AliasIndex, p: AliasPair, now: string): Promise<EntityInfo | undefined> {
   const zhLen = p.zh.replace(/[·・．‧-]/g, '').length;
   const words = p.latin.split(/\s+/).length;
   // A one-word original is as often a company, place or brand (巴克萊（Barclays）, 模里西斯（Mauritius）)
@@ -100,7 +99,7 @@ function createLearnedEntity(db: Db, idx: AliasIndex, p: AliasPair, now: string)
   let id = base;
   for (let n = 2; idx.entities.has(id); n++) id = `${base}-${n}`;
   const entity: EntityInfo = { id, type: 'person', name_zh: p.zh, name_en: p.latin, role_zh: p.role, role_en: null, source: 'learned' };
-  prepareCached(db, `INSERT INTO entities (id, type, name_zh, name_en, role_zh, role_en, source, created_at) VALUES (?, 'person', ?, ?, ?, NULL, 'learned', ?)`).run(id, p.zh, p.latin, p.role, now);
+  await stores.entities.createLearnedPerson(id, p.zh, p.latin, p.role, now);
   idx.entities.set(id, entity);
   return entity;
 }

@@ -5,10 +5,7 @@
  * so the cost does not grow with the archive) that are not yet linked to its entity have their
  * mentions indexed again.
  */
-import type { Db } from '../store/db.ts';
-import { articleRow, hydrateArticles } from '../store/article-rows.ts';
-import { prepareCached } from '../store/statements.ts';
-import { articlesContaining } from '../search/search-articles.ts';
+import type { Stores } from '../store/stores.ts';
 import { toSearchForm } from '../search/search-text.ts';
 import { indexEntities } from './index-entities.ts';
 import type { LearnedAlias } from './learn-aliases.ts';
@@ -21,7 +18,7 @@ const MAX_PER_ALIAS = 500;
  * its entity; returns how many articles were re-indexed. Run inside the write transaction, once
  * the search index holds every article written so far.
  */
-export function relinkLearnedAliases(db: Db, learned: LearnedAlias[]): number {
+export async function relinkLearnedAliases(stores: Stores, learned: LearnedAlias[]): Promise<number> {
   // Script variants of one name share a search form: one lookup each.
   const byForm = new Map<string, LearnedAlias[]>();
   for (const l of learned) {
@@ -31,15 +28,17 @@ export function relinkLearnedAliases(db: Db, learned: LearnedAlias[]): number {
     if (!list.some((x) => x.entityId === l.entityId)) list.push(l);
     byForm.set(form, list);
   }
-  const linked = prepareCached(db, 'SELECT 1 FROM entity_mentions WHERE article_id = ? AND entity_id = ?');
   const done = new Set<number>();
   for (const [form, aliases] of byForm) {
-    for (const id of articlesContaining(db, form, MAX_PER_ALIAS)) {
-      if (done.has(id) || aliases.every((a) => linked.get(id, a.entityId))) continue;
-      const row = articleRow(db, id);
-      if (!row) continue;
+    for (const id of await stores.search.articlesContaining(form, MAX_PER_ALIAS)) {
+      if (done.has(id)) continue;
+      let linked = true;
+      for (const a of aliases) if (!(await stores.entities.mentionsAny(id, [a.entityId]))) linked = false;
+      if (linked) continue;
+      const article = await stores.articles.get(id);
+      if (!article) continue;
       // The matcher decides (word boundaries, capitals, context): containing the text is only a candidate.
-      indexEntities(db, hydrateArticles(db, [row])[0], { learn: false });
+      await indexEntities(stores, article, { learn: false });
       done.add(id);
     }
   }

@@ -3,14 +3,13 @@
  * and spacing, canonical id, a person's surname, then a misspelling within a few edits. Anything
  * less certain comes back as suggestions instead of a guess.
  */
-import type { Db } from '../store/db.ts';
+import type { Stores } from '../store/stores.ts';
 import { getAliasIndex, type AliasIndex, type EntityInfo } from './alias-index.ts';
 import { foldKey, hasHan } from './fold.ts';
 import { allowedEdits, editDistance } from './fuzzy.ts';
 import { entityById, foundEntitiesByKey } from './found-entities.ts';
 import { nameKey } from './article-names.ts';
 import { scriptVariants } from './fold.ts';
-import { prepareCached } from '../store/statements.ts';
 
 /** The answer to "who is this name": one entity, or suggestions. */
 export interface ResolveResult {
@@ -31,64 +30,69 @@ export interface ResolveResult {
   suggestions: EntityInfo[];
 }
 
-const articleCounts = new WeakMap<Db, { all(): unknown; get(id: string): unknown }>();
-
 /** How many articles mention `entityId` (kept in entity_facets, so O(1)). */
-export function mentionCount(db: Db, entityId: string): number {
-  let st = articleCounts.get(db);
-  if (!st) articleCounts.set(db, (st = db.prepare(`SELECT articles FROM entity_facets WHERE entity_id = ? AND kind = 'count' AND value = ''`) as never));
-  const row = st.get(entityId) as { articles: number } | undefined;
-  return row?.articles ?? 0;
+export async function mentionCount(stores: Stores, entityId: string): Promise<number> {
+  return (await stores.entities.mentionCounts([entityId])).get(entityId) ?? 0;
 }
 
-function rank(db: Db, idx: AliasIndex, ids: Iterable<string>): EntityInfo[] {
-  return [...new Set(ids)]
-    .map((id) => entityById(db, idx.entities, id))
-    .filter((e): e is EntityInfo => !!e)
-    .map((e) => ({ e, n: mentionCount(db, e.id) }))
+async function entitiesOf(stores: Stores, idx: AliasIndex, ids: Iterable<string>): Promise<EntityInfo[]> {
+  const out: EntityInfo[] = [];
+  for (const id of new Set(ids)) {
+    const e = await entityById(stores, idx.entities, id);
+    if (e) out.push(e);
+  }
+  return out;
+}
+
+async function rank(stores: Stores, idx: AliasIndex, ids: Iterable<string>): Promise<EntityInfo[]> {
+  const list = await entitiesOf(stores, idx, ids);
+  const counts = await stores.entities.mentionCounts(list.map((e) => e.id));
+  return list
+    .map((e) => ({ e, n: counts.get(e.id) ?? 0 }))
     .sort((a, b) => b.n - a.n || (a.e.source === b.e.source ? 0 : a.e.source === 'curated' ? -1 : 1))
     .map((x) => x.e);
 }
 
-function found(db: Db, idx: AliasIndex, ids: string[], how: ResolveResult['how'], matched: string | null, key = ''): ResolveResult {
-  const [entity, ...alternatives] = rank(db, idx, ids);
+async function found(stores: Stores, idx: AliasIndex, ids: string[], how: ResolveResult['how'], matched: string | null, key = ''): Promise<ResolveResult> {
+  const [entity, ...alternatives] = await rank(stores, idx, ids);
   const own = !!entity && (how === 'id' || how === 'found' || [entity.name_zh, entity.name_en].some((n) => n && scriptVariants(n).some((v) => foldKey(v) === key)));
   const match = !entity ? 'none' : how === 'fuzzy' ? 'fuzzy' : own ? 'exact' : 'alias';
   return { entity: entity ?? null, how, match, matched, alternatives, suggestions: [] };
 }
 
-/** Found names (see found-entities.ts) starting with `key`, most mentioned first: suggestions for an unknown name. */
-function foundByPrefix(db: Db, key: string): string[] {
+/** Found names (see found-entities.ts) starting with `key`: suggestions for an unknown name. */
+async function foundByPrefix(stores: Stores, key: string): Promise<string[]> {
   if ([...key].length < 2) return [];
-  return prepareCached(db, `SELECT entity_id FROM entity_names WHERE key > ? AND key < ? LIMIT 20`).pluck().all(key, key + '\uffff') as string[];
+  return stores.entities.foundByPrefix(key, 20);
 }
 
 /** Resolves a typed name (any script, case, spacing, small misspellings) to one entity, or suggestions. */
-export function resolveEntity(db: Db, query: string): ResolveResult {
-  const idx = getAliasIndex(db);
+export async function resolveEntity(stores: Stores, query: string): Promise<ResolveResult> {
+  const idx = await getAliasIndex(stores);
   const key = foldKey(query);
   const none: ResolveResult = { entity: null, how: null, match: 'none', matched: null, alternatives: [], suggestions: [] };
   if (!key) return none;
   const exact = idx.byKey.get(key);
-  if (exact?.length) return found(db, idx, exact, 'alias', null, key);
+  if (exact?.length) return found(stores, idx, exact, 'alias', null, key);
   const asId = query.trim().toLowerCase().replace(/\s+/g, '-');
-  if (idx.entities.has(asId)) return found(db, idx, [asId], 'id', null, key);
+  if (idx.entities.has(asId)) return found(stores, idx, [asId], 'id', null, key);
   const qKey = nameKey(query);
-  const inText = foundEntitiesByKey(db, qKey);
+  const inText = await foundEntitiesByKey(stores, qKey);
   if (inText.length) {
     // A found name itself answers exactly; a surname (哈贝马斯) or Pinyin answers only when one person has it.
-    const own = inText.filter((id) => {
-      const e = entityById(db, idx.entities, id);
-      return !!e && nameKey(e.name_zh || e.name_en || '') === qKey;
-    });
-    if (own.length) return found(db, idx, [...own, ...inText.filter((id) => !own.includes(id))], 'found', null, key);
-    if (inText.length === 1) return { ...found(db, idx, inText, 'found', null, key), match: 'alias' };
-    return { ...none, match: 'fuzzy', suggestions: rank(db, idx, inText).slice(0, 5) };
+    const own: string[] = [];
+    for (const id of inText) {
+      const e = await entityById(stores, idx.entities, id);
+      if (e && nameKey(e.name_zh || e.name_en || '') === qKey) own.push(id);
+    }
+    if (own.length) return found(stores, idx, [...own, ...inText.filter((id) => !own.includes(id))], 'found', null, key);
+    if (inText.length === 1) return { ...(await found(stores, idx, inText, 'found', null, key)), match: 'alias' };
+    return { ...none, match: 'fuzzy', suggestions: (await rank(stores, idx, inText)).slice(0, 5) };
   }
   const surname = idx.surnames.get(key);
-  if (surname?.length === 1) return found(db, idx, surname, 'surname', null, key);
+  if (surname?.length === 1) return found(stores, idx, surname, 'surname', null, key);
   // A surname several known people share (Bush) answers with them all as suggestions, never one of them.
-  if (surname && surname.length > 1) return { ...none, suggestions: rank(db, idx, surname).slice(0, 5) };
+  if (surname && surname.length > 1) return { ...none, suggestions: (await rank(stores, idx, surname)).slice(0, 5) };
 
   const latin = !hasHan(key);
   const max = allowedEdits(key, latin);
@@ -113,7 +117,7 @@ export function resolveEntity(db: Db, query: string): ResolveResult {
     if (d <= max && d < best) [best, bestIds, bestAlias] = [d, [...ids], s];
   }
   if (bestIds.length === 1) {
-    const guess = found(db, idx, bestIds, 'fuzzy', bestAlias, key);
+    const guess = await found(stores, idx, bestIds, 'fuzzy', bestAlias, key);
     return { ...guess, suggestions: guess.entity ? [guess.entity] : [] };
   }
   near.sort((a, b) => a.d - b.d);
@@ -121,11 +125,11 @@ export function resolveEntity(db: Db, query: string): ResolveResult {
   for (const { id } of near) if (!ordered.includes(id)) ordered.push(id);
   const byDistance = new Map<string, number>();
   for (const x of near) if (!byDistance.has(x.id)) byDistance.set(x.id, x.d);
-  for (const id of foundByPrefix(db, nameKey(query))) if (!ordered.includes(id)) ordered.push(id);
-  const suggestions = ordered
-    .map((id) => entityById(db, idx.entities, id))
-    .filter((e): e is EntityInfo => !!e)
-    .map((e) => ({ e, d: byDistance.get(e.id) ?? 99, n: mentionCount(db, e.id) }))
+  for (const id of await foundByPrefix(stores, nameKey(query))) if (!ordered.includes(id)) ordered.push(id);
+  const candidates = await entitiesOf(stores, idx, ordered);
+  const counts = await stores.entities.mentionCounts(candidates.map((e) => e.id));
+  const suggestions = candidates
+    .map((e) => ({ e, d: byDistance.get(e.id) ?? 99, n: counts.get(e.id) ?? 0 }))
     .sort((a, b) => a.d - b.d || b.n - a.n)
     .slice(0, 5)
     .map((x) => x.e);

@@ -3,7 +3,7 @@
  * settled by the text's context), then recognised names no alias covers, bare surnames joined to
  * a full name in the same text. What `newsbot entities` prints.
  */
-import type { Db } from '../store/db.ts';
+import type { Stores } from '../store/stores.ts';
 import { getAliasIndex } from './alias-index.ts';
 import { linkArticleNames, recognizeArticleNames, type KnownSpan } from './article-names.ts';
 import { findArticleMentions } from './find-mentions.ts';
@@ -33,8 +33,8 @@ function codePoints(text: string, i: number): number {
 }
 
 /** The entity mentions of `text` in order, with the entity each stands for. */
-export function findTextEntities(db: Db, text: string): TextEntity[] {
-  const idx = getAliasIndex(db);
+export async function findTextEntities(stores: Stores, text: string): Promise<TextEntity[]> {
+  const idx = await getAliasIndex(stores);
   const known: KnownSpan[] = [];
   findArticleMentions(idx.matcher, '', [text], {
     anchors: idx.anchors,
@@ -52,20 +52,17 @@ export function findTextEntities(db: Db, text: string): TextEntity[] {
   });
   const foundNames = new Map(found.map((f) => [`n:${f.key}`, f.name]));
   out.sort((a, b) => a.start - b.start);
-  return out.map((o) => {
-    const e = foundNames.has(o.entityId) ? null : entityById(db, idx.entities, o.entityId);
+  const result: TextEntity[] = [];
+  for (const o of out) {
+    const e = foundNames.has(o.entityId) ? null : await entityById(stores, idx.entities, o.entityId);
     const name = foundNames.get(o.entityId) ?? (e ? e.name_zh || e.name_en || e.id : o.entityId);
-    return { start: codePoints(text, o.start), end: codePoints(text, o.end), text: text.slice(o.start, o.end), type: o.type, entity_id: o.entityId, name };
-  });
+    result.push({ start: codePoints(text, o.start), end: codePoints(text, o.end), text: text.slice(o.start, o.end), type: o.type, entity_id: o.entityId, name });
+  }
+  return result;
 }
 
 /** An article's mentions as `newsbot export` lists them: entity, name, type and count, most mentioned first. */
-export function exportMentions(db: Db, articleId: number): { entity_id: string; name: string; type: NameType; count: number }[] {
-  const rows = db
-    .prepare(
-      `SELECT m.entity_id AS id, m.count AS count, e.type AS type, coalesce(e.name_zh, e.name_en, e.id) AS name
-       FROM entity_mentions m JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ? ORDER BY m.count DESC, m.first_pos`,
-    )
-    .all(articleId) as { id: string; count: number; type: string; name: string }[];
+export async function exportMentions(stores: Stores, articleId: number): Promise<{ entity_id: string; name: string; type: NameType; count: number }[]> {
+  const rows = await stores.entities.mentionsWithNames(articleId);
   return rows.map((r) => ({ entity_id: r.id, name: r.name, type: TYPE[r.type], count: r.count }));
 }

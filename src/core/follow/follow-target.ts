@@ -26,12 +26,11 @@ export async function resolveFollowTarget(stores: Stores, text: string): Promise
     const title = await stores.stories.title(Number(num[1]));
     if (title !== undefined) return { kind: 'story', target: String(Number(num[1])), topicQuery: null, description: title };
   }
-  // legacyDb: topic resolution and the alias index are other areas', not yet behind their stores.
   const q = await resolveTopic(stores, text);
   if (q.entityIds.length) {
     let description: string | null = null;
     try {
-      const e = (await getAliasIndex(stores.legacyDb)).entities.get(q.entityIds[0]);
+      const e = (await getAliasIndex(stores)).entities.get(q.entityIds[0]);
       if (e) description = [e.name_zh, e.name_en].filter(Boolean).join(' / ') || null;
     } catch {
       // no alias index: the label alone describes it

@@ -25,7 +25,7 @@ export class DeferredIndexing {
     if (rows.length) await stores.search.writeRows(rows);
     const learned = this.learned;
     this.learned = [];
-    if (learned.length) await relinkLearnedAliases(stores.legacyDb, learned);
+    if (learned.length) await relinkLearnedAliases(stores, learned);
   }
 
   /** Drops the held work (the batch's transaction rolled back). */

@@ -17,7 +17,7 @@ import type { ArticleDerivation } from './derive-article.ts';
  * search index holds the articles written so far.
  */
 export async function indexArticle(stores: Stores, article: StoredArticle, derived?: ArticleDerivation): Promise<LearnedAlias[]> {
-  const learned = await indexEntities(stores.legacyDb, article, { names: derived?.names });
+  const learned = await indexEntities(stores, article, { names: derived?.names });
   await indexEvents(stores, article, derived?.events);
   await assignStory(stores, article, derived?.signatures);
   return learned;

@@ -7,18 +7,16 @@
  */
 import type { Stores } from '../store/stores.ts';
 import { articleIdsForEntity, matchTopic } from '../entities/topics.ts';
-import { searchTopicArticleIds } from '../search/topic-article-ids.ts';
 
 export const TOPIC_ARTICLE_CAP = 300;
 
 /** Ids of the articles matching `topic`, newest publication first (undated last), at most `cap`. */
 export async function findTopicArticles(stores: Stores, topic: string, cap = TOPIC_ARTICLE_CAP): Promise<number[]> {
-  // legacyDb: the entity and search functions are other areas', not yet behind their stores.
-  const entities = await matchTopic(stores.legacyDb, topic.trim());
+  const entities = await matchTopic(stores, topic.trim());
   if (entities.length) {
     // Several names ("普丁 川普"): articles mentioning all of them.
     const lists: number[][] = [];
-    for (const id of entities) lists.push(await articleIdsForEntity(stores.legacyDb, id, entities.length === 1 ? cap : 5000));
+    for (const id of entities) lists.push(await articleIdsForEntity(stores, id, entities.length === 1 ? cap : 5000));
     const rest = lists.slice(1).map((l) => new Set(l));
     const both = lists[0].filter((id) => rest.every((s) => s.has(id))).slice(0, cap);
     if (both.length) return both;
@@ -28,5 +26,5 @@ export async function findTopicArticles(stores: Stores, topic: string, cap = TOP
 
 /** Full-text route of findTopicArticles: articles containing every word of `topic`, newest first. */
 export async function searchTopicArticles(stores: Stores, topic: string, cap = TOPIC_ARTICLE_CAP): Promise<number[]> {
-  return await searchTopicArticleIds(stores.legacyDb, topic, cap);
+  return await stores.search.topicArticles(topic, cap);
 }

@@ -63,8 +63,7 @@ async function topicStories(stores: Stores, topic: string, opts: LatestOptions):
   const matched = await stores.stories.countMatching(ids);
   if (!matched.size) return [];
   const rows = await stores.stories.byIds([...matched.keys()], opts.since ?? null);
-  // legacyDb: the entity names are another area's, not yet behind its store.
-  const { names } = await lookupEntityNames(stores.legacyDb, topic);
+  const { names } = await lookupEntityNames(stores, topic);
   const names_ = topicMatcher(names.length ? [topic, ...names] : topic.split(/\s+/).filter(Boolean));
 
   const rank = new Map(rows.map((r) => [r.id, (names_(r.title) ? 2 : 0) + ((matched.get(r.id) ?? 0) * 2 >= r.article_count ? 1 : 0)]));

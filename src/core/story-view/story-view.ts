@@ -5,7 +5,7 @@
  */
 import type { Stores } from '../store/stores.ts';
 import { buildTimeline, type Timeline } from '../timeline/build-timeline.ts';
-import { revisionsOf, type ArticleRevision } from '../store/article-revisions.ts';
+import type { ArticleRevision } from '../store/article-revisions.ts';
 import { foldScript } from '../text/script.ts';
 import { extractSentences } from '../digest/build-digest.ts';
 
@@ -121,8 +121,7 @@ export async function buildStoryView(stores: Stores, storyId: number): Promise<S
     coverage,
     singleSource: coverage.filter((c) => c.outlet).length <= 1,
     timeline: await buildTimeline(stores, ids, 25),
-    // legacyDb: revisions are the article store's, not yet behind it.
-    revisions: (await revisionsOf(stores.legacyDb, ids)).map((r) => ({ ...r, outlet: outletOf.get(r.article_id) ?? null })),
+    revisions: (await stores.articles.revisionsOf(ids)).map((r) => ({ ...r, outlet: outletOf.get(r.article_id) ?? null })),
     articleIds: ids,
   };
 }

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { sqliteStores } from '../../../src/core/store/open-stores.ts';
 import { recognizeNames } from '../../../src/core/entities/recognize-names.ts';
 import { linkArticleNames, recognizeArticleNames, nameKey } from '../../../src/core/entities/article-names.ts';
 import { findTextEntities } from '../../../src/core/entities/text-entities.ts';
@@ -7,22 +8,22 @@ import { tempDb } from './helpers.ts';
 
 const spans = (text: string) => recognizeNames(text).map((s) => `${s.text}/${s.type}`);
 
-test('recognises people, places and organisations in Simplified and Traditional text alike', () => {
+test('recognises people, places and organisations in Simplified and Traditional text alike', async () => {
   assert.deepEqual(spans('毛泽东和邓小平在北京会见了尼克松。'), ['毛泽东/PER', '邓小平/PER', '北京/LOC', '尼克松/PER']);
   assert.deepEqual(spans('毛澤東和鄧小平在北京會見了尼克松。'), ['毛澤東/PER', '鄧小平/PER', '北京/LOC', '尼克松/PER']);
 });
 
-test('a foreign name joined by a middle dot is one complete person', () => {
+test('a foreign name joined by a middle dot is one complete person', async () => {
   assert.ok(spans('德国哲学家于尔根·哈贝马斯认为').includes('于尔根·哈贝马斯/PER'));
   assert.ok(spans('前承包商爱德华·斯诺登曝光了文件').includes('爱德华·斯诺登/PER'));
 });
 
-test('ordinary words jieba tags as names are not people', () => {
+test('ordinary words jieba tags as names are not people', async () => {
   const found = spans('这个宣传性的活动说明了文明与安全的重要。');
   assert.ok(!found.some((s) => s.endsWith('/PER')), found.join(' '));
 });
 
-test('a bare surname goes to the full name written in the same article, and only there', () => {
+test('a bare surname goes to the full name written in the same article, and only there', async () => {
   const paragraphs = ['美国前承包商爱德华·斯诺登曝光了监控计划。', '斯诺登说他不后悔。'];
   const { found } = linkArticleNames(recognizeArticleNames('', paragraphs), paragraphs, [], () => false);
   const person = found.find((f) => f.key === nameKey('爱德华·斯诺登'));
@@ -35,10 +36,10 @@ test('a bare surname goes to the full name written in the same article, and only
   assert.ok(other.some((f) => f.key === nameKey('斯诺登')));
 });
 
-test('findTextEntities: curated aliases first, found names after, offsets in code points', () => {
+test('findTextEntities: curated aliases first, found names after, offsets in code points', async () => {
   const db = tempDb();
   const text = '🙂澤倫斯基會見毛澤東';
-  const es = findTextEntities(db, text);
+  const es = (await findTextEntities(sqliteStores(db), text));
   assert.deepEqual(es.map((e) => [e.start, e.end, e.text, e.type, e.entity_id]), [
     [1, 5, '澤倫斯基', 'PER', 'zelensky'],
     [7, 10, '毛澤東', 'PER', 'n:毛泽东'],
@@ -56,7 +57,7 @@ test('a learned surname-only transliteration never absorbs another person of tha
   const db = tempDb();
   const floyd = await store(db, 'a.txt', article('明尼蘇達示威', ['非裔男子弗洛伊德（George Floyd）遭警察壓頸身亡，引發全美抗議。', '弗洛伊德的家人要求起訴。']));
   const freud = await store(db, 'b.txt', article('精神分析', ['心理學家弗洛伊德認為，夢是願望的滿足。']));
-  const report = buildEntityReport(db, 'george-floyd')!;
+  const report = (await buildEntityReport(sqliteStores(db), 'george-floyd'))!;
   assert.deepEqual(report.articleIds, [floyd]);
   assert.ok(!report.articleIds.includes(freud));
   db.close();
@@ -78,8 +79,8 @@ test('two people who share a transliterated surname stay two (布什: George W. 
   const db = tempDb();
   await store(db, 'a.txt', article('伊拉克', ['美國前總統布什（George W. Bush）宣布出兵伊拉克。']));
   await store(db, 'b.txt', article('科學', ['工程師布什（Vannevar Bush）在1945年寫下〈誠如所思〉。']));
-  const gw = resolveEntity(db, 'George W. Bush').entity!;
-  const vb = resolveEntity(db, 'Vannevar Bush').entity!;
+  const gw = (await resolveEntity(sqliteStores(db), 'George W. Bush')).entity!;
+  const vb = (await resolveEntity(sqliteStores(db), 'Vannevar Bush')).entity!;
   assert.ok(gw && vb);
   assert.notEqual(gw.id, vb.id);
   db.close();
@@ -90,11 +91,11 @@ test('a surname finds the one found person of that name, and only suggests when 
   const { resolveEntity } = await import('../../../src/core/entities/resolve-entity.ts');
   const db = tempDb();
   await store(db, 'h.txt', article('哲學', ['德國哲學家于尔根·哈贝马斯认为公共领域正在衰落。']));
-  const one = resolveEntity(db, '哈贝马斯');
+  const one = (await resolveEntity(sqliteStores(db), '哈贝马斯'));
   assert.equal(one.entity?.name_zh, '于尔根·哈贝马斯');
   assert.equal(one.match, 'alias');
   await store(db, 'k.txt', article('另一位', ['经济学家丽贝卡·哈贝马斯发表了报告。']));
-  const two = resolveEntity(db, '哈贝马斯');
+  const two = (await resolveEntity(sqliteStores(db), '哈贝马斯'));
   assert.equal(two.entity, null);
   assert.equal(two.suggestions.length, 2);
   db.close();
