@@ -80,3 +80,16 @@ test('only src/config.ts reads process.env', () => {
   );
   assert.deepEqual(offenders, []);
 });
+
+test('SQL lives only in store modules and migrations (src/core/store/), and no database handle type leaves them', () => {
+  const SQL = /\b(SELECT\s+[\w*(]|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|CREATE\s+(TABLE|INDEX|VIRTUAL)|PRAGMA\s)/;
+  const HANDLE = /\b(better-sqlite3|from\s+['"]pg['"]|\bDatabase\b|\bDb\b|\bSql\b|prepareCached|legacyDb)\b/;
+  const inStore = (f: string) => f.startsWith(join('src', 'core', 'store') + '/');
+  const offenders = [...sourceFiles('src'), ...sourceFiles('commands')]
+    .filter((f) => !inStore(f))
+    .flatMap((f) => {
+      const src = readFileSync(f, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+      return [...(SQL.test(src) ? [`${f}: SQL`] : []), ...(HANDLE.test(src) ? [`${f}: ${HANDLE.exec(src)![0]}`] : [])];
+    });
+  assert.deepEqual(offenders, []);
+});

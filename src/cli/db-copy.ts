@@ -7,13 +7,8 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from './args.ts';
 import { oneLine } from '../core/loader/rejects.ts';
 import { addSecret, redact } from '../core/logger.ts';
-import { openDatabase, type Db } from '../core/store/db.ts';
 import { dbUrlPassword, isPostgresUrl, redactDbUrl } from '../core/store/db-url.ts';
-import { migrations } from '../core/store/migrations/index.ts';
-import { postgresMigrations } from '../core/store/postgres/migrations/index.ts';
-import { openPostgresSql } from '../core/store/postgres/open-postgres.ts';
-import type { PostgresSql } from '../core/store/postgres/postgres-sql.ts';
-import { copySqliteToPostgres } from '../core/store/copy/copy-to-postgres.ts';
+import { copyDatabase } from '../core/store/copy/copy-database.ts';
 
 const USAGE = 'usage: newsbot db copy --from <sqlite file> --to postgres://user@host/db';
 
@@ -41,29 +36,16 @@ export async function run(argv: string[]): Promise<number> {
   }
   addSecret(dbUrlPassword(to));
   if (!existsSync(from)) return fail(`no database at ${from}`);
-  // Same migration names on both sides: the same schema version means the same tables and columns.
-  const names = (l: { name: string }[]) => l.map((m) => m.name).join(',');
-  if (names(migrations) !== names(postgresMigrations)) return fail("this newsbot's PostgreSQL schema list does not match its SQLite one; cannot copy");
-
-  let src: Db | null = null;
-  let dst: PostgresSql | null = null;
   try {
-    src = openDatabase(from);
-    dst = await openPostgresSql(to);
     let total = 0;
     const started = Date.now();
-    await copySqliteToPostgres(src, dst, {
-      onTable: (t) => {
-        total += t.rows;
-        process.stdout.write(`${t.table}: ${t.rows} rows${t.note ? ` (${t.note})` : ''}\n`);
-      },
+    await copyDatabase(from, to, (t) => {
+      total += t.rows;
+      process.stdout.write(`${t.table}: ${t.rows} rows${t.note ? ` (${t.note})` : ''}\n`);
     });
     process.stdout.write(`copied ${total} rows from ${from} to ${redactDbUrl(to)} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
     return 0;
   } catch (err) {
     return fail(redactDbUrl(oneLine(err instanceof Error ? err.message : String(err))));
-  } finally {
-    src?.close();
-    await dst?.close();
   }
 }

@@ -13,7 +13,7 @@ export { isPostgresUrl, redactDbUrl } from './db-url.ts';
 export function sqliteStores(db: Db): Stores {
   // One Stores per connection: its transaction gate must be the only one on that connection.
   let stores = byDb.get(db);
-  if (!stores) byDb.set(db, (stores = createStores(new SqliteSql(db), db)));
+  if (!stores) byDb.set(db, (stores = createStores(new SqliteSql(db))));
   return stores;
 }
 const byDb = new WeakMap<Db, Stores>();

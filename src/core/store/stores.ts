@@ -3,7 +3,6 @@
  * pipeline receive this object, never a database handle. The same store code runs on SQLite and
  * PostgreSQL (see sql.ts); `openStores` picks the backend.
  */
-import type { Db } from './db.ts';
 import type { Dialect, Sql } from './sql.ts';
 import { articleStore } from './article-store.ts';
 import { searchStore } from './search-store.ts';
@@ -31,15 +30,10 @@ export interface Stores {
   /** Runs `fn` atomically across stores; nested calls are savepoints. */
   tx<T>(fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
-  /**
-   * TRANSITIONAL, removed when the storage boundary lands: the raw SQLite handle for code not yet
-   * moved behind a store. Nothing new may use it.
-   */
-  readonly legacyDb: Db;
 }
 
 /** Binds every store to `sql`. */
-export function createStores(sql: Sql, legacyDb: Db): Stores {
+export function createStores(sql: Sql): Stores {
   return {
     backend: sql.dialect,
     articles: articleStore(sql),
@@ -54,6 +48,5 @@ export function createStores(sql: Sql, legacyDb: Db): Stores {
     sources: sourceStore(sql),
     tx: (fn) => sql.tx(fn),
     close: () => sql.close(),
-    legacyDb,
   };
 }

@@ -20,7 +20,5 @@ export async function openPostgresSql(url: string, opts: { max?: number } = {}):
 
 /** Opens the stores on the PostgreSQL database at `url` (migrated first). */
 export async function openPostgresStores(url: string, opts: { max?: number } = {}): Promise<Stores> {
-  // legacyDb is the transitional raw SQLite handle: PostgreSQL has none. Code still using it fails
-  // on PostgreSQL until its area is behind a store; the field goes away when every area is.
-  return createStores(await openPostgresSql(url, opts), null as never);
+  return createStores(await openPostgresSql(url, opts));
 }
