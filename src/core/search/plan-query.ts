@@ -39,4 +39,3 @@ export function ftsExpansion(vocab: string[]): string {
 }
 
 // TRANSITIONAL: src/core/stories/find-topic-articles.ts still plans against a raw SQLite handle; it moves to stores.search.topicArticles.
-export { planQueryLegacy as planQuery, planConditionsLegacy as planConditions } from '../store/search/legacy-sqlite.ts';

@@ -73,4 +73,3 @@ export function rankByRecency(cands: Candidate[]): { id: number; score: number }
 }
 
 // TRANSITIONAL: src/core/entities/relink-aliases.ts still calls this with a raw SQLite handle; it moves to stores.search.articlesContaining.
-export { articlesContainingLegacy as articlesContaining } from '../store/search/legacy-sqlite.ts';

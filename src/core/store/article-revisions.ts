@@ -46,20 +46,3 @@ export function diffVersions(before: ArticleVersion, after: ArticleVersion): Omi
     added_sample: sample ? (sample.length > 160 ? sample.slice(0, 159) + '…' : sample) : null,
   };
 }
-
-type Row = Omit<ArticleRevision, 'body_changed'> & { body_changed: number };
-
-/**
- * The revisions of the given articles, oldest first: by the content's own time where known, else by arrival.
- * TRANSITIONAL: for story-view.ts until it reads `stores.articles.revisionsOf(ids)`; delete then.
- */
-export function revisionsOf(db: Db, articleIds: number[]): ArticleRevision[] {
-  if (!articleIds.length) return [];
-  const rows = db
-    .prepare(
-      `SELECT id, article_id, at, old_title, new_title, body_changed, paragraphs_added, paragraphs_removed, added_sample
-       FROM article_revisions WHERE article_id IN (${articleIds.map(() => '?').join(',')}) ORDER BY coalesce(content_at, at), at, id`,
-    )
-    .all(...articleIds) as Row[];
-  return rows.map((r) => ({ ...r, body_changed: r.body_changed === 1 }));
-}

@@ -1,7 +1,6 @@
 /** Turns `articles` + `paragraphs` rows into StoredArticle objects (JSON columns parsed). */
 import type { Lang, Paragraph, StoredArticle } from '../article.ts';
 import type { Db } from './db.ts';
-import { prepareCached } from './statements.ts';
 
 /** An `articles` row as SQLite returns it (JSON columns still strings). */
 export interface ArticleRow {
@@ -54,32 +53,4 @@ export function toStoredArticle(row: ArticleRow, paragraphs: Paragraph[]): Store
     ingested_at: row.ingested_at,
     updated_at: row.updated_at,
   };
-}
-
-// TRANSITIONAL, below: synchronous reads for search-articles.ts and relink-aliases.ts until they
-// use stores.articles.paragraphsOf / row / byIds; delete then (with statements.ts).
-
-/** Paragraphs of the given articles, grouped by article id, in reading order. */
-export function loadParagraphs(db: Db, ids: number[]): Map<number, Paragraph[]> {
-  const out = new Map<number, Paragraph[]>();
-  for (const id of ids) out.set(id, []);
-  const stmt = prepareCached(db, 'SELECT article_id, text, lang FROM paragraphs WHERE article_id = ? ORDER BY position');
-  for (const id of ids) {
-    for (const r of stmt.all(id) as { article_id: number; text: string; lang: Lang }[]) out.get(id)!.push({ text: r.text, lang: r.lang });
-  }
-  return out;
-}
-
-/** The `articles` row of `id`, or undefined. */
-export function articleRow(db: Db, id: number): ArticleRow | undefined {
-  return prepareCached(db, `SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = ?`).get(id) as ArticleRow | undefined;
-}
-
-/** Stored articles for `rows`, with their paragraphs. */
-export function hydrateArticles(db: Db, rows: ArticleRow[]): (StoredArticle & { updated_at: string })[] {
-  const paragraphs = loadParagraphs(
-    db,
-    rows.map((r) => r.id),
-  );
-  return rows.map((r) => toStoredArticle(r, paragraphs.get(r.id) ?? []));
 }

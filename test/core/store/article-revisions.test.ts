@@ -3,11 +3,13 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase } from '../../../src/core/store/db.ts';
+import { openDatabase, type Db } from '../../../src/core/store/db.ts';
 import { sqliteStores } from '../../../src/core/store/open-stores.ts';
 import { storeArticle } from '../../../src/core/loader/store-article.ts';
-import { revisionsOf, diffVersions } from '../../../src/core/store/article-revisions.ts';
+import { diffVersions } from '../../../src/core/store/article-revisions.ts';
 import { makeArticle } from './make-article.ts';
+
+const revisionsOf = (db: Db, ids: number[]) => sqliteStores(db).articles.revisionsOf(ids);
 
 test('the same URL again with a new headline is an update that keeps the revision', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'newsbot-rev-'));
@@ -22,7 +24,7 @@ test('the same URL again with a new headline is an update that keeps the revisio
     });
     const r = await storeArticle(sqliteStores(db), revised, { source_file: 'feed/2.html', now: new Date('2025-10-18T05:00:00Z') });
     assert.deepEqual(r, { status: 'updated', id: first.id });
-    const revs = revisionsOf(db, [first.id]);
+    const revs = await revisionsOf(db, [first.id]);
     assert.equal(revs.length, 1);
     assert.equal(revs[0].old_title, '烏克蘭總統澤倫斯基訪問白宮');
     assert.equal(revs[0].new_title, '澤倫斯基白宮會談後：戰斧飛彈暫不提供');
@@ -35,7 +37,7 @@ test('the same URL again with a new headline is an update that keeps the revisio
     assert.equal((await storeArticle(sqliteStores(db), revised, { source_file: 'feed/3.html' })).status, 'unchanged');
     // Only metadata moved (tags): updated, but no revision is recorded.
     assert.equal((await storeArticle(sqliteStores(db), { ...revised, tags: ['白宮'] }, { source_file: 'feed/4.html' })).status, 'updated');
-    assert.equal(revisionsOf(db, [first.id]).length, 1);
+    assert.equal((await revisionsOf(db, [first.id])).length, 1);
   } finally {
     db.close();
     rmSync(dir, { recursive: true, force: true });
@@ -70,7 +72,7 @@ test('an older copy by its own publication time, arriving late, changes nothing 
     const older = makeArticle({ published_at: '2025-10-18T09:30:00+08:00' });
     assert.deepEqual(await storeArticle(sqliteStores(db), older, { source_file: 'late/old.html', now: new Date('2025-10-18T05:00:00Z') }), { status: 'unchanged', id: first.id });
     assert.equal(titleOf(db, first.id), '白宮會談後：戰斧飛彈暫不提供');
-    assert.deepEqual(revisionsOf(db, [first.id]), []);
+    assert.deepEqual(await revisionsOf(db, [first.id]), []);
   });
 });
 
@@ -83,7 +85,7 @@ test('a re-ingest of a version already replaced (same publication time) does not
     // v1 again under another name (a copy of the old page), later: same content as a replaced version.
     assert.deepEqual(await storeArticle(sqliteStores(db), v1, { source_file: 'r/v1-copy.html', now: new Date('2025-10-18T04:00:00Z') }), { status: 'unchanged', id: a.id });
     assert.equal(titleOf(db, a.id), '澤倫斯基白宮會談後籲加快防空');
-    const revs = revisionsOf(db, [a.id]);
+    const revs = await revisionsOf(db, [a.id]);
     assert.deepEqual(revs.map((r) => [r.old_title, r.new_title]), [['烏克蘭總統澤倫斯基訪問白宮', '澤倫斯基白宮會談後籲加快防空']]);
   });
 });
@@ -100,7 +102,7 @@ test('modification times decide between versions with the same publication time;
     // b again, but modified after c: the outlet really went back to it.
     assert.equal((await storeArticle(sqliteStores(db), b, { source_file: 'm/b2', modified_at: t(13), now: new Date('2025-10-18T06:00:00Z') })).status, 'updated');
     assert.equal(titleOf(db, id), '標題二');
-    const revs = revisionsOf(db, [id]);
+    const revs = await revisionsOf(db, [id]);
     assert.deepEqual(revs.map((r) => [r.old_title, r.new_title]), [['標題二', '標題三'], ['標題三', '標題二']]);
     assert.equal(db.prepare('SELECT content_at FROM article_revisions WHERE article_id = ? ORDER BY id').pluck().all(id)[0], '2025-10-18T04:00:00.000Z');
   });
