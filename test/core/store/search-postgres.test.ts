@@ -3,20 +3,18 @@
 // English in any case, short Latin word starts, several terms, paging; and its lookups use
 // the trigram and gram indexes, not a scan.
 //
-// Needs PostgreSQL (127.0.0.1:5432) through test/helpers/postgres.ts and the `pg` client. Until
-// the PostgreSQL backend is merged, both are missing on this branch and the file says so.
+// Needs PostgreSQL (127.0.0.1:5432) through test/helpers/postgres.ts.
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import pg from 'pg';
 import { openDatabase } from '../../../src/core/store/db.ts';
 import { openStores, sqliteStores } from '../../../src/core/store/open-stores.ts';
 import { toIndexedForm } from '../../../src/core/search/search-text.ts';
 import type { Stores } from '../../../src/core/store/stores.ts';
-
-const HELPER = new URL('../../helpers/postgres.ts', import.meta.url);
+import { createTestDatabase } from '../../helpers/postgres.ts';
 
 interface PgClient {
-  connect(): Promise<void>;
+  connect(): Promise<unknown>;
   query(sql: string, params?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
   end(): Promise<void>;
 }
@@ -56,20 +54,18 @@ const numbered = (sql: string) => {
   return sql.replace(/\?/g, () => `$${++n}`);
 };
 
-/** A fresh PostgreSQL database with DOCS stored, its stores and a raw client; null when the backend is not on this branch. */
+/** A fresh PostgreSQL database with DOCS stored, its stores and a raw client. */
 async function postgresWithDocs(t: TestContext): Promise<{ stores: Stores; client: PgClient } | null> {
-  if (!existsSync(HELPER)) {
-    t.skip('PostgreSQL backend not merged yet: test/helpers/postgres.ts is missing');
-    return null;
-  }
-  const { freshPostgresDatabase } = (await import(HELPER.href)) as { freshPostgresDatabase(t: TestContext): Promise<string> };
-  const url = await freshPostgresDatabase(t);
+  const db = await createTestDatabase();
+  const url = db.url;
   const stores = await openStores(url);
-  t.after(() => stores.close());
-  const pg = (await import('pg' as string)) as { default: { Client: new (o: { connectionString: string }) => PgClient } };
-  const client = new pg.default.Client({ connectionString: url });
+  const client: PgClient = new pg.Client({ connectionString: url });
   await client.connect();
-  t.after(() => client.end());
+  t.after(async () => {
+    await client.end();
+    await stores.close();
+    await db.drop();
+  });
   for (const d of DOCS) {
     await client.query(numbered(ARTICLE_SQL), articleParams(d));
     for (const [i, p] of d.paragraphs.entries()) await client.query(numbered(PARAGRAPH_SQL), [d.id, i, p, 'zh-Hant']);

@@ -30,6 +30,9 @@ export class CopyRefusedError extends Error {
   }
 }
 
+/** Tables whose rows a fresh database already has from its migrations (entity_meta's alias_version = 0). */
+const MIGRATION_SEEDED = new Set(['entity_meta']);
+
 interface TargetColumn {
   table_name: string;
   column_name: string;
@@ -65,7 +68,7 @@ export async function copySqliteToPostgres(src: Db, dst: Sql, opts: CopyOptions 
 
   return dst.tx(async () => {
     const nonEmpty: string[] = [];
-    for (const name of [...target.keys()].filter((n) => n !== 'newsbot_schema')) {
+    for (const name of [...target.keys()].filter((n) => n !== 'newsbot_schema' && !MIGRATION_SEEDED.has(n))) {
       if (await dst.get(`SELECT 1 AS x FROM ${quoteIdent(name)} LIMIT 1`)) nonEmpty.push(name);
     }
     if (nonEmpty.length) throw new CopyRefusedError([`the target is not empty (rows in ${nonEmpty.join(', ')}): copy into a fresh database`]);
@@ -80,6 +83,8 @@ export async function copySqliteToPostgres(src: Db, dst: Sql, opts: CopyOptions 
     try {
       for (const t of tables) {
         const cols = target.get(t.name)!;
+        // Rows a fresh migration leaves (counters at their start) give way to the source's.
+        if (MIGRATION_SEEDED.has(t.name)) await dst.run(`DELETE FROM ${quoteIdent(t.name)}`);
         const rows = await copyTable(src, dst, t, cols.some((c) => c.is_identity === 'YES'), opts.maxParams ?? 30_000);
         await resetSequences(dst, t.name, cols);
         const extra = cols.map((c) => c.column_name).filter((c) => !t.columns.includes(c));
