@@ -1,19 +1,23 @@
 /**
- * Ingest benchmark (`npm run bench ingest`): the real-posts corpus end to end (read, parse, clean,
- * store, index: ingestPaths into a fresh database) in MB/s, against a floor measured in the same
- * run: reading the same files and inserting their raw text into an FTS5 trigram table, no cleaning,
- * committed in batches of the same size as ingest's (BATCH_FILES).
- * Target: end to end at least half the floor's speed. Rounds (BENCH_ROUNDS, default 3) follow a warm-up.
+ * Ingest benchmark (`npm run bench ingest`): `newsbot ingest <corpus>` as users run it, a whole
+ * process each time (start-up, module loading, parse worker, read, parse, clean, store, index,
+ * exit), on the real-posts corpus, in MB/s, against a floor measured in the same run.
+ *
+ * SQLite (default): the floor reads the same files and inserts their raw text into an FTS5 trigram
+ * table, no cleaning, committed in batches of ingest's size (BATCH_FILES). Both the TypeScript
+ * launcher (`bin/newsbot.js`, what `npx newsbot` runs) and, when `npm run build` has been run, the
+ * compiled code (`node dist/src/main.js`, what `npm run start:prod` runs) are timed.
+ * PostgreSQL (`-- --db postgres://…`): ingest into a fresh database, against COPY of the raw texts
+ * into a table with a pg_trgm GIN index (the same indexing the search table pays), in the same run.
+ * Target (SQLite): end to end at least half the floor's speed. Rounds: BENCH_ROUNDS (default 3).
  */
 import Database from 'better-sqlite3';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase } from '../../src/core/store/db.ts';
-import { sqliteStores } from '../../src/core/store/open-stores.ts';
-import { BATCH_FILES, ingestPaths } from '../../src/core/loader/ingest-paths.ts';
-import { parseCounts, startParseWorker } from '../../src/core/loader/parse-ahead.ts';
-import { parseDocument } from '../../src/core/ingest/parse-document.ts';
+import { BATCH_FILES } from '../../src/core/loader/ingest-paths.ts';
+import { copyFloorSeconds, withScratchDatabase } from './pg-floor.ts';
 
 const CORPUS = 'test/fixtures/corpus';
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -27,6 +31,7 @@ function corpusFiles(): string[] {
 
 /** Raw floor: read each file, insert its text into an FTS5 trigram table, BATCH_FILES files per transaction like ingest. */
 function floorSeconds(dir: string, files: string[]): number {
+  const t0 = performance.now();
   const db = new Database(join(dir, 'floor.db'));
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
@@ -35,66 +40,56 @@ function floorSeconds(dir: string, files: string[]): number {
   const batch = db.transaction((names: string[]) => {
     for (const f of names) insert.run(readFileSync(f, 'utf8'));
   });
-  const t0 = performance.now();
   for (let i = 0; i < files.length; i += BATCH_FILES) batch(files.slice(i, i + BATCH_FILES));
-  const s = (performance.now() - t0) / 1000;
   db.close();
-  return s;
+  return (performance.now() - t0) / 1000;
 }
 
-async function ingestSeconds(dir: string, parseWorker: boolean): Promise<{ seconds: number; waited: number; byWorker: number; summary: string }> {
-  const db = openDatabase(join(dir, parseWorker ? 'ingest.db' : 'ingest-one-thread.db'));
-  const c0 = parseCounts();
+/** One whole `newsbot ingest` process; returns its wall time and last output line. */
+function cliSeconds(entry: string[], db: string): { seconds: number; summary: string } {
   const t0 = performance.now();
-  const r = await ingestPaths(sqliteStores(db), [CORPUS], { parseWorker });
-  const s = (performance.now() - t0) / 1000;
-  const c1 = parseCounts();
-  db.close();
-  return { seconds: s, waited: (c1.waitMs - c0.waitMs) / 1000, byWorker: c1.byWorker - c0.byWorker, summary: `ingested ${r.ingested}, updated ${r.updated}, unchanged ${r.unchanged}, rejected ${r.rejected}` };
+  const r = spawnSync(process.execPath, [...entry, 'ingest', CORPUS, '--db', db], { encoding: 'utf8' });
+  const seconds = (performance.now() - t0) / 1000;
+  if (r.status !== 0) throw new Error(`newsbot ingest exited ${r.status}: ${(r.stderr || r.stdout).trim().split('\n').at(-1)}`);
+  return { seconds, summary: r.stdout.trim().split('\n').at(-1) ?? '' };
 }
 
-/** Runs the benchmark and prints MB/s for both, and their ratio. */
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Runs the benchmark and prints MB/s for each way of running, the floor, and their ratios. */
 export async function run(): Promise<void> {
   const files = corpusFiles();
-  const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
-  const mb = bytes / 1024 / 1024;
-  // Warm-up: module loading, OpenCC dictionaries, JIT, and the parse worker's start-up (it lives
-  // for the process, like a running bot's).
-  if (!(await startParseWorker())) console.log('the parse worker did not start: ingest runs on one thread');
-  for (const parseWorker of [true, false]) {
-    const warm = openDatabase(':memory:');
-    await ingestPaths(sqliteStores(warm), files.slice(0, 60), { parseWorker });
-    warm.close();
-  }
-  // Rounds interleave floor and ingest so both see the same machine load; the ratio is taken per round.
-  const rounds: { floor: number; ingest: number; waited: number; byWorker: number; oneThread: number; parse: number }[] = [];
-  let summary = '';
-  for (let i = 0; i < ROUNDS; i++) {
+  const mb = files.reduce((n, f) => n + statSync(f).size, 0) / 1024 / 1024;
+  const rate = (s: number) => `${(mb / s).toFixed(2)} MB/s (${s.toFixed(2)} s)`;
+  const i = process.argv.indexOf('--db');
+  const pgUrl = i >= 0 ? process.argv[i + 1] : undefined;
+  const ways: Record<string, string[]> = { 'newsbot ingest (bin/newsbot.js, TypeScript via tsx)': ['bin/newsbot.js'] };
+  if (existsSync('dist/src/main.js')) ways['node dist/src/main.js ingest (compiled, npm run build)'] = ['dist/src/main.js'];
+  else console.log('dist/ not built: run `npm run build` first to time the compiled code too');
+  console.log(`corpus: ${files.length} files, ${mb.toFixed(2)} MB (${CORPUS}); ${pgUrl ? 'PostgreSQL' : 'SQLite'}; ${ROUNDS} rounds after a warm-up`);
+
+  const ratios: Record<string, number[]> = {};
+  const floors: number[] = [];
+  for (let round = 0; round <= ROUNDS; round++) {
     const dir = mkdtempSync(join(tmpdir(), 'newsbot-bench-'));
     try {
-      const floor = floorSeconds(dir, files);
-      const r = await ingestSeconds(dir, true);
-      summary = r.summary;
-      const oneThread = (await ingestSeconds(dir, false)).seconds;
-      const t0 = performance.now();
-      for (const f of files) parseDocument(readFileSync(f), f);
-      rounds.push({ floor, ingest: r.seconds, waited: r.waited, byWorker: r.byWorker, oneThread, parse: (performance.now() - t0) / 1000 });
+      // Floor and ingest interleave so both see the same machine load; the ratio is taken per round.
+      const floor = pgUrl ? await withScratchDatabase(pgUrl, (url) => copyFloorSeconds(url, files)) : floorSeconds(dir, files);
+      const line: string[] = [`floor ${pgUrl ? 'COPY into a pg_trgm-indexed table' : 'raw text into FTS5 trigram'} ${rate(floor)}`];
+      for (const [name, entry] of Object.entries(ways)) {
+        const r = pgUrl ? await withScratchDatabase(pgUrl, async (url) => cliSeconds(entry, url)) : cliSeconds(entry, join(dir, `${entry[0].replace(/\W/g, '-')}.db`));
+        if (round === 0) continue; // warm-up: OS file cache, tsx's transform cache
+        (ratios[name] ??= []).push(floor / r.seconds);
+        line.push(`${name}: ${rate(r.seconds)}, ratio ${(floor / r.seconds).toFixed(2)} [${r.summary}]`);
+      }
+      if (round > 0) {
+        floors.push(floor);
+        console.log(`round ${round}: ${line.join(' | ')}`);
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   }
-  const rate = (s: number) => `${(mb / s).toFixed(2)} MB/s (${s.toFixed(2)} s)`;
-  console.log(`corpus: ${files.length} files, ${mb.toFixed(2)} MB (${CORPUS}); ${summary}`);
-  rounds.forEach((r, i) =>
-    console.log(
-      `round ${i + 1}: ingest end to end ${rate(r.ingest)} (worker parsed ${r.byWorker} files; loader waited ${r.waited.toFixed(2)} s) | floor, raw text into FTS5 trigram ${rate(r.floor)} | ratio ${(r.floor / r.ingest).toFixed(2)}` +
-        ` | ingest without the parse worker ${rate(r.oneThread)}, ratio ${(r.floor / r.oneThread).toFixed(2)} | read+parse+clean alone ${rate(r.parse)}`,
-    ),
-  );
-  const best = rounds.reduce((a, b) => (b.floor / b.ingest > a.floor / a.ingest ? b : a));
-  const ratios = rounds.map((r) => r.floor / r.ingest).sort((a, b) => a - b);
-  console.log(`ingest end to end: ${rate(Math.min(...rounds.map((r) => r.ingest)))} best; floor: ${rate(Math.min(...rounds.map((r) => r.floor)))} best`);
-  console.log(`ratio ingest/floor: median ${ratios[Math.floor(ratios.length / 2)].toFixed(2)}, best ${(best.floor / best.ingest).toFixed(2)} (target >= 0.5)`);
-  const single = rounds.map((r) => r.floor / r.oneThread).sort((a, b) => a - b);
-  console.log(`ratio without the parse worker (one thread): median ${single[Math.floor(single.length / 2)].toFixed(2)}`);
+  console.log(`floor: median ${rate(median(floors))}`);
+  for (const [name, rs] of Object.entries(ratios)) console.log(`ratio ${name} / floor: median ${median(rs).toFixed(2)}, best ${Math.max(...rs).toFixed(2)}${pgUrl ? '' : ' (target >= 0.5)'}`);
 }
