@@ -21,7 +21,8 @@ export async function copyDatabase(fromFile: string, toUrl: string, onTable: (t:
     const dst = await openPostgresSql(toUrl);
     try {
       await dst.tx(async () => {
-        await copySqliteToPostgres(src, dst, { onTable });
+        // article_search is filled below, not left empty.
+        await copySqliteToPostgres(src, dst, { onTable: (t) => (t.table === 'article_search' ? undefined : onTable(t)) });
         // The full-text rows, already in indexed form, go in through the search store (grams, counts).
         const search = searchStore(dst);
         const read = src.prepare('SELECT rowid AS id, title, body FROM articles_fts WHERE rowid > ? ORDER BY rowid LIMIT ?');
