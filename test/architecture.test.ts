@@ -93,3 +93,29 @@ test('SQL lives only in store modules and migrations (src/core/store/), and no d
     });
   assert.deepEqual(offenders, []);
 });
+
+/** Imports that exist at run time (`import type` is erased). */
+function valueImportsOf(file: string): string[] {
+  const src = readFileSync(file, 'utf8').replace(/^\s*(import|export) type [^;]*;/gm, '');
+  return [...src.matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)].map((m) => m[1]);
+}
+
+test('no import cycles among the scheduler, adapters, sources and store modules', () => {
+  const files = [...sourceFiles('src/scheduler'), ...sourceFiles('src/adapters'), ...sourceFiles('src/sources'), ...sourceFiles('src/core/store')].map((f) => resolve(f));
+  const known = new Set(files);
+  const edges = new Map(files.map((f) => [f, valueImportsOf(f).filter((s) => s.startsWith('.')).map((s) => resolve(dirname(f), s)).filter((t) => known.has(t))]));
+  const cycles: string[] = [];
+  const state = new Map<string, 'open' | 'done'>();
+  const walk = (f: string, path: string[]): void => {
+    if (state.get(f) === 'done') return;
+    if (state.get(f) === 'open') {
+      cycles.push([...path.slice(path.indexOf(f)), f].map((p) => p.slice(resolve('.').length + 1)).join(' → '));
+      return;
+    }
+    state.set(f, 'open');
+    for (const t of edges.get(f) ?? []) walk(t, [...path, f]);
+    state.set(f, 'done');
+  };
+  for (const f of files) walk(f, []);
+  assert.deepEqual(cycles, []);
+});

@@ -18,7 +18,7 @@ import type { Logger } from '../core/logger.ts';
 import { storyRef } from '../core/digest/build-digest.ts';
 import { localizeReply, textLangOf } from '../core/text/reply-script.ts';
 import type { Pacer } from './pacer.ts';
-import { postToStory } from './run-alerts.ts';
+import { postToStory } from './story-posts.ts';
 
 export interface StoryNote {
   row: StoryThread;

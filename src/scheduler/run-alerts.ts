@@ -16,13 +16,12 @@ import type { Delivery, SentStory } from '../core/store/ledger-store.ts';
 import type { Subscription } from '../core/store/subscription-store.ts';
 import { findAlerts, type AlertStory } from '../core/follow/find-alerts.ts';
 import { renderAlertBatch, renderStoryUpdate } from '../core/follow/render-alert.ts';
-import type { StoryThread, StoryThreadStore } from '../core/follow/story-threads.ts';
+import { postToStory } from './story-posts.ts';
 import { recoverStaleAlerts } from './recover-stale.ts';
 import type { ChatSettings } from '../core/store/chat-settings-store.ts';
 import { systemClock, type Clock } from './clock.ts';
 import type { Pacer } from './pacer.ts';
-import type { Adapters } from './run-due-digests.ts';
-import { newClaimerId } from './run-due-digests.ts';
+import { newClaimerId, type Adapters } from './claimer.ts';
 
 /** At most one alert batch per chat per this interval, by default. */
 export const ALERT_INTERVAL_MS = 10 * 60_000;
@@ -58,32 +57,6 @@ export function inQuietHours(settings: Pick<ChatSettings, 'quietStart' | 'quietE
 }
 
 const toSent = (s: AlertStory): SentStory => ({ storyId: s.storyId, articleCount: s.articleCount, outletCount: s.outlets.length, lastUpdated: null });
-
-type Send = (target: DeliveryTarget, reply: Reply, part: string, replyTo?: string) => Promise<string[]>;
-
-/**
- * Posts `reply` where story updates of a chat go: on Discord (no forum thread of its own) in the
- * thread on the story's first message, opened now if need be; elsewhere as a reply to that message
- * in its topic. Shared by alerts and digests.
- */
-export async function postToStory(
-  adapter: ChatAdapter,
-  threads: StoryThreadStore,
-  place: DeliveryTarget,
-  row: StoryThread,
-  o: { name: string; reply: Reply; send: Send; part: string; threadsAllowed: boolean },
-): Promise<string[]> {
-  const { reply, send, part } = o;
-  if (adapter.openThread && o.threadsAllowed) {
-    let threadId = row.thread_id;
-    if (!threadId) {
-      threadId = await adapter.openThread(place, row.message_id, o.name);
-      await threads.setThread(row.platform, row.chat_id, row.story_id, threadId);
-    }
-    return send({ ...place, threadId }, reply, part);
-  }
-  return send({ ...place, threadId: row.thread_id ?? place.threadId }, reply, part, row.message_id);
-}
 
 /** Sends the alerts due at `at` through `adapters` (platforms without one are left for later). */
 export async function runAlerts(stores: Stores, adapters: Adapters, at: Date, opts: AlertOptions): Promise<AlertSummary> {

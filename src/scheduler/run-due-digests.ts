@@ -4,8 +4,6 @@
  * chats in parallel and each chat's digests in order. Safe to run from several processes on one
  * database: the ledger's UNIQUE (subscription, due time) row decides who sends.
  */
-import { hostname } from 'node:os';
-import { randomBytes } from 'node:crypto';
 import type { Stores } from '../core/store/stores.ts';
 import type { ChatAdapter } from '../adapters/types.ts';
 import type { Platform } from '../core/contract/types.ts';
@@ -20,8 +18,11 @@ import { createPacer, type Pacer } from './pacer.ts';
 import { laterPassAt, sendDigest, DEFAULT_SEND_POLICY, newSendStats, SentUnrecordedError, type SendPolicy, type SendStats } from './send-digest.ts';
 import { recoverStaleClaims } from './recover-stale.ts';
 import { planStoryNotes, postStoryNotes } from './digest-story-notes.ts';
+import { newClaimerId, type Adapters } from './claimer.ts';
 
-export type Adapters = Partial<Record<Platform, ChatAdapter>>;
+// Callers import these from here too.
+export { newClaimerId, type Adapters };
+
 
 export interface RunOptions {
   clock?: Clock;
@@ -51,10 +52,6 @@ export interface RunSummary {
   stats: SendStats;
 }
 
-/** A claimer id unique to this process: `host:pid:random`. */
-export function newClaimerId(): string {
-  return `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
-}
 
 interface Job {
   sub: Subscription;
