@@ -107,3 +107,23 @@ test('modification times decide between versions with the same publication time;
     assert.equal(db.prepare('SELECT content_at FROM article_revisions WHERE article_id = ? ORDER BY id').pluck().all(id)[0], '2025-10-18T04:00:00.000Z');
   });
 });
+
+test("a page's own modified time orders its versions: the newer page wins, an older copy fetched later changes nothing", async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'newsbot-rev-'));
+  const db = openDatabase(join(dir, 'x.db'));
+  try {
+    const stores = sqliteStores(db);
+    const newer = makeArticle({ title: '更新後的標題', modified_at: '2025-10-18T12:00:00+08:00' });
+    const older = makeArticle({ title: '最初的標題', modified_at: '2025-10-18T09:00:00+08:00' });
+    const first = await storeArticle(stores, newer, { source_file: 'fetch/1.html' });
+    const late = await storeArticle(stores, older, { source_file: 'fetch/2.html' });
+    assert.equal(late.id, first.id);
+    assert.equal(late.status, 'unchanged', 'the older version, by its own modified time, does not overwrite the newer');
+    assert.equal((await stores.articles.get(first.id))!.title, '更新後的標題');
+    const modified = db.prepare('SELECT modified_utc FROM articles WHERE id = ?').pluck().get(first.id);
+    assert.equal(modified, '2025-10-18T04:00:00.000Z');
+  } finally {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -62,7 +62,9 @@ const UPSERT_FILE = `INSERT INTO ingested_files (path, content_hash, article_id,
  * corrected story) → 'updated' in place (same id), with a revision kept in article_revisions when
  * the headline or body changed. An older copy arriving late never overwrites a newer one.
  */
-export function putArticle(sql: Sql, article: NormalizedArticle, meta: StoreMeta): Promise<PutResult> {
+export function putArticle(sql: Sql, article: NormalizedArticle, given: StoreMeta): Promise<PutResult> {
+  // The source's own modified time (a feed's <updated>) wins; else the page's (article:modified_time).
+  const meta: StoreMeta = { ...given, modified_at: given.modified_at ?? article.modified_at ?? null };
   return sql.tx(async () => {
     const now = (meta.now ?? new Date()).toISOString();
     const hash = hashArticle(article);
