@@ -3,7 +3,9 @@
  * paragraph, inline text joins it, page furniture (scripts, nav, share/comment/ad boxes,
  * captions) is skipped. CNA's related-news timeline is returned as related links instead.
  */
-import * as cheerio from 'cheerio';
+// The htmlparser2-only entry: the `xml` option below selects htmlparser2 anyway, and the full entry
+// also loads parse5 and undici (for fetching), a visible share of the parse worker's start-up.
+import * as cheerio from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
 import type { RelatedLink } from '../article.ts';
 import { findDateInText } from '../clean/dates.ts';

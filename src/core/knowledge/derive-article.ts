@@ -8,6 +8,7 @@ import { toIndexedForm } from '../search/search-text.ts';
 import { storySignatures, type StorySignatures } from '../stories/assign-story.ts';
 import { extractEvents, type ExtractedEvent } from '../timeline/extract-events.ts';
 import { recognizeArticleNames, type ArticleNames } from '../entities/article-names.ts';
+import { recognizeNames } from '../entities/recognize-names.ts';
 
 export interface ArticleDerivation {
   /** Indexed forms of title and body for the search row. */
@@ -19,12 +20,31 @@ export interface ArticleDerivation {
 }
 
 /** Everything text-only that indexing `article` needs. */
-export function deriveArticle(article: NormalizedArticle): ArticleDerivation {
+export function deriveArticle(article: NormalizedArticle, names?: ArticleNames): ArticleDerivation {
   const body = bodyOf(article);
   return {
     search: { title: toIndexedForm(article.title), body: toIndexedForm(body) },
     signatures: storySignatures({ title: article.title, paragraphs: article.paragraphs, body }),
     events: extractEvents(article),
-    names: recognizeArticleNames(article.title, article.paragraphs.map((p) => p.text), article.paragraphs.map((p) => p.lang)),
+    names: names ?? recognizeArticleNames(article.title, article.paragraphs.map((p) => p.text), article.paragraphs.map((p) => p.lang)),
   };
+}
+
+/**
+ * deriveArticle(`cleaned`) for an article cleaning shortened (site furniture dropped: some
+ * paragraphs removed, maybe a title suffix), reusing the names `derived` found in `original`'s
+ * paragraphs that remain. Names are recognised per paragraph, so the result is the same; without
+ * this every cleaned article ran the segmenter again on the storing thread.
+ */
+export function rederiveArticle(cleaned: NormalizedArticle, original: NormalizedArticle, derived: ArticleDerivation): ArticleDerivation {
+  const paragraphs: ArticleNames['paragraphs'] = [];
+  let j = 0;
+  for (const p of cleaned.paragraphs) {
+    // Cleaning keeps paragraph objects, in order: find each one among the original's.
+    while (j < original.paragraphs.length && original.paragraphs[j] !== p) j++;
+    if (j < original.paragraphs.length && derived.names.paragraphs[j]) paragraphs.push(derived.names.paragraphs[j++]);
+    else return deriveArticle(cleaned);
+  }
+  const title = cleaned.title === original.title ? derived.names.title : recognizeNames(cleaned.title);
+  return deriveArticle(cleaned, { title, paragraphs });
 }

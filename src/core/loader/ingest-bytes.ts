@@ -10,6 +10,7 @@ import type { DeferredIndexing } from '../knowledge/deferred-indexing.ts';
 import { storeArticle, type StoreStatus } from './store-article.ts';
 import { parseOutcome, type ParseOutcome } from './parse-outcome.ts';
 import { recordReject } from './rejects.ts';
+import { rederiveArticle } from '../knowledge/derive-article.ts';
 import { dropSiteFurniture, siteKeyOf, siteLineKeys } from '../clean/site-furniture.ts';
 
 export interface IngestInput {
@@ -66,7 +67,7 @@ export async function storeParsed(
     const keys = siteLineKeys(article);
     const repeats = keys.length ? await stores.articles.countSiteLines(site, keys, await stores.articles.articleOfSource(input.name)) : new Map<string, number>();
     const cleaned = dropSiteFurniture(article, repeats);
-    const derived = cleaned === article ? parsed.derived : undefined;
+    const derived = cleaned === article || !parsed.derived ? parsed.derived : rederiveArticle(cleaned, article, parsed.derived);
     const r = await storeArticle(stores, cleaned, { source_file: input.name, url: input.url, guid: input.guid, file_hash: fileHash, now: now() }, { deferred, derived });
     if (r.status !== 'unchanged') await stores.articles.recordSiteLines(site, r.id, keys);
     return { status: r.status, id: r.id };
