@@ -106,6 +106,14 @@ export function mentionSql(sql: Sql) {
 
     /** Ids of the articles mentioning `entityId`, newest first (undated last); all of them without `limit`. */
     async articleIds(entityId: string, limit?: number): Promise<number[]> {
+      if (sql.dialect === 'postgres' && limit === undefined) {
+        // Every id, thousands for a common name: one text row instead of a protocol row per id.
+        const r = await sql.get<{ ids: string | null }>(
+          `SELECT string_agg(CAST(article_id AS TEXT), ',' ORDER BY sort_key DESC, article_id DESC) AS ids FROM entity_mentions WHERE entity_id = ?`,
+          [entityId],
+        );
+        return r?.ids ? r.ids.split(',').map(Number) : [];
+      }
       const rows =
         limit === undefined
           ? await sql.all<{ article_id: number }>(`SELECT article_id FROM entity_mentions WHERE entity_id = ? ORDER BY sort_key DESC, article_id DESC`, [entityId])
@@ -115,6 +123,15 @@ export function mentionSql(sql: Sql) {
 
     /** Sort dates of the first and last dated mention (two LIMIT 1 probes of the index, not MIN/MAX over the range). */
     async seenRange(entityId: string): Promise<{ first: string | null; last: string | null }> {
+      if (sql.dialect === 'postgres') {
+        // One round trip for both probes.
+        const r = await sql.get<{ first: string | null; last: string | null }>(
+          `SELECT (SELECT sort_key FROM entity_mentions WHERE entity_id = ? AND sort_key > '' ORDER BY sort_key ASC LIMIT 1) AS first,
+                  (SELECT sort_key FROM entity_mentions WHERE entity_id = ? AND sort_key > '' ORDER BY sort_key DESC LIMIT 1) AS last`,
+          [entityId, entityId],
+        );
+        return { first: r?.first ?? null, last: r?.last ?? null };
+      }
       const first = await sql.get<{ sort_key: string }>(`SELECT sort_key FROM entity_mentions WHERE entity_id = ? AND sort_key > '' ORDER BY sort_key ASC LIMIT 1`, [entityId]);
       const last = await sql.get<{ sort_key: string }>(`SELECT sort_key FROM entity_mentions WHERE entity_id = ? AND sort_key > '' ORDER BY sort_key DESC LIMIT 1`, [entityId]);
       return { first: first?.sort_key ?? null, last: last?.sort_key ?? null };
