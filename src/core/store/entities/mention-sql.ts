@@ -33,6 +33,13 @@ export const STORY_SAMPLE = 5000;
 export function mentionSql(sql: Sql) {
   // SQLite keeps a CROSS JOIN's left table outer (the sampled articles); PostgreSQL has no ON for CROSS JOIN.
   const outerJoin = sql.dialect === 'sqlite' ? 'CROSS JOIN' : 'JOIN';
+  // PostgreSQL hash-joins the whole of story_articles once the sample is a few hundred articles (a
+  // scan that grows with the archive); a LATERAL probe per article (article_id is the key, so at
+  // most one row) keeps the cost to the sample's size.
+  const storyJoin =
+    sql.dialect === 'sqlite'
+      ? 'CROSS JOIN story_articles s ON s.article_id = m.article_id'
+      : 'CROSS JOIN LATERAL (SELECT story_id FROM story_articles WHERE article_id = m.article_id LIMIT 1) s';
   return {
     /**
      * Replaces the mention rows of article `articleId` and moves the facet tallies by the
@@ -141,7 +148,7 @@ export function mentionSql(sql: Sql) {
     async storyCount(entityId: string): Promise<number> {
       const row = await sql.get<{ n: number }>(
         `WITH m AS MATERIALIZED (SELECT article_id FROM entity_mentions WHERE entity_id = ? ORDER BY sort_key DESC, article_id DESC LIMIT ${STORY_SAMPLE})
-         SELECT COUNT(DISTINCT s.story_id) AS n FROM m ${outerJoin} story_articles s ON s.article_id = m.article_id`,
+         SELECT COUNT(DISTINCT s.story_id) AS n FROM m ${storyJoin}`,
         [entityId],
       );
       return Number(row?.n ?? 0);
