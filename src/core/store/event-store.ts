@@ -45,11 +45,18 @@ export function eventStore(sql: Sql) {
     /** The events of `articleIds`, by article then extraction order; `withParagraph` adds each event's paragraph text. */
     async forArticles(articleIds: number[], withParagraph = false): Promise<EventRow[]> {
       const paragraph = withParagraph ? ', (SELECT text FROM paragraphs WHERE article_id = e.article_id AND position = e.paragraph) AS paragraph_text' : '';
+      // PostgreSQL would hash-join the whole of story_articles for a few hundred events (a scan that
+      // grows with the archive); the LATERAL (at most one row: article_id is its key) keeps it to one
+      // index probe per event.
+      const story =
+        sql.dialect === 'postgres'
+          ? 'LEFT JOIN LATERAL (SELECT story_id, outlet FROM story_articles WHERE article_id = e.article_id LIMIT 1) m ON true'
+          : 'LEFT JOIN story_articles m ON m.article_id = e.article_id';
       return inChunks(articleIds, CHUNK, (chunk) => {
         const { marks, params } = inList(chunk);
         return sql.all<EventRow>(
           `SELECT e.article_id, e.date, e.day, e.text, m.story_id, COALESCE(m.outlet, a.outlet, a.agency) AS outlet, a.url${paragraph}
-           FROM events e JOIN articles a ON a.id = e.article_id LEFT JOIN story_articles m ON m.article_id = e.article_id
+           FROM events e JOIN articles a ON a.id = e.article_id ${story}
            WHERE e.article_id IN (${marks}) ORDER BY e.article_id, e.id`,
           params,
         );

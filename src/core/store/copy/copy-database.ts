@@ -1,7 +1,8 @@
 /**
  * `newsbot db copy` as one call: opens the SQLite file and the PostgreSQL database (migrated to the
  * same schema version), copies every table (copy-to-postgres.ts), then fills PostgreSQL's search
- * table from the SQLite full-text index's rows through the search store, in the same transaction.
+ * table from the SQLite full-text index's rows through the search store, in the same transaction;
+ * then vacuums and analyzes it, as a bulk load should be left.
  */
 import { openDatabase } from '../db.ts';
 import { migrations } from '../migrations/index.ts';
@@ -37,6 +38,10 @@ export async function copyDatabase(fromFile: string, toUrl: string, onTable: (t:
         }
         onTable({ table: 'article_search', rows, note: 'rebuilt from the SQLite full-text index' });
       });
+      // After a bulk load no page is marked all-visible: until a VACUUM, every index-only scan (the
+      // mention index's co-mention and story counts) fetches each row from the heap as well, and
+      // autovacuum may be off or far behind. Outside the transaction: VACUUM cannot run in one.
+      await dst.run('VACUUM (ANALYZE)');
     } finally {
       await dst.close();
     }

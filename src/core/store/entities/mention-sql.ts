@@ -33,6 +33,13 @@ export const STORY_SAMPLE = 5000;
 export function mentionSql(sql: Sql) {
   // SQLite keeps a CROSS JOIN's left table outer (the sampled articles); PostgreSQL has no ON for CROSS JOIN.
   const outerJoin = sql.dialect === 'sqlite' ? 'CROSS JOIN' : 'JOIN';
+  // PostgreSQL hash-joins the whole of story_articles once the sample is a few hundred articles (a
+  // scan that grows with the archive); a LATERAL probe per article (article_id is the key, so at
+  // most one row) keeps the cost to the sample's size.
+  const storyJoin =
+    sql.dialect === 'sqlite'
+      ? 'CROSS JOIN story_articles s ON s.article_id = m.article_id'
+      : 'CROSS JOIN LATERAL (SELECT story_id FROM story_articles WHERE article_id = m.article_id LIMIT 1) s';
   return {
     /**
      * Replaces the mention rows of article `articleId` and moves the facet tallies by the
@@ -106,6 +113,14 @@ export function mentionSql(sql: Sql) {
 
     /** Ids of the articles mentioning `entityId`, newest first (undated last); all of them without `limit`. */
     async articleIds(entityId: string, limit?: number): Promise<number[]> {
+      if (sql.dialect === 'postgres' && limit === undefined) {
+        // Every id, thousands for a common name: one text row instead of a protocol row per id.
+        const r = await sql.get<{ ids: string | null }>(
+          `SELECT string_agg(CAST(article_id AS TEXT), ',' ORDER BY sort_key DESC, article_id DESC) AS ids FROM entity_mentions WHERE entity_id = ?`,
+          [entityId],
+        );
+        return r?.ids ? r.ids.split(',').map(Number) : [];
+      }
       const rows =
         limit === undefined
           ? await sql.all<{ article_id: number }>(`SELECT article_id FROM entity_mentions WHERE entity_id = ? ORDER BY sort_key DESC, article_id DESC`, [entityId])
@@ -115,6 +130,15 @@ export function mentionSql(sql: Sql) {
 
     /** Sort dates of the first and last dated mention (two LIMIT 1 probes of the index, not MIN/MAX over the range). */
     async seenRange(entityId: string): Promise<{ first: string | null; last: string | null }> {
+      if (sql.dialect === 'postgres') {
+        // One round trip for both probes.
+        const r = await sql.get<{ first: string | null; last: string | null }>(
+          `SELECT (SELECT sort_key FROM entity_mentions WHERE entity_id = ? AND sort_key > '' ORDER BY sort_key ASC LIMIT 1) AS first,
+                  (SELECT sort_key FROM entity_mentions WHERE entity_id = ? AND sort_key > '' ORDER BY sort_key DESC LIMIT 1) AS last`,
+          [entityId, entityId],
+        );
+        return { first: r?.first ?? null, last: r?.last ?? null };
+      }
       const first = await sql.get<{ sort_key: string }>(`SELECT sort_key FROM entity_mentions WHERE entity_id = ? AND sort_key > '' ORDER BY sort_key ASC LIMIT 1`, [entityId]);
       const last = await sql.get<{ sort_key: string }>(`SELECT sort_key FROM entity_mentions WHERE entity_id = ? AND sort_key > '' ORDER BY sort_key DESC LIMIT 1`, [entityId]);
       return { first: first?.sort_key ?? null, last: last?.sort_key ?? null };
@@ -124,7 +148,7 @@ export function mentionSql(sql: Sql) {
     async storyCount(entityId: string): Promise<number> {
       const row = await sql.get<{ n: number }>(
         `WITH m AS MATERIALIZED (SELECT article_id FROM entity_mentions WHERE entity_id = ? ORDER BY sort_key DESC, article_id DESC LIMIT ${STORY_SAMPLE})
-         SELECT COUNT(DISTINCT s.story_id) AS n FROM m ${outerJoin} story_articles s ON s.article_id = m.article_id`,
+         SELECT COUNT(DISTINCT s.story_id) AS n FROM m ${storyJoin}`,
         [entityId],
       );
       return Number(row?.n ?? 0);

@@ -17,6 +17,7 @@ import { folderSymlinksSchema } from './011-folder-symlinks.ts';
 import { followStoriesSchema } from './012-follow-stories.ts';
 import { storyEventTermsSchema } from './013-story-event-terms.ts';
 import { revisionTimesSchema } from './014-revision-times.ts';
+import { readIndexesSchema } from './015-read-indexes.ts';
 
 export interface Migration {
   name: string;
@@ -26,5 +27,5 @@ export interface Migration {
 export const migrations: Migration[] = [
   articlesSchema, entitiesSchema, storiesEventsSchema, sourcesSchema, subscriptionsSchema, chatSettingsSchema, digestThreadsSchema,
   deliveryRetriesSchema, siteLinesSchema, entityNamesSchema, folderSymlinksSchema, followStoriesSchema, storyEventTermsSchema,
-  revisionTimesSchema,
+  revisionTimesSchema, readIndexesSchema,
 ];

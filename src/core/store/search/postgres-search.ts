@@ -103,9 +103,10 @@ export function postgresSearch(sql: Sql): SearchBackend {
     return { where: where.join(' AND '), params };
   }
 
-  async function count(terms: PlannedTerm[]): Promise<number> {
+  /** Rows containing every term; call inside `indexed`. */
+  async function countRows(terms: PlannedTerm[]): Promise<number> {
     const { where, params } = await conditions(terms);
-    return indexed(false, async () => Number((await sql.get<{ n: number }>(`SELECT count(*) AS n FROM article_search WHERE ${where}`, params))?.n ?? 0));
+    return Number((await sql.get<{ n: number }>(`SELECT count(*) AS n FROM article_search WHERE ${where}`, params))?.n ?? 0);
   }
 
   return {
@@ -179,26 +180,34 @@ export function postgresSearch(sql: Sql): SearchBackend {
         );
         return { rows: rows.map((r) => ({ id: Number(r.id), relevance: r.in_title ? SHORT_TITLE_RELEVANCE : SHORT_BODY_RELEVANCE })), short, count: async () => rows.length };
       }
-      // Per row: its size in tokens and, per term, how many characters its hits take up in title and body.
+      // Per row: its size in tokens and, per term, how many characters its hits take up in title and
+      // body. Counted only for the newest CANDIDATES (the LIMIT subquery), not for every match: each
+      // count decompresses the body again. The window counts every match in the same bitmap pass,
+      // and the terms' IDFs are counted in the same transaction: one round of settings for all.
       const hitCols = terms.map(
         (_, i) => `char_length(title) - char_length(replace(title, CAST(? AS TEXT), '')) AS t${i}, char_length(body) - char_length(replace(body, CAST(? AS TEXT), '')) AS b${i}`,
       );
-      const rows = await indexed(false, () =>
-        sql.all<Record<string, number>>(
-          `SELECT article_id AS id, tokens, ${hitCols.join(', ')} FROM article_search WHERE ${where} ORDER BY article_id DESC LIMIT ${CANDIDATES}`,
+      const { rows, all, termCounts } = await indexed(false, async () => {
+        const rows = await sql.all<Record<string, number>>(
+          `SELECT id, tokens, total, ${hitCols.join(', ')}
+           FROM (SELECT article_id AS id, tokens, title, body, count(*) OVER () AS total FROM article_search WHERE ${where} ORDER BY article_id DESC LIMIT ${CANDIDATES}) AS c
+           ORDER BY id DESC`,
           [...terms.flatMap((t) => [t.form, t.form]), ...params],
-        ),
-      );
+        );
+        // One term: its IDF scales every score alike and cancels in the relative relevance.
+        const termCounts: number[] = [];
+        if (terms.length > 1 && rows.length) for (const t of terms) termCounts.push(await countRows([t]));
+        return { rows, all: Number(rows[0]?.total ?? 0), termCounts };
+      });
       const { rows: total, tokens } = await tableStats();
-      // One term: its IDF scales every score alike and cancels in the relative relevance.
-      const idfs = terms.length === 1 ? [1] : await Promise.all(terms.map(async (t) => bm25Idf(total, await count([t]))));
+      const idfs = terms.length === 1 || !rows.length ? terms.map(() => 1) : termCounts.map((n) => bm25Idf(total, n));
       const lengths = terms.map((t) => charLength(t.form));
       const scores = rows.map((r) => {
         const freqs = terms.map((_, i) => (TITLE_WEIGHT * Number(r[`t${i}`]) + BODY_WEIGHT * Number(r[`b${i}`])) / lengths[i]);
         return bm25Score(freqs, idfs, Number(r.tokens), total ? tokens / total : 1);
       });
       const relevance = relativeRelevance(scores);
-      return { rows: rows.map((r, i) => ({ id: Number(r.id), relevance: relevance[i] })), short, count: () => count(terms) };
+      return { rows: rows.map((r, i) => ({ id: Number(r.id), relevance: relevance[i] })), short, count: async () => all };
     },
   };
 }
