@@ -3,21 +3,15 @@
  * /latest and digests. A topic narrows to stories that contain an article matching it, the
  * stories most about it first.
  */
+import type { StoryMemberView } from '../store/stories/story-reads.ts';
 import type { Stores } from '../store/stores.ts';
 import type { StoryRow } from '../store/stories/story-reads.ts';
 import { findTopicArticles } from './find-topic-articles.ts';
 import { lookupEntityNames } from '../entities/topics.ts';
 import { topicMatcher } from '../timeline/build-timeline.ts';
 
-export interface StoryMember {
-  id: number;
-  title: string;
-  url: string | null;
-  outlet: string | null;
-  published_at: string | null;
-  /** The article this one reprints (same wire), else null. */
-  duplicate_of: number | null;
-}
+/** A member article of a story as /latest shows it (duplicate_of: the article it reprints, same wire). */
+export type StoryMember = StoryMemberView;
 
 export interface StorySummary {
   id: number;
