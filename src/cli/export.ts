@@ -7,7 +7,6 @@ import { openStores } from '../core/store/open-stores.ts';
 import type { Stores } from '../core/store/stores.ts';
 import { toExportEvents, toExportRecord } from '../core/store/export-record.ts';
 import { exportMentions } from '../core/entities/text-entities.ts';
-import { sqliteStores } from '../core/store/open-stores.ts';
 import { oneLine } from '../core/loader/rejects.ts';
 import { isPostgresUrl, redactDbUrl } from '../core/store/db-url.ts';
 import { dbPath, loadCliConfig, parseArgs } from './args.ts';

@@ -8,9 +8,9 @@
  */
 import { DateTime } from 'luxon';
 import type { Stores } from '../core/store/stores.ts';
-import type { Platform, Reply, ReplyLang } from '../core/contract/types.ts';
+import type { Platform, ReplyLang } from '../core/contract/types.ts';
 import type { Logger } from '../core/logger.ts';
-import type { ChatAdapter, DeliveryTarget } from '../adapters/types.ts';
+import type { DeliveryTarget } from '../adapters/types.ts';
 import { DeliveryError } from '../adapters/types.ts';
 import type { Delivery, SentStory } from '../core/store/ledger-store.ts';
 import type { Subscription } from '../core/store/subscription-store.ts';

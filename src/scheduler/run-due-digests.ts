@@ -5,7 +5,6 @@
  * database: the ledger's UNIQUE (subscription, due time) row decides who sends.
  */
 import type { Stores } from '../core/store/stores.ts';
-import type { ChatAdapter } from '../adapters/types.ts';
 import type { Platform } from '../core/contract/types.ts';
 import type { Logger } from '../core/logger.ts';
 import type { Delivery } from '../core/store/ledger-store.ts';

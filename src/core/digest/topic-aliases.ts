@@ -4,7 +4,6 @@
  * whether an article mentions it. The curated file (seeds/aliases.json) is the fallback when the
  * index cannot answer (e.g. a database without the entity tables filled yet).
  */
-import { readFileSync } from 'node:fs';
 import type { Stores } from '../store/stores.ts';
 import { lookupEntityNames, articleMentionsAny } from '../entities/topics.ts';
 import { foldForMatch } from '../text/normalize.ts';
@@ -33,7 +32,6 @@ function loadIndex(): Map<string, { id: string; names: string[] }> {
 /** The entity `text` names (by id, display name or any alias, across scripts and case) and its spellings. */
 export async function lookupAliases(stores: Stores, text: string): Promise<{ entityIds: string[]; names: string[] }> {
   try {
-    // TRANSITIONAL: the entity index is another area's, not yet behind its store.
     const found = await lookupEntityNames(stores, text);
     if (found.entityIds.length) return found;
   } catch {

@@ -6,7 +6,6 @@ import type { Stores } from '../store/stores.ts';
 import type { TopicQuery } from '../store/subscription-store.ts';
 import type { FollowKind } from './follow-store.ts';
 import { resolveTopic } from '../digest/topic.ts';
-import { sqliteStores } from '../store/open-stores.ts';
 import { foldForMatch } from '../text/normalize.ts';
 import { foldScript } from '../text/script.ts';
 import { getAliasIndex } from '../entities/alias-index.ts';

@@ -38,4 +38,3 @@ export function ftsExpansion(vocab: string[]): string {
   return vocab.length === 1 ? ftsPhrase(vocab[0]) : `(${vocab.map(ftsPhrase).join(' OR ')})`;
 }
 
-// TRANSITIONAL: src/core/stories/find-topic-articles.ts still plans against a raw SQLite handle; it moves to stores.search.topicArticles.

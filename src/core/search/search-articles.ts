@@ -72,4 +72,3 @@ export function rankByRecency(cands: Candidate[]): { id: number; score: number }
     .sort((a, b) => b.score - a.score || b.id - a.id);
 }
 
-// TRANSITIONAL: src/core/entities/relink-aliases.ts still calls this with a raw SQLite handle; it moves to stores.search.articlesContaining.

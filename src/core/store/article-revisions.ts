@@ -4,7 +4,6 @@
  * and the next digest can mark the story updated. The store (src/core/store/articles/) records
  * and reads them; this file says what counts as a change.
  */
-import type { Db } from './db.ts';
 import { normalizeText } from '../text/normalize.ts';
 
 export interface ArticleRevision {

@@ -1,6 +1,5 @@
 /** Turns `articles` + `paragraphs` rows into StoredArticle objects (JSON columns parsed). */
-import type { Lang, Paragraph, StoredArticle } from '../article.ts';
-import type { Db } from './db.ts';
+import type { Paragraph, StoredArticle } from '../article.ts';
 
 /** An `articles` row as SQLite returns it (JSON columns still strings). */
 export interface ArticleRow {
