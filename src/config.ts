@@ -40,6 +40,28 @@ const schema = z.object({
   NEWSBOT_DIGEST_EMPTY_NOTE: flag,
   /** At most one alert batch per chat per this many minutes (followed stories, /follow). */
   NEWSBOT_ALERT_INTERVAL_MIN: z.coerce.number().int().min(1).max(1440).default(10),
+  /**
+   * What this process does (docs/scaling.md): gateway (chat connections, webhooks), worker (digest,
+   * alert and poll jobs), poller (schedules source polls), scheduler (the digest tick). Default: all.
+   */
+  NEWSBOT_ROLES: optionalString
+    .transform((v) => (v ?? 'gateway,worker,poller,scheduler').split(',').map((r) => r.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(['gateway', 'worker', 'poller', 'scheduler'])).min(1, 'must name at least one role')),
+  /** redis:// URL of the job queue and the shared rate limits; required with NEWSBOT_DATABASE_URL for a multi-process deployment. */
+  NEWSBOT_REDIS_URL: optionalString.pipe(z.string().regex(/^rediss?:\/\/\S+$/i, 'must be a redis:// or rediss:// URL').optional()),
+  /** Jobs one worker process runs at once. */
+  NEWSBOT_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(32),
+  /** Port of /healthz, /readyz, /metrics and the Telegram webhook; unset: no HTTP server. */
+  NEWSBOT_HTTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  NEWSBOT_HTTP_HOST: z.string().default('127.0.0.1'),
+  /** Public https URL Telegram posts updates to; unset: one elected process long-polls. */
+  TELEGRAM_WEBHOOK_URL: optionalUrl,
+  /** Checked against X-Telegram-Bot-Api-Secret-Token on every webhook request. */
+  TELEGRAM_WEBHOOK_SECRET: optionalString.pipe(z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, 'must be 1-256 characters of A-Z, a-z, 0-9, _ and -').optional()),
+  /** Discord shards this process holds, e.g. "0,1" (default: all of DISCORD_SHARD_COUNT). */
+  DISCORD_SHARDS: optionalString.pipe(z.string().regex(/^\d+(,\d+)*$/, 'must be a comma-separated list of shard ids').optional()),
+  /** Shards of the whole deployment (Discord requires sharding above 2,500 guilds). */
+  DISCORD_SHARD_COUNT: z.coerce.number().int().min(1).max(10000).default(1),
 });
 
 export type Config = z.infer<typeof schema>;
@@ -59,6 +81,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // Cross-field checks run on the raw values too, so every problem is reported in one go.
   const has = (k: string) => typeof env[k] === 'string' && env[k]!.trim() !== '';
   if (has('DISCORD_TOKEN') && !has('DISCORD_APP_ID')) problems.push('DISCORD_APP_ID: required when DISCORD_TOKEN is set');
+  if (has('TELEGRAM_WEBHOOK_URL') && !has('TELEGRAM_WEBHOOK_SECRET')) problems.push('TELEGRAM_WEBHOOK_SECRET: required when TELEGRAM_WEBHOOK_URL is set');
+  if (has('TELEGRAM_WEBHOOK_URL') && !has('NEWSBOT_HTTP_PORT')) problems.push('NEWSBOT_HTTP_PORT: required when TELEGRAM_WEBHOOK_URL is set (the webhook is served there)');
+  if (has('DISCORD_SHARDS') && res.success && res.data.DISCORD_SHARDS!.split(',').some((id) => Number(id) >= res.data.DISCORD_SHARD_COUNT)) problems.push('DISCORD_SHARDS: every shard id must be below DISCORD_SHARD_COUNT');
   const tz = has('NEWSBOT_DEFAULT_TZ') ? env.NEWSBOT_DEFAULT_TZ!.trim() : 'Asia/Taipei';
   try {
     new Intl.DateTimeFormat('en', { timeZone: tz });
