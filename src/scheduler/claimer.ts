@@ -11,3 +11,11 @@ export type Adapters = Partial<Record<Platform, ChatAdapter>>;
 export function newClaimerId(): string {
   return `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
 }
+
+/** A claim another process took over while this one waited: whatever it was doing is theirs now. */
+export class LostClaimError extends Error {
+  constructor(deliveryId: number) {
+    super(`delivery ${deliveryId} was taken over by another process`);
+    this.name = 'LostClaimError';
+  }
+}

@@ -21,7 +21,7 @@ import { recoverStaleAlerts } from './recover-stale.ts';
 import type { ChatSettings } from '../core/store/chat-settings-store.ts';
 import { systemClock, type Clock } from './clock.ts';
 import type { Pacer } from './pacer.ts';
-import { newClaimerId, type Adapters } from './claimer.ts';
+import { newClaimerId, LostClaimError, type Adapters } from './claimer.ts';
 
 /** At most one alert batch per chat per this interval, by default. */
 export const ALERT_INTERVAL_MS = 10 * 60_000;
@@ -82,7 +82,7 @@ export async function runAlerts(stores: Stores, adapters: Adapters, at: Date, op
     // Keys are stable per (batch, part): a Discord resend after a crash reuses them, so Discord refuses the duplicate.
     const send = async (target: DeliveryTarget, reply: ReturnType<typeof renderAlertBatch>, part: string, replyTo?: string) => {
       await opts.pacer?.acquire(sub.platform, target.chatId, 1);
-      await ledger.markSending(delivery.id, clock.now());
+      if (!(await ledger.markSending(delivery.id, clock.now(), delivery.claimed_by))) throw new LostClaimError(delivery.id);
       const res = await adapter.send(target, reply, { idempotencyKey: `alert:${sub.id}:${delivery.due_at}:${part}`, replyTo });
       sentIds.push(...res.messageIds);
       summary.messages += res.messageIds.length;
@@ -106,6 +106,10 @@ export async function runAlerts(stores: Stores, adapters: Adapters, at: Date, op
       await ledger.markSent(delivery, sentIds, delivered.map(toSent), clock.now());
       summary.stories += delivered.length;
     } catch (err) {
+      if (err instanceof LostClaimError) {
+        opts.log.warn(`alerts for ${sub.platform} chat ${sub.chat_id}: ${err.message}; not sending`);
+        return;
+      }
       const e = err instanceof DeliveryError ? err : new DeliveryError('transient', err instanceof Error ? err.message : String(err));
       // What did go out is already recorded, so the next batch does not repeat it; the rest waits for it.
       await ledger.markFailed(delivery, e.message, { permanent: e.kind === 'permanent', reason: e.kind === 'permanent' ? e.message : undefined, messageIds: sentIds, retryAt: null });

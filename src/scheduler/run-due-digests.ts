@@ -10,13 +10,13 @@ import type { Logger } from '../core/logger.ts';
 import type { Delivery } from '../core/store/ledger-store.ts';
 import type { Subscription } from '../core/store/subscription-store.ts';
 import { latestDueAtOrBefore } from '../core/digest/due-times.ts';
-import { composeDigest, type DigestSource } from '../core/digest/compose-digest.ts';
+import type { DigestSource } from '../core/digest/compose-digest.ts';
 import { createStoreDigestSource, cacheDigestSource } from '../core/digest/digest-source.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { createPacer, type Pacer } from './pacer.ts';
-import { laterPassAt, sendDigest, DEFAULT_SEND_POLICY, newSendStats, SentUnrecordedError, type SendPolicy, type SendStats } from './send-digest.ts';
+import { DEFAULT_SEND_POLICY, newSendStats, type SendPolicy, type SendStats } from './send-digest.ts';
+import { deliverDigest, type DeliverDeps } from './deliver-digest.ts';
 import { recoverStaleClaims } from './recover-stale.ts';
-import { planStoryNotes, postStoryNotes } from './digest-story-notes.ts';
 import { newClaimerId, type Adapters } from './claimer.ts';
 
 // Callers import these from here too.
@@ -64,8 +64,7 @@ interface Job {
 export async function runDueDigests(stores: Stores, adapters: Adapters, at: Date, opts: RunOptions): Promise<RunSummary> {
   const clock = opts.clock ?? systemClock;
   const claimer = opts.claimer ?? newClaimerId();
-  const { ledger, subscriptions: subs, chatSettings: settings } = stores;
-  const threads = stores.follows.threads;
+  const { ledger, subscriptions: subs } = stores;
   const source = cacheDigestSource(opts.source ?? createStoreDigestSource(stores, { memo: true }));
   const pacer = opts.pacer ?? createPacer(clock);
   const stats = newSendStats();
@@ -107,55 +106,21 @@ export async function runDueDigests(stores: Stores, adapters: Adapters, at: Date
     if (!lane) lanes.set(key, (lane = []));
     lane.push(j);
   }
-  const policy = opts.policy ?? DEFAULT_SEND_POLICY;
-  const deps = {
-    ledger,
-    subscriptions: subs,
+  const deliver: DeliverDeps = {
+    stores,
+    adapters,
+    source,
     pacer,
     clock,
     log: opts.log,
-    policy,
+    policy: opts.policy ?? DEFAULT_SEND_POLICY,
     stats,
     pauseAfter: opts.pauseAfter,
-    onChatMigrated: async (p: Platform, from: string, to: string) => {
-      await settings.moveChat(p, from, to, clock.now());
-      await threads.moveChat(p, from, to);
-      await stores.follows.moveChat(p, from, to);
-    },
-    onStoriesSent: async (s: Subscription, messageId: string, storyIds: number[]) =>
-      await threads.anchor(s.platform, s.chat_id, storyIds, messageId, s.open_thread && s.platform === 'discord' ? messageId : (s.thread_id ?? null), clock.now()),
+    maxStories: opts.maxStories ?? 10,
+    emptyNote: opts.emptyNote ?? false,
   };
   const runLane = async (lane: Job[]) => {
-    for (const { sub, delivery } of lane) {
-      const fresh = (await subs.get(sub.id)) ?? sub; // chat id may have moved (migration) earlier in this run
-      try {
-        const composed = await composeDigest(fresh, new Date(delivery.due_at), {
-          source,
-          ledger,
-          maxStories: opts.maxStories ?? 10,
-          emptyNote: opts.emptyNote ?? false,
-        });
-        if (!composed.reply) {
-          await ledger.markSkippedEmpty(delivery, clock.now());
-          summary.skippedEmpty++;
-          continue;
-        }
-        const notes = await planStoryNotes(ledger, threads, fresh, composed.updates);
-        const outcome = await sendDigest(deps, adapters[fresh.platform]!, fresh, delivery, composed.reply, composed.stories);
-        if (outcome === 'sent' && notes.length) {
-          const now = (await subs.get(sub.id)) ?? fresh; // the chat may have moved while sending
-          stats.messages += await postStoryNotes({ adapter: adapters[now.platform]!, threads, pacer, log: opts.log }, now, delivery, notes);
-        }
-      } catch (err) {
-        if (err instanceof SentUnrecordedError) {
-          opts.log.error(`subscription ${sub.id}: ${err.message}; left to stale-claim recovery`, err.cause);
-          continue;
-        }
-        opts.log.error(`digest for subscription ${sub.id} due ${delivery.due_at} could not be built`, err);
-        await ledger.markFailed(delivery, `internal: ${err instanceof Error ? err.message : String(err)}`, { permanent: false, retryAt: laterPassAt(delivery, policy, clock.now()) });
-        stats.failed++;
-      }
-    }
+    for (const { sub, delivery } of lane) if ((await deliverDigest(deliver, sub, delivery)) === 'empty') summary.skippedEmpty++;
   };
   // Workers per platform: a platform waiting on its own limit never holds up the other one.
   const byPlatform = new Map<Platform, Job[][]>();

@@ -13,6 +13,7 @@ import type { Subscription, SubscriptionStore } from '../core/store/subscription
 import type { Logger } from '../core/logger.ts';
 import type { Clock } from './clock.ts';
 import type { Pacer } from './pacer.ts';
+import { metrics } from '../ops/metrics.ts';
 
 export interface SendPolicy {
   /** Attempts for 5xx / network errors before the delivery is marked failed. */
@@ -97,8 +98,9 @@ export function estimateMessages(reply: Reply, platform: string): number {
 }
 
 /**
- * Sends `reply` for `delivery` of `sub` and marks the ledger. Returns 'sent' or 'failed'; never
- * throws for platform errors (they are recorded), so one chat cannot stop the others.
+ * Sends `reply` for `delivery` of `sub` and marks the ledger. Returns 'sent' or 'failed' ('lost'
+ * when another process took the claim over before the send started); never throws for platform
+ * errors (they are recorded), so one chat cannot stop the others.
  */
 export async function sendDigest(
   deps: SendDeps,
@@ -107,7 +109,7 @@ export async function sendDigest(
   delivery: Delivery,
   reply: Reply,
   stories: SentStory[],
-): Promise<'sent' | 'failed'> {
+): Promise<'sent' | 'failed' | 'lost'> {
   const { ledger, pacer, clock, policy, stats, log } = deps;
   const target: DeliveryTarget = { platform: sub.platform, chatId: sub.chat_id, threadId: sub.thread_id ?? undefined, lang: sub.lang };
   const idempotencyKey = `digest:${sub.id}:${delivery.due_at}`;
@@ -119,7 +121,11 @@ export async function sendDigest(
   for (;;) {
     await pacer.acquire(sub.platform, target.chatId, estimate);
     // Only from here is a crash ambiguous (the request may reach the platform): waiting above is not.
-    await ledger.markSending(delivery.id, clock.now());
+    if (!(await ledger.markSending(delivery.id, clock.now(), delivery.claimed_by))) {
+      // Another process took the claim over (this one stalled past its lease): it sends, not us.
+      log.warn(`digest ${delivery.id} (subscription ${sub.id}) was taken over by another process; not sending`);
+      return 'lost';
+    }
     let res: SendResult;
     try {
       res = await adapter.send(target, reply, { idempotencyKey, openThread: sub.open_thread === 1 });
@@ -128,6 +134,7 @@ export async function sendDigest(
       await ledger.touch(delivery.id, clock.now());
       if (e.kind === 'rate_limited') {
         stats.rateLimited++;
+        metrics.rateLimited.inc({ platform: sub.platform });
         const wait = e.retryAfterMs ?? 1000;
         pacer.blockChat(sub.platform, target.chatId, wait);
         if (++rateLimited <= policy.maxRateLimited) continue;
@@ -164,6 +171,7 @@ export async function sendDigest(
       log.warn(`digest ${delivery.id}: anchoring its stories failed: ${err instanceof Error ? err.message : String(err)}`);
     }
     stats.sent++;
+    metrics.digestsSent.inc({ platform: sub.platform });
     stats.messages += res.messageIds.length;
     // The adapter split it into more messages than reserved: pay for them before anything else goes out.
     if (res.messageIds.length > estimate) await pacer.acquire(sub.platform, target.chatId, res.messageIds.length - estimate);
@@ -175,6 +183,7 @@ export async function sendDigest(
     const retryAt = permanent ? null : laterPassAt(delivery, policy, clock.now());
     await ledger.markFailed(delivery, error, { permanent, reason: permanent ? error : undefined, messageIds: [...partial, ...sentIds], retryAt, pauseAfter: deps.pauseAfter });
     stats.failed++;
+    metrics.digestsFailed.inc({ platform: sub.platform });
     return 'failed';
   }
 }

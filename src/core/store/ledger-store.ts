@@ -101,9 +101,20 @@ export function ledgerStore(sql: Sql) {
       );
       return r ? fromRow(r) : null;
     },
-    /** Records that the platform call is about to start: from here until markSent a crash leaves the send ambiguous. */
-    async markSending(id: number, now: Date): Promise<void> {
-      await sql.run(`UPDATE deliveries SET send_started_at = ?, claimed_at = ? WHERE id = ? AND status = 'claimed'`, [now.toISOString(), now.toISOString(), id]);
+    /**
+     * Records that the platform call is about to start: from here until markSent a crash leaves the
+     * send ambiguous. With `claimer`, only while that process still holds the claim: a worker whose
+     * job was handed to another (it stalled past the queue's lock) learns it here and must not send.
+     */
+    async markSending(id: number, now: Date, claimer?: string | null): Promise<boolean> {
+      const fence = claimer ? ' AND claimed_by = ?' : '';
+      const r = await sql.run(`UPDATE deliveries SET send_started_at = ?, claimed_at = ? WHERE id = ? AND status = 'claimed'${fence}`, [
+        now.toISOString(),
+        now.toISOString(),
+        id,
+        ...(claimer ? [claimer] : []),
+      ]);
+      return r.changes > 0;
     },
     /** Refreshes the claim's lease while a send waits (rate limits, backoff). */
     async touch(id: number, now: Date): Promise<void> {
