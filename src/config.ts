@@ -49,6 +49,10 @@ const schema = z.object({
     .pipe(z.array(z.enum(['gateway', 'worker', 'poller', 'scheduler'])).min(1, 'must name at least one role')),
   /** redis:// URL of the job queue and the shared rate limits; required with NEWSBOT_DATABASE_URL for a multi-process deployment. */
   NEWSBOT_REDIS_URL: optionalString.pipe(z.string().regex(/^rediss?:\/\/\S+$/i, 'must be a redis:// or rediss:// URL').optional()),
+  /** Prefix of every Redis key of this deployment (queues, limits, leases). */
+  NEWSBOT_REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be 1-64 characters of A-Z, a-z, 0-9, _ . -').default('newsbot'),
+  /** Seconds between digest ticks of the deployment (due times are whole minutes; a shorter tick only sends sooner). */
+  NEWSBOT_TICK_SECONDS: z.coerce.number().int().min(1).max(60).default(60),
   /** Jobs one worker process runs at once. */
   NEWSBOT_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(32),
   /** Port of /healthz, /readyz, /metrics and the Telegram webhook; unset: no HTTP server. */
@@ -81,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // Cross-field checks run on the raw values too, so every problem is reported in one go.
   const has = (k: string) => typeof env[k] === 'string' && env[k]!.trim() !== '';
   if (has('DISCORD_TOKEN') && !has('DISCORD_APP_ID')) problems.push('DISCORD_APP_ID: required when DISCORD_TOKEN is set');
+  if (has('NEWSBOT_ROLES') && !has('NEWSBOT_REDIS_URL') && res.success && res.data.NEWSBOT_ROLES.length < 4) problems.push('NEWSBOT_ROLES: a process with only some roles needs NEWSBOT_REDIS_URL (the others run elsewhere, through the queue)');
   if (has('TELEGRAM_WEBHOOK_URL') && !has('TELEGRAM_WEBHOOK_SECRET')) problems.push('TELEGRAM_WEBHOOK_SECRET: required when TELEGRAM_WEBHOOK_URL is set');
   if (has('TELEGRAM_WEBHOOK_URL') && !has('NEWSBOT_HTTP_PORT')) problems.push('NEWSBOT_HTTP_PORT: required when TELEGRAM_WEBHOOK_URL is set (the webhook is served there)');
   if (has('DISCORD_SHARDS') && res.success && res.data.DISCORD_SHARDS!.split(',').some((id) => Number(id) >= res.data.DISCORD_SHARD_COUNT)) problems.push('DISCORD_SHARDS: every shard id must be below DISCORD_SHARD_COUNT');

@@ -67,6 +67,25 @@ async function* staleClaims(ledger: Ledger, subs: SubscriptionStore, o: RecoverO
   }
 }
 
+/**
+ * Takes over claim `d` of `sub` from a process known to be gone: resent (or sent) by `claimer`
+ * unless the send had started on a platform that cannot deduplicate it, where it is marked
+ * ambiguous and left (at most once). Returns the row now held, 'abandoned', or null when another
+ * process changed it first. Used by the pass below and by the queue's digest jobs (cluster/).
+ */
+export async function takeOverClaim(ledger: Ledger, d: Delivery, sub: Subscription, claimer: string, now: Date, log: Logger): Promise<Delivery | 'abandoned' | null> {
+  if (d.send_started_at && !IDEMPOTENT_PLATFORMS.includes(sub.platform)) {
+    await ledger.markFailed(d, `ambiguous: the process sending it (${d.claimed_by}) stopped mid-send; not resent (at-most-once on ${sub.platform})`, {
+      permanent: false,
+    });
+    log.warn(`digest ${d.id} (subscription ${sub.id}, due ${d.due_at}) may or may not have reached the chat; not resent`);
+    return 'abandoned';
+  }
+  const taken = await ledger.reclaim(d, claimer, now);
+  if (taken) log.info(`taking over digest ${d.id} (subscription ${sub.id}, due ${d.due_at}) from ${d.claimed_by}`);
+  return taken;
+}
+
 export async function recoverStaleClaims(
   ledger: Ledger,
   subs: SubscriptionStore,
@@ -75,19 +94,9 @@ export async function recoverStaleClaims(
   const resend: { sub: Subscription; delivery: Delivery }[] = [];
   let abandoned = 0;
   for await (const { d, sub } of staleClaims(ledger, subs, o, 'digests')) {
-    if (d.send_started_at && !IDEMPOTENT_PLATFORMS.includes(sub.platform)) {
-      await ledger.markFailed(d, `ambiguous: the process sending it (${d.claimed_by}) stopped mid-send; not resent (at-most-once on ${sub.platform})`, {
-        permanent: false,
-      });
-      o.log.warn(`digest ${d.id} (subscription ${sub.id}, due ${d.due_at}) may or may not have reached the chat; not resent`);
-      abandoned++;
-      continue;
-    }
-    const taken = await ledger.reclaim(d, o.claimer, o.now);
-    if (taken) {
-      o.log.info(`taking over digest ${d.id} (subscription ${sub.id}, due ${d.due_at}) from ${d.claimed_by}`);
-      resend.push({ sub, delivery: taken });
-    }
+    const taken = await takeOverClaim(ledger, d, sub, o.claimer, o.now, o.log);
+    if (taken === 'abandoned') abandoned++;
+    else if (taken) resend.push({ sub, delivery: taken });
   }
   return { resend, abandoned };
 }

@@ -12,6 +12,7 @@ import { defaultSinks, type Sinks } from './sinks.ts';
 import { pollSource, type PollReport } from './poll/poll-source.ts';
 import { watchFolder, type FolderWatch } from './watch-folder.ts';
 import type { PollContext } from './poll/poll-context.ts';
+import type { SourceRow } from '../core/store/source-store.ts';
 
 export interface StartSourcesOptions {
   stores: Stores;
@@ -29,6 +30,11 @@ export interface StartSourcesOptions {
   settleMs?: number;
   /** Whether folder sources get a live watcher (default true). */
   watch?: boolean;
+  /**
+   * Hands a due feed or page source to the deployment's job queue instead of polling it here
+   * (cluster/); folder sources are always polled here, where the folder is.
+   */
+  dispatch?: (src: SourceRow) => Promise<void>;
   /** Overrides for the poll context (deadline, concurrency, caps). */
   poll?: Partial<Pick<PollContext, 'pollDeadlineMs' | 'pageConcurrency' | 'maxPagesPerPoll' | 'pageDelayMs'>>;
 }
@@ -43,6 +49,11 @@ export interface SourcesRuntime {
    * polls it started.
    */
   tick(): Promise<PollReport[]>;
+  /**
+   * Polls source `id` now, for a queue job handed out by the poller (cluster/poll-jobs.ts): unless
+   * it is paused, gone, already being polled here, or no longer due (another worker got to it).
+   */
+  pollOne(id: number): Promise<PollReport | null>;
   /** Resolves when the watchers are ready (after the first tick has started them). */
   watchersReady(): Promise<void>;
   /** Resolves when all file events received so far are handled. */
@@ -97,7 +108,12 @@ export function startSources(opts: StartSourcesOptions): SourcesRuntime {
     const started: Promise<PollReport>[] = [];
     try {
       const due = await opts.stores.sources.due(now());
-      // No await from here to the end of the loop: a source cannot start twice from two overlapping ticks.
+      // No await in the polling loop below: a source cannot start twice from two overlapping ticks.
+      if (opts.dispatch) {
+        const remote = due.filter((s) => s.kind !== 'folder');
+        due.splice(0, due.length, ...due.filter((s) => s.kind === 'folder'));
+        await Promise.all(remote.map((s) => opts.dispatch!(s)));
+      }
       for (const src of due) {
         if (stopped) break;
         if (polling.has(src.id)) continue;
@@ -122,8 +138,18 @@ export function startSources(opts: StartSourcesOptions): SourcesRuntime {
   const timer = tickMs > 0 ? setInterval(() => void tick(), tickMs) : null;
   if (tickMs > 0) void tick();
 
+  async function pollOne(id: number): Promise<PollReport | null> {
+    const src = await opts.stores.sources.get(id);
+    if (stopped || !src || src.paused_reason || polling.has(id)) return null;
+    if (!src.next_poll_at || Date.parse(src.next_poll_at) > now().getTime()) return null;
+    const p = pollSource(ctx, src).finally(() => polling.delete(id));
+    polling.set(id, p);
+    return p;
+  }
+
   return {
     tick,
+    pollOne,
     async watchersReady() {
       await reconciling;
       await Promise.all([...watchers.values()].map((w) => w.ready));

@@ -194,6 +194,41 @@ export function ledgerStore(sql: Sql) {
         return out;
       });
     },
+    /** The ledger row of `subscriptionId` due at `dueAt`, if any. */
+    async find(subscriptionId: number, dueAt: string): Promise<Delivery | undefined> {
+      const r = await sql.get<Row>(`SELECT * FROM deliveries WHERE subscription_id = ? AND due_at = ?`, [subscriptionId, dueAt]);
+      return r ? fromRow(r) : undefined;
+    },
+    /**
+     * Failed digests of `platforms` whose retry time has come, without claiming them (a queue job
+     * claims each with claimRetry); superseded ones lose their retry as in claimRetries.
+     */
+    async retryCandidates(platforms: string[], now: Date, limit = 10_000): Promise<{ id: number; attempts: number }[]> {
+      if (!platforms.length) return [];
+      const rows = await sql.all<{ id: number; attempts: number; superseded: number }>(
+        `SELECT d.id, d.attempts, CASE WHEN EXISTS (SELECT 1 FROM deliveries n WHERE n.subscription_id = d.subscription_id AND n.due_at > d.due_at) THEN 1 ELSE 0 END AS superseded
+          FROM deliveries d JOIN subscriptions s ON s.id = d.subscription_id
+          WHERE d.status = 'failed' AND d.retry_at IS NOT NULL AND d.retry_at <= ? AND s.paused_reason IS NULL
+            AND s.platform IN ${inList(platforms.length)} ORDER BY d.due_at, d.id LIMIT ?`,
+        [now.toISOString(), ...platforms, limit],
+      );
+      const out: { id: number; attempts: number }[] = [];
+      for (const r of rows) {
+        if (Number(r.superseded)) await sql.run(`UPDATE deliveries SET retry_at = NULL WHERE id = ?`, [r.id]);
+        else out.push({ id: Number(r.id), attempts: Number(r.attempts) });
+      }
+      return out;
+    },
+    /** Claims failed digest `id` for a retry if its time has come and nobody else did; returns the row or null. */
+    async claimRetry(id: number, claimer: string, now: Date): Promise<Delivery | null> {
+      const nowIso = now.toISOString();
+      const r = await sql.get<Row>(
+        `UPDATE deliveries SET status = 'claimed', claimed_by = ?, claimed_at = ?, send_started_at = NULL, attempts = attempts + 1, retry_at = NULL
+          WHERE id = ? AND status = 'failed' AND retry_at IS NOT NULL AND retry_at <= ? RETURNING *`,
+        [claimer, nowIso, id, nowIso],
+      );
+      return r ? fromRow(r) : null;
+    },
     /** The earliest due time of `subscriptionId` in the ledger, if any. */
     async firstDueAt(subscriptionId: number): Promise<Date | undefined> {
       const r = await sql.get<{ m: string | null }>(`SELECT min(due_at) AS m FROM deliveries WHERE subscription_id = ?`, [subscriptionId]);

@@ -45,6 +45,11 @@ export interface FetcherOptions {
    * a second, so several feeds on one site, their article pages and robots.txt arrive spaced out.
    */
   hostIntervalMs?: number;
+  /**
+   * Reserves the host's next request slot in a store shared by every process of a deployment and
+   * answers how long to wait for it (cluster/host-slots.ts); without it the spacing is per process.
+   */
+  hostSlot?: (host: string, intervalMs: number) => Promise<number>;
 }
 
 export interface ConditionalHeaders {
@@ -163,9 +168,14 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
       return;
     }
     const t = Date.now();
-    const at = Math.max(t, nextStart.get(host) ?? 0);
-    nextStart.set(host, at + hostInterval);
-    if (nextStart.size > 10_000) for (const [h, when] of nextStart) if (when < t) nextStart.delete(h);
+    let at: number;
+    if (opts.hostSlot) {
+      at = t + (await opts.hostSlot(host, hostInterval));
+    } else {
+      at = Math.max(t, nextStart.get(host) ?? 0);
+      nextStart.set(host, at + hostInterval);
+      if (nextStart.size > 10_000) for (const [h, when] of nextStart) if (when < t) nextStart.delete(h);
+    }
     if (at > t) {
       await new Promise<void>((r) => {
         const timer = setTimeout(done, at - t);
