@@ -18,7 +18,8 @@ export async function buildAdapters(cfg: Config, stores: Stores, log: Logger, no
   }
   if (cfg.DISCORD_TOKEN && cfg.DISCORD_APP_ID) {
     const { createDiscordAdapter } = await import('./discord/index.ts');
-    adapters.push(createDiscordAdapter({ token: cfg.DISCORD_TOKEN, appId: cfg.DISCORD_APP_ID, apiUrl: cfg.DISCORD_API_URL, stores, now, log }));
+    const shards = cfg.DISCORD_SHARDS?.split(',').map(Number);
+    adapters.push(createDiscordAdapter({ token: cfg.DISCORD_TOKEN, appId: cfg.DISCORD_APP_ID, apiUrl: cfg.DISCORD_API_URL, shards, shardCount: cfg.DISCORD_SHARD_COUNT, stores, now, log }));
   }
   return adapters;
 }

@@ -2,128 +2,33 @@
  * A small fake Discord (REST API v10 + gateway) on 127.0.0.1, for end-to-end tests that run the
  * real discord.js client over real sockets. It speaks just enough of the protocol: gateway
  * HELLO → IDENTIFY → READY (no guilds, so the client is ready at once), heartbeat ACKs,
- * INTERACTION_CREATE dispatch; REST interaction callbacks, webhook edits/follow-ups, application
+ * INTERACTION_CREATE dispatch routed by shard (fake-discord-gateway.ts); REST interaction callbacks, webhook edits/follow-ups, application
  * command registration, channel messages (with nonce/enforce_nonce dedupe), thread creation,
  * an optional global rate limit, and switchable error injection for delivery-failure tests.
  *
  * Usage: `const fake = await startFakeDiscord({ token })`, point the client at `fake.apiUrl`
  * (discord.js `rest.api`, or DISCORD_API_URL), dispatch with `fake.slash(...)` and read
  * `fake.waitForReply(id)`, `fake.messages`, `fake.requests`; `await fake.stop()` at the end.
+ * Sharded: `startFakeDiscord({ token, shardCount: 2 })`, start the gateway processes, then
+ * `await fake.waitForShards()` and `await fake.ask('help', {}, { guildId: fake.guildOnShard(1) })`;
+ * `fake.deliveries` tells which session (shard) carried each interaction.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { WebSocketServer, type WebSocket } from 'ws';
-import { failureResponse, matchFailure, type ArmedFailure, type InjectedFailure } from './fake-discord-failures.ts';
-import { botUserFor, buildInteraction, messageObject as buildMessage, toOptions, type InteractionOrigin } from './fake-discord-payloads.ts';
+import { failureResponse, matchFailure, type ArmedFailure } from './fake-discord-failures.ts';
+import { botUserFor, buildInteraction, messageObject as buildMessage, toOptions } from './fake-discord-payloads.ts';
+import { guildOnShard, shardOf, startFakeGateway } from './fake-discord-gateway.ts';
+import { readBody, type UploadedFile } from './fake-discord-body.ts';
+import type { FakeDiscord, FakeDiscordOptions, FakeMessage, FakeThread, RecordedCallback, RecordedRequest, RecordedWebhook } from './fake-discord-types.ts';
 
 export { PERMS, type InteractionOrigin } from './fake-discord-payloads.ts';
 export type { InjectedFailure } from './fake-discord-failures.ts';
-
-/** One HTTP request the fake received (body parsed as JSON when it was JSON). */
-export interface RecordedRequest {
-  method: string;
-  path: string;
-  query: URLSearchParams;
-  /** The Authorization header, when any (tests check the bot token was sent, and only there). */
-  authorization?: string;
-  body: any;
-  status: number;
-}
-
-/** One POST /interactions/{id}/{token}/callback. */
-export interface RecordedCallback {
-  interactionId: string;
-  token: string;
-  /** Discord callback type: 4 reply, 5 deferred reply, 6 deferred update, 7 update, 8 autocomplete. */
-  type: number;
-  body: any;
-}
-
-/** One webhook call on an interaction token (edit/delete of @original, follow-ups). */
-export interface RecordedWebhook {
-  method: 'PATCH' | 'POST' | 'DELETE';
-  token: string;
-  /** '@original' or a follow-up message id; null for a new follow-up (POST). */
-  messageId: string | null;
-  body: any;
-}
-
-/** A message the bot created in a channel (POST /channels/{id}/messages). */
-export interface FakeMessage {
-  id: string;
-  channelId: string;
-  body: any;
-  nonce?: string;
-}
-
-/** A thread opened on a message. */
-export interface FakeThread {
-  id: string;
-  channelId: string;
-  messageId: string;
-  body: any;
-}
-
-export interface FakeDiscordOptions {
-  /** The bot token REST calls must carry (`Bot <token>`); IDENTIFY with another token is closed with 4004. */
-  token?: string;
-  appId?: string;
-  /** Gateway heartbeat interval sent in HELLO (default 41250 ms: no heartbeat in short tests). */
-  heartbeatIntervalMs?: number;
-  /** Requests per second allowed across REST before answering 429 (global); default unlimited. */
-  globalRateLimitPerSec?: number;
-}
-
-export interface FakeDiscord {
-  /** Base for discord.js `rest.api` / DISCORD_API_URL: `http://127.0.0.1:PORT/api`. */
-  readonly apiUrl: string;
-  /** Gateway URL announced by GET /api/v10/gateway/bot. */
-  readonly gatewayUrl: string;
-  readonly appId: string;
-  readonly token: string;
-  /** Every HTTP request, in arrival order. */
-  readonly requests: RecordedRequest[];
-  readonly callbacks: RecordedCallback[];
-  readonly webhooks: RecordedWebhook[];
-  /** Channel messages created by the bot, in order (deduplicated by nonce when enforce_nonce). */
-  readonly messages: FakeMessage[];
-  readonly threads: FakeThread[];
-  /** Files uploaded with any request (multipart), in order: the request path and the file. */
-  readonly files: { path: string; filename: string; data: Buffer }[];
-  /** Bodies of PUT application commands: scope is 'global' or the guild id. */
-  readonly registrations: { scope: string; body: any }[];
-  /** IDENTIFY payloads received on the gateway. */
-  readonly identifies: any[];
-  /** Heartbeats received (each answered with an ACK). */
-  heartbeats: number;
-  /** 429s answered (injected or from the global limit). */
-  rateLimited: number;
-  /** Dispatches a slash command; returns the interaction id. Numbers become integer options. */
-  slash(name: string, options?: Record<string, string | number>, origin?: InteractionOrigin): string;
-  /** Dispatches an autocomplete interaction with `focused` the option being typed; returns the id. */
-  autocomplete(name: string, focused: string, value: string, options?: Record<string, string | number>, origin?: InteractionOrigin): string;
-  /** Dispatches a button click on a bot message; returns the id. */
-  button(customId: string, origin?: InteractionOrigin & { messageId?: string }): string;
-  /** Resolves with the first callback of interaction `id` (rejects after timeoutMs, default 5000). */
-  waitForCallback(id: string, timeoutMs?: number): Promise<RecordedCallback>;
-  /**
-   * Resolves with the message body the user finally sees for interaction `id`: the callback data
-   * (reply/update), or after a deferral the PATCH of @original or an ephemeral follow-up; `ephemeral`
-   * tells whether only the sender sees it.
-   */
-  waitForReply(id: string, timeoutMs?: number): Promise<{ body: any; ephemeral: boolean; via: 'callback' | 'edit' | 'followup' }>;
-  /** Resolves when `check()` returns a value (checked after every request), rejecting after timeoutMs. */
-  waitFor<T>(check: () => T | undefined | false, timeoutMs?: number): Promise<T>;
-  /** Makes matching requests fail (see InjectedFailure); returns a function removing the injection. */
-  injectFailure(failure: InjectedFailure): () => void;
-  clearFailures(): void;
-  /** Closes the gateway sockets and the HTTP server. */
-  stop(): Promise<void>;
-}
+export type * from './fake-discord-types.ts';
 
 /** Starts the fake on 127.0.0.1 with an OS-chosen port. */
 export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<FakeDiscord> {
   const token = opts.token ?? 'fake-bot-token';
+  const shardCount = opts.shardCount ?? 1;
   const appId = opts.appId ?? '100000000000000001';
   let nextId = 200000000000000000n;
   const snowflake = () => String(nextId++);
@@ -133,7 +38,6 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
   };
   const failures: ArmedFailure[] = [];
   const sockets = new Set<Socket>();
-  const gatewayClients = new Set<WebSocket>();
   const nonces = new Map<string, FakeMessage>();
   const windowStarts: number[] = [];
 
@@ -143,10 +47,8 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
     webhooks: [] as RecordedWebhook[],
     messages: [] as FakeMessage[],
     threads: [] as FakeThread[],
-    files: [] as { path: string; filename: string; data: Buffer }[],
+    files: [] as UploadedFile[],
     registrations: [] as { scope: string; body: any }[],
-    identifies: [] as any[],
-    heartbeats: 0,
     rateLimited: 0,
   };
 
@@ -175,42 +77,10 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
     return false;
   }
 
-  async function readBody(req: IncomingMessage): Promise<any> {
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const buf = Buffer.concat(chunks);
-    const raw = buf.toString('utf8');
-    if (!raw) return undefined;
-    const type = req.headers['content-type'] ?? '';
-    if (type.includes('multipart/form-data')) {
-      const boundary = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(type);
-      if (boundary) {
-        const sep = Buffer.from('--' + (boundary[1] ?? boundary[2]).trim());
-        for (let start = buf.indexOf(sep); start >= 0; ) {
-          const next = buf.indexOf(sep, start + sep.length);
-          if (next < 0) break;
-          const part = buf.subarray(start + sep.length + 2, next - 2);
-          const headEnd = part.indexOf('\r\n\r\n');
-          const filename = headEnd >= 0 ? /filename="([^"]*)"/i.exec(part.subarray(0, headEnd).toString('utf8'))?.[1] : undefined;
-          if (filename !== undefined) state.files.push({ path: new URL(req.url ?? '/', 'http://x').pathname, filename, data: Buffer.from(part.subarray(headEnd + 4)) });
-          start = next;
-        }
-      }
-      // discord.js sends multipart only with files; keep the JSON part.
-      const m = /name="payload_json"\r\n(?:[^\r\n]*\r\n)*\r\n([\s\S]*?)\r\n--/.exec(raw);
-      return m ? JSON.parse(m[1]) : raw;
-    }
-    try {
-      return JSON.parse(raw);
-    } catch {
-      return raw;
-    }
-  }
-
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const method = req.method ?? 'GET';
-    const body = await readBody(req);
+    const body = await readBody(req, state.files);
     const path = decodeURIComponent(url.pathname).replace(/^\/api(\/v\d+)?/, '');
     const authorization = req.headers.authorization;
     const record: RecordedRequest = { method, path, query: url.searchParams, authorization, body, status: 0 };
@@ -257,7 +127,7 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
     }
 
     if (method === 'GET' && path === '/gateway/bot') {
-      return send(res, 200, { url: gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } });
+      return send(res, 200, { url: gatewayUrl, shards: shardCount, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 16 } });
     }
     if (method === 'GET' && path === '/gateway') return send(res, 200, { url: gatewayUrl });
     if (method === 'PUT' && (m = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(path))) {
@@ -305,48 +175,9 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
   const apiUrl = `http://127.0.0.1:${port}/api`;
   const gatewayUrl = `ws://127.0.0.1:${port}/gateway`;
 
-  const wss = new WebSocketServer({ server });
-  let seq = 0;
-  wss.on('connection', (ws) => {
-    gatewayClients.add(ws);
-    ws.on('close', () => gatewayClients.delete(ws));
-    ws.send(JSON.stringify({ op: 10, d: { heartbeat_interval: opts.heartbeatIntervalMs ?? 41250 }, s: null, t: null }));
-    ws.on('message', (raw) => {
-      let msg: any;
-      try {
-        msg = JSON.parse(String(raw));
-      } catch {
-        ws.close(4002, 'Decode error');
-        return;
-      }
-      if (msg.op === 1) {
-        state.heartbeats++;
-        ws.send(JSON.stringify({ op: 11, d: null, s: null, t: null }));
-      } else if (msg.op === 2) {
-        state.identifies.push(msg.d);
-        if (msg.d?.token !== token) {
-          ws.close(4004, 'Authentication failed.');
-          return;
-        }
-        ws.send(
-          JSON.stringify({
-            op: 0,
-            t: 'READY',
-            s: ++seq,
-            d: { v: 10, user: botUser, guilds: [], session_id: 'fake-session', resume_gateway_url: gatewayUrl, shard: [0, 1], application: { id: appId, flags: 0 } },
-          }),
-        );
-      } else if (msg.op === 6) {
-        ws.send(JSON.stringify({ op: 0, t: 'RESUMED', s: ++seq, d: {} }));
-      }
-      notify();
-    });
-  });
-
-  function dispatch(t: string, d: unknown): void {
-    if (!gatewayClients.size) throw new Error('fake-discord: no gateway client connected (start the client first)');
-    for (const ws of gatewayClients) ws.send(JSON.stringify({ op: 0, t, s: ++seq, d }));
-  }
+  // max_concurrency 16 above: discord.js then identifies all its shards at once instead of 5 s apart.
+  const gateway = startFakeGateway({ server, gatewayUrl, token, appId, botUser, shardCount, heartbeatIntervalMs: opts.heartbeatIntervalMs ?? 41250, notify });
+  const dispatch = (d: any) => gateway.dispatchInteraction(d);
 
   function waitFor<T>(check: () => T | undefined | false, timeoutMs = 5000): Promise<T> {
     return new Promise((resolve, reject) => {
@@ -375,11 +206,12 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
     appId,
     token,
     ...state,
+    identifies: gateway.identifies,
+    shardCount,
+    sessions: gateway.sessions,
+    deliveries: gateway.deliveries,
     get heartbeats() {
-      return state.heartbeats;
-    },
-    set heartbeats(v: number) {
-      state.heartbeats = v;
+      return gateway.heartbeats;
     },
     get rateLimited() {
       return state.rateLimited;
@@ -387,23 +219,33 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
     set rateLimited(v: number) {
       state.rateLimited = v;
     },
+    shardOf: (guildId) => shardOf(guildId, shardCount),
+    guildOnShard: (shardId, n) => guildOnShard(shardId, shardCount, n),
+    async waitForShards(shardIds = Array.from({ length: shardCount }, (_, i) => i), timeoutMs) {
+      await waitFor(() => shardIds.every((id) => gateway.sessions.some((s) => s.open && s.shardId === id)), timeoutMs);
+    },
+    async ask(name, options, origin, timeoutMs) {
+      const id = fake.slash(name, options, origin);
+      const shardId = gateway.deliveries.find((d) => d.interactionId === id)!.shardId;
+      return { id, shardId, reply: await fake.waitForReply(id, timeoutMs) };
+    },
     slash(name, options = {}, origin) {
       const d = buildInteraction(2, origin ?? {}, appId, snowflake());
       d.data = { id: snowflake(), name, type: 1, options: toOptions(options) };
-      dispatch('INTERACTION_CREATE', d);
+      dispatch(d);
       return d.id;
     },
     autocomplete(name, focused, value, options = {}, origin) {
       const d = buildInteraction(4, origin ?? {}, appId, snowflake());
       d.data = { id: snowflake(), name, type: 1, options: toOptions({ ...options, [focused]: value }, focused) };
-      dispatch('INTERACTION_CREATE', d);
+      dispatch(d);
       return d.id;
     },
     button(customId, origin = {}) {
       const d = buildInteraction(3, origin, appId, snowflake());
       d.data = { custom_id: customId, component_type: 2 };
       d.message = messageObject(origin.messageId ?? snowflake(), d.channel.id, {});
-      dispatch('INTERACTION_CREATE', d);
+      dispatch(d);
       return d.id;
     },
     waitFor,
@@ -439,8 +281,7 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
     },
     async stop() {
       listeners.clear();
-      for (const ws of gatewayClients) ws.terminate();
-      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      await gateway.close();
       for (const s of sockets) s.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

@@ -1,6 +1,8 @@
 /**
  * The Discord chat adapter: logs the client in, answers slash commands, autocomplete and page
  * buttons through the shared command definitions, and sends digests (send.ts).
+ * Sharded deployments run one adapter per gateway process, each holding some of the shards:
+ * Discord delivers a guild's interactions only over its shard, so each is answered exactly once.
  */
 import { Events, type Client } from 'discord.js';
 import type { Stores } from '../../core/store/stores.ts';
@@ -8,7 +10,7 @@ import type { CommandDef, ReplyLang } from '../../core/contract/types.ts';
 import { commands as allCommands } from '../../../commands/index.ts';
 import { addSecret, type Logger } from '../../core/logger.ts';
 import type { ChatAdapter } from '../types.ts';
-import { createDiscordClient } from './client.ts';
+import { createDiscordClient, resolveShards } from './client.ts';
 import { trackInteractionChannels } from './channel-info.ts';
 import { createInteractionHandler } from './handle-interaction.ts';
 import { createPageCache } from './paging.ts';
@@ -29,6 +31,15 @@ export interface DiscordAdapterOptions {
   commands?: readonly CommandDef[];
   /** How long start() waits for the gateway READY (default 30 s). */
   readyTimeoutMs?: number;
+  /** DISCORD_SHARDS: the gateway shards this process holds (default: all of shardCount). */
+  shards?: number[];
+  /** DISCORD_SHARD_COUNT: shards of the whole deployment (default 1). */
+  shardCount?: number;
+  /**
+   * false: send-only (worker processes): start() does not log in, and digests go out over REST,
+   * as `newsbot digest run` already does by never calling start(). Default true.
+   */
+  gateway?: boolean;
 }
 
 export interface DiscordAdapter extends ChatAdapter {
@@ -40,7 +51,8 @@ export interface DiscordAdapter extends ChatAdapter {
 /** Creates the adapter; nothing connects until start(). send() works without start() (REST only). */
 export function createDiscordAdapter(opts: DiscordAdapterOptions): DiscordAdapter {
   addSecret(opts.token);
-  const client = createDiscordClient({ apiUrl: opts.apiUrl, log: opts.log });
+  const plan = resolveShards(opts.shards, opts.shardCount);
+  const client = createDiscordClient({ apiUrl: opts.apiUrl, log: opts.log, plan });
   const sender = createDiscordSender({ token: opts.token, apiUrl: opts.apiUrl, log: opts.log });
   const channels = trackInteractionChannels(client);
   const pages = createPageCache();
@@ -60,6 +72,10 @@ export function createDiscordAdapter(opts: DiscordAdapterOptions): DiscordAdapte
     platform: 'discord',
     client,
     async start() {
+      if (opts.gateway === false) {
+        opts.log.info('discord: send-only (no gateway connection)');
+        return;
+      }
       const waitMs = opts.readyTimeoutMs ?? 30_000;
       let timer: NodeJS.Timeout | undefined;
       let onReady = () => {};
@@ -79,7 +95,8 @@ export function createDiscordAdapter(opts: DiscordAdapterOptions): DiscordAdapte
         clearTimeout(timer);
         client.off(Events.ClientReady, onReady);
       }
-      opts.log.info(`discord: connected as ${client.user?.tag ?? opts.appId}`);
+      const held = plan.shardCount > 1 ? ` on shards ${plan.shards.join(',')} of ${plan.shardCount}` : '';
+      opts.log.info(`discord: connected as ${client.user?.tag ?? opts.appId}${held}`);
     },
     async stop() {
       await client.destroy();
