@@ -12,10 +12,13 @@ import { startFakeDiscord } from '../../test/helpers/fake-discord.ts';
 
 const [tgLimit, dcLimit] = process.argv.slice(2).map(Number);
 const tg = await startTelegramHarness();
-const dc = await startFakeDiscord({ token: 'bench-discord-token', globalRateLimitPerSec: dcLimit });
+// FAKE_DISCORD_SHARDS: the cluster benchmark's gateway process holds 2 shards.
+const dc = await startFakeDiscord({ token: 'bench-discord-token', globalRateLimitPerSec: dcLimit, shardCount: Number(process.env.FAKE_DISCORD_SHARDS || 1) });
 const up = new URL(tg.apiRoot);
 const stamps: number[] = [];
 const tgOk: number[] = [];
+/** Accepted sendMessage calls per chat id (the cluster benchmark checks each digest arrived once). */
+const tgChats = new Map<string, number>();
 let tgRejected = 0;
 
 const server: Server = createServer((req, res) => {
@@ -25,11 +28,20 @@ const server: Server = createServer((req, res) => {
     res.end(JSON.stringify({ tgOk: tgOk.length, tgFirst: tgOk[0] ?? 0, tgLast: tgOk[tgOk.length - 1] ?? 0, tg429: tgRejected, dcOk, dc429: dc.rateLimited, dcTimes: dcTimes() }));
     return;
   }
+  if (req.url === '/__chats') {
+    const dcChats: Record<string, number> = {};
+    for (const m of dc.messages) dcChats[m.channelId] = (dcChats[m.channelId] ?? 0) + 1;
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ telegram: Object.fromEntries(tgChats), discord: dcChats, tgFirst: tgOk[0] ?? 0, tgLast: tgOk[tgOk.length - 1] ?? 0, dc: dcTimes() }));
+    return;
+  }
   if (req.url === '/__reset') {
     tgOk.length = 0;
+    tgChats.clear();
     tgRejected = 0;
     dc.rateLimited = 0;
     dc.requests.length = 0;
+    dc.messages.length = 0;
     dcStamps.length = 0;
     seen = 0;
     res.end('{}');
@@ -48,14 +60,32 @@ const server: Server = createServer((req, res) => {
     }
     stamps.push(now);
     tgOk.push(now);
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      try {
+        const chat = String(JSON.parse(body.toString('utf8')).chat_id);
+        tgChats.set(chat, (tgChats.get(chat) ?? 0) + 1);
+      } catch {
+        // not JSON: counted in the totals only
+      }
+      forward(req, res, body);
+    });
+    return;
   }
+  forward(req, res);
+});
+
+function forward(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, body?: Buffer): void {
   const p = request({ host: up.hostname, port: up.port, path: req.url, method: req.method, headers: req.headers }, (r) => {
     res.writeHead(r.statusCode ?? 502, r.headers);
     r.pipe(res);
   });
   p.on('error', () => res.destroy());
-  req.pipe(p);
-});
+  if (body) p.end(body);
+  else req.pipe(p);
+}
 await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
 
 // Arrival times of accepted Discord message posts, for the throughput figure.

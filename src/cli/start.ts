@@ -3,12 +3,13 @@
  * the bundled seeds when they are new, then run one adapter per configured token with the digest
  * scheduler and live sources, or, with no token at all, the terminal chat on stdin/stdout.
  * SIGINT/SIGTERM (or the end of terminal input) shut everything down and close the database.
+ * With NEWSBOT_REDIS_URL the process is one of a deployment instead (start-service.ts).
  */
 import { existsSync } from 'node:fs';
 import { parseArgs, dbPath, loadCliConfig } from './args.ts';
 import type { Config } from '../config.ts';
 import { projectFile } from '../core/project-files.ts';
-import { openStores, redactDbUrl } from '../core/store/open-stores.ts';
+import { openStores, redactDbUrl, isPostgresUrl } from '../core/store/open-stores.ts';
 import { dbUrlPassword } from '../core/store/db-url.ts';
 import type { Stores } from '../core/store/stores.ts';
 import { addSecret, createLogger, redact, type Logger } from '../core/logger.ts';
@@ -79,13 +80,24 @@ export async function run(argv: string[]): Promise<number> {
   if (!cfg) return 2;
   addSecret(cfg.TELEGRAM_TOKEN);
   addSecret(cfg.DISCORD_TOKEN);
+  addSecret(cfg.TELEGRAM_WEBHOOK_SECRET);
+  if (cfg.NEWSBOT_REDIS_URL) addSecret(decodeURIComponent(new URL(cfg.NEWSBOT_REDIS_URL).password) || undefined);
   const log = createLogger(cfg.LOG_LEVEL);
   const file = dbPath(flags, cfg);
   addSecret(dbUrlPassword(file));
+  if (cfg.NEWSBOT_REDIS_URL && !isPostgresUrl(file)) {
+    say('newsbot start: NEWSBOT_REDIS_URL needs a PostgreSQL database (NEWSBOT_DATABASE_URL or --db postgres://…): processes sharing a queue must share the database');
+    return 2;
+  }
   const stores = await openStores(file);
   const running: Running[] = [];
   const { signal, dispose } = waitForSignal();
   try {
+    if (cfg.NEWSBOT_REDIS_URL) {
+      const { runService } = await import('./start-service.ts');
+      await runService({ cfg, stores, log, say, signal, loadSeeds: async () => (flags['no-seeds'] ? 'seeds skipped' : await loadSeeds(stores, cfg, log)) });
+      return 0;
+    }
     const seeds = flags['no-seeds'] ? 'seeds skipped' : await loadSeeds(stores, cfg, log);
     say(`newsbot: ${await stores.articles.count()} articles in ${redactDbUrl(file)} (${seeds})`);
 

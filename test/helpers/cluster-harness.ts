@@ -1,0 +1,195 @@
+/**
+ * The multi-process scenario of issue 15, shared by test/cluster/cluster.test.ts and
+ * `npm run bench cluster`: real `newsbot start` processes (W workers with the scheduler role, one
+ * gateway with the poller role) on one PostgreSQL database and one Redis, against the fake Discord
+ * (2 shards, 50 requests/s global limit) and the Telegram emulator behind a 30 messages/s proxy,
+ * both in their own process (scripts/bench/digest-fakes.ts). N subscriptions come due in the same
+ * minute; optionally one worker is SIGKILLed mid-run. Every figure is read back from the ledger
+ * and from what the fakes received.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DateTime } from 'luxon';
+import { createTestDatabase } from './postgres.ts';
+import { testRedis } from './redis.ts';
+import { openStores } from '../../src/core/store/open-stores.ts';
+import { ingestPaths } from '../../src/core/loader/ingest-paths.ts';
+import type { Stores } from '../../src/core/store/stores.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const TZ = 'Asia/Taipei';
+
+export interface ClusterResult {
+  workers: number;
+  killed: number;
+  digests: number;
+  delivered: number;
+  duplicates: number;
+  lost: number;
+  ambiguous: number;
+  r429: number;
+  /** Digests delivered per second, first to last message. */
+  rate: number;
+  /** GET /healthz, /readyz, /metrics of the gateway: status codes. */
+  http: { healthz: number; readyz: number; metrics: number; metricsHasDigests: boolean };
+}
+
+interface FakeUrls {
+  telegram: string;
+  telegramToken: string;
+  discord: string;
+  discordAppId: string;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function startFakes(): Promise<{ urls: FakeUrls; child: ChildProcess; get(path: string): Promise<any> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/bench/digest-fakes.ts'), '30', '50'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, FAKE_DISCORD_SHARDS: '2' },
+  });
+  const urls = await new Promise<FakeUrls>((resolve, reject) => {
+    let buf = '';
+    child.stdout!.on('data', (d) => {
+      buf += d;
+      const nl = buf.indexOf('\n');
+      if (nl >= 0) resolve(JSON.parse(buf.slice(0, nl)));
+    });
+    child.on('exit', (code) => reject(new Error(`digest-fakes exited with ${code}`)));
+  });
+  return { urls, child, get: async (path) => (await fetch(urls.telegram + path)).json() };
+}
+
+/** The seeds, republished an hour ago, so every first digest (the 24 hours before it) has stories. */
+async function freshArticles(stores: Stores, now: Date): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'newsbot-cluster-'));
+  const stamp = new Date(now.getTime() - 3600_000).toISOString();
+  for (const f of readdirSync(join(ROOT, 'seeds')).filter((n) => n.endsWith('.txt'))) {
+    writeFileSync(join(dir, f), readFileSync(join(ROOT, 'seeds', f), 'utf8').replace(/^date: .*$/m, `date: ${stamp}`));
+  }
+  await ingestPaths(stores, [dir]);
+  rmSync(dir, { recursive: true, force: true });
+}
+
+function startProcess(roles: string, env: Record<string, string>, name: string, log: (s: string) => void): ChildProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/main.ts'), 'start', '--no-seeds'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, ...env, NEWSBOT_ROLES: roles, LOG_LEVEL: 'warn' },
+  });
+  child.stderr!.setEncoding('utf8');
+  child.stderr!.on('data', (d: string) => {
+    for (const line of d.split('\n')) if (line.trim()) log(`[${name}] ${line}`);
+  });
+  return child;
+}
+
+async function httpStatus(url: string): Promise<{ status: number; text: string }> {
+  try {
+    const r = await fetch(url);
+    return { status: r.status, text: await r.text() };
+  } catch {
+    return { status: 0, text: '' };
+  }
+}
+
+export async function runClusterScenario(o: { workers: number; kill: boolean; subs: number; log?: (s: string) => void; timeoutMs?: number }): Promise<ClusterResult> {
+  const log = o.log ?? (() => undefined);
+  const db = await createTestDatabase();
+  const redis = await testRedis();
+  const fakes = await startFakes();
+  const procs: ChildProcess[] = [];
+  const stores = await openStores(db.url);
+  try {
+    const now = new Date();
+    await freshArticles(stores, now);
+    // Due this very minute (made an hour ago): the whole lot is due at once.
+    const local = DateTime.fromJSDate(now, { zone: TZ });
+    const time = local.toFormat('HH:mm');
+    const made = new Date(now.getTime() - 3600_000);
+    for (let i = 0; i < o.subs; i++) {
+      const telegram = i % 2 === 0;
+      const chatId = telegram ? (i % 4 === 0 ? `-100${700000 + i}` : String(500000 + i)) : String(910000000000000000n + BigInt(i));
+      await stores.subscriptions.add({ platform: telegram ? 'telegram' : 'discord', chatId, lang: 'zh-TW', time, tz: TZ, topic: null, topicQuery: null }, made);
+    }
+    const port = 20000 + Math.floor(Math.random() * 20000);
+    const env = {
+      NEWSBOT_DATABASE_URL: db.url,
+      NEWSBOT_REDIS_URL: redis!.url,
+      NEWSBOT_REDIS_PREFIX: redis!.prefix,
+      NEWSBOT_TICK_SECONDS: '2',
+      TELEGRAM_TOKEN: fakes.urls.telegramToken,
+      TELEGRAM_API_ROOT: fakes.urls.telegram,
+      DISCORD_TOKEN: 'bench-discord-token',
+      DISCORD_APP_ID: fakes.urls.discordAppId,
+      DISCORD_API_URL: fakes.urls.discord,
+      DISCORD_SHARD_COUNT: '2',
+    };
+    procs.push(startProcess('gateway,poller', { ...env, NEWSBOT_HTTP_PORT: String(port) }, 'gateway', log));
+    for (let i = 0; i < o.workers; i++) procs.push(startProcess('worker,scheduler', env, `worker${i + 1}`, log));
+
+    let killed = 0;
+    const deadline = Date.now() + (o.timeoutMs ?? 240_000);
+    for (;;) {
+      const rows = await stores.ledger.list();
+      const done = rows.filter((r) => r.status !== 'claimed').length;
+      const sent = rows.filter((r) => r.status === 'sent').length;
+      if (o.kill && !killed && sent >= o.subs * 0.25) {
+        procs[1].kill('SIGKILL');
+        killed = 1;
+        log(`killed worker1 (pid ${procs[1].pid}) with SIGKILL after ${sent} digests`);
+      }
+      if (rows.length >= o.subs && done === rows.length) break;
+      if (Date.now() > deadline) throw new Error(`cluster: only ${done} of ${o.subs} digests settled in time (${sent} sent)`);
+      await sleep(500);
+    }
+    const health = await httpStatus(`http://127.0.0.1:${port}/healthz`);
+    const ready = await httpStatus(`http://127.0.0.1:${port}/readyz`);
+    const metrics = await httpStatus(`http://127.0.0.1:${port}/metrics`);
+
+    const rows = await stores.ledger.list();
+    const subs = new Map((await stores.subscriptions.list()).map((s) => [s.id, s]));
+    const seen = await fakes.get('/__chats');
+    const stats = await fakes.get('/__stats');
+    let delivered = 0;
+    let duplicates = 0;
+    let lost = 0;
+    let ambiguous = 0;
+    for (const r of rows) {
+      const sub = subs.get(r.subscription_id)!;
+      const got: number = (sub.platform === 'telegram' ? seen.telegram : seen.discord)[sub.chat_id] ?? 0;
+      if (r.status === 'sent') {
+        delivered++;
+        if (got < r.message_ids.length) lost++;
+        duplicates += Math.max(0, got - r.message_ids.length);
+      } else if (r.status === 'failed' && /^ambiguous/.test(r.error ?? '')) {
+        ambiguous++;
+        if (got > 1) duplicates += got - 1; // at most once: one digest's message, or none
+      } else lost++;
+    }
+    lost += o.subs - rows.length;
+    const first = Math.min(...[seen.tgFirst, seen.dc.first].filter((t: number) => t > 0));
+    const last = Math.max(seen.tgLast, seen.dc.last);
+    return {
+      workers: o.workers,
+      killed,
+      digests: o.subs,
+      delivered,
+      duplicates,
+      lost,
+      ambiguous,
+      r429: stats.tg429 + stats.dc429,
+      rate: last > first ? delivered / ((last - first) / 1000) : 0,
+      http: { healthz: health.status, readyz: ready.status, metrics: metrics.status, metricsHasDigests: /newsbot_digests_sent_total/.test(metrics.text) },
+    };
+  } finally {
+    for (const p of procs) p.kill('SIGTERM');
+    await Promise.all(procs.map((p) => (p.exitCode !== null || p.signalCode ? null : new Promise((r) => p.once('exit', r)))));
+    fakes.child.kill('SIGTERM');
+    await stores.close();
+    await redis!.cleanup();
+    await db.drop();
+  }
+}
