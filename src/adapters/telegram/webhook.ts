@@ -75,7 +75,11 @@ export function createWebhookRoute(bot: Bot, opts: WebhookRouteOptions): HttpRou
       return;
     }
     const work = handle(req, res, body);
-    opts.track(work);
+    // Tracked settled-only: its failure is handled below, not by whoever waits for it.
+    opts.track(work.then(
+      () => {},
+      () => {},
+    ));
     try {
       await work;
     } catch (err) {
