@@ -174,6 +174,57 @@ test('setTelegramWebhook / deleteTelegramWebhook send the secret and the update 
   });
 });
 
+/** Starts test/helpers/webhook-gateway.ts as a child process; resolves with its ops port once it listens. */
+async function spawnGateway(): Promise<{ port: number; stop(): Promise<number | null>; out: () => string }> {
+  const settings = { token: TOKEN, apiRoot: h.apiRoot, webhookUrl: WEBHOOK_URL, secret: SECRET, db: join(mkdtempSync(join(tmpdir(), 'newsbot-gw-')), 'bot.db') };
+  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '../../helpers/webhook-gateway.ts'), JSON.stringify(settings)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  const killer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (c) => (clearTimeout(killer), resolve(c))));
+  const port = await new Promise<number>((resolve, reject) => {
+    const onData = (b: Buffer) => {
+      out += b.toString('utf8');
+      const m = /port=(\d+)/.exec(out);
+      if (m) resolve(Number(m[1]));
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    void exited.then((c) => reject(new Error(`gateway exited (${c}) before listening: ${out}`)));
+  });
+  return {
+    port,
+    out: () => out,
+    stop: () => {
+      child.kill('SIGTERM');
+      return exited;
+    },
+  };
+}
+
+test('two gateway child processes built by buildAdapters: an update reaching either is answered exactly once', async () => {
+  const [a, b] = await Promise.all([spawnGateway(), spawnGateway()]);
+  try {
+    const toA = await userWrites(711, '/help');
+    const toB = await userWrites(712, '/help');
+    const hook = (port: number) => `http://127.0.0.1:${port}/telegram/hook-7f3a`;
+    assert.equal((await h.postUpdate(hook(a.port), toA, SECRET)).status, 200);
+    assert.equal((await h.postUpdate(hook(b.port), toB, SECRET)).status, 200);
+    assert.equal((await h.postUpdate(hook(b.port), toA, 'wrong')).status, 401);
+    assert.equal((await h.history(711)).length, 1);
+    assert.equal((await h.history(712)).length, 1);
+    assert.equal(sentTo(711), 1);
+    assert.equal(sentTo(712), 1);
+    const ready = await fetch(`http://127.0.0.1:${a.port}/readyz`);
+    assert.equal(ready.status, 200, await ready.clone().text());
+    assert.deepEqual(((await ready.json()) as { checks: unknown }).checks, { database: { ok: true, detail: 'sqlite' }, telegram: { ok: true, detail: 'webhook' } });
+    assert.equal((await fetch(`http://127.0.0.1:${b.port}/healthz`)).status, 200);
+  } finally {
+    assert.equal(await a.stop(), 0, a.out());
+    assert.equal(await b.stop(), 0, b.out());
+  }
+  for (const out of [a.out(), b.out()]) assert.ok(!out.includes(SECRET) && !out.includes(TOKEN.split(':')[1]), out);
+});
+
 /** Runs `newsbot register` in a child process with the harness as the Bot API. */
 async function register(extraEnv: Record<string, string>): Promise<{ code: number | null; out: string }> {
   const env = { ...process.env };
