@@ -2,9 +2,9 @@
  * The Telegram adapter: a grammY bot answering every command in private chats, groups, forum
  * topics and channels, plus `send` for digests. Updates arrive by long polling (one process per
  * token), by webhook (any number of gateway processes, see webhook.ts) or not at all (a worker
- * that only sends). Interactive calls retry (429 waits
- * retry_after, 5xx and network errors a few times); digest sends do not retry, so the scheduler
- * sees 429s and failures as DeliveryErrors and decides itself (a blind retry could post twice).
+ * that only sends). Interactive calls retry (429 waits retry_after, 5xx and network errors a
+ * few times); digest sends do not retry, so the scheduler sees 429s and failures as
+ * DeliveryErrors and decides itself (a blind retry could post twice).
  */
 import { Api, Bot, GrammyError, type BotError } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
