@@ -10,11 +10,25 @@ import type { Stores } from '../core/store/stores.ts';
 import type { Platform } from '../core/contract/types.ts';
 import type { ChatAdapter } from './types.ts';
 
-export async function buildAdapters(cfg: Config, stores: Stores, log: Logger, now: () => Date = () => new Date()): Promise<ChatAdapter[]> {
+export interface BuildAdapterOptions {
+  /**
+   * How this process receives Telegram updates (default 'polling'): 'webhook' needs
+   * TELEGRAM_WEBHOOK_URL and TELEGRAM_WEBHOOK_SECRET and serves the route from the adapter's
+   * httpRoutes(); 'none' only sends (workers, and gateways that lost the polling election).
+   */
+  telegramUpdates?: 'polling' | 'webhook' | 'none';
+}
+
+export async function buildAdapters(cfg: Config, stores: Stores, log: Logger, now: () => Date = () => new Date(), opts: BuildAdapterOptions = {}): Promise<ChatAdapter[]> {
   const adapters: ChatAdapter[] = [];
   if (cfg.TELEGRAM_TOKEN) {
     const { createTelegramAdapter } = await import('./telegram/create-telegram-adapter.ts');
-    adapters.push(createTelegramAdapter({ token: cfg.TELEGRAM_TOKEN, apiRoot: cfg.TELEGRAM_API_ROOT, stores, now, log }));
+    const updates = opts.telegramUpdates ?? 'polling';
+    if (updates === 'webhook' && !(cfg.TELEGRAM_WEBHOOK_URL && cfg.TELEGRAM_WEBHOOK_SECRET)) {
+      throw new Error('Telegram webhook mode needs TELEGRAM_WEBHOOK_URL and TELEGRAM_WEBHOOK_SECRET');
+    }
+    const webhook = updates === 'webhook' ? { url: cfg.TELEGRAM_WEBHOOK_URL!, secret: cfg.TELEGRAM_WEBHOOK_SECRET! } : undefined;
+    adapters.push(createTelegramAdapter({ token: cfg.TELEGRAM_TOKEN, apiRoot: cfg.TELEGRAM_API_ROOT, stores, now, log, updates, webhook }));
   }
   if (cfg.DISCORD_TOKEN && cfg.DISCORD_APP_ID) {
     const { createDiscordAdapter } = await import('./discord/index.ts');

@@ -1,6 +1,7 @@
 /**
  * What the scheduler and main.ts may ask of a chat adapter. Platform details stay behind it.
  */
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Reply, ReplyLang, Platform } from '../core/contract/types.ts';
 
 /** Where a digest goes: a chat, optionally a forum topic / thread inside it. */
@@ -43,6 +44,12 @@ export class DeliveryError extends Error {
   }
 }
 
+/**
+ * An HTTP POST handler an adapter serves on the process's ops server (a webhook). The server
+ * reads the body within its size limit and passes it; `req` is for headers only.
+ */
+export type HttpRoute = (req: IncomingMessage, res: ServerResponse, body: Buffer) => void | Promise<void>;
+
 export interface ChatAdapter {
   readonly platform: Platform;
   start(): Promise<void>;
@@ -55,4 +62,8 @@ export interface ChatAdapter {
    * threads on messages leave it out (Telegram replies to the message instead).
    */
   openThread?(target: DeliveryTarget, messageId: string, name: string): Promise<string>;
+  /** Routes (exact path → handler) to mount on the ops HTTP server; absent or empty when none. */
+  httpRoutes?(): Map<string, HttpRoute>;
+  /** Whether the platform connection is usable now, for /readyz; a one-line reason when not. */
+  health?(): { ok: boolean; detail?: string } | Promise<{ ok: boolean; detail?: string }>;
 }

@@ -1,7 +1,9 @@
 /**
  * `newsbot register [--guild ID]`: publishes the command list, never done at start-up. Discord:
  * application commands (global, or one guild with --guild, which applies at once). Telegram:
- * setMyCommands, English by default and Traditional Chinese for Chinese-language clients.
+ * setMyCommands, English by default and Traditional Chinese for Chinese-language clients; and
+ * the webhook: set to TELEGRAM_WEBHOOK_URL (with its secret) when given, else deleted so that
+ * long polling works.
  */
 import { Api } from 'grammy';
 import { parseArgs, loadCliConfig } from './args.ts';
@@ -9,6 +11,7 @@ import { addSecret, redact } from '../core/logger.ts';
 import { registerDiscordCommands } from '../adapters/discord/index.ts';
 import { registerTelegramCommands, telegramCommandList } from '../adapters/telegram/register-commands.ts';
 import { describeTelegramError } from '../adapters/telegram/errors.ts';
+import { deleteTelegramWebhook, setTelegramWebhook } from '../adapters/telegram/webhook.ts';
 
 const USAGE = 'usage: newsbot register [--guild ID]';
 
@@ -28,6 +31,7 @@ export async function run(argv: string[]): Promise<number> {
   if (!cfg) return 2;
   addSecret(cfg.TELEGRAM_TOKEN);
   addSecret(cfg.DISCORD_TOKEN);
+  addSecret(cfg.TELEGRAM_WEBHOOK_SECRET);
   if (!cfg.TELEGRAM_TOKEN && !cfg.DISCORD_TOKEN) {
     say('newsbot register: nothing to register: set DISCORD_TOKEN and DISCORD_APP_ID, and/or TELEGRAM_TOKEN', process.stderr);
     return 2;
@@ -54,6 +58,20 @@ export async function run(argv: string[]): Promise<number> {
     } catch (err) {
       failed = true;
       say(`newsbot register: telegram: ${describeTelegramError(err)}`, process.stderr);
+    }
+    try {
+      const target = { token: cfg.TELEGRAM_TOKEN, apiRoot: cfg.TELEGRAM_API_ROOT };
+      if (cfg.TELEGRAM_WEBHOOK_URL && cfg.TELEGRAM_WEBHOOK_SECRET) {
+        await setTelegramWebhook({ ...target, webhook: { url: cfg.TELEGRAM_WEBHOOK_URL, secret: cfg.TELEGRAM_WEBHOOK_SECRET } });
+        // The URL's origin only: its path may be chosen to be hard to guess.
+        say(`telegram: webhook set to ${new URL(cfg.TELEGRAM_WEBHOOK_URL).origin}/… (updates arrive there, not by polling)`);
+      } else {
+        await deleteTelegramWebhook(target);
+        say('telegram: no TELEGRAM_WEBHOOK_URL: webhook deleted, updates arrive by long polling');
+      }
+    } catch (err) {
+      failed = true;
+      say(`newsbot register: telegram: ${err instanceof Error ? err.message : String(err)}`, process.stderr);
     }
   }
   return failed ? 1 : 0;

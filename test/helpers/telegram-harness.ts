@@ -5,6 +5,8 @@
  * The front forwards every request to the emulator's own express app, and adds what the
  * emulator lacks, each visible in `calls`:
  * - `setMyCommands`, `deleteMyCommands` (the emulator answers 500): stubbed, recorded;
+ * - `setWebhook`, `deleteWebhook`: recorded in `webhook` only; the emulator's own webhook calls
+ *   carry no secret header, so tests take updates with `takeUpdates` and post them themselves;
  * - `getChatMember` (absent): answered from `setMember` (default status: member);
  * - Telegram's checks on sent HTML (parse_mode HTML): unknown or unbalanced tags, stray `<`/`&`,
  *   empty text and more than 4096 visible characters get the same 400 Telegram would give;
@@ -88,6 +90,12 @@ export interface TelegramHarness {
   waitForReplies(chatId: number | string, count?: number, timeoutMs?: number): Promise<BotMessage[]>;
   /** The current state (after edits) of every bot message in `chatId`, oldest first. */
   history(chatId: number | string): Promise<BotMessage[]>;
+  /** The webhook as the bot last set it (setWebhook), or undefined (never set, or deleted). */
+  readonly webhook: { url: string; secret_token?: string; allowed_updates?: string[] } | undefined;
+  /** The updates users sent and nobody received yet, in Bot API form, marked received. */
+  takeUpdates(): Record<string, unknown>[];
+  /** Posts `update` to `url` as Telegram's webhook delivery does, with `secret` in its header. */
+  postUpdate(url: string, update: unknown, secret?: string): Promise<{ status: number; body: string }>;
   close(): Promise<void>;
 }
 
@@ -226,6 +234,7 @@ export async function startTelegramHarness(token = '123456:TEST-harness-token'):
   const members = new Map<string, string>();
   const failures: { method: string; failure: Failure }[] = [];
   const bots: TelegramAdapter[] = [];
+  let webhook: TelegramHarness['webhook'];
 
   const hasUnread = () => server.storage.userMessages.some((u) => u.botToken === token && !u.isRead);
   // Resolves true when an update arrived or time ran out, false when the bot hung up (stop()).
@@ -258,6 +267,11 @@ export async function startTelegramHarness(token = '123456:TEST-harness-token'):
       return sendJson(res, failure.status, { ok: false, error_code: failure.status, description: failure.description, parameters: failure.parameters });
     }
     if (method === 'setMyCommands' || method === 'deleteMyCommands') return sendJson(res, 200, { ok: true, result: true });
+    if (method === 'setWebhook' || method === 'deleteWebhook') {
+      const list = (v: unknown) => (typeof v === 'string' ? (JSON.parse(v) as string[]) : (v as string[] | undefined));
+      webhook = method === 'setWebhook' ? { url: String(body.url), secret_token: body.secret_token as string | undefined, allowed_updates: list(body.allowed_updates) } : undefined;
+      return sendJson(res, 200, { ok: true, result: true });
+    }
     if (method === 'getChatMember') {
       const userId = Number(body.user_id);
       const status = members.get(`${body.chat_id}:${userId}`) ?? 'member';
@@ -350,6 +364,16 @@ export async function startTelegramHarness(token = '123456:TEST-harness-token'):
     async history(chatId) {
       const all = (await post('/getUpdatesHistory', { token })).result;
       return all.filter((u) => u.message && 'chat_id' in u.message && String(u.message.chat_id) === String(chatId)).map(toBotMessage);
+    },
+    get webhook() {
+      return webhook;
+    },
+    takeUpdates: () => server.getUpdates(token) as unknown as Record<string, unknown>[],
+    async postUpdate(url, update, secret) {
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (secret !== undefined) headers['x-telegram-bot-api-secret-token'] = secret;
+      const res = await fetch(url, { method: 'POST', headers, body: JSON.stringify(update) });
+      return { status: res.status, body: await res.text() };
     },
     async close() {
       for (const bot of bots.splice(0)) await bot.stop();

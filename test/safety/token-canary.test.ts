@@ -142,3 +142,46 @@ test('newsbot start with a canary token and an unreachable Bot API: exits 1, tok
   assert.match(out, /getMe failed/);
   assertNoCanary([out], 'newsbot start output');
 });
+
+test('Telegram webhook: refused, malformed and failing requests and `newsbot register` never show the token or the webhook secret', async () => {
+  const hookSecret = `HOOK${randomBytes(12).toString('hex')}`;
+  const { startOpsServer } = await import('../../src/ops/http-server.ts');
+  const { adapterRoutes } = await import('../../src/ops/checks.ts');
+  const webhook = { url: 'https://bot.example.org/tg', secret: hookSecret };
+  const bot = createTelegramAdapter({ token: TG_TOKEN, apiRoot: harness.apiRoot, stores: sqliteStores(db), log, updates: 'webhook', webhook });
+  await bot.start();
+  const ops = await startOpsServer({ port: 0, log, routes: adapterRoutes([bot]) });
+  const answers: string[] = [];
+  try {
+    const url = `http://127.0.0.1:${ops.port}/tg`;
+    await harness.sendText({ id: 32, type: 'private' }, { id: 32, first_name: 'A' }, '/help');
+    const [update] = harness.takeUpdates();
+    for (const header of [undefined, hookSecret.slice(1), hookSecret]) {
+      if (header === hookSecret) harness.failNext('sendMessage', { kind: 'http', status: 400, description: `Bad Request: can't parse entities` });
+      answers.push((await harness.postUpdate(url, update, header)).body);
+    }
+    const junk = await fetch(url, { method: 'POST', headers: { 'x-telegram-bot-api-secret-token': hookSecret }, body: hookSecret });
+    answers.push(String(junk.status), await junk.text());
+  } finally {
+    await bot.stop();
+    await ops.close();
+  }
+  assert.ok(captured.some((l) => /update \d+ failed: sendMessage: 400/.test(l)), 'the failed reply was logged (capture works)');
+
+  const env: NodeJS.ProcessEnv = { ...process.env, TELEGRAM_TOKEN: TG_TOKEN, TELEGRAM_API_ROOT: deadRoot, TELEGRAM_WEBHOOK_URL: webhook.url, TELEGRAM_WEBHOOK_SECRET: hookSecret, NEWSBOT_HTTP_PORT: '8080', LOG_LEVEL: 'debug', DEBUG: 'grammy*' };
+  delete env.DISCORD_TOKEN;
+  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '../../src/main.ts'), 'register'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout.on('data', (b: Buffer) => (out += b.toString('utf8')));
+  child.stderr.on('data', (b: Buffer) => (out += b.toString('utf8')));
+  const killer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  clearTimeout(killer);
+  assert.equal(code, 1, out);
+  assert.match(out, /setWebhook failed/);
+  for (const t of [...answers, out, ...captured]) {
+    assert.ok(!t.includes(hookSecret), `webhook secret leaked: ${t.slice(0, 200)}`);
+  }
+  assertNoCanary([...answers, out], 'webhook answers and register output');
+  assertNoCanary(captured, 'logs and stderr');
+});
