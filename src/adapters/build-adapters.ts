@@ -17,6 +17,8 @@ export interface BuildAdapterOptions {
    * httpRoutes(); 'none' only sends (workers, and gateways that lost the polling election).
    */
   telegramUpdates?: 'polling' | 'webhook' | 'none';
+  /** false: the Discord adapter never logs in to the gateway and only sends over REST (workers). */
+  discordGateway?: boolean;
 }
 
 export async function buildAdapters(cfg: Config, stores: Stores, log: Logger, now: () => Date = () => new Date(), opts: BuildAdapterOptions = {}): Promise<ChatAdapter[]> {
@@ -33,7 +35,7 @@ export async function buildAdapters(cfg: Config, stores: Stores, log: Logger, no
   if (cfg.DISCORD_TOKEN && cfg.DISCORD_APP_ID) {
     const { createDiscordAdapter } = await import('./discord/index.ts');
     const shards = cfg.DISCORD_SHARDS?.split(',').map(Number);
-    adapters.push(createDiscordAdapter({ token: cfg.DISCORD_TOKEN, appId: cfg.DISCORD_APP_ID, apiUrl: cfg.DISCORD_API_URL, shards, shardCount: cfg.DISCORD_SHARD_COUNT, stores, now, log }));
+    adapters.push(createDiscordAdapter({ token: cfg.DISCORD_TOKEN, appId: cfg.DISCORD_APP_ID, apiUrl: cfg.DISCORD_API_URL, shards, shardCount: cfg.DISCORD_SHARD_COUNT, gateway: opts.discordGateway ?? true, stores, now, log }));
   }
   return adapters;
 }

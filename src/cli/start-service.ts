@@ -54,6 +54,7 @@ export async function runService(o: ServiceOptions): Promise<void> {
       telegramUpdates: gateway ? (webhook ? 'webhook' : 'polling') : 'none',
       discordGateway: gateway,
     });
+    let pollingLease: Lease | null = null;
     for (const a of adapters) {
       // Telegram long polling runs in one process only (the Bot API allows one getUpdates consumer).
       if (a.platform === 'telegram' && gateway && !webhook) {
@@ -65,6 +66,7 @@ export async function runService(o: ServiceOptions): Promise<void> {
           onLost: () => a.stop(),
         }, (err) => log.warn(`telegram polling lease: ${err instanceof Error ? err.message : String(err)}`));
         stops.push({ name: 'telegram polling', stop: () => lease.stop() });
+        pollingLease = lease;
         continue;
       }
       await a.start();
@@ -77,6 +79,8 @@ export async function runService(o: ServiceOptions): Promise<void> {
         database: checkStores(stores),
         queue: redis.ping().then(() => ({ ok: true })),
         ...adapterChecks(adapters),
+        // A gateway waiting for the polling lease is ready: another process receives Telegram's updates.
+        ...(pollingLease && !pollingLease.held() ? { telegram: { ok: true, detail: 'standby: another gateway long-polls' } } : {}),
       });
       const server = await startOpsServer({ port: cfg.NEWSBOT_HTTP_PORT, host: cfg.NEWSBOT_HTTP_HOST, log, ready, routes: adapterRoutes(adapters) });
       stops.push({ name: 'http', stop: () => server.close() });

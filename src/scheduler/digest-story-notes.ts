@@ -73,6 +73,7 @@ export async function postStoryNotes(
         threadsAllowed: !sub.thread_id,
         send: async (target, reply, part, replyTo) => {
           await deps.pacer.acquire(sub.platform, target.chatId, 1);
+          await deps.pacer.beforeSend?.(sub.platform, 1);
           return (await deps.adapter.send(target, reply, { idempotencyKey: `digest:${sub.id}:${delivery.due_at}:${part}`, replyTo })).messageIds;
         },
       });

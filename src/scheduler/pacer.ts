@@ -46,6 +46,12 @@ export interface Pacer {
   acquire(platform: Platform, chatId: string, n?: number): Promise<void>;
   /** A 429 from the platform for this chat: nothing more goes to it for `ms`. */
   blockChat(platform: Platform, chatId: string, ms: number): void;
+  /**
+   * Called right before the platform request, after the ledger write that precedes it: a pacer
+   * shared across processes checks the sliding-second cap here, as late as it can (that write's
+   * latency would otherwise let sends stamped a second apart arrive closer together).
+   */
+  beforeSend?(platform: Platform, n: number): Promise<void>;
 }
 
 /** Creates a pacer over `clock` with `limits` (DEFAULT_LIMITS unless configured). */

@@ -83,6 +83,7 @@ export async function runAlerts(stores: Stores, adapters: Adapters, at: Date, op
     const send = async (target: DeliveryTarget, reply: ReturnType<typeof renderAlertBatch>, part: string, replyTo?: string) => {
       await opts.pacer?.acquire(sub.platform, target.chatId, 1);
       if (!(await ledger.markSending(delivery.id, clock.now(), delivery.claimed_by))) throw new LostClaimError(delivery.id);
+      await opts.pacer?.beforeSend?.(sub.platform, 1);
       const res = await adapter.send(target, reply, { idempotencyKey: `alert:${sub.id}:${delivery.due_at}:${part}`, replyTo });
       sentIds.push(...res.messageIds);
       summary.messages += res.messageIds.length;

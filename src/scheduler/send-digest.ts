@@ -128,6 +128,7 @@ export async function sendDigest(
     }
     let res: SendResult;
     try {
+      await pacer.beforeSend?.(sub.platform, estimate);
       res = await adapter.send(target, reply, { idempotencyKey, openThread: sub.open_thread === 1 });
     } catch (err) {
       const e = err instanceof DeliveryError ? err : new DeliveryError('transient', err instanceof Error ? err.message : String(err));

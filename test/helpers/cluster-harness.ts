@@ -30,10 +30,12 @@ export interface ClusterResult {
   lost: number;
   ambiguous: number;
   r429: number;
+  /** The 429s by platform. */
+  r429By: { telegram: number; discord: number };
   /** Digests delivered per second, first to last message. */
   rate: number;
-  /** GET /healthz, /readyz, /metrics of the gateway: status codes. */
-  http: { healthz: number; readyz: number; metrics: number; metricsHasDigests: boolean };
+  /** GET /healthz, /readyz, /metrics of the gateway (status codes), and the digests the workers' /metrics counted. */
+  http: { healthz: number; readyz: number; metrics: number; workerMetricsDigests: number };
 }
 
 interface FakeUrls {
@@ -46,7 +48,7 @@ interface FakeUrls {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function startFakes(): Promise<{ urls: FakeUrls; child: ChildProcess; get(path: string): Promise<any> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/bench/digest-fakes.ts'), '30', '50'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/bench/digest-fakes.ts'), '30', '50', ...(process.env.FAKES_DEBUG ? ['debug'] : [])], {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, FAKE_DISCORD_SHARDS: '2' },
   });
@@ -128,7 +130,7 @@ export async function runClusterScenario(o: { workers: number; kill: boolean; su
       DISCORD_SHARD_COUNT: '2',
     };
     procs.push(startProcess('gateway,poller', { ...env, NEWSBOT_HTTP_PORT: String(port) }, 'gateway', log));
-    for (let i = 0; i < o.workers; i++) procs.push(startProcess('worker,scheduler', env, `worker${i + 1}`, log));
+    for (let i = 0; i < o.workers; i++) procs.push(startProcess('worker,scheduler', { ...env, NEWSBOT_HTTP_PORT: String(port + 1 + i) }, `worker${i + 1}`, log));
 
     let killed = 0;
     const deadline = Date.now() + (o.timeoutMs ?? 240_000);
@@ -148,6 +150,12 @@ export async function runClusterScenario(o: { workers: number; kill: boolean; su
     const health = await httpStatus(`http://127.0.0.1:${port}/healthz`);
     const ready = await httpStatus(`http://127.0.0.1:${port}/readyz`);
     const metrics = await httpStatus(`http://127.0.0.1:${port}/metrics`);
+    // Digests counted by the surviving workers' /metrics (the killed one's count died with it).
+    let counted = 0;
+    for (let i = killed; i < o.workers; i++) {
+      const text = (await httpStatus(`http://127.0.0.1:${port + 1 + i}/metrics`)).text;
+      for (const m of text.matchAll(/^newsbot_digests_sent_total\{[^}]*\} (\d+)/gm)) counted += Number(m[1]);
+    }
 
     const rows = await stores.ledger.list();
     const subs = new Map((await stores.subscriptions.list()).map((s) => [s.id, s]));
@@ -181,8 +189,9 @@ export async function runClusterScenario(o: { workers: number; kill: boolean; su
       lost,
       ambiguous,
       r429: stats.tg429 + stats.dc429,
+      r429By: { telegram: stats.tg429, discord: stats.dc429 },
       rate: last > first ? delivered / ((last - first) / 1000) : 0,
-      http: { healthz: health.status, readyz: ready.status, metrics: metrics.status, metricsHasDigests: /newsbot_digests_sent_total/.test(metrics.text) },
+      http: { healthz: health.status, readyz: ready.status, metrics: metrics.status, workerMetricsDigests: counted },
     };
   } finally {
     for (const p of procs) p.kill('SIGTERM');
