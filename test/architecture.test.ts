@@ -31,15 +31,15 @@ function importsInto(file: string, dir: string): string[] {
   return importsOf(file).filter((s) => s.startsWith('.') && (resolve(dirname(file), s) + '/').startsWith(resolve(dir) + '/'));
 }
 
-test('the core never imports commands, sources, adapters, the scheduler or the CLI', () => {
+test('the core never imports commands, sources, adapters, the scheduler, the cluster, ops or the CLI', () => {
   const offenders = sourceFiles('src/core').flatMap((f) =>
-    ['commands', 'src/sources', 'src/adapters', 'src/scheduler', 'src/cli'].flatMap((d) => importsInto(f, d).map((s) => `${f} imports ${s}`)),
+    ['commands', 'src/sources', 'src/adapters', 'src/scheduler', 'src/cluster', 'src/ops', 'src/cli'].flatMap((d) => importsInto(f, d).map((s) => `${f} imports ${s}`)),
   );
   assert.deepEqual(offenders, []);
 });
 
-test('the scheduler sees only the adapter interface, never a concrete adapter', () => {
-  const offenders = sourceFiles('src/scheduler').flatMap((f) =>
+test('the scheduler and the cluster see only the adapter interface, never a concrete adapter', () => {
+  const offenders = [...sourceFiles('src/scheduler'), ...sourceFiles('src/cluster')].flatMap((f) =>
     importsInto(f, 'src/adapters')
       .filter((s) => !s.endsWith('/adapters/types.ts'))
       .map((s) => `${f} imports ${s}`),
@@ -101,7 +101,7 @@ function valueImportsOf(file: string): string[] {
 }
 
 test('no import cycles among the scheduler, adapters, sources and store modules', () => {
-  const files = [...sourceFiles('src/scheduler'), ...sourceFiles('src/adapters'), ...sourceFiles('src/sources'), ...sourceFiles('src/core/store')].map((f) => resolve(f));
+  const files = [...sourceFiles('src/scheduler'), ...sourceFiles('src/cluster'), ...sourceFiles('src/ops'), ...sourceFiles('src/adapters'), ...sourceFiles('src/sources'), ...sourceFiles('src/core/store')].map((f) => resolve(f));
   const known = new Set(files);
   const edges = new Map(files.map((f) => [f, valueImportsOf(f).filter((s) => s.startsWith('.')).map((s) => resolve(dirname(f), s)).filter((t) => known.has(t))]));
   const cycles: string[] = [];

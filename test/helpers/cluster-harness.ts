@@ -12,7 +12,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
+import pg from 'pg';
 import { createTestDatabase } from './postgres.ts';
+import { startFeedFarm } from './cluster-feeds.ts';
 import { testRedis } from './redis.ts';
 import { openStores } from '../../src/core/store/open-stores.ts';
 import { ingestPaths } from '../../src/core/loader/ingest-paths.ts';
@@ -34,6 +36,14 @@ export interface ClusterResult {
   r429By: { telegram: number; discord: number };
   /** Digests delivered per second, first to last message. */
   rate: number;
+  /** CPU time the worker processes spent per digest (ms), their start-up excluded. */
+  cpuMsPerDigest: number;
+  /** Database transactions committed per digest, all processes. */
+  dbTxPerDigest: number;
+  /** Redis commands per digest (queue, shared limits, leases), all processes. */
+  redisCmdsPerDigest: number;
+  /** The poll phase, when asked for: feeds polled through the queue by the workers. */
+  polls?: { feeds: number; polled: number; articles: number; seconds: number; cpuMsPerPoll: number; minSameHostGapMs: number };
   /** GET /healthz, /readyz, /metrics of the gateway (status codes), and the digests the workers' /metrics counted. */
   http: { healthz: number; readyz: number; metrics: number; workerMetricsDigests: number };
 }
@@ -75,17 +85,41 @@ async function freshArticles(stores: Stores, now: Date): Promise<void> {
   rmSync(dir, { recursive: true, force: true });
 }
 
-function startProcess(roles: string, env: Record<string, string>, name: string, log: (s: string) => void): ChildProcess {
+interface Proc {
+  child: ChildProcess;
+  /** Resolves once the process says its roles are running. */
+  ready: Promise<void>;
+}
+
+function startProcess(roles: string, env: Record<string, string>, name: string, log: (s: string) => void): Proc {
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/main.ts'), 'start', '--no-seeds'], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'pipe'],
     env: { ...process.env, ...env, NEWSBOT_ROLES: roles, LOG_LEVEL: 'warn' },
   });
   child.stderr!.setEncoding('utf8');
-  child.stderr!.on('data', (d: string) => {
-    for (const line of d.split('\n')) if (line.trim()) log(`[${name}] ${line}`);
+  const ready = new Promise<void>((resolve, reject) => {
+    child.stderr!.on('data', (d: string) => {
+      for (const line of d.split('\n')) {
+        if (!line.trim()) continue;
+        log(`[${name}] ${line}`);
+        if (/roles .* running as/.test(line)) resolve();
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`${name} exited with ${code} before it was ready`)));
   });
-  return child;
+  ready.catch(() => undefined);
+  return { child, ready };
+}
+
+/** CPU time (user + system) a running process has used, in ms (Linux /proc; 100 ticks a second). */
+function cpuMs(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
 }
 
 async function httpStatus(url: string): Promise<{ status: number; text: string }> {
@@ -97,31 +131,66 @@ async function httpStatus(url: string): Promise<{ status: number; text: string }
   }
 }
 
-export async function runClusterScenario(o: { workers: number; kill: boolean; subs: number; log?: (s: string) => void; timeoutMs?: number }): Promise<ClusterResult> {
+async function dbTransactions(url: string): Promise<number> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    const r = await c.query(`SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()`);
+    return Number(r.rows[0].xact_commit);
+  } finally {
+    await c.end();
+  }
+}
+
+async function redisCommands(redis: { info(section: string): Promise<string> }): Promise<number> {
+  return Number(/total_commands_processed:(\d+)/.exec(await redis.info('stats'))?.[1] ?? 0);
+}
+
+/**
+ * Adds `feeds` sources (2 per loopback host) and waits until the workers have polled them all.
+ * Returns the phase's figures, with the smallest gap between two requests to one host.
+ */
+async function pollPhase(stores: Stores, feeds: number, workers: Proc[], cpuOf: (l: Proc[]) => number, timeoutMs: number): Promise<NonNullable<ClusterResult['polls']>> {
+  const farm = await startFeedFarm(Math.ceil(feeds / 2), 2, 10);
+  try {
+    const before = await stores.articles.count();
+    const cpu0 = cpuOf(workers);
+    const t0 = Date.now();
+    const made = new Date();
+    for (const [i, url] of farm.urls.slice(0, feeds).entries()) await stores.sources.add({ name: `feed${i}`, kind: 'feed', location: url, every_minutes: 60, follow_symlinks: false }, made);
+    let polled = 0;
+    while (Date.now() - t0 < timeoutMs) {
+      polled = (await stores.sources.list()).filter((s) => s.last_polled_at && s.last_polled_at >= made.toISOString()).length;
+      if (polled >= feeds) break;
+      await sleep(250);
+    }
+    const seconds = (Date.now() - t0) / 1000;
+    let minGap = Infinity;
+    for (const times of farm.hits.values()) {
+      const t = [...times].sort((a, b) => a - b);
+      for (let i = 1; i < t.length; i++) minGap = Math.min(minGap, t[i] - t[i - 1]);
+    }
+    return { feeds, polled, articles: (await stores.articles.count()) - before, seconds, cpuMsPerPoll: (cpuOf(workers) - cpu0) / Math.max(1, polled), minSameHostGapMs: minGap };
+  } finally {
+    await farm.close();
+  }
+}
+
+export async function runClusterScenario(o: { workers: number; kill: boolean; subs: number; feeds?: number; log?: (s: string) => void; timeoutMs?: number }): Promise<ClusterResult> {
   const log = o.log ?? (() => undefined);
   const db = await createTestDatabase();
   const redis = await testRedis();
   const fakes = await startFakes();
-  const procs: ChildProcess[] = [];
+  const procs: Proc[] = [];
   const stores = await openStores(db.url);
   try {
-    const now = new Date();
-    await freshArticles(stores, now);
-    // Due this very minute (made an hour ago): the whole lot is due at once.
-    const local = DateTime.fromJSDate(now, { zone: TZ });
-    const time = local.toFormat('HH:mm');
-    const made = new Date(now.getTime() - 3600_000);
-    for (let i = 0; i < o.subs; i++) {
-      const telegram = i % 2 === 0;
-      const chatId = telegram ? (i % 4 === 0 ? `-100${700000 + i}` : String(500000 + i)) : String(910000000000000000n + BigInt(i));
-      await stores.subscriptions.add({ platform: telegram ? 'telegram' : 'discord', chatId, lang: 'zh-TW', time, tz: TZ, topic: null, topicQuery: null }, made);
-    }
     const port = 20000 + Math.floor(Math.random() * 20000);
     const env = {
       NEWSBOT_DATABASE_URL: db.url,
       NEWSBOT_REDIS_URL: redis!.url,
       NEWSBOT_REDIS_PREFIX: redis!.prefix,
       NEWSBOT_TICK_SECONDS: '2',
+      NEWSBOT_ALLOW_PRIVATE_NETWORKS: '1',
       TELEGRAM_TOKEN: fakes.urls.telegramToken,
       TELEGRAM_API_ROOT: fakes.urls.telegram,
       DISCORD_TOKEN: 'bench-discord-token',
@@ -131,22 +200,46 @@ export async function runClusterScenario(o: { workers: number; kill: boolean; su
     };
     procs.push(startProcess('gateway,poller', { ...env, NEWSBOT_HTTP_PORT: String(port) }, 'gateway', log));
     for (let i = 0; i < o.workers; i++) procs.push(startProcess('worker,scheduler', { ...env, NEWSBOT_HTTP_PORT: String(port + 1 + i) }, `worker${i + 1}`, log));
+    await Promise.all(procs.map((p) => p.ready));
+    const workers = procs.slice(1);
+    const cpuOf = (list: Proc[]) => list.reduce((n, p) => n + cpuMs(p.child.pid), 0);
+
+    const now = new Date();
+    await freshArticles(stores, now);
+    const cpu0 = cpuOf(workers);
+    const tx0 = await dbTransactions(db.url);
+    const cmd0 = await redisCommands(redis!.redis);
+    // Due this very minute (made an hour ago): the whole lot is due at once, picked up by the next tick.
+    const local = DateTime.fromJSDate(now, { zone: TZ });
+    const time = local.toFormat('HH:mm');
+    const made = new Date(now.getTime() - 3600_000);
+    for (let i = 0; i < o.subs; i++) {
+      const telegram = i % 2 === 0;
+      const chatId = telegram ? (i % 4 === 0 ? `-100${700000 + i}` : String(500000 + i)) : String(910000000000000000n + BigInt(i));
+      await stores.subscriptions.add({ platform: telegram ? 'telegram' : 'discord', chatId, lang: 'zh-TW', time, tz: TZ, topic: null, topicQuery: null }, made);
+    }
 
     let killed = 0;
+    let killedCpu = 0;
     const deadline = Date.now() + (o.timeoutMs ?? 240_000);
     for (;;) {
       const rows = await stores.ledger.list();
       const done = rows.filter((r) => r.status !== 'claimed').length;
       const sent = rows.filter((r) => r.status === 'sent').length;
       if (o.kill && !killed && sent >= o.subs * 0.25) {
-        procs[1].kill('SIGKILL');
+        killedCpu = cpuMs(procs[1].child.pid);
+        procs[1].child.kill('SIGKILL');
         killed = 1;
-        log(`killed worker1 (pid ${procs[1].pid}) with SIGKILL after ${sent} digests`);
+        log(`killed worker1 (pid ${procs[1].child.pid}) with SIGKILL after ${sent} digests`);
       }
       if (rows.length >= o.subs && done === rows.length) break;
       if (Date.now() > deadline) throw new Error(`cluster: only ${done} of ${o.subs} digests settled in time (${sent} sent)`);
       await sleep(500);
     }
+    const cpuDigests = cpuOf(workers.slice(killed)) + killedCpu - cpu0;
+    const txDigests = (await dbTransactions(db.url)) - tx0;
+    const cmdDigests = (await redisCommands(redis!.redis)) - cmd0;
+    const polls = o.feeds ? await pollPhase(stores, o.feeds, workers.slice(killed), cpuOf, o.timeoutMs ?? 240_000) : undefined;
     const health = await httpStatus(`http://127.0.0.1:${port}/healthz`);
     const ready = await httpStatus(`http://127.0.0.1:${port}/readyz`);
     const metrics = await httpStatus(`http://127.0.0.1:${port}/metrics`);
@@ -191,11 +284,15 @@ export async function runClusterScenario(o: { workers: number; kill: boolean; su
       r429: stats.tg429 + stats.dc429,
       r429By: { telegram: stats.tg429, discord: stats.dc429 },
       rate: last > first ? delivered / ((last - first) / 1000) : 0,
+      cpuMsPerDigest: cpuDigests / o.subs,
+      dbTxPerDigest: txDigests / o.subs,
+      redisCmdsPerDigest: cmdDigests / o.subs,
+      polls,
       http: { healthz: health.status, readyz: ready.status, metrics: metrics.status, workerMetricsDigests: counted },
     };
   } finally {
-    for (const p of procs) p.kill('SIGTERM');
-    await Promise.all(procs.map((p) => (p.exitCode !== null || p.signalCode ? null : new Promise((r) => p.once('exit', r)))));
+    for (const { child } of procs) child.kill('SIGTERM');
+    await Promise.all(procs.map(({ child }) => (child.exitCode !== null || child.signalCode ? null : new Promise((r) => child.once('exit', r)))));
     fakes.child.kill('SIGTERM');
     await stores.close();
     await redis!.cleanup();
