@@ -61,7 +61,7 @@ const schema = z.object({
   /** Public https URL Telegram posts updates to; unset: one elected process long-polls. */
   TELEGRAM_WEBHOOK_URL: optionalUrl,
   /** Checked against X-Telegram-Bot-Api-Secret-Token on every webhook request. */
-  TELEGRAM_WEBHOOK_SECRET: optionalString.pipe(z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, 'must be 1-256 characters of A-Z, a-z, 0-9, _ and -').optional()),
+  TELEGRAM_WEBHOOK_SECRET: optionalString.pipe(z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, 'must be 16-256 characters of A-Z, a-z, 0-9, _ and -').optional()),
   /** Discord shards this process holds, e.g. "0,1" (default: all of DISCORD_SHARD_COUNT). */
   DISCORD_SHARDS: optionalString.pipe(z.string().regex(/^\d+(,\d+)*$/, 'must be a comma-separated list of shard ids').optional()),
   /** Shards of the whole deployment (Discord requires sharding above 2,500 guilds). */

@@ -18,6 +18,7 @@ import { startCluster, type Role } from '../cluster/start-cluster.ts';
 import { newClaimerId } from '../scheduler/claimer.ts';
 import { startOpsServer } from '../ops/http-server.ts';
 import { adapterChecks, adapterRoutes, checkStores } from '../ops/checks.ts';
+import { deleteTelegramWebhook, setTelegramWebhook } from '../adapters/telegram/webhook.ts';
 
 export interface ServiceOptions {
   cfg: Config;
@@ -74,6 +75,8 @@ export async function runService(o: ServiceOptions): Promise<void> {
       say(`newsbot: ${a.platform} ${gateway ? 'gateway' : 'sender'} running`);
     }
 
+    if (gateway && webhook && cfg.TELEGRAM_TOKEN) stops.push(await joinWebhookGateways(o, redis, claimer));
+
     if (cfg.NEWSBOT_HTTP_PORT !== undefined) {
       const ready = () => ({
         database: checkStores(stores),
@@ -100,4 +103,31 @@ export async function runService(o: ServiceOptions): Promise<void> {
       }
     }
   }
+}
+
+/**
+ * Webhook gateways of the deployment, as a Redis set with expiring heartbeats: each sets the
+ * webhook when it starts (a rolling restart never leaves Telegram without one), and the last one
+ * to stop deletes it, so a later long-polling process is not locked out by a dead URL.
+ */
+async function joinWebhookGateways(o: ServiceOptions, redis: ReturnType<typeof connectRedis>, claimer: string): Promise<{ name: string; stop(): Promise<void> }> {
+  const { cfg, say } = o;
+  const key = `${cfg.NEWSBOT_REDIS_PREFIX}:webhook-gateways`;
+  const api = { token: cfg.TELEGRAM_TOKEN!, apiRoot: cfg.TELEGRAM_API_ROOT };
+  const beat = () => redis.zadd(key, Date.now() + 30_000, claimer);
+  await beat();
+  await setTelegramWebhook({ ...api, webhook: { url: cfg.TELEGRAM_WEBHOOK_URL!, secret: cfg.TELEGRAM_WEBHOOK_SECRET! } });
+  const timer = setInterval(() => void beat().catch(() => undefined), 10_000);
+  timer.unref();
+  return {
+    name: 'telegram webhook',
+    async stop() {
+      clearInterval(timer);
+      await redis.zrem(key, claimer);
+      await redis.zremrangebyscore(key, '-inf', Date.now());
+      if ((await redis.zcard(key)) > 0) return;
+      await deleteTelegramWebhook(api);
+      say('newsbot: the last webhook gateway is stopping: Telegram webhook deleted');
+    },
+  };
 }

@@ -16,6 +16,7 @@ import { addSecret, createLogger, redact, type Logger } from '../core/logger.ts'
 import { ingestPaths } from '../core/loader/ingest-paths.ts';
 import { buildAdapters, byPlatform } from '../adapters/build-adapters.ts';
 import type { ReplyLang } from '../core/contract/types.ts';
+import type { ChatAdapter } from '../adapters/types.ts';
 import { startSources } from '../sources/start-sources.ts';
 
 const USAGE = 'usage: newsbot start [--db FILE|URL] [--lang zh-TW|zh-CN|en] [--no-seeds]';
@@ -69,6 +70,24 @@ async function shutdown(running: Running[], stores: Stores, log: Logger): Promis
   await stores.close();
 }
 
+/** /healthz, /readyz, /metrics and any webhook routes of the adapters, on NEWSBOT_HTTP_PORT. */
+async function serveOps(cfg: Config, stores: Stores, log: Logger, adapters: ChatAdapter[]): Promise<Running> {
+  const { startOpsServer } = await import('../ops/http-server.ts');
+  const { adapterChecks, adapterRoutes, checkStores } = await import('../ops/checks.ts');
+  const ready = () => ({ database: checkStores(stores), ...adapterChecks(adapters) });
+  const server = await startOpsServer({ port: cfg.NEWSBOT_HTTP_PORT!, host: cfg.NEWSBOT_HTTP_HOST, log, ready, routes: adapterRoutes(adapters) });
+  say(`newsbot: /healthz, /readyz, /metrics on port ${server.port}`);
+  return { name: 'http', stop: () => server.close() };
+}
+
+/** One process alone: it sets the Telegram webhook when it starts and deletes it when it stops. */
+async function ownWebhook(cfg: Config): Promise<Running> {
+  const { setTelegramWebhook, deleteTelegramWebhook } = await import('../adapters/telegram/webhook.ts');
+  const api = { token: cfg.TELEGRAM_TOKEN!, apiRoot: cfg.TELEGRAM_API_ROOT };
+  await setTelegramWebhook({ ...api, webhook: { url: cfg.TELEGRAM_WEBHOOK_URL!, secret: cfg.TELEGRAM_WEBHOOK_SECRET! } });
+  return { name: 'telegram webhook', stop: () => deleteTelegramWebhook(api) };
+}
+
 /** Runs `newsbot start`; resolves with the exit status once everything has stopped. */
 export async function run(argv: string[]): Promise<number> {
   const { flags, positional } = parseArgs(argv, ['no-seeds']);
@@ -104,7 +123,8 @@ export async function run(argv: string[]): Promise<number> {
     const sources = startSources({ stores, config: cfg, log });
     running.push({ name: 'sources', stop: () => sources.stop() });
 
-    const adapters = await buildAdapters(cfg, stores, log);
+    const webhook = !!cfg.TELEGRAM_WEBHOOK_URL;
+    const adapters = await buildAdapters(cfg, stores, log, undefined, { telegramUpdates: webhook ? 'webhook' : 'polling' });
     const interrupted = signal.then((name) => Promise.reject(new Error(`${name} while starting`)));
     interrupted.catch(() => {});
     for (const a of adapters) {
@@ -112,6 +132,9 @@ export async function run(argv: string[]): Promise<number> {
       running.push({ name: a.platform, stop: () => a.stop() });
       say(`newsbot: ${a.platform} bot running`);
     }
+
+    if (cfg.NEWSBOT_HTTP_PORT !== undefined) running.push(await serveOps(cfg, stores, log, adapters));
+    if (webhook && cfg.TELEGRAM_TOKEN) running.push(await ownWebhook(cfg));
 
     if (adapters.length) {
       const { startScheduler } = await import('../scheduler/start-scheduler.ts');

@@ -85,13 +85,13 @@ async function freshArticles(stores: Stores, now: Date): Promise<void> {
   rmSync(dir, { recursive: true, force: true });
 }
 
-interface Proc {
+export interface Proc {
   child: ChildProcess;
   /** Resolves once the process says its roles are running. */
   ready: Promise<void>;
 }
 
-function startProcess(roles: string, env: Record<string, string>, name: string, log: (s: string) => void): Proc {
+export function startProcess(roles: string, env: Record<string, string>, name: string, log: (s: string) => void): Proc {
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/main.ts'), 'start', '--no-seeds'], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'pipe'],
