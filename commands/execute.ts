@@ -4,6 +4,7 @@ import { UserError, usageReply } from '../src/core/contract/errors.ts';
 import type { ParseResult } from './parse.ts';
 import type { Logger } from '../src/core/logger.ts';
 import { localizeReply, textLangOf } from '../src/core/text/reply-script.ts';
+import { metrics } from '../src/ops/metrics.ts';
 
 /** What an adapter hands in: the chat's reply language (zh-CN included) instead of the text language. */
 export type ExecuteInput = Omit<CommandInput, 'lang' | 'replyLang'> & { lang: ReplyLang };
@@ -15,8 +16,11 @@ export type ExecuteInput = Omit<CommandInput, 'lang' | 'replyLang'> & { lang: Re
 export async function executeCommand(command: CommandDef, input: ExecuteInput, deps: CommandDeps, log?: Logger): Promise<Reply> {
   const lang = textLangOf(input.lang);
   const typed = Object.values(input.args).filter((v): v is string => typeof v === 'string');
+  const started = process.hrtime.bigint();
   const reply = await run(command, { ...input, lang, replyLang: input.lang }, deps, log);
-  return localizeReply(reply, reply.lang ?? input.lang, typed);
+  const out = localizeReply(reply, reply.lang ?? input.lang, typed);
+  metrics.commandSeconds.observe({ command: command.name, platform: input.chat.platform }, Number(process.hrtime.bigint() - started) / 1e9);
+  return out;
 }
 
 async function run(command: CommandDef, input: CommandInput, deps: CommandDeps, log?: Logger): Promise<Reply> {
