@@ -170,6 +170,7 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
   });
+  server.keepAliveTimeout = 120_000; // never close a socket the client (undici) may be reusing
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   const apiUrl = `http://127.0.0.1:${port}/api`;

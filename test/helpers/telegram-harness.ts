@@ -313,6 +313,9 @@ export async function startTelegramHarness(token = '123456:TEST-harness-token'):
   const http: Server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => sendJson(res, 500, { ok: false, error_code: 500, description: String(err) }));
   });
+  // The client side (undici) drops idle sockets after 4 s; the server must not close them first,
+  // or a request racing the close fails with "fetch failed" after a long synchronous step in a test.
+  http.keepAliveTimeout = 120_000;
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
 
