@@ -37,6 +37,7 @@ test('two processes sending at once stay within one shared sliding-second cap', 
     const stamps: number[] = [];
     const send = async (p: typeof a, i: number) => {
       await p.acquire('telegram', String(1000 + i));
+      await p.beforeSend!('telegram', 1);
       stamps.push(Date.now());
     };
     await Promise.all(Array.from({ length: 25 }, (_, i) => send(i % 2 ? a : b, i)));
