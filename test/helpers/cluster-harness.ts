@@ -198,7 +198,11 @@ export async function runClusterScenario(o: { workers: number; kill: boolean; su
       DISCORD_API_URL: fakes.urls.discord,
       DISCORD_SHARD_COUNT: '2',
     };
-    procs.push(startProcess('gateway,poller', { ...env, NEWSBOT_HTTP_PORT: String(port) }, 'gateway', log));
+    // The gateway takes Telegram updates by webhook here: long polling the emulator is a tight
+    // loop (it ignores getUpdates' timeout) that would load the fakes' process and bunch the
+    // arrival times its rate limiter sees. Long polling is tested in gateways.test.ts.
+    const hook = { TELEGRAM_WEBHOOK_URL: 'https://bot.example.test/telegram/hook', TELEGRAM_WEBHOOK_SECRET: 'cluster-scenario-webhook-secret' };
+    procs.push(startProcess('gateway,poller', { ...env, ...hook, NEWSBOT_HTTP_PORT: String(port) }, 'gateway', log));
     for (let i = 0; i < o.workers; i++) procs.push(startProcess('worker,scheduler', { ...env, NEWSBOT_HTTP_PORT: String(port + 1 + i) }, `worker${i + 1}`, log));
     await Promise.all(procs.map((p) => p.ready));
     const workers = procs.slice(1);
