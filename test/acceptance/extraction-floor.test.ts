@@ -2,7 +2,7 @@
 // Floors sit a little under the figures measured when they were set (README, "Extraction quality").
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mean, scoreBodies, scoreMetadata, scoreTwBodies } from '../../scripts/eval/extraction-figures.ts';
+import { mean, scoreBodies, scoreMetadata, scoreSiteRepeats, scoreTwBodies } from '../../scripts/eval/extraction-figures.ts';
 
 const bodies = scoreBodies();
 const tw = scoreTwBodies();
@@ -47,4 +47,12 @@ test('headline, publication date and byline right on >= 95 % of the pages that s
   // The Taiwanese shapes are all right: every headline, date (to the minute, Taipei time) and reporter.
   const twMiss = meta.filter((m) => m.set === 'tw-pages' && !m.oursOk);
   assert.deepEqual(twMiss.map((m) => `${m.page} ${m.field}: ${m.ours}`), []);
+});
+
+test('the corpus ingested into a fresh database: no short line a site repeats in 4+ posts is left in any body', async () => {
+  const r = await scoreSiteRepeats();
+  console.log(`# repeated site lines: ${r.stored} stored, ${r.parsedAlone} with each post parsed alone`);
+  assert.equal(r.articles, 325);
+  assert.ok(r.parsedAlone > 100, 'the corpus has site furniture to learn');
+  assert.equal(r.stored, 0);
 });

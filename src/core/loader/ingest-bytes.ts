@@ -12,6 +12,7 @@ import { parseOutcome, type ParseOutcome } from './parse-outcome.ts';
 import { recordReject } from './rejects.ts';
 import { rederiveArticle } from '../knowledge/derive-article.ts';
 import { dropSiteFurniture, siteKeyOf, siteLineKeys } from '../clean/site-furniture.ts';
+import { crossedKeys, recleanSite } from './reclean-site.ts';
 
 export interface IngestInput {
   bytes: Buffer;
@@ -69,7 +70,10 @@ export async function storeParsed(
     const cleaned = dropSiteFurniture(article, repeats);
     const derived = cleaned === article || !parsed.derived ? parsed.derived : rederiveArticle(cleaned, article, parsed.derived);
     const r = await storeArticle(stores, cleaned, { source_file: input.name, url: input.url, guid: input.guid, file_hash: fileHash, now: now() }, { deferred, derived });
-    if (r.status !== 'unchanged') await stores.articles.recordSiteLines(site, r.id, keys);
+    if (r.status !== 'unchanged') {
+      await stores.articles.recordSiteLines(site, r.id, keys);
+      await recleanSite(stores, site, crossedKeys(repeats), r.id, deferred);
+    }
     return { status: r.status, id: r.id };
   } catch (err) {
     // A busy database is a passing reason: the caller retries later; recording a reject would lose the file.

@@ -24,6 +24,11 @@ export interface StoreOptions {
   deferred?: DeferredIndexing;
   /** deriveArticle(article), computed ahead (by the parse worker), so only the rows are written here. */
   derived?: ArticleDerivation;
+  /**
+   * Rewrite stored article `rewrite` with `article` in place (re-cleaned after its site's furniture
+   * was learned): no revision, `meta` unused; re-indexed like an update.
+   */
+  rewrite?: number;
 }
 
 /**
@@ -33,10 +38,10 @@ export interface StoreOptions {
  * each other; on update they first delete their own rows for that article id.
  */
 export async function storeArticle(stores: Stores, article: NormalizedArticle, meta: StoreMeta, opts: StoreOptions = {}): Promise<StoreResult> {
-  const { deferred, derived } = opts;
+  const { deferred, derived, rewrite } = opts;
   let queued: { id: number; search: { title: string; body: string }; learned: Awaited<ReturnType<typeof indexArticle>> } | undefined;
   const result = await stores.tx(async () => {
-    const put = await stores.articles.put(article, meta);
+    const put = rewrite === undefined ? await stores.articles.put(article, meta) : ((await stores.articles.rewriteCleaned(rewrite, article)) ?? { status: 'unchanged' as const, id: rewrite });
     const stored = put.written;
     if (!stored) return { status: put.status, id: put.id };
     // A revision may re-cluster the article: its story's number is kept (see keepStoryNumber).

@@ -6,7 +6,7 @@
 import type { NormalizedArticle } from '../article.ts';
 import type { Sql } from './sql.ts';
 import { ingestRecords } from './articles/ingest-records.ts';
-import { putArticle, type StoreMeta } from './articles/put-article.ts';
+import { putArticle, rewriteCleaned, type StoreMeta } from './articles/put-article.ts';
 import { articleReads } from './articles/read-articles.ts';
 
 export type { PutResult, StoreMeta, StoreResult, StoreStatus } from './articles/put-article.ts';
@@ -19,6 +19,8 @@ export function articleStore(sql: Sql) {
      * inserted or rewritten, and is then what the pipeline indexes.
      */
     put: (article: NormalizedArticle, meta: StoreMeta) => putArticle(sql, article, meta),
+    /** Rewrites stored article `id` cleaned again (see rewriteCleaned); `written` is what the pipeline re-indexes. */
+    rewriteCleaned: (id: number, article: NormalizedArticle) => rewriteCleaned(sql, id, article),
     ...articleReads(sql),
     ...ingestRecords(sql),
   };

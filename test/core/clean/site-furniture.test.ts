@@ -30,9 +30,11 @@ test('the tenth article of a site comes out cleaner than the first; unique prose
     const db = openDatabase(join(dir, 'site.db'));
     const bodies: string[] = [];
     const titles: string[] = [];
+    const ids: number[] = [];
     for (let i = 0; i < 10; i++) {
       const r = await ingestBytes(sqliteStores(db), { bytes: post(i), name: join(dir, `p${i}.md`) });
       assert.equal(r.status, 'ingested');
+      ids.push(r.id!);
       const row = db.prepare('SELECT title, body FROM articles WHERE id = ?').get(r.id) as { title: string; body: string };
       bodies.push(row.body);
       titles.push(row.title);
@@ -45,6 +47,20 @@ test('the tenth article of a site comes out cleaner than the first; unique prose
       assert.match(bodies[i], new RegExp(TOPICS[i]));
       assert.equal(bodies[i].split('\n\n').length, 2, `article ${i + 1} keeps its two paragraphs`);
     }
+    // Once the line is furniture, the articles stored before are cleaned again as well: in place
+    // (same ids), re-indexed, with no revision recorded (the source did not change).
+    for (const [i, id] of ids.entries()) {
+      const row = db.prepare('SELECT title, body FROM articles WHERE id = ?').get(id) as { title: string; body: string };
+      assert.doesNotMatch(row.body, /微信搜索|Published/, `article ${i + 1} cleaned again`);
+      assert.equal(row.title, `${TOPICS[i]}計畫第${i + 1}次說明會`);
+      assert.match(row.body, new RegExp(`${TOPICS[i]}的細部設計`), `article ${i + 1} keeps its prose`);
+    }
+    assert.equal(db.prepare('SELECT count(*) FROM article_revisions').pluck().get(), 0);
+    assert.deepEqual((await sqliteStores(db).search.search('燕京书评')).map((h) => h.id), [], 'the search index forgot the furniture');
+    assert.deepEqual((await sqliteStores(db).search.search('說明會')).length, 10);
+    // Re-ingesting an early file unchanged changes nothing.
+    assert.equal((await ingestBytes(sqliteStores(db), { bytes: post(0), name: join(dir, 'p0.md') })).status, 'unchanged');
+
     // Another site printing the same line once: nothing learned there yet.
     const other = await ingestBytes(sqliteStores(db), { bytes: post(10, 'other.example'), name: join(dir, 'o.md') });
     const otherBody = (db.prepare('SELECT body FROM articles WHERE id = ?').get(other.id) as { body: string }).body;

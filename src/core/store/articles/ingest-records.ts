@@ -50,6 +50,18 @@ export function ingestRecords(sql: Sql) {
       }
       return out;
     },
+    /** The stored articles of `site`, other than `exceptId`, that recorded any of `keys`, oldest first. */
+    async articlesWithSiteLines(site: string, keys: readonly string[], exceptId: number | null): Promise<number[]> {
+      const ids = new Set<number>();
+      for (const part of chunks([...new Set(keys)])) {
+        const rows = await sql.all<{ article_id: number }>(
+          `SELECT DISTINCT article_id FROM site_lines WHERE site = ? AND line IN (${placeholders(part.length)}) AND article_id <> ?`,
+          [site, ...part, exceptId ?? -1],
+        );
+        for (const r of rows) ids.add(Number(r.article_id));
+      }
+      return [...ids].sort((a, b) => a - b);
+    },
     /** Records an article's keys for its site, replacing what it had recorded before. */
     async recordSiteLines(site: string, articleId: number, keys: readonly string[]): Promise<void> {
       await sql.tx(async () => {

@@ -116,6 +116,30 @@ export function putArticle(sql: Sql, article: NormalizedArticle, given: StoreMet
   });
 }
 
+/**
+ * Rewrites stored article `id` with `article` (the same article, cleaned again once its site's
+ * furniture was learned): headline, body and paragraphs only, no revision and no new version
+ * time, since the source did not change. Undefined when the article is gone or another stored
+ * article already has the cleaned content.
+ */
+export function rewriteCleaned(sql: Sql, id: number, article: NormalizedArticle): Promise<PutResult | undefined> {
+  return sql.tx(async () => {
+    const hash = hashArticle(article);
+    const other = await sql.get<{ id: number }>('SELECT id FROM articles WHERE content_hash = ?', [hash]);
+    if (other && Number(other.id) !== id) return undefined;
+    const body = bodyOf(article);
+    const kept = await sql.get<{ source_file: string | null; ingested_at: string; url: string | null }>(
+      'UPDATE articles SET title = ?, body = ?, content_hash = ?, identity_key = ? WHERE id = ? RETURNING source_file, ingested_at, url',
+      [article.title, body, hash, identityKey(article), id],
+    );
+    if (!kept) return undefined;
+    await sql.run('DELETE FROM paragraphs WHERE article_id = ?', [id]);
+    await insertRows(sql, 'paragraphs', ['article_id', 'position', 'text', 'lang'], article.paragraphs.map((p, i) => [id, i, p.text, p.lang]));
+    const written: StoredArticle = { ...article, url: kept.url, id, source_file: kept.source_file, content_hash: hash, body, ingested_at: kept.ingested_at };
+    return { status: 'updated', id, written };
+  });
+}
+
 /** The article recorded for source file `path`, if any. */
 export async function articleOfFile(sql: Sql, path: string): Promise<number | undefined> {
   return (await sql.get<{ article_id: number }>('SELECT article_id FROM ingested_files WHERE path = ? AND article_id IS NOT NULL', [path]))?.article_id;
