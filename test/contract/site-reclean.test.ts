@@ -7,6 +7,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ingestPaths } from '../../src/core/loader/ingest-paths.ts';
+import { exportMentions } from '../../src/core/entities/text-entities.ts';
+import type { Stores } from '../../src/core/store/stores.ts';
 import { BACKENDS, openBackend } from './backends.ts';
 
 const PLACES = ['北港', '南投', '東勢', '西螺', '大甲', '新營'];
@@ -37,3 +39,24 @@ for (const backend of BACKENDS) {
     assert.equal((await stores.search.search('清運')).length, PLACES.length);
   });
 }
+
+/** What is stored for the article of `file`: headline, body, dated events and mentions. */
+async function storedOf(stores: Stores, file: string) {
+  const id = (await stores.articles.articleOfSource(file))!;
+  const a = (await stores.articles.get(id))!;
+  const extras = await stores.articles.exportExtras(id);
+  return { title: a.title, body: a.body, events: extras.events, mentions: await exportMentions(stores, id) };
+}
+
+test('an article cleaned again ends up as if it had arrived after its site was learned (order does not matter)', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'newsbot-reclean-order-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const files = PLACES.map((_, i) => join(dir, `p${i}.md`));
+  for (const [i, f] of files.entries()) writeFileSync(f, post(i));
+  const first = await openBackend(t, 'sqlite');
+  await ingestPaths(first, files); // p0 stored first, cleaned again later
+  const last = await openBackend(t, 'sqlite');
+  await ingestPaths(last, [...files.slice(1), files[0]]); // p0 stored once the site is known
+  assert.deepEqual(await storedOf(first, files[0]), await storedOf(last, files[0]));
+  assert.doesNotMatch((await storedOf(first, files[0])).body, /電子報/);
+});

@@ -72,6 +72,7 @@ export async function storeParsed(
     const r = await storeArticle(stores, cleaned, { source_file: input.name, url: input.url, guid: input.guid, file_hash: fileHash, now: now() }, { deferred, derived });
     if (r.status !== 'unchanged') {
       await stores.articles.recordSiteLines(site, r.id, keys);
+      if (keys.length && derived) deferred?.remember(r.id, cleaned, derived);
       await recleanSite(stores, site, crossedKeys(repeats), r.id, deferred);
     }
     return { status: r.status, id: r.id };

@@ -8,6 +8,7 @@ import type { Stores } from '../store/stores.ts';
 import type { DeferredIndexing } from '../knowledge/deferred-indexing.ts';
 import { dropSiteFurniture, MIN_REPEATS, siteLineKeys } from '../clean/site-furniture.ts';
 import { storeArticle } from './store-article.ts';
+import { rederiveArticle } from '../knowledge/derive-article.ts';
 
 /**
  * The keys that just became furniture for the site's other articles: seen in exactly MIN_REPEATS
@@ -22,11 +23,15 @@ export async function recleanSite(stores: Stores, site: string, keys: string[], 
   if (!keys.length) return 0;
   let changed = 0;
   for (const id of await stores.articles.articlesWithSiteLines(site, keys, exceptId)) {
-    const stored = await stores.articles.get(id);
+    // The article as this run stored it, with its derivation, when remembered; else read back.
+    const known = deferred?.recall(id);
+    const stored = known?.article ?? (await stores.articles.get(id));
     if (!stored) continue;
     const cleaned = dropSiteFurniture(stored, await stores.articles.countSiteLines(site, siteLineKeys(stored), id));
     if (cleaned === stored) continue;
-    const r = await storeArticle(stores, cleaned, { source_file: stored.source_file }, { rewrite: id, deferred });
+    const derived = known ? rederiveArticle(cleaned, known.article, known.derived) : undefined;
+    const r = await storeArticle(stores, cleaned, { source_file: null }, { rewrite: id, deferred, derived });
+    if (r.status === 'updated' && derived) deferred?.remember(id, cleaned, derived);
     if (r.status === 'updated') changed++;
   }
   return changed;

@@ -159,6 +159,7 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
   // concurrent ones queue up in order.
   const hostInterval = opts.hostIntervalMs ?? 0;
   const nextStart = new Map<string, number>();
+  const lastStart = new Map<string, number>();
   async function spaceOut(url: string, signal?: AbortSignal): Promise<void> {
     if (hostInterval <= 0) return;
     let host: string;
@@ -176,17 +177,28 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
       nextStart.set(host, at + hostInterval);
       if (nextStart.size > 10_000) for (const [h, when] of nextStart) if (when < t) nextStart.delete(h);
     }
-    if (at > t) {
-      await new Promise<void>((r) => {
-        const timer = setTimeout(done, at - t);
-        function done() {
-          clearTimeout(timer);
-          signal?.removeEventListener('abort', done);
-          r();
-        }
-        signal?.addEventListener('abort', done, { once: true });
-      });
+    await pause(at - t, signal);
+    // A timer that fired late (a busy process) must not bunch this request with the next one: keep
+    // the interval from the previous request's actual start too.
+    if (!opts.hostSlot) {
+      const since = Date.now() - (lastStart.get(host) ?? -Infinity);
+      if (since < hostInterval) await pause(hostInterval - since, signal);
+      lastStart.set(host, Date.now());
+      if (lastStart.size > 10_000) for (const [h, when] of lastStart) if (when < t - hostInterval) lastStart.delete(h);
     }
+  }
+
+  function pause(ms: number, signal?: AbortSignal): Promise<void> {
+    if (ms <= 0 || signal?.aborted) return Promise.resolve();
+    return new Promise<void>((r) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', done);
+        r();
+      }
+      signal?.addEventListener('abort', done, { once: true });
+    });
   }
 
   async function get(startUrl: string, cond: ConditionalHeaders = {}): Promise<FetchResult> {
