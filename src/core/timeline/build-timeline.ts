@@ -91,12 +91,28 @@ export function phraseSimilarity(a: string, b: string): number {
 }
 
 /**
+ * Whether two texts on the same date tell the same event: alike phrases (Dice), or one outlet's
+ * shorter clause mostly found in another's whole sentence. A short text is contained in many
+ * long ones by chance, so containment needs a clause-sized text.
+ */
+export function sameEventText(a: string, b: string): boolean {
+  if (phraseSimilarity(a, b) >= SAME_EVENT_PHRASE) return true;
+  const [x, y] = [bigrams(a), bigrams(b)].sort((p, q) => p.size - q.size);
+  if (x.size < 10) return false;
+  let common = 0;
+  for (const g of x) if (y.has(g)) common++;
+  return common / x.size >= SAME_EVENT_CONTAINED;
+}
+
+/**
  * A news report is short; in one, every event belongs to the subject its headline or lead names.
  * A long essay or post names many subjects in passing, so there each event must name its own.
  */
 export const NEWS_REPORT_CHARS = 2000;
 /** Two phrases on the same date with this bigram Dice similarity describe the same event. */
 export const SAME_EVENT_PHRASE = 0.4;
+/** Or this share of the shorter text's bigrams found in the longer one. */
+export const SAME_EVENT_CONTAINED = 0.7;
 
 /**
  * The merged timeline of `articleIds`; with `names` (the topic's spellings), only the events
@@ -124,7 +140,7 @@ export async function buildTimeline(stores: Pick<Stores, 'events'>, articleIds: 
     }
     const key = r.date ?? `day:${r.day}`;
     const list = byKey.get(key) ?? [];
-    const same = list.find((g) => (r.story_id !== null && g.stories.has(r.story_id)) || phraseSimilarity(g.text, r.text) >= SAME_EVENT_PHRASE);
+    const same = list.find((g) => (r.story_id !== null && g.stories.has(r.story_id)) || sameEventText(g.text, r.text));
     const url = r.url && /^https?:\/\//i.test(r.url) ? r.url : null;
     if (same) {
       if (!same.article_ids.includes(r.article_id)) same.article_ids.push(r.article_id);

@@ -1,6 +1,6 @@
 /**
- * Turns an article's body into dated events: one short phrase per dated sentence, the date
- * resolved from the text (see resolve-dates.ts). Selective on purpose: the dateline itself,
+ * Turns an article's body into dated events: one per dated sentence, shown as its whole clauses
+ * (never a clipped fragment), the date resolved from the text (see resolve-dates.ts). Selective on purpose: the dateline itself,
  * "今天…表示" (the report speaking, not an event), years alone, amounts and vague references
  * produce nothing, and an article gives at most one event per date.
  */
@@ -12,20 +12,23 @@ export interface ExtractedEvent {
   /** YYYY-MM-DD, or null when only the day of month is known. */
   date: string | null;
   day: number | null;
-  /** The short phrase shown in /timeline (original script, date words removed). */
+  /** The text shown in /timeline: the dated sentence's clauses (original script, date words removed). */
   text: string;
   /** Index of the paragraph it came from. */
   paragraph: number;
 }
 
 export const MAX_EVENTS_PER_ARTICLE = 12;
-const MAX_PHRASE = 44;
-const MIN_PHRASE = 14;
+/** A sentence up to this many characters is shown whole; a longer one, by whole clauses around its date. */
+const MAX_PHRASE = 80;
+/** A single clause longer than this is cut (rare: a run-on clause without commas). */
+const MAX_CLAUSE = 120;
+const MAX_ENGLISH = 200;
 
 // （中央社華盛頓10日綜合外電報導） / （中央社記者xx台北15日電） at the start of a paragraph.
 const DATELINE = /^\s*[（(][^）)]{0,40}?\d{1,2}日[^）)]{0,30}[）)]/;
 const SPEECH_END = /(表示|說|说|指出|強調|强调|透露|證實|证实|稱|称|顯示|显示|說明|说明|坦言|直言|認為|认为|宣布|提到|回應|回应|發文|发文)$/;
-const TIME_OF_DAY = /^(?:當地時間|当地时间)?\s*(?:晚間|晚间|晚上|上午|下午|早上|早間|中午|凌晨|傍晚|深夜|稍早|稍晚|夜間|夜间|午間|午后|午後)?/;
+const TIME_OF_DAY = /^(?:當地時間|当地时间)?\s*(?:晚間|晚间|晚上|上午|下午|早上|早間|中午|凌晨|傍晚|深夜|稍早|稍晚|夜間|夜间|午間|午后|午後|[晚早夜](?=[，,\s]))?/;
 const LEAD_WORDS = /^(?:但|而|並|并|且|則|则|也|更|又|就|還|还|已|並且|同時|同时|據悉|据悉)+/;
 const HAN = /[\u3400-\u9fff]/g;
 // A paragraph that is only a date (and maybe its weekday): 1月19日，星期四 / 2020年1月19日（週日）.
@@ -63,34 +66,34 @@ function truncate(s: string, max: number): string {
   return chars.length <= max ? s : chars.slice(0, max - 1).join('') + '…';
 }
 
-/** The Chinese phrase: the clause holding the reference, date words removed, padded with the next clauses when short. */
+/** The Chinese phrase: the sentence holding the reference (whole clauses), without a leading attribution and, where the clause reads without them, the date words. */
 function chinesePhrase(sentence: string, ref: DateRef): string {
   const raw = sentence.slice(0, ref.index);
-  // 截至1月5日，… / 自3月起: without its date the clause is a clipped fragment (截至，…), so the date stays.
-  const keep = /(?:截至|截止|直到|直至|自|從|从|到|至)\s*$/.test(raw);
+  const date = sentence.slice(ref.index, ref.index + ref.length);
+  const rest = sentence.slice(ref.index + ref.length);
+  // 截至1月5日，… / 自3月起: without its date the clause is a clipped fragment (截至，…), so the date stays;
+  // so too where the date is an object or a modifier (订了1月20日6时的机票, 美国时间2月3日, 17日的峰会).
+  const keep = /(?:截至|截止|直到|直至|自|從|从|到|至|[時时]間|[時时]间|订了|訂了|定於|定于)\s*$/.test(raw) || /^\s*(?:的|\d{1,2}\s*[時时点點])/.test(rest);
   const before = keep ? raw : raw.replace(/[於于在經经自從从]\s*$/, '');
-  const after = sentence.slice(ref.index + ref.length).replace(keep ? /^/ : TIME_OF_DAY, '');
-  const joined = before + (keep ? '\u0000' + sentence.slice(ref.index, ref.index + ref.length) : '\u0000') + after;
-  const clauses = joined.split(/(?<=[，,：:、])/);
+  const after = keep ? rest : rest.replace(TIME_OF_DAY, '');
+  const clauses = (before + '\u0000' + (keep ? date : '') + after).split(/(?<=[，,：:])/);
   const at = clauses.findIndex((c) => c.includes('\u0000'));
-  let phrase = '';
-  for (let i = at; i < clauses.length; i++) {
-    const c = clauses[i].replace('\u0000', '');
-    const next = phrase + c;
-    if (phrase && [...stripParentheticals(next)].length > MAX_PHRASE) break;
-    phrase = next;
-    const bare = stripParentheticals(phrase).replace(/[，,：:、]$/, '');
-    // "柯比明言，華府…": a phrase ending in a speech verb needs what was said.
-    if ([...bare].length >= MIN_PHRASE && !SPEECH_END.test(bare) && !/明言|稱|称/.test(bare.slice(-2))) break;
-  }
-  phrase = stripParentheticals(phrase)
+  const len = (i: number, j: number) => [...stripParentheticals(clauses.slice(i, j + 1).join(''))].length;
+  // 白宮發言人表示，拜登已邀請…: a leading attribution is the report speaking, not the event.
+  let from = 0;
+  for (let i = 0; i < at; i++) if (SPEECH_END.test(stripParentheticals(clauses[i]).replace(/[，,：:\s]+$/, ''))) from = i + 1;
+  // The whole sentence when it fits; else whole clauses around the dated one, the following first.
+  let to = clauses.length - 1;
+  while (to > at && len(from, to) > MAX_PHRASE) to--;
+  while (from < at && len(from, to) > MAX_PHRASE) from++;
+  const phrase = stripParentheticals(clauses.slice(from, to + 1).join('').replace('\u0000', ''))
     .replace(/[，,：:、。！？；\s]+$/u, '')
     .replace(/^(?:[，,：:、\s]|[到至的]\s*[，,]?)+/, '')
     .replace(LEAD_WORDS, '');
-  return truncate(phrase.trim(), MAX_PHRASE);
+  return truncate(phrase.trim(), MAX_CLAUSE);
 }
 
-/** The English phrase: the sentence without its date words, cut at a word boundary. */
+/** The English phrase: the sentence without its date words, whole clauses up to a length. */
 function englishPhrase(sentence: string, ref: DateRef): string {
   const raw = sentence.slice(0, ref.index);
   // "As of April 24, Taiwan…" / "Until May 3, …": without its date the clause is clipped, so it stays.
@@ -100,8 +103,11 @@ function englishPhrase(sentence: string, ref: DateRef): string {
   const after = sentence.slice(ref.index + ref.length).replace(/^\s*[-–]\s*\d{1,2}\b/, '').replace(/^,?\s*/, keep ? ', ' : ' ');
   let s = stripParentheticals((before + after).replace(/\s+/g, ' ').trim()).replace(/[.!?]+$/, '');
   s = s.charAt(0).toUpperCase() + s.slice(1);
-  if (s.length <= 90) return s;
-  const cut = s.slice(0, 90);
+  if (s.length <= MAX_ENGLISH) return s;
+  // Cut after a clause (", " "; " " — ") when one ends far enough in, else at a word.
+  const cut = s.slice(0, MAX_ENGLISH);
+  const clause = Math.max(cut.lastIndexOf(', '), cut.lastIndexOf('; '), cut.lastIndexOf(' — '));
+  if (clause >= MAX_ENGLISH / 2) return cut.slice(0, clause) + '…';
   return cut.slice(0, Math.max(cut.lastIndexOf(' '), 40)) + '…';
 }
 
