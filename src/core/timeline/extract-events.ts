@@ -6,6 +6,10 @@
  */
 import type { NormalizedArticle } from '../article.ts';
 import { buildDateContext, findDateReferences, FUTURE, type DateRef, type ResolveState } from './resolve-dates.ts';
+import { splitSentences } from './sentences.ts';
+import { blankCitations, isCaptionOrReference, isReferenceHeading } from './captions.ts';
+
+export { isCaptionOrReference } from './captions.ts';
 import { addDays, formatDate, isValidDate, publicationDate, toDayNumber, type LocalDate } from './calendar.ts';
 
 export interface ExtractedEvent {
@@ -27,7 +31,7 @@ const MAX_ENGLISH = 200;
 
 // （中央社華盛頓10日綜合外電報導） / （中央社記者xx台北15日電） at the start of a paragraph.
 const DATELINE = /^\s*[（(][^）)]{0,40}?\d{1,2}日[^）)]{0,30}[）)]/;
-const SPEECH_END = /(表示|說|说|指出|強調|强调|透露|證實|证实|稱|称|顯示|显示|說明|说明|坦言|直言|認為|认为|宣布|提到|回應|回应|發文|发文)$/;
+export const SPEECH_END = /(表示|說|说|指出|強調|强调|透露|證實|证实|稱|称|顯示|显示|說明|说明|坦言|直言|認為|认为|宣布|提到|回應|回应|發文|发文)$/;
 const TIME_OF_DAY = /^(?:當地時間|当地时间)?\s*(?:晚間|晚间|晚上|上午|下午|早上|早間|中午|凌晨|傍晚|深夜|稍早|稍晚|夜間|夜间|午間|午后|午後|[晚早夜](?=[，,\s]))?/;
 const LEAD_WORDS = /^(?:但|而|並|并|且|則|则|也|更|又|就|還|还|已|並且|同時|同时|據悉|据悉)+/;
 const HAN = /[\u3400-\u9fff]/g;
@@ -37,24 +41,6 @@ const HEADING = /^(?:(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*)?
 function isMostlyLatin(s: string): boolean {
   const han = s.match(HAN)?.length ?? 0;
   return han < s.length * 0.2;
-}
-
-/** Splits a paragraph into sentences with their offsets (Chinese 。！？； and English . ! ?). */
-function splitSentences(p: string): { text: string; start: number }[] {
-  const out: { text: string; start: number }[] = [];
-  const re = /[^。！？；!?]+(?:[。！？；!?]+|$)/g;
-  for (let m = re.exec(p); m; m = re.exec(p)) {
-    // English sentences end with ". " followed by a capital letter.
-    const piece = m[0];
-    let from = 0;
-    const en = /\.\s+(?=[A-Z“"])/g;
-    for (let e = en.exec(piece); e; e = en.exec(piece)) {
-      out.push({ text: piece.slice(from, e.index + 1), start: m.index + from });
-      from = e.index + e[0].length;
-    }
-    if (piece.slice(from).trim()) out.push({ text: piece.slice(from), start: m.index + from });
-  }
-  return out;
 }
 
 function stripParentheticals(s: string): string {
@@ -139,18 +125,6 @@ function notAfterPublication(ref: DateRef, sentence: string, published: LocalDat
   return ref.date;
 }
 
-/** Photo captions (圖／…, （圖：…）, Photo: …) and bibliography or reference lines are not events. */
-export function isCaptionOrReference(p: string): boolean {
-  const t = p.trim();
-  if (/^(?:[（(]?(?:圖|图|照片|相片|攝影|摄影|資料照|资料照)\s*[／/:：）)]|photo\s*[:：]|image\s*[:：]|▲|△)/i.test(t)) return true;
-  if (/^(?:\[\d+\]|\d+\.\s|[-•]\s)?[^。！？]{0,120}(?:出版社|Press|pp?\.\s*\d|頁\d|页\d|ISBN|doi:|Retrieved|取自|檢索於|检索于)/i.test(t)) return true;
-  // English photo captions: "X, part of Y, is seen in…", "… (Getty Images)", a present-tense
-  // scene dated at its end ("A man arrives for evening prayers …, September 22, 2015.").
-  if (t.length < 350 && /\d{1,2},? \d{4}\.?\s*(?:[(（][^)）]{0,40}[)）]\.?)?$/.test(t) && /\b(?:arrives?|attends?|shows?|walks?|speaks?|stands?|sits?|waits?|holds?|looks?|gestures?|poses?|leaves?|listens?|delivers?|visits?|rides?|prays?|wears?|gathers?|march(?:es)?|protests?|celebrates?|queues?|rall(?:y|ies)|takes? part|(?:third |second )?from (?:left|right))\b/i.test(t)) return true;
-  if (/\b(?:is|are) (?:seen|pictured)\b|\bpictured\b.{0,80}$|[（(]?\b(?:Getty Images|AFP|Reuters|AP Photo|Xinhua|Photo by)\b[^.]{0,60}[)）]?\.?$/i.test(t) && t.length < 300) return true;
-  return /^(?:參考資料|参考资料|參考文獻|参考文献|References|Bibliography|註釋|注释)\s*[:：]?$/i.test(t);
-}
-
 /** Extracts the dated events of `article` in reading order, at most one per date. */
 export function extractEvents(article: Pick<NormalizedArticle, 'paragraphs' | 'published_at' | 'dateline' | 'languages'>): ExtractedEvent[] {
   const chinese = article.languages.some((l) => l !== 'en');
@@ -159,10 +133,17 @@ export function extractEvents(article: Pick<NormalizedArticle, 'paragraphs' | 'p
   const state: ResolveState = { last: null };
   const seen = new Set<string>();
   const events: ExtractedEvent[] = [];
+  let notes = false;
   article.paragraphs.forEach((para, pi) => {
     // A full date or stated year anchors the rest of its own paragraph only.
     state.anchor = null;
     state.year = null;
+    if (notes) return;
+    // Below a 參考資料 / References heading come sources, not events.
+    if (isReferenceHeading(para.text)) {
+      notes = true;
+      return;
+    }
     if (isCaptionOrReference(para.text)) return;
     const heading = HEADING.exec(para.text.trim());
     if (heading) {
@@ -175,7 +156,7 @@ export function extractEvents(article: Pick<NormalizedArticle, 'paragraphs' | 'p
       }
       return;
     }
-    const text = para.text.replace(DATELINE, (m) => ' '.repeat(m.length));
+    const text = blankCitations(para.text.replace(DATELINE, (m) => ' '.repeat(m.length)));
     for (const s of splitSentences(text)) {
       const refs = findDateReferences(s.text, ctx, state).filter((r) => r.kind !== 'slash');
       if (!refs.length || events.length >= MAX_EVENTS_PER_ARTICLE) continue;
