@@ -59,7 +59,10 @@ function chinesePhrase(sentence: string, ref: DateRef): string {
   const rest = sentence.slice(ref.index + ref.length);
   // 截至1月5日，… / 自3月起: without its date the clause is a clipped fragment (截至，…), so the date stays;
   // so too where the date is an object or a modifier (订了1月20日6时的机票, 美国时间2月3日, 17日的峰会).
-  const keep = /(?:截至|截止|直到|直至|自|從|从|到|至|[時时]間|[時时]间|订了|訂了|定於|定于)\s*$/.test(raw) || /^\s*(?:的|\d{1,2}\s*[時时点點])/.test(rest);
+  // Nor where the date is a noun (今年的春節, 預計春節前後, 21日起, 14、15日).
+  const keep =
+    /(?:截至|截止|直到|直至|自|從|从|到|至|[時时]間|[時时]间|订了|訂了|定於|定于|的|、|預計|预计|介於|介于)\s*$/.test(raw) ||
+    /^\s*(?:的|、|\d{1,2}\s*[時时点點]|前|後|后|期間|期间|假期|連假|连假|起|止|為止|为止)/.test(rest);
   const before = keep ? raw : raw.replace(/[於于在經经自從从]\s*$/, '');
   const after = keep ? rest : rest.replace(TIME_OF_DAY, '');
   const clauses = (before + '\u0000' + (keep ? date : '') + after).split(/(?<=[，,：:])/);
@@ -114,6 +117,8 @@ function pickReference(refs: DateRef[]): DateRef {
  */
 function notAfterPublication(ref: DateRef, sentence: string, published: LocalDate | null): string | null {
   if (!ref.date || !published || ref.kind === 'relative' || ref.kind === 'chain' || FUTURE.test(sentence)) return ref.date;
+  // 停課至2月7日 / 維持二級警戒到2月7日: the end of a period, which may be to come (截至 is "as of").
+  if (/(?<![截])(?:到|至)\s*$/.test(sentence.slice(0, ref.index))) return ref.date;
   const [y, m, d] = ref.date.split('-').map(Number);
   if (toDayNumber({ y, m, d }) <= toDayNumber(published)) return ref.date;
   if (ref.kind === 'weekday') return /[下]/.test(sentence.slice(ref.index, ref.index + ref.length)) ? ref.date : formatDate(addDays({ y, m, d }, -7));
