@@ -131,3 +131,26 @@ test('English: captions are not events, and a clause keeps a date it cannot do w
   assert.deepEqual(ev('As of April 24, Taiwan has reported 428 cases, much lower than its neighbours.'), ['As of April 24, Taiwan has reported 428 cases, much lower than its neighbours']);
   assert.deepEqual(ev('On January 22-23, the WHO debated whether to declare an emergency.'), ['The WHO debated whether to declare an emergency']);
 });
+
+test('wire captions, reference sections and inline citations give no events; the body around them does', () => {
+  assert.ok(isCaptionOrReference('President Joe Biden and Chinese leader Xi Jinping shake hands as they meet on the sidelines of the G20 Summit in Nusa Dua, Bali, Indonesia, November 14, 2022.'));
+  assert.ok(!isCaptionOrReference('The two leaders met in Bali, and officials said the talks would resume on November 14, 2022.'));
+  assert.ok(!isCaptionOrReference('Talks resumed. Officials met in Bali, November 14, 2022.'), 'two sentences: prose, not a caption');
+  assert.ok(isCaptionOrReference('参考资料：中国互联网络信息中心，是经国务院主管部门批准，于1997年6月3日成立的互联网管理和服务机构。'));
+  const events = ev(
+    [
+      '2014年12月，新闻部发起宣传活动，其首要任务之一是创建社交媒体账户。[Shearlaw, Maeve (2 April 2015). "From Britain to Beijing" . The Guardian . Retrieved 4 February 2017.]',
+      '3月2日，市议会通过新的预算案。',
+      '注释',
+      '3月5日，作者访问了档案馆。',
+    ],
+    '2015-03-10T08:00:00+08:00',
+    'zh-Hans',
+  );
+  assert.deepEqual(events.map((e) => e.date), ['2015-03-02'], 'no event from the citation nor from below the notes heading');
+});
+
+test('the end of a period may be to come: 停課至2月7日 in a January report stays in February', () => {
+  assert.deepEqual(ev(['幼兒園即日起停課至2月7日，家長須在家照顧幼童。'], '2022-01-25T10:00:00+08:00').map((e) => e.date), ['2022-02-07']);
+  assert.deepEqual(ev(['截至2月7日，累計確診病例已超過一萬例。'], '2022-01-25T10:00:00+08:00').map((e) => e.date), ['2021-02-07'], '截至 is "as of": past');
+});
