@@ -20,6 +20,8 @@ export function isCaptionOrReference(p: string): boolean {
   // One short sentence closing on ", Month D, YYYY.": the wire caption's form, whatever its verb.
   if (t.length < 350 && CAPTION_DATE_END.test(t) && !/\.\s+[A-Z“"]/.test(t.replace(/\b(?:[A-Z]|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Mr|Ms|Mrs|Dr|St|U\.S)\.\s/g, ''))) return true;
   if (/\b(?:is|are) (?:seen|pictured)\b|\bpictured\b.{0,80}$|[（(]?\b(?:Getty Images|AFP|Reuters|AP Photo|Xinhua|Photo by)\b[^.]{0,60}[)）]?\.?$/i.test(t) && t.length < 300) return true;
+  // An English footnote: "See my interview with Hu, …, NYR Daily, May 27, 2015."
+  if (t.length < 400 && /^(?:\[?\d{1,3}[\].]?\s*)?(?:See|See also|Cf\.|Ibid\.?)\s/.test(t) && /\d{4}/.test(t)) return true;
   // 参考资料：中国互联网络信息中心…: a labelled reference, or the heading of a reference section.
   return REFERENCE_HEAD.test(t) && (t.replace(REFERENCE_HEAD, '').trim().length === 0 || /^(?:參考|参考|References|Bibliography|Sources)/i.test(t));
 }

@@ -76,8 +76,10 @@ function chinesePhrase(sentence: string, ref: DateRef): string {
   while (to > at && len(from, to) > MAX_PHRASE) to--;
   while (from < at && len(from, to) > MAX_PHRASE) from++;
   const phrase = stripParentheticals(clauses.slice(from, to + 1).join('').replace('\u0000', ''))
+    // 之后，2月27日，中国… without its date: one comma, not two.
+    .replace(/([，,])\s*[，,]/g, '$1')
     .replace(/[，,：:、。！？；\s]+$/u, '')
-    .replace(/^(?:[，,：:、\s]|[到至的]\s*[，,]?)+/, '')
+    .replace(/^(?:[，,：:、\s」』”）)]|[到至的]\s*[，,]?)+/, '')
     .replace(LEAD_WORDS, '');
   return truncate(phrase.trim(), MAX_CLAUSE);
 }

@@ -46,6 +46,7 @@ test('a clause naming the topic is shown whole: the dated sentence, not a clippe
   const [l] = ev([long]);
   assert.ok([...l.text].length <= 80, l.text);
   assert.match(l.text, /^第1批物資由軍機運抵災區並交給地方政府分發，.*分發$/);
+  assert.equal(ev(['继国安委之后，2月27日，中国又成立了网信领导小组。'], '2014-02-28T08:00:00+08:00', 'zh-Hans')[0].text, '继国安委之后，中国又成立了网信领导小组');
   // The date stays where the clause cannot do without it.
   assert.equal(ev(['石宇航订了1月20日6时40分的机票，准备回武汉。'], '2020-01-25T08:00:00+08:00', 'zh-Hans')[0].text, '石宇航订了1月20日6时40分的机票，准备回武汉');
 });
@@ -136,6 +137,7 @@ test('wire captions, reference sections and inline citations give no events; the
   assert.ok(isCaptionOrReference('President Joe Biden and Chinese leader Xi Jinping shake hands as they meet on the sidelines of the G20 Summit in Nusa Dua, Bali, Indonesia, November 14, 2022.'));
   assert.ok(!isCaptionOrReference('The two leaders met in Bali, and officials said the talks would resume on November 14, 2022.'));
   assert.ok(!isCaptionOrReference('Talks resumed. Officials met in Bali, November 14, 2022.'), 'two sentences: prose, not a caption');
+  assert.ok(isCaptionOrReference('See my interview with Ke, “Liberating China’s Past,” nybooks.com, March 29, 2017.'), 'an English footnote');
   assert.ok(isCaptionOrReference('参考资料：中国互联网络信息中心，是经国务院主管部门批准，于1997年6月3日成立的互联网管理和服务机构。'));
   const events = ev(
     [
