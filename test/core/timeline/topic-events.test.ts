@@ -56,7 +56,7 @@ test('/timeline X: a passing mention in a long essay adds none of its events; a 
   const db = openDatabase(join(dir, 'x.db'));
   try {
     const stores = sqliteStores(db);
-    const filler = '這段文字討論的是地方財政與產業轉型，與國際政治無關，只是讓這篇文章像一篇長篇評論那樣有足夠的篇幅。'.repeat(12);
+    const filler = '這段文字討論的是地方財政與產業轉型，與國際政治無關，只是讓這篇文章像一篇長篇評論那樣有足夠的篇幅。'.repeat(50);
     const essay = await storeArticle(stores, article('川普時代之後的地方財政', [
       '川普時代已經過去，但很多問題仍在。',
       '3月2日，縣議會通過了新的預算案，地方財政壓力稍微緩解。',
