@@ -61,7 +61,8 @@ export function eventIsAbout(names: NamesTopic, event: { text: string; paragraph
   if (names(event.text)) return true;
   const at = event.paragraph_text ? sentenceOf(event.paragraph_text, event.text) : null;
   if (!at) return false;
-  const attribution = at.before.replace(/[，,：:\s]+$/, '');
+  // Only the speaker's own clause: 高端疫苗相當搶手，陳時中說，… is his word, not the vaccine's event.
+  const attribution = at.before.replace(/[，,：:\s]+$/, '').split(/[，,：:]/).pop() ?? '';
   if (attribution && SPEECH_END.test(attribution) && names(attribution)) return true;
   return (PRONOUN.test(event.text) || PRONOUN.test(at.sentence)) && !!at.previous && names(at.previous);
 }

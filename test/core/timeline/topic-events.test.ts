@@ -35,6 +35,12 @@ test('an event is about the topic when its shown clause names it, in any script,
   const [pullout] = ev([spoke]);
   assert.equal(pullout.text, '美軍將撤出該基地');
   assert.ok(eventIsAbout(trump, { text: pullout.text, paragraph_text: spoke }));
+  // Only the speaker's clause counts, not every clause before the shown text.
+  const family = '高端疫苗相當搶手，指揮官陳時中回應說，太太與兒子已於3月5日在捷運站接種。';
+  const [shot] = ev([family]);
+  assert.equal(shot.text, '太太與兒子已在捷運站接種');
+  assert.ok(eventIsAbout(topicMatcher(['陳時中']), { text: shot.text, paragraph_text: family }));
+  assert.ok(!eventIsAbout(topicMatcher(['高端']), { text: shot.text, paragraph_text: family }));
 });
 
 test('a clause naming the topic is shown whole: the dated sentence, not a clipped phrase', () => {
