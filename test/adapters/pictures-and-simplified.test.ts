@@ -49,7 +49,7 @@ test('discord: /timeline 烏克蘭 answers with the text, then edits in the pict
     const first = reply.body.embeds[0];
     assert.equal(first.image, undefined, 'the first answer is the text alone');
     assert.equal(first.title, '时间轴：烏克蘭', 'the topic as typed, the rest in Simplified');
-    assert.match(first.description, /北约秘书长吕特/);
+    assert.match(first.description, /北大西洋公约组织秘书长吕特/);
     assert.equal(toSimplified(first.description), first.description);
     const token = fake.callbacks.find((c) => c.interactionId === id)!.token;
     const edits = () => fake.webhooks.filter((w) => w.token === token && w.method === 'PATCH' && w.messageId === '@original');
@@ -87,7 +87,7 @@ test('telegram: /timeline 烏克蘭 sends the text, then a photo answering it; a
     const [text, photo] = msgs;
     assert.equal(text.photo, undefined, 'the text comes first');
     assert.match(text.text, /时间轴：烏克蘭/);
-    assert.match(text.text, /北约秘书长吕特/);
+    assert.match(text.text, /北大西洋公约组织秘书长吕特/);
     assert.ok(photo.photo, 'then the photo');
     await assertPng(photo.photo);
     assert.equal(photo.replyTo, text.messageId, 'the photo answers the text');

@@ -63,22 +63,6 @@ export function eventStore(sql: Sql) {
       });
     },
 
-    /**
-     * For each of `articleIds`: its headline and first paragraph (joined by a newline) when its
-     * body is at most `maxChars` long (a news report), else null. Missing articles are absent.
-     */
-    async reportLeads(articleIds: number[], maxChars: number): Promise<Map<number, string | null>> {
-      const rows = await inChunks(articleIds, CHUNK, (chunk) => {
-        const { marks, params } = inList(chunk);
-        return sql.all<{ id: number; lead: string | null }>(
-          `SELECT a.id, CASE WHEN length(a.body) <= CAST(? AS INTEGER) THEN a.title || '\n' || COALESCE((SELECT text FROM paragraphs WHERE article_id = a.id AND position = 0), '') END AS lead
-           FROM articles a WHERE a.id IN (${marks})`,
-          [maxChars, ...params],
-        );
-      });
-      return new Map(rows.map((r) => [Number(r.id), r.lead]));
-    },
-
     /** The dated events of `articleIds`, by date then id. */
     async datedOf(articleIds: number[]): Promise<{ date: string; text: string }[]> {
       if (!articleIds.length) return [];

@@ -5,6 +5,9 @@
  */
 import type { Stores } from '../store/stores.ts';
 import { hasHan, scriptVariants } from '../entities/fold.ts';
+import { eventIsAbout } from './topic-text.ts';
+
+export { eventIsAbout } from './topic-text.ts';
 
 export interface TimelineEntry {
   date: string | null;
@@ -21,17 +24,6 @@ export interface Timeline {
   undated: TimelineEntry[];
   /** Entries left out because of the limit. */
   omitted: number;
-}
-
-const PRONOUN = /^\s*[「“"]?(?:他們|她們|他们|她们|它們|它们|他|她|它|其|該|该|此|they|he|she|it)(?![\p{L}])/iu;
-
-/** The sentence of `para` holding `phrase` (found by its opening characters), and the text before it. */
-function sentenceOf(para: string, phrase: string): { sentence: string; previous: string } | null {
-  const sentences = para.match(/[^。！？!?；;\n]+[。！？!?；;\n]*/g) ?? [para];
-  const probe = phrase.replace(/…$/, '').slice(0, 6);
-  const i = sentences.findIndex((s) => s.includes(probe));
-  if (i < 0) return null;
-  return { sentence: sentences[i], previous: i > 0 ? sentences[i - 1] : '' };
 }
 
 /**
@@ -60,19 +52,6 @@ function buildMatcher(names: string[]): (text: string) => boolean {
   return (text) => han.some((n) => text.includes(n)) || latin.some((re) => re.test(text));
 }
 
-/**
- * Whether an event belongs on the topic's timeline: its sentence names the topic, or starts with a
- * pronoun right after a sentence naming it, or its article is a news report about the topic
- * (headline or lead names it), so a report on Ukraine keeps 柯比…參與 while a passing mention of
- * Trump does not. `lead` is null for an article too long to be one report.
- */
-export function eventIsAbout(names: (text: string) => boolean, event: { text: string; paragraph_text?: string | null; lead?: string | null }): boolean {
-  if (names(event.text) || (event.lead && names(event.lead))) return true;
-  const at = event.paragraph_text ? sentenceOf(event.paragraph_text, event.text) : null;
-  if (!at) return false;
-  return names(at.sentence) || (PRONOUN.test(at.sentence) && names(at.previous));
-}
-
 function bigrams(s: string): Set<string> {
   const t = s.replace(/[^\p{L}\p{N}]+/gu, '');
   const out = new Set<string>();
@@ -91,12 +70,23 @@ export function phraseSimilarity(a: string, b: string): number {
 }
 
 /**
- * A news report is short; in one, every event belongs to the subject its headline or lead names.
- * A long essay or post names many subjects in passing, so there each event must name its own.
+ * Whether two texts on the same date tell the same event: alike phrases (Dice), or one outlet's
+ * shorter clause mostly found in another's whole sentence. A short text is contained in many
+ * long ones by chance, so containment needs a clause-sized text.
  */
-export const NEWS_REPORT_CHARS = 2000;
+export function sameEventText(a: string, b: string): boolean {
+  if (phraseSimilarity(a, b) >= SAME_EVENT_PHRASE) return true;
+  const [x, y] = [bigrams(a), bigrams(b)].sort((p, q) => p.size - q.size);
+  if (x.size < 10) return false;
+  let common = 0;
+  for (const g of x) if (y.has(g)) common++;
+  return common / x.size >= SAME_EVENT_CONTAINED;
+}
+
 /** Two phrases on the same date with this bigram Dice similarity describe the same event. */
 export const SAME_EVENT_PHRASE = 0.4;
+/** Or this share of the shorter text's bigrams found in the longer one. */
+export const SAME_EVENT_CONTAINED = 0.7;
 
 /**
  * The merged timeline of `articleIds`; with `names` (the topic's spellings), only the events
@@ -106,25 +96,13 @@ export const SAME_EVENT_PHRASE = 0.4;
 export async function buildTimeline(stores: Pick<Stores, 'events'>, articleIds: number[], limit = 25, names: string[] = []): Promise<Timeline> {
   const about = names.length ? topicMatcher(names) : null;
   const rows = await stores.events.forArticles(articleIds, !!about);
-  // Events whose own sentence does not name the topic keep only when their article is a news report
-  // whose headline or lead does: those articles are read, all at once.
-  const direct = about ? rows.map((r) => eventIsAbout(about, { text: r.text, paragraph_text: r.paragraph_text })) : [];
-  const leads = about ? await stores.events.reportLeads([...new Set(rows.filter((_, i) => !direct[i]).map((r) => r.article_id))], NEWS_REPORT_CHARS) : new Map<number, string | null>();
-  const leadOk = new Map<number, boolean>();
   const groups: (TimelineEntry & { stories: Set<number> })[] = [];
   const byKey = new Map<string, (TimelineEntry & { stories: Set<number> })[]>();
-  for (const [i, r] of rows.entries()) {
-    if (about && !direct[i]) {
-      let lead = leadOk.get(r.article_id);
-      if (lead === undefined) {
-        const text = leads.get(r.article_id);
-        leadOk.set(r.article_id, (lead = !!text && about(text)));
-      }
-      if (!lead) continue;
-    }
+  for (const r of rows) {
+    if (about && !eventIsAbout(about, { text: r.text, paragraph_text: r.paragraph_text })) continue;
     const key = r.date ?? `day:${r.day}`;
     const list = byKey.get(key) ?? [];
-    const same = list.find((g) => (r.story_id !== null && g.stories.has(r.story_id)) || phraseSimilarity(g.text, r.text) >= SAME_EVENT_PHRASE);
+    const same = list.find((g) => (r.story_id !== null && g.stories.has(r.story_id)) || sameEventText(g.text, r.text));
     const url = r.url && /^https?:\/\//i.test(r.url) ? r.url : null;
     if (same) {
       if (!same.article_ids.includes(r.article_id)) same.article_ids.push(r.article_id);

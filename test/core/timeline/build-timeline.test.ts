@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { openDatabase } from '../../../src/core/store/db.ts';
 import { storeArticle } from '../../../src/core/loader/store-article.ts';
 import { sqliteStores } from '../../../src/core/store/open-stores.ts';
-import { buildTimeline, phraseSimilarity } from '../../../src/core/timeline/build-timeline.ts';
+import { buildTimeline, phraseSimilarity, sameEventText } from '../../../src/core/timeline/build-timeline.ts';
 import { goldArticle, cnaCopyOf001, article } from '../stories/gold-articles.ts';
 
 /** Stores an article and waits for its (transitionally queued) story and event indexing. */
@@ -50,4 +50,8 @@ test('the same event from several outlets is one timeline entry with all its sou
 test('phrase similarity: same words high, different events low', () => {
   assert.ok(phraseSimilarity('北約秘書長呂特訪問基輔', '北大西洋公約組織秘書長呂特訪問基輔') > 0.5);
   assert.ok(phraseSimilarity('北約秘書長呂特訪問基輔', '川普拒絕提供戰斧導彈') < 0.2);
+  // One outlet's clause inside another's whole sentence is the same event; a short phrase is not enough.
+  assert.ok(sameEventText('北約秘書長呂特訪問基輔，與澤倫斯基舉行會談', '北大西洋公約組織秘書長呂特訪問基輔，與烏克蘭總統澤倫斯基會談後舉行聯合記者會，說明相關安全保障議題與未來合作方向'));
+  assert.ok(!sameEventText('呂特訪問基輔', '北大西洋公約組織秘書長呂特訪問基輔，與烏克蘭總統澤倫斯基會談後舉行聯合記者會，說明相關安全保障議題與未來合作方向'));
+  assert.ok(!sameEventText('川普拒絕提供戰斧導彈給烏克蘭', '北大西洋公約組織秘書長呂特訪問基輔，與烏克蘭總統澤倫斯基會談後舉行聯合記者會'));
 });

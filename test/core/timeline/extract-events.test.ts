@@ -11,16 +11,19 @@ test('every seed yields exactly its gold events (dates, and day only when the mo
   });
 });
 
-test('event phrases are short, from the dated clause, without the date words', () => {
+test('event text is the dated sentence, whole clauses, without the date words or a leading attribution', () => {
   const [e] = extractEvents(goldArticle(0));
-  assert.match(e.text, /澤倫斯基訪問白宮/);
-  assert.doesNotMatch(e.text, /12日|中央社/);
+  // 白宮發言人表示，美國總統拜登已經邀請烏克蘭總統澤倫斯基於12日訪問白宮。
+  assert.equal(e.text, '美國總統拜登已經邀請烏克蘭總統澤倫斯基訪問白宮');
   const byDate = new Map(extractEvents(goldArticle(2)).map((x) => [x.date, x.text]));
-  assert.match(byDate.get('2025-08-21')!, /呂特在布魯塞爾向32個成員國簡報/);
-  assert.match(byDate.get('2025-08-20')!, /柯比.*最低限度角色/);
-  for (const ev of gold.articles.flatMap((_, i) => extractEvents(goldArticle(i)))) assert.ok([...ev.text].length <= 44, ev.text);
+  assert.match(byDate.get('2025-08-21')!, /^北約秘書長呂特在布魯塞爾向32個成員國簡報白宮會議內容，並開始廣泛討論安全保證議題$/);
+  assert.match(byDate.get('2025-08-20')!, /^美國國防部政策次長柯比.*最低限度角色.*交給歐洲$/, 'the clauses after the speech verb stay');
+  for (const ev of gold.articles.flatMap((_, i) => extractEvents(goldArticle(i)))) {
+    assert.ok([...ev.text].length <= 120, ev.text);
+    assert.doesNotMatch(ev.text, /…$/, 'no seed sentence is clipped');
+  }
   // 001: "澤倫斯基今天表示" is the report speaking; the event is Rutte's visit to Kyiv.
-  assert.match(extractEvents(goldArticle(1))[0].text, /呂特訪問基輔/);
+  assert.match(extractEvents(goldArticle(1))[0].text, /^北大西洋公約組織秘書長呂特訪問基輔，與烏克蘭總統澤倫斯基會談後/);
 });
 
 test('English text gives events too, and the same date twice in one article is one event', () => {
