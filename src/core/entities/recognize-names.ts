@@ -10,7 +10,7 @@ import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import { toSimplified } from '../text/script.ts';
 import { isTranslitChar } from './alias-pairs.ts';
-import { isKnownOrganisation, isWorldPlace } from './world-places.ts';
+import { isKnownOrganisation, isWorldPlace, listedHead, worldDictionary } from './world-places.ts';
 import { isAmbiguousSurname, isChineseSurnameStart, isGenericOrgWord, isGenericPlaceWord, isNonNameWord, isPlaceAbbreviation } from './name-lexicon.ts';
 
 /** PER person, ORG organisation, LOC place (the People's Daily / MSRA labels). */
@@ -22,6 +22,11 @@ export interface NameSpan {
   end: number;
   text: string;
   type: NameType;
+  /**
+   * Names inside an organisation's name that are mentions too (新华社 in 新华社香港分社, 新疆 in
+   * 新疆维吾尔自治区人大常委会); kept apart so exact-span scoring sees the outer name only.
+   */
+  inner?: NameSpan[];
 }
 
 interface Token {
@@ -33,7 +38,11 @@ interface Token {
 
 let jieba: Jieba | undefined;
 function segmenter(): Jieba {
-  return (jieba ??= Jieba.withDict(dict));
+  if (!jieba) {
+    jieba = Jieba.withDict(dict);
+    jieba.loadDict(Buffer.from(worldDictionary()));
+  }
+  return jieba;
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -176,6 +185,8 @@ function organisation(tokens: Token[], i: number): OrgEnd | undefined {
   let best: OrgEnd | undefined = first.tag === 'nt' && !first.word.endsWith('政府') ? { next: i + 1, end: first.end } : undefined;
   // One word that is an organisation on its own (国会, 县委, 保守党), not a generic one (社会, 部队).
   if (!best && first.word.length >= 2 && first.tag !== 'a' && ORG_WORD_END.test(first.word) && !isGenericOrgWord(first.word)) best = { next: i + 1, end: first.end };
+  // A proper noun jieba knows whole that ends like an organisation (人民日报/nz, 光明日报/nz).
+  if (!best && first.tag === 'nz' && first.word.length >= 3 && ORG_END.test(first.word) && !isGenericOrgWord(first.word)) best = { next: i + 1, end: first.end };
   const cut = first.word.length >= 4 ? titleTail(first.word) : 0;
   if (cut) return { next: i + 1, end: first.end - cut };
   let len = first.word.length;
@@ -186,6 +197,8 @@ function organisation(tokens: Token[], i: number): OrgEnd | undefined {
     if (len > ORG_MAX) break;
     // A common-noun head gives way to a name further on (会见/n 芬兰/ns 农林部: the organisation starts at 芬兰).
     if (!named && NAMED_TAGS.has(t.tag)) return undefined;
+    // A known company after a common noun is named on its own (中国 巨头 华为: the giant, then Huawei).
+    if (isKnownOrganisation(t.word) && tokens[j - 1].tag === 'n') return best;
     const tail = titleTail(t.word);
     if (tail) {
       // 中联部/nt 部长, 财政部/nt 副部长: the title is the whole word, the organisation ended before it.
@@ -269,6 +282,20 @@ function abbreviationNext(tokens: Token[], i: number): boolean {
   return !!n && n.start === tokens[i].end && n.word.length === 1 && isPlaceAbbreviation(n.word) && (n.tag === 'ns' || n.tag === 'j');
 }
 
+/**
+ * The place or organisation an organisation's name starts with: a listed one (华为 of
+ * 华为技术有限公司, 新疆 of 新疆维吾尔自治区…), else a first word jieba tags as a place or
+ * organisation when more follows (青岛/ns 海牛队); undefined if none.
+ */
+function innerHead(tokens: Token[], i: number, end: number, text: string): NameSpan | undefined {
+  const first = tokens[i];
+  const listed = listedHead(first.word);
+  if (listed) return { start: first.start, end: first.start + listed.length, text: text.slice(first.start, first.start + listed.length), type: listed.type };
+  if (first.end >= end || first.word.length < 2 || !allHan(first.word) || isGenericPlaceWord(first.word)) return undefined;
+  if (first.tag === 'ns' || (first.tag === 'nt' && !first.word.endsWith('政府'))) return { start: first.start, end: first.end, text: text.slice(first.start, first.end), type: first.tag === 'ns' ? 'LOC' : 'ORG' };
+  return undefined;
+}
+
 /** Every person, organisation and place jieba and the rules find in `text`, in order, not overlapping (`simplified`: the text is known to be Simplified). */
 export function recognizeNames(text: string, opts: { simplified?: boolean } = {}): NameSpan[] {
   if (!HAN.test(text)) return [];
@@ -302,6 +329,8 @@ export function recognizeNames(text: string, opts: { simplified?: boolean } = {}
     const org = t.word.endsWith('关系') ? undefined : organisation(tokens, i);
     if (org) {
       push(t.start, org.end, 'ORG');
+      const inner = innerHead(tokens, i, org.end, text);
+      if (inner) out[out.length - 1].inner = [inner];
       i = org.next - 1;
       continue;
     }

@@ -9,6 +9,10 @@ const COUNTRIES =
   '加拿大 墨西哥 危地马拉 洪都拉斯 萨尔瓦多 尼加拉瓜 哥斯达黎加 巴拿马 古巴 牙买加 海地 多米尼加 巴哈马 巴巴多斯 特立尼达和多巴哥 格林纳达 哥伦比亚 委内瑞拉 圭亚那 苏里南 厄瓜多尔 秘鲁 玻利维亚 巴西 巴拉圭 乌拉圭 阿根廷 智利 ' +
   '爱尔兰 荷兰 比利时 卢森堡 瑞士 奥地利 意大利 西班牙 葡萄牙 希腊 马耳他 丹麦 挪威 瑞典 芬兰 冰岛 波兰 捷克 斯洛伐克 匈牙利 罗马尼亚 保加利亚 南斯拉夫 塞尔维亚 黑山 克罗地亚 斯洛文尼亚 波黑 波斯尼亚 马其顿 阿尔巴尼亚 科索沃 乌克兰 白俄罗斯 摩尔多瓦 立陶宛 拉脱维亚 爱沙尼亚 摩纳哥 梵蒂冈 列支敦士登 安道尔 圣马力诺 ' +
   '澳大利亚 新西兰 巴布亚新几内亚 斐济 萨摩亚 汤加 瓦努阿图 所罗门群岛 基里巴斯 瑙鲁 图瓦卢 帕劳';
+// China's provincial-level divisions, short and full forms.
+const PROVINCES =
+  '河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 四川 贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆 ' +
+  '内蒙古自治区 广西壮族自治区 西藏自治区 宁夏回族自治区 新疆维吾尔自治区 香港特别行政区 澳门特别行政区';
 const CITIES =
   '北京 上海 天津 重庆 香港 澳门 台北 高雄 台中 台南 新竹 基隆 拉萨 乌鲁木齐 呼和浩特 石家庄 哈尔滨 长春 沈阳 大连 太原 济南 青岛 郑州 ' +
   '南京 苏州 无锡 杭州 宁波 温州 合肥 福州 厦门 南昌 武汉 长沙 广州 深圳 珠海 汕头 南宁 桂林 海口 三亚 成都 贵阳 昆明 西安 兰州 西宁 银川 ' +
@@ -32,9 +36,32 @@ export function isKnownOrganisation(word: string): boolean {
   return ORGS.has(word);
 }
 
-const PLACES = new Set([...COUNTRIES.split(' '), ...CITIES.split(' ')]);
+const PLACES = new Set([...COUNTRIES.split(' '), ...PROVINCES.split(' '), ...CITIES.split(' ')]);
 
 /** Whether `word` is a country or major city (莫斯科, 阿根廷), whatever jieba's dictionary tags it. */
 export function isWorldPlace(word: string): boolean {
   return PLACES.has(word);
+}
+
+/**
+ * The listed organisations as jieba user-dictionary lines ("word freq tag"), so the
+ * segmenter keeps them whole where its HMM would glue a neighbour on (而谷歌/x → 而 谷歌).
+ */
+export function worldDictionary(): string {
+  // Places are left to jieba's dictionary: it keeps them whole already, and weighting them cut some names apart (NER eval).
+  const lines = [...ORGS].filter((w) => /^\p{Script=Han}{2,}$/u.test(w) && !PLACES.has(w)).map((w) => `${w} 1000 nt`);
+  return lines.join('\n') + '\n';
+}
+
+/**
+ * The listed place or organisation a longer name starts with (新疆维吾尔自治区人大常委会 → 新疆,
+ * 华为技术有限公司 → 华为), as its length and type; null if none. The longest listed head wins.
+ */
+export function listedHead(name: string): { length: number; type: 'LOC' | 'ORG' } | null {
+  for (let n = Math.min(6, name.length - 1); n >= 2; n--) {
+    const head = name.slice(0, n);
+    if (PLACES.has(head)) return { length: n, type: 'LOC' };
+    if (ORGS.has(head)) return { length: n, type: 'ORG' };
+  }
+  return null;
 }
