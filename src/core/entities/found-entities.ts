@@ -14,6 +14,7 @@ import { foldKey } from './fold.ts';
 import { isChineseSurnameStart } from './name-lexicon.ts';
 import { toSimplified } from '../text/script.ts';
 import { soundKey, soundsAlike } from './sound-alike.ts';
+import { englishNamesOf } from './world-names-en.ts';
 import type { AliasIndex } from './alias-index.ts';
 
 /**
@@ -106,7 +107,7 @@ export async function storeFoundNames(stores: Stores, found: FoundName[], idx?: 
       id = alike;
     } else if (isNew) {
       created.add(id);
-      entities.push({ id, type: TYPE[f.type], nameZh: han ? f.name : null, nameEn: han ? null : f.name });
+      entities.push({ id, type: TYPE[f.type], nameZh: han ? f.name : null, nameEn: han ? (englishNamesOf(toSimplified(f.name))[0] ?? null) : f.name });
       if (k) addName(k, id, f.name);
       addName(f.key, id, f.name);
       const py = f.type === 'PER' ? pinyinKey(f.name) : null;

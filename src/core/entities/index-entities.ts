@@ -6,12 +6,13 @@
  */
 import type { Stores } from '../store/stores.ts';
 import type { StoredArticle } from '../article.ts';
-import { getAliasIndex } from './alias-index.ts';
+import { getAliasIndex, type AliasIndex } from './alias-index.ts';
 import { findAliasPairs, type AliasPair } from './alias-pairs.ts';
 import type { NameSpan } from './recognize-names.ts';
-import { findArticleMentions } from './find-mentions.ts';
+import { findArticleMentions, type ArticleMention } from './find-mentions.ts';
+import { findListedLatinNames } from './latin-names.ts';
 import { learnAliases, type LearnedAlias } from './learn-aliases.ts';
-import { linkArticleNames, recognizeArticleNames, type ArticleNames, type KnownSpan } from './article-names.ts';
+import { linkArticleNames, nameKey, recognizeArticleNames, type ArticleNames, type FoundName, type KnownSpan } from './article-names.ts';
 import { findPinyinNames, keptFoundMentions, storeFoundNames } from './found-entities.ts';
 import { foldKey } from './fold.ts';
 
@@ -38,6 +39,48 @@ function completePairNames(pairs: AliasPair[], spans: NameSpan[]): AliasPair[] {
     }
   }
   return pairs;
+}
+
+/** Counts one more mention of `entityId` (`pos`: offset in the joined body, -1 for the title). */
+function countHit(mentions: ArticleMention[], entityId: string, pos: number, surface: string): void {
+  let m = mentions.find((x) => x.entityId === entityId);
+  if (!m) {
+    m = { entityId, count: 0, firstPos: -1, inTitle: false, surfaces: [], surface, role: null };
+    mentions.push(m);
+  }
+  m.count++;
+  if (pos < 0) m.inTitle = true;
+  else if (m.firstPos < 0) m.firstPos = pos;
+  if (!m.surfaces.includes(surface)) m.surfaces.push(surface);
+}
+
+/**
+ * Listed English names (Google, Xinjiang) count for the entity their Chinese name is: a listed or
+ * learned one when the alias data has that Chinese name (one owner only), else the found name,
+ * created if no Chinese text has named it yet. Hits inside an alias match are the matcher's.
+ */
+function addListedLatinNames(idx: AliasIndex, title: string, paragraphs: string[], known: KnownSpan[], found: FoundName[], mentions: ArticleMention[]): void {
+  const scan = [title, ...paragraphs];
+  for (let i = 0, offset = 0; i < scan.length; offset += i > 0 ? scan[i].length + 2 : 0, i++) {
+    const paragraph = i - 1;
+    for (const h of findListedLatinNames(scan[i])) {
+      if (known.some((k) => k.paragraph === paragraph && k.start < h.end && h.start < k.end)) continue;
+      const pos = paragraph < 0 ? -1 : offset + h.start;
+      const owners = idx.byKey.get(foldKey(h.zh)) ?? [];
+      if (owners.length === 1) {
+        countHit(mentions, owners[0], pos, h.surface);
+        continue;
+      }
+      if (owners.length > 1 || idx.byKey.has(foldKey(h.surface))) continue;
+      const key = nameKey(h.zh);
+      let f = found.find((x) => x.key === key);
+      if (!f) found.push((f = { key, name: h.zh, type: h.type, count: 0, firstPos: -1, inTitle: false, surfaces: [] }));
+      f.count++;
+      if (pos < 0) f.inTitle = true;
+      else if (f.firstPos < 0) f.firstPos = pos;
+      if (!f.surfaces.includes(h.surface)) f.surfaces.push(h.surface);
+    }
+  }
 }
 
 /**
@@ -72,6 +115,7 @@ export async function indexEntities(stores: Stores, article: StoredArticle, opts
     m.count++;
     if (!m.surfaces.includes(l.surface)) m.surfaces.push(l.surface);
   }
+  addListedLatinNames(idx, article.title ?? '', paragraphs, known, found, mentions);
   for (const m of await storeFoundNames(stores, found, idx)) {
     // A sound-alike spelling of an entity the article already mentions counts for that mention.
     const same = mentions.find((x) => x.entityId === m.entityId);
@@ -89,15 +133,7 @@ export async function indexEntities(stores: Stores, article: StoredArticle, opts
     const paragraph = i - 1;
     for (const h of pinyinHits[i]) {
       if (known.some((k) => k.paragraph === paragraph && k.start < h.end && h.start < k.end)) continue;
-      let m = mentions.find((x) => x.entityId === h.entityId);
-      if (!m) {
-        m = { entityId: h.entityId, count: 0, firstPos: -1, inTitle: false, surfaces: [], surface: h.surface, role: null };
-        mentions.push(m);
-      }
-      m.count++;
-      if (paragraph < 0) m.inTitle = true;
-      else if (m.firstPos < 0) m.firstPos = offset + h.start;
-      if (!m.surfaces.includes(h.surface)) m.surfaces.push(h.surface);
+      countHit(mentions, h.entityId, paragraph < 0 ? -1 : offset + h.start, h.surface);
     }
   }
   if (reuse) {

@@ -235,6 +235,8 @@ const VISIT_HEAD = new Set('访来驻赴对抵离返旅援侵反亲抗排留');
 const SIDE_TAIL = new Set('方军籍资企商');
 // Characters that end a glued word, never a two-character given name (余人, 时要, 那好).
 const NOT_GIVEN_END = new Set('人的了是在得个些要转字着上下里内外中为以与和就都也又还才再将被把从对到向')
+// Prepositions and conjunctions the HMM glues onto a name after them (当马云, 被王丹).
+const GLUE_HEAD = new Set('当在被向和与让对把给跟由从将于及');
 // Words a place is often preceded by (在莫斯科, 访问科索沃, 抵达吉隆坡).
 const PLACE_BEFORE = /^(?:在|到|赴|抵|抵达|访问|前往|来自|飞往|位于|从|离开|途经|返回|回到|进入)$/;
 
@@ -396,6 +398,15 @@ export function recognizeNames(text: string, opts: { simplified?: boolean } = {}
       push(t.start, given.end, 'PER');
       i++;
       continue;
+    }
+    // The HMM glues a preposition or conjunction onto an unknown two-character name (当马云/x 在):
+    // the name is the rest when it is a surname and a given name no dictionary knows.
+    if (t.tag === 'x' && t.word.length === 3 && GLUE_HEAD.has(t.word[0]) && allHan(t.word)) {
+      const rest = t.word.slice(1);
+      if (isChineseSurnameStart(rest) && !isAmbiguousSurname(rest[0]) && !NOT_GIVEN_END.has(rest[1]) && !isNonNameWord(rest) && !isDictionaryWord(rest)) {
+        push(t.start + 1, t.end, 'PER');
+        continue;
+      }
     }
     const chinese = isChineseName(t, tokens[i + 1], tokens[i - 1]);
     if (chinese || isForeignName(t, tokens[i - 1], tokens[i + 1])) {

@@ -10,6 +10,7 @@ import { allowedEdits, editDistance } from './fuzzy.ts';
 import { entityById, foundEntitiesByKey } from './found-entities.ts';
 import { nameKey } from './article-names.ts';
 import { scriptVariants } from './fold.ts';
+import { listedByQuery } from './world-names-en.ts';
 
 /** The answer to "who is this name": one entity, or suggestions. */
 export interface ResolveResult {
@@ -76,6 +77,12 @@ export async function resolveEntity(stores: Stores, query: string): Promise<Reso
   if (exact?.length) return found(stores, idx, exact, 'alias', null, key);
   const asId = query.trim().toLowerCase().replace(/\s+/g, '-');
   if (idx.entities.has(asId)) return found(stores, idx, [asId], 'id', null, key);
+  // A listed English name (Google, Tibet) is the entity its Chinese name is.
+  const listed = listedByQuery(query);
+  if (listed) {
+    const r = await resolveEntity(stores, listed.zh);
+    if (r.entity && r.match !== 'fuzzy') return { ...r, match: 'alias', matched: listed.zh };
+  }
   const qKey = nameKey(query);
   const inText = await foundEntitiesByKey(stores, qKey);
   if (inText.length) {
