@@ -11,10 +11,12 @@ import { findAliasPairs, type AliasPair } from './alias-pairs.ts';
 import type { NameSpan } from './recognize-names.ts';
 import { findArticleMentions, type ArticleMention } from './find-mentions.ts';
 import { findListedLatinNames } from './latin-names.ts';
+import { findLearnedLatinNames, latinSpellingKey, latinSpellingsIn } from './latin-person-links.ts';
+import { listedByEnglish } from './world-names-en.ts';
 import { learnAliases, type LearnedAlias } from './learn-aliases.ts';
-import { linkArticleNames, nameKey, recognizeArticleNames, type ArticleNames, type FoundName, type KnownSpan } from './article-names.ts';
+import { foundEntityId, linkArticleNames, nameKey, recognizeArticleNames, type ArticleNames, type FoundName, type KnownSpan } from './article-names.ts';
 import { findPinyinNames, keptFoundMentions, storeFoundNames } from './found-entities.ts';
-import { foldKey } from './fold.ts';
+import { foldKey, hasHan } from './fold.ts';
 
 /** The article's sort date for newest-first lists: UTC ISO (date-only at 00:00Z, as articles.published_utc), '' when unknown. */
 export function sortKeyOf(publishedAt: string | null | undefined): string {
@@ -83,6 +85,19 @@ function addListedLatinNames(idx: AliasIndex, title: string, paragraphs: string[
   }
 }
 
+/** Stores each learned Latin spelling as a look-up key of its person unless the key is taken; returns those added, for re-linking earlier articles. */
+async function learnLatinSpellings(stores: Stores, spellings: { word: string; entityId: string }[]): Promise<LearnedAlias[]> {
+  const added: LearnedAlias[] = [];
+  for (const { word, entityId } of spellings) {
+    const key = latinSpellingKey(word);
+    if ((await stores.entities.foundByKey(key)).length) continue;
+    const e = await stores.entities.entity(entityId);
+    await stores.entities.addFoundNames([], [{ key, entity_id: entityId, name: e?.name_zh ?? word }], new Date().toISOString());
+    added.push({ entityId, alias: word });
+  }
+  return added;
+}
+
 /**
  * Replaces the entity mentions of `article` (learning aliases from it first, unless `learn` is
  * false: re-indexing, which has learned them already). Returns the aliases it learned: articles
@@ -116,7 +131,8 @@ export async function indexEntities(stores: Stores, article: StoredArticle, opts
     if (!m.surfaces.includes(l.surface)) m.surfaces.push(l.surface);
   }
   addListedLatinNames(idx, article.title ?? '', paragraphs, known, found, mentions);
-  for (const m of await storeFoundNames(stores, found, idx)) {
+  const stored = await storeFoundNames(stores, found, idx);
+  for (const m of stored) {
     // A sound-alike spelling of an entity the article already mentions counts for that mention.
     const same = mentions.find((x) => x.entityId === m.entityId);
     if (!same) {
@@ -129,6 +145,15 @@ export async function indexEntities(stores: Stores, article: StoredArticle, opts
   // Chinese people found before, written in Pinyin (Mao Zedong in an English paragraph).
   const scan = [article.title ?? '', ...paragraphs];
   const pinyinHits = await findPinyinNames(stores, scan);
+  // …and foreign people by a Latin spelling learned from an article writing both (Snowden for 斯诺登).
+  const skip = (w: string) => idx.byKey.has(foldKey(w)) || !!listedByEnglish(w);
+  if (learn) {
+    // Only a name that is its own entity: one joined to a sound-alike (普莱斯 to 布鲁斯) would carry the word to the other.
+    const people = found.flatMap((f, i) => (f.type === 'PER' && hasHan(f.name) && stored[i].entityId === foundEntityId(f.key) ? [{ entityId: stored[i].entityId, name: f.name }] : []));
+    learned.push(...(await learnLatinSpellings(stores, latinSpellingsIn(scan, people, skip))));
+  }
+  const latinHits = await findLearnedLatinNames(stores, scan, skip);
+  for (let i = 0; i < scan.length; i++) pinyinHits[i].push(...latinHits[i].filter((h) => !pinyinHits[i].some((p) => p.start < h.end && h.start < p.end)));
   for (let i = 0, offset = 0; i < scan.length; offset += i > 0 ? scan[i].length + 2 : 0, i++) {
     const paragraph = i - 1;
     for (const h of pinyinHits[i]) {

@@ -264,9 +264,11 @@ function inContext(t: Token, next: Token | undefined, prev: Token | undefined): 
 }
 
 /** A transliterated foreign name jieba knows as a person (克林顿/nr, 休斯/nrt), unless the context makes it a place. */
-function isForeignName(t: Token, prev: Token | undefined, next: Token | undefined): boolean {
+function isForeignName(t: Token, prev: Token | undefined, next: Token | undefined, extended = false): boolean {
   if (!PERSON_TAGS.has(t.tag) || t.word.length < 2 || !isTranslitWord(t.word) || isNonNameWord(t.word)) return false;
-  if (prev && PLACE_BEFORE.test(prev.word)) return false;
+  // After 在/到/访问 a dictionary name is as often a place (在莫斯科); one the dictionary knows only
+  // in part (斯诺/nr 登: 在斯诺登文件中) is an unknown name, a person as usual.
+  if (prev && PLACE_BEFORE.test(prev.word) && !extended) return false;
   if (next && next.start === t.end && LOC_SUFFIX.has(next.word)) return false;
   return true;
 }
@@ -409,7 +411,7 @@ export function recognizeNames(text: string, opts: { simplified?: boolean } = {}
       }
     }
     const chinese = isChineseName(t, tokens[i + 1], tokens[i - 1]);
-    if (chinese || isForeignName(t, tokens[i - 1], tokens[i + 1])) {
+    if (chinese || isForeignName(t, tokens[i - 1], tokens[i + 1], translitRun(tokens, i + 1, t.word.length) > i + 1)) {
       let end = t.end;
       let k = i + 1;
       // A name the HMM cut before its last given-name character (汪明/x 新/a, 金志/n 贤/zg).

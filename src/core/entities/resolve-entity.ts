@@ -11,6 +11,7 @@ import { entityById, foundEntitiesByKey } from './found-entities.ts';
 import { nameKey } from './article-names.ts';
 import { scriptVariants } from './fold.ts';
 import { listedByQuery } from './world-names-en.ts';
+import { latinSpellingKey } from './latin-person-links.ts';
 
 /** The answer to "who is this name": one entity, or suggestions. */
 export interface ResolveResult {
@@ -85,6 +86,8 @@ export async function resolveEntity(stores: Stores, query: string): Promise<Reso
   }
   const qKey = nameKey(query);
   const inText = await foundEntitiesByKey(stores, qKey);
+  // …or a Latin spelling learned for a person found in Chinese text (Snowden → 斯诺登).
+  if (!inText.length && /^[A-Za-z]+$/.test(query.trim())) inText.push(...(await foundEntitiesByKey(stores, latinSpellingKey(query.trim()))));
   if (inText.length) {
     // A found name itself answers exactly; a surname (哈贝马斯) or Pinyin answers only when one person has it.
     const own: string[] = [];

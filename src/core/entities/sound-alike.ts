@@ -57,3 +57,8 @@ export function soundsAlike(a: string, b: string): boolean {
   }
   return same >= 1;
 }
+
+/** Each syllable of a foreign-style Han name: consonant class, Pinyin final and whether it ends in a nasal (登: d, eng, nasal); null for other names. */
+export function syllableSounds(name: string): { consonant: string; final: string; nasal: boolean }[] | null {
+  return syllables(name)?.map((s) => ({ consonant: consonantClass(s), final: s.replace(/^(zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])/, ''), nasal: NASAL.test(s) })) ?? null;
+}
