@@ -219,7 +219,7 @@ const PLACE_TAIL = /[庄省市县镇乡村岛湾港街城堡寨寺]$/;
 // Words a person's name is often followed by in news (彭真校长, 贺龙同志, 克林顿说).
 const PERSON_AFTER = /^(?:同志|先生|女士|夫人|教授|主席|总统|总理|首相|部长|书记|委员长|院士|博士|大使|将军|校长|院长|主任|经理|总裁|董事长|局长|市长|县长|省长|说|表示|指出|认为|强调|会见|会晤|访问|宣布|称|等人|一行|报道|摄)/;
 // Titles and roles news writes right before a name (记者薛原, 县委书记汪明新, 选手张勇).
-const PERSON_BEFORE = /(?:记者|通讯员|书记|主任|经理|总裁|董事长|院长|校长|局长|厅长|部长|处长|科长|所长|市长|县长|省长|乡长|镇长|村长|主席|总理|总统|教授|教练|选手|队员|球员|运动员|作者|政委|司令员|司令|参谋长|委员|代表|老师|同学|演员|导演|编辑|律师|医生|大夫|工程师|厂长|社长|站长|队长|班长|组长|会长|秘书长|干事|战士|老人|女士|先生|同志|妻子|丈夫|儿子|女儿|母亲|父亲)$/;
+const PERSON_BEFORE = /(?:记者|通讯员|指挥官|书记|主任|经理|总裁|董事长|院长|校长|局长|厅长|部长|处长|科长|所长|市长|县长|省长|乡长|镇长|村长|主席|总理|总统|教授|教练|选手|队员|球员|运动员|作者|政委|司令员|司令|参谋长|委员|代表|老师|同学|演员|导演|编辑|律师|医生|大夫|工程师|厂长|社长|站长|队长|班长|组长|会长|秘书长|干事|战士|老人|女士|先生|同志|妻子|丈夫|儿子|女儿|母亲|父亲)$/;
 const COMPOUND_SURNAME = /^(?:欧阳|司马|诸葛|上官|东方|皇甫|尉迟|公孙|慕容|长孙|宇文|司徒|夏侯|令狐|端木)/;
 // Tags of words jieba glues a country onto (法国总理/n, 德国总理/nr, 中国京剧/nz, 中国式/nz).
 const COMPOUND_TAGS = new Set(['n', 'nr', 'nz', 'x', 'vn']);
@@ -235,6 +235,10 @@ const VISIT_HEAD = new Set('访来驻赴对抵离返旅援侵反亲抗排留');
 const SIDE_TAIL = new Set('方军籍资企商');
 // Characters that end a glued word, never a two-character given name (余人, 时要, 那好).
 const NOT_GIVEN_END = new Set('人的了是在得个些要转字着上下里内外中为以与和就都也又还才再将被把从对到向')
+// What closes a quoted speaker in a headline (陈时中：约有150万剂; not 徐渭诗：, a poem, whose last character is a noun).
+const NAME_CLOSE = /^[：:]/;
+// Tags of a single character that never ends a name (prepositions, conjunctions, particles, pronouns, numerals, adverbs, verbs).
+const CUT_NAME_STOP = /^(?:d|p|c|u\w*|r|m|q|v|y|e|o)$/;
 // Prepositions and conjunctions the HMM glues onto a name after them (当马云, 被王丹).
 const GLUE_HEAD = new Set('当在被向和与让对把给跟由从将于及');
 // Words a place is often preceded by (在莫斯科, 访问科索沃, 抵达吉隆坡).
@@ -370,6 +374,11 @@ export function recognizeNames(text: string, opts: { simplified?: boolean } = {}
       for (let k = 0; k < t.word.length; k++) push(t.start + k, t.start + k + 1, 'LOC');
       continue;
     }
+    // A conjunction or preposition glued onto a listed place (和澳洲/ns): the place is the rest.
+    if (t.tag === 'ns' && t.word.length >= 3 && GLUE_HEAD.has(t.word[0]) && isWorldPlace(t.word.slice(1))) {
+      push(t.start + 1, t.end, 'LOC');
+      continue;
+    }
     if (t.tag === 'ns' && allHan(t.word) && !isGenericPlaceWord(t.word)) {
       if (t.word.length > 3 && t.word.endsWith('地区')) {
         push(t.start, t.end - 2, 'LOC');
@@ -410,6 +419,19 @@ export function recognizeNames(text: string, opts: { simplified?: boolean } = {}
         continue;
       }
     }
+    // A three-character name cut after two (陈时/x 中/f 说, 市长 柯文/nz 哲/n): a verb of speech or a
+    // time word after the last character, or a title before the name, makes it one.
+    const last = tokens[i + 1];
+    if (t.word.length === 2 && allHan(t.word) && (t.tag === 'x' || t.tag === 'nz' || PERSON_TAGS.has(t.tag)) && isChineseSurnameStart(t.word) && !isAmbiguousSurname(t.word[0]) && !isNonNameWord(t.word) && !isCommonWord(t.word)
+      && last && last.start === t.end && last.word.length === 1 && allHan(last.word) && !CUT_NAME_STOP.test(last.tag)) {
+      const after = tokens[i + 2];
+      const prev = tokens[i - 1];
+      if ((after && after.start === last.end && (PERSON_AFTER.test(after.word) || after.tag === 't' || (NAME_CLOSE.test(after.word) && last.tag !== 'n'))) || (prev && prev.end === t.start && PERSON_BEFORE.test(prev.word))) {
+        push(t.start, last.end, 'PER');
+        i++;
+        continue;
+      }
+    }
     const chinese = isChineseName(t, tokens[i + 1], tokens[i - 1]);
     if (chinese || isForeignName(t, tokens[i - 1], tokens[i + 1], translitRun(tokens, i + 1, t.word.length) > i + 1)) {
       let end = t.end;
@@ -434,6 +456,12 @@ export function recognizeNames(text: string, opts: { simplified?: boolean } = {}
       push(t.start, end, 'PER');
       i = k - 1;
     }
+  }
+  // A listed place inside a longer place name is a mention of it too (南非 in 南非共和国, 纽约 in 纽约州).
+  for (const span of out) {
+    if (span.type !== 'LOC' || span.inner) continue;
+    const head = listedHead(simp.slice(span.start, span.end));
+    if (head) span.inner = [{ start: span.start, end: span.start + head.length, text: text.slice(span.start, span.start + head.length), type: head.type }];
   }
   return out;
 }

@@ -37,6 +37,8 @@ const PLACE_ENTRIES = `
 const ORG_ENTRIES = `
 微软:Microsoft 谷歌:Google 脸书:Facebook 推特:Twitter 英特尔:Intel 思科:Cisco 高通:Qualcomm 英伟达:Nvidia 波音:Boeing 空客:Airbus 丰田:Toyota 索尼:Sony
 三星:Samsung 诺基亚:Nokia 爱立信:Ericsson 西门子:Siemens 雀巢:Nestlé 华为:Huawei 中兴:ZTE 腾讯:Tencent 阿里巴巴:Alibaba 百度:Baidu 京东:JD.com 字节跳动:ByteDance 美团:Meituan
+辉瑞:Pfizer 莫德纳:Moderna 阿斯利康:AstraZeneca 诺华:Novartis 罗氏:Roche 赛诺菲:Sanofi 葛兰素史克:GlaxoSmithKline/GSK 默沙东:Merck 拜耳:Bayer
+大众汽车:Volkswagen 通用电气:General Electric 埃克森美孚:ExxonMobil 高盛:Goldman Sachs 摩根大通:JPMorgan 花旗:Citigroup 汇丰:HSBC 台积电:TSMC 鸿海:Hon Hai 富士康:Foxconn
 网易:NetEase 新浪:Sina 搜狐:Sohu 比亚迪:BYD 联想:Lenovo 小米:Xiaomi 优步:Uber 奈飞:Netflix 维基百科:Wikipedia 维基解密:WikiLeaks 油管:YouTube 优兔:YouTube
 联合国:United Nations 欧盟:European Union 北约:NATO 东盟:ASEAN 世界银行:World Bank 国际货币基金组织:International Monetary Fund/IMF 世界卫生组织:World Health Organization
 世卫组织:World Health Organization 世贸组织:World Trade Organization 红十字会:Red Cross 国际奥委会:International Olympic Committee 新华社:Xinhua 路透社:Reuters 美联社:Associated Press
