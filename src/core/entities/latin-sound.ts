@@ -31,7 +31,8 @@ export function latinSyllables(word: string): LatinSyllable[] | null {
   if (!/^[a-z]{4,20}$/.test(w)) return null;
   // Spellings of one sound; upper-case letters stand for a sound (C: ch, T: th, S: sh).
   w = w.replace(/sch|sh/g, 'S').replace(/ch/g, 'C').replace(/ph/g, 'f').replace(/th/g, 'T').replace(/ck/g, 'k').replace(/qu/g, 'kw').replace(/q/g, 'k').replace(/x/g, 'ks');
-  w = w.replace(/gh/g, '').replace(/^kn/, 'n').replace(/^wr/, 'r').replace(/dg/g, 'j');
+  // ng before a consonant or at the end is the nasal alone (Washington → 华盛顿).
+  w = w.replace(/ng(?![aeiouy])/g, 'n').replace(/gh/g, '').replace(/^kn/, 'n').replace(/^wr/, 'r').replace(/dg/g, 'j');
   // A doubled nasal closes one syllable and starts the next (Kennedy → 肯-尼-迪); other doubles are one letter.
   w = w.replace(/nn/g, 'Nn').replace(/mm/g, 'Mm').replace(/(.)\1/g, '$1');
   const out: LatinSyllable[] = [];
@@ -78,7 +79,8 @@ function classesOf(c: string, next: string | undefined): string[] {
     case 'b': case 'p': return ['b'];
     case 'd': case 't': return ['d'];
     case 'T': return ['d', 's'];
-    case 'k': return ['g'];
+    // Before i and e a k or g is often written with j or q (Kissinger → 基辛格).
+    case 'k': return soft ? ['g', 'z', 'c'] : ['g'];
     case 'g': return soft ? ['g', 'z', 'c'] : ['g'];
     case 'c': return soft ? ['s'] : ['g'];
     case 'C': case 'j': case 'z': return ['z', 'c'];

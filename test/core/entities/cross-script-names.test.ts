@@ -75,3 +75,28 @@ test('a Chinese person answers to Pinyin after a title word in an English paragr
   assert.deepEqual([...r.articles].sort(), [zh, en].sort());
   db.close();
 });
+
+test('a Latin surname sounds like a transliteration only when consonants, nasal endings and vowels agree', async () => {
+  const { latinSoundsLike } = await import('../../../src/core/entities/latin-sound.ts');
+  for (const [latin, han] of [['Kissinger', '基辛格'], ['Churchill', '丘吉尔'], ['Merkel', '默克尔'], ['Zuckerberg', '扎克伯格'], ['Kennedy', '肯尼迪']]) assert.ok(latinSoundsLike(latin, han), `${latin} ${han}`);
+  // A Chinese name, a common word and two syllables never match.
+  for (const [latin, han] of [['Mozid', '毛泽东'], ['Palace', '布鲁斯'], ['Reagan', '里根'], ['Could', '卡瓦达']]) assert.ok(!latinSoundsLike(latin, han), `${latin} ${han}`);
+});
+
+test('a Latin spelling learned from an article that writes both names counts in other articles, earlier ones too', async () => {
+  const db = tempDb();
+  const before = await store(db, 'a.txt', article('Diplomacy', ['Kissinger met the premier in 1971.']));
+  const both = await store(db, 'b.txt', article('外交', ['美國前國務卿亨利·基辛格訪問北京。', 'Kissinger later wrote about the trip.']));
+  const other = await store(db, 'c.txt', article('Books', ['The kissinger sandwich is not a person here; Dickens is unrelated.']));
+  const r = await who(db, 'Kissinger');
+  assert.ok(r.entity);
+  assert.equal(r.match, 'alias');
+  assert.deepEqual([...r.articles].sort(), [before, both].sort());
+  assert.ok(!r.articles.includes(other));
+  db.close();
+});
+
+test('a three-character name the segmenter cut after two is whole when a verb of speech or a title says so', () => {
+  assert.ok(spans('部長陳建仁說，疫苗足夠。').includes('陳建仁/PER'));
+  assert.ok(spans('吳敬璉：改革不能停').some((s) => s === '吳敬璉/PER'));
+});
