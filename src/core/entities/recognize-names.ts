@@ -4,13 +4,11 @@
  * to Simplified (jieba's dictionary is Simplified), then completed by rules for the kinds of name
  * news writes: foreign names joined by a middle dot (爱德华·斯诺登), Chinese names the HMM found
  * (张敬涛), organisations built on a place (青岛海牛队, 中国检察日报社影视部). Pure apart from the
- * segmenter, which is built once per thread (~300 ms).
+ * segmenter (segment-names.ts).
  */
-import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
-import { toSimplified } from '../text/script.ts';
 import { isTranslitChar } from './alias-pairs.ts';
-import { isKnownOrganisation, isWorldPlace, listedHead, worldDictionary } from './world-places.ts';
+import { isKnownOrganisation, isWorldPlace, listedHead } from './world-places.ts';
+import { allHan, HAN, isCommonWord, isDictionaryWord, segmenter, simplifiedSameLength, tokenize, type Token } from './segment-names.ts';
 import { isAmbiguousSurname, isChineseSurnameStart, isGenericOrgWord, isGenericPlaceWord, isNonNameWord, isPlaceAbbreviation } from './name-lexicon.ts';
 
 /** PER person, ORG organisation, LOC place (the People's Daily / MSRA labels). */
@@ -29,54 +27,6 @@ export interface NameSpan {
   inner?: NameSpan[];
 }
 
-interface Token {
-  word: string;
-  tag: string;
-  start: number;
-  end: number;
-}
-
-let jieba: Jieba | undefined;
-function segmenter(): Jieba {
-  if (!jieba) {
-    jieba = Jieba.withDict(dict);
-    jieba.loadDict(Buffer.from(worldDictionary()));
-  }
-  return jieba;
-}
-
-const HAN = /\p{Script=Han}/u;
-const dictionaryWords = new Map<string, boolean>();
-const commonWords = new Map<string, boolean>();
-/** Whether `word` is one dictionary word of a common kind (宣传/vn, 同班/n), not a proper noun (江泽/ns). */
-function isCommonWord(word: string): boolean {
-  let common = commonWords.get(word);
-  if (common === undefined) {
-    const tagged = segmenter().tag(word, false);
-    common = tagged.length === 1 && !/^(?:n[rstz]\w*|x)$/.test(tagged[0].tag);
-    if (commonWords.size < 50_000) commonWords.set(word, common);
-  }
-  return common;
-}
-
-/** Whether jieba's dictionary has `word` as one word (without the HMM, unknown words fall apart). */
-function isDictionaryWord(word: string): boolean {
-  let known = dictionaryWords.get(word);
-  if (known === undefined) {
-    known = segmenter().cut(word, false).length === 1;
-    if (dictionaryWords.size < 50_000) dictionaryWords.set(word, known);
-  }
-  return known;
-}
-/** Whether every code unit of `w` is a CJK ideograph (BMP blocks; the hot path of the rules, so no regex). */
-function allHan(w: string): boolean {
-  if (!w) return false;
-  for (let i = 0; i < w.length; i++) {
-    const c = w.charCodeAt(i);
-    if (!((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff))) return false;
-  }
-  return true;
-}
 const DOTS = new Set(['·', '・', '．', '‧', '•']);
 const PERSON_TAGS = new Set(['nr', 'nrt', 'nrfg']);
 // What an organisation name ends with; 政府 is left out on purpose (印度政府 names the country).
@@ -100,32 +50,6 @@ const FUNCTION_TAGS = /^(?:d|p|c|u\w*|r|m|q|f|t)$/;
 // A place followed by one of these single characters is one place (青海 省, 曲麻莱 县).
 const LOC_SUFFIX = new Set(['省', '市', '县', '区', '州', '镇', '乡', '村', '岛', '湾', '港', '江', '河', '湖', '山', '峰', '街', '路']);
 
-/** Converts to Simplified keeping every offset (per character when a phrase conversion changed the length). */
-function simplifiedSameLength(text: string): string {
-  const s = toSimplified(text);
-  if (s.length === text.length) return s;
-  let out = '';
-  for (const ch of text) {
-    const c = toSimplified(ch);
-    out += c.length === ch.length ? c : ch;
-  }
-  return out;
-}
-
-function tagSentence(sentence: string, offset: number, out: Token[]): void {
-  let pos = offset;
-  for (const w of segmenter().tag(sentence, true)) {
-    out.push({ word: w.word, tag: w.tag, start: pos, end: pos + w.word.length });
-    pos += w.word.length;
-  }
-}
-
-/** jieba's tokens for `simp`, offsets into it (text without Han characters has nothing to tag). */
-function tokenize(simp: string): Token[] {
-  const tokens: Token[] = [];
-  if (HAN.test(simp)) tagSentence(simp, 0, tokens);
-  return tokens;
-}
 
 function isTranslitWord(w: string): boolean {
   if (!allHan(w)) return false;
