@@ -8,7 +8,8 @@
  */
 import type { Stores } from '../store/stores.ts';
 import { foldKey } from './fold.ts';
-import { latinSoundsLike } from './latin-sound.ts';
+import { latinSoundKeys, latinSoundsLike } from './latin-sound.ts';
+import { soundKey } from './sound-alike.ts';
 
 const WORD = /(?<![\p{L}\p{N}])[A-Z][a-z]{3,19}(?![\p{L}\p{N}])/gu;
 
@@ -37,10 +38,14 @@ export function latinSpellingsIn(texts: string[], people: HanPerson[], skip: (wo
     for (const w of text.match(LOWER) ?? []) lower.add(w);
     for (const m of text.match(WORD) ?? []) named.add(m);
   }
+  // The people's sound keys first: most words share none and cost one small look-up.
+  const surnames = people.map((p) => ({ ...p, last: LAST_PART.exec(p.name)?.[0] ?? '' }));
+  const keys = new Set(surnames.map((p) => soundKey(p.last)).filter(Boolean));
+  if (!keys.size) return [];
   const byPerson = new Map<string, string[]>();
   for (const word of named) {
-    if (lower.has(word.toLowerCase()) || skip(word)) continue;
-    const ids = new Set(people.filter((p) => latinSoundsLike(word, LAST_PART.exec(p.name)?.[0] ?? '')).map((p) => p.entityId));
+    if (!latinSoundKeys(word).some((k) => keys.has(k)) || lower.has(word.toLowerCase()) || skip(word)) continue;
+    const ids = new Set(surnames.filter((p) => latinSoundsLike(word, p.last)).map((p) => p.entityId));
     if (ids.size !== 1) continue;
     const id = [...ids][0];
     (byPerson.get(id) ?? byPerson.set(id, []).get(id)!).push(word);

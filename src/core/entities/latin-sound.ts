@@ -25,8 +25,20 @@ export interface LatinSyllable {
 
 const VOWEL = /[aeiouy]/;
 
-/** The syllables a transliteration of `word` would have; null if it is not a plain Latin word. */
+const cache = new Map<string, LatinSyllable[] | null>();
+
+/** The syllables a transliteration of `word` would have; null if it is not a plain Latin word. Memoised (words repeat). */
 export function latinSyllables(word: string): LatinSyllable[] | null {
+  let out = cache.get(word);
+  if (out === undefined) {
+    out = readSyllables(word);
+    if (cache.size > 100_000) cache.clear();
+    cache.set(word, out);
+  }
+  return out;
+}
+
+function readSyllables(word: string): LatinSyllable[] | null {
   let w = word.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
   if (!/^[a-z]{4,20}$/.test(w)) return null;
   // Spellings of one sound; upper-case letters stand for a sound (C: ch, T: th, S: sh).
