@@ -7,6 +7,7 @@
 import { foldKey, hasHan } from './fold.ts';
 import { toSimplified } from '../text/script.ts';
 import { recognizeNames, type NameSpan, type NameType } from './recognize-names.ts';
+import { canonicalChineseName } from './world-names-en.ts';
 
 /** The recognised names of an article: the title's, then each paragraph's. */
 export interface ArticleNames {
@@ -115,7 +116,8 @@ export function linkArticleNames(
     const overlaps = (hitsBy.get(paragraph) ?? []).some((h) => h.start < span.end && span.start < h.end);
     if (overlaps) continue;
     if (isKnown(foldKey(span.text))) continue;
-    let key = nameKey(span.text);
+    // A listed variant (澳洲, 纽西兰) is the entity of the name listed first (澳大利亚, 新西兰).
+    let key = canonicalChineseName(nameKey(span.text));
     if (!key || [...key].length < 2) continue;
     if (span.type === 'PER' && !lastPartKey(span.text)) {
       const full = fullBySurname.get(key);

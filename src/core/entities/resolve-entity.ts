@@ -10,7 +10,7 @@ import { allowedEdits, editDistance } from './fuzzy.ts';
 import { entityById, foundEntitiesByKey } from './found-entities.ts';
 import { nameKey } from './article-names.ts';
 import { scriptVariants } from './fold.ts';
-import { listedByQuery } from './world-names-en.ts';
+import { canonicalChineseName, listedByQuery } from './world-names-en.ts';
 import { latinSpellingKey } from './latin-person-links.ts';
 
 /** The answer to "who is this name": one entity, or suggestions. */
@@ -84,7 +84,7 @@ export async function resolveEntity(stores: Stores, query: string): Promise<Reso
     const r = await resolveEntity(stores, listed.zh);
     if (r.entity && r.match !== 'fuzzy') return { ...r, match: 'alias', matched: listed.zh };
   }
-  const qKey = nameKey(query);
+  const qKey = canonicalChineseName(nameKey(query));
   const inText = await foundEntitiesByKey(stores, qKey);
   // …or a Latin spelling learned for a person found in Chinese text (Snowden → 斯诺登).
   if (!inText.length && /^[A-Za-z]+$/.test(query.trim())) inText.push(...(await foundEntitiesByKey(stores, latinSpellingKey(query.trim()))));

@@ -32,6 +32,7 @@ const PLACE_ENTRIES = `
 洛杉矶:Los Angeles 芝加哥:Chicago 旧金山:San Francisco 波士顿:Boston 西雅图:Seattle 渥太华:Ottawa 多伦多:Toronto 温哥华:Vancouver 伦敦:London 巴黎:Paris 柏林:Berlin
 法兰克福:Frankfurt 慕尼黑:Munich 维也纳:Vienna 日内瓦:Geneva 苏黎世:Zurich 布鲁塞尔:Brussels 阿姆斯特丹:Amsterdam 罗马:Rome 马德里:Madrid 莫斯科:Moscow 基辅:Kyiv/Kiev
 悉尼:Sydney 墨尔本:Melbourne 堪培拉:Canberra
+澳洲:Australia 纽西兰:New Zealand 义大利:Italy 沙乌地阿拉伯:Saudi Arabia 寮国:Laos 星加坡:Singapore 纽约市:New York
 `;
 
 const ORG_ENTRIES = `
@@ -61,10 +62,20 @@ for (const [text, type] of [[PLACE_ENTRIES, 'LOC'], [ORG_ENTRIES, 'ORG']] as con
     const list = names.trim().split('/');
     byZh.set(zh, list);
     for (const n of list) {
-      byLatin.set(n, { zh, type });
-      byFolded.set(foldKey(n), { zh, type });
+      // The first Chinese name listed for an English one is the entity's; later ones are its variants (澳洲 of 澳大利亚).
+      if (!byLatin.has(n)) byLatin.set(n, { zh, type });
+      if (!byFolded.has(foldKey(n))) byFolded.set(foldKey(n), { zh, type });
     }
   }
+}
+
+/**
+ * The Chinese name a listed variant stands for (澳洲 → 澳大利亚, 优兔 → 油管: the first listed with
+ * the same English name), so one entity collects both; any other name as given.
+ */
+export function canonicalChineseName(zh: string): string {
+  const en = byZh.get(zh)?.[0];
+  return (en && byLatin.get(en)?.zh) || zh;
 }
 
 /** The English names of a listed Chinese name (谷歌 → Google), or none. */

@@ -100,3 +100,19 @@ test('a three-character name the segmenter cut after two is whole when a verb of
   assert.ok(spans('部長陳建仁說，疫苗足夠。').includes('陳建仁/PER'));
   assert.ok(spans('吳敬璉：改革不能停').some((s) => s === '吳敬璉/PER'));
 });
+
+test('regional variants of a listed name are one entity (澳洲 and 澳大利亞, and Australia)', async () => {
+  const db = tempDb();
+  const tw = await store(db, 'a.txt', article('澳洲疫情', ['澳洲單日確診創新高。']));
+  const cn = await store(db, 'b.txt', article('入境', ['澳大利亚政府宣布放宽入境限制。']));
+  const en = await store(db, 'c.txt', article('Covid', ['Australia reopened its borders.']));
+  const ids = new Set<string>();
+  for (const q of ['澳洲', '澳大利亚', 'Australia']) {
+    const r = await who(db, q);
+    assert.ok(r.entity, q);
+    ids.add(r.entity.id);
+    assert.deepEqual([...r.articles].sort(), [tw, cn, en].sort(), q);
+  }
+  assert.equal(ids.size, 1);
+  db.close();
+});
