@@ -15,9 +15,10 @@ export interface LatinHit extends ListedName {
 let pattern: RegExp | undefined;
 function namePattern(): RegExp {
   if (!pattern) {
-    // Whole words only (Sina, not Sinai), case as written (Intel, not intel); longer names first.
+    // Whole Latin words only (Sina, not Sinai; a Han character beside it is a boundary: 如Moderna、),
+    // case as written (Intel, not intel); longer names first.
     const names = listedEnglishNames().map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+    pattern = new RegExp(`(?<![\\p{Script=Latin}\\p{N}])(?:${names.join('|')})(?![\\p{Script=Latin}\\p{N}])`, 'gu');
   }
   return pattern;
 }

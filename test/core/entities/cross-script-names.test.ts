@@ -116,3 +116,8 @@ test('regional variants of a listed name are one entity (澳洲 and 澳大利亞
   assert.equal(ids.size, 1);
   db.close();
 });
+
+test('a listed English name glued to Chinese text is still a word', () => {
+  assert.deepEqual(findListedLatinNames('追加劑可以選擇接種Moderna（半劑量）、Samsung手機').map((h) => h.zh), ['莫德纳', '三星']);
+  assert.deepEqual(findListedLatinNames('Samsungs and XSamsung are not it'), []);
+});
