@@ -115,9 +115,6 @@ export async function storeFoundNames(stores: Stores, found: FoundName[], idx?: 
       // The surname of a dotted name (哈贝马斯 of 于尔根·哈贝马斯), for lookups only: see resolveEntity.
       const last = f.type === 'PER' ? lastPartKey(f.name) : null;
       if (last && last !== f.key) addName(last, id, f.name);
-      // …and its sound key, so an English text writing the surname (Snowden) can find it.
-      const lastSound = last ? soundKey(last) : null;
-      if (lastSound && lastSound !== k) addName(lastSound, id, f.name);
     }
     return { entityId: id, count: f.count, firstPos: f.firstPos, inTitle: f.inTitle, surfaces: f.surfaces, surface: f.name, role: null };
   });
