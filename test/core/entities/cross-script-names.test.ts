@@ -121,3 +121,14 @@ test('a listed English name glued to Chinese text is still a word', () => {
   assert.deepEqual(findListedLatinNames('追加劑可以選擇接種Moderna（半劑量）、Samsung手機').map((h) => h.zh), ['莫德纳', '三星']);
   assert.deepEqual(findListedLatinNames('Samsungs and XSamsung are not it'), []);
 });
+
+test('newsbot entities reads listed English names as ingest does', async () => {
+  const { findTextEntities } = await import('../../../src/core/entities/text-entities.ts');
+  const db = tempDb();
+  const es = await findTextEntities(sqliteStores(db), '三星和Samsung');
+  assert.deepEqual(es.map((e) => [e.text, e.type, e.entity_id]), [
+    ['三星', 'ORG', 'n:三星'],
+    ['Samsung', 'ORG', 'n:三星'],
+  ]);
+  db.close();
+});
