@@ -13,13 +13,14 @@ import { soundKey } from './sound-alike.ts';
 
 // Latin words; a Han character beside one is a boundary (曝光了Snowden的文件).
 const WORD = /(?<![\p{Script=Latin}\p{N}])[A-Z][a-z]{3,19}(?![\p{Script=Latin}\p{N}])/gu;
+const LOWER = /(?<![\p{Script=Latin}\p{N}])[a-z]{4,20}(?![\p{Script=Latin}\p{N}])/gu;
+const LAST_PART = /[^·・．‧•\s]+$/u;
 
 /** The look-up key of a learned Latin spelling: prefixed, so a Pinyin key (make of 马克) never answers for one. */
 export function latinSpellingKey(word: string): string {
   return `~l:${foldKey(word)}`;
 }
-const LOWER = /(?<![\p{Script=Latin}\p{N}])[a-z]{4,20}(?![\p{Script=Latin}\p{N}])/gu;
-const LAST_PART = /[^·・．‧•\s]+$/u;
+
 /** A person the article names in Han characters. */
 export interface HanPerson {
   entityId: string;

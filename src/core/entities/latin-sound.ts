@@ -4,8 +4,8 @@
  * spelling rules: each consonant before a vowel starts a syllable, a consonant in a cluster or at
  * the end gets a syllable of its own (Trump → 特-朗-普), a nasal or r after a vowel closes the
  * syllable (朗, 伯), a final l is 尔. Only a whole match over at least three syllables counts, the
- * nasal endings agreeing too (so Mozid is not 毛泽东), and callers link only when exactly one
- * person matches. Pure.
+ * nasal endings (so Mozid is not 毛泽东) and, loosely, the vowels agreeing too (Palace is not
+ * 布鲁斯); callers link only when exactly one person matches. Pure.
  */
 import { syllableSounds } from './sound-alike.ts';
 
