@@ -7,6 +7,7 @@
 import { foldKey, hasHan } from './fold.ts';
 import { toSimplified } from '../text/script.ts';
 import { recognizeNames, type NameSpan, type NameType } from './recognize-names.ts';
+import { canonicalChineseName } from './world-names-en.ts';
 
 /** The recognised names of an article: the title's, then each paragraph's. */
 export interface ArticleNames {
@@ -40,9 +41,15 @@ export interface SurnameLink {
   surface: string;
 }
 
-/** recognizeNames over an article's title and paragraphs; `langs` (the paragraphs' languages) lets Simplified skip opencc and English skip the segmenter. */
+const HAN_CHAR = /\p{Script=Han}/u;
+
+/**
+ * recognizeNames over an article's title and paragraphs; `langs` (the paragraphs' languages) lets
+ * Simplified skip opencc and English skip the segmenter. A paragraph labelled English that still
+ * writes Chinese (a Chinese sentence around a long URL or quote) is read too.
+ */
 export function recognizeArticleNames(title: string, paragraphs: string[], langs?: string[]): ArticleNames {
-  return { title: recognizeNames(title), paragraphs: paragraphs.map((p, i) => (langs?.[i] === 'en' ? [] : recognizeNames(p, { simplified: langs?.[i] === 'zh-Hans' }))) };
+  return { title: recognizeNames(title), paragraphs: paragraphs.map((p, i) => (langs?.[i] === 'en' && !HAN_CHAR.test(p) ? [] : recognizeNames(p, { simplified: langs?.[i] === 'zh-Hans' }))) };
 }
 
 /** The script-neutral key of a found name: folded, in Simplified characters (毛澤東 and 毛泽东 are one). */
@@ -98,19 +105,19 @@ export function linkArticleNames(
     (fullBySurname.get(surnameKey) ?? fullBySurname.set(surnameKey, new Set()).get(surnameKey)!).add(target);
   };
   for (const k of known) addFull(lastPartKey(k.surface), `e:${k.entityId}`);
-  const all: { span: NameSpan; paragraph: number }[] = [
-    ...names.title.map((span) => ({ span, paragraph: -1 })),
-    ...names.paragraphs.flatMap((list, i) => list.map((span) => ({ span, paragraph: i }))),
-  ];
+  // Names inside an organisation's name count as mentions too, without a span of their own in onSpan.
+  const withInner = (list: NameSpan[], paragraph: number) => list.flatMap((span) => [{ span, paragraph, inner: false }, ...(span.inner ?? []).map((x) => ({ span: x, paragraph, inner: true }))]);
+  const all: { span: NameSpan; paragraph: number; inner: boolean }[] = [...withInner(names.title, -1), ...names.paragraphs.flatMap((list, i) => withInner(list, i))];
   for (const { span } of all) if (span.type === 'PER') addFull(lastPartKey(span.text), `f:${nameKey(span.text)}`);
 
   const found = new Map<string, FoundName>();
   const links: SurnameLink[] = [];
-  for (const { span, paragraph } of all) {
+  for (const { span, paragraph, inner } of all) {
     const overlaps = (hitsBy.get(paragraph) ?? []).some((h) => h.start < span.end && span.start < h.end);
     if (overlaps) continue;
     if (isKnown(foldKey(span.text))) continue;
-    let key = nameKey(span.text);
+    // A listed variant (澳洲, 纽西兰) is the entity of the name listed first (澳大利亚, 新西兰).
+    let key = canonicalChineseName(nameKey(span.text));
     if (!key || [...key].length < 2) continue;
     if (span.type === 'PER' && !lastPartKey(span.text)) {
       const full = fullBySurname.get(key);
@@ -131,7 +138,7 @@ export function linkArticleNames(
       found.set(key, f);
     }
     f.count++;
-    onSpan?.(paragraph, span, foundEntityId(key));
+    if (!inner) onSpan?.(paragraph, span, foundEntityId(key));
     if (paragraph < 0) f.inTitle = true;
     else if (f.firstPos < 0) f.firstPos = pos;
     if (!f.surfaces.includes(span.text)) f.surfaces.push(span.text);

@@ -14,6 +14,7 @@ import { foldKey } from './fold.ts';
 import { isChineseSurnameStart } from './name-lexicon.ts';
 import { toSimplified } from '../text/script.ts';
 import { soundKey, soundsAlike } from './sound-alike.ts';
+import { englishNamesOf } from './world-names-en.ts';
 import type { AliasIndex } from './alias-index.ts';
 
 /**
@@ -23,7 +24,8 @@ import type { AliasIndex } from './alias-index.ts';
 export function pinyinKey(name: string): string | null {
   const simp = toSimplified(name);
   if (!/^\p{Script=Han}{2,4}$/u.test(simp) || !isChineseSurnameStart(simp)) return null;
-  return foldKey(pinyin(simp, { toneType: 'none', type: 'array' }).join(''));
+  // The surname's own reading (薄熙来 is Bo Xilai, not Bao; 单 is Shan).
+  return foldKey(pinyin(simp, { toneType: 'none', type: 'array', surname: 'head' }).join(''));
 }
 
 const TYPE: Record<FoundName['type'], EntityType> = { PER: 'person', ORG: 'org', LOC: 'place' };
@@ -105,7 +107,7 @@ export async function storeFoundNames(stores: Stores, found: FoundName[], idx?: 
       id = alike;
     } else if (isNew) {
       created.add(id);
-      entities.push({ id, type: TYPE[f.type], nameZh: han ? f.name : null, nameEn: han ? null : f.name });
+      entities.push({ id, type: TYPE[f.type], nameZh: han ? f.name : null, nameEn: han ? (englishNamesOf(toSimplified(f.name))[0] ?? null) : f.name });
       if (k) addName(k, id, f.name);
       addName(f.key, id, f.name);
       const py = f.type === 'PER' ? pinyinKey(f.name) : null;
@@ -130,7 +132,21 @@ export async function entityById(stores: Stores, entities: Map<string, EntityInf
   return entities.get(id) ?? (await stores.entities.entity(id));
 }
 
-const LATIN_NAME = /\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}\b/g;
+const LATIN_NAME = /\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,3}\b/g;
+
+/** The two- and three-word stretches of a capitalised run, longest first ("Premier Li Keqiang" → …, "Li Keqiang"). */
+function nameWindows(m: RegExpMatchArray): { text: string; start: number }[] {
+  const words = [...m[0].matchAll(/[A-Z][a-z]+/g)];
+  const out: { text: string; start: number }[] = [];
+  for (let n = Math.min(3, words.length); n >= 2; n--) {
+    for (let i = 0; i + n <= words.length; i++) {
+      const s = words[i].index!;
+      const last = words[i + n - 1];
+      out.push({ text: m[0].slice(s, last.index! + last[0].length), start: m.index! + s });
+    }
+  }
+  return out;
+}
 
 /**
  * Chinese people found before, written in Pinyin (Mao Zedong, Liu Xiaobo): a capitalised two- or
@@ -138,14 +154,18 @@ const LATIN_NAME = /\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}\b/g;
  * several texts so an article costs one look-up; returns the hits of each text.
  */
 export async function findPinyinNames(stores: Stores, texts: string[]): Promise<{ entityId: string; start: number; end: number; surface: string }[][]> {
-  const matches = texts.map((text) => (/[A-Z]/.test(text) ? [...text.matchAll(LATIN_NAME)] : []));
-  const keys = matches.flatMap((ms) => ms.map((m) => foldKey(m[0])));
+  const matches = texts.map((text) => (/[A-Z]/.test(text) ? [...text.matchAll(LATIN_NAME)].map(nameWindows) : []));
+  const keys = [...new Set(matches.flatMap((ms) => ms.flatMap((ws) => ws.map((w) => foldKey(w.text)))))];
   const ids = new Map<string, string[]>();
   for (const r of keys.length ? await stores.entities.namesByKeys(keys) : []) (ids.get(r.key) ?? ids.set(r.key, []).get(r.key)!).push(r.entity_id);
   return matches.map((ms) =>
-    ms.flatMap((m) => {
-      const list = ids.get(foldKey(m[0])) ?? [];
-      return list.length === 1 ? [{ entityId: list[0], start: m.index!, end: m.index! + m[0].length, surface: m[0] }] : [];
+    ms.flatMap((ws) => {
+      // The longest stretch that is one person's Pinyin (a title word in front is not part of it).
+      for (const w of ws) {
+        const list = ids.get(foldKey(w.text)) ?? [];
+        if (list.length === 1) return [{ entityId: list[0], start: w.start, end: w.start + w.text.length, surface: w.text }];
+      }
+      return [];
     }),
   );
 }

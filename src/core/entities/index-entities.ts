@@ -6,14 +6,17 @@
  */
 import type { Stores } from '../store/stores.ts';
 import type { StoredArticle } from '../article.ts';
-import { getAliasIndex } from './alias-index.ts';
+import { getAliasIndex, type AliasIndex } from './alias-index.ts';
 import { findAliasPairs, type AliasPair } from './alias-pairs.ts';
 import type { NameSpan } from './recognize-names.ts';
-import { findArticleMentions } from './find-mentions.ts';
+import { findArticleMentions, type ArticleMention } from './find-mentions.ts';
+import { findListedLatinNames } from './latin-names.ts';
+import { findLearnedLatinNames, latinSpellingKey, latinSpellingsIn } from './latin-person-links.ts';
+import { listedByEnglish } from './world-names-en.ts';
 import { learnAliases, type LearnedAlias } from './learn-aliases.ts';
-import { linkArticleNames, recognizeArticleNames, type ArticleNames, type KnownSpan } from './article-names.ts';
+import { foundEntityId, linkArticleNames, nameKey, recognizeArticleNames, type ArticleNames, type FoundName, type KnownSpan } from './article-names.ts';
 import { findPinyinNames, keptFoundMentions, storeFoundNames } from './found-entities.ts';
-import { foldKey } from './fold.ts';
+import { foldKey, hasHan } from './fold.ts';
 
 /** The article's sort date for newest-first lists: UTC ISO (date-only at 00:00Z, as articles.published_utc), '' when unknown. */
 export function sortKeyOf(publishedAt: string | null | undefined): string {
@@ -38,6 +41,61 @@ function completePairNames(pairs: AliasPair[], spans: NameSpan[]): AliasPair[] {
     }
   }
   return pairs;
+}
+
+/** Counts one more mention of `entityId` (`pos`: offset in the joined body, -1 for the title). */
+function countHit(mentions: ArticleMention[], entityId: string, pos: number, surface: string): void {
+  let m = mentions.find((x) => x.entityId === entityId);
+  if (!m) {
+    m = { entityId, count: 0, firstPos: -1, inTitle: false, surfaces: [], surface, role: null };
+    mentions.push(m);
+  }
+  m.count++;
+  if (pos < 0) m.inTitle = true;
+  else if (m.firstPos < 0) m.firstPos = pos;
+  if (!m.surfaces.includes(surface)) m.surfaces.push(surface);
+}
+
+/**
+ * Listed English names (Google, Xinjiang) count for the entity their Chinese name is: a listed or
+ * learned one when the alias data has that Chinese name (one owner only), else the found name,
+ * created if no Chinese text has named it yet. Hits inside an alias match are the matcher's.
+ */
+function addListedLatinNames(idx: AliasIndex, title: string, paragraphs: string[], known: KnownSpan[], found: FoundName[], mentions: ArticleMention[]): void {
+  const scan = [title, ...paragraphs];
+  for (let i = 0, offset = 0; i < scan.length; offset += i > 0 ? scan[i].length + 2 : 0, i++) {
+    const paragraph = i - 1;
+    for (const h of findListedLatinNames(scan[i])) {
+      if (known.some((k) => k.paragraph === paragraph && k.start < h.end && h.start < k.end)) continue;
+      const pos = paragraph < 0 ? -1 : offset + h.start;
+      const owners = idx.byKey.get(foldKey(h.zh)) ?? [];
+      if (owners.length === 1) {
+        countHit(mentions, owners[0], pos, h.surface);
+        continue;
+      }
+      if (owners.length > 1 || idx.byKey.has(foldKey(h.surface))) continue;
+      const key = nameKey(h.zh);
+      let f = found.find((x) => x.key === key);
+      if (!f) found.push((f = { key, name: h.zh, type: h.type, count: 0, firstPos: -1, inTitle: false, surfaces: [] }));
+      f.count++;
+      if (pos < 0) f.inTitle = true;
+      else if (f.firstPos < 0) f.firstPos = pos;
+      if (!f.surfaces.includes(h.surface)) f.surfaces.push(h.surface);
+    }
+  }
+}
+
+/** Stores each learned Latin spelling as a look-up key of its person unless the key is taken; returns those added, for re-linking earlier articles. */
+async function learnLatinSpellings(stores: Stores, spellings: { word: string; entityId: string }[]): Promise<LearnedAlias[]> {
+  const added: LearnedAlias[] = [];
+  for (const { word, entityId } of spellings) {
+    const key = latinSpellingKey(word);
+    if ((await stores.entities.foundByKey(key)).length) continue;
+    const e = await stores.entities.entity(entityId);
+    await stores.entities.addFoundNames([], [{ key, entity_id: entityId, name: e?.name_zh ?? word }], new Date().toISOString());
+    added.push({ entityId, alias: word });
+  }
+  return added;
 }
 
 /**
@@ -72,7 +130,9 @@ export async function indexEntities(stores: Stores, article: StoredArticle, opts
     m.count++;
     if (!m.surfaces.includes(l.surface)) m.surfaces.push(l.surface);
   }
-  for (const m of await storeFoundNames(stores, found, idx)) {
+  addListedLatinNames(idx, article.title ?? '', paragraphs, known, found, mentions);
+  const stored = await storeFoundNames(stores, found, idx);
+  for (const m of stored) {
     // A sound-alike spelling of an entity the article already mentions counts for that mention.
     const same = mentions.find((x) => x.entityId === m.entityId);
     if (!same) {
@@ -85,19 +145,20 @@ export async function indexEntities(stores: Stores, article: StoredArticle, opts
   // Chinese people found before, written in Pinyin (Mao Zedong in an English paragraph).
   const scan = [article.title ?? '', ...paragraphs];
   const pinyinHits = await findPinyinNames(stores, scan);
+  // …and foreign people by a Latin spelling learned from an article writing both (Snowden for 斯诺登).
+  const skip = (w: string) => idx.byKey.has(foldKey(w)) || !!listedByEnglish(w);
+  if (learn) {
+    // Only a name that is its own entity: one joined to a sound-alike (普莱斯 to 布鲁斯) would carry the word to the other.
+    const people = found.flatMap((f, i) => (f.type === 'PER' && hasHan(f.name) && stored[i].entityId === foundEntityId(f.key) ? [{ entityId: stored[i].entityId, name: f.name }] : []));
+    learned.push(...(await learnLatinSpellings(stores, latinSpellingsIn(scan, people, skip))));
+  }
+  const latinHits = await findLearnedLatinNames(stores, scan, skip);
+  for (let i = 0; i < scan.length; i++) pinyinHits[i].push(...latinHits[i].filter((h) => !pinyinHits[i].some((p) => p.start < h.end && h.start < p.end)));
   for (let i = 0, offset = 0; i < scan.length; offset += i > 0 ? scan[i].length + 2 : 0, i++) {
     const paragraph = i - 1;
     for (const h of pinyinHits[i]) {
       if (known.some((k) => k.paragraph === paragraph && k.start < h.end && h.start < k.end)) continue;
-      let m = mentions.find((x) => x.entityId === h.entityId);
-      if (!m) {
-        m = { entityId: h.entityId, count: 0, firstPos: -1, inTitle: false, surfaces: [], surface: h.surface, role: null };
-        mentions.push(m);
-      }
-      m.count++;
-      if (paragraph < 0) m.inTitle = true;
-      else if (m.firstPos < 0) m.firstPos = offset + h.start;
-      if (!m.surfaces.includes(h.surface)) m.surfaces.push(h.surface);
+      countHit(mentions, h.entityId, paragraph < 0 ? -1 : offset + h.start, h.surface);
     }
   }
   if (reuse) {

@@ -4,13 +4,11 @@
  * to Simplified (jieba's dictionary is Simplified), then completed by rules for the kinds of name
  * news writes: foreign names joined by a middle dot (爱德华·斯诺登), Chinese names the HMM found
  * (张敬涛), organisations built on a place (青岛海牛队, 中国检察日报社影视部). Pure apart from the
- * segmenter, which is built once per thread (~300 ms).
+ * segmenter (segment-names.ts).
  */
-import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
-import { toSimplified } from '../text/script.ts';
 import { isTranslitChar } from './alias-pairs.ts';
-import { isKnownOrganisation, isWorldPlace } from './world-places.ts';
+import { isKnownOrganisation, isWorldPlace, listedHead } from './world-places.ts';
+import { allHan, HAN, isCommonWord, isDictionaryWord, segmenter, simplifiedSameLength, tokenize, type Token } from './segment-names.ts';
 import { isAmbiguousSurname, isChineseSurnameStart, isGenericOrgWord, isGenericPlaceWord, isNonNameWord, isPlaceAbbreviation } from './name-lexicon.ts';
 
 /** PER person, ORG organisation, LOC place (the People's Daily / MSRA labels). */
@@ -22,52 +20,13 @@ export interface NameSpan {
   end: number;
   text: string;
   type: NameType;
+  /**
+   * Names inside an organisation's name that are mentions too (新华社 in 新华社香港分社, 新疆 in
+   * 新疆维吾尔自治区人大常委会); kept apart so exact-span scoring sees the outer name only.
+   */
+  inner?: NameSpan[];
 }
 
-interface Token {
-  word: string;
-  tag: string;
-  start: number;
-  end: number;
-}
-
-let jieba: Jieba | undefined;
-function segmenter(): Jieba {
-  return (jieba ??= Jieba.withDict(dict));
-}
-
-const HAN = /\p{Script=Han}/u;
-const dictionaryWords = new Map<string, boolean>();
-const commonWords = new Map<string, boolean>();
-/** Whether `word` is one dictionary word of a common kind (宣传/vn, 同班/n), not a proper noun (江泽/ns). */
-function isCommonWord(word: string): boolean {
-  let common = commonWords.get(word);
-  if (common === undefined) {
-    const tagged = segmenter().tag(word, false);
-    common = tagged.length === 1 && !/^(?:n[rstz]\w*|x)$/.test(tagged[0].tag);
-    if (commonWords.size < 50_000) commonWords.set(word, common);
-  }
-  return common;
-}
-
-/** Whether jieba's dictionary has `word` as one word (without the HMM, unknown words fall apart). */
-function isDictionaryWord(word: string): boolean {
-  let known = dictionaryWords.get(word);
-  if (known === undefined) {
-    known = segmenter().cut(word, false).length === 1;
-    if (dictionaryWords.size < 50_000) dictionaryWords.set(word, known);
-  }
-  return known;
-}
-/** Whether every code unit of `w` is a CJK ideograph (BMP blocks; the hot path of the rules, so no regex). */
-function allHan(w: string): boolean {
-  if (!w) return false;
-  for (let i = 0; i < w.length; i++) {
-    const c = w.charCodeAt(i);
-    if (!((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff))) return false;
-  }
-  return true;
-}
 const DOTS = new Set(['·', '・', '．', '‧', '•']);
 const PERSON_TAGS = new Set(['nr', 'nrt', 'nrfg']);
 // What an organisation name ends with; 政府 is left out on purpose (印度政府 names the country).
@@ -91,32 +50,6 @@ const FUNCTION_TAGS = /^(?:d|p|c|u\w*|r|m|q|f|t)$/;
 // A place followed by one of these single characters is one place (青海 省, 曲麻莱 县).
 const LOC_SUFFIX = new Set(['省', '市', '县', '区', '州', '镇', '乡', '村', '岛', '湾', '港', '江', '河', '湖', '山', '峰', '街', '路']);
 
-/** Converts to Simplified keeping every offset (per character when a phrase conversion changed the length). */
-function simplifiedSameLength(text: string): string {
-  const s = toSimplified(text);
-  if (s.length === text.length) return s;
-  let out = '';
-  for (const ch of text) {
-    const c = toSimplified(ch);
-    out += c.length === ch.length ? c : ch;
-  }
-  return out;
-}
-
-function tagSentence(sentence: string, offset: number, out: Token[]): void {
-  let pos = offset;
-  for (const w of segmenter().tag(sentence, true)) {
-    out.push({ word: w.word, tag: w.tag, start: pos, end: pos + w.word.length });
-    pos += w.word.length;
-  }
-}
-
-/** jieba's tokens for `simp`, offsets into it (text without Han characters has nothing to tag). */
-function tokenize(simp: string): Token[] {
-  const tokens: Token[] = [];
-  if (HAN.test(simp)) tagSentence(simp, 0, tokens);
-  return tokens;
-}
 
 function isTranslitWord(w: string): boolean {
   if (!allHan(w)) return false;
@@ -176,6 +109,8 @@ function organisation(tokens: Token[], i: number): OrgEnd | undefined {
   let best: OrgEnd | undefined = first.tag === 'nt' && !first.word.endsWith('政府') ? { next: i + 1, end: first.end } : undefined;
   // One word that is an organisation on its own (国会, 县委, 保守党), not a generic one (社会, 部队).
   if (!best && first.word.length >= 2 && first.tag !== 'a' && ORG_WORD_END.test(first.word) && !isGenericOrgWord(first.word)) best = { next: i + 1, end: first.end };
+  // A proper noun jieba knows whole that ends like an organisation (人民日报/nz, 光明日报/nz).
+  if (!best && first.tag === 'nz' && first.word.length >= 3 && ORG_END.test(first.word) && !isGenericOrgWord(first.word)) best = { next: i + 1, end: first.end };
   const cut = first.word.length >= 4 ? titleTail(first.word) : 0;
   if (cut) return { next: i + 1, end: first.end - cut };
   let len = first.word.length;
@@ -186,6 +121,8 @@ function organisation(tokens: Token[], i: number): OrgEnd | undefined {
     if (len > ORG_MAX) break;
     // A common-noun head gives way to a name further on (会见/n 芬兰/ns 农林部: the organisation starts at 芬兰).
     if (!named && NAMED_TAGS.has(t.tag)) return undefined;
+    // A known company after a common noun is named on its own (中国 巨头 华为: the giant, then Huawei).
+    if (isKnownOrganisation(t.word) && tokens[j - 1].tag === 'n') return best;
     const tail = titleTail(t.word);
     if (tail) {
       // 中联部/nt 部长, 财政部/nt 副部长: the title is the whole word, the organisation ended before it.
@@ -206,7 +143,7 @@ const PLACE_TAIL = /[庄省市县镇乡村岛湾港街城堡寨寺]$/;
 // Words a person's name is often followed by in news (彭真校长, 贺龙同志, 克林顿说).
 const PERSON_AFTER = /^(?:同志|先生|女士|夫人|教授|主席|总统|总理|首相|部长|书记|委员长|院士|博士|大使|将军|校长|院长|主任|经理|总裁|董事长|局长|市长|县长|省长|说|表示|指出|认为|强调|会见|会晤|访问|宣布|称|等人|一行|报道|摄)/;
 // Titles and roles news writes right before a name (记者薛原, 县委书记汪明新, 选手张勇).
-const PERSON_BEFORE = /(?:记者|通讯员|书记|主任|经理|总裁|董事长|院长|校长|局长|厅长|部长|处长|科长|所长|市长|县长|省长|乡长|镇长|村长|主席|总理|总统|教授|教练|选手|队员|球员|运动员|作者|政委|司令员|司令|参谋长|委员|代表|老师|同学|演员|导演|编辑|律师|医生|大夫|工程师|厂长|社长|站长|队长|班长|组长|会长|秘书长|干事|战士|老人|女士|先生|同志|妻子|丈夫|儿子|女儿|母亲|父亲)$/;
+const PERSON_BEFORE = /(?:记者|通讯员|指挥官|书记|主任|经理|总裁|董事长|院长|校长|局长|厅长|部长|处长|科长|所长|市长|县长|省长|乡长|镇长|村长|主席|总理|总统|教授|教练|选手|队员|球员|运动员|作者|政委|司令员|司令|参谋长|委员|代表|老师|同学|演员|导演|编辑|律师|医生|大夫|工程师|厂长|社长|站长|队长|班长|组长|会长|秘书长|干事|战士|老人|女士|先生|同志|妻子|丈夫|儿子|女儿|母亲|父亲)$/;
 const COMPOUND_SURNAME = /^(?:欧阳|司马|诸葛|上官|东方|皇甫|尉迟|公孙|慕容|长孙|宇文|司徒|夏侯|令狐|端木)/;
 // Tags of words jieba glues a country onto (法国总理/n, 德国总理/nr, 中国京剧/nz, 中国式/nz).
 const COMPOUND_TAGS = new Set(['n', 'nr', 'nz', 'x', 'vn']);
@@ -222,6 +159,12 @@ const VISIT_HEAD = new Set('访来驻赴对抵离返旅援侵反亲抗排留');
 const SIDE_TAIL = new Set('方军籍资企商');
 // Characters that end a glued word, never a two-character given name (余人, 时要, 那好).
 const NOT_GIVEN_END = new Set('人的了是在得个些要转字着上下里内外中为以与和就都也又还才再将被把从对到向')
+// What closes a quoted speaker in a headline (陈时中：约有150万剂; not 徐渭诗：, a poem, whose last character is a noun).
+const NAME_CLOSE = /^[：:]/;
+// Tags of a single character that never ends a name (prepositions, conjunctions, particles, pronouns, numerals, adverbs, verbs).
+const CUT_NAME_STOP = /^(?:d|p|c|u\w*|r|m|q|v|y|e|o)$/;
+// Prepositions and conjunctions the HMM glues onto a name after them (当马云, 被王丹).
+const GLUE_HEAD = new Set('当在被向和与让对把给跟由从将于及');
 // Words a place is often preceded by (在莫斯科, 访问科索沃, 抵达吉隆坡).
 const PLACE_BEFORE = /^(?:在|到|赴|抵|抵达|访问|前往|来自|飞往|位于|从|离开|途经|返回|回到|进入)$/;
 
@@ -249,9 +192,11 @@ function inContext(t: Token, next: Token | undefined, prev: Token | undefined): 
 }
 
 /** A transliterated foreign name jieba knows as a person (克林顿/nr, 休斯/nrt), unless the context makes it a place. */
-function isForeignName(t: Token, prev: Token | undefined, next: Token | undefined): boolean {
+function isForeignName(t: Token, prev: Token | undefined, next: Token | undefined, extended = false): boolean {
   if (!PERSON_TAGS.has(t.tag) || t.word.length < 2 || !isTranslitWord(t.word) || isNonNameWord(t.word)) return false;
-  if (prev && PLACE_BEFORE.test(prev.word)) return false;
+  // After 在/到/访问 a dictionary name is as often a place (在莫斯科); one the dictionary knows only
+  // in part (斯诺/nr 登: 在斯诺登文件中) is an unknown name, a person as usual.
+  if (prev && PLACE_BEFORE.test(prev.word) && !extended) return false;
   if (next && next.start === t.end && LOC_SUFFIX.has(next.word)) return false;
   return true;
 }
@@ -267,6 +212,20 @@ function placeHead(word: string): number {
 function abbreviationNext(tokens: Token[], i: number): boolean {
   const n = tokens[i + 1];
   return !!n && n.start === tokens[i].end && n.word.length === 1 && isPlaceAbbreviation(n.word) && (n.tag === 'ns' || n.tag === 'j');
+}
+
+/**
+ * The place or organisation an organisation's name starts with: a listed one (华为 of
+ * 华为技术有限公司, 新疆 of 新疆维吾尔自治区…), else a first word jieba tags as a place or
+ * organisation when more follows (青岛/ns 海牛队); undefined if none.
+ */
+function innerHead(tokens: Token[], i: number, end: number, text: string): NameSpan | undefined {
+  const first = tokens[i];
+  const listed = listedHead(first.word);
+  if (listed) return { start: first.start, end: first.start + listed.length, text: text.slice(first.start, first.start + listed.length), type: listed.type };
+  if (first.end >= end || first.word.length < 2 || !allHan(first.word) || isGenericPlaceWord(first.word)) return undefined;
+  if (first.tag === 'ns' || (first.tag === 'nt' && !first.word.endsWith('政府'))) return { start: first.start, end: first.end, text: text.slice(first.start, first.end), type: first.tag === 'ns' ? 'LOC' : 'ORG' };
+  return undefined;
 }
 
 /** Every person, organisation and place jieba and the rules find in `text`, in order, not overlapping (`simplified`: the text is known to be Simplified). */
@@ -302,6 +261,8 @@ export function recognizeNames(text: string, opts: { simplified?: boolean } = {}
     const org = t.word.endsWith('关系') ? undefined : organisation(tokens, i);
     if (org) {
       push(t.start, org.end, 'ORG');
+      const inner = innerHead(tokens, i, org.end, text);
+      if (inner) out[out.length - 1].inner = [inner];
       i = org.next - 1;
       continue;
     }
@@ -337,6 +298,11 @@ export function recognizeNames(text: string, opts: { simplified?: boolean } = {}
       for (let k = 0; k < t.word.length; k++) push(t.start + k, t.start + k + 1, 'LOC');
       continue;
     }
+    // A conjunction or preposition glued onto a listed place (和澳洲/ns): the place is the rest.
+    if (t.tag === 'ns' && t.word.length >= 3 && GLUE_HEAD.has(t.word[0]) && isWorldPlace(t.word.slice(1))) {
+      push(t.start + 1, t.end, 'LOC');
+      continue;
+    }
     if (t.tag === 'ns' && allHan(t.word) && !isGenericPlaceWord(t.word)) {
       if (t.word.length > 3 && t.word.endsWith('地区')) {
         push(t.start, t.end - 2, 'LOC');
@@ -368,8 +334,30 @@ export function recognizeNames(text: string, opts: { simplified?: boolean } = {}
       i++;
       continue;
     }
+    // The HMM glues a preposition or conjunction onto an unknown two-character name (当马云/x 在):
+    // the name is the rest when it is a surname and a given name no dictionary knows.
+    if (t.tag === 'x' && t.word.length === 3 && GLUE_HEAD.has(t.word[0]) && allHan(t.word)) {
+      const rest = t.word.slice(1);
+      if (isChineseSurnameStart(rest) && !isAmbiguousSurname(rest[0]) && !NOT_GIVEN_END.has(rest[1]) && !isNonNameWord(rest) && !isDictionaryWord(rest)) {
+        push(t.start + 1, t.end, 'PER');
+        continue;
+      }
+    }
+    // A three-character name cut after two (陈时/x 中/f 说, 市长 柯文/nz 哲/n): a verb of speech or a
+    // time word after the last character, or a title before the name, makes it one.
+    const last = tokens[i + 1];
+    if (t.word.length === 2 && allHan(t.word) && (t.tag === 'x' || t.tag === 'nz' || PERSON_TAGS.has(t.tag)) && isChineseSurnameStart(t.word) && !isAmbiguousSurname(t.word[0]) && !isNonNameWord(t.word) && !isCommonWord(t.word)
+      && last && last.start === t.end && last.word.length === 1 && allHan(last.word) && !CUT_NAME_STOP.test(last.tag)) {
+      const after = tokens[i + 2];
+      const prev = tokens[i - 1];
+      if ((after && after.start === last.end && (PERSON_AFTER.test(after.word) || after.tag === 't' || (NAME_CLOSE.test(after.word) && last.tag !== 'n'))) || (prev && prev.end === t.start && PERSON_BEFORE.test(prev.word))) {
+        push(t.start, last.end, 'PER');
+        i++;
+        continue;
+      }
+    }
     const chinese = isChineseName(t, tokens[i + 1], tokens[i - 1]);
-    if (chinese || isForeignName(t, tokens[i - 1], tokens[i + 1])) {
+    if (chinese || isForeignName(t, tokens[i - 1], tokens[i + 1], translitRun(tokens, i + 1, t.word.length) > i + 1)) {
       let end = t.end;
       let k = i + 1;
       // A name the HMM cut before its last given-name character (汪明/x 新/a, 金志/n 贤/zg).
@@ -392,6 +380,12 @@ export function recognizeNames(text: string, opts: { simplified?: boolean } = {}
       push(t.start, end, 'PER');
       i = k - 1;
     }
+  }
+  // A listed place inside a longer place name is a mention of it too (南非 in 南非共和国, 纽约 in 纽约州).
+  for (const span of out) {
+    if (span.type !== 'LOC' || span.inner) continue;
+    const head = listedHead(simp.slice(span.start, span.end));
+    if (head) span.inner = [{ start: span.start, end: span.start + head.length, text: text.slice(span.start, span.start + head.length), type: head.type }];
   }
   return out;
 }

@@ -10,6 +10,8 @@ import { allowedEdits, editDistance } from './fuzzy.ts';
 import { entityById, foundEntitiesByKey } from './found-entities.ts';
 import { nameKey } from './article-names.ts';
 import { scriptVariants } from './fold.ts';
+import { canonicalChineseName, listedByQuery } from './world-names-en.ts';
+import { latinSpellingKey } from './latin-person-links.ts';
 
 /** The answer to "who is this name": one entity, or suggestions. */
 export interface ResolveResult {
@@ -76,8 +78,16 @@ export async function resolveEntity(stores: Stores, query: string): Promise<Reso
   if (exact?.length) return found(stores, idx, exact, 'alias', null, key);
   const asId = query.trim().toLowerCase().replace(/\s+/g, '-');
   if (idx.entities.has(asId)) return found(stores, idx, [asId], 'id', null, key);
-  const qKey = nameKey(query);
+  // A listed English name (Google, Tibet) is the entity its Chinese name is.
+  const listed = listedByQuery(query);
+  if (listed) {
+    const r = await resolveEntity(stores, listed.zh);
+    if (r.entity && r.match !== 'fuzzy') return { ...r, match: 'alias', matched: listed.zh };
+  }
+  const qKey = canonicalChineseName(nameKey(query));
   const inText = await foundEntitiesByKey(stores, qKey);
+  // …or a Latin spelling learned for a person found in Chinese text (Snowden → 斯诺登).
+  if (!inText.length && /^[A-Za-z]+$/.test(query.trim())) inText.push(...(await foundEntitiesByKey(stores, latinSpellingKey(query.trim()))));
   if (inText.length) {
     // A found name itself answers exactly; a surname (哈贝马斯) or Pinyin answers only when one person has it.
     const own: string[] = [];

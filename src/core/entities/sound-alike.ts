@@ -57,3 +57,22 @@ export function soundsAlike(a: string, b: string): boolean {
   }
   return same >= 1;
 }
+
+/** Each syllable of a foreign-style Han name: consonant class, Pinyin final and whether it ends in a nasal (登: d, eng, nasal); null for other names. */
+export function syllableSounds(name: string): SyllableSound[] | null {
+  let out = sounds.get(name);
+  if (out === undefined) {
+    out = syllables(name)?.map((s) => ({ consonant: consonantClass(s), final: s.replace(/^(zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])/, ''), nasal: NASAL.test(s) })) ?? null;
+    if (sounds.size > 100_000) sounds.clear();
+    sounds.set(name, out);
+  }
+  return out;
+}
+
+/** One syllable of a transliteration as syllableSounds reads it. */
+export interface SyllableSound {
+  consonant: string;
+  final: string;
+  nasal: boolean;
+}
+const sounds = new Map<string, SyllableSound[] | null>();

@@ -1,13 +1,18 @@
 /**
  * The mentions in one text, span by span, as ingest finds them: alias hits (curated and learned,
  * settled by the text's context), then recognised names no alias covers, bare surnames joined to
- * a full name in the same text. What `newsbot entities` prints.
+ * a full name in the same text, then names in Latin letters (listed English names, Pinyin of
+ * found people, learned spellings). What `newsbot entities` prints.
  */
 import type { Stores } from '../store/stores.ts';
 import { getAliasIndex } from './alias-index.ts';
-import { linkArticleNames, recognizeArticleNames, type KnownSpan } from './article-names.ts';
+import { foundEntityId, linkArticleNames, nameKey, recognizeArticleNames, type KnownSpan } from './article-names.ts';
 import { findArticleMentions } from './find-mentions.ts';
-import { entityById } from './found-entities.ts';
+import { entityById, findPinyinNames } from './found-entities.ts';
+import { findListedLatinNames } from './latin-names.ts';
+import { findLearnedLatinNames } from './latin-person-links.ts';
+import { listedByEnglish } from './world-names-en.ts';
+import { foldKey } from './fold.ts';
 import type { NameType } from './recognize-names.ts';
 
 /** One mention in a text; offsets are Unicode code points, end exclusive. */
@@ -50,7 +55,20 @@ export async function findTextEntities(stores: Stores, text: string): Promise<Te
     const e = idx.entities.get(entityId);
     out.push({ start: span.start, end: span.end, type: e ? TYPE[e.type] : span.type, entityId });
   });
+  // Names in Latin letters, as ingest reads them: listed English names, Pinyin, learned spellings.
+  const taken = (start: number, end: number) => out.some((o) => o.start < end && start < o.end);
+  for (const h of findListedLatinNames(text)) {
+    if (taken(h.start, h.end)) continue;
+    const owners = idx.byKey.get(foldKey(h.zh)) ?? [];
+    if (owners.length > 1) continue;
+    out.push({ start: h.start, end: h.end, type: h.type, entityId: owners[0] ?? foundEntityId(nameKey(h.zh)), name: owners.length ? undefined : h.zh });
+  }
+  const skip = (w: string) => idx.byKey.has(foldKey(w)) || !!listedByEnglish(w);
+  for (const h of [...(await findPinyinNames(stores, [text]))[0], ...(await findLearnedLatinNames(stores, [text], skip))[0]]) {
+    if (!taken(h.start, h.end)) out.push({ start: h.start, end: h.end, type: 'PER', entityId: h.entityId });
+  }
   const foundNames = new Map(found.map((f) => [`n:${f.key}`, f.name]));
+  for (const o of out) if (o.name && !foundNames.has(o.entityId)) foundNames.set(o.entityId, o.name);
   out.sort((a, b) => a.start - b.start);
   const result: TextEntity[] = [];
   for (const o of out) {

@@ -8,7 +8,13 @@ const COUNTRIES =
   '埃及 利比亚 突尼斯 阿尔及利亚 摩洛哥 苏丹 南苏丹 埃塞俄比亚 厄立特里亚 吉布提 索马里 肯尼亚 乌干达 坦桑尼亚 卢旺达 布隆迪 刚果 扎伊尔 加蓬 喀麦隆 尼日利亚 尼日尔 乍得 马里 毛里塔尼亚 塞内加尔 冈比亚 几内亚 几内亚比绍 塞拉利昂 利比里亚 科特迪瓦 加纳 多哥 贝宁 布基纳法索 中非 赤道几内亚 安哥拉 赞比亚 津巴布韦 莫桑比克 马拉维 博茨瓦纳 纳米比亚 南非 莱索托 斯威士兰 马达加斯加 毛里求斯 塞舌尔 科摩罗 佛得角 ' +
   '加拿大 墨西哥 危地马拉 洪都拉斯 萨尔瓦多 尼加拉瓜 哥斯达黎加 巴拿马 古巴 牙买加 海地 多米尼加 巴哈马 巴巴多斯 特立尼达和多巴哥 格林纳达 哥伦比亚 委内瑞拉 圭亚那 苏里南 厄瓜多尔 秘鲁 玻利维亚 巴西 巴拉圭 乌拉圭 阿根廷 智利 ' +
   '爱尔兰 荷兰 比利时 卢森堡 瑞士 奥地利 意大利 西班牙 葡萄牙 希腊 马耳他 丹麦 挪威 瑞典 芬兰 冰岛 波兰 捷克 斯洛伐克 匈牙利 罗马尼亚 保加利亚 南斯拉夫 塞尔维亚 黑山 克罗地亚 斯洛文尼亚 波黑 波斯尼亚 马其顿 阿尔巴尼亚 科索沃 乌克兰 白俄罗斯 摩尔多瓦 立陶宛 拉脱维亚 爱沙尼亚 摩纳哥 梵蒂冈 列支敦士登 安道尔 圣马力诺 ' +
+  // Names used in Taiwan and Hong Kong (Simplified here like the rest).
+  '澳洲 纽西兰 义大利 南韩 北韩 沙乌地阿拉伯 寮国 星加坡 ' +
   '澳大利亚 新西兰 巴布亚新几内亚 斐济 萨摩亚 汤加 瓦努阿图 所罗门群岛 基里巴斯 瑙鲁 图瓦卢 帕劳';
+// China's provincial-level divisions, short and full forms.
+const PROVINCES =
+  '河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 四川 贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆 ' +
+  '内蒙古自治区 广西壮族自治区 西藏自治区 宁夏回族自治区 新疆维吾尔自治区 香港特别行政区 澳门特别行政区';
 const CITIES =
   '北京 上海 天津 重庆 香港 澳门 台北 高雄 台中 台南 新竹 基隆 拉萨 乌鲁木齐 呼和浩特 石家庄 哈尔滨 长春 沈阳 大连 太原 济南 青岛 郑州 ' +
   '南京 苏州 无锡 杭州 宁波 温州 合肥 福州 厦门 南昌 武汉 长沙 广州 深圳 珠海 汕头 南宁 桂林 海口 三亚 成都 贵阳 昆明 西安 兰州 西宁 银川 ' +
@@ -23,8 +29,10 @@ const CITIES =
 const ORGANISATIONS =
   '微软 谷歌 苹果公司 亚马逊 脸书 推特 英特尔 思科 惠普 戴尔 高通 英伟达 特斯拉 波音 空客 通用汽车 丰田 本田 三菱 索尼 松下 东芝 日立 佳能 三星 LG 诺基亚 爱立信 西门子 飞利浦 宝马 奔驰 戴姆勒 雀巢 联合利华 ' +
   '华为 中兴 腾讯 阿里巴巴 百度 京东 字节跳动 美团 网易 新浪 搜狐 海尔 长虹 比亚迪 ' +
-  '联合国 欧盟 北约 东盟 世贸组织 世卫组织 亚行 世界银行 国际货币基金组织 红十字会 国际奥委会 奥委会 新华社 路透社 美联社 法新社 塔斯社 共同社 ' +
-  '白宫 五角大楼 克里姆林宫 国务院 国会 参议院 众议院 内阁 议会 人大 政协 中共中央 国务院 外交部 国防部 商务部 财政部 公安部 教育部 北大 清华';
+  '维基百科 维基解密 油管 优兔 奈飞 优步 ' +
+  '辉瑞 莫德纳 阿斯利康 诺华 赛诺菲 葛兰素史克 默沙东 拜耳 大众汽车 通用电气 埃克森美孚 摩根大通 台积电 鸿海 富士康 ' +
+  '联合国 欧盟 北约 东盟 世贸组织 世卫组织 世界卫生组织 亚行 世界银行 国际货币基金组织 红十字会 国际奥委会 奥委会 新华社 路透社 美联社 法新社 塔斯社 共同社 人民日报 环球时报 中央电视台 央视 ' +
+  '白宫 五角大楼 克里姆林宫 国务院 国会 参议院 众议院 内阁 议会 人大 全国人大 政协 中共中央 中央军委 外交部 国防部 商务部 财政部 公安部 教育部 北大 清华';
 const ORGS = new Set(ORGANISATIONS.split(' '));
 
 /** Whether `word` is a company or body news names bare (微软, 华为, 欧盟), whatever jieba's dictionary tags it. */
@@ -32,9 +40,32 @@ export function isKnownOrganisation(word: string): boolean {
   return ORGS.has(word);
 }
 
-const PLACES = new Set([...COUNTRIES.split(' '), ...CITIES.split(' ')]);
+const PLACES = new Set([...COUNTRIES.split(' '), ...PROVINCES.split(' '), ...CITIES.split(' ')]);
 
 /** Whether `word` is a country or major city (莫斯科, 阿根廷), whatever jieba's dictionary tags it. */
 export function isWorldPlace(word: string): boolean {
   return PLACES.has(word);
+}
+
+/**
+ * The listed organisations as jieba user-dictionary lines ("word freq tag"), so the
+ * segmenter keeps them whole where its HMM would glue a neighbour on (而谷歌/x → 而 谷歌).
+ */
+export function worldDictionary(): string {
+  // Places are left to jieba's dictionary: it keeps them whole already, and weighting them cut some names apart (NER eval).
+  const lines = [...ORGS].filter((w) => /^\p{Script=Han}{2,}$/u.test(w) && !PLACES.has(w)).map((w) => `${w} 1000 nt`);
+  return lines.join('\n') + '\n';
+}
+
+/**
+ * The listed place or organisation a longer name starts with (新疆维吾尔自治区人大常委会 → 新疆,
+ * 华为技术有限公司 → 华为), as its length and type; null if none. The longest listed head wins.
+ */
+export function listedHead(name: string): { length: number; type: 'LOC' | 'ORG' } | null {
+  for (let n = Math.min(6, name.length - 1); n >= 2; n--) {
+    const head = name.slice(0, n);
+    if (PLACES.has(head)) return { length: n, type: 'LOC' };
+    if (ORGS.has(head)) return { length: n, type: 'ORG' };
+  }
+  return null;
 }
