@@ -20,12 +20,12 @@ export const searchCommand = {
     if (!query) throw new UserError('missing-query', { en: `What should I search for? ${usage.en}`, 'zh-TW': `要搜尋什麼？${usage['zh-TW']}` });
     const en = lang === 'en';
     let at = Math.min(Math.max(0, Math.floor(page)), SEARCH_MAX_PAGES - 1);
-    let { hits, total } = await stores.search.searchPage(query, { limit: SEARCH_PAGE_SIZE, offset: at * SEARCH_PAGE_SIZE });
+    let { hits, total, capped } = await stores.search.searchPage(query, { limit: SEARCH_PAGE_SIZE, offset: at * SEARCH_PAGE_SIZE });
     const pageCount = Math.min(SEARCH_MAX_PAGES, Math.ceil(total / SEARCH_PAGE_SIZE));
     if (!hits.length && total > 0) {
       // A page past the end (the archive changed since the buttons were drawn): the last one.
       at = pageCount - 1;
-      ({ hits, total } = await stores.search.searchPage(query, { limit: SEARCH_PAGE_SIZE, offset: at * SEARCH_PAGE_SIZE }));
+      ({ hits, total, capped } = await stores.search.searchPage(query, { limit: SEARCH_PAGE_SIZE, offset: at * SEARCH_PAGE_SIZE }));
     }
     if (!hits.length) {
       return { kind: 'ok', intro: en ? `Nothing found for “${query}”. Try another spelling or fewer words.` : `找不到「${query}」。試試其他寫法或較少的關鍵字。`, items: [], articles: [] };
@@ -40,7 +40,7 @@ export const searchCommand = {
         meta: [h.outlet, formatPublished(h.published_at, lang)].filter(Boolean).join(' · '),
         url: h.url && /^https?:\/\//i.test(h.url) ? h.url : undefined,
       })),
-      footer: en ? `Results ${first}–${first + hits.length - 1} of ${total}` : `第 ${first}–${first + hits.length - 1} 筆，共 ${total} 筆`,
+      footer: en ? `Results ${first}–${first + hits.length - 1} of ${capped ? 'more than ' : ''}${total}` : `第 ${first}–${first + hits.length - 1} 筆，共 ${total}${capped ? ' 筆以上' : ' 筆'}`,
       articles: hits.map((h) => h.id),
       ...(pageCount > 1 ? { paging: { page: at, pageCount } } : {}),
     };

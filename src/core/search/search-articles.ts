@@ -28,7 +28,7 @@ export interface SearchPage {
   hits: SearchHit[];
   /** Matching articles (exact, except when `capped`). */
   total: number;
-  /** True when a query with 1–2 character terms matched more than CANDIDATES: total is then CANDIDATES. */
+  /** True when the matches were not all counted (1–2 character terms, or a common word on PostgreSQL): total is then CANDIDATES, a lower bound. */
   capped: boolean;
 }
 

@@ -32,8 +32,9 @@ export function searchStore(sql: Sql) {
     );
     const ranked = rankByRecency(cands.rows.map((r) => ({ ...r, published_utc: when.get(r.id) ?? null })));
     const full = cands.rows.length >= CANDIDATES;
-    const total = full && !cands.short ? await cands.count() : cands.rows.length;
-    return { hits: await loadHits(sql, ranked.slice(offset, offset + limit), terms), total, capped: full && cands.short };
+    const counted = full && !cands.short ? await cands.count() : cands.rows.length;
+    const total = counted ?? cands.rows.length;
+    return { hits: await loadHits(sql, ranked.slice(offset, offset + limit), terms), total, capped: full && (cands.short || counted === null) };
   }
 
   return {

@@ -140,3 +140,37 @@ test('PostgreSQL search lookups use the gram and trigram indexes', async (t) => 
   assert.match(await plan('SELECT article_id FROM article_search WHERE grams @> ARRAY[CAST($1 AS TEXT)]', ['川普']), /article_search_grams/);
   assert.match(await plan('SELECT article_id FROM article_search WHERE (title LIKE $1 OR body LIKE $1)', ['%泽伦斯基%']), /article_search_(title|body)_trgm/);
 });
+
+test('PostgreSQL search of a common word reads only the newest rows: the newest hits, a lower-bound total; a rarer one is counted exactly', async (t) => {
+  const db = await createTestDatabase();
+  const stores = await openStores(db.url);
+  const client: PgClient = new pg.Client({ connectionString: db.url });
+  await client.connect();
+  t.after(async () => {
+    await client.end();
+    await stores.close();
+    await db.drop();
+  });
+  // 6,000 articles, newer ids published later: "harbour" in every tenth (600, over all ids),
+  // "lighthouse" only in the oldest 400, both in 40 of those.
+  const docs: Doc[] = Array.from({ length: 6000 }, (_, k) => {
+    const id = 100 + k;
+    const text = [id % 10 === 0 ? 'The harbour reopened after the storm.' : 'A quiet day in town.', ...(k < 400 ? ['The lighthouse keeper spoke.'] : [])];
+    return { id, title: `Report ${id}`, paragraphs: text, published_utc: new Date(Date.UTC(2020, 0, 1) + k * 3_600_000).toISOString() };
+  });
+  await client.query('BEGIN');
+  for (const d of docs) await client.query(numbered(ARTICLE_SQL), articleParams(d));
+  await client.query('COMMIT');
+  await stores.search.writeRows(searchRows(docs));
+
+  const common = await stores.search.searchPage('harbour', { limit: 10 });
+  assert.equal(common.capped, true, 'a common word: its matches are not all counted');
+  assert.equal(common.total, 300, 'at least the candidates');
+  const harbour = docs.filter((d) => d.id % 10 === 0);
+  assert.deepEqual(common.hits.map((h) => h.id), harbour.slice(-10).reverse().map((d) => d.id), 'the newest matches');
+  for (const [q, n] of [['lighthouse', 400], ['harbour lighthouse', 40]] as const) {
+    const page = await stores.search.searchPage(q, { limit: 10 });
+    assert.equal(page.capped, false, `${q}: the window grew to the whole table`);
+    assert.equal(page.total, n, q);
+  }
+});

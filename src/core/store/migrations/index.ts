@@ -18,6 +18,7 @@ import { followStoriesSchema } from './012-follow-stories.ts';
 import { storyEventTermsSchema } from './013-story-event-terms.ts';
 import { revisionTimesSchema } from './014-revision-times.ts';
 import { readIndexesSchema } from './015-read-indexes.ts';
+import { searchCompressionSchema } from './016-search-compression.ts';
 
 export interface Migration {
   name: string;
@@ -27,5 +28,5 @@ export interface Migration {
 export const migrations: Migration[] = [
   articlesSchema, entitiesSchema, storiesEventsSchema, sourcesSchema, subscriptionsSchema, chatSettingsSchema, digestThreadsSchema,
   deliveryRetriesSchema, siteLinesSchema, entityNamesSchema, folderSymlinksSchema, followStoriesSchema, storyEventTermsSchema,
-  revisionTimesSchema, readIndexesSchema,
+  revisionTimesSchema, readIndexesSchema, searchCompressionSchema,
 ];

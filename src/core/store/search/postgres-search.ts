@@ -26,6 +26,8 @@ const WRITE_CHUNK = 200;
 /** How long the table totals bm25 needs (rows, tokens) are reused before being read again. */
 const STATS_TTL_MS = 60_000;
 const TITLE_WEIGHT = 4;
+/** Newest ids a long-term search looks among first (see candidates). */
+const FIRST_WINDOW = 4096;
 const BODY_WEIGHT = 1;
 
 /** `s` as a LIKE pattern matching it anywhere (backslash is PostgreSQL's default LIKE escape). */
@@ -103,10 +105,10 @@ export function postgresSearch(sql: Sql): SearchBackend {
     return { where: where.join(' AND '), params };
   }
 
-  /** Rows containing every term; call inside `indexed`. */
-  async function countRows(terms: PlannedTerm[]): Promise<number> {
+  /** Rows (with an id above `lo`) containing every term; call inside `indexed`. */
+  async function countRows(terms: PlannedTerm[], lo = 0): Promise<number> {
     const { where, params } = await conditions(terms);
-    return Number((await sql.get<{ n: number }>(`SELECT count(*) AS n FROM article_search WHERE ${where}`, params))?.n ?? 0);
+    return Number((await sql.get<{ n: number }>(`SELECT count(*) AS n FROM article_search WHERE ${where} AND article_id > ?`, [...params, lo]))?.n ?? 0);
   }
 
   return {
@@ -180,34 +182,57 @@ export function postgresSearch(sql: Sql): SearchBackend {
         );
         return { rows: rows.map((r) => ({ id: Number(r.id), relevance: r.in_title ? SHORT_TITLE_RELEVANCE : SHORT_BODY_RELEVANCE })), short, count: async () => rows.length };
       }
-      // Per row: its size in tokens and, per term, how many characters its hits take up in title and
-      // body. Counted only for the newest CANDIDATES (the LIMIT subquery), not for every match: each
-      // count decompresses the body again. The window counts every match in the same bitmap pass,
-      // and the terms' IDFs are counted in the same transaction: one round of settings for all.
+      // Newest first, in growing windows of ids: each LIKE recheck decompresses a body, so a common
+      // word's newest CANDIDATES matches are looked for among the newest rows first, and only a
+      // rarer word widens the window (x8) until the whole table is covered. The window's matches are
+      // counted in the same bitmap pass: the total is exact once the window is the whole table, a
+      // lower bound ("at least") before. IDFs are counted in the same window.
+      const top = Number((await sql.get<{ m: number | null }>('SELECT max(article_id) AS m FROM article_search'))?.m ?? 0);
+      let span = FIRST_WINDOW;
+      let found: { ids: number[]; total: number; lo: number };
+      for (;;) {
+        const lo = span >= top ? 0 : top - span;
+        const ids = await indexed(false, () =>
+          sql.all<{ id: number; total: number }>(
+            `SELECT article_id AS id, count(*) OVER () AS total FROM article_search WHERE ${where} AND article_id > ? ORDER BY article_id DESC LIMIT ${CANDIDATES}`,
+            [...params, lo],
+          ),
+        );
+        found = { ids: ids.map((r) => Number(r.id)), total: Number(ids[0]?.total ?? 0), lo };
+        if (ids.length >= CANDIDATES || lo === 0) break;
+        span *= 8;
+      }
+      // Per candidate: its size in tokens and, per term, how many characters its hits take up in title and body.
       const hitCols = terms.map(
         (_, i) => `char_length(title) - char_length(replace(title, CAST(? AS TEXT), '')) AS t${i}, char_length(body) - char_length(replace(body, CAST(? AS TEXT), '')) AS b${i}`,
       );
-      const { rows, all, termCounts } = await indexed(false, async () => {
-        const rows = await sql.all<Record<string, number>>(
-          `SELECT id, tokens, total, ${hitCols.join(', ')}
-           FROM (SELECT article_id AS id, tokens, title, body, count(*) OVER () AS total FROM article_search WHERE ${where} ORDER BY article_id DESC LIMIT ${CANDIDATES}) AS c
-           ORDER BY id DESC`,
-          [...terms.flatMap((t) => [t.form, t.form]), ...params],
-        );
-        // One term: its IDF scales every score alike and cancels in the relative relevance.
-        const termCounts: number[] = [];
-        if (terms.length > 1 && rows.length) for (const t of terms) termCounts.push(await countRows([t]));
-        return { rows, all: Number(rows[0]?.total ?? 0), termCounts };
-      });
+      const rows = found.ids.length
+        ? await sql.all<Record<string, number>>(
+            `SELECT article_id AS id, tokens, ${hitCols.join(', ')} FROM article_search WHERE article_id IN (${found.ids.map(() => '?').join(', ')}) ORDER BY article_id DESC`,
+            [...terms.flatMap((t) => [t.form, t.form]), ...found.ids],
+          )
+        : [];
+      // One term: its IDF scales every score alike and cancels in the relative relevance.
+      const windowed = found.lo > 0;
+      let idfs = terms.map(() => 1);
+      if (terms.length > 1 && rows.length) {
+        const { rows: all } = await tableStats();
+        const n = windowed ? Number((await sql.get<{ n: number }>('SELECT count(*) AS n FROM article_search WHERE article_id > ?', [found.lo]))?.n ?? 0) : all;
+        const termCounts = await indexed(false, async () => {
+          const out: number[] = [];
+          for (const t of terms) out.push(await countRows([t], found.lo));
+          return out;
+        });
+        idfs = termCounts.map((c) => bm25Idf(n, c));
+      }
       const { rows: total, tokens } = await tableStats();
-      const idfs = terms.length === 1 || !rows.length ? terms.map(() => 1) : termCounts.map((n) => bm25Idf(total, n));
       const lengths = terms.map((t) => charLength(t.form));
       const scores = rows.map((r) => {
         const freqs = terms.map((_, i) => (TITLE_WEIGHT * Number(r[`t${i}`]) + BODY_WEIGHT * Number(r[`b${i}`])) / lengths[i]);
         return bm25Score(freqs, idfs, Number(r.tokens), total ? tokens / total : 1);
       });
       const relevance = relativeRelevance(scores);
-      return { rows: rows.map((r, i) => ({ id: Number(r.id), relevance: relevance[i] })), short, count: async () => all };
+      return { rows: rows.map((r, i) => ({ id: Number(r.id), relevance: relevance[i] })), short, count: async () => (windowed ? null : found.total) };
     },
   };
 }

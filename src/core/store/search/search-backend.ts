@@ -7,8 +7,11 @@ export interface Candidates {
   rows: { id: number; relevance: number }[];
   /** Some term was short: relevance is a title hit, and the total is not counted past CANDIDATES. */
   short: boolean;
-  /** Every match, counted (only asked when `rows` is full and no term is short). */
-  count(): Promise<number>;
+  /**
+   * Every match, counted (only asked when `rows` is full and no term is short); null when the
+   * backend found its candidates without counting them all (the total is then "more than").
+   */
+  count(): Promise<number | null>;
 }
 
 export interface SearchBackend {

@@ -22,6 +22,7 @@ import { followStoriesSchema } from './012-follow-stories.ts';
 import { storyEventTermsSchema } from './013-story-event-terms.ts';
 import { revisionTimesSchema } from './014-revision-times.ts';
 import { readIndexesSchema } from './015-read-indexes.ts';
+import { searchCompressionSchema } from './016-search-compression.ts';
 
 /** One schema step: `sql` may hold several statements; the runner applies it in one transaction. */
 export interface PostgresMigration {
@@ -32,5 +33,5 @@ export interface PostgresMigration {
 export const postgresMigrations: PostgresMigration[] = [
   articlesSchema, entitiesSchema, storiesEventsSchema, sourcesSchema, subscriptionsSchema, chatSettingsSchema, digestThreadsSchema,
   deliveryRetriesSchema, siteLinesSchema, entityNamesSchema, folderSymlinksSchema, followStoriesSchema, storyEventTermsSchema,
-  revisionTimesSchema, readIndexesSchema,
+  revisionTimesSchema, readIndexesSchema, searchCompressionSchema,
 ];
