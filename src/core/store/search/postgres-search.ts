@@ -28,6 +28,11 @@ const STATS_TTL_MS = 60_000;
 const TITLE_WEIGHT = 4;
 /** Newest ids a long-term search looks among first (see candidates). */
 const FIRST_WINDOW = 4096;
+/**
+ * A term's document frequency for its IDF is counted exactly up to this many rows (each counted
+ * row is a body decompressed) and estimated past it (documentFrequency); SQLite counts them all.
+ */
+const DF_CAP = 300;
 const BODY_WEIGHT = 1;
 
 /** `s` as a LIKE pattern matching it anywhere (backslash is PostgreSQL's default LIKE escape). */
@@ -105,10 +110,20 @@ export function postgresSearch(sql: Sql): SearchBackend {
     return { where: where.join(' AND '), params };
   }
 
-  /** Rows (with an id above `lo`) containing every term; call inside `indexed`. */
-  async function countRows(terms: PlannedTerm[], lo = 0): Promise<number> {
+  /**
+   * How many rows with an id above `lo` contain every term: exact up to DF_CAP, estimated past it.
+   * The bitmap scan reads rows in storage order (oldest first, as ingest appends them), so when it
+   * stops at DF_CAP matches, the share of ids it covered gives the rate; call inside `indexed`.
+   */
+  async function documentFrequency(terms: PlannedTerm[], lo: number, top: number): Promise<number> {
     const { where, params } = await conditions(terms);
-    return Number((await sql.get<{ n: number }>(`SELECT count(*) AS n FROM article_search WHERE ${where} AND article_id > ?`, [...params, lo]))?.n ?? 0);
+    const r = await sql.get<{ n: number; last: number | null }>(
+      `SELECT count(*) AS n, max(article_id) AS last FROM (SELECT article_id FROM article_search WHERE ${where} AND article_id > ? LIMIT ${DF_CAP}) AS m`,
+      [...params, lo],
+    );
+    const n = Number(r?.n ?? 0);
+    const last = Number(r?.last ?? 0);
+    return n < DF_CAP || last <= lo ? n : Math.round((n * (top - lo)) / (last - lo));
   }
 
   return {
@@ -182,13 +197,13 @@ export function postgresSearch(sql: Sql): SearchBackend {
         );
         return { rows: rows.map((r) => ({ id: Number(r.id), relevance: r.in_title ? SHORT_TITLE_RELEVANCE : SHORT_BODY_RELEVANCE })), short, count: async () => rows.length };
       }
-      // Newest first, in growing windows of ids: each LIKE recheck decompresses a body, so a common
-      // word's newest CANDIDATES matches are looked for among the newest rows first, and only a
-      // rarer word widens the window (x8) until the whole table is covered. The window's matches are
-      // counted in the same bitmap pass: the total is exact once the window is the whole table, a
-      // lower bound ("at least") before. IDFs are counted in the same window.
+      // Newest first: each LIKE recheck decompresses a body, so a common word's newest CANDIDATES
+      // matches are looked for among the newest FIRST_WINDOW rows, and only a rarer word (or
+      // several words) in the whole table. The matches are counted in the same bitmap pass: the total is exact
+      // for the whole table, a lower bound ("more than") for the window. IDFs use the same rows.
       const top = Number((await sql.get<{ m: number | null }>('SELECT max(article_id) AS m FROM article_search'))?.m ?? 0);
-      let span = FIRST_WINDOW;
+      // Several terms together are rarer: straight to the whole table.
+      let span = terms.length > 1 ? top : FIRST_WINDOW;
       let found: { ids: number[]; total: number; lo: number };
       for (;;) {
         const lo = span >= top ? 0 : top - span;
@@ -200,7 +215,9 @@ export function postgresSearch(sql: Sql): SearchBackend {
         );
         found = { ids: ids.map((r) => Number(r.id)), total: Number(ids[0]?.total ?? 0), lo };
         if (ids.length >= CANDIDATES || lo === 0) break;
-        span *= 8;
+        // Not enough among the newest: the whole table next (the planner often rechecks every
+        // trigram candidate anyway when it expects few, so a middle-sized window would be paid twice).
+        span = top;
       }
       // Per candidate: its size in tokens and, per term, how many characters its hits take up in title and body.
       const hitCols = terms.map(
@@ -220,7 +237,7 @@ export function postgresSearch(sql: Sql): SearchBackend {
         const n = windowed ? Number((await sql.get<{ n: number }>('SELECT count(*) AS n FROM article_search WHERE article_id > ?', [found.lo]))?.n ?? 0) : all;
         const termCounts = await indexed(false, async () => {
           const out: number[] = [];
-          for (const t of terms) out.push(await countRows([t], found.lo));
+          for (const t of terms) out.push(await documentFrequency([t], found.lo, top));
           return out;
         });
         idfs = termCounts.map((c) => bm25Idf(n, c));
