@@ -199,8 +199,8 @@ export function postgresSearch(sql: Sql): SearchBackend {
       }
       // Newest first: each LIKE recheck decompresses a body, so a common word's newest CANDIDATES
       // matches are looked for among the newest FIRST_WINDOW rows, and only a rarer word (or
-      // several words) in the whole table. The matches are counted in the same bitmap pass: the total is exact
-      // for the whole table, a lower bound ("more than") for the window. IDFs use the same rows.
+      // several words) in the whole table. The matches are counted in the same bitmap pass: the total is
+      // exact for the whole table, a lower bound ("more than") for the window. IDFs use the same rows.
       const top = Number((await sql.get<{ m: number | null }>('SELECT max(article_id) AS m FROM article_search'))?.m ?? 0);
       // Several terms together are rarer: straight to the whole table.
       let span = terms.length > 1 ? top : FIRST_WINDOW;
@@ -223,23 +223,23 @@ export function postgresSearch(sql: Sql): SearchBackend {
       const hitCols = terms.map(
         (_, i) => `char_length(title) - char_length(replace(title, CAST(? AS TEXT), '')) AS t${i}, char_length(body) - char_length(replace(body, CAST(? AS TEXT), '')) AS b${i}`,
       );
-      const rows = found.ids.length
-        ? await sql.all<Record<string, number>>(
+      const hits = found.ids.length
+        ? sql.all<Record<string, number>>(
             `SELECT article_id AS id, tokens, ${hitCols.join(', ')} FROM article_search WHERE article_id IN (${found.ids.map(() => '?').join(', ')}) ORDER BY article_id DESC`,
             [...terms.flatMap((t) => [t.form, t.form]), ...found.ids],
           )
-        : [];
-      // One term: its IDF scales every score alike and cancels in the relative relevance.
+        : Promise.resolve([]);
+      // Several terms: each one's document frequency for its IDF (one term: its IDF scales every
+      // score alike and cancels in the relative relevance). Asked while the hits are counted: outside
+      // a caller's transaction each query has its own pooled connection, so they run side by side.
       const windowed = found.lo > 0;
+      const frequencies =
+        terms.length > 1 && found.ids.length ? Promise.all(terms.map((t) => indexed(false, () => documentFrequency([t], found.lo, top)))) : Promise.resolve(null);
+      const [rows, termCounts] = await Promise.all([hits, frequencies]);
       let idfs = terms.map(() => 1);
-      if (terms.length > 1 && rows.length) {
+      if (termCounts) {
         const { rows: all } = await tableStats();
         const n = windowed ? Number((await sql.get<{ n: number }>('SELECT count(*) AS n FROM article_search WHERE article_id > ?', [found.lo]))?.n ?? 0) : all;
-        const termCounts = await indexed(false, async () => {
-          const out: number[] = [];
-          for (const t of terms) out.push(await documentFrequency([t], found.lo, top));
-          return out;
-        });
         idfs = termCounts.map((c) => bm25Idf(n, c));
       }
       const { rows: total, tokens } = await tableStats();
