@@ -18,10 +18,9 @@ export function crossedKeys(repeats: Map<string, number>): string[] {
   return [...repeats].filter(([, n]) => n === MIN_REPEATS).map(([k]) => k);
 }
 
-/** Cleans again the articles of `site` (other than `exceptId`) carrying any of `keys`; returns how many changed. */
-export async function recleanSite(stores: Stores, site: string, keys: string[], exceptId: number, deferred?: DeferredIndexing): Promise<number> {
-  if (!keys.length) return 0;
-  let changed = 0;
+/** Cleans again the articles of `site` (other than `exceptId`) carrying any of `keys`. */
+export async function recleanSite(stores: Stores, site: string, keys: string[], exceptId: number, deferred?: DeferredIndexing): Promise<void> {
+  if (!keys.length) return;
   for (const id of await stores.articles.articlesWithSiteLines(site, keys, exceptId)) {
     // The article as this run stored it, with its derivation, when remembered; else read back.
     const known = deferred?.recall(id);
@@ -32,7 +31,5 @@ export async function recleanSite(stores: Stores, site: string, keys: string[], 
     const derived = known ? rederiveArticle(cleaned, known.article, known.derived) : undefined;
     const r = await storeArticle(stores, cleaned, { source_file: null }, { rewrite: id, deferred, derived });
     if (r.status === 'updated' && derived) deferred?.remember(id, cleaned, derived);
-    if (r.status === 'updated') changed++;
   }
-  return changed;
 }

@@ -134,7 +134,7 @@ export function rewriteCleaned(sql: Sql, id: number, article: NormalizedArticle)
     );
     if (!kept) return undefined;
     await sql.run('DELETE FROM paragraphs WHERE article_id = ?', [id]);
-    await insertRows(sql, 'paragraphs', ['article_id', 'position', 'text', 'lang'], article.paragraphs.map((p, i) => [id, i, p.text, p.lang]));
+    await insertParagraphs(sql, id, article);
     const written: StoredArticle = { ...article, url: kept.url, id, source_file: kept.source_file, content_hash: hash, body, ingested_at: kept.ingested_at };
     return { status: 'updated', id, written };
   });
@@ -243,11 +243,10 @@ async function writeArticle(sql: Sql, a: NormalizedArticle, meta: StoreMeta, has
     await sql.run('DELETE FROM paragraphs WHERE article_id = ?', [existingId]);
   }
   const id = Number(kept.id);
-  await insertRows(
-    sql,
-    'paragraphs',
-    ['article_id', 'position', 'text', 'lang'],
-    a.paragraphs.map((p, i) => [id, i, p.text, p.lang]),
-  );
+  await insertParagraphs(sql, id, a);
   return { ...a, url, id, source_file: kept.source_file, content_hash: hash, body, ingested_at: kept.ingested_at };
+}
+
+function insertParagraphs(sql: Sql, id: number, a: Pick<NormalizedArticle, 'paragraphs'>): Promise<void> {
+  return insertRows(sql, 'paragraphs', ['article_id', 'position', 'text', 'lang'], a.paragraphs.map((p, i) => [id, i, p.text, p.lang]));
 }

@@ -111,19 +111,19 @@ export function postgresSearch(sql: Sql): SearchBackend {
   }
 
   /**
-   * How many rows with an id above `lo` contain every term: exact up to DF_CAP, estimated past it.
-   * The bitmap scan reads rows in storage order (oldest first, as ingest appends them), so when it
-   * stops at DF_CAP matches, the share of ids it covered gives the rate; call inside `indexed`.
+   * How many rows contain every term: exact up to DF_CAP, estimated past it. The bitmap scan reads
+   * rows in storage order (oldest first, as ingest appends them), so when it stops at DF_CAP
+   * matches, the share of ids up to `top` it covered gives the rate; call inside `indexed`.
    */
-  async function documentFrequency(terms: PlannedTerm[], lo: number, top: number): Promise<number> {
+  async function documentFrequency(terms: PlannedTerm[], top: number): Promise<number> {
     const { where, params } = await conditions(terms);
     const r = await sql.get<{ n: number; last: number | null }>(
-      `SELECT count(*) AS n, max(article_id) AS last FROM (SELECT article_id FROM article_search WHERE ${where} AND article_id > ? LIMIT ${DF_CAP}) AS m`,
-      [...params, lo],
+      `SELECT count(*) AS n, max(article_id) AS last FROM (SELECT article_id FROM article_search WHERE ${where} LIMIT ${DF_CAP}) AS m`,
+      params,
     );
     const n = Number(r?.n ?? 0);
     const last = Number(r?.last ?? 0);
-    return n < DF_CAP || last <= lo ? n : Math.round((n * (top - lo)) / (last - lo));
+    return n < DF_CAP || last <= 0 ? n : Math.round((n * top) / last);
   }
 
   return {
@@ -197,28 +197,24 @@ export function postgresSearch(sql: Sql): SearchBackend {
         );
         return { rows: rows.map((r) => ({ id: Number(r.id), relevance: r.in_title ? SHORT_TITLE_RELEVANCE : SHORT_BODY_RELEVANCE })), short, count: async () => rows.length };
       }
-      // Newest first: each LIKE recheck decompresses a body, so a common word's newest CANDIDATES
-      // matches are looked for among the newest FIRST_WINDOW rows, and only a rarer word (or
-      // several words) in the whole table. The matches are counted in the same bitmap pass: the total is
-      // exact for the whole table, a lower bound ("more than") for the window. IDFs use the same rows.
-      const top = Number((await sql.get<{ m: number | null }>('SELECT max(article_id) AS m FROM article_search'))?.m ?? 0);
-      // Several terms together are rarer: straight to the whole table.
-      let span = terms.length > 1 ? top : FIRST_WINDOW;
-      let found: { ids: number[]; total: number; lo: number };
-      for (;;) {
-        const lo = span >= top ? 0 : top - span;
+      // Newest first: each LIKE recheck decompresses a body, so a single word's newest CANDIDATES
+      // matches are looked for among the newest FIRST_WINDOW rows first; a rarer word, or several
+      // words (rarer together), in the whole table. The matches are counted in the same bitmap pass:
+      // the total is exact for the whole table, a lower bound ("more than") for the window.
+      const newest = async (lo: number) => {
         const ids = await indexed(false, () =>
           sql.all<{ id: number; total: number }>(
             `SELECT article_id AS id, count(*) OVER () AS total FROM article_search WHERE ${where} AND article_id > ? ORDER BY article_id DESC LIMIT ${CANDIDATES}`,
             [...params, lo],
           ),
         );
-        found = { ids: ids.map((r) => Number(r.id)), total: Number(ids[0]?.total ?? 0), lo };
-        if (ids.length >= CANDIDATES || lo === 0) break;
-        // Not enough among the newest: the whole table next (the planner often rechecks every
-        // trigram candidate anyway when it expects few, so a middle-sized window would be paid twice).
-        span = top;
-      }
+        return { ids: ids.map((r) => Number(r.id)), total: Number(ids[0]?.total ?? 0), windowed: lo > 0 };
+      };
+      const top = Number((await sql.get<{ m: number | null }>('SELECT max(article_id) AS m FROM article_search'))?.m ?? 0);
+      let found = terms.length === 1 && top > FIRST_WINDOW ? await newest(top - FIRST_WINDOW) : null;
+      // Too few among the newest: the whole table (not a middle-sized window: when the planner
+      // expects few matches it rechecks every trigram candidate anyway, so that would be paid twice).
+      if (!found || found.ids.length < CANDIDATES) found = await newest(0);
       // Per candidate: its size in tokens and, per term, how many characters its hits take up in title and body.
       const hitCols = terms.map(
         (_, i) => `char_length(title) - char_length(replace(title, CAST(? AS TEXT), '')) AS t${i}, char_length(body) - char_length(replace(body, CAST(? AS TEXT), '')) AS b${i}`,
@@ -229,27 +225,20 @@ export function postgresSearch(sql: Sql): SearchBackend {
             [...terms.flatMap((t) => [t.form, t.form]), ...found.ids],
           )
         : Promise.resolve([]);
-      // Several terms: each one's document frequency for its IDF (one term: its IDF scales every
-      // score alike and cancels in the relative relevance). Asked while the hits are counted: outside
-      // a caller's transaction each query has its own pooled connection, so they run side by side.
-      const windowed = found.lo > 0;
-      const frequencies =
-        terms.length > 1 && found.ids.length ? Promise.all(terms.map((t) => indexed(false, () => documentFrequency([t], found.lo, top)))) : Promise.resolve(null);
+      // Several terms (always over the whole table): each one's document frequency for its IDF; one
+      // term's IDF scales every score alike and cancels in the relative relevance. Asked while the
+      // hits are counted: outside a caller's transaction each query has its own pooled connection.
+      const frequencies = terms.length > 1 && found.ids.length ? Promise.all(terms.map((t) => indexed(false, () => documentFrequency([t], top)))) : Promise.resolve(null);
       const [rows, termCounts] = await Promise.all([hits, frequencies]);
-      let idfs = terms.map(() => 1);
-      if (termCounts) {
-        const { rows: all } = await tableStats();
-        const n = windowed ? Number((await sql.get<{ n: number }>('SELECT count(*) AS n FROM article_search WHERE article_id > ?', [found.lo]))?.n ?? 0) : all;
-        idfs = termCounts.map((c) => bm25Idf(n, c));
-      }
       const { rows: total, tokens } = await tableStats();
+      const idfs = termCounts ? termCounts.map((c) => bm25Idf(total, c)) : terms.map(() => 1);
       const lengths = terms.map((t) => charLength(t.form));
       const scores = rows.map((r) => {
         const freqs = terms.map((_, i) => (TITLE_WEIGHT * Number(r[`t${i}`]) + BODY_WEIGHT * Number(r[`b${i}`])) / lengths[i]);
         return bm25Score(freqs, idfs, Number(r.tokens), total ? tokens / total : 1);
       });
       const relevance = relativeRelevance(scores);
-      return { rows: rows.map((r, i) => ({ id: Number(r.id), relevance: relevance[i] })), short, count: async () => (windowed ? null : found.total) };
+      return { rows: rows.map((r, i) => ({ id: Number(r.id), relevance: relevance[i] })), short, count: async () => (found.windowed ? null : found.total) };
     },
   };
 }
