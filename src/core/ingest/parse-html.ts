@@ -12,7 +12,7 @@ import { detectOutletFromUrl } from '../clean/outlets.ts';
 import { trimBodyEnds } from '../clean/trim-body.ts';
 import { finishArticle } from './finish-article.ts';
 import { readPageMetadata, type MiniDocument } from './html-metadata.ts';
-import { extractHtmlBlocks, isCommentSection, safeHttpUrl, tidyText } from './html-blocks.ts';
+import { extractHtmlBlocks, isCommentSection, isMediaWidget, safeHttpUrl, tidyText } from './html-blocks.ts';
 import { limitNesting } from './limit-nesting.ts';
 
 const CLUTTER =
@@ -103,6 +103,10 @@ function removeClutterBoxes(doc: DomDocument): void {
   const total = doc.body?.textContent?.length || 1;
   for (const el of Array.from(doc.querySelectorAll('[class], [id]'))) {
     const label = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    if (isMediaWidget(label, el.textContent ?? '')) {
+      el.remove();
+      continue;
+    }
     if (!CLUTTER_CLASS.test(label)) continue;
     const comments = isCommentSection({ class: el.getAttribute('class') ?? undefined, id: el.getAttribute('id') ?? undefined });
     if (!comments && (el.textContent?.length ?? 0) / total > 0.3) continue;

@@ -104,3 +104,17 @@ test("a page's own last-modified time is read (JSON-LD dateModified, article:mod
   assert.equal(c.modified_at, '2025-03-03T01:00:00Z');
   assert.equal(parseDocument(page(''), 'd.html').modified_at ?? null, null, 'a page that does not say has no modified time');
 });
+
+test("an embedded video player's labels and card are not body text, however short the report; a video-classed wrapper of prose stays", () => {
+  const report = '新華社台北訊 市政府今天宣布，捷運新線將在明年三月通車，沿線十二個車站同步啟用，首月票價打八折。';
+  const player = `<div class="pic-video"><div class="video-card"><span>捷運新線明年通車</span><span>時長：01:45</span><span>來源：市政台</span></div>
+    <div class="video-player"><div class="mplayer"><div class="hintTip">正在為您切換到高清 480P,請稍候...</div><div>設置成功</div>
+    <span>循環播放</span><span>跳過片頭</span><div>很抱歉，當前視頻播放失敗</div><div>錯誤代碼：QVS.4100</div></div></div></div>`;
+  const html = `<html><head><title>捷運新線明年通車</title></head><body><div id="content"><h1>捷運新線明年通車</h1>${player}<p>${report}</p></div></body></html>`;
+  const a = parseHtml(html, 'video.html');
+  assert.deepEqual(a.paragraphs.map((p) => p.text), [report]);
+
+  const long = '這是一段很長的報導文字，說明市政府的交通政策如何改變通勤者的日常生活，並引述多位專家的評論與數據分析。'.repeat(3);
+  const wrapped = `<html><head><title>交通政策</title></head><body><div class="video-story"><h1>交通政策</h1><p>${long}</p><p>${long}</p></div></body></html>`;
+  assert.equal(parseHtml(wrapped, 'wrapped.html').paragraphs.length, 2);
+});
