@@ -281,11 +281,23 @@ function collectBody(lines: Line[], start: number, title: string): { paragraphs:
     if (l.kind === 'caption' || l.kind === 'date' || l.kind === 'byline' || l.kind === 'dateline') continue;
     if (normalizeText(l.text) === titleKey) continue;
     if (l.kind === 'short' && l.text.length >= 4 && isWidgetLine(l.text)) continue;
+    if (isPromoLabel(l, lines[i + 1])) continue;
     picked.push(l);
   }
   while (picked.length && picked[picked.length - 1].kind !== 'para') picked.pop();
   while (picked.length && picked[0].kind !== 'para') picked.shift();
   return { paragraphs: picked.map((l) => l.text), end, tags };
+}
+
+/** A call to action: tap, download, join, follow or subscribe (點我下載APP, 加入LINE好友). */
+const CALL_TO_ACTION = /^(?:點我|按我|點此|点此|點擊|点击|下載|下载|加入|追蹤|追踪|关注|關注|訂閱|订阅)/;
+
+/**
+ * An in-body promotion: a short unpunctuated line right above a call-to-action link line
+ * (不用抽 不用搶 現在用APP看新聞 / 點我下載APP) is that link's label, not a sub-heading.
+ */
+function isPromoLabel(l: Line, next: Line | undefined): boolean {
+  return l.kind === 'short' && !/[。，,！？!?；;：:]/.test(l.text) && !!next && next.kind !== 'para' && CALL_TO_ACTION.test(next.text.trim()) && isWidgetLine(next.text);
 }
 
 /** The date line nearest the headline, outside the body and above the body's end; null when the page has none. */

@@ -182,3 +182,27 @@ test('finishing pass: stand-alone dateline/byline paragraphs and captions in HTM
   assert.deepEqual(b.authors, ['張方瑀']);
   assert.equal(b.paragraphs.length, 3);
 });
+
+test('page dump: an in-body promotion (a short label above a call-to-action link line) is dropped; a sub-heading above prose stays', () => {
+  const page = [
+    '首頁 > 生活',
+    '北市公車將全面改用電動車 2030年完成汰換',
+    '2025/03/02 14:05',
+    '記者王小明／台北報導',
+    '台北市政府今天宣布，市區公車將在2030年前全面改為電動車，首批五百輛新車預計明年上路，汰換經費由中央與地方共同負擔。',
+    '追蹤官方帳號 搶先掌握即時路況',
+    '點我加入LINE好友',
+    '交通局長表示，電動公車的噪音與排放都遠低於柴油車，市府也將在各轉運站增設充電設備，並培訓維修人力。',
+    '充電站布建',
+    '市府規劃在十二個公車調度站設置快充設備，第一階段工程將於今年底完工，屆時可同時為八十輛公車充電。',
+    '分享',
+    '相關新聞',
+    '北捷新路線試營運 首週搭乘人次破十萬',
+    '雙北共享單車擴點 新增兩百站',
+  ].join('\n\n');
+  const a = parseDocument(Buffer.from(page), 'bus.txt');
+  const texts = a.paragraphs.map((p) => p.text);
+  assert.ok(!texts.some((t) => t.includes('LINE') || t.includes('追蹤官方帳號')), texts.join(' | '));
+  assert.ok(texts.includes('充電站布建'));
+  assert.equal(texts.length, 4);
+});
