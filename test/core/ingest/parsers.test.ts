@@ -190,7 +190,7 @@ test('page dump: an in-body promotion (a short label above a call-to-action link
     '2025/03/02 14:05',
     '記者王小明／台北報導',
     '台北市政府今天宣布，市區公車將在2030年前全面改為電動車，首批五百輛新車預計明年上路，汰換經費由中央與地方共同負擔。',
-    '追蹤官方帳號 搶先掌握即時路況',
+    '即時路況不漏接 官方帳號搶先看',
     '點我加入LINE好友',
     '交通局長表示，電動公車的噪音與排放都遠低於柴油車，市府也將在各轉運站增設充電設備，並培訓維修人力。',
     '充電站布建',
@@ -202,7 +202,7 @@ test('page dump: an in-body promotion (a short label above a call-to-action link
   ].join('\n\n');
   const a = parseDocument(Buffer.from(page), 'bus.txt');
   const texts = a.paragraphs.map((p) => p.text);
-  assert.ok(!texts.some((t) => t.includes('LINE') || t.includes('追蹤官方帳號')), texts.join(' | '));
+  assert.ok(!texts.some((t) => t.includes('LINE') || t.includes('官方帳號')), texts.join(' | '));
   assert.ok(texts.includes('充電站布建'));
   assert.equal(texts.length, 4);
 });
