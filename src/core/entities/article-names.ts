@@ -91,7 +91,8 @@ function wrapsHits(span: NameSpan, hits: KnownSpan[]): boolean {
 }
 
 /**
- * Joins an article's recognised names with the alias hits: names over a hit are the hit's, a
+ * Joins an article's recognised names with the alias hits: names over a hit are the hit's (but an
+ * organisation holding a place hit, 中国国务院, is its own name), a
  * name whose folded form is a known alias (`isKnown`) is left to the matcher's judgement, a
  * one-part person name equal to the last part of a full name in the article goes to that name,
  * and every other name becomes a FoundName (offsets as in findArticleMentions: body paragraphs
