@@ -44,13 +44,24 @@ const CHECKS: Record<string, string[]> = {
   谷歌: ['谷歌', 'Google'],
   微软: ['微软', '微軟', 'Microsoft'],
   新华社: ['新华社', 'Xinhua'],
-  人民日报: ['人民日报'],
+  人民日报: ['人民日报', 'People’s Daily'],
   国务院: ['国务院', 'State Council'],
-  中宣部: ['中宣部'],
-  公安部: ['公安部'],
+  中宣部: ['中宣部', 'Central Propaganda Department'],
+  公安部: ['公安部', 'Ministry of Public Security'],
   维基百科: ['维基百科'],
   新疆: ['新疆', 'Xinjiang'],
   西藏: ['西藏', 'Tibet'],
+};
+
+/**
+ * Longer words that hold a spelling but name something else, left out of the grep truth: 升华为
+ * ("sublimate into") is not Huawei, 公安部门 ("public security departments") not the Ministry,
+ * 美国国务院 the US State Department, not the State Council.
+ */
+const NOT_THE_ENTITY: Record<string, string[]> = {
+  华为: ['升华为'],
+  公安部: ['公安部门'],
+  国务院: ['美国国务院'],
 };
 
 const ctx = { platform: 'terminal' as const, chatId: 'eval', userId: 'eval', isGroup: false, isAdmin: async () => true };
@@ -73,7 +84,8 @@ export async function run(): Promise<void> {
     let wrongEntity = 0;
     const rows: string[] = [];
     for (const [label, spellings] of Object.entries(CHECKS)) {
-      const truth = new Set(articles.filter((a) => spellings.some((s) => contains(`${a.title}\n${a.body}`, s))).map((a) => a.id));
+      const without = (text: string) => (NOT_THE_ENTITY[label] ?? []).flatMap(scriptVariants).reduce((t, w) => t.split(w).join('\u3000'), text);
+      const truth = new Set(articles.filter((a) => spellings.some((s) => contains(without(`${a.title}\n${a.body}`), s))).map((a) => a.id));
       if (!truth.size) continue;
       const answered = new Map<string, string>();
       for (const s of spellings) {

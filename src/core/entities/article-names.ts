@@ -76,7 +76,23 @@ export function lastPartKey(name: string): string | null {
 const TYPE_RANK: Record<NameType, number> = { PER: 0, ORG: 1, LOC: 2 };
 
 /**
- * Joins an article's recognised names with the alias hits: names over a hit are the hit's, a
+ * Whether an organisation's name holds the alias hits it overlaps inside it, with two or more
+ * characters of its own (中国国务院, 美国国务院 around the hit 中国 / 美国): the body is a name
+ * of its own, not the place, so it is kept rather than dropped with the hit.
+ */
+function wrapsHits(span: NameSpan, hits: KnownSpan[]): boolean {
+  if (span.type !== 'ORG') return false;
+  let covered = 0;
+  for (const h of hits) {
+    if (h.start < span.start || h.end > span.end) return false;
+    covered += h.end - h.start;
+  }
+  return span.end - span.start - covered >= 2;
+}
+
+/**
+ * Joins an article's recognised names with the alias hits: names over a hit are the hit's (but an
+ * organisation holding a place hit, 中国国务院, is its own name), a
  * name whose folded form is a known alias (`isKnown`) is left to the matcher's judgement, a
  * one-part person name equal to the last part of a full name in the article goes to that name,
  * and every other name becomes a FoundName (offsets as in findArticleMentions: body paragraphs
@@ -113,8 +129,8 @@ export function linkArticleNames(
   const found = new Map<string, FoundName>();
   const links: SurnameLink[] = [];
   for (const { span, paragraph, inner } of all) {
-    const overlaps = (hitsBy.get(paragraph) ?? []).some((h) => h.start < span.end && span.start < h.end);
-    if (overlaps) continue;
+    const hits = (hitsBy.get(paragraph) ?? []).filter((h) => h.start < span.end && span.start < h.end);
+    if (hits.length && !wrapsHits(span, hits)) continue;
     if (isKnown(foldKey(span.text))) continue;
     // A listed variant (澳洲, 纽西兰) is the entity of the name listed first (澳大利亚, 新西兰).
     let key = canonicalChineseName(nameKey(span.text));
@@ -134,7 +150,8 @@ export function linkArticleNames(
     const pos = paragraph < 0 ? -1 : offsets[paragraph] + span.start;
     let f = found.get(key);
     if (!f) {
-      f = { key, name: span.text, type: span.type, count: 0, firstPos: pos, inTitle: false, surfaces: [] };
+      // A listed variant or a prefixed body (中国国务院) is named as the entity it joins (国务院).
+      f = { key, name: nameKey(span.text) === key ? span.text : key, type: span.type, count: 0, firstPos: pos, inTitle: false, surfaces: [] };
       found.set(key, f);
     }
     f.count++;

@@ -43,8 +43,21 @@ const ORG_ENTRIES = `
 网易:NetEase 新浪:Sina 搜狐:Sohu 比亚迪:BYD 联想:Lenovo 小米:Xiaomi 优步:Uber 奈飞:Netflix 维基百科:Wikipedia 维基解密:WikiLeaks 油管:YouTube 优兔:YouTube
 联合国:United Nations 欧盟:European Union 北约:NATO 东盟:ASEAN 世界银行:World Bank 国际货币基金组织:International Monetary Fund/IMF 世界卫生组织:World Health Organization
 世卫组织:World Health Organization 世贸组织:World Trade Organization 红十字会:Red Cross 国际奥委会:International Olympic Committee 新华社:Xinhua 路透社:Reuters 美联社:Associated Press
-法新社:Agence France-Presse 人民日报:People’s Daily 环球时报:Global Times 中央电视台:China Central Television/CCTV 国务院:State Council 全国人大:National People’s Congress
-全国人民代表大会:National People’s Congress 中央军委:Central Military Commission 五角大楼:Pentagon 克里姆林宫:Kremlin 白宫:White House
+法新社:Agence France-Presse 人民日报:People’s Daily 环球时报:Global Times 中央电视台:China Central Television/CCTV
+五角大楼:Pentagon 克里姆林宫:Kremlin 白宫:White House 美国国务院:State Department/US State Department
+`;
+
+// Bodies of the People's Republic that no other country names so: 中国 or 中华人民共和国 in front
+// adds nothing (中国国务院 is 国务院), while 美国国务院 is another body (the State Department).
+const PRC_BODY_ENTRIES = `
+国务院:State Council 公安部:Ministry of Public Security 国家安全部:Ministry of State Security 国安部:Ministry of State Security
+中宣部:Central Propaganda Department/Central Publicity Department 中央宣传部:Central Propaganda Department 中央军委:Central Military Commission
+全国人大:National People’s Congress 全国人民代表大会:National People’s Congress 全国政协:Chinese People’s Political Consultative Conference/CPPCC
+中纪委:Central Commission for Discipline Inspection 中央纪委:Central Commission for Discipline Inspection 国台办:Taiwan Affairs Office
+国务院台湾事务办公室:Taiwan Affairs Office 网信办:Cyberspace Administration of China 国家互联网信息办公室:Cyberspace Administration of China
+国家网信办:Cyberspace Administration of China 最高人民法院:Supreme People’s Court 最高人民检察院:Supreme People’s Procuratorate
+发改委:National Development and Reform Commission 国家发改委:National Development and Reform Commission 统战部:United Front Work Department
+中央统战部:United Front Work Department 中央政治局:Politburo 中央政法委:Central Political and Legal Affairs Commission 国家统计局:National Bureau of Statistics
 `;
 
 /** A listed name: its Chinese name and whether it is a place or an organisation. */
@@ -56,9 +69,12 @@ export interface ListedName {
 const byZh = new Map<string, string[]>();
 const byLatin = new Map<string, ListedName>();
 const byFolded = new Map<string, ListedName>();
-for (const [text, type] of [[PLACE_ENTRIES, 'LOC'], [ORG_ENTRIES, 'ORG']] as const) {
+const prcBodies = new Set<string>();
+const PRC_PREFIXES = ['中华人民共和国', '中国', '中共中央', '中共'];
+for (const [text, type] of [[PLACE_ENTRIES, 'LOC'], [ORG_ENTRIES, 'ORG'], [PRC_BODY_ENTRIES, 'ORG']] as const) {
   for (const entry of text.trim().split(/\s+(?=\p{Script=Han}+:)/u)) {
     const [zh, names] = entry.split(':');
+    if (text === PRC_BODY_ENTRIES) prcBodies.add(zh);
     const list = names.trim().split('/');
     byZh.set(zh, list);
     for (const n of list) {
@@ -71,9 +87,12 @@ for (const [text, type] of [[PLACE_ENTRIES, 'LOC'], [ORG_ENTRIES, 'ORG']] as con
 
 /**
  * The Chinese name a listed variant stands for (澳洲 → 澳大利亚, 优兔 → 油管: the first listed with
- * the same English name), so one entity collects both; any other name as given.
+ * the same English name; 中国国务院 → 国务院), so one entity collects both; any other name as given.
  */
 export function canonicalChineseName(zh: string): string {
+  // The PRC's own bodies under the country's name (中国国务院, 中华人民共和国国务院, 中共中央宣传部).
+  const prefix = PRC_PREFIXES.find((p) => zh.startsWith(p) && prcBodies.has(zh.slice(p.length)));
+  if (prefix) zh = zh.slice(prefix.length);
   const en = byZh.get(zh)?.[0];
   return (en && byLatin.get(en)?.zh) || zh;
 }
