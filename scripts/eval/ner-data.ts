@@ -1,12 +1,14 @@
 /**
  * The NER dev set as the tagger trains on it (scripts/train-ner.ts, `npm run eval ner`): each
  * sentence's features (jieba's tags and the rules' answer, features.ts) and gold BIOES labels, and
- * k-fold cross-validation, so a model is always scored on sentences it was not trained on.
+ * k-fold cross-validation, so a model is always scored on sentences it was not trained on (its
+ * spans completed by the listed rules' as recognizeNames does).
  */
 import { readFileSync } from 'node:fs';
 import { analyseNames, type NameSpan } from '../../src/core/entities/recognize-names.ts';
 import { charFeatures } from '../../src/core/entities/ner/features.ts';
 import { plainTokens } from '../../src/core/entities/segment-names.ts';
+import { withListedRules } from '../../src/core/entities/ner/tagger.ts';
 import { decode, labelsFromSpans, spansFromLabels, train, type Example } from '../../src/core/entities/ner/perceptron.ts';
 
 /** The People's Daily 1998 dev sentences (offsets in code points). */
@@ -34,15 +36,17 @@ function toUtf16(text: string, s: Span): Span {
 }
 
 /** Each row's training example and the rules' spans (UTF-16 offsets). */
-export function prepare(rows: Row[]): { examples: Example[]; rules: NameSpan[][] } {
+export function prepare(rows: Row[]): { examples: Example[]; rules: NameSpan[][]; simps: string[] } {
   const examples: Example[] = [];
   const rules: NameSpan[][] = [];
+  const simps: string[] = [];
   for (const r of rows) {
     const a = analyseNames(r.text);
     rules.push(a.rules);
+    simps.push(a.simp);
     examples.push({ feats: charFeatures(a.simp, a.tokens, a.rules, plainTokens(a.simp)), labels: labelsFromSpans(r.text.length, r.entities.map((e) => toUtf16(r.text, e))) });
   }
-  return { examples, rules };
+  return { examples, rules, simps };
 }
 
 /**
@@ -50,13 +54,14 @@ export function prepare(rows: Row[]): { examples: Example[]; rules: NameSpan[][]
  * a random split would let a name seen in training be scored): each sentence's spans predicted by
  * a model trained on the other folds.
  */
-export function crossValidate(examples: Example[], k: number, opts: { epochs?: number; prune?: number; minCount?: number }): Span[][] {
+export function crossValidate(data: { examples: Example[]; rules: NameSpan[][]; simps: string[] }, k: number, opts: { epochs?: number; prune?: number; minCount?: number }): Span[][] {
+  const { examples, rules, simps } = data;
   const out: Span[][] = new Array(examples.length);
   for (let f = 0; f < k; f++) {
     const lo = Math.floor((f * examples.length) / k);
     const hi = Math.floor(((f + 1) * examples.length) / k);
     const model = train([...examples.slice(0, lo), ...examples.slice(hi)], opts);
-    for (let i = lo; i < hi; i++) out[i] = spansFromLabels(decode(model, examples[i].feats));
+    for (let i = lo; i < hi; i++) out[i] = withListedRules(spansFromLabels(decode(model, examples[i].feats)), rules[i], simps[i]);
   }
   return out;
 }

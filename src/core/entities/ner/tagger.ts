@@ -6,7 +6,9 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { projectFile } from '../../project-files.ts';
+import { isTranslitWord } from '../foreign-names.ts';
 import { plainTokens, type Token } from '../segment-names.ts';
+import { isKnownOrganisation, isWorldPlace } from '../world-places.ts';
 import { charFeatures, type RuleSpan } from './features.ts';
 import { decode, deserialize, spansFromLabels, type TaggerModel, type TYPES } from './perceptron.ts';
 
@@ -39,5 +41,20 @@ export interface TaggedSpan {
 /** The names the tagger finds in `simp` (jieba's `tokens` of it, the rules' `rules`), or undefined without a model. */
 export function tagNames(simp: string, tokens: Token[], rules: RuleSpan[], m: TaggerModel | null = nerModel()): TaggedSpan[] | undefined {
   if (!m) return undefined;
-  return spansFromLabels(decode(m, charFeatures(simp, tokens, rules, plainTokens(simp))));
+  return withListedRules(spansFromLabels(decode(m, charFeatures(simp, tokens, rules, plainTokens(simp)))), rules, simp);
+}
+
+/**
+ * The tagger's spans plus the rules' where the tagger found nothing there and the rules rest on
+ * knowledge the 1998 training text lacks: a listed place or organisation (百度, 新疆) or a
+ * transliterated foreign name (斯诺登), in order.
+ */
+export function withListedRules(tagged: TaggedSpan[], rules: RuleSpan[], simp: string): TaggedSpan[] {
+  const extra = rules.filter((r) => {
+    const w = simp.slice(r.start, r.end);
+    const known = isWorldPlace(w) || isKnownOrganisation(w) || (r.type === 'PER' && (isTranslitWord(w) || /[·・．‧•]/.test(w)));
+    return known && !tagged.some((t) => t.start < r.end && r.start < t.end);
+  });
+  if (!extra.length) return tagged;
+  return [...tagged, ...(extra as TaggedSpan[])].sort((a, b) => a.start - b.start);
 }
