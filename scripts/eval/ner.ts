@@ -1,23 +1,28 @@
 /**
- * `npm run eval ner`: exact-span F1 per type (PER, ORG, LOC) of the name recogniser ingest uses
- * (recognizeNames) on People's Daily 1998 dev sentences, beside the baseline measured in the same
- * run: jieba's own POS tags read plainly (nr/nrt/nrfg → PER, nt → ORG, ns → LOC).
+ * `npm run eval ner`: exact-span F1 per type (PER, ORG, LOC) on People's Daily 1998 dev sentences,
+ * all in one run: the baseline (jieba's own POS tags read plainly, nr/nrt/nrfg → PER, nt → ORG,
+ * ns → LOC), the rule recogniser ingest uses (recognizeNames), and the trained tagger scored by
+ * k-fold cross-validation (the shipped model was trained on these very sentences, so its own line
+ * is printed only as a check that it loads and fits, never as a score).
  */
-import { readFileSync } from 'node:fs';
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import { recognizeNames } from '../../src/core/entities/recognize-names.ts';
+import { crossValidate, loadRows, NER_FILE, prepare, toCodePoints, type Span } from './ner-data.ts';
 
-const FILE = 'test/fixtures/dev/ner-zh/peoples-daily-1998-dev.jsonl';
 const TYPES = ['PER', 'ORG', 'LOC'] as const;
-type Span = { start: number; end: number; type: string };
+// Training settings of the shipped model (scripts/train-ner.ts reads them too).
+export const EPOCHS = 12;
+export const PRUNE = 0.5;
+export const MIN_COUNT = 1;
+export const FOLDS = 5;
 
-function score(name: string, predict: (text: string) => Span[], rows: { text: string; entities: Span[] }[]): void {
+function score(name: string, predict: (text: string, i: number) => Span[], rows: { text: string; entities: Span[] }[]): void {
   const st = Object.fromEntries(TYPES.map((t) => [t, { tp: 0, fp: 0, fn: 0 }]));
   const t0 = performance.now();
-  for (const r of rows) {
+  for (const [i, r] of rows.entries()) {
     const gold = new Set(r.entities.map((e) => `${e.start}:${e.end}:${e.type}`));
-    const pred = new Set(predict(r.text).map((e) => `${e.start}:${e.end}:${e.type}`));
+    const pred = new Set(predict(r.text, i).map((e) => `${e.start}:${e.end}:${e.type}`));
     for (const p of pred) {
       const s = st[p.split(':')[2]];
       if (s) gold.has(p) ? s.tp++ : s.fp++;
@@ -31,19 +36,14 @@ function score(name: string, predict: (text: string) => Span[], rows: { text: st
     const r = tp / (tp + fn || 1);
     return `${t} P ${p.toFixed(3)} R ${r.toFixed(3)} F1 ${((2 * p * r) / (p + r || 1)).toFixed(3)}`;
   });
-  console.log(`${name.padEnd(34)} ${cells.join(' | ')}  (${ms.toFixed(0)} ms)`);
+  console.log(`${name.padEnd(44)} ${cells.join(' | ')}  (${ms.toFixed(0)} ms)`);
 }
 
-/** UTF-16 span → code points (the dev set counts code points). */
-function toCodePoints(text: string, s: { start: number; end: number; type: string }): Span {
-  return { start: [...text.slice(0, s.start)].length, end: [...text.slice(0, s.end)].length, type: s.type };
-}
-
-/** Prints F1 per type for the baseline and for newsbot. */
+/** Prints F1 per type for the jieba baseline, the rules alone, the tagger cross-validated, and the shipped recogniser. */
 export async function run(): Promise<void> {
-  const rows = readFileSync(FILE, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { text: string; entities: Span[] });
+  const rows = loadRows();
   const spans = rows.reduce((n, r) => n + r.entities.length, 0);
-  console.log(`${FILE}: ${rows.length} sentences, ${spans} gold spans; exact span and type must match`);
+  console.log(`${NER_FILE}: ${rows.length} sentences, ${spans} gold spans; exact span and type must match`);
   const jieba = Jieba.withDict(dict);
   const TAG: Record<string, string> = { nr: 'PER', nrt: 'PER', nrfg: 'PER', nt: 'ORG', ns: 'LOC' };
   score('baseline: jieba POS tags (HMM on)', (text) => {
@@ -57,6 +57,11 @@ export async function run(): Promise<void> {
     return out.map((s) => toCodePoints(text, s));
   }, rows);
   recognizeNames('预热');
-  score('newsbot recognizeNames', (text) => recognizeNames(text).map((s) => toCodePoints(text, s)), rows);
-  console.log('targets: PER ≥ 0.90, ORG ≥ 0.80, LOC ≥ 0.85');
+  score('newsbot recognizeNames (rules, ingest)', (text) => recognizeNames(text).map((s) => toCodePoints(text, s)), rows);
+  const t0 = performance.now();
+  const cv = crossValidate(prepare(rows), FOLDS, { epochs: EPOCHS, prune: PRUNE, minCount: MIN_COUNT });
+  console.log(`tagger: ${FOLDS}-fold cross-validation, contiguous folds, ${EPOCHS} epochs (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+  score(`tagger + rules, ${FOLDS}-fold CV (honest)`, (text, i) => cv[i].map((s) => toCodePoints(text, s)), rows);
+  score('shipped model (TRAINED ON THIS SET: not a score)', (text) => recognizeNames(text, { tagger: true }).map((s) => toCodePoints(text, s)), rows);
+  console.log('targets: PER ≥ 0.90, ORG ≥ 0.80, LOC ≥ 0.85 (read the cross-validated line)');
 }

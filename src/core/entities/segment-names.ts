@@ -86,3 +86,14 @@ export function tokenize(simp: string): Token[] {
   if (HAN.test(simp)) tagSentence(simp, 0, tokens);
   return tokens;
 }
+
+/** jieba's tokens of `simp` from its dictionary alone (no HMM: unknown words fall apart), offsets into it. */
+export function plainTokens(simp: string): Token[] {
+  const out: Token[] = [];
+  let pos = 0;
+  for (const w of segmenter().tag(simp, false)) {
+    out.push({ word: w.word, tag: w.tag, start: pos, end: pos + w.word.length });
+    pos += w.word.length;
+  }
+  return out;
+}

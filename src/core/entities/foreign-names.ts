@@ -1,0 +1,52 @@
+/**
+ * Foreign names in news: transliterated names jieba knows in part or cuts in pieces, and names in
+ * parts joined by middle dots (爱德华·斯诺登). Read by the rule recogniser (recognize-names.ts).
+ */
+import { isTranslitChar } from './alias-pairs.ts';
+import { isChineseSurnameStart } from './name-lexicon.ts';
+import { allHan, type Token } from './segment-names.ts';
+
+const DOTS = new Set(['·', '・', '．', '‧', '•']);
+/** jieba's person tags. */
+export const PERSON_TAGS = new Set(['nr', 'nrt', 'nrfg']);
+// Tags of words that never end a name (adverbs, prepositions, conjunctions, particles, pronouns, numerals, measures).
+const FUNCTION_TAGS = /^(?:d|p|c|u\w*|r|m|q|f|t)$/;
+
+/** Whether every character of `w` is a transliteration character (克林顿). */
+export function isTranslitWord(w: string): boolean {
+  if (!allHan(w)) return false;
+  for (const ch of w) if (!isTranslitChar(ch)) return false;
+  return true;
+}
+
+function namePart(t: Token | undefined): boolean {
+  return !!t && allHan(t.word) && (PERSON_TAGS.has(t.tag) || isTranslitWord(t.word));
+}
+
+/** A foreign name in parts joined by middle dots, starting at token i: the index after it, or -1. */
+export function dottedName(tokens: Token[], i: number): number {
+  if (!namePart(tokens[i])) return -1;
+  let j = translitRun(tokens, i + 1, tokens[i].word.length);
+  let parts = 1;
+  while (DOTS.has(tokens[j]?.word ?? '') && tokens[j].start === tokens[j - 1].end && namePart(tokens[j + 1])) {
+    // jieba cuts an unknown name's syllables off (弗兰克/nr 林/ng, 卡/n 莱维/nrt): each part takes them back.
+    j = translitRun(tokens, j + 2, tokens[j + 1].word.length);
+    parts++;
+  }
+  return parts >= 2 ? j : -1;
+}
+
+/**
+ * Where a transliterated name continues from token j: the index after the glued tokens made only of
+ * transliteration characters (普里马/nr 科夫, 斯特罗/nr 耶夫), never a place, a function word or a title.
+ */
+export function translitRun(tokens: Token[], j: number, len: number): number {
+  while (j < tokens.length) {
+    const t = tokens[j];
+    if (t.start !== tokens[j - 1].end || t.word.length > 3 || len + t.word.length > 10 || DOTS.has(t.word)) break;
+    if (!isTranslitWord(t.word) || t.tag === 'ns' || FUNCTION_TAGS.test(t.tag) || isChineseSurnameStart(t.word) && PERSON_TAGS.has(t.tag)) break;
+    len += t.word.length;
+    j++;
+  }
+  return j;
+}
