@@ -1,6 +1,6 @@
 /**
  * `npm run train:ner`: trains the NER tagger (src/core/entities/ner/) on every People's Daily 1998
- * dev sentence and writes the shipped model, models/ner-zh.json. The dev set is then training
+ * dev sentence and writes the shipped model, seeds/ner-zh.json. The dev set is then training
  * data: `npm run eval ner` scores the tagger by k-fold cross-validation, never the shipped model.
  */
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';

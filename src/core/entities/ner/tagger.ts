@@ -1,6 +1,6 @@
 /**
  * The shipped NER tagger: the averaged perceptron of perceptron.ts with the weights trained by
- * `npm run train:ner` (models/ner-zh.json, People's Daily 1998 sentences), read once per thread.
+ * `npm run train:ner` (seeds/ner-zh.json, People's Daily 1998 sentences), read once per thread.
  * It labels each character of a Simplified text from jieba's tags and the rules' answer
  * (features.ts), so recognizeNames gives its spans instead of the rules' when the model is there.
  */
@@ -13,7 +13,7 @@ import { charFeatures, type RuleSpan } from './features.ts';
 import { decode, deserialize, spansFromLabels, type TaggerModel, type TYPES } from './perceptron.ts';
 
 /** Where the shipped model lives, from the project root. */
-export const MODEL_PATH = ['models', 'ner-zh.json'];
+export const MODEL_PATH = ['seeds', 'ner-zh.json'];
 
 let model: TaggerModel | null | undefined;
 

@@ -33,7 +33,7 @@ test('the perceptron learns a tiny set and decodes it, also after serialising', 
 });
 
 test('the shipped model loads and tags a plain sentence, in Simplified and Traditional', () => {
-  assert.ok(nerModel(), 'models/ner-zh.json ships');
+  assert.ok(nerModel(), 'seeds/ner-zh.json ships');
   const simp = '国务院总理李鹏今天在北京会见了美国客人。';
   const a = analyseNames(simp);
   const spans = tagNames(a.simp, a.tokens, a.rules) ?? [];
