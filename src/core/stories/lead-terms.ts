@@ -117,7 +117,8 @@ export function leadTerms(title: string, paragraphs: string[]): LeadTerms {
       last = m.index + m[0].length;
       const v = figureValue(m[3] ?? m[4] ?? m[1] + (m[2] ?? ''));
       if (v === null) continue;
-      const unit = UNIT.exec(part.slice(last))?.[1].replace('％', '%') ?? '';
+      // 8人, 8例 and 8名 are the same count of people.
+      const unit = (UNIT.exec(part.slice(last))?.[1] ?? '').replace('％', '%').replace(/[人例名位]/, '例');
       if (unit) add('#' + v + unit);
       // A bare 2019 or 2022 is most often a year (COVID-19（2019冠狀病毒疾病）): not a figure of the event.
       const year = v >= 1900 && v <= 2100 && !/[例人劑名處起位件份%]/.test(unit) && !m[0].includes(',');

@@ -29,6 +29,8 @@ test('the web and print versions, and the English version, share their figures',
   assert.ok([...en.figures].some((t) => zh.figures.has(t)), '2,016 = 2016人份');
   assert.ok([...en.words].some((t) => zh.words.has(t)), 'molnupiravir');
   assert.equal(leadTerms('COVID-19（2019冠狀病毒疾病）', ['']).figures.size, 0, 'a year is not a figure of the event');
+  const people = leadTerms('高雄', ['今確診個案增加8人']).terms;
+  assert.ok(leadTerms('高雄', ['今又新增8例']).terms.some((t) => people.includes(t) && !leadTerms('高雄', ['']).terms.includes(t)), '8人 = 8例');
 });
 
 test('headlines giving different case counts are different events; rounding and other figures do not count', () => {
