@@ -1,7 +1,8 @@
 /**
  * The day an article's lead says its news happened (今(17)日, 23日, 12月30日), resolved against
  * its publication date by the timeline's resolver. Two reports of one event share it; the daily
- * briefings of a series (境外移入＋N例, one a day) do not, however alike their wording.
+ * briefings of a series (境外移入＋N例, one a day) do not, however alike their wording. The same
+ * guard also compares the case counts the headlines give (lead-terms.ts: titleCounts).
  */
 import type { Stores } from '../store/stores.ts';
 import { publicationDate } from '../timeline/calendar.ts';
