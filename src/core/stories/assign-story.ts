@@ -7,8 +7,9 @@
 import type { Stores } from '../store/stores.ts';
 import type { StoredArticle } from '../article.ts';
 import { publicationDate, toDayNumber } from '../timeline/calendar.ts';
-import { leadDate, leadDatesDisagree, storedLeadDate } from './lead-date.ts';
-import { eventTerms, matchAndIndexEvent } from './event-match.ts';
+import { leadDate, leadsDisagree, storedLead, type StoredLead } from './lead-date.ts';
+import { matchAndIndexEvent } from './event-match.ts';
+import { leadTerms, titleCounts } from './lead-terms.ts';
 import { bandKeys, bodySignature, minHash, sigFromBuffer, sigToBuffer, similarity, titleKey, topicFeatures } from './signatures.ts';
 
 /** Body similarity from which an article counts as a reprint of another. */
@@ -132,10 +133,18 @@ export async function assignStory(stores: Pick<Stores, 'stories'>, article: Stor
   hits.delete(article.id);
 
   let best: { storyId: number; score: number; duplicateOf: number | null; sim: number } | null = null;
-  let own: { dates: string[] } | undefined;
+  let own: StoredLead | undefined;
   const ranked = [...hits.entries()].sort((a, b) => b[1] - a[1]).slice(0, MAX_CANDIDATES);
   const cands = await st.candidates(ranked.map(([id]) => id));
-  const ownDates = (): string[] => (own ??= { dates: leadDate(article.paragraphs.map((p) => p.text), article.published_at, article.dateline?.day ?? null) }).dates;
+  const ownLead = (): StoredLead => (own ??= { dates: leadDate(article.paragraphs.map((p) => p.text), article.published_at, article.dateline?.day ?? null), counts: titleCounts(article.title) });
+  // One event has one day and one count: leads dated to different days (a daily briefing series
+  // sharing its boilerplate, yesterday's record) or headlines giving different case counts are
+  // different stories, whatever else they share. Checked only for a candidate that would
+  // otherwise be taken, so ingest pays for it rarely.
+  const conflicts = async (id: number): Promise<boolean> => {
+    const mine = ownLead();
+    return (mine.dates.length > 0 || mine.counts.length > 0) && leadsDisagree(mine, await storedLead(stores, id));
+  };
   for (const [candId] of ranked) {
     const c = cands.get(candId);
     if (!c) continue;
@@ -145,31 +154,27 @@ export async function assignStory(stores: Pick<Stores, 'stories'>, article: Stor
     }
     const bodySim = similarity(bodySig, sigFromBuffer(c.body_sig));
     const near = day === null || c.day === null || Math.abs(c.day - day) <= DUPLICATE_WINDOW;
-    // One event has one day: leads dated to different days (a daily briefing series sharing its
-    // boilerplate, yesterday's record) are different stories, whatever else they share. Checked
-    // only for a candidate that would otherwise be taken, so ingest pays for it rarely.
-    const otherDay = async (): Promise<boolean> => ownDates().length > 0 && leadDatesDisagree(ownDates(), await storedLeadDate(stores, candId));
     if (bodySim >= DUPLICATE_THRESHOLD && near) {
       const score = 1 + bodySim;
-      if ((!best || score > best.score) && !(await otherDay())) best = { storyId: c.story_id, score, duplicateOf: c.duplicate_of ?? candId, sim: bodySim };
+      if ((!best || score > best.score) && !(await conflicts(candId))) best = { storyId: c.story_id, score, duplicateOf: c.duplicate_of ?? candId, sim: bodySim };
       continue;
     }
     if (day === null || c.day === null || Math.abs(c.day - day) > DAY_WINDOW) continue;
     const shared = similarity(topicSig, sigFromBuffer(c.topic_sig));
     // A shared headline alone (a leaked site or series line) is not shared content.
     const topicSim = sameTitle.has(candId) && shared >= SAME_EVENT_THRESHOLD / 2 ? 1 : shared;
-    if (topicSim < SAME_EVENT_THRESHOLD || (best && topicSim <= best.score) || (await otherDay())) continue;
+    if (topicSim < SAME_EVENT_THRESHOLD || (best && topicSim <= best.score) || (await conflicts(candId))) continue;
     best = { storyId: c.story_id, score: topicSim, duplicateOf: null, sim: topicSim };
   }
 
   // Differently worded reports of the same event (event-match.ts), when nothing closer matched.
   if (day !== null) {
-    const matches = await matchAndIndexEvent(stores, article.id, day, eventTerms(article.title, article.paragraphs.slice(0, 3).map((p) => p.text)));
+    const matches = await matchAndIndexEvent(stores, article.id, day, leadTerms(article.title, article.paragraphs.slice(0, 3).map((p) => p.text)));
     const found = best || !matches.length ? new Map() : await st.candidates(matches.map((m) => m.articleId));
     for (const m of best ? [] : matches) {
       const c = found.get(m.articleId);
       if (!c || (c.first_seen && Math.abs(day - Math.floor(Date.parse(c.first_seen) / 86_400_000)) > STORY_SPAN_DAYS)) continue;
-      if (ownDates().length > 0 && leadDatesDisagree(ownDates(), await storedLeadDate(stores, m.articleId))) continue;
+      if (await conflicts(m.articleId)) continue;
       best = { storyId: c.story_id, score: m.cosine, duplicateOf: null, sim: m.cosine };
       break;
     }

@@ -1,45 +1,39 @@
 /**
  * Same-event matching for reports of one event written in different words (two outlets on the
  * same briefing), which share few shingles but many rare terms: names, places, figures with their
- * units. Each article's title and lead become terms (Han character bigrams, number+unit tokens
- * such as 3例 or 151萬, English words), kept in an inverted index by publication day.
+ * units. Each article's title and lead become terms (lead-terms.ts: Han character bigrams, figures,
+ * English words, and its headline's terms marked as such), kept in an inverted index by day.
  *
  * Decision rule: two articles published within EVENT_DAY_WINDOW days of each other report one
- * event when (1) the IDF-weighted overlap of their term sets (the weight of the shared terms over
- * the geometric mean of each article's total weight; IDF over the articles stored in that window)
- * is at least EVENT_COSINE, and (2) they share at least EVENT_RARE_TERMS
- * terms that are rare in the window (in at most RARE_DF articles). The caller also requires that
- * their leads do not name different days (the daily-briefing guard). Terms too common to be
- * informative (in more than MAX_POSTINGS articles of the window) are not looked up.
+ * event when either
+ * (1) the IDF-weighted overlap of their term sets (the weight of the shared terms over the
+ *     geometric mean of each article's total weight; IDF over the articles stored in that window)
+ *     is at least EVENT_COSINE (more in a thin window, see FULL_WINDOW), they share at least
+ *     EVENT_RARE_TERMS terms that are rare in the window (in at most RARE_DF articles and
+ *     RARE_SHARE of them), and their headlines share a term that is not common (a shared
+ *     background paragraph alone, such as an outlet's recap of a cluster, does not make one event);
+ * or (2) they share a rare exact figure and another rare figure or English word (the neutral rule:
+ *     all an English version shares with the Chinese report it retells).
+ * The caller also requires that their leads do not name different days and their headlines do
+ * not give different case counts (the daily-briefing guard). Terms too common to be informative
+ * (in more than MAX_POSTINGS articles of the window) are not looked up.
  */
 import type { Stores } from '../store/stores.ts';
-import { foldForShingles } from './signatures.ts';
+import type { LeadTerms } from './lead-terms.ts';
 
 export const EVENT_DAY_WINDOW = 1;
-export const EVENT_COSINE = 0.18;
+export const EVENT_COSINE = 0.12;
 export const EVENT_RARE_TERMS = 6;
 export const RARE_DF = 3;
+/** ...and in at most this share of them: in a thin window (a slow news day) every term looks rare. */
+export const RARE_SHARE = 0.05;
+/** A figure or English word in at most this share of the window's articles (and RARE_DF) is rare enough for the neutral rule. */
+export const NEUTRAL_DF_SHARE = 0.03;
+/** Two headlines agree when they share a term in at most this share of the window's articles (or RARE_DF). */
+export const HEADLINE_DF_SHARE = 0.1;
+/** Below this many articles in the window, IDF cannot tell a rare term from a common one: the cosine asked for grows as n shrinks. */
+export const FULL_WINDOW = 25;
 const MAX_POSTINGS = 64;
-const LEAD_CHARS = 300;
-
-function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
-
-/** The event terms (hashed) of a title and the first paragraphs, without a leading source note such as （中央社）. */
-export function eventTerms(title: string, paragraphs: string[]): number[] {
-  const lead = paragraphs.join(' ').replace(/^\s*[（(][^）)]{0,40}[）)]/, '').slice(0, LEAD_CHARS);
-  const out = new Set<number>();
-  for (const part of [title, lead]) {
-    const s = foldForShingles(part);
-    for (const run of s.match(/[\u3400-\u9fff]+/g) ?? []) for (let i = 0; i + 2 <= run.length; i++) out.add(fnv1a(run.slice(i, i + 2)));
-    for (const m of s.matchAll(/(\d+(?:\.\d+)?) ?([\u3400-\u9fff%a-z]?)/g)) out.add(fnv1a('#' + m[1] + m[2]));
-    for (const w of s.match(/[a-z][a-z0-9]{2,}/g) ?? []) out.add(fnv1a(w));
-  }
-  return [...out];
-}
 
 /** An earlier article found to report the same event, with its cosine. */
 export interface EventMatch {
@@ -49,38 +43,53 @@ export interface EventMatch {
 
 /**
  * Finds the stored articles that pass the decision rule above against an article published on
- * `day` with `terms`, best first, and indexes the article (replacing what it had indexed before).
+ * `day` with the terms `lead` (leadTerms), best first, and indexes the article (replacing what it
+ * had indexed before).
  */
-export async function matchAndIndexEvent(stores: Pick<Stores, 'stories'>, articleId: number, day: number, terms: number[]): Promise<EventMatch[]> {
+export async function matchAndIndexEvent(stores: Pick<Stores, 'stories'>, articleId: number, day: number, lead: LeadTerms): Promise<EventMatch[]> {
+  const { terms, figures, words, headline } = lead;
   const st = stores.stories;
   await st.clearEventTerms(articleId);
   const lo = day - EVENT_DAY_WINDOW;
   const hi = day + EVENT_DAY_WINDOW;
   const n = await st.eventWindowSize(lo, hi);
+  const rareDf = Math.min(RARE_DF, Math.max(1, Math.floor(n * RARE_SHARE)));
+  const neutralDf = Math.min(Math.max(RARE_DF, Math.ceil(n * NEUTRAL_DF_SHARE)), Math.max(1, Math.floor(n * RARE_SHARE)));
   // One posting more than MAX_POSTINGS tells a too-common term (skipped) from a usable one.
   const postings = await st.eventPostings(terms, lo, hi, MAX_POSTINGS + 1);
-  const shared = new Map<number, { weight: number; rare: number }>();
+  const headlineDf = Math.max(RARE_DF, Math.floor(n * HEADLINE_DF_SHARE));
+  const shared = new Map<number, { weight: number; rare: number; figures: number; words: number; headline: number }>();
   let norm = 0;
   for (const t of terms) {
     const ids = postings.get(t) ?? [];
     const w = Math.log((n + 2) / (ids.length + 1));
     norm += w;
     if (ids.length > MAX_POSTINGS) continue;
+    const figure = ids.length <= neutralDf && figures.has(t);
+    const word = ids.length <= neutralDf && words.has(t);
+    const head = ids.length <= headlineDf && headline.has(t);
     for (const id of ids) {
-      const s = shared.get(id) ?? { weight: 0, rare: 0 };
+      let s = shared.get(id);
+      if (!s) shared.set(id, (s = { weight: 0, rare: 0, figures: 0, words: 0, headline: 0 }));
       s.weight += w;
-      if (ids.length <= RARE_DF) s.rare++;
-      shared.set(id, s);
+      if (ids.length <= rareDf) s.rare++;
+      if (figure) s.figures++;
+      if (word) s.words++;
+      if (head) s.headline++;
     }
   }
-  const eligible = [...shared].filter(([id, s]) => id !== articleId && s.rare >= EVENT_RARE_TERMS);
+  // The neutral rule: a rare exact figure and another rare figure or English word (an English
+  // version of a Chinese report shares little else); the cosine rule for everything else.
+  const neutral = (s: { figures: number; words: number }) => s.figures >= 1 && s.figures + s.words >= 2;
+  const eligible = [...shared].filter(([id, s]) => id !== articleId && (s.rare >= EVENT_RARE_TERMS || neutral(s)));
   const norms = eligible.length && norm ? await st.eventNorms(eligible.map(([id]) => id)) : new Map<number, number>();
   const out: EventMatch[] = [];
+  const minCosine = EVENT_COSINE * Math.max(1, FULL_WINDOW / Math.max(1, n));
   for (const [id, s] of eligible) {
     const other = norms.get(id);
     if (!other || !norm) continue;
     const cosine = s.weight / Math.sqrt(norm * other);
-    if (cosine >= EVENT_COSINE) out.push({ articleId: id, cosine });
+    if ((cosine >= minCosine && s.rare >= EVENT_RARE_TERMS && s.headline >= 1) || neutral(s)) out.push({ articleId: id, cosine });
   }
   await st.addEventTerms(articleId, day, terms, norm);
   return out.sort((a, b) => b.cosine - a.cosine);

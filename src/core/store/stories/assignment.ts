@@ -125,15 +125,15 @@ export function storyAssignment(sql: Sql) {
       return out;
     },
 
-    /** What an article's lead-date check needs: publication time, dateline, first two paragraphs. */
-    async leadOf(articleId: number): Promise<{ published_at: string | null; dateline: string | null; paragraphs: string[] } | undefined> {
-      const rows = await sql.all<{ published_at: string | null; dateline: string | null; text: string | null }>(
-        `SELECT a.published_at, a.dateline, p.text FROM articles a
+    /** What an article's lead check needs: title, publication time, dateline, first two paragraphs. */
+    async leadOf(articleId: number): Promise<{ title: string; published_at: string | null; dateline: string | null; paragraphs: string[] } | undefined> {
+      const rows = await sql.all<{ title: string; published_at: string | null; dateline: string | null; text: string | null }>(
+        `SELECT a.title, a.published_at, a.dateline, p.text FROM articles a
          LEFT JOIN paragraphs p ON p.article_id = a.id AND p.position < 2 WHERE a.id = ? ORDER BY p.position`,
         [articleId],
       );
       if (!rows.length) return undefined;
-      return { published_at: rows[0].published_at, dateline: rows[0].dateline, paragraphs: rows.filter((r) => r.text !== null).map((r) => r.text!) };
+      return { title: rows[0].title, published_at: rows[0].published_at, dateline: rows[0].dateline, paragraphs: rows.filter((r) => r.text !== null).map((r) => r.text!) };
     },
 
     /** Starts a story; returns its id. */

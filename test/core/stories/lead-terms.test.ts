@@ -1,0 +1,44 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cleanLead, countsDisagree, figureValue, leadTerms, titleCounts } from '../../../src/core/stories/lead-terms.ts';
+
+test('figures are read however they are written', () => {
+  assert.equal(figureValue('2,016'), 2016);
+  assert.equal(figureValue('151.21萬'), 1512100);
+  assert.equal(figureValue('2萬568'), 20568);
+  assert.equal(figureValue('1萬5'), 15000, 'spoken form');
+  assert.equal(figureValue('一萬八六八一'), 18681);
+  assert.equal(figureValue('一八四八七'), 18487, 'a case number in a print edition');
+  assert.equal(figureValue('五十'), 50);
+  assert.equal(figureValue('十五'), 15);
+});
+
+test('bylines, photo credits and update stamps are not the news', () => {
+  const s = cleanLead('市府公布足跡。（記者陳恩惠翻攝） 首次上稿 15:23更新時間 16:24 〔記者陳恩惠／桃園報導〕桃園市今天新增7例。請繼續往下閱讀...');
+  assert.ok(!/記者|上稿|閱讀/.test(s), s);
+  assert.ok(s.includes('桃園市今天新增7例'));
+});
+
+test('the web and print versions, and the English version, share their figures', () => {
+  const web = leadTerms('桃園增3例', ['案18487為聯邦銀行行員家人，另有18681人完成篩檢。']);
+  const print = leadTerms('桃園》新增三例', ['案一八四八七為聯邦銀行行員家人，另有一萬八六八一人完成篩檢。']);
+  const shared = [...web.figures].filter((t) => print.figures.has(t));
+  assert.equal(shared.length, 2);
+  const zh = leadTerms('默沙東口服藥抵台', ['口服抗病毒藥Molnupiravir首批2016人份療程今日運抵台灣。']);
+  const en = leadTerms('First Merck COVID-19 drug batch arrives', ['A first batch of 2,016 courses of molnupiravir arrived in Taiwan yesterday.']);
+  assert.ok([...en.figures].some((t) => zh.figures.has(t)), '2,016 = 2016人份');
+  assert.ok([...en.words].some((t) => zh.words.has(t)), 'molnupiravir');
+  assert.equal(leadTerms('COVID-19（2019冠狀病毒疾病）', ['']).figures.size, 0, 'a year is not a figure of the event');
+  const people = leadTerms('高雄', ['今確診個案增加8人']).terms;
+  assert.ok(leadTerms('高雄', ['今又新增8例']).terms.some((t) => people.includes(t) && !leadTerms('高雄', ['']).terms.includes(t)), '8人 = 8例');
+});
+
+test('headlines giving different case counts are different events; rounding and other figures do not count', () => {
+  assert.deepEqual(titleCounts('本土+13維持二位數 境外移入+25').sort((a, b) => a - b), [13, 25]);
+  assert.ok(countsDisagree(titleCounts('日本單日確診逾4萬例'), titleCounts('東京單日暴增1萬2813確診')));
+  assert.ok(countsDisagree(titleCounts('公牛第10人遭隔離'), titleCounts('拉文成為第9位被隔離球員')));
+  assert.ok(!countsDisagree(titleCounts('高市增8確診 足跡33處大清消'), titleCounts('高雄+8都與港區群聚有關')));
+  assert.ok(!countsDisagree(titleCounts('英國確診新增18萬9846例'), titleCounts('英國單日確診19萬例')), 'rounded to two digits');
+  assert.ok(!countsDisagree(titleCounts('21期公費疫苗預約平台'), titleCounts('第21輪第3劑疫苗明起分流預約')), 'no counts: no veto');
+  assert.deepEqual(titleCounts('美FDA批准COVID-19口服藥'), []);
+});
