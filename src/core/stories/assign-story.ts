@@ -9,6 +9,8 @@ import type { StoredArticle } from '../article.ts';
 import { publicationDate, toDayNumber } from '../timeline/calendar.ts';
 import { leadDate, leadsDisagree, storedLead, type StoredLead } from './lead-date.ts';
 import { matchAndIndexEvent } from './event-match.ts';
+import { bridgedStories, mergeStories } from './bridge-stories.ts';
+import type { StoryCandidate } from '../store/stories/assignment.ts';
 import { leadTerms, titleCounts } from './lead-terms.ts';
 import { bandKeys, bodySignature, minHash, sigFromBuffer, sigToBuffer, similarity, titleKey, topicFeatures } from './signatures.ts';
 
@@ -167,10 +169,13 @@ export async function assignStory(stores: Pick<Stores, 'stories'>, article: Stor
     best = { storyId: c.story_id, score: topicSim, duplicateOf: null, sim: topicSim };
   }
 
-  // Differently worded reports of the same event (event-match.ts), when nothing closer matched.
+  // Differently worded reports of the same event (event-match.ts), when nothing closer matched;
+  // strong matches in two stories also show those stories are one (bridge-stories.ts).
+  let bridge: number[] = [];
   if (day !== null) {
     const matches = await matchAndIndexEvent(stores, article.id, day, leadTerms(article.title, article.paragraphs.slice(0, 3).map((p) => p.text)));
-    const found = best || !matches.length ? new Map() : await st.candidates(matches.map((m) => m.articleId));
+    const found = matches.length ? await st.candidates(matches.map((m) => m.articleId)) : new Map<number, StoryCandidate>();
+    bridge = await bridgedStories(stores, matches, found, day, conflicts);
     for (const m of best ? [] : matches) {
       const c = found.get(m.articleId);
       if (!c || (c.first_seen && Math.abs(day - Math.floor(Date.parse(c.first_seen) / 86_400_000)) > STORY_SPAN_DAYS)) continue;
@@ -201,4 +206,6 @@ export async function assignStory(stores: Pick<Stores, 'stories'>, article: Stor
     lsh,
   });
   await refreshStory(stores, storyId);
+  // Reports of one event that began as two stories (two outlets' words for it) become one.
+  if (bridge.length > 1) await mergeStories(stores, bridge);
 }

@@ -35,10 +35,17 @@ export const HEADLINE_DF_SHARE = 0.1;
 export const FULL_WINDOW = 25;
 const MAX_POSTINGS = 64;
 
-/** An earlier article found to report the same event, with its cosine. */
+/**
+ * How much more than the joining bar a match must score to join two existing stories through the
+ * article (bridge-stories.ts): merging two stories is a bigger step than adding one article.
+ */
+export const BRIDGE_FACTOR = 1.25;
+
+/** An earlier article found to report the same event, with its cosine; `strong` when it clears the bridging bar too. */
 export interface EventMatch {
   articleId: number;
   cosine: number;
+  strong: boolean;
 }
 
 /**
@@ -89,7 +96,8 @@ export async function matchAndIndexEvent(stores: Pick<Stores, 'stories'>, articl
     const other = norms.get(id);
     if (!other || !norm) continue;
     const cosine = s.weight / Math.sqrt(norm * other);
-    if ((cosine >= minCosine && s.rare >= EVENT_RARE_TERMS && s.headline >= 1) || neutral(s)) out.push({ articleId: id, cosine });
+    const byCosine = s.rare >= EVENT_RARE_TERMS && s.headline >= 1;
+    if ((cosine >= minCosine && byCosine) || neutral(s)) out.push({ articleId: id, cosine, strong: byCosine && cosine >= minCosine * BRIDGE_FACTOR });
   }
   await st.addEventTerms(articleId, day, terms, norm);
   return out.sort((a, b) => b.cosine - a.cosine);
