@@ -11,7 +11,7 @@ import { leadDate, leadsDisagree, storedLead, type StoredLead } from './lead-dat
 import { matchAndIndexEvent } from './event-match.ts';
 import { bridgedStories, mergeStories } from './bridge-stories.ts';
 import type { StoryCandidate } from '../store/stories/assignment.ts';
-import { leadTerms, titleCounts } from './lead-terms.ts';
+import { cleanLead, leadTerms, titleCounts } from './lead-terms.ts';
 import { bandKeys, bodySignature, minHash, sigFromBuffer, sigToBuffer, similarity, titleKey, topicFeatures } from './signatures.ts';
 
 /** Body similarity from which an article counts as a reprint of another. */
@@ -84,8 +84,9 @@ async function removeFromStory(stores: Pick<Stores, 'stories'>, articleId: numbe
 }
 
 function leadText(article: Pick<StoredArticle, 'paragraphs' | 'body'>): string {
+  // Without the outlet's stock caption, byline and credits: they are shared by unrelated reports.
   const first = article.paragraphs[0]?.text ?? article.body.slice(0, 200);
-  return first.replace(/^\s*[（(][^）)]{0,40}[）)]/, '').slice(0, 100);
+  return cleanLead(first).trim().slice(0, 100);
 }
 
 /** An article's two MinHash signatures (pure: the parse worker computes them ahead of storing). */

@@ -21,6 +21,8 @@ function fnv1a(s: string): number {
 /** The title and lead without what every article of an outlet carries (bylines, credits, stamps). */
 export function cleanLead(text: string): string {
   return text
+    // A photo caption opening the lead, with its credit (指揮官陳時中。（指揮中心提供）): the outlet's stock photo.
+    .replace(/^\s*[^。！？\n（(]{0,60}。?\s*[（(][^（）()]{0,30}(?:攝|提供|資料照|翻攝)[）)]/, ' ')
     .replace(/[〔［[【]\s*(?:記者|即時新聞|中央社|編譯|綜合報導)[^〕］\]】]{0,40}[〕］\]】]/g, ' ')
     .replace(/[（(][^（）()]{0,30}(?:攝|提供|資料照|翻攝|擷自[^（）()]{0,20})[）)]/g, ' ')
     .replace(/首次上稿[\s:：]*[\d/ :：]*更新時間[\s:：]*[\d/ :：]*(?:[（(][^）)]{0,20}[）)])?/g, ' ')

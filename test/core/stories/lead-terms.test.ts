@@ -42,3 +42,10 @@ test('headlines giving different case counts are different events; rounding and 
   assert.ok(!countsDisagree(titleCounts('21期公費疫苗預約平台'), titleCounts('第21輪第3劑疫苗明起分流預約')), 'no counts: no veto');
   assert.deepEqual(titleCounts('美FDA批准COVID-19口服藥'), []);
 });
+
+test("an outlet's stock photo caption and byline opening the lead are not content; a lead that opens with prose keeps it", () => {
+  const lead = '中央流行疫情指揮中心指揮官陳時中。（指揮中心提供）  〔記者林惠琴／台北報導〕國內今日新增36例境外移入，並且首見帛琉境外移入個案。';
+  assert.equal(cleanLead(lead).trim(), '國內今日新增36例境外移入，並且首見帛琉境外移入個案。');
+  const prose = '國內今日新增36例境外移入。陳時中表示將研議檢疫措施。';
+  assert.equal(cleanLead(prose).trim(), prose);
+});
