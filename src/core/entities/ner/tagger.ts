@@ -2,7 +2,8 @@
  * The shipped NER tagger: the averaged perceptron of perceptron.ts with the weights trained by
  * `npm run train:ner` (seeds/ner-zh.json, People's Daily 1998 sentences), read once per thread.
  * It labels each character of a Simplified text from jieba's tags and the rules' answer
- * (features.ts), so recognizeNames gives its spans instead of the rules' when the model is there.
+ * (features.ts); recognizeNames gives its spans instead of the rules' only when asked
+ * (`{ tagger: true }`): ingest keeps the rules (see the README on why).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { projectFile } from '../../project-files.ts';
