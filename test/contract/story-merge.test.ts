@@ -48,7 +48,7 @@ for (const backend of BACKENDS) {
     assert.equal(await stores.stories.title(gone), undefined);
     assert.equal(await stores.stories.memberCount(kept), 2);
     assert.deepEqual((await stores.follows.listByChat('telegram', 'c1')).map((f) => f.target), [String(kept)]);
-    assert.deepEqual((await stores.follows.listByChat('telegram', 'c2')).map((f) => f.target), [String(kept)]);
+    assert.deepEqual((await stores.follows.listByChat('telegram', 'c2')).map((f) => [f.target, f.label]), [[String(kept), `#${kept}`]]);
     assert.equal((await stores.follows.threads.get('telegram', 'c2', kept))?.message_id, 'm-9');
     assert.equal(await stores.follows.threads.get('telegram', 'c2', gone), undefined);
     assert.deepEqual([...(await stores.ledger.sentStories(sub.id)).keys()], [kept]);

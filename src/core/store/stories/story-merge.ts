@@ -13,9 +13,9 @@ export function storyMerge(sql: Sql) {
       await sql.tx(async () => {
         await sql.run('UPDATE story_articles SET story_id = ? WHERE story_id = ?', [into, from]);
         await sql.run(
-          `UPDATE follows SET target = ? WHERE kind = 'story' AND target = ?
+          `UPDATE follows SET target = ?, label = CASE WHEN label = ? THEN ? ELSE label END WHERE kind = 'story' AND target = ?
            AND NOT EXISTS (SELECT 1 FROM follows f WHERE f.platform = follows.platform AND f.chat_id = follows.chat_id AND f.kind = 'story' AND f.target = ?)`,
-          [String(into), String(from), String(into)],
+          [String(into), `#${from}`, `#${into}`, String(from), String(into)],
         );
         await sql.run(`DELETE FROM follows WHERE kind = 'story' AND target = ?`, [String(from)]);
         await sql.run(
