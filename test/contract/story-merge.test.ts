@@ -1,10 +1,13 @@
 // Contract: merging two stories (one event that began as two) moves their members and what chats
-// hold on the story that goes (follows, threads, what digests sent), on every backend.
+// hold on the story that goes (follows, threads, what digests sent), on every backend; the old
+// number redirects to the story kept.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { finishArticle } from '../../src/core/ingest/finish-article.ts';
 import { storeArticle } from '../../src/core/loader/store-article.ts';
 import { mergeStories } from '../../src/core/stories/bridge-stories.ts';
+import { buildStoryView } from '../../src/core/story-view/story-view.ts';
+import { resolveFollowTarget } from '../../src/core/follow/follow-target.ts';
 import type { NewFollow } from '../../src/core/store/follow-store.ts';
 import type { Stores } from '../../src/core/store/stores.ts';
 import { BACKENDS, openBackend } from './backends.ts';
@@ -40,7 +43,7 @@ for (const backend of BACKENDS) {
     const sub = (await stores.follows.alertChats(['telegram'])).find((s) => s.chat_id === 'c2')!;
     await stores.ledger.recordStories(sub.id, [{ storyId: b, articleCount: 1, outletCount: 1, lastUpdated: null }], NOW.toISOString());
 
-    assert.equal(await mergeStories(stores, [b, a]), Math.min(a, b));
+    assert.equal(await mergeStories(stores, [b, a], NOW.toISOString()), Math.min(a, b));
     const kept = Math.min(a, b);
     const gone = Math.max(a, b);
     assert.equal(await stores.stories.storyOf(a1), kept);
@@ -52,5 +55,11 @@ for (const backend of BACKENDS) {
     assert.equal((await stores.follows.threads.get('telegram', 'c2', kept))?.message_id, 'm-9');
     assert.equal(await stores.follows.threads.get('telegram', 'c2', gone), undefined);
     assert.deepEqual([...(await stores.ledger.sentStories(sub.id)).keys()], [kept]);
+    // The old number still answers, with the story that absorbed it.
+    assert.equal(await stores.stories.resolveStory(gone), kept);
+    assert.equal(await stores.stories.resolveStory(kept), kept);
+    assert.equal((await buildStoryView(stores, gone))?.id, kept);
+    assert.equal(await stores.stories.resolveStory(gone + 1000), undefined);
+    assert.equal((await resolveFollowTarget(stores, `#${gone}`)).target, String(kept), '/follow of the old number follows the story kept');
   });
 }

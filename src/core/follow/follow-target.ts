@@ -22,8 +22,10 @@ export interface FollowTarget {
 export async function resolveFollowTarget(stores: Stores, text: string): Promise<FollowTarget> {
   const num = /^#?(\d{1,9})$/.exec(text.trim());
   if (num) {
-    const title = await stores.stories.title(Number(num[1]));
-    if (title !== undefined) return { kind: 'story', target: String(Number(num[1])), topicQuery: null, description: title };
+    // A number merged into another story follows that story.
+    const id = await stores.stories.resolveStory(Number(num[1]));
+    const title = id === undefined ? undefined : await stores.stories.title(id);
+    if (id !== undefined && title !== undefined) return { kind: 'story', target: String(id), topicQuery: null, description: title };
   }
   const q = await resolveTopic(stores, text);
   if (q.entityIds.length) {

@@ -208,5 +208,5 @@ export async function assignStory(stores: Pick<Stores, 'stories'>, article: Stor
   });
   await refreshStory(stores, storyId);
   // Reports of one event that began as two stories (two outlets' words for it) become one.
-  if (bridge.length > 1) await mergeStories(stores, bridge);
+  if (bridge.length > 1) await mergeStories(stores, bridge, article.ingested_at);
 }

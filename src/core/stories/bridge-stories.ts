@@ -38,10 +38,13 @@ export async function bridgedStories(
   return picked.map((p) => p.storyId);
 }
 
-/** Merges `storyIds` into the oldest of them (the lowest number: the one most likely followed) and refreshes its totals. */
-export async function mergeStories(stores: Pick<Stores, 'stories'>, storyIds: number[]): Promise<number> {
+/**
+ * Merges `storyIds` into the oldest of them (the lowest number: the one most likely followed) at
+ * time `at` (ISO) and refreshes its totals; the other numbers redirect to it.
+ */
+export async function mergeStories(stores: Pick<Stores, 'stories'>, storyIds: number[], at: string): Promise<number> {
   const [into, ...rest] = [...new Set(storyIds)].sort((a, b) => a - b);
-  for (const from of rest) await stores.stories.mergeStory(from, into);
+  for (const from of rest) await stores.stories.mergeStory(from, into, at);
   await refreshStory(stores, into);
   return into;
 }

@@ -70,8 +70,11 @@ function containment(sentence: Set<string>, text: Set<string>): number {
 /** Containment from which an outlet counts as carrying a lead sentence (light rewording allowed). */
 export const SHARED_LEAD = 0.6;
 
-/** The story with id `storyId`, or undefined when there is none. */
-export async function buildStoryView(stores: Stores, storyId: number): Promise<StoryView | undefined> {
+/** The story numbered `asked` (or the one it was merged into), or undefined when there is none. */
+export async function buildStoryView(stores: Stores, asked: number): Promise<StoryView | undefined> {
+  // A number merged into another story answers with that story.
+  const storyId = await stores.stories.resolveStory(asked);
+  if (storyId === undefined) return undefined;
   const title = await stores.stories.title(storyId);
   if (title === undefined) return undefined;
   const story = { id: storyId, title };

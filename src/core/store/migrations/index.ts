@@ -19,6 +19,7 @@ import { storyEventTermsSchema } from './013-story-event-terms.ts';
 import { revisionTimesSchema } from './014-revision-times.ts';
 import { readIndexesSchema } from './015-read-indexes.ts';
 import { searchCompressionSchema } from './016-search-compression.ts';
+import { storyRedirectsSchema } from './017-story-redirects.ts';
 
 export interface Migration {
   name: string;
@@ -28,5 +29,5 @@ export interface Migration {
 export const migrations: Migration[] = [
   articlesSchema, entitiesSchema, storiesEventsSchema, sourcesSchema, subscriptionsSchema, chatSettingsSchema, digestThreadsSchema,
   deliveryRetriesSchema, siteLinesSchema, entityNamesSchema, folderSymlinksSchema, followStoriesSchema, storyEventTermsSchema,
-  revisionTimesSchema, readIndexesSchema, searchCompressionSchema,
+  revisionTimesSchema, readIndexesSchema, searchCompressionSchema, storyRedirectsSchema,
 ];

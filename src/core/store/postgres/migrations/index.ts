@@ -23,6 +23,7 @@ import { storyEventTermsSchema } from './013-story-event-terms.ts';
 import { revisionTimesSchema } from './014-revision-times.ts';
 import { readIndexesSchema } from './015-read-indexes.ts';
 import { searchCompressionSchema } from './016-search-compression.ts';
+import { storyRedirectsSchema } from './017-story-redirects.ts';
 
 /** One schema step: `sql` may hold several statements; the runner applies it in one transaction. */
 export interface PostgresMigration {
@@ -33,5 +34,5 @@ export interface PostgresMigration {
 export const postgresMigrations: PostgresMigration[] = [
   articlesSchema, entitiesSchema, storiesEventsSchema, sourcesSchema, subscriptionsSchema, chatSettingsSchema, digestThreadsSchema,
   deliveryRetriesSchema, siteLinesSchema, entityNamesSchema, folderSymlinksSchema, followStoriesSchema, storyEventTermsSchema,
-  revisionTimesSchema, readIndexesSchema, searchCompressionSchema,
+  revisionTimesSchema, readIndexesSchema, searchCompressionSchema, storyRedirectsSchema,
 ];
