@@ -5,17 +5,9 @@ import { recognizeNames } from '../../../src/core/entities/recognize-names.ts';
 import { linkArticleNames, nameKey, recognizeArticleNames } from '../../../src/core/entities/article-names.ts';
 import { findListedLatinNames } from '../../../src/core/entities/latin-names.ts';
 import { pinyinKey } from '../../../src/core/entities/found-entities.ts';
-import { whoCommand } from '../../../commands/who.ts';
-import type { Db } from '../../../src/core/store/db.ts';
-import { article, store, tempDb } from './helpers.ts';
+import { article, store, tempDb, who } from './helpers.ts';
 
 const spans = (text: string) => recognizeNames(text).map((s) => `${s.text}/${s.type}`);
-
-async function who(db: Db, name: string) {
-  const ctx = { platform: 'terminal' as const, chatId: 't', userId: 't', isGroup: false, isAdmin: async () => true };
-  const reply = await whoCommand.run({ args: { name }, lang: 'en', chat: ctx }, { stores: sqliteStores(db), now: () => new Date() });
-  return reply.data as { match: string; entity: { id: string; names: Record<string, string[]> } | null; articles: number[] };
-}
 
 test('a name inside an organisation name is a mention of it too, outside the exact span', () => {
   const [branch] = recognizeNames('路透社伦敦分社报道');

@@ -6,6 +6,7 @@ import { openDatabase, type Db } from '../../../src/core/store/db.ts';
 import { sqliteStores } from '../../../src/core/store/open-stores.ts';
 import { storeArticle } from '../../../src/core/loader/store-article.ts';
 import type { NormalizedArticle, RelatedLink } from '../../../src/core/article.ts';
+import { whoCommand } from '../../../commands/who.ts';
 
 export function tempDb(): Db {
   return openDatabase(join(mkdtempSync(join(tmpdir(), 'newsbot-entities-')), 'x.db'));
@@ -33,4 +34,11 @@ export function article(title: string, paragraphs: string[], opts: { published_a
 /** Stores an article as if read from `file`; returns its id. */
 export async function store(db: Db, file: string, a: NormalizedArticle): Promise<number> {
   return (await storeArticle(sqliteStores(db), a, { source_file: file })).id;
+}
+
+/** `/who name --json` as the terminal answers it: the reply's data. */
+export async function who(db: Db, name: string) {
+  const ctx = { platform: 'terminal' as const, chatId: 't', userId: 't', isGroup: false, isAdmin: async () => true };
+  const reply = await whoCommand.run({ args: { name }, lang: 'en', chat: ctx }, { stores: sqliteStores(db), now: () => new Date() });
+  return reply.data as { match: string; entity: { id: string; names: Record<string, string[]> } | null; articles: number[] };
 }

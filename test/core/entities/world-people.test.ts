@@ -1,15 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sqliteStores } from '../../../src/core/store/open-stores.ts';
-import { whoCommand } from '../../../commands/who.ts';
-import type { Db } from '../../../src/core/store/db.ts';
-import { article, store, tempDb } from './helpers.ts';
-
-async function who(db: Db, name: string) {
-  const ctx = { platform: 'terminal' as const, chatId: 't', userId: 't', isGroup: false, isAdmin: async () => true };
-  const reply = await whoCommand.run({ args: { name }, lang: 'en', chat: ctx }, { stores: sqliteStores(db), now: () => new Date() });
-  return reply.data as { match: string; entity: { id: string } | null; articles: number[] };
-}
+import { article, store, tempDb, who } from './helpers.ts';
 
 test('a well-known person whose English name is not Pinyin (Jack Ma) is the person the Chinese text names', async () => {
   const db = tempDb();
