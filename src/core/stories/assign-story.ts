@@ -23,6 +23,11 @@ export const DAY_WINDOW = 3;
 export const DUPLICATE_WINDOW = 7;
 /** A story spans at most this many days from its first article: recurring headlines do not chain forever. */
 export const STORY_SPAN_DAYS = 10;
+
+/** Whether a story that began on its `first_seen` day is too old for an article of `day` (day numbers). */
+export function beyondSpan(c: { first_seen: string | null }, day: number): boolean {
+  return !!c.first_seen && Math.abs(day - Math.floor(Date.parse(c.first_seen) / 86_400_000)) > STORY_SPAN_DAYS;
+}
 const MAX_CANDIDATES = 40;
 
 /** ISO UTC instant of a publication time ('2025-08-23' → midnight UTC), or null. */
@@ -144,17 +149,21 @@ export async function assignStory(stores: Pick<Stores, 'stories'>, article: Stor
   // sharing its boilerplate, yesterday's record) or headlines giving different case counts are
   // different stories, whatever else they share. Checked only for a candidate that would
   // otherwise be taken, so ingest pays for it rarely.
+  // A candidate's lead is read once, whether the join check, the event match or bridging asks.
+  const leads = new Map<number, Promise<StoredLead>>();
+  const leadOf = (id: number): Promise<StoredLead> => {
+    let lead = leads.get(id);
+    if (!lead) leads.set(id, (lead = storedLead(stores, id)));
+    return lead;
+  };
   const conflicts = async (id: number): Promise<boolean> => {
     const mine = ownLead();
-    return (mine.dates.length > 0 || mine.counts.length > 0) && leadsDisagree(mine, await storedLead(stores, id));
+    return (mine.dates.length > 0 || mine.counts.length > 0) && leadsDisagree(mine, await leadOf(id));
   };
   for (const [candId] of ranked) {
     const c = cands.get(candId);
     if (!c) continue;
-    if (day !== null && c.first_seen) {
-      const start = Math.floor(Date.parse(c.first_seen) / 86_400_000);
-      if (Math.abs(day - start) > STORY_SPAN_DAYS) continue;
-    }
+    if (day !== null && beyondSpan(c, day)) continue;
     const bodySim = similarity(bodySig, sigFromBuffer(c.body_sig));
     const near = day === null || c.day === null || Math.abs(c.day - day) <= DUPLICATE_WINDOW;
     if (bodySim >= DUPLICATE_THRESHOLD && near) {
@@ -176,10 +185,10 @@ export async function assignStory(stores: Pick<Stores, 'stories'>, article: Stor
   if (day !== null) {
     const matches = await matchAndIndexEvent(stores, article.id, day, leadTerms(article.title, article.paragraphs.slice(0, 3).map((p) => p.text)));
     const found = matches.length ? await st.candidates(matches.map((m) => m.articleId)) : new Map<number, StoryCandidate>();
-    bridge = await bridgedStories(stores, matches, found, day, conflicts);
+    bridge = await bridgedStories(stores, matches, found, day, conflicts, leadOf);
     for (const m of best ? [] : matches) {
       const c = found.get(m.articleId);
-      if (!c || (c.first_seen && Math.abs(day - Math.floor(Date.parse(c.first_seen) / 86_400_000)) > STORY_SPAN_DAYS)) continue;
+      if (!c || beyondSpan(c, day)) continue;
       if (await conflicts(m.articleId)) continue;
       best = { storyId: c.story_id, score: m.cosine, duplicateOf: null, sim: m.cosine };
       break;

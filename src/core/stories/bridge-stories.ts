@@ -7,14 +7,14 @@
 import type { Stores } from '../store/stores.ts';
 import type { StoryCandidate } from '../store/stories/assignment.ts';
 import type { EventMatch } from './event-match.ts';
-import { refreshStory, STORY_SPAN_DAYS } from './assign-story.ts';
-import { leadsDisagree, storedLead, type StoredLead } from './lead-date.ts';
+import { beyondSpan, refreshStory } from './assign-story.ts';
+import { leadsDisagree, type StoredLead } from './lead-date.ts';
 import { countsDisagree, titleCounts } from './lead-terms.ts';
 
 /**
  * The stories of `matches` that clear the bridging bar, within a story's span of `day` and not
  * disagreeing with the article on the day or count (`conflicts`); `found` holds the matched
- * articles' stories. Two stories whose matched reports or shown headlines disagree with each other
+ * articles' stories and `leadOf` reads a stored article's lead (shared with `conflicts`, read once). Two stories whose matched reports or shown headlines disagree with each other
  * (a day's national count against one city's) are not one event: only the first of such a pair is kept.
  */
 export async function bridgedStories(
@@ -23,14 +23,15 @@ export async function bridgedStories(
   found: Map<number, StoryCandidate>,
   day: number,
   conflicts: (articleId: number) => Promise<boolean>,
+  leadOf: (articleId: number) => Promise<StoredLead>,
 ): Promise<number[]> {
   const picked: { storyId: number; lead: StoredLead; counts: number[] }[] = [];
   for (const m of matches) {
     const c = found.get(m.articleId);
     if (!m.strong || !c || picked.some((p) => p.storyId === c.story_id)) continue;
-    if (c.first_seen && Math.abs(day - Math.floor(Date.parse(c.first_seen) / 86_400_000)) > STORY_SPAN_DAYS) continue;
+    if (beyondSpan(c, day)) continue;
     if (await conflicts(m.articleId)) continue;
-    const lead = await storedLead(stores, m.articleId);
+    const lead = await leadOf(m.articleId);
     const counts = titleCounts((await stores.stories.title(c.story_id)) ?? '');
     if (picked.some((p) => leadsDisagree(p.lead, lead) || countsDisagree(p.counts, counts))) continue;
     picked.push({ storyId: c.story_id, lead, counts });
