@@ -22,19 +22,21 @@ const BLOCK_TAGS = new Set([
   'address', 'center', 'details', 'summary', 'body', 'html', 'caption', 'tbody', 'thead', 'img', 'video',
 ]);
 const FURNITURE_CLASS =
-  /(?:^|[\s_-])(?:share|sharing|sharedaddy|social|entry-meta|post-meta|entry-footer|post-footer|submitted|byline|tags-links|cat-links|comment-wrapper|comments-area|comment-add|comment-list|comment-respond|comment-form|comments|breadcrumbs?|navigation|nav|menu|subscribe|newsletter|advert\w*|ads|ad|promo|sponsor\w*|popup|cookie|rdf-meta|element-invisible|sr-only|visually-hidden|vjs-\w+)(?:[\s_-]|$)/i;
+  /(?:^|[\s_-])(?:share|sharing|sharedaddy|social|entry-meta|post-meta|entry-footer|post-footer|submitted|byline|tags-links|cat-links|comment-wrapper|comments-area|comment-add|comment-list|comment-respond|comment-form|comments|breadcrumbs?|navigation|nav|menu|subscribe|newsletter|advert\w*|ads|ad|promo|sponsor\w*|popup|cookie|rdf-meta|element-invisible|sr-only|visually-hidden)(?:[\s_-]|$)/i;
 const MEDIA_CLASS = /(?:^|[\s_-])(?:video|audio|\w*player|vjs-\w+|jw-\w+)(?:[\s_-]|$)/i;
 /** Longest text run a media widget may hold: its labels are short; prose inside means it wraps the article. */
 const MEDIA_TEXT_RUN = 60;
 
 /**
  * An embedded audio or video player or its card (title, duration, controls, error messages), by
- * class or id (`label`) and its text: no share limit, since a player's labels may outweigh a short
- * report, but a run of prose inside means the element wraps the article.
+ * class or id (`label`) and its text (`text`, built only when the class says media): no share
+ * limit, since a player's labels may outweigh a short report, but a run of prose inside means the
+ * element wraps the article.
  */
-export function isMediaWidget(label: string, text: string): boolean {
-  return MEDIA_CLASS.test(label) && !text.split(/\n|\s{2,}/).some((run) => run.trim().length > MEDIA_TEXT_RUN);
+export function isMediaWidget(label: string, text: () => string): boolean {
+  return MEDIA_CLASS.test(label) && !text().split(/\n|\s{2,}/).some((run) => run.trim().length > MEDIA_TEXT_RUN);
 }
+
 const RELATED_CLASS = /(?:^|[\s_-])(?:related\w*|recommend\w*|sidebar|more-?articles?|moreArticle|read-?more|jp-relatedposts)(?:[\s_-]|$)/i;
 
 /** Body paragraphs and related links found in an HTML fragment. */
@@ -136,7 +138,7 @@ function classifyFurniture(el: Element, $: cheerio.CheerioAPI, pageLength: () =>
   if (/moreArticle/.test(label)) return 'cna';
   // Readers' comments are never the article, however much of the page they fill.
   if (isCommentSection(attrs)) return 'skip';
-  if (isMediaWidget(label, $(el).text())) return 'skip';
+  if (isMediaWidget(label, () => $(el).text())) return 'skip';
   const kind = RELATED_CLASS.test(label) ? 'related' : FURNITURE_CLASS.test(label) ? 'skip' : null;
   if (!kind) return null;
   // A furniture-looking wrapper that holds a large share of the page is the article itself (odd class names).

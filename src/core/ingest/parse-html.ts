@@ -103,7 +103,7 @@ function removeClutterBoxes(doc: DomDocument): void {
   const total = doc.body?.textContent?.length || 1;
   for (const el of Array.from(doc.querySelectorAll('[class], [id]'))) {
     const label = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-    if (isMediaWidget(label, el.textContent ?? '')) {
+    if (isMediaWidget(label, () => el.textContent ?? '')) {
       el.remove();
       continue;
     }
