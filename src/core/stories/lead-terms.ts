@@ -122,6 +122,10 @@ export interface LeadTerms {
   headline: Set<number>;
 }
 
+// A column or series label opening a headline (《TAIPEI TIMES》, 謠言終結站》, 桃園》): every report
+// in the column carries it, so it says nothing of the event.
+const COLUMN_LABEL = /^\s*(?:《[^《》]{1,20}》|[^\s《》]{1,8}》)/;
+
 /** The event terms of a title and the first paragraphs (their first LEAD_CHARS characters after cleaning). */
 export function leadTerms(title: string, paragraphs: string[]): LeadTerms {
   const lead = cleanLead(paragraphs.join('\n')).replace(/\s+/g, ' ').trim().slice(0, LEAD_CHARS);
@@ -140,7 +144,7 @@ export function leadTerms(title: string, paragraphs: string[]): LeadTerms {
     out.add(h);
     kind?.add(h);
   };
-  for (const part of [cleanLead(title), lead]) {
+  for (const part of [cleanLead(title.replace(COLUMN_LABEL, ' ')), lead]) {
     let rest = '';
     let last = 0;
     for (const m of part.matchAll(FIGURE)) {

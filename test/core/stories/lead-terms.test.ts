@@ -58,3 +58,10 @@ test('the lead starts after the photo caption an outlet prints above it', () => 
   const plain = ['中央流行疫情指揮中心今(25)日公布國內新增38例確定病例。', '其中本土13例。'];
   assert.deepEqual(leadParagraphs(plain), plain, 'a report without a caption is read from its first paragraph');
 });
+
+test("a column label opening the headline is not the event's", () => {
+  const terms = (title: string) => [...leadTerms(title, []).headline].sort();
+  assert.deepEqual(terms('《TAIPEI TIMES》 Hospital visits are suspended'), terms('Hospital visits are suspended'));
+  assert.deepEqual(terms('謠言終結站》打疫苗後血液有變化？'), terms('打疫苗後血液有變化？'));
+  assert.notDeepEqual(terms('台南本土+2'), terms('本土+2'), 'a headline without a label keeps its words');
+});
