@@ -8,18 +8,21 @@
  * when symptoms began), which two reports of one event tell to different depths.
  */
 import type { Stores } from '../store/stores.ts';
-import { publicationDate } from '../timeline/calendar.ts';
+import { formatDate, publicationDate } from '../timeline/calendar.ts';
 import { buildDateContext, findDateReferences } from '../timeline/resolve-dates.ts';
 import { cleanLead, countsDisagree, leadParagraphs, titleCounts } from './lead-terms.ts';
 
 /** The YYYY-MM-DD days the lead's first sentence names (its first 200 characters); empty when none. */
 export function leadDate(paragraphs: string[], publishedAt: string | null, datelineDay: number | null = null): string[] {
-  const ctx = buildDateContext(publicationDate(publishedAt), datelineDay);
+  const published = publicationDate(publishedAt);
+  const ctx = buildDateContext(published, datelineDay);
   const lead = leadParagraphs(paragraphs)[0];
-  if (!ctx.anchor || !lead) return [];
+  if (!ctx.anchor || !published || !lead) return [];
   const sentence = cleanLead(lead).split(/[。！？；]/)[0].slice(0, 200);
+  // A day after publication is what the news schedules (預約自1月26日起), not when it happened.
+  const latest = formatDate(published);
   const out = new Set<string>();
-  for (const r of findDateReferences(sentence, ctx, { last: null })) if (r.date && r.kind !== 'slash') out.add(r.date);
+  for (const r of findDateReferences(sentence, ctx, { last: null })) if (r.date && r.kind !== 'slash' && r.date <= latest) out.add(r.date);
   return [...out];
 }
 
