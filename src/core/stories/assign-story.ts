@@ -186,7 +186,10 @@ export async function assignStory(stores: Pick<Stores, 'stories'>, article: Stor
   // strong matches in two stories also show those stories are one (bridge-stories.ts).
   let bridge: number[] = [];
   if (day !== null) {
-    const matches = await matchAndIndexEvent(stores, article.id, day, leadTerms(article.title, leadParagraphs(article.paragraphs.map((p) => p.text)).slice(0, 3)));
+    // The lead and the paragraph after it: further down comes background (a reporter's recap of
+    // the cluster, repeated under each of the day's reports), which makes unrelated reports alike.
+    const lead = leadParagraphs(article.paragraphs.map((p) => p.text)).slice(0, 2);
+    const matches = await matchAndIndexEvent(stores, article.id, day, leadTerms(article.title, lead));
     const found = matches.length ? await st.candidates(matches.map((m) => m.articleId)) : new Map<number, StoryCandidate>();
     bridge = await bridgedStories(stores, matches, found, day, conflicts, leadOf);
     for (const m of best ? [] : matches) {
