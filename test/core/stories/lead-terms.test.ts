@@ -55,6 +55,9 @@ test('the lead starts after the photo caption an outlet prints above it', () => 
   assert.deepEqual(leadParagraphs(['高雄港區群聚感染擴大，篩檢站排了長長人龍。', '（臺灣港務公司提供）', lead, '下文']), [lead, '下文']);
   assert.deepEqual(leadParagraphs(['環保局今進行夢時代周邊環境清消。（記者陳文嬋攝）', lead]), [lead]);
   assert.deepEqual(leadParagraphs(['', 'Children play in a gallery in Taipei.', 'Photo: AP', 'The ministry said visits are suspended.']), ['The ministry said visits are suspended.']);
+  const tt = ['', 'A baggage tug pulls a trailer loaded with pills.', 'Photo courtesy of a member of the public via CNA', '/ Staff writer, with CNA', 'A first batch arrived yesterday.'];
+  assert.deepEqual(leadParagraphs(tt), ['A first batch arrived yesterday.'], 'caption, credit and byline');
+  assert.deepEqual(leadParagraphs(['LEVEL 2 ALERT STAYS: restrictions stay', 'By Lee I-chia / Staff reporter', 'Hospital visits are suspended.']), ['LEVEL 2 ALERT STAYS: restrictions stay', 'Hospital visits are suspended.']);
   const plain = ['中央流行疫情指揮中心今(25)日公布國內新增38例確定病例。', '其中本土13例。'];
   assert.deepEqual(leadParagraphs(plain), plain, 'a report without a caption is read from its first paragraph');
 });
