@@ -11,7 +11,7 @@ import { leadDate, leadsDisagree, storedLead, type StoredLead } from './lead-dat
 import { matchAndIndexEvent } from './event-match.ts';
 import { bridgedStories, mergeStories } from './bridge-stories.ts';
 import type { StoryCandidate } from '../store/stories/assignment.ts';
-import { cleanLead, leadTerms, titleCounts } from './lead-terms.ts';
+import { cleanLead, leadParagraphs, leadTerms, titleCounts } from './lead-terms.ts';
 import { bandKeys, bodySignature, minHash, sigFromBuffer, sigToBuffer, similarity, titleKey, topicFeatures } from './signatures.ts';
 
 /** Body similarity from which an article counts as a reprint of another. */
@@ -90,6 +90,9 @@ async function removeFromStory(stores: Pick<Stores, 'stories'>, articleId: numbe
 
 function leadText(article: Pick<StoredArticle, 'paragraphs' | 'body'>): string {
   // Without the outlet's stock caption, byline and credits: they are shared by unrelated reports.
+  // The first paragraph, caption or not: the report's own opening after it (指揮中心指揮官陳時中今
+  // 天表示…) is shared by every report of one press conference, which this unweighted Jaccard
+  // cannot tell apart; the IDF-weighted event terms read past the caption (leadParagraphs).
   const first = article.paragraphs[0]?.text ?? article.body.slice(0, 200);
   return cleanLead(first).trim().slice(0, 100);
 }
@@ -183,7 +186,10 @@ export async function assignStory(stores: Pick<Stores, 'stories'>, article: Stor
   // strong matches in two stories also show those stories are one (bridge-stories.ts).
   let bridge: number[] = [];
   if (day !== null) {
-    const matches = await matchAndIndexEvent(stores, article.id, day, leadTerms(article.title, article.paragraphs.slice(0, 3).map((p) => p.text)));
+    // The lead and the paragraph after it: further down comes background (a reporter's recap of
+    // the cluster, repeated under each of the day's reports), which makes unrelated reports alike.
+    const lead = leadParagraphs(article.paragraphs.map((p) => p.text)).slice(0, 2);
+    const matches = await matchAndIndexEvent(stores, article.id, day, leadTerms(article.title, lead));
     const found = matches.length ? await st.candidates(matches.map((m) => m.articleId)) : new Map<number, StoryCandidate>();
     bridge = await bridgedStories(stores, matches, found, day, conflicts, leadOf);
     for (const m of best ? [] : matches) {

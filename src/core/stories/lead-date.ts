@@ -3,21 +3,26 @@
  * its publication date by the timeline's resolver. Two reports of one event share it; the daily
  * briefings of a series (境外移入＋N例, one a day) do not, however alike their wording. The same
  * guard also compares the case counts the headlines give (lead-terms.ts: titleCounts).
+ * Only the lead's first sentence is read (after the photo caption, leadParagraphs): it says when
+ * the news happened; what follows is its background (a case's footprints on 15, 19 and 22 Jan,
+ * when symptoms began), which two reports of one event tell to different depths.
  */
 import type { Stores } from '../store/stores.ts';
-import { publicationDate } from '../timeline/calendar.ts';
+import { formatDate, publicationDate } from '../timeline/calendar.ts';
 import { buildDateContext, findDateReferences } from '../timeline/resolve-dates.ts';
-import { countsDisagree, titleCounts } from './lead-terms.ts';
+import { cleanLead, countsDisagree, leadParagraphs, titleCounts } from './lead-terms.ts';
 
-/** The YYYY-MM-DD days the first two paragraphs name (their first 200 characters each); empty when none. */
+/** The YYYY-MM-DD days the lead's first sentence names (its first 200 characters); empty when none. */
 export function leadDate(paragraphs: string[], publishedAt: string | null, datelineDay: number | null = null): string[] {
-  const ctx = buildDateContext(publicationDate(publishedAt), datelineDay);
-  if (!ctx.anchor) return [];
-  const state = { last: null };
+  const published = publicationDate(publishedAt);
+  const ctx = buildDateContext(published, datelineDay);
+  const lead = leadParagraphs(paragraphs)[0];
+  if (!ctx.anchor || !published || !lead) return [];
+  const sentence = cleanLead(lead).split(/[。！？；]/)[0].slice(0, 200);
+  // A day after publication is what the news schedules (預約自1月26日起), not when it happened.
+  const latest = formatDate(published);
   const out = new Set<string>();
-  for (const p of paragraphs.slice(0, 2)) {
-    for (const r of findDateReferences(p.slice(0, 200), ctx, state)) if (r.date && r.kind !== 'slash') out.add(r.date);
-  }
+  for (const r of findDateReferences(sentence, ctx, { last: null })) if (r.date && r.kind !== 'slash' && r.date <= latest) out.add(r.date);
   return [...out];
 }
 

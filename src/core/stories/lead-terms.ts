@@ -32,6 +32,40 @@ export function cleanLead(text: string): string {
     .replace(/^\s*[（(][^）)]{0,40}[）)]/, '');
 }
 
+// A paragraph that is only a credit: （臺灣港務公司提供）, Photo: Bloomberg, 圖／翻攝網路.
+const CREDIT_ONLY = /^(?:[（(][^（）()]{0,40}[）)]|(?:Photo|Photos|Image)(?: courtesy)?\s*(?:[:：]|of\s)[^\n]{0,80}|圖[／/:：][^\n]{0,30})$/i;
+// A byline paragraph: By Lee I-chia / Staff reporter, / Staff writer, with CNA.
+const BYLINE = /^(?:By\s[^\n]{0,80}?)?\s*\/?\s*Staff (?:writer|reporter)s?(?:,? with [^\n]{0,40})?$/i;
+// A paragraph ending in a picture's credit: a photo caption (…清消。（記者陳文嬋攝）, …（法新社）).
+const ENDS_IN_CREDIT = /[（(][^（）()]{0,40}(?:攝|提供|資料照|翻攝|擷自|截圖|法新社|美聯社|路透|歐新社|AP|AFP|Reuters|EPA|Bloomberg)[^（）()]{0,10}[）)]\s*$/;
+// The dateline that opens a report's text: 〔記者林惠琴／台北報導〕, 【即時新聞／綜合報導】.
+const DATELINE = /^\s*[〔［[【]\s*(?:記者|即時新聞|中央社|編譯|綜合報導)/;
+
+/**
+ * The paragraphs from where the report's text begins: the photo caption an outlet prints above
+ * it (a short line with its credit, or a line followed by a credit-only paragraph) and empty
+ * lines are skipped, and a dateline paragraph (〔記者…／…報導〕) among the first few starts it.
+ * A caption describes a stock or file picture as often as the news, and several reports of
+ * one outlet share it; the lead is what says the event. All of them when nothing looks skippable.
+ * A byline paragraph among the first few is dropped too.
+ */
+export function leadParagraphs(paragraphs: string[]): string[] {
+  const head = paragraphs.slice(0, 4);
+  const dated = head.findIndex((p) => DATELINE.test(p));
+  if (dated > 0) return paragraphs.slice(dated);
+  let i = 0;
+  while (i < Math.min(4, paragraphs.length - 1)) {
+    const p = paragraphs[i].trim();
+    const credit = CREDIT_ONLY.test(paragraphs[i + 1]?.trim() ?? '');
+    if (!p || CREDIT_ONLY.test(p) || BYLINE.test(p) || (p.length <= 150 && ENDS_IN_CREDIT.test(p))) i++;
+    else if (credit && p.length <= 300) i += 2;
+    else break;
+  }
+  // A byline below a subheading (LEVEL 2 ALERT STAYS: … / By Lee I-chia / Staff reporter) is not the lead either.
+  const rest = i > 0 && i < paragraphs.length ? paragraphs.slice(i) : paragraphs;
+  return rest.filter((p, k) => k > 2 || !BYLINE.test(p.trim()));
+}
+
 const CN_DIGITS: Record<string, number> = { '〇': 0, '○': 0, '零': 0, '一': 1, '二': 2, '兩': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9 };
 const CN_UNITS: Record<string, number> = { '十': 10, '百': 100, '千': 1000 };
 
@@ -93,6 +127,10 @@ export interface LeadTerms {
   headline: Set<number>;
 }
 
+// A column or series label opening a headline (《TAIPEI TIMES》, 謠言終結站》, 桃園》): every report
+// in the column carries it, so it says nothing of the event.
+const COLUMN_LABEL = /^\s*(?:《[^《》]{1,20}》|[^\s《》]{1,8}》)/;
+
 /** The event terms of a title and the first paragraphs (their first LEAD_CHARS characters after cleaning). */
 export function leadTerms(title: string, paragraphs: string[]): LeadTerms {
   const lead = cleanLead(paragraphs.join('\n')).replace(/\s+/g, ' ').trim().slice(0, LEAD_CHARS);
@@ -111,7 +149,7 @@ export function leadTerms(title: string, paragraphs: string[]): LeadTerms {
     out.add(h);
     kind?.add(h);
   };
-  for (const part of [cleanLead(title), lead]) {
+  for (const part of [cleanLead(title.replace(COLUMN_LABEL, ' ')), lead]) {
     let rest = '';
     let last = 0;
     for (const m of part.matchAll(FIGURE)) {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cleanLead, countsDisagree, figureValue, leadTerms, titleCounts } from '../../../src/core/stories/lead-terms.ts';
+import { cleanLead, countsDisagree, figureValue, leadParagraphs, leadTerms, titleCounts } from '../../../src/core/stories/lead-terms.ts';
 
 test('figures are read however they are written', () => {
   assert.equal(figureValue('2,016'), 2016);
@@ -48,4 +48,23 @@ test("an outlet's stock photo caption and byline opening the lead are not conten
   assert.equal(cleanLead(lead).trim(), '國內今日新增36例境外移入，並且首見帛琉境外移入個案。');
   const prose = '國內今日新增36例境外移入。陳時中表示將研議檢疫措施。';
   assert.equal(cleanLead(prose).trim(), prose);
+});
+
+test('the lead starts after the photo caption an outlet prints above it', () => {
+  const lead = '〔記者方志賢／高雄報導〕高雄市昨確診個案增加八人。';
+  assert.deepEqual(leadParagraphs(['高雄港區群聚感染擴大，篩檢站排了長長人龍。', '（臺灣港務公司提供）', lead, '下文']), [lead, '下文']);
+  assert.deepEqual(leadParagraphs(['環保局今進行夢時代周邊環境清消。（記者陳文嬋攝）', lead]), [lead]);
+  assert.deepEqual(leadParagraphs(['', 'Children play in a gallery in Taipei.', 'Photo: AP', 'The ministry said visits are suspended.']), ['The ministry said visits are suspended.']);
+  const tt = ['', 'A baggage tug pulls a trailer loaded with pills.', 'Photo courtesy of a member of the public via CNA', '/ Staff writer, with CNA', 'A first batch arrived yesterday.'];
+  assert.deepEqual(leadParagraphs(tt), ['A first batch arrived yesterday.'], 'caption, credit and byline');
+  assert.deepEqual(leadParagraphs(['LEVEL 2 ALERT STAYS: restrictions stay', 'By Lee I-chia / Staff reporter', 'Hospital visits are suspended.']), ['LEVEL 2 ALERT STAYS: restrictions stay', 'Hospital visits are suspended.']);
+  const plain = ['中央流行疫情指揮中心今(25)日公布國內新增38例確定病例。', '其中本土13例。'];
+  assert.deepEqual(leadParagraphs(plain), plain, 'a report without a caption is read from its first paragraph');
+});
+
+test("a column label opening the headline is not the event's", () => {
+  const terms = (title: string) => [...leadTerms(title, []).headline].sort();
+  assert.deepEqual(terms('《TAIPEI TIMES》 Hospital visits are suspended'), terms('Hospital visits are suspended'));
+  assert.deepEqual(terms('謠言終結站》打疫苗後血液有變化？'), terms('打疫苗後血液有變化？'));
+  assert.notDeepEqual(terms('台南本土+2'), terms('本土+2'), 'a headline without a label keeps its words');
 });

@@ -46,6 +46,11 @@ test('the leads of a daily series name different days: the briefings stay differ
   assert.ok(leadDatesDisagree(['2021-12-21'], ['2021-12-22']));
   assert.ok(!leadDatesDisagree(['2021-12-21', '2021-12-26'], ['2021-12-26']));
   assert.ok(!leadDatesDisagree([], ['2021-12-22']), 'a lead without a date does not veto');
+  // The caption above the lead is not read, nor the background after the first sentence.
+  assert.deepEqual(
+    leadDate(['案18494足跡。（宜蘭縣政府提供）', '〔記者林敬倫／宜蘭報導〕長榮鳳凰酒店群聚案，今(24)日再新增4名確診者；包含案18468，15日上午曾到礁溪，22日晚上曾到超商。'], '2022-01-24T17:00:00+08:00'),
+    ['2022-01-24'],
+  );
   withDb(async (db) => {
     const a = (await store(sqliteStores(db), briefing(21, 10), { source_file: 'a' })).id;
     const b = (await store(sqliteStores(db), briefing(22, 12), { source_file: 'b' })).id;

@@ -125,11 +125,11 @@ export function storyAssignment(sql: Sql) {
       return out;
     },
 
-    /** What an article's lead check needs: title, publication time, dateline, first two paragraphs. */
+    /** What an article's lead check needs: title, publication time, dateline, first five paragraphs (a caption may come first). */
     async leadOf(articleId: number): Promise<{ title: string; published_at: string | null; dateline: string | null; paragraphs: string[] } | undefined> {
       const rows = await sql.all<{ title: string; published_at: string | null; dateline: string | null; text: string | null }>(
         `SELECT a.title, a.published_at, a.dateline, p.text FROM articles a
-         LEFT JOIN paragraphs p ON p.article_id = a.id AND p.position < 2 WHERE a.id = ? ORDER BY p.position`,
+         LEFT JOIN paragraphs p ON p.article_id = a.id AND p.position < 5 WHERE a.id = ? ORDER BY p.position`,
         [articleId],
       );
       if (!rows.length) return undefined;
