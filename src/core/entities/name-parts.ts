@@ -1,0 +1,175 @@
+/**
+ * The word lists and tests the name rules (name-rules.ts) are built from: how news writes the end
+ * of an organisation's name, the words around a person's name, places glued to what follows.
+ */
+import { isTranslitWord, PERSON_TAGS } from './foreign-names.ts';
+import { isKnownOrganisation, isWorldPlace, listedHead } from './world-places.ts';
+import { allHan, isCommonWord, type Token } from './segment-names.ts';
+import { isAmbiguousSurname, isChineseSurnameStart, isGenericOrgWord, isGenericPlaceWord, isNonNameWord, isPlaceAbbreviation } from './name-lexicon.ts';
+import type { NameSpan } from './recognize-names.ts';
+
+// What an organisation name ends with; 政府 is left out on purpose (印度政府 names the country).
+const ORG_END = /(?:队|部|委|会|院|社|局|厅|署|党|团|办|处|所|校|厂|行|军|报|台|店|中心|公司|集团|银行|组织|协会|学会|联盟|大学|学院|中学|小学|法院|检察院|委员会|研究所|研究院|基金会|俱乐部|工会|议会|内阁|联合会|共同体|交易所|通讯社)$/;
+const ORG_INNER_TAGS = new Set(['n', 'nz', 'nt', 'ns', 'vn', 'j', 'nr', 'b', 'l', 'm']);
+// Ends of a one-word organisation (县委, 保守党, 人权会, 五牛队, 内阁).
+const ORG_WORD_END = /(?:委|党|队|内阁|议会|国会)$/;
+// Ends strong enough to make common nouns an organisation (机场 管理局, 帐篷 小学, 招商引资 团).
+const STRONG_ORG_END = /(?:队|委|党|局|厅|署|社|团|公司|集团|银行|组织|协会|学会|联盟|大学|学院|中学|小学|法院|检察院|委员会|研究所|研究院|基金会|俱乐部|工会|议会|联合会|交易所|通讯社|管理局|总公司|分局|组委会)$/;
+// Last characters of abbreviated organisations (欧盟, 北大, 法航, 邯钢, 政协, 人大).
+export const ORG_ABBREVIATION_END = new Set('盟大航钢协委联院办党队局行');
+// Directional words ending in 部 (中南部, 大部) are parts of a place, not departments.
+const REGION_PART = /^[东西南北中大]+部$/;
+const NAMED_TAGS = new Set(['ns', 'nt', 'nz', 'j', 'nr']);
+const DEPUTY = new Set('副总正代原前');
+// A title glued to an organisation's last word (司法部长, 内政部长, 县委书记, 日报社长).
+const ORG_TITLE = /[部局厅署社委](长|书记)$/;
+const ORG_MAX = 14;
+// A place followed by one of these single characters is one place (青海 省, 曲麻莱 县).
+export const LOC_SUFFIX = new Set(['省', '市', '县', '区', '州', '镇', '乡', '村', '岛', '湾', '港', '江', '河', '湖', '山', '峰', '街', '路']);
+
+
+
+/** Where an organisation found at token i ends: the index of the token after it and the character offset. */
+interface OrgEnd {
+  next: number;
+  end: number;
+}
+
+/** How many characters of a title glued to an organisation's last word are the title (司法部长 → 司法部 + 长, 县委书记 → 县委 + 书记). */
+function titleTail(word: string): number {
+  const m = ORG_TITLE.exec(word);
+  return m ? m[1].length : 0;
+}
+
+/** An organisation starting at token i (a place, organisation or abbreviation head, or common nouns ending in an organisation word), or undefined. */
+export function organisation(tokens: Token[], i: number): OrgEnd | undefined {
+  const first = tokens[i];
+  const named = first.tag === 'ns' || first.tag === 'nt' || first.tag === 'nz' || first.tag === 'j';
+  if (!named && first.tag !== 'n' && first.tag !== 'a') return undefined;
+  let best: OrgEnd | undefined = first.tag === 'nt' && !first.word.endsWith('政府') ? { next: i + 1, end: first.end } : undefined;
+  // One word that is an organisation on its own (国会, 县委, 保守党), not a generic one (社会, 部队).
+  if (!best && first.word.length >= 2 && first.tag !== 'a' && ORG_WORD_END.test(first.word) && !isGenericOrgWord(first.word)) best = { next: i + 1, end: first.end };
+  // A proper noun jieba knows whole that ends like an organisation (人民日报/nz, 光明日报/nz).
+  if (!best && first.tag === 'nz' && first.word.length >= 3 && ORG_END.test(first.word) && !isGenericOrgWord(first.word)) best = { next: i + 1, end: first.end };
+  const cut = first.word.length >= 4 ? titleTail(first.word) : 0;
+  if (cut) return { next: i + 1, end: first.end - cut };
+  let len = first.word.length;
+  for (let j = i + 1; j < tokens.length; j++) {
+    const t = tokens[j];
+    if (t.start !== tokens[j - 1].end || !ORG_INNER_TAGS.has(t.tag) || !allHan(t.word)) break;
+    len += t.word.length;
+    if (len > ORG_MAX) break;
+    // A common-noun head gives way to a name further on (会见/n 芬兰/ns 农林部: the organisation starts at 芬兰).
+    if (!named && NAMED_TAGS.has(t.tag)) return undefined;
+    // A known company after a common noun is named on its own (中国 巨头 华为: the giant, then Huawei).
+    if (isKnownOrganisation(t.word) && tokens[j - 1].tag === 'n') return best;
+    const tail = titleTail(t.word);
+    if (tail) {
+      // 中联部/nt 部长, 财政部/nt 副部长: the title is the whole word, the organisation ended before it.
+      if ((t.word.length - tail === 1 && tokens[j - 1].word.endsWith(t.word[0])) || DEPUTY.has(t.word[0])) return named || j > i + 1 ? { next: j, end: tokens[j - 1].end } : best;
+      return { next: j + 1, end: t.end - tail };
+    }
+    if (REGION_PART.test(t.word)) break;
+    if (t.tag === 'nt' && named && !t.word.endsWith('政府')) best = { next: j + 1, end: t.end };
+    else if (ORG_END.test(t.word) && !t.word.endsWith('政府') && !isGenericOrgWord(t.word) && (named || STRONG_ORG_END.test(t.word))) best = { next: j + 1, end: t.end };
+  }
+  return best;
+}
+
+// Last characters of place names that jieba's dictionary mis-tags as people (石家庄/nr).
+const PLACE_END = /[庄省市县区州镇乡村岛湾港江河湖山峰街路城堡沟屯营寨坡]$/;
+// Place endings strong enough to override a person tag (not 江/山/河, which end given names too).
+export const PLACE_TAIL = /[庄省市县镇乡村岛湾港街城堡寨寺]$/;
+// Words a person's name is often followed by in news (彭真校长, 贺龙同志, 克林顿说).
+export const PERSON_AFTER = /^(?:同志|先生|女士|夫人|教授|主席|总统|总理|首相|部长|书记|委员长|院士|博士|大使|将军|校长|院长|主任|经理|总裁|董事长|局长|市长|县长|省长|说|表示|指出|认为|强调|会见|会晤|访问|宣布|称|等人|一行|报道|摄)/;
+// Titles and roles news writes right before a name (记者薛原, 县委书记汪明新, 选手张勇).
+export const PERSON_BEFORE = /(?:记者|通讯员|指挥官|书记|主任|经理|总裁|董事长|院长|校长|局长|厅长|部长|处长|科长|所长|市长|县长|省长|乡长|镇长|村长|主席|总理|总统|教授|教练|选手|队员|球员|运动员|作者|政委|司令员|司令|参谋长|委员|代表|老师|同学|演员|导演|编辑|律师|医生|大夫|工程师|厂长|社长|站长|队长|班长|组长|会长|秘书长|干事|战士|老人|女士|先生|同志|妻子|丈夫|儿子|女儿|母亲|父亲)$/;
+const COMPOUND_SURNAME = /^(?:欧阳|司马|诸葛|上官|东方|皇甫|尉迟|公孙|慕容|长孙|宇文|司徒|夏侯|令狐|端木)/;
+// Tags of words jieba glues a country onto (法国总理/n, 德国总理/nr, 中国京剧/nz, 中国式/nz).
+export const COMPOUND_TAGS = new Set(['n', 'nr', 'nz', 'x', 'vn']);
+// What follows a country abbreviation to make a word about its people or leaders (俄总统, 日寇).
+const PEOPLE_TAIL = new Set(['总统', '总理', '首相', '外长', '政府', '国王', '大使', '两国', '人', '寇', '侨', '军', '方']);
+// Tags of a two-character given name jieba read as a word (火星/n, 宏伟/a, 一夫/n).
+export const GIVEN_TAGS = new Set(['n', 'a', 'nr', 'x', 'nz', 'ns']);
+// Tags of a last given-name character the HMM left alone (新/a, 贤/zg).
+export const THIRD_TAGS = new Set(['a', 'zg', 'ng', 'nr', 'ag', 'n']);
+// Verbs and prepositions jieba glues to a country abbreviation (访华, 驻美, 对日).
+export const VISIT_HEAD = new Set('访来驻赴对抵离返旅援侵反亲抗排留');
+// What follows an abbreviation to mean that country's side, army or people (中方, 美军, 日籍).
+export const SIDE_TAIL = new Set('方军籍资企商');
+// Characters that end a glued word, never a two-character given name (余人, 时要, 那好).
+export const NOT_GIVEN_END = new Set('人的了是在得个些要转字着上下里内外中为以与和就都也又还才再将被把从对到向')
+// What closes a quoted speaker in a headline (陈时中：约有150万剂; not 徐渭诗：, a poem, whose last character is a noun).
+export const NAME_CLOSE = /^[：:]/;
+// Tags of a single character that never ends a name (prepositions, conjunctions, particles, pronouns, numerals, adverbs, verbs).
+export const CUT_NAME_STOP = /^(?:d|p|c|u\w*|r|m|q|v|y|e|o)$/;
+// Prepositions and conjunctions the HMM glues onto a name after them (当马云, 被王丹).
+export const GLUE_HEAD = new Set('当在被向和与让对把给跟由从将于及');
+// Words a place is often preceded by (在莫斯科, 访问科索沃, 抵达吉隆坡).
+const PLACE_BEFORE = /^(?:在|到|赴|抵|抵达|访问|前往|来自|飞往|位于|从|离开|途经|返回|回到|进入)$/;
+
+/** A Chinese personal name: a surname and one or two given-name characters, found by the HMM (张敬涛/x) or known to the dictionary (胡锦涛/nr). */
+export function isChineseName(t: Token, next: Token | undefined, prev?: Token): boolean {
+  if (!allHan(t.word) || t.word.length < 2 || t.word.length > 4) return false;
+  if (isNonNameWord(t.word) || !isChineseSurnameStart(t.word) || PLACE_END.test(t.word)) return false;
+  if (t.word.length >= 3) {
+    if (t.tag === 'x' ? t.word.length !== 3 : !PERSON_TAGS.has(t.tag)) return false;
+    if (t.word.length === 4) return COMPOUND_SURNAME.test(t.word) || inContext(t, next, prev);
+    // 宣传性, 雷阵雨: a word that starts or ends with a common dictionary word is that word, not
+    // surname + given name, unless a title or verb of speech stands beside it (温家宝会见, 总理周恩来).
+    return (!isCommonWord(t.word.slice(0, 2)) && !isCommonWord(t.word.slice(1))) || inContext(t, next, prev);
+  }
+  // Two characters are as often a plain word (文明, 官媒): the HMM's unknown word is a name unless a
+  // place suffix follows; a dictionary name needs a title or verb of speech after it, or a title before.
+  if (t.tag === 'x' && !isAmbiguousSurname(t.word[0]) && !NOT_GIVEN_END.has(t.word[1])) return !(next && next.start === t.end && LOC_SUFFIX.has(next.word));
+  if (!PERSON_TAGS.has(t.tag) && t.tag !== 'x') return false;
+  return inContext(t, next, prev);
+}
+
+/** Whether a title or verb of speech stands right after `t`, or a title or role right before it. */
+function inContext(t: Token, next: Token | undefined, prev: Token | undefined): boolean {
+  return (!!next && next.start === t.end && PERSON_AFTER.test(next.word)) || (!!prev && prev.end === t.start && PERSON_BEFORE.test(prev.word));
+}
+
+/** A transliterated foreign name jieba knows as a person (克林顿/nr, 休斯/nrt), unless the context makes it a place. */
+export function isForeignName(t: Token, prev: Token | undefined, next: Token | undefined, extended = false): boolean {
+  if (!PERSON_TAGS.has(t.tag) || t.word.length < 2 || !isTranslitWord(t.word) || isNonNameWord(t.word)) return false;
+  // After 在/到/访问 a dictionary name is as often a place (在莫斯科); one the dictionary knows only
+  // in part (斯诺/nr 登: 在斯诺登文件中) is an unknown name, a person as usual.
+  if (prev && PLACE_BEFORE.test(prev.word) && !extended) return false;
+  if (next && next.start === t.end && LOC_SUFFIX.has(next.word)) return false;
+  return true;
+}
+
+/** The length of a country or city a longer word starts with (法国总理 → 2), or of a country abbreviation before a title or people word (俄总统 → 1); 0 if none. */
+export function placeHead(word: string): number {
+  if (word.length < 3 || !allHan(word) || ORG_END.test(word) || ORG_WORD_END.test(word)) return 0;
+  for (let n = Math.min(5, word.length - 1); n >= 2; n--) if (isWorldPlace(word.slice(0, n)) && !LOC_SUFFIX.has(word[n])) return n;
+  return isPlaceAbbreviation(word[0]) && PEOPLE_TAIL.has(word.slice(1)) ? 1 : 0;
+}
+
+/** Whether the token after i is a place abbreviation glued to it (中/f 美/ns). */
+export function abbreviationNext(tokens: Token[], i: number): boolean {
+  const n = tokens[i + 1];
+  return !!n && n.start === tokens[i].end && n.word.length === 1 && isPlaceAbbreviation(n.word) && (n.tag === 'ns' || n.tag === 'j');
+}
+
+/**
+ * The place or organisation an organisation's name starts with: a listed one (华为 of
+ * 华为技术有限公司, 新疆 of 新疆维吾尔自治区…), else a first word jieba tags as a place or
+ * organisation when more follows (青岛/ns 海牛队); undefined if none.
+ */
+export function innerHead(tokens: Token[], i: number, end: number, text: string): NameSpan | undefined {
+  const first = tokens[i];
+  const listed = listedHead(first.word);
+  if (listed) return { start: first.start, end: first.start + listed.length, text: text.slice(first.start, first.start + listed.length), type: listed.type };
+  if (first.end >= end || first.word.length < 2 || !allHan(first.word) || isGenericPlaceWord(first.word)) return undefined;
+  if (first.tag === 'ns' || (first.tag === 'nt' && !first.word.endsWith('政府'))) return { start: first.start, end: first.end, text: text.slice(first.start, first.end), type: first.tag === 'ns' ? 'LOC' : 'ORG' };
+  return undefined;
+}
+
+/** A listed place inside a longer place name is a mention of it too (南非 in 南非共和国, 纽约 in 纽约州). */
+export function placeInner(span: NameSpan, simp: string, text: string): NameSpan[] | undefined {
+  const head = listedHead(simp.slice(span.start, span.end));
+  return head ? [{ start: span.start, end: span.start + head.length, text: text.slice(span.start, span.start + head.length), type: head.type }] : undefined;
+}

@@ -1,0 +1,253 @@
+/**
+ * The rules that find names in jieba's tokens, one function each, tried in order at every token;
+ * the first that applies takes the token (and any it joins to it). One function per rule rather
+ * than one long loop body: V8 recompiled the long body from scratch each time a rarely taken branch
+ * was first reached (14 times per ingest of the corpus, ~1 s of compiler time); small functions
+ * recompile alone and cheaply.
+ */
+import { isTranslitChar } from './alias-pairs.ts';
+import { dottedName, isTranslitWord, PERSON_TAGS, translitRun } from './foreign-names.ts';
+import { isKnownOrganisation, isWorldPlace } from './world-places.ts';
+import { allHan, isCommonWord, isDictionaryWord, segmenter, type Token } from './segment-names.ts';
+import { isAmbiguousSurname, isChineseSurnameStart, isGenericPlaceWord, isNonNameWord, isPlaceAbbreviation } from './name-lexicon.ts';
+import {
+  abbreviationNext, COMPOUND_TAGS, CUT_NAME_STOP, GIVEN_TAGS, GLUE_HEAD, innerHead, isChineseName, isForeignName, LOC_SUFFIX, NAME_CLOSE, NOT_GIVEN_END,
+  ORG_ABBREVIATION_END, organisation, PERSON_AFTER, PERSON_BEFORE, placeHead, placeInner, PLACE_TAIL, SIDE_TAIL, THIRD_TAGS, VISIT_HEAD,
+} from './name-parts.ts';
+import type { NameSpan, NameType } from './recognize-names.ts';
+
+interface Scan {
+  text: string;
+  tokens: Token[];
+  out: NameSpan[];
+}
+
+/** A rule at token i: the index of the last token the name it found took, or -1 when it does not apply. */
+type Rule = (s: Scan, i: number) => number;
+
+function push(s: Scan, start: number, end: number, type: NameType): void {
+  s.out.push({ start, end, text: s.text.slice(start, end), type });
+}
+
+/** A foreign name joined by a middle dot (爱德华·斯诺登). */
+const dotted: Rule = (s, i) => {
+  const end = dottedName(s.tokens, i);
+  if (end <= 0) return -1;
+  push(s, s.tokens[i].start, s.tokens[end - 1].end, 'PER');
+  return end - 1;
+};
+
+/** A country glued to what follows (法国总理/n, 中国京剧/nz, 俄总统/n): the country is a place. */
+const countryHead: Rule = (s, i) => {
+  const t = s.tokens[i];
+  const head = COMPOUND_TAGS.has(t.tag) ? placeHead(t.word) : 0;
+  if (!head) return -1;
+  push(s, t.start, t.start + head, 'LOC');
+  return i;
+};
+
+/** An organisation, with the listed place or body it starts with as an inner mention. */
+const organisationRule: Rule = (s, i) => {
+  const t = s.tokens[i];
+  const org = t.word.endsWith('关系') ? undefined : organisation(s.tokens, i);
+  if (!org) return -1;
+  push(s, t.start, org.end, 'ORG');
+  const inner = innerHead(s.tokens, i, org.end, s.text);
+  if (inner) s.out[s.out.length - 1].inner = [inner];
+  return org.next - 1;
+};
+
+/** 印度政府 names the country, 克林顿政府 the president. */
+const government: Rule = (s, i) => {
+  const t = s.tokens[i];
+  if (!(t.tag === 'nt' && t.word.endsWith('政府') && t.word.length > 2)) return -1;
+  const head = segmenter().tag(t.word.slice(0, -2), true);
+  push(s, t.start, t.end - 2, head.length === 1 && PERSON_TAGS.has(head[0].tag) ? 'PER' : 'LOC');
+  return i;
+};
+
+/** The dictionary keeps some names glued to what follows (邓小平理论/nr): the name is the head. */
+const gluedPerson: Rule = (s, i) => {
+  const t = s.tokens[i];
+  if (!(PERSON_TAGS.has(t.tag) && t.word.length >= 5 && isChineseSurnameStart(t.word))) return -1;
+  push(s, t.start, t.start + 3, 'PER');
+  return i;
+};
+
+/** 中美关系/nt: two countries and their relations, not an organisation. */
+const relations: Rule = (s, i) => {
+  const t = s.tokens[i];
+  if (!(t.word.length === 4 && t.word.endsWith('关系') && isPlaceAbbreviation(t.word[0]) && isPlaceAbbreviation(t.word[1]))) return -1;
+  push(s, t.start, t.start + 1, 'LOC');
+  push(s, t.start + 1, t.start + 2, 'LOC');
+  return i;
+};
+
+/** A verb or preposition glued to a country abbreviation (访华, 对美, 赴法): the abbreviation is a place. */
+const visit: Rule = (s, i) => {
+  const t = s.tokens[i];
+  if (!(t.word.length === 2 && VISIT_HEAD.has(t.word[0]) && (isPlaceAbbreviation(t.word[1]) || t.word[1] === '华') && t.tag !== 'ns')) return -1;
+  push(s, t.start + 1, t.end, 'LOC');
+  return i;
+};
+
+/** An abbreviation glued to 方/军/籍 (中方, 美军): the abbreviation is a place. */
+const side: Rule = (s, i) => {
+  const t = s.tokens[i];
+  if (!(t.word.length === 2 && isPlaceAbbreviation(t.word[0]) && SIDE_TAIL.has(t.word[1]) && t.tag !== 'ns')) return -1;
+  push(s, t.start, t.start + 1, 'LOC');
+  return i;
+};
+
+/** Country and region abbreviations: 中美 is two places, 中 in 中/f 美/ns too. */
+const abbreviations: Rule = (s, i) => {
+  const t = s.tokens[i];
+  const next = i + 1 < s.tokens.length ? s.tokens[i + 1] : undefined;
+  if (!(allHan(t.word) && t.word.length <= 2 && [...t.word].every(isPlaceAbbreviation) && (t.tag === 'ns' || t.tag === 'j' || (t.tag === 'x' && next?.tag !== 'm') || abbreviationNext(s.tokens, i)))) return -1;
+  for (let k = 0; k < t.word.length; k++) push(s, t.start + k, t.start + k + 1, 'LOC');
+  return i;
+};
+
+/** A conjunction or preposition glued onto a listed place (和澳洲/ns): the place is the rest. */
+const gluedPlace: Rule = (s, i) => {
+  const t = s.tokens[i];
+  if (!(t.tag === 'ns' && t.word.length >= 3 && GLUE_HEAD.has(t.word[0]) && isWorldPlace(t.word.slice(1)))) return -1;
+  push(s, t.start + 1, t.end, 'LOC');
+  return i;
+};
+
+/** A place jieba tagged (ns), with a one-character suffix after it (青海 省) or without 地区. */
+const place: Rule = (s, i) => {
+  const t = s.tokens[i];
+  if (!(t.tag === 'ns' && allHan(t.word) && !isGenericPlaceWord(t.word))) return -1;
+  if (t.word.length > 3 && t.word.endsWith('地区')) {
+    push(s, t.start, t.end - 2, 'LOC');
+    return i;
+  }
+  const next = i + 1 < s.tokens.length ? s.tokens[i + 1] : undefined;
+  if (next && next.start === t.end && LOC_SUFFIX.has(next.word)) {
+    push(s, t.start, next.end, 'LOC');
+    return i + 1;
+  }
+  push(s, t.start, t.end, 'LOC');
+  return i;
+};
+
+/** Places jieba's dictionary tags as people (石家庄/nr, 公明镇/nr): the last character says so. */
+const placeTagged: Rule = (s, i) => {
+  const t = s.tokens[i];
+  if (!((PERSON_TAGS.has(t.tag) || t.tag === 'x') && t.word.length >= 3 && allHan(t.word) && PLACE_TAIL.test(t.word) && !isNonNameWord(t.word))) return -1;
+  push(s, t.start, t.end, 'LOC');
+  return i;
+};
+
+/** A foreign name jieba cut in two dictionary names (扎克/nrt 伯格/nr) is one name. */
+const foreignHalves: Rule = (s, i) => {
+  const t = s.tokens[i];
+  const after = i + 1 < s.tokens.length ? s.tokens[i + 1] : undefined;
+  if (!(PERSON_TAGS.has(t.tag) && isTranslitWord(t.word) && after && after.start === t.end && PERSON_TAGS.has(after.tag) && isTranslitWord(after.word) && !isChineseSurnameStart(after.word))) return -1;
+  push(s, t.start, after.end, 'PER');
+  return i + 1;
+};
+
+/** A surname jieba left alone before a two-character word (曹/nr 火星/n, 江/nr 宏伟/a): surname + given name. */
+const surnameAlone: Rule = (s, i) => {
+  const t = s.tokens[i];
+  const given = i + 1 < s.tokens.length ? s.tokens[i + 1] : undefined;
+  if (!(t.tag === 'nr' && t.word.length === 1 && !isAmbiguousSurname(t.word) && isChineseSurnameStart(t.word) && given && given.start === t.end && given.word.length === 2 && allHan(given.word) && GIVEN_TAGS.has(given.tag))) return -1;
+  push(s, t.start, given.end, 'PER');
+  return i + 1;
+};
+
+/**
+ * The HMM glues a preposition or conjunction onto an unknown two-character name (当马云/x 在):
+ * the name is the rest when it is a surname and a given name no dictionary knows.
+ */
+const gluedPreposition: Rule = (s, i) => {
+  const t = s.tokens[i];
+  if (!(t.tag === 'x' && t.word.length === 3 && GLUE_HEAD.has(t.word[0]) && allHan(t.word))) return -1;
+  const rest = t.word.slice(1);
+  if (!(isChineseSurnameStart(rest) && !isAmbiguousSurname(rest[0]) && !NOT_GIVEN_END.has(rest[1]) && !isNonNameWord(rest) && !isDictionaryWord(rest))) return -1;
+  push(s, t.start + 1, t.end, 'PER');
+  return i;
+};
+
+/**
+ * A three-character name cut after two (陈时/x 中/f 说, 市长 柯文/nz 哲/n): a verb of speech or a
+ * time word after the last character, or a title before the name, makes it one.
+ */
+const cutAfterTwo: Rule = (s, i) => {
+  const { tokens } = s;
+  const t = tokens[i];
+  const last = i + 1 < tokens.length ? tokens[i + 1] : undefined;
+  if (!(t.word.length === 2 && allHan(t.word) && (t.tag === 'x' || t.tag === 'nz' || PERSON_TAGS.has(t.tag)) && isChineseSurnameStart(t.word) && !isAmbiguousSurname(t.word[0]) && !isNonNameWord(t.word) && !isCommonWord(t.word)
+    && last && last.start === t.end && last.word.length === 1 && allHan(last.word) && !CUT_NAME_STOP.test(last.tag))) return -1;
+  const after = i + 2 < tokens.length ? tokens[i + 2] : undefined;
+  const prev = i > 0 ? tokens[i - 1] : undefined;
+  if (!((after && after.start === last.end && (PERSON_AFTER.test(after.word) || after.tag === 't' || (NAME_CLOSE.test(after.word) && last.tag !== 'n'))) || (prev && prev.end === t.start && PERSON_BEFORE.test(prev.word)))) return -1;
+  push(s, t.start, last.end, 'PER');
+  return i + 1;
+};
+
+/** A Chinese name the HMM or the dictionary found, or a transliterated foreign one, with the pieces it was cut into. */
+const person: Rule = (s, i) => {
+  const { tokens } = s;
+  const t = tokens[i];
+  const next = i + 1 < tokens.length ? tokens[i + 1] : undefined;
+  const prev = i > 0 ? tokens[i - 1] : undefined;
+  const chinese = isChineseName(t, next, prev);
+  if (!chinese && !isForeignName(t, prev, next, translitRun(tokens, i + 1, t.word.length) > i + 1)) return -1;
+  let end = t.end;
+  let k = i + 1;
+  // A name the HMM cut before its last given-name character (汪明/x 新/a, 金志/n 贤/zg).
+  const third = k < tokens.length ? tokens[k] : undefined;
+  if (chinese && t.word.length === 2 && t.tag === 'x' && third && third.start === end && third.word.length === 1 && THIRD_TAGS.has(third.tag) && !NOT_GIVEN_END.has(third.word)) {
+    end = third.end;
+    k++;
+  }
+  // An unknown foreign name cut into pieces (斯诺/nr 登/v, 普里马/nr 科夫): the pieces go back on.
+  if (!chinese) {
+    k = translitRun(tokens, k, t.word.length);
+    end = tokens[k - 1].end;
+    const glued = k < tokens.length ? tokens[k] : undefined;
+    if (k === i + 1 && glued && glued.tag === 'x' && glued.start === end && glued.word.length === 2 && isTranslitChar(glued.word[0]) && isDictionaryWord(glued.word[1]) && !isDictionaryWord(glued.word)) {
+      // …or glued by the HMM to the word after it (斯诺/nr 登说/x).
+      end = glued.start + 1;
+      k++;
+    }
+  }
+  push(s, t.start, end, 'PER');
+  return k - 1;
+};
+
+const RULES: Rule[] = [dotted, countryHead, organisationRule, government, gluedPerson, relations, visit, side, abbreviations, gluedPlace, place, placeTagged, foreignHalves, surnameAlone, gluedPreposition, cutAfterTwo, person];
+
+/**
+ * Countries and cities jieba's dictionary tags as people (莫斯科/nr) or plain nouns (合肥/n) are
+ * places. Known companies and bodies (微软/a, 华为/nz) are organisations; so are abbreviations that
+ * are not all country letters (欧盟/j, 北大/j; 中美/j stays two places).
+ */
+function retag(tokens: Token[]): void {
+  for (const t of tokens) {
+    if (t.tag !== 'ns' && isWorldPlace(t.word)) t.tag = 'ns';
+    else if (isKnownOrganisation(t.word)) t.tag = 'nt';
+    else if (t.tag === 'j' && t.word.length >= 2 && t.word.length <= 4 && ORG_ABBREVIATION_END.has(t.word[t.word.length - 1])) t.tag = 'nt';
+  }
+}
+
+/** The rules alone: every name they find in `text` (`simp` its Simplified form, `tokens` jieba's of it, retagged here), in order, not overlapping. */
+export function ruleNames(text: string, simp: string, tokens: Token[]): NameSpan[] {
+  retag(tokens);
+  const s: Scan = { text, tokens, out: [] };
+  for (let i = 0; i < tokens.length; i++) {
+    for (const rule of RULES) {
+      const last = rule(s, i);
+      if (last >= 0) {
+        i = last;
+        break;
+      }
+    }
+  }
+  for (const span of s.out) if (span.type === 'LOC' && !span.inner) span.inner = placeInner(span, simp, text);
+  return s.out;
+}
