@@ -10,6 +10,7 @@ import { charFeatures } from '../../src/core/entities/ner/features.ts';
 import { plainTokens } from '../../src/core/entities/segment-names.ts';
 import { withListedRules } from '../../src/core/entities/ner/tagger.ts';
 import { decode, labelsFromSpans, spansFromLabels, train, type Example } from '../../src/core/entities/ner/perceptron.ts';
+import { swapMentions } from './ner-augment.ts';
 
 /** The People's Daily 1998 dev sentences (offsets in code points). */
 export const NER_FILE = 'test/fixtures/dev/ner-zh/peoples-daily-1998-dev.jsonl';
@@ -49,18 +50,29 @@ export function prepare(rows: Row[]): { examples: Example[]; rules: NameSpan[][]
   return { examples, rules, simps };
 }
 
+/** Training examples of `rows` plus `copies` mention-swapped copies of them (ner-augment.ts). */
+export function trainingSet(rows: Row[], examples: Example[], copies: number): Example[] {
+  return copies > 0 ? [...examples, ...prepare(swapMentions(rows, copies)).examples] : examples;
+}
+
 /**
  * k-fold cross-validation in contiguous blocks (neighbouring sentences come from one article, so
  * a random split would let a name seen in training be scored): each sentence's spans predicted by
- * a model trained on the other folds.
+ * a model trained on the other folds (and `copies` swapped copies of them, never of the fold scored).
  */
-export function crossValidate(data: { examples: Example[]; rules: NameSpan[][]; simps: string[] }, k: number, opts: { epochs?: number; prune?: number; minCount?: number }): Span[][] {
+export function crossValidate(
+  rows: Row[],
+  data: { examples: Example[]; rules: NameSpan[][]; simps: string[] },
+  k: number,
+  opts: { epochs?: number; prune?: number; minCount?: number; copies?: number },
+): Span[][] {
   const { examples, rules, simps } = data;
   const out: Span[][] = new Array(examples.length);
   for (let f = 0; f < k; f++) {
     const lo = Math.floor((f * examples.length) / k);
     const hi = Math.floor(((f + 1) * examples.length) / k);
-    const model = train([...examples.slice(0, lo), ...examples.slice(hi)], opts);
+    const own = [...examples.slice(0, lo), ...examples.slice(hi)];
+    const model = train(trainingSet([...rows.slice(0, lo), ...rows.slice(hi)], own, opts.copies ?? 0), opts);
     for (let i = lo; i < hi; i++) out[i] = withListedRules(spansFromLabels(decode(model, examples[i].feats)), rules[i], simps[i]);
   }
   return out;

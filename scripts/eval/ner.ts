@@ -16,6 +16,8 @@ export const EPOCHS = 12;
 export const PRUNE = 0.5;
 export const MIN_COUNT = 1;
 export const FOLDS = 5;
+// Mention-swapped copies of each training sentence (ner-augment.ts): PER F1 +0.02 cross-validated.
+export const COPIES = 3;
 
 function score(name: string, predict: (text: string, i: number) => Span[], rows: { text: string; entities: Span[] }[]): void {
   const st = Object.fromEntries(TYPES.map((t) => [t, { tp: 0, fp: 0, fn: 0 }]));
@@ -59,8 +61,8 @@ export async function run(): Promise<void> {
   recognizeNames('预热');
   score('newsbot recognizeNames (rules, ingest)', (text) => recognizeNames(text).map((s) => toCodePoints(text, s)), rows);
   const t0 = performance.now();
-  const cv = crossValidate(prepare(rows), FOLDS, { epochs: EPOCHS, prune: PRUNE, minCount: MIN_COUNT });
-  console.log(`tagger: ${FOLDS}-fold cross-validation, contiguous folds, ${EPOCHS} epochs (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+  const cv = crossValidate(rows, prepare(rows), FOLDS, { epochs: EPOCHS, prune: PRUNE, minCount: MIN_COUNT, copies: COPIES });
+  console.log(`tagger: ${FOLDS}-fold cross-validation, contiguous folds, ${EPOCHS} epochs, ${COPIES} swapped copies (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
   score(`tagger + rules, ${FOLDS}-fold CV (honest)`, (text, i) => cv[i].map((s) => toCodePoints(text, s)), rows);
   score('shipped model (TRAINED ON THIS SET: not a score)', (text) => recognizeNames(text, { tagger: true }).map((s) => toCodePoints(text, s)), rows);
   console.log('targets: PER ≥ 0.90, ORG ≥ 0.80, LOC ≥ 0.85 (read the cross-validated line)');
