@@ -50,20 +50,18 @@ const DATELINE = /^\s*[〔［[【]\s*(?:記者|即時新聞|中央社|編譯|綜
  * A byline paragraph among the first few is dropped too.
  */
 export function leadParagraphs(paragraphs: string[]): string[] {
-  const head = paragraphs.slice(0, 4);
-  const dated = head.findIndex((p) => DATELINE.test(p));
+  const dated = paragraphs.slice(0, 4).findIndex((p) => DATELINE.test(p));
   if (dated > 0) return paragraphs.slice(dated);
   let i = 0;
   while (i < Math.min(4, paragraphs.length - 1)) {
     const p = paragraphs[i].trim();
-    const credit = CREDIT_ONLY.test(paragraphs[i + 1]?.trim() ?? '');
     if (!p || CREDIT_ONLY.test(p) || BYLINE.test(p) || (p.length <= 150 && ENDS_IN_CREDIT.test(p))) i++;
-    else if (credit && p.length <= 300) i += 2;
+    else if (p.length <= 300 && CREDIT_ONLY.test(paragraphs[i + 1].trim())) i += 2;
     else break;
   }
-  // A byline below a subheading (LEVEL 2 ALERT STAYS: … / By Lee I-chia / Staff reporter) is not the lead either.
-  const rest = i > 0 && i < paragraphs.length ? paragraphs.slice(i) : paragraphs;
-  return rest.filter((p, k) => k > 2 || !BYLINE.test(p.trim()));
+  // Everything skipped (a caption and its credit alone): the whole text. A byline below a
+  // subheading (LEVEL 2 ALERT STAYS: … / By Lee I-chia / Staff reporter) is not the lead either.
+  return (i < paragraphs.length ? paragraphs.slice(i) : paragraphs).filter((p, k) => k > 2 || !BYLINE.test(p.trim()));
 }
 
 const CN_DIGITS: Record<string, number> = { '〇': 0, '○': 0, '零': 0, '一': 1, '二': 2, '兩': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9 };
