@@ -35,6 +35,23 @@ export const HEADLINE_DF_SHARE = 0.1;
 export const FULL_WINDOW = 25;
 const MAX_POSTINGS = 64;
 
+/** A paragraph after the lead is a shared background when the other article holds this share of its (at least BACKGROUND_MIN_TERMS) own terms. */
+export const BACKGROUND_SHARE = 0.6;
+export const BACKGROUND_MIN_TERMS = 12;
+
+interface Overlap {
+  weight: number;
+  rare: number;
+  figures: number;
+  words: number;
+  terms: number;
+}
+/** What an earlier article shares with this one; `context`: the part of it from after the lead. */
+interface Shared extends Overlap {
+  headline: number;
+  context: Overlap;
+}
+
 /**
  * How much more than the joining bar a match must score to join two existing stories through the
  * article (bridge-stories.ts): merging two stories is a bigger step than adding one article.
@@ -54,7 +71,7 @@ export interface EventMatch {
  * had indexed before).
  */
 export async function matchAndIndexEvent(stores: Pick<Stores, 'stories'>, articleId: number, day: number, lead: LeadTerms): Promise<EventMatch[]> {
-  const { terms, figures, words, headline } = lead;
+  const { terms, figures, words, headline, context } = lead;
   const st = stores.stories;
   await st.clearEventTerms(articleId);
   const lo = day - EVENT_DAY_WINDOW;
@@ -65,29 +82,47 @@ export async function matchAndIndexEvent(stores: Pick<Stores, 'stories'>, articl
   // One posting more than MAX_POSTINGS tells a too-common term (skipped) from a usable one.
   const postings = await st.eventPostings(terms, lo, hi, MAX_POSTINGS + 1);
   const headlineDf = Math.max(RARE_DF, Math.floor(n * HEADLINE_DF_SHARE));
-  const shared = new Map<number, { weight: number; rare: number; figures: number; words: number; headline: number }>();
+  const shared = new Map<number, Shared>();
+  const fresh = (): Overlap => ({ weight: 0, rare: 0, figures: 0, words: 0, terms: 0 });
   let norm = 0;
+  let contextTerms = 0;
   for (const t of terms) {
     const ids = postings.get(t) ?? [];
     const w = Math.log((n + 2) / (ids.length + 1));
     norm += w;
     if (ids.length > MAX_POSTINGS) continue;
+    const inContext = context.has(t);
+    if (inContext) contextTerms++;
     const figure = ids.length <= neutralDf && figures.has(t);
     const word = ids.length <= neutralDf && words.has(t);
     const head = ids.length <= headlineDf && headline.has(t);
     for (const id of ids) {
       let s = shared.get(id);
-      if (!s) shared.set(id, (s = { weight: 0, rare: 0, figures: 0, words: 0, headline: 0 }));
-      s.weight += w;
-      if (ids.length <= rareDf) s.rare++;
-      if (figure) s.figures++;
-      if (word) s.words++;
+      if (!s) shared.set(id, (s = { ...fresh(), headline: 0, context: fresh() }));
+      for (const o of inContext ? [s, s.context] : [s]) {
+        o.weight += w;
+        o.terms++;
+        if (ids.length <= rareDf) o.rare++;
+        if (figure) o.figures++;
+        if (word) o.words++;
+      }
       if (head) s.headline++;
     }
   }
+  // A paragraph after the lead that the other article holds nearly whole is the background a
+  // reporter repeats under each of the day's reports (the cluster so far, the rules in force):
+  // shared by unrelated reports, it says nothing of whether they tell one event.
+  for (const s of shared.values()) {
+    const c = s.context;
+    if (contextTerms < BACKGROUND_MIN_TERMS || c.terms < contextTerms * BACKGROUND_SHARE) continue;
+    s.weight -= c.weight;
+    s.rare -= c.rare;
+    s.figures -= c.figures;
+    s.words -= c.words;
+  }
   // The neutral rule: a rare exact figure and another rare figure or English word (an English
   // version of a Chinese report shares little else); the cosine rule for everything else.
-  const neutral = (s: { figures: number; words: number }) => s.figures >= 1 && s.figures + s.words >= 2;
+  const neutral = (s: Overlap) => s.figures >= 1 && s.figures + s.words >= 2;
   const eligible = [...shared].filter(([id, s]) => id !== articleId && (s.rare >= EVENT_RARE_TERMS || neutral(s)));
   const norms = eligible.length && norm ? await st.eventNorms(eligible.map(([id]) => id)) : new Map<number, number>();
   const out: EventMatch[] = [];

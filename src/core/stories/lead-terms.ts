@@ -123,6 +123,8 @@ export interface LeadTerms {
   figures: Set<number>;
   words: Set<number>;
   headline: Set<number>;
+  /** Terms found only after the lead's first paragraph: where a reporter's repeated background sits. */
+  context: Set<number>;
 }
 
 // A column or series label opening a headline (《TAIPEI TIMES》, 謠言終結站》, 桃園》): every report
@@ -131,12 +133,23 @@ const COLUMN_LABEL = /^\s*(?:《[^《》]{1,20}》|[^\s《》]{1,8}》)/;
 
 /** The event terms of a title and the first paragraphs (their first LEAD_CHARS characters after cleaning). */
 export function leadTerms(title: string, paragraphs: string[]): LeadTerms {
-  const lead = cleanLead(paragraphs.join('\n')).replace(/\s+/g, ' ').trim().slice(0, LEAD_CHARS);
+  // Cleaned as one text (a byline or caption may open it), then read paragraph by paragraph
+  // within the LEAD_CHARS budget, so the terms only later paragraphs add are known.
+  const parts: string[] = [];
+  let budget = LEAD_CHARS;
+  for (const p of cleanLead(paragraphs.join('\n')).split('\n')) {
+    const t = p.replace(/\s+/g, ' ').trim();
+    if (!t || budget <= 0) continue;
+    parts.push(t.slice(0, budget));
+    budget -= t.length + 1;
+  }
   const out = new Set<number>();
   const figures = new Set<number>();
   const words = new Set<number>();
   const headline = new Set<number>();
+  const context = new Set<number>();
   let inTitle = true;
+  let inContext = false;
   const add = (s: string, kind?: Set<number>) => {
     if (inTitle) {
       const t = fnv1a('T' + s);
@@ -144,10 +157,13 @@ export function leadTerms(title: string, paragraphs: string[]): LeadTerms {
       headline.add(t);
     }
     const h = fnv1a(s);
+    if (inContext && !out.has(h)) context.add(h);
     out.add(h);
     kind?.add(h);
   };
-  for (const part of [cleanLead(title.replace(COLUMN_LABEL, ' ')), lead]) {
+  for (const [k, part] of [cleanLead(title.replace(COLUMN_LABEL, ' ')), ...parts].entries()) {
+    inTitle = k === 0;
+    inContext = k > 1;
     let rest = '';
     let last = 0;
     for (const m of part.matchAll(FIGURE)) {
@@ -166,9 +182,8 @@ export function leadTerms(title: string, paragraphs: string[]): LeadTerms {
     const s = foldForShingles(rest + part.slice(last));
     for (const run of s.match(/[\u3400-\u9fff]+/g) ?? []) for (let i = 0; i + 2 <= run.length; i++) add(run.slice(i, i + 2));
     for (const w of s.match(/[a-z][a-z0-9]{2,}/g) ?? []) if (!STOP.has(w)) add(w, words);
-    inTitle = false;
   }
-  return { terms: [...out], figures, words, headline };
+  return { terms: [...out], figures, words, headline, context };
 }
 
 // A count in a headline: a figure followed by 例, 人, 位, 名 or 確(診), or after a plus sign (本土+13);

@@ -40,3 +40,25 @@ test('two outlets reporting one event in their own words match; the same words a
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a background paragraph a reporter repeats under two reports does not make them one event; their leads still can', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'newsbot-event-'));
+  const db = openDatabase(join(dir, 'x.db'));
+  const stores = sqliteStores(db);
+  try {
+    let id = 1;
+    for (let k = 0; k < 30; k++) await matchAndIndexEvent(stores, id++, 100 + (k % 2), eventTerms(`${OTHER[k % 4][0]} 第${k}報`, [OTHER[k % 4][1]]));
+    const background = '新竹縣連日豪雨造成多處土石崩落，竹東、五峰與尖石山區道路已有三處坍方，縣府災害應變中心維持一級開設，各鄉鎮公所也已備妥沙包與抽水機，提醒民眾非必要不要上山。';
+    const a = id++;
+    await matchAndIndexEvent(stores, a, 100, eventTerms('新竹五峰鄉清泉部落聯外道路坍方 百餘人受困', ['〔記者李明哲／新竹報導〕五峰鄉清泉部落唯一聯外道路今晨坍方，約一百二十名居民與遊客受困，公路局已派機具搶通。', background]));
+    // Another report of the reporter's, on another event, with the same background under its lead.
+    const other = await matchAndIndexEvent(stores, id++, 100, eventTerms('新竹竹東鎮堤防潰堤 三十戶緊急撤離', ['〔記者李明哲／新竹報導〕竹東鎮上坪溪畔一段老舊堤防昨夜潰堤，鎮公所連夜撤離三十戶居民至活動中心安置。', background]));
+    assert.ok(!other.some((m) => m.articleId === a), 'shared background alone');
+    // A second report of the first event, background and all, still matches on its lead.
+    const same = await matchAndIndexEvent(stores, id++, 100, eventTerms('清泉部落聯外道路坍方 受困居民盼搶通', ['〔記者李明哲／新竹報導〕五峰鄉清泉部落聯外道路坍方，一百二十名受困居民與遊客盼公路局早日搶通，部分遊客由消防局協助徒步下山。', background]));
+    assert.ok(same.some((m) => m.articleId === a), 'same event');
+  } finally {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
