@@ -29,6 +29,12 @@ export interface AliasKey {
   latin: boolean;
 }
 
+/** The one entity an alias key names, or undefined when none or several do. */
+export function soleEntity(idx: Pick<AliasIndex, 'byKey'>, key: string): string | undefined {
+  const owners = idx.byKey.get(key);
+  return owners?.length === 1 ? owners[0] : undefined;
+}
+
 /** The compiled index of one database (see getAliasIndex). */
 export interface AliasIndex {
   version: number;

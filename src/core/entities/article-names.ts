@@ -8,6 +8,7 @@ import { foldKey, hasHan } from './fold.ts';
 import { toSimplified } from '../text/script.ts';
 import { recognizeNames, type NameSpan, type NameType } from './recognize-names.ts';
 import { canonicalChineseName } from './world-names-en.ts';
+import { abbreviatedPlace } from './name-lexicon.ts';
 
 /** The recognised names of an article: the title's, then each paragraph's. */
 export interface ArticleNames {
@@ -35,7 +36,7 @@ export interface FoundName {
   surfaces: string[];
 }
 
-/** Extra mentions of known entities found through a surname (斯诺登 after 爱德华·斯诺登). */
+/** Extra mentions of known entities found through a surname (斯诺登 after 爱德华·斯诺登) or a one-character abbreviation (访美). */
 export interface SurnameLink {
   entityId: string;
   surface: string;
@@ -75,19 +76,36 @@ export function lastPartKey(name: string): string | null {
 
 const TYPE_RANK: Record<NameType, number> = { PER: 0, ORG: 1, LOC: 2 };
 
+// What an administrative division adds to its place's name (北京市, 四川省, 香港特区, 新疆维吾尔
+// 自治区, 广西壮族自治区): the same place.
+const ADMIN_SUFFIX = /^(?:省|市|县|縣|区|區|特区|特區|特别行政区|特別行政區|\p{Script=Han}{0,5}?(?:自治区|自治區|自治州|自治县|自治縣))$/u;
+
+/** The entity a place name stands for when it is an alias hit plus an administrative suffix (北京 + 市), else undefined. */
+function adminExtension(span: NameSpan, hits: KnownSpan[]): string | undefined {
+  if (span.type !== 'LOC' || hits.length !== 1) return undefined;
+  const h = hits[0];
+  return h.start === span.start && h.end < span.end && ADMIN_SUFFIX.test(span.text.slice(h.end - span.start)) ? h.entityId : undefined;
+}
+
+// The last character of a place named after another (朝鲜半岛, 北京西站, 巴黎圣母院): a feature
+// or a building. 香港市民 and 欧洲各国 are people and countries, not places of their own.
+const PLACE_FEATURE_END = /[岛島湾灣港江河湖山峰街路桥橋城堡宫宮院园園寺庙廟场場站海峡峽]$/;
+
 /**
- * Whether an organisation's name holds the alias hits it overlaps inside it, with two or more
- * characters of its own (中国国务院, 美国国务院 around the hit 中国 / 美国): the body is a name
- * of its own, not the place, so it is kept rather than dropped with the hit.
+ * Whether a name holds the alias hits it overlaps inside it as a name of its own: an organisation
+ * with two or more characters of its own (中国国务院, 美国国务院 around the hit 中国 / 美国), a
+ * team named by its country (中国队), or a place named after the hit that opens it, ending in a
+ * feature or building (朝鲜半岛, 北京西站). Such a name is kept rather than dropped with the hit.
  */
 function wrapsHits(span: NameSpan, hits: KnownSpan[]): boolean {
-  if (span.type !== 'ORG') return false;
   let covered = 0;
   for (const h of hits) {
     if (h.start < span.start || h.end > span.end) return false;
     covered += h.end - h.start;
   }
-  return span.end - span.start - covered >= 2;
+  const own = span.end - span.start - covered;
+  if (span.type === 'ORG') return own >= 2 || (own === 1 && /[队隊]$/.test(span.text));
+  return span.type === 'LOC' && own >= 2 && hits.some((h) => h.start === span.start) && PLACE_FEATURE_END.test(span.text);
 }
 
 /**
@@ -105,6 +123,8 @@ export function linkArticleNames(
   isKnown: (key: string) => boolean,
   /** Called for each recognised name kept, with the entity it stands for (`n:` ids for found names). */
   onSpan?: (paragraph: number, span: NameSpan, entityId: string) => void,
+  /** The one known entity whose alias has this folded key, if any. */
+  entityOf?: (key: string) => string | undefined,
 ): { found: FoundName[]; links: SurnameLink[] } {
   const offsets: number[] = [];
   let offset = 0;
@@ -130,10 +150,26 @@ export function linkArticleNames(
   const links: SurnameLink[] = [];
   for (const { span, paragraph, inner } of all) {
     const hits = (hitsBy.get(paragraph) ?? []).filter((h) => h.start < span.end && span.start < h.end);
+    const extended = inner ? undefined : adminExtension(span, hits);
+    if (extended) {
+      // The hit already counts; the span is the fuller spelling of the same place.
+      onSpan?.(paragraph, span, extended);
+      continue;
+    }
     if (hits.length && !wrapsHits(span, hits)) continue;
     if (isKnown(foldKey(span.text))) continue;
     // A listed variant (澳洲, 纽西兰) is the entity of the name listed first (澳大利亚, 新西兰).
     let key = canonicalChineseName(nameKey(span.text));
+    if (key && [...key].length === 1 && span.type === 'LOC') {
+      // A one-character abbreviation (访美, 中方, 俄军) is the place it stands for, when it stands for one.
+      const full = abbreviatedPlace(key);
+      const entityId = full ? (entityOf?.(foldKey(full)) ?? foundEntityId(canonicalChineseName(full))) : undefined;
+      if (entityId) {
+        links.push({ entityId, surface: span.text });
+        if (!inner) onSpan?.(paragraph, span, entityId);
+      }
+      continue;
+    }
     if (!key || [...key].length < 2) continue;
     if (span.type === 'PER' && !lastPartKey(span.text)) {
       const full = fullBySurname.get(key);

@@ -6,7 +6,7 @@
  */
 import type { Stores } from '../store/stores.ts';
 import type { StoredArticle } from '../article.ts';
-import { getAliasIndex, type AliasIndex } from './alias-index.ts';
+import { getAliasIndex, soleEntity, type AliasIndex } from './alias-index.ts';
 import { findAliasPairs, type AliasPair } from './alias-pairs.ts';
 import type { NameSpan } from './recognize-names.ts';
 import { findArticleMentions, type ArticleMention } from './find-mentions.ts';
@@ -123,7 +123,7 @@ export async function indexEntities(stores: Stores, article: StoredArticle, opts
     onHit: (entityId, paragraph, start, end, surface) => known.push({ entityId, paragraph, start, end, surface }),
   });
   // Names no alias covers (the parse worker recognised them; re-indexing recognises them here).
-  const { found, links } = linkArticleNames(names, paragraphs, known, (key) => idx.byKey.has(key));
+  const { found, links } = linkArticleNames(names, paragraphs, known, (key) => idx.byKey.has(key), undefined, (key) => soleEntity(idx, key));
   for (const l of links) {
     const m = mentions.find((x) => x.entityId === l.entityId);
     if (!m) continue;

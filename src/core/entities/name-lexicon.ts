@@ -43,6 +43,20 @@ export function isPlaceAbbreviation(ch: string): boolean {
   return ABBREVIATIONS.has(ch);
 }
 
+// The place each one-character abbreviation stands for, where it stands for one only: 巴 (Pakistan,
+// Brazil, Palestine), 澳 (Australia, Macao, Austria) and the provinces' (新, 宁, 青 are words
+// first) are left out.
+const ABBREVIATED: Record<string, string> = {
+  中: '中国', 华: '中国', 美: '美国', 俄: '俄罗斯', 日: '日本', 韩: '韩国', 朝: '朝鲜', 印: '印度', 法: '法国', 德: '德国',
+  英: '英国', 意: '意大利', 以: '以色列', 加: '加拿大', 越: '越南', 泰: '泰国', 菲: '菲律宾', 蒙: '蒙古', 叙: '叙利亚',
+  欧: '欧洲', 非: '非洲', 亚: '亚洲', 港: '香港', 台: '台湾', 京: '北京', 沪: '上海', 津: '天津', 渝: '重庆',
+};
+
+/** The full name of the place a one-character abbreviation (Simplified) stands for, when it stands for one only. */
+export function abbreviatedPlace(ch: string): string | undefined {
+  return Object.hasOwn(ABBREVIATED, ch) ? ABBREVIATED[ch] : undefined;
+}
+
 // Nouns jieba's dictionary tags as places that name no particular place.
 const GENERIC_PLACES = new Set(['城市', '海洋', '两国', '外国', '大国', '山区', '山水', '城镇', '大城市', '大街', '海峡', '海港', '海湾', '古都', '南北', '东西', '各国', '回国', '山坡', '大山', '海滨', '南国', '多极', '朝野']);
 

@@ -69,7 +69,8 @@ const government: Rule = (s, i) => {
 /** The dictionary keeps some names glued to what follows (邓小平理论/nr): the name is the head. */
 const gluedPerson: Rule = (s, i) => {
   const t = s.tokens[i];
-  if (!(PERSON_TAGS.has(t.tag) && t.word.length >= 5 && isChineseSurnameStart(t.word))) return -1;
+  // A transliterated name of five or more (普里马科夫, 谢列兹尼奥夫) starts with a surname by chance.
+  if (!(PERSON_TAGS.has(t.tag) && t.word.length >= 5 && isChineseSurnameStart(t.word) && !isTranslitWord(t.word))) return -1;
   push(s, t.start, t.start + 3, 'PER');
   return i;
 };
@@ -189,6 +190,26 @@ const cutAfterTwo: Rule = (s, i) => {
   return i + 1;
 };
 
+// What follows a bare surname when a person is named by surname and title (王先生, 陈教授, 张某).
+const SURNAME_TITLE = /^(?:先生|小姐|女士|太太|老师|教授|主席|局长|副局长|市长|县长|外长|大娘|大爷|大妈|师傅|某)$/;
+
+/**
+ * A person named by surname and title or 某 (李先生/nr, 陈/nr 教授/n, 郑某): the surname is the
+ * name, as news corpora mark it; the title is not part of it.
+ */
+const surnameTitle: Rule = (s, i) => {
+  const t = s.tokens[i];
+  if (!allHan(t.word) || !isChineseSurnameStart(t.word) || isAmbiguousSurname(t.word[0])) return -1;
+  if (t.word.length > 1 && SURNAME_TITLE.test(t.word.slice(1)) && (PERSON_TAGS.has(t.tag) || t.tag === 'x')) {
+    push(s, t.start, t.start + 1, 'PER');
+    return i;
+  }
+  const next = i + 1 < s.tokens.length ? s.tokens[i + 1] : undefined;
+  if (t.word.length !== 1 || !PERSON_TAGS.has(t.tag) || !next || next.start !== t.end || !SURNAME_TITLE.test(next.word)) return -1;
+  push(s, t.start, t.end, 'PER');
+  return i;
+};
+
 /** A Chinese name the HMM or the dictionary found, or a transliterated foreign one, with the pieces it was cut into. */
 const person: Rule = (s, i) => {
   const { tokens } = s;
@@ -220,7 +241,7 @@ const person: Rule = (s, i) => {
   return k - 1;
 };
 
-const RULES: Rule[] = [dotted, countryHead, organisationRule, government, gluedPerson, relations, visit, side, abbreviations, gluedPlace, place, placeTagged, foreignHalves, surnameAlone, gluedPreposition, cutAfterTwo, person];
+const RULES: Rule[] = [dotted, countryHead, organisationRule, government, gluedPerson, relations, visit, side, abbreviations, gluedPlace, place, placeTagged, foreignHalves, surnameTitle, surnameAlone, gluedPreposition, cutAfterTwo, person];
 
 /**
  * Countries and cities jieba's dictionary tags as people (莫斯科/nr) or plain nouns (合肥/n) are

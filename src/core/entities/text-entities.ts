@@ -5,7 +5,7 @@
  * found people, learned spellings). What `newsbot entities` prints.
  */
 import type { Stores } from '../store/stores.ts';
-import { getAliasIndex } from './alias-index.ts';
+import { getAliasIndex, soleEntity } from './alias-index.ts';
 import { foundEntityId, linkArticleNames, nameKey, recognizeArticleNames, type KnownSpan } from './article-names.ts';
 import { findArticleMentions } from './find-mentions.ts';
 import { entityById, findPinyinNames } from './found-entities.ts';
@@ -45,16 +45,21 @@ export async function findTextEntities(stores: Stores, text: string): Promise<Te
     anchors: idx.anchors,
     onHit: (entityId, paragraph, start, end, surface) => known.push({ entityId, paragraph, start, end, surface }),
   });
-  const out: { start: number; end: number; type: NameType; entityId: string; name?: string }[] = [];
+  type Out = { start: number; end: number; type: NameType; entityId: string; name?: string };
+  const hits: Out[] = [];
   for (const k of known) {
     const e = idx.entities.get(k.entityId);
-    out.push({ start: k.start, end: k.end, type: TYPE[e?.type ?? 'person'], entityId: k.entityId });
+    hits.push({ start: k.start, end: k.end, type: TYPE[e?.type ?? 'person'], entityId: k.entityId });
   }
   const names = recognizeArticleNames('', [text]);
+  const recognised: Out[] = [];
   const { found } = linkArticleNames(names, [text], known, (key) => idx.byKey.has(key), (_p, span, entityId) => {
     const e = idx.entities.get(entityId);
-    out.push({ start: span.start, end: span.end, type: e ? TYPE[e.type] : span.type, entityId });
-  });
+    recognised.push({ start: span.start, end: span.end, type: e ? TYPE[e.type] : span.type, entityId });
+  }, (key) => soleEntity(idx, key));
+  // A hit inside a name kept around it (中国 in 中国队, 北京 in 北京市) is part of that name, not a span of its own.
+  const inside = (h: { start: number; end: number }) => recognised.some((r) => r.start <= h.start && h.end <= r.end && r.end - r.start > h.end - h.start);
+  const out: Out[] = [...hits.filter((h) => !inside(h)), ...recognised];
   // Names in Latin letters, as ingest reads them: listed English names, Pinyin, learned spellings.
   const taken = (start: number, end: number) => out.some((o) => o.start < end && start < o.end);
   for (const h of findListedLatinNames(text)) {

@@ -100,3 +100,19 @@ test('a surname finds the one found person of that name, and only suggests when 
   assert.equal(two.suggestions.length, 2);
   db.close();
 });
+
+test('findTextEntities: a one-character abbreviation is its country, a division suffix stays its place, a name built on a place is its own', async () => {
+  const db = tempDb();
+  const stores = sqliteStores(db);
+  const ents = async (text: string) => (await findTextEntities(stores, text)).map((e) => `${e.text}/${e.type}/${e.entity_id}`);
+  try {
+    assert.deepEqual(await ents('中方对美方的表态表示欢迎。'), ['中/LOC/china', '美/LOC/united-states']);
+    assert.deepEqual(await ents('他昨天抵达北京市。'), ['北京市/LOC/beijing'], 'one span, the place itself');
+    assert.deepEqual(await ents('中国队昨晚以三比一获胜。'), ['中国队/ORG/n:中国队'], 'the team, without a span for China inside it');
+    assert.deepEqual(await ents('朝鲜半岛局势紧张。'), ['朝鲜半岛/LOC/n:朝鲜半岛']);
+    assert.deepEqual(await ents('发展中国家的代表出席会议。'), [], 'developing countries are not China');
+    assert.ok(!(await ents('香港市民上街。')).some((e) => e.startsWith('香港市民')), 'residents are not a place');
+  } finally {
+    db.close();
+  }
+});
