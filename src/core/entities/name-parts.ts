@@ -22,7 +22,7 @@ const REGION_PART = /^[东西南北中大]+部$/;
 const NAMED_TAGS = new Set(['ns', 'nt', 'nz', 'j', 'nr']);
 const DEPUTY = new Set('副总正代原前');
 // A title glued to an organisation's last word (司法部长, 内政部长, 县委书记, 日报社长).
-const ORG_TITLE = /[部局厅署社委](长|书记)$/;
+const ORG_TITLE = /(?:[部局厅署社委](长|书记)|(?:银行|公司|集团)(行长|总裁|董事长|总经理|经理|主席))$/;
 const ORG_MAX = 14;
 // A place followed by one of these single characters is one place (青海 省, 曲麻莱 县).
 export const LOC_SUFFIX = new Set(['省', '市', '县', '区', '州', '镇', '乡', '村', '岛', '湾', '港', '江', '河', '湖', '山', '峰', '街', '路']);
@@ -38,13 +38,17 @@ interface OrgEnd {
 /** How many characters of a title glued to an organisation's last word are the title (司法部长 → 司法部 + 长, 县委书记 → 县委 + 书记). */
 function titleTail(word: string): number {
   const m = ORG_TITLE.exec(word);
-  return m ? m[1].length : 0;
+  return m ? (m[1] ?? m[2]).length : 0;
 }
 
 /** An organisation starting at token i (a place, organisation or abbreviation head, or common nouns ending in an organisation word), or undefined. */
 export function organisation(tokens: Token[], i: number): OrgEnd | undefined {
   const first = tokens[i];
+  // 日电 is the wire dateline (北京5月7日电), glued by jieba to the organisation after it.
+  if (first.word === '日电') return undefined;
   const named = first.tag === 'ns' || first.tag === 'nt' || first.tag === 'nz' || first.tag === 'j';
+  // An idiom-tagged word ending like a company (可口可乐公司/l) is one too.
+  if (first.tag === 'l' && first.word.length >= 4 && allHan(first.word) && /(?:公司|集团|银行)$/.test(first.word)) return { next: i + 1, end: first.end };
   if (!named && first.tag !== 'n' && first.tag !== 'a') return undefined;
   let best: OrgEnd | undefined = first.tag === 'nt' && !first.word.endsWith('政府') ? { next: i + 1, end: first.end } : undefined;
   // One word that is an organisation on its own (国会, 县委, 保守党), not a generic one (社会, 部队).

@@ -190,6 +190,30 @@ const cutAfterTwo: Rule = (s, i) => {
   return i + 1;
 };
 
+// The head of a business or paper named after a person or a made-up word (休斯公司, 科利华集团, 费加罗报).
+const COMPANY_HEAD = /^(?:公司|集团|银行|报|报社|杂志|电视台|俱乐部|基金会)(?:总裁|董事长|总经理|经理|行长|社长|主编)?$/;
+
+/**
+ * A company or paper named by a name (a person's or an unknown word) and its head, with at most
+ * one plain noun between (罗威/x 汽车/n 公司/n): the organisation, not a person. A title glued to
+ * the head (公司总裁) is left out.
+ */
+const namedCompany: Rule = (s, i) => {
+  const { tokens } = s;
+  const t = tokens[i];
+  // A dictionary name, or an unknown word that reads as a transliteration (劳拉/x): other unknown
+  // words are mostly function words glued together (由大/x 公司, 一到/x 公司).
+  if (!(allHan(t.word) && t.word.length >= 2 && t.word.length <= 4 && (PERSON_TAGS.has(t.tag) || (t.tag === 'x' && isTranslitWord(t.word))) && !isNonNameWord(t.word))) return -1;
+  let j = i + 1;
+  if (tokens[j]?.tag === 'n' && tokens[j].word.length === 2 && tokens[j].start === tokens[j - 1].end && !COMPANY_HEAD.test(tokens[j].word)) j++;
+  const head = tokens[j];
+  const m = head && head.start === tokens[j - 1].end ? COMPANY_HEAD.exec(head.word) : null;
+  if (!m) return -1;
+  const title = head.word.length - (head.word.match(/^(?:公司|集团|银行|报社|报|杂志|电视台|俱乐部|基金会)/)?.[0].length ?? 0);
+  push(s, t.start, head.end - title, 'ORG');
+  return j;
+};
+
 // What follows a bare surname when a person is named by surname and title (王先生, 陈教授, 张某).
 const SURNAME_TITLE = /^(?:先生|小姐|女士|太太|老师|教授|主席|局长|副局长|市长|县长|外长|大娘|大爷|大妈|师傅|某)$/;
 
@@ -241,7 +265,7 @@ const person: Rule = (s, i) => {
   return k - 1;
 };
 
-const RULES: Rule[] = [dotted, countryHead, organisationRule, government, gluedPerson, relations, visit, side, abbreviations, gluedPlace, place, placeTagged, foreignHalves, surnameTitle, surnameAlone, gluedPreposition, cutAfterTwo, person];
+const RULES: Rule[] = [dotted, countryHead, organisationRule, government, gluedPerson, relations, visit, side, abbreviations, gluedPlace, place, placeTagged, namedCompany, foreignHalves, surnameTitle, surnameAlone, gluedPreposition, cutAfterTwo, person];
 
 /**
  * Countries and cities jieba's dictionary tags as people (莫斯科/nr) or plain nouns (合肥/n) are

@@ -116,3 +116,13 @@ test('findTextEntities: a one-character abbreviation is its country, a division 
     db.close();
   }
 });
+
+test('companies named after a name, surnames with a title, whole transliterations, and no dateline in an organisation', () => {
+  assert.deepEqual(spans('休斯公司认为，利用卫星'), ['休斯公司/ORG']);
+  assert.ok(spans('宝马收购了罗威汽车公司').includes('罗威汽车公司/ORG'));
+  assert.ok(spans('劳拉公司总裁施瓦茨说').includes('劳拉公司/ORG'), 'the title glued to the head is not the company');
+  assert.ok(!spans('一到公司就开会').some((s) => s.endsWith('/ORG')), 'glued function words are not a name');
+  assert.deepEqual(spans('李先生说'), ['李/PER']);
+  assert.ok(spans('俄罗斯外长普里马科夫在会谈中').includes('普里马科夫/PER'));
+  assert.ok(spans('北京5月7日电国务院副总理今天').includes('国务院/ORG'));
+});
