@@ -109,6 +109,42 @@ const abbreviations: Rule = (s, i) => {
   return i;
 };
 
+// What follows two countries' one-character abbreviations when the pair is two countries (中日两国, 中英建交).
+const BILATERAL = /^(?:两国|双方|关系|建交|合作|会谈|谈判|贸易|边境|首脑|峰会|联合声明)/;
+
+/**
+ * Two abbreviations of countries before a word of bilateral relations (中日/t 两国, 中印/nt 两国,
+ * 中英两国/j), whatever jieba tagged them: two places.
+ */
+const bilateral: Rule = (s, i) => {
+  const t = s.tokens[i];
+  const pair = t.word.length >= 2 && isPlaceAbbreviation(t.word[0]) && isPlaceAbbreviation(t.word[1]) && t.word[0] !== t.word[1];
+  if (!pair) return -1;
+  const next = i + 1 < s.tokens.length ? s.tokens[i + 1] : undefined;
+  const after = t.word.length === 2 ? (next && next.start === t.end ? next.word : '') : t.word.slice(2);
+  if (!BILATERAL.test(after)) return -1;
+  push(s, t.start, t.start + 1, 'LOC');
+  push(s, t.start + 1, t.start + 2, 'LOC');
+  return i;
+};
+
+// One-character administrative suffixes that make the name before them a place (塔科马 市, 龙泉 乡).
+const DIVISION = new Set(['市', '县', '乡', '镇', '村', '州', '区', '省']);
+
+/**
+ * A name jieba did not tag as a place (塔科马/nz, 贾拉拉巴德/nrt, 回龙/nz) followed by an
+ * administrative suffix on its own (市/n, 州/n, 村/zg): the two are one place.
+ */
+const suffixedPlace: Rule = (s, i) => {
+  const t = s.tokens[i];
+  const next = i + 1 < s.tokens.length ? s.tokens[i + 1] : undefined;
+  if (!(next && next.start === t.end && DIVISION.has(next.word) && allHan(t.word) && t.word.length >= 2 && t.word.length <= 6 && !isNonNameWord(t.word))) return -1;
+  // An unknown word is taken only when it reads as a transliteration: others are glued words (人到 州, 隐于 市).
+  if (!(/^(?:nz|nr|nrt|nrfg)$/.test(t.tag) || (t.tag === 'x' && isTranslitWord(t.word)))) return -1;
+  push(s, t.start, next.end, 'LOC');
+  return i + 1;
+};
+
 /** A conjunction or preposition glued onto a listed place (和澳洲/ns): the place is the rest. */
 const gluedPlace: Rule = (s, i) => {
   const t = s.tokens[i];
@@ -147,6 +183,12 @@ const foreignHalves: Rule = (s, i) => {
   const t = s.tokens[i];
   const after = i + 1 < s.tokens.length ? s.tokens[i + 1] : undefined;
   if (!(PERSON_TAGS.has(t.tag) && isTranslitWord(t.word) && after && after.start === t.end && PERSON_TAGS.has(after.tag) && isTranslitWord(after.word) && !isChineseSurnameStart(after.word))) return -1;
+  // …or a place, with an administrative suffix after it (特勒/nrt 拉斯/nrt 县).
+  const suffix = i + 2 < s.tokens.length ? s.tokens[i + 2] : undefined;
+  if (suffix && suffix.start === after.end && DIVISION.has(suffix.word)) {
+    push(s, t.start, suffix.end, 'LOC');
+    return i + 2;
+  }
   push(s, t.start, after.end, 'PER');
   return i + 1;
 };
@@ -256,16 +298,26 @@ const person: Rule = (s, i) => {
     end = tokens[k - 1].end;
     const glued = k < tokens.length ? tokens[k] : undefined;
     if (k === i + 1 && glued && glued.tag === 'x' && glued.start === end && glued.word.length === 2 && isTranslitChar(glued.word[0]) && isDictionaryWord(glued.word[1]) && !isDictionaryWord(glued.word)) {
-      // …or glued by the HMM to the word after it (斯诺/nr 登说/x).
+      // …or glued by the HMM to the word after it (斯诺/nr 登说/x); 阿拉布/nr 拉州/x is a state.
       end = glued.start + 1;
       k++;
+      if (DIVISION.has(glued.word[1])) {
+        push(s, t.start, glued.end, 'LOC');
+        return k - 1;
+      }
+    }
+    // A transliteration followed by an administrative suffix is a place (特勒/nrt 拉斯/nrt 县).
+    const suffix = k < tokens.length ? tokens[k] : undefined;
+    if (suffix && suffix.start === end && DIVISION.has(suffix.word)) {
+      push(s, t.start, suffix.end, 'LOC');
+      return k;
     }
   }
   push(s, t.start, end, 'PER');
   return k - 1;
 };
 
-const RULES: Rule[] = [dotted, countryHead, organisationRule, government, gluedPerson, relations, visit, side, abbreviations, gluedPlace, place, placeTagged, namedCompany, foreignHalves, surnameTitle, surnameAlone, gluedPreposition, cutAfterTwo, person];
+const RULES: Rule[] = [dotted, bilateral, suffixedPlace, countryHead, organisationRule, government, gluedPerson, relations, visit, side, abbreviations, gluedPlace, place, placeTagged, namedCompany, foreignHalves, surnameTitle, surnameAlone, gluedPreposition, cutAfterTwo, person];
 
 /**
  * Countries and cities jieba's dictionary tags as people (莫斯科/nr) or plain nouns (合肥/n) are

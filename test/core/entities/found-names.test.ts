@@ -126,3 +126,12 @@ test('companies named after a name, surnames with a title, whole transliteration
   assert.ok(spans('俄罗斯外长普里马科夫在会谈中').includes('普里马科夫/PER'));
   assert.ok(spans('北京5月7日电国务院副总理今天').includes('国务院/ORG'));
 });
+
+test('two countries before a bilateral word, and a name before an administrative suffix, are places', () => {
+  assert.deepEqual(spans('中日两国的关系'), ['中/LOC', '日/LOC']);
+  assert.deepEqual(spans('中英两国在相互尊重'), ['中/LOC', '英/LOC']);
+  assert.ok(!spans('他很中意这件衣服').includes('中/LOC'), 'a verb is not two countries');
+  assert.ok(spans('美国西北部塔科马市最近开始').includes('塔科马市/LOC'));
+  assert.ok(spans('住在科罗拉多州特勒拉斯县的农场').includes('特勒拉斯县/LOC'));
+  assert.ok(!spans('中日友好医院').some((s) => s === '中/LOC'), 'a hospital named for friendship is not the pair');
+});
