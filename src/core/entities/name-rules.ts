@@ -153,10 +153,25 @@ const gluedPlace: Rule = (s, i) => {
   return i;
 };
 
+// Degree adverbs and 不 make the word after them a verb or an adjective (很美丽, 不普及), and
+// aspect markers make the word before them one (长大了, 中断了, 说得): a name takes neither.
+// (被, 把, 将 and 没有 are left out: 被胡佛解雇, 没有美国的支持.)
+const PREDICATE_BEFORE = new Set(['很', '太', '非常', '最', '更', '更加', '比较', '十分', '极', '极其', '特别', '相当', '越来越', '如此', '这么', '那么', '不', '未']);
+const PREDICATE_AFTER = new Set(['了', '着', '过', '得']);
+
+/** Whether jieba's word at i is used as a verb or adjective here, whatever its dictionary tag says. */
+function usedAsPredicate(tokens: Token[], i: number): boolean {
+  const t = tokens[i];
+  const prev = i > 0 ? tokens[i - 1] : undefined;
+  const next = i + 1 < tokens.length ? tokens[i + 1] : undefined;
+  return (!!prev && prev.end === t.start && PREDICATE_BEFORE.has(prev.word)) || (!!next && next.start === t.end && PREDICATE_AFTER.has(next.word));
+}
+
 /** A place jieba tagged (ns), with a one-character suffix after it (青海 省) or without 地区. */
 const place: Rule = (s, i) => {
   const t = s.tokens[i];
   if (!(t.tag === 'ns' && allHan(t.word) && !isGenericPlaceWord(t.word))) return -1;
+  if (!isWorldPlace(t.word) && usedAsPredicate(s.tokens, i)) return -1;
   if (t.word.length > 3 && t.word.endsWith('地区')) {
     push(s, t.start, t.end - 2, 'LOC');
     return i;
@@ -284,6 +299,7 @@ const person: Rule = (s, i) => {
   const prev = i > 0 ? tokens[i - 1] : undefined;
   const chinese = isChineseName(t, next, prev);
   if (!chinese && !isForeignName(t, prev, next, translitRun(tokens, i + 1, t.word.length) > i + 1)) return -1;
+  if (t.tag !== 'x' && usedAsPredicate(tokens, i)) return -1;
   let end = t.end;
   let k = i + 1;
   // A name the HMM cut before its last given-name character (汪明/x 新/a, 金志/n 贤/zg).

@@ -135,3 +135,10 @@ test('two countries before a bilateral word, and a name before an administrative
   assert.ok(spans('住在科罗拉多州特勒拉斯县的农场').includes('特勒拉斯县/LOC'));
   assert.ok(!spans('中日友好医院').some((s) => s === '中/LOC'), 'a hospital named for friendship is not the pair');
 });
+
+test('a word used as a verb or adjective is not a name, whatever the dictionary tags it', () => {
+  assert.deepEqual(spans('网络连接突然中断了。'), [], '中断 takes an aspect marker');
+  assert.deepEqual(spans('这里的东西太多，而且很新鲜。'), []);
+  assert.deepEqual(spans('他们在上海举行了会议。'), ['上海/LOC']);
+  assert.ok(spans('他被胡佛解雇。').includes('胡佛/PER'), '被 introduces an agent, a name');
+});
