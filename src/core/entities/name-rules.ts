@@ -197,15 +197,19 @@ const placeTagged: Rule = (s, i) => {
 const foreignHalves: Rule = (s, i) => {
   const t = s.tokens[i];
   const after = i + 1 < s.tokens.length ? s.tokens[i + 1] : undefined;
-  if (!(PERSON_TAGS.has(t.tag) && isTranslitWord(t.word) && after && after.start === t.end && PERSON_TAGS.has(after.tag) && isTranslitWord(after.word) && !isChineseSurnameStart(after.word))) return -1;
-  // …or a place, with an administrative suffix after it (特勒/nrt 拉斯/nrt 县).
-  const suffix = i + 2 < s.tokens.length ? s.tokens[i + 2] : undefined;
-  if (suffix && suffix.start === after.end && DIVISION.has(suffix.word)) {
+  // Either half may be an unknown word (尤尔/x 科夫/nrt, 卡勃/x 莱拉/nrt) when the other is a dictionary name.
+  const half = (x: Token) => (PERSON_TAGS.has(x.tag) || x.tag === 'x') && isTranslitWord(x.word);
+  if (!(half(t) && after && after.start === t.end && half(after) && (PERSON_TAGS.has(t.tag) || PERSON_TAGS.has(after.tag)) && !isChineseSurnameStart(after.word))) return -1;
+  // More pieces may follow (塔克西姆/x 盖/… 齐); …or an administrative suffix makes it a place (特勒/nrt 拉斯/nrt 县).
+  const k = translitRun(s.tokens, i + 2, t.word.length + after.word.length);
+  const end = s.tokens[k - 1].end;
+  const suffix = k < s.tokens.length ? s.tokens[k] : undefined;
+  if (suffix && suffix.start === end && DIVISION.has(suffix.word)) {
     push(s, t.start, suffix.end, 'LOC');
-    return i + 2;
+    return k;
   }
-  push(s, t.start, after.end, 'PER');
-  return i + 1;
+  push(s, t.start, end, 'PER');
+  return k - 1;
 };
 
 /** A surname jieba left alone before a two-character word (曹/nr 火星/n, 江/nr 宏伟/a): surname + given name. */
@@ -304,7 +308,7 @@ const person: Rule = (s, i) => {
   let k = i + 1;
   // A name the HMM cut before its last given-name character (汪明/x 新/a, 金志/n 贤/zg).
   const third = k < tokens.length ? tokens[k] : undefined;
-  if (chinese && t.word.length === 2 && t.tag === 'x' && third && third.start === end && third.word.length === 1 && THIRD_TAGS.has(third.tag) && !NOT_GIVEN_END.has(third.word)) {
+  if (chinese && t.word.length === 2 && t.tag === 'x' && third && third.start === end && third.word.length === 1 && (THIRD_TAGS.has(third.tag) || (third.word === '之' && t.word[1] !== '氏')) && !NOT_GIVEN_END.has(third.word)) {
     end = third.end;
     k++;
   }
