@@ -4,7 +4,7 @@
  */
 import { isTranslitWord, PERSON_TAGS } from './foreign-names.ts';
 import { isKnownOrganisation, isWorldPlace, listedHead } from './world-places.ts';
-import { allHan, isCommonWord, type Token } from './segment-names.ts';
+import { allHan, isCommonWord, segmenter, type Token } from './segment-names.ts';
 import { isAmbiguousSurname, isChineseSurnameStart, isGenericOrgWord, isGenericPlaceWord, isNonNameWord, isPlaceAbbreviation } from './name-lexicon.ts';
 import type { NameSpan } from './recognize-names.ts';
 
@@ -41,6 +41,28 @@ function titleTail(word: string): number {
   return m ? (m[1] ?? m[2]).length : 0;
 }
 
+// What turns a common word into another common one (国际化, 天文学, 加油站, 中医药).
+const COMMON_SUFFIX = new Set('化学性站药业');
+
+/**
+ * Whether a word jieba's dictionary tags as an organisation is two common words with no
+ * organisation ending (广大观众, 长足进展, 社会科学, 超级大国) or a common word and a suffix that
+ * makes another (国际化, 天文学): a phrase, not a body. Names with a proper part (中国足协,
+ * 全国政协, 国际足联), words ending like one (新华社) and businesses named by their trade
+ * (通用电气) are not asked.
+ */
+export function commonCompound(word: string): boolean {
+  if (!allHan(word) || word.length < 3 || ORG_END.test(word)) return false;
+  // An abbreviation (中共/j, 政协/j, 女篮/j) is a proper part.
+  const plain = (w: string) => isCommonWord(w) && segmenter().tag(w, false)[0]?.tag !== 'j';
+  if (word.length === 3) return COMMON_SUFFIX.has(word[2]) && plain(word.slice(0, 2));
+  // A business named by plain words and its trade (联邦快递, 东方航空, 通用电气) is a company.
+  if (INDUSTRY_END.test(word)) return false;
+  for (let k = 2; k + 2 <= word.length; k++) if (plain(word.slice(0, k)) && plain(word.slice(k))) return true;
+  return false;
+}
+const INDUSTRY_END = /(?:快递|航空|电气|电信|电力|电器|电子|汽车|石油|石化|能源|科技|通讯|通信|钢铁|化工|制药|保险|证券|地产|置业|物流|传媒|影业|食品|重工|机械|软件|航运|船舶)$/;
+
 /** An organisation starting at token i (a place, organisation or abbreviation head, or common nouns ending in an organisation word), or undefined. */
 export function organisation(tokens: Token[], i: number): OrgEnd | undefined {
   const first = tokens[i];
@@ -50,7 +72,7 @@ export function organisation(tokens: Token[], i: number): OrgEnd | undefined {
   // An idiom-tagged word ending like a company (可口可乐公司/l) is one too.
   if (first.tag === 'l' && first.word.length >= 4 && allHan(first.word) && /(?:公司|集团|银行)$/.test(first.word)) return { next: i + 1, end: first.end };
   if (!named && first.tag !== 'n' && first.tag !== 'a') return undefined;
-  let best: OrgEnd | undefined = first.tag === 'nt' && !first.word.endsWith('政府') ? { next: i + 1, end: first.end } : undefined;
+  let best: OrgEnd | undefined = first.tag === 'nt' && !first.word.endsWith('政府') && !commonCompound(first.word) ? { next: i + 1, end: first.end } : undefined;
   // One word that is an organisation on its own (国会, 县委, 保守党), not a generic one (社会, 部队).
   if (!best && first.word.length >= 2 && first.tag !== 'a' && ORG_WORD_END.test(first.word) && !isGenericOrgWord(first.word)) best = { next: i + 1, end: first.end };
   // A proper noun jieba knows whole that ends like an organisation (人民日报/nz, 光明日报/nz).

@@ -148,3 +148,9 @@ test('a foreign name in two or more pieces, one of them unknown to the dictionar
   assert.ok(spans('选手卡勃莱拉赢得冠军').includes('卡勃莱拉/PER'));
   assert.ok(spans('工程师杜特尔特昨天说').includes('杜特尔特/PER'));
 });
+
+test('a phrase the dictionary tags as an organisation is not one; a business named by its trade is', async () => {
+  const { commonCompound } = await import('../../../src/core/entities/name-parts.ts');
+  for (const w of ['广大观众', '长足进展', '社会科学', '国际化']) assert.equal(commonCompound(w), true, w);
+  for (const w of ['中国足协', '全国政协', '新华社', '通用电气', '联邦快递']) assert.equal(commonCompound(w), false, w);
+});
