@@ -9,25 +9,14 @@ import { isTranslitChar } from './alias-pairs.ts';
 import { dottedName, isTranslitWord, PERSON_TAGS, translitRun } from './foreign-names.ts';
 import { isKnownOrganisation, isWorldPlace } from './world-places.ts';
 import { allHan, isCommonWord, isDictionaryWord, segmenter, type Token } from './segment-names.ts';
-import { isAmbiguousSurname, isChineseSurnameStart, isGenericPlaceWord, isNonNameWord, isPlaceAbbreviation } from './name-lexicon.ts';
+import { isAmbiguousSurname, isChineseSurnameStart, isNonNameWord } from './name-lexicon.ts';
 import {
-  abbreviationNext, COMPOUND_TAGS, CUT_NAME_STOP, GIVEN_TAGS, GLUE_HEAD, innerHead, isChineseName, isForeignName, LOC_SUFFIX, NAME_CLOSE, NOT_GIVEN_END,
-  ORG_ABBREVIATION_END, organisation, PERSON_AFTER, PERSON_BEFORE, placeHead, placeInner, PLACE_TAIL, SIDE_TAIL, THIRD_TAGS, VISIT_HEAD,
+  COMPOUND_TAGS, CUT_NAME_STOP, GIVEN_TAGS, GLUE_HEAD, innerHead, isChineseName, isForeignName, NAME_CLOSE, NOT_GIVEN_END,
+  ORG_ABBREVIATION_END, organisation, PERSON_AFTER, PERSON_BEFORE, placeHead, placeInner, THIRD_TAGS,
 } from './name-parts.ts';
-import type { NameSpan, NameType } from './recognize-names.ts';
-
-interface Scan {
-  text: string;
-  tokens: Token[];
-  out: NameSpan[];
-}
-
-/** A rule at token i: the index of the last token the name it found took, or -1 when it does not apply. */
-type Rule = (s: Scan, i: number) => number;
-
-function push(s: Scan, start: number, end: number, type: NameType): void {
-  s.out.push({ start, end, text: s.text.slice(start, end), type });
-}
+import type { NameSpan } from './recognize-names.ts';
+import { push, type Rule, type Scan } from './rule-scan.ts';
+import { abbreviations, bilateral, DIVISION, gluedPlace, personTaggedPlace, place, placeTagged, relations, side, suffixedPlace, usedAsPredicate, visit } from './place-rules.ts';
 
 /** A foreign name joined by a middle dot (爱德华·斯诺登). */
 const dotted: Rule = (s, i) => {
@@ -66,130 +55,21 @@ const government: Rule = (s, i) => {
   return i;
 };
 
-/** The dictionary keeps some names glued to what follows (邓小平理论/nr): the name is the head. */
+/** The dictionary keeps some names glued to what follows (邓小平理论/nr, 马克思主义/n): the name is the head. */
 const gluedPerson: Rule = (s, i) => {
   const t = s.tokens[i];
   // A transliterated name of five or more (普里马科夫, 谢列兹尼奥夫) starts with a surname by chance.
-  if (!(PERSON_TAGS.has(t.tag) && t.word.length >= 5 && isChineseSurnameStart(t.word) && !isTranslitWord(t.word))) return -1;
-  push(s, t.start, t.start + 3, 'PER');
-  return i;
-};
-
-/** 中美关系/nt: two countries and their relations, not an organisation. */
-const relations: Rule = (s, i) => {
-  const t = s.tokens[i];
-  if (!(t.word.length === 4 && t.word.endsWith('关系') && isPlaceAbbreviation(t.word[0]) && isPlaceAbbreviation(t.word[1]))) return -1;
-  push(s, t.start, t.start + 1, 'LOC');
-  push(s, t.start + 1, t.start + 2, 'LOC');
-  return i;
-};
-
-/** A verb or preposition glued to a country abbreviation (访华, 对美, 赴法): the abbreviation is a place. */
-const visit: Rule = (s, i) => {
-  const t = s.tokens[i];
-  if (!(t.word.length === 2 && VISIT_HEAD.has(t.word[0]) && (isPlaceAbbreviation(t.word[1]) || t.word[1] === '华') && t.tag !== 'ns')) return -1;
-  push(s, t.start + 1, t.end, 'LOC');
-  return i;
-};
-
-/** An abbreviation glued to 方/军/籍 (中方, 美军): the abbreviation is a place. */
-const side: Rule = (s, i) => {
-  const t = s.tokens[i];
-  if (!(t.word.length === 2 && isPlaceAbbreviation(t.word[0]) && SIDE_TAIL.has(t.word[1]) && t.tag !== 'ns')) return -1;
-  push(s, t.start, t.start + 1, 'LOC');
-  return i;
-};
-
-/** Country and region abbreviations: 中美 is two places, 中 in 中/f 美/ns too. */
-const abbreviations: Rule = (s, i) => {
-  const t = s.tokens[i];
-  const next = i + 1 < s.tokens.length ? s.tokens[i + 1] : undefined;
-  if (!(allHan(t.word) && t.word.length <= 2 && [...t.word].every(isPlaceAbbreviation) && (t.tag === 'ns' || t.tag === 'j' || (t.tag === 'x' && next?.tag !== 'm') || abbreviationNext(s.tokens, i)))) return -1;
-  for (let k = 0; k < t.word.length; k++) push(s, t.start + k, t.start + k + 1, 'LOC');
-  return i;
-};
-
-// What follows two countries' one-character abbreviations when the pair is two countries (中日两国, 中英建交).
-const BILATERAL = /^(?:两国|双方|关系|建交|合作|会谈|谈判|贸易|边境|首脑|峰会|联合声明)/;
-
-/**
- * Two abbreviations of countries before a word of bilateral relations (中日/t 两国, 中印/nt 两国,
- * 中英两国/j), whatever jieba tagged them: two places.
- */
-const bilateral: Rule = (s, i) => {
-  const t = s.tokens[i];
-  const pair = t.word.length >= 2 && isPlaceAbbreviation(t.word[0]) && isPlaceAbbreviation(t.word[1]) && t.word[0] !== t.word[1];
-  if (!pair) return -1;
-  const next = i + 1 < s.tokens.length ? s.tokens[i + 1] : undefined;
-  const after = t.word.length === 2 ? (next && next.start === t.end ? next.word : '') : t.word.slice(2);
-  if (!BILATERAL.test(after)) return -1;
-  push(s, t.start, t.start + 1, 'LOC');
-  push(s, t.start + 1, t.start + 2, 'LOC');
-  return i;
-};
-
-// One-character administrative suffixes that make the name before them a place (塔科马 市, 龙泉 乡).
-const DIVISION = new Set(['市', '县', '乡', '镇', '村', '州', '区', '省']);
-
-/**
- * A name jieba did not tag as a place (塔科马/nz, 贾拉拉巴德/nrt, 回龙/nz) followed by an
- * administrative suffix on its own (市/n, 州/n, 村/zg): the two are one place.
- */
-const suffixedPlace: Rule = (s, i) => {
-  const t = s.tokens[i];
-  const next = i + 1 < s.tokens.length ? s.tokens[i + 1] : undefined;
-  if (!(next && next.start === t.end && DIVISION.has(next.word) && allHan(t.word) && t.word.length >= 2 && t.word.length <= 6 && !isNonNameWord(t.word))) return -1;
-  // An unknown word is taken only when it reads as a transliteration: others are glued words (人到 州, 隐于 市).
-  if (!(/^(?:nz|nr|nrt|nrfg)$/.test(t.tag) || (t.tag === 'x' && isTranslitWord(t.word)))) return -1;
-  push(s, t.start, next.end, 'LOC');
-  return i + 1;
-};
-
-/** A conjunction or preposition glued onto a listed place (和澳洲/ns): the place is the rest. */
-const gluedPlace: Rule = (s, i) => {
-  const t = s.tokens[i];
-  if (!(t.tag === 'ns' && t.word.length >= 3 && GLUE_HEAD.has(t.word[0]) && isWorldPlace(t.word.slice(1)))) return -1;
-  push(s, t.start + 1, t.end, 'LOC');
-  return i;
-};
-
-// Degree adverbs and 不 make the word after them a verb or an adjective (很美丽, 不普及), and
-// aspect markers make the word before them one (长大了, 中断了, 说得): a name takes neither.
-// (被, 把, 将 and 没有 are left out: 被胡佛解雇, 没有美国的支持.)
-const PREDICATE_BEFORE = new Set(['很', '太', '非常', '最', '更', '更加', '比较', '十分', '极', '极其', '特别', '相当', '越来越', '如此', '这么', '那么', '不', '未']);
-const PREDICATE_AFTER = new Set(['了', '着', '过', '得']);
-
-/** Whether jieba's word at i is used as a verb or adjective here, whatever its dictionary tag says. */
-function usedAsPredicate(tokens: Token[], i: number): boolean {
-  const t = tokens[i];
-  const prev = i > 0 ? tokens[i - 1] : undefined;
-  const next = i + 1 < tokens.length ? tokens[i + 1] : undefined;
-  return (!!prev && prev.end === t.start && PREDICATE_BEFORE.has(prev.word)) || (!!next && next.start === t.end && PREDICATE_AFTER.has(next.word));
-}
-
-/** A place jieba tagged (ns), with a one-character suffix after it (青海 省) or without 地区. */
-const place: Rule = (s, i) => {
-  const t = s.tokens[i];
-  if (!(t.tag === 'ns' && allHan(t.word) && !isGenericPlaceWord(t.word))) return -1;
-  if (!isWorldPlace(t.word) && usedAsPredicate(s.tokens, i)) return -1;
-  if (t.word.length > 3 && t.word.endsWith('地区')) {
-    push(s, t.start, t.end - 2, 'LOC');
+  if (PERSON_TAGS.has(t.tag) && t.word.length >= 5 && isChineseSurnameStart(t.word) && !isTranslitWord(t.word)) {
+    push(s, t.start, t.start + 3, 'PER');
     return i;
   }
-  const next = i + 1 < s.tokens.length ? s.tokens[i + 1] : undefined;
-  if (next && next.start === t.end && LOC_SUFFIX.has(next.word)) {
-    push(s, t.start, next.end, 'LOC');
-    return i + 1;
-  }
-  push(s, t.start, t.end, 'LOC');
-  return i;
-};
-
-/** Places jieba's dictionary tags as people (石家庄/nr, 公明镇/nr): the last character says so. */
-const placeTagged: Rule = (s, i) => {
-  const t = s.tokens[i];
-  if (!((PERSON_TAGS.has(t.tag) || t.tag === 'x') && t.word.length >= 3 && allHan(t.word) && PLACE_TAIL.test(t.word) && !isNonNameWord(t.word))) return -1;
-  push(s, t.start, t.end, 'LOC');
+  // A doctrine named after its author (马克思主义/n, 列宁主义/n): the author is a person.
+  const doctrine = /(?:主义|思想|理论|学说)$/.exec(t.word);
+  if (!doctrine || t.word.length < 4 || !allHan(t.word)) return -1;
+  const head = t.word.slice(0, -doctrine[0].length);
+  const tagged = segmenter().tag(head, false);
+  if (!(tagged.length === 1 && PERSON_TAGS.has(tagged[0].tag) && !isNonNameWord(head))) return -1;
+  push(s, t.start, t.start + head.length, 'PER');
   return i;
 };
 
@@ -337,7 +217,7 @@ const person: Rule = (s, i) => {
   return k - 1;
 };
 
-const RULES: Rule[] = [dotted, bilateral, suffixedPlace, countryHead, organisationRule, government, gluedPerson, relations, visit, side, abbreviations, gluedPlace, place, placeTagged, namedCompany, foreignHalves, surnameTitle, surnameAlone, gluedPreposition, cutAfterTwo, person];
+const RULES: Rule[] = [dotted, bilateral, suffixedPlace, countryHead, organisationRule, government, gluedPerson, relations, visit, side, abbreviations, gluedPlace, personTaggedPlace, place, placeTagged, namedCompany, foreignHalves, surnameTitle, surnameAlone, gluedPreposition, cutAfterTwo, person];
 
 /**
  * Countries and cities jieba's dictionary tags as people (莫斯科/nr) or plain nouns (合肥/n) are

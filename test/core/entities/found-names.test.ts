@@ -154,3 +154,9 @@ test('a phrase the dictionary tags as an organisation is not one; a business nam
   for (const w of ['广大观众', '长足进展', '社会科学', '国际化']) assert.equal(commonCompound(w), true, w);
   for (const w of ['中国足协', '全国政协', '新华社', '通用电气', '联邦快递']) assert.equal(commonCompound(w), false, w);
 });
+
+test('a doctrine names its author; a name the dictionary calls a place is a person beside a title or a verb of speech', () => {
+  assert.ok(spans('他们学习马克思主义的基本原理').includes('马克思/PER'));
+  assert.ok(!spans('资本主义社会的矛盾').some((s) => s.endsWith('/PER')), 'capital is nobody');
+  assert.ok(spans('以色列总理拉宾说，和平进程不会停止').includes('拉宾/PER'));
+});
