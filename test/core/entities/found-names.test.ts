@@ -160,3 +160,8 @@ test('a doctrine names its author; a name the dictionary calls a place is a pers
   assert.ok(!spans('资本主义社会的矛盾').some((s) => s.endsWith('/PER')), 'capital is nobody');
   assert.ok(spans('以色列总理拉宾说，和平进程不会停止').includes('拉宾/PER'));
 });
+
+test('the commonest transliteration syllables are read as such: 约翰, 迈克尔, 卢梭', async () => {
+  const { isTranslitWord } = await import('../../../src/core/entities/foreign-names.ts');
+  for (const w of ['约翰', '迈克尔', '卢梭', '威尔逊', '陀思妥耶夫斯基']) assert.equal(isTranslitWord(w), true, w);
+});
