@@ -4,7 +4,7 @@
  */
 import { isTranslitWord, PERSON_TAGS } from './foreign-names.ts';
 import { isKnownOrganisation, isWorldPlace, listedHead } from './world-places.ts';
-import { allHan, isCommonWord, segmenter, type Token } from './segment-names.ts';
+import { allHan, dictionaryTag, isCommonWord, type Token } from './segment-names.ts';
 import { isAmbiguousSurname, isChineseSurnameStart, isGenericOrgWord, isGenericPlaceWord, isNonNameWord, isPlaceAbbreviation } from './name-lexicon.ts';
 import type { NameSpan } from './recognize-names.ts';
 
@@ -54,7 +54,7 @@ const COMMON_SUFFIX = new Set('化学性站药业');
 export function commonCompound(word: string): boolean {
   if (!allHan(word) || word.length < 3 || ORG_END.test(word)) return false;
   // An abbreviation (中共/j, 政协/j, 女篮/j) is a proper part.
-  const plain = (w: string) => isCommonWord(w) && segmenter().tag(w, false)[0]?.tag !== 'j';
+  const plain = (w: string) => isCommonWord(w) && dictionaryTag(w) !== 'j';
   if (word.length === 3) return COMMON_SUFFIX.has(word[2]) && plain(word.slice(0, 2));
   // A business named by plain words and its trade (联邦快递, 东方航空, 通用电气) is a company.
   if (INDUSTRY_END.test(word)) return false;

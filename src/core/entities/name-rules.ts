@@ -8,7 +8,7 @@
 import { isTranslitChar } from './alias-pairs.ts';
 import { dottedName, isTranslitWord, PERSON_TAGS, translitRun } from './foreign-names.ts';
 import { isKnownOrganisation, isWorldPlace } from './world-places.ts';
-import { allHan, isCommonWord, isDictionaryWord, segmenter, type Token } from './segment-names.ts';
+import { allHan, dictionaryTag, isCommonWord, isDictionaryWord, segmenter, type Token } from './segment-names.ts';
 import { isAmbiguousSurname, isChineseSurnameStart, isNonNameWord } from './name-lexicon.ts';
 import {
   COMPOUND_TAGS, CUT_NAME_STOP, GIVEN_TAGS, GLUE_HEAD, innerHead, isChineseName, isForeignName, NAME_CLOSE, NOT_GIVEN_END,
@@ -67,8 +67,7 @@ const gluedPerson: Rule = (s, i) => {
   const doctrine = /(?:主义|思想|理论|学说)$/.exec(t.word);
   if (!doctrine || t.word.length < 4 || !allHan(t.word)) return -1;
   const head = t.word.slice(0, -doctrine[0].length);
-  const tagged = segmenter().tag(head, false);
-  if (!(tagged.length === 1 && PERSON_TAGS.has(tagged[0].tag) && !isNonNameWord(head))) return -1;
+  if (!(PERSON_TAGS.has(dictionaryTag(head)) && !isNonNameWord(head))) return -1;
   push(s, t.start, t.start + head.length, 'PER');
   return i;
 };

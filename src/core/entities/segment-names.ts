@@ -41,6 +41,18 @@ export function isCommonWord(word: string): boolean {
   return common;
 }
 
+const dictionaryTags = new Map<string, string>();
+/** jieba's dictionary tag of `word` when it is one dictionary word, else '' (memoised). */
+export function dictionaryTag(word: string): string {
+  let tag = dictionaryTags.get(word);
+  if (tag === undefined) {
+    const tagged = segmenter().tag(word, false);
+    tag = tagged.length === 1 ? tagged[0].tag : '';
+    if (dictionaryTags.size < 50_000) dictionaryTags.set(word, tag);
+  }
+  return tag;
+}
+
 /** Whether jieba's dictionary has `word` as one word (without the HMM, unknown words fall apart). */
 export function isDictionaryWord(word: string): boolean {
   let known = dictionaryWords.get(word);

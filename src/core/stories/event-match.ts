@@ -46,6 +46,14 @@ interface Overlap {
   words: number;
   terms: number;
 }
+function count(o: Overlap, weight: number, rare: boolean, figure: boolean, word: boolean): void {
+  o.weight += weight;
+  o.terms++;
+  if (rare) o.rare++;
+  if (figure) o.figures++;
+  if (word) o.words++;
+}
+
 /** What an earlier article shares with this one; `context`: the part of it from after the lead. */
 interface Shared extends Overlap {
   headline: number;
@@ -96,16 +104,12 @@ export async function matchAndIndexEvent(stores: Pick<Stores, 'stories'>, articl
     const figure = ids.length <= neutralDf && figures.has(t);
     const word = ids.length <= neutralDf && words.has(t);
     const head = ids.length <= headlineDf && headline.has(t);
+    const rare = ids.length <= rareDf;
     for (const id of ids) {
       let s = shared.get(id);
       if (!s) shared.set(id, (s = { ...fresh(), headline: 0, context: fresh() }));
-      for (const o of inContext ? [s, s.context] : [s]) {
-        o.weight += w;
-        o.terms++;
-        if (ids.length <= rareDf) o.rare++;
-        if (figure) o.figures++;
-        if (word) o.words++;
-      }
+      count(s, w, rare, figure, word);
+      if (inContext) count(s.context, w, rare, figure, word);
       if (head) s.headline++;
     }
   }
