@@ -5,7 +5,7 @@
 import { isTranslitWord, PERSON_TAGS } from './foreign-names.ts';
 import { isKnownOrganisation, isWorldPlace, listedHead } from './world-places.ts';
 import { allHan, dictionaryTag, isCommonWord, type Token } from './segment-names.ts';
-import { isAmbiguousSurname, isChineseSurnameStart, isGenericOrgWord, isGenericPlaceWord, isNonNameWord, isPlaceAbbreviation } from './name-lexicon.ts';
+import { isAmbiguousSurname, isChineseSurnameStart, isGenericOrgWord, isGenericPlaceWord, isInstitutionWord, isNonNameWord, isPlaceAbbreviation } from './name-lexicon.ts';
 import type { NameSpan } from './recognize-names.ts';
 
 // What an organisation name ends with; 政府 is left out on purpose (印度政府 names the country).
@@ -63,6 +63,18 @@ export function commonCompound(word: string): boolean {
 }
 const INDUSTRY_END = /(?:快递|航空|电气|电信|电力|电器|电子|汽车|石油|石化|能源|科技|通讯|通信|钢铁|化工|制药|保险|证券|地产|置业|物流|传媒|影业|食品|重工|机械|软件|航运|船舶)$/;
 
+const QUANTIFIED = /^(?:[一二三四五六七八九十两几多]大|有关|各|非|某|该|这|那|多家|一些)/;
+
+/**
+ * Whether a common organisation noun makes a body after the named head `first`: a company, bank
+ * or group only after an organisation or brand (腾讯公司, 瑞士信贷集团; 法国软件公司 and 外国公司
+ * describe), the others after a place too (郑州分局, 武汉同济医院, 中国代表团).
+ */
+function institutionAfter(first: Token, word: string): boolean {
+  if (!isInstitutionWord(word)) return false;
+  return !/^(?:公司|银行|集团)$/.test(word) || first.tag === 'nt' || first.tag === 'nz';
+}
+
 /** An organisation starting at token i (a place, organisation or abbreviation head, or common nouns ending in an organisation word), or undefined. */
 export function organisation(tokens: Token[], i: number): OrgEnd | undefined {
   const first = tokens[i];
@@ -80,9 +92,13 @@ export function organisation(tokens: Token[], i: number): OrgEnd | undefined {
   const cut = first.word.length >= 4 ? titleTail(first.word) : 0;
   if (cut) return { next: i + 1, end: first.end - cut };
   let len = first.word.length;
+  // A count, quantifier or pronoun inside or at the head (武汉一家医院, 四大银行, 湖北各县市医院,
+  // 欧洲有关法院) makes a description, not a name.
+  let counted = QUANTIFIED.test(first.word);
   for (let j = i + 1; j < tokens.length; j++) {
     const t = tokens[j];
     if (t.start !== tokens[j - 1].end || !ORG_INNER_TAGS.has(t.tag) || !allHan(t.word)) break;
+    if (t.tag === 'm' || t.tag === 'q' || t.tag === 'r' || QUANTIFIED.test(t.word)) counted = true;
     len += t.word.length;
     if (len > ORG_MAX) break;
     // A common-noun head gives way to a name further on (会见/n 芬兰/ns 农林部: the organisation starts at 芬兰).
@@ -97,7 +113,7 @@ export function organisation(tokens: Token[], i: number): OrgEnd | undefined {
     }
     if (REGION_PART.test(t.word)) break;
     if (t.tag === 'nt' && named && !t.word.endsWith('政府')) best = { next: j + 1, end: t.end };
-    else if (ORG_END.test(t.word) && !t.word.endsWith('政府') && !isGenericOrgWord(t.word) && (named || STRONG_ORG_END.test(t.word))) best = { next: j + 1, end: t.end };
+    else if (ORG_END.test(t.word) && !t.word.endsWith('政府') && (!isGenericOrgWord(t.word) || (named && !counted && institutionAfter(first, t.word))) && (named || STRONG_ORG_END.test(t.word))) best = { next: j + 1, end: t.end };
   }
   return best;
 }

@@ -165,3 +165,11 @@ test('the commonest transliteration syllables are read as such: 约翰, 迈克�
   const { isTranslitWord } = await import('../../../src/core/entities/foreign-names.ts');
   for (const w of ['约翰', '迈克尔', '卢梭', '威尔逊', '陀思妥耶夫斯基']) assert.equal(isTranslitWord(w), true, w);
 });
+
+test('a place and a common institution noun are one body; a count or a bare company noun after a country is a description', () => {
+  assert.ok(spans('郑州分局今天宣布').includes('郑州分局/ORG'));
+  assert.ok(spans('政府成立了香港发展策略委员会').includes('香港发展策略委员会/ORG'));
+  assert.ok(!spans('武汉一家医院收治了病人').some((s) => s.endsWith('医院/ORG')));
+  assert.ok(!spans('一家法国软件公司宣布').some((s) => s.endsWith('公司/ORG')));
+  assert.deepEqual(spans('中国社会发生了变化'), ['中国/LOC']);
+});
