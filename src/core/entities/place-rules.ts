@@ -56,8 +56,9 @@ export const bilateral: Rule = (s, i) => {
   const t = s.tokens[i];
   const pair = t.word.length >= 2 && isPlaceAbbreviation(t.word[0]) && isPlaceAbbreviation(t.word[1]) && t.word[0] !== t.word[1];
   if (!pair) return -1;
-  const next = i + 1 < s.tokens.length ? s.tokens[i + 1] : undefined;
-  const after = t.word.length === 2 ? (next && next.start === t.end ? next.word : '') : t.word.slice(2);
+  // The words after the pair, however jieba cut them (两国/ns, or 两/m 国/n).
+  let after = t.word.slice(2);
+  for (let k = i + 1, end = t.end; after.length < 4 && k < s.tokens.length && s.tokens[k].start === end; end = s.tokens[k++].end) after += s.tokens[k].word;
   if (!BILATERAL.test(after)) return -1;
   push(s, t.start, t.start + 1, 'LOC');
   push(s, t.start + 1, t.start + 2, 'LOC');

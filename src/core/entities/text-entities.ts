@@ -78,7 +78,8 @@ export async function findTextEntities(stores: Stores, text: string): Promise<Te
   const result: TextEntity[] = [];
   for (const o of out) {
     const e = foundNames.has(o.entityId) ? null : await entityById(stores, idx.entities, o.entityId);
-    const name = foundNames.get(o.entityId) ?? (e ? e.name_zh || e.name_en || e.id : o.entityId);
+    // A found entity not stored yet (意 → n:意大利 in a fresh database) is named by its key.
+    const name = foundNames.get(o.entityId) ?? (e ? e.name_zh || e.name_en || e.id : o.entityId.startsWith('n:') ? o.entityId.slice(2) : o.entityId);
     result.push({ start: codePoints(text, o.start), end: codePoints(text, o.end), text: text.slice(o.start, o.end), type: o.type, entity_id: o.entityId, name });
   }
   return result;

@@ -107,6 +107,8 @@ test('findTextEntities: a one-character abbreviation is its country, a division 
   const ents = async (text: string) => (await findTextEntities(stores, text)).map((e) => `${e.text}/${e.type}/${e.entity_id}`);
   try {
     assert.deepEqual(await ents('中方对美方的表态表示欢迎。'), ['中/LOC/china', '美/LOC/united-states']);
+    const pair = await findTextEntities(stores, '中意两国签署协议');
+    assert.deepEqual(pair.map((e) => [e.text, e.entity_id, e.name]), [['中', 'china', '中國'], ['意', 'n:意大利', '意大利']], 'a place not stored yet is named, not shown as its id');
     assert.deepEqual(await ents('他昨天抵达北京市。'), ['北京市/LOC/beijing'], 'one span, the place itself');
     assert.deepEqual(await ents('中国队昨晚以三比一获胜。'), ['中国队/ORG/n:中国队'], 'the team, without a span for China inside it');
     assert.deepEqual(await ents('朝鲜半岛局势紧张。'), ['朝鲜半岛/LOC/n:朝鲜半岛']);
