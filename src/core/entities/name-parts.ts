@@ -27,8 +27,6 @@ const ORG_MAX = 14;
 // A place followed by one of these single characters is one place (青海 省, 曲麻莱 县).
 export const LOC_SUFFIX = new Set(['省', '市', '县', '区', '州', '镇', '乡', '村', '岛', '湾', '港', '江', '河', '湖', '山', '峰', '街', '路']);
 
-
-
 /** Where an organisation found at token i ends: the index of the token after it and the character offset. */
 interface OrgEnd {
   next: number;
@@ -43,6 +41,8 @@ function titleTail(word: string): number {
 
 // What turns a common word into another common one (国际化, 天文学, 加油站, 中医药).
 const COMMON_SUFFIX = new Set('化学性站药业');
+// The trade that ends a business's name made of plain words (联邦快递, 东方航空, 通用电气).
+const INDUSTRY_END = /(?:快递|航空|电气|电信|电力|电器|电子|汽车|石油|石化|能源|科技|通讯|通信|钢铁|化工|制药|保险|证券|地产|置业|物流|传媒|影业|食品|重工|机械|软件|航运|船舶)$/;
 
 /**
  * Whether a word jieba's dictionary tags as an organisation is two common words with no
@@ -61,8 +61,8 @@ export function commonCompound(word: string): boolean {
   for (let k = 2; k + 2 <= word.length; k++) if (plain(word.slice(0, k)) && plain(word.slice(k))) return true;
   return false;
 }
-const INDUSTRY_END = /(?:快递|航空|电气|电信|电力|电器|电子|汽车|石油|石化|能源|科技|通讯|通信|钢铁|化工|制药|保险|证券|地产|置业|物流|传媒|影业|食品|重工|机械|软件|航运|船舶)$/;
 
+// A count, quantifier or pronoun opening a word (四大, 各, 有关): what follows describes, not names.
 const QUANTIFIED = /^(?:[一二三四五六七八九十两几多]大|有关|各|非|某|该|这|那|多家|一些)/;
 
 /**

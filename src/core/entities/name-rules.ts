@@ -16,7 +16,7 @@ import {
 } from './name-parts.ts';
 import type { NameSpan } from './recognize-names.ts';
 import { push, type Rule, type Scan } from './rule-scan.ts';
-import { abbreviations, bilateral, DIVISION, gluedPlace, personTaggedPlace, place, placeTagged, relations, side, suffixedPlace, usedAsPredicate, visit } from './place-rules.ts';
+import { abbreviations, bilateral, DIVISION, gluedPlace, personTaggedPlace, place, placeTagged, side, suffixedPlace, usedAsPredicate, visit } from './place-rules.ts';
 
 /** A foreign name joined by a middle dot (爱德华·斯诺登). */
 const dotted: Rule = (s, i) => {
@@ -131,7 +131,7 @@ const cutAfterTwo: Rule = (s, i) => {
 };
 
 // The head of a business or paper named after a person or a made-up word (休斯公司, 科利华集团, 费加罗报).
-const COMPANY_HEAD = /^(?:公司|集团|银行|报|报社|杂志|电视台|俱乐部|基金会)(?:总裁|董事长|总经理|经理|行长|社长|主编)?$/;
+const COMPANY_HEAD = /^(公司|集团|银行|报社|报|杂志|电视台|俱乐部|基金会)(?:总裁|董事长|总经理|经理|行长|社长|主编)?$/;
 
 /**
  * A company or paper named by a name (a person's or an unknown word) and its head, with at most
@@ -149,8 +149,7 @@ const namedCompany: Rule = (s, i) => {
   const head = tokens[j];
   const m = head && head.start === tokens[j - 1].end ? COMPANY_HEAD.exec(head.word) : null;
   if (!m) return -1;
-  const title = head.word.length - (head.word.match(/^(?:公司|集团|银行|报社|报|杂志|电视台|俱乐部|基金会)/)?.[0].length ?? 0);
-  push(s, t.start, head.end - title, 'ORG');
+  push(s, t.start, head.start + m[1].length, 'ORG');
   return j;
 };
 
@@ -216,7 +215,7 @@ const person: Rule = (s, i) => {
   return k - 1;
 };
 
-const RULES: Rule[] = [dotted, bilateral, suffixedPlace, countryHead, organisationRule, government, gluedPerson, relations, visit, side, abbreviations, gluedPlace, personTaggedPlace, place, placeTagged, namedCompany, foreignHalves, surnameTitle, surnameAlone, gluedPreposition, cutAfterTwo, person];
+const RULES: Rule[] = [dotted, bilateral, suffixedPlace, countryHead, organisationRule, government, gluedPerson, visit, side, abbreviations, gluedPlace, personTaggedPlace, place, placeTagged, namedCompany, foreignHalves, surnameTitle, surnameAlone, gluedPreposition, cutAfterTwo, person];
 
 /**
  * Countries and cities jieba's dictionary tags as people (莫斯科/nr) or plain nouns (合肥/n) are

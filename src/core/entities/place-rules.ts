@@ -11,15 +11,6 @@ import { isChineseSurnameStart, isGenericPlaceWord, isNonNameWord, isPlaceAbbrev
 import { abbreviationNext, GLUE_HEAD, LOC_SUFFIX, PERSON_AFTER, PERSON_BEFORE, PLACE_TAIL, SIDE_TAIL, VISIT_HEAD } from './name-parts.ts';
 import { push, type Rule } from './rule-scan.ts';
 
-/** 中美关系/nt: two countries and their relations, not an organisation. */
-export const relations: Rule = (s, i) => {
-  const t = s.tokens[i];
-  if (!(t.word.length === 4 && t.word.endsWith('关系') && isPlaceAbbreviation(t.word[0]) && isPlaceAbbreviation(t.word[1]))) return -1;
-  push(s, t.start, t.start + 1, 'LOC');
-  push(s, t.start + 1, t.start + 2, 'LOC');
-  return i;
-};
-
 /** A verb or preposition glued to a country abbreviation (访华, 对美, 赴法): the abbreviation is a place. */
 export const visit: Rule = (s, i) => {
   const t = s.tokens[i];

@@ -29,18 +29,6 @@ export function segmenter(): Jieba {
 /** Any Han character. */
 export const HAN = /\p{Script=Han}/u;
 const dictionaryWords = new Map<string, boolean>();
-const commonWords = new Map<string, boolean>();
-/** Whether `word` is one dictionary word of a common kind (宣传/vn, 同班/n), not a proper noun (江泽/ns). */
-export function isCommonWord(word: string): boolean {
-  let common = commonWords.get(word);
-  if (common === undefined) {
-    const tagged = segmenter().tag(word, false);
-    common = tagged.length === 1 && !/^(?:n[rstz]\w*|x)$/.test(tagged[0].tag);
-    if (commonWords.size < 50_000) commonWords.set(word, common);
-  }
-  return common;
-}
-
 const dictionaryTags = new Map<string, string>();
 /** jieba's dictionary tag of `word` when it is one dictionary word, else '' (memoised). */
 export function dictionaryTag(word: string): string {
@@ -51,6 +39,12 @@ export function dictionaryTag(word: string): string {
     if (dictionaryTags.size < 50_000) dictionaryTags.set(word, tag);
   }
   return tag;
+}
+
+/** Whether `word` is one dictionary word of a common kind (宣传/vn, 同班/n), not a proper noun (江泽/ns). */
+export function isCommonWord(word: string): boolean {
+  const tag = dictionaryTag(word);
+  return tag !== '' && !/^(?:n[rstz]\w*|x)$/.test(tag);
 }
 
 /** Whether jieba's dictionary has `word` as one word (without the HMM, unknown words fall apart). */

@@ -5,6 +5,8 @@ import { recognizeNames } from '../../../src/core/entities/recognize-names.ts';
 import { linkArticleNames, recognizeArticleNames, nameKey } from '../../../src/core/entities/article-names.ts';
 import { findTextEntities } from '../../../src/core/entities/text-entities.ts';
 import { tempDb } from './helpers.ts';
+import { commonCompound } from '../../../src/core/entities/name-parts.ts';
+import { isTranslitWord } from '../../../src/core/entities/foreign-names.ts';
 
 const spans = (text: string) => recognizeNames(text).map((s) => `${s.text}/${s.type}`);
 
@@ -151,8 +153,7 @@ test('a foreign name in two or more pieces, one of them unknown to the dictionar
   assert.ok(spans('工程师杜特尔特昨天说').includes('杜特尔特/PER'));
 });
 
-test('a phrase the dictionary tags as an organisation is not one; a business named by its trade is', async () => {
-  const { commonCompound } = await import('../../../src/core/entities/name-parts.ts');
+test('a phrase the dictionary tags as an organisation is not one; a business named by its trade is', () => {
   for (const w of ['广大观众', '长足进展', '社会科学', '国际化']) assert.equal(commonCompound(w), true, w);
   for (const w of ['中国足协', '全国政协', '新华社', '通用电气', '联邦快递']) assert.equal(commonCompound(w), false, w);
 });
@@ -163,8 +164,7 @@ test('a doctrine names its author; a name the dictionary calls a place is a pers
   assert.ok(spans('以色列总理拉宾说，和平进程不会停止').includes('拉宾/PER'));
 });
 
-test('the commonest transliteration syllables are read as such: 约翰, 迈克尔, 卢梭', async () => {
-  const { isTranslitWord } = await import('../../../src/core/entities/foreign-names.ts');
+test('the commonest transliteration syllables are read as such: 约翰, 迈克尔, 卢梭', () => {
   for (const w of ['约翰', '迈克尔', '卢梭', '威尔逊', '陀思妥耶夫斯基']) assert.equal(isTranslitWord(w), true, w);
 });
 

@@ -17,11 +17,20 @@ const OTHER = [
   ['棒球經典賽 中華隊晉級複賽', '中華隊今晚以五比三擊敗對手，睽違多年再度晉級經典賽複賽。'],
 ];
 
-test('two outlets reporting one event in their own words match; the same words a week later do not', async () => {
+/** Runs `fn` with the stores of a fresh SQLite file, removed afterwards. */
+async function withStores(fn: (stores: ReturnType<typeof sqliteStores>) => Promise<void>): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'newsbot-event-'));
   const db = openDatabase(join(dir, 'x.db'));
-  const stores = sqliteStores(db);
   try {
+    await fn(sqliteStores(db));
+  } finally {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test('two outlets reporting one event in their own words match; the same words a week later do not', async () => {
+  await withStores(async (stores) => {
     let id = 1;
     for (const [t, p] of OTHER) assert.deepEqual(await matchAndIndexEvent(stores, id++, 100, eventTerms(t, [p])), []);
     // A day's worth of other news: in a thin window IDF cannot tell a rare term from a common one.
@@ -35,17 +44,11 @@ test('two outlets reporting one event in their own words match; the same words a
     assert.deepEqual(later, [], 'outside the one-day window');
     const unrelated = await matchAndIndexEvent(stores, id++, 100, eventTerms('颱風外圍環流影響 北部降雨', ['氣象署指出，颱風帶來水氣，北部今天午後降雨機率提高。']));
     assert.ok(!unrelated.some((m) => m.articleId === a || m.articleId === b));
-  } finally {
-    db.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test('a background paragraph a reporter repeats under two reports does not make them one event; their leads still can', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'newsbot-event-'));
-  const db = openDatabase(join(dir, 'x.db'));
-  const stores = sqliteStores(db);
-  try {
+  await withStores(async (stores) => {
     let id = 1;
     for (let k = 0; k < 30; k++) await matchAndIndexEvent(stores, id++, 100 + (k % 2), eventTerms(`${OTHER[k % 4][0]} 第${k}報`, [OTHER[k % 4][1]]));
     const background = '新竹縣連日豪雨造成多處土石崩落，竹東、五峰與尖石山區道路已有三處坍方，縣府災害應變中心維持一級開設，各鄉鎮公所也已備妥沙包與抽水機，提醒民眾非必要不要上山。';
@@ -57,8 +60,5 @@ test('a background paragraph a reporter repeats under two reports does not make 
     // A second report of the first event, background and all, still matches on its lead.
     const same = await matchAndIndexEvent(stores, id++, 100, eventTerms('清泉部落聯外道路坍方 受困居民盼搶通', ['〔記者李明哲／新竹報導〕五峰鄉清泉部落聯外道路坍方，一百二十名受困居民與遊客盼公路局早日搶通，部分遊客由消防局協助徒步下山。', background]));
     assert.ok(same.some((m) => m.articleId === a), 'same event');
-  } finally {
-    db.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
