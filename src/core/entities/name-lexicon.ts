@@ -43,6 +43,24 @@ export function isPlaceAbbreviation(ch: string): boolean {
   return ABBREVIATIONS.has(ch);
 }
 
+// Countries news abbreviates only next to a partner before a word of relations (墨美两国, 埃中关系,
+// 中葡双方): on their own these characters are common words. Directions (东西南北) are left out:
+// 西南, 中西 are directions and 'East and West' far more often than Spain or Yugoslavia.
+const PARTNER_ABBREVIATIONS = new Set('墨埃葡哥布奥荷土伊叙古秘智阿缅柬孟沙约黎捷波匈罗保瑞挪丹芬希乌哈塔肯尼');
+
+/** Whether `ch` abbreviates a country when it stands next to a partner country's (中美, 埃中, 墨美). */
+export function isPartnerAbbreviation(ch: string): boolean {
+  return ABBREVIATIONS.has(ch) || ch === '华' || PARTNER_ABBREVIATIONS.has(ch);
+}
+
+// Of those, the ones that abbreviate a country on their own too (one side of a pair must be one).
+const COUNTRY_ABBREVIATIONS = new Set('中华美俄日韩朝印法德英意巴以澳加越泰菲蒙');
+
+/** Whether `ch` abbreviates a major country wherever it stands in a pair (中, 美, 俄). */
+export function isCountryAbbreviation(ch: string): boolean {
+  return COUNTRY_ABBREVIATIONS.has(ch);
+}
+
 // The place each one-character abbreviation stands for, where it stands for one only: 巴 (Pakistan,
 // Brazil, Palestine), 澳 (Australia, Macao, Austria) and the provinces' (新, 宁, 青 are words
 // first) are left out.

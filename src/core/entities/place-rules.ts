@@ -5,9 +5,9 @@
  * adjectives here, or as people.
  */
 import { isTranslitWord, PERSON_TAGS } from './foreign-names.ts';
-import { isWorldPlace } from './world-places.ts';
+import { isCountryOrProvince, isWorldPlace } from './world-places.ts';
 import { allHan, type Token } from './segment-names.ts';
-import { isChineseSurnameStart, isGenericPlaceWord, isNonNameWord, isPlaceAbbreviation } from './name-lexicon.ts';
+import { isChineseSurnameStart, isCountryAbbreviation, isGenericPlaceWord, isNonNameWord, isPartnerAbbreviation, isPlaceAbbreviation } from './name-lexicon.ts';
 import { abbreviationNext, GLUE_HEAD, LOC_SUFFIX, PERSON_AFTER, PERSON_BEFORE, PLACE_TAIL, SIDE_TAIL, VISIT_HEAD } from './name-parts.ts';
 import { push, type Rule } from './rule-scan.ts';
 
@@ -19,10 +19,19 @@ export const visit: Rule = (s, i) => {
   return i;
 };
 
-/** An abbreviation glued to 方/军/籍 (中方, 美军): the abbreviation is a place. */
+// Who comes from a place, glued to its abbreviation (华侨, 藏胞, 日寇, 港人): 人 only after the
+// abbreviations that make no common word with it (not 中人, 美人, 法人). 华人 and 华裔 are left
+// out: they say people are of Chinese descent, often citizens of somewhere else.
+const PEOPLE_OF = new Set('侨胞寇');
+const PEOPLE_OF_PLACE = new Set('港台澳');
+
+/** An abbreviation glued to 方/军/籍 (中方, 美军) or to the people of the place (华侨, 港人): the abbreviation is a place. */
 export const side: Rule = (s, i) => {
   const t = s.tokens[i];
-  if (!(t.word.length === 2 && isPlaceAbbreviation(t.word[0]) && SIDE_TAIL.has(t.word[1]) && t.tag !== 'ns')) return -1;
+  if (t.word.length !== 2 || t.tag === 'ns') return -1;
+  const [a, b] = [t.word[0], t.word[1]];
+  const place = isPlaceAbbreviation(a) || a === '华';
+  if (!(place && (SIDE_TAIL.has(b) || PEOPLE_OF.has(b) || (b === '人' && PEOPLE_OF_PLACE.has(a))))) return -1;
   push(s, t.start, t.start + 1, 'LOC');
   return i;
 };
@@ -36,24 +45,30 @@ export const abbreviations: Rule = (s, i) => {
   return i;
 };
 
-// What follows two countries' one-character abbreviations when the pair is two countries (中日两国, 中英建交).
-const BILATERAL = /^(?:两国|双方|关系|建交|合作|会谈|谈判|贸易|边境|首脑|峰会|联合声明)/;
+// What follows two countries' one-character abbreviations when the pair is two countries (中日两国,
+// 中英建交, 中印边界, 中美等国, 美中建设性战略伙伴关系).
+const BILATERAL = /^(?:两国|双方|关系|建交|合作|会谈|会晤|谈判|贸易|经贸|边境|边界|首脑|峰会|联合声明|联合公报|三个联合公报|等国|之间|战略|建设性|长远|外长|领导人)/;
 
 /**
- * Two abbreviations of countries before a word of bilateral relations (中日/t 两国, 中印/nt 两国,
- * 中英两国/j), whatever jieba tagged them: two places.
+ * Two abbreviations of countries before a word of bilateral relations, whatever jieba made of them
+ * (中日/t 两国, 中/f 印/v 边界, 墨美/x 两国, 中美等国/x, 中/f 韩建交/nr): two places. One of
+ * the two must be a major country's (中, 美, 俄…); the other may be any country's (埃中, 墨美).
  */
 export const bilateral: Rule = (s, i) => {
-  const t = s.tokens[i];
-  const pair = t.word.length >= 2 && isPlaceAbbreviation(t.word[0]) && isPlaceAbbreviation(t.word[1]) && t.word[0] !== t.word[1];
-  if (!pair) return -1;
-  // The words after the pair, however jieba cut them (两国/ns, or 两/m 国/n).
-  let after = t.word.slice(2);
-  for (let k = i + 1, end = t.end; after.length < 4 && k < s.tokens.length && s.tokens[k].start === end; end = s.tokens[k++].end) after += s.tokens[k].word;
-  if (!BILATERAL.test(after)) return -1;
+  const { tokens } = s;
+  const t = tokens[i];
+  // The characters from this token on, however jieba cut them.
+  let chars = t.word;
+  let k = i + 1;
+  for (let end = t.end; chars.length < 8 && k < tokens.length && tokens[k].start === end; end = tokens[k++].end) chars += tokens[k].word;
+  const [a, b] = [chars[0], chars[1]];
+  if (!(a && b && a !== b && isPartnerAbbreviation(a) && isPartnerAbbreviation(b) && (isCountryAbbreviation(a) || isCountryAbbreviation(b)) && BILATERAL.test(chars.slice(2)))) return -1;
   push(s, t.start, t.start + 1, 'LOC');
   push(s, t.start + 1, t.start + 2, 'LOC');
-  return i;
+  // The last token the pair reaches into (中/f 韩建交/nr takes 韩建交 whole).
+  let last = i;
+  while (tokens[last].end < t.start + 2) last++;
+  return last;
 };
 
 // One-character administrative suffixes that make the name before them a place (塔科马 市, 龙泉 乡).
@@ -137,3 +152,43 @@ export const placeTagged: Rule = (s, i) => {
   return i;
 };
 
+
+// Heads of buildings and sites people go to (体育馆, 机场, 大会堂, 广场, 大桥): news corpora mark a
+// named one as a place, not an organisation. Embassies, hotels and shops are bodies (大使馆, 饭店).
+const FACILITY_END = /(?:体育馆|体育场|博物馆|美术馆|纪念馆|展览馆|大剧院|剧院|会堂|大厦|广场|机场|车站|码头|桥|宫|寺|公园)$/;
+const FACILITY_WORD = /^(?:体育馆|体育场|博物馆|美术馆|纪念馆|展览馆|大剧院|剧院|会堂|大会堂|大厦|广场|机场|国际机场|火车站|车站|码头|大桥|桥|宫|寺|公园)$/;
+// Names a facility is named by (虹口/ns 体育馆, 伊丽莎白/nr 体育馆, 国家博物馆/nt).
+const FACILITY_NAME_TAGS = new Set(['ns', 'nz', 'nt', 'nr', 'nrt', 'j']);
+// Plain words between the name and the head (中国 印刷 博物馆, 明石 海峡 大桥).
+const FACILITY_INNER_TAGS = new Set(['n', 'vn', 'nt']);
+
+/**
+ * A named building or site: a name, at most two plain words, and a facility head (虹口/ns 体育馆/n,
+ * 南非/ns 国家博物馆/nt, 明石/nr 海峡/ns 大桥/ns), or one word jieba knows whole (中国美术馆/nt,
+ * 白金汉宫/nr): one place. When places are stacked (上海 虹口 体育馆), the facility starts at the
+ * last; the ones before stay places of their own.
+ */
+export const facility: Rule = (s, i) => {
+  const { tokens } = s;
+  const t = tokens[i];
+  if (!(FACILITY_NAME_TAGS.has(t.tag) && allHan(t.word) && !isNonNameWord(t.word))) return -1;
+  if (t.word.length >= 3 && FACILITY_END.test(t.word) && !t.word.endsWith('使馆')) {
+    push(s, t.start, t.end, 'LOC');
+    return i;
+  }
+  // A country or province right before the head is not a facility's name (日本 机场, 英国 公园: any
+  // of the country's); with words between it is (中国 印刷 博物馆, 美国 国会 大厦).
+  const region = isCountryOrProvince(t.word);
+  for (let j = i + 1; j <= i + 3 && j < tokens.length && tokens[j].start === tokens[j - 1].end && allHan(tokens[j].word); j++) {
+    const w = tokens[j];
+    // The head is a plain facility word (体育馆/n, 大桥/ns, 国家博物馆/nt), not a name of its own (特朗普 白宫/nt).
+    const head = FACILITY_WORD.test(w.word) || ((w.tag === 'n' || w.tag === 'nt') && w.word.length >= 3 && FACILITY_END.test(w.word));
+    if (head && !w.word.endsWith('使馆') && !(region && j === i + 1)) {
+      push(s, t.start, w.end, 'LOC');
+      return j;
+    }
+    // Another name: the facility, if any, starts there (or the inner word is a common place noun: 海峡).
+    if (!(FACILITY_INNER_TAGS.has(w.tag) || (w.tag === 'ns' && isGenericPlaceWord(w.word)))) return -1;
+  }
+  return -1;
+};

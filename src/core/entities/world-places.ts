@@ -41,6 +41,12 @@ export function isKnownOrganisation(word: string): boolean {
 }
 
 const PLACES = new Set([...COUNTRIES.split(' '), ...PROVINCES.split(' '), ...CITIES.split(' ')]);
+const REGIONS = new Set([...COUNTRIES.split(' '), ...PROVINCES.split(' ')]);
+
+/** Whether `word` is a country or a Chinese province (not a city). */
+export function isCountryOrProvince(word: string): boolean {
+  return REGIONS.has(word);
+}
 
 /** Whether `word` is a country or major city (莫斯科, 阿根廷), whatever jieba's dictionary tags it. */
 export function isWorldPlace(word: string): boolean {

@@ -140,6 +140,30 @@ test('two countries before a bilateral word, and a name before an administrative
   assert.ok(!spans('中日友好医院').some((s) => s === '中/LOC'), 'a hospital named for friendship is not the pair');
 });
 
+test('two countries are places however jieba cut the pair, with one of them a major country', () => {
+  assert.deepEqual(spans('双方就中印边界问题交换了意见'), ['中/LOC', '印/LOC']);
+  assert.deepEqual(spans('他认为墨美两国应当加强合作'), ['墨/LOC', '美/LOC']);
+  assert.deepEqual(spans('部长说，埃中关系发展顺利'), ['埃/LOC', '中/LOC']);
+  assert.deepEqual(spans('这符合中葡双方的利益'), ['中/LOC', '葡/LOC']);
+  assert.ok(!spans('西南关系到全局').includes('南/LOC'), 'two directions are not two countries');
+  assert.ok(!spans('这件作品美中不足').includes('美/LOC'), 'an idiom is not a pair');
+});
+
+test('the people of a place name it, but 华人 and 华裔 do not name China', () => {
+  assert.ok(spans('数千名华侨参加了庆祝活动').includes('华/LOC'));
+  assert.ok(spans('不少港人周末北上消费').includes('港/LOC'));
+  assert.ok(!spans('美国华人社区举行集会').includes('华/LOC'));
+  assert.ok(!spans('公司的法人代表签了字').includes('法/LOC'), 'a legal person is not France');
+});
+
+test('a named building or site is one place; a country before a bare facility word is not its name', () => {
+  assert.ok(spans('比赛在广州天河体育馆举行').includes('天河体育馆/LOC'));
+  assert.ok(spans('代表团抵达德黑兰机场').includes('德黑兰机场/LOC'));
+  assert.ok(spans('中国美术馆的大厅里挤满了观众').includes('中国美术馆/LOC'));
+  assert.ok(!spans('日本机场的安检很严格').some((s) => s.startsWith('日本机场')), 'any airport of Japan');
+  assert.ok(!spans('特朗普白宫的政策').some((s) => s.startsWith('特朗普白')), 'the White House is not named after a person');
+});
+
 test('a word used as a verb or adjective is not a name, whatever the dictionary tags it', () => {
   assert.deepEqual(spans('网络连接突然中断了。'), [], '中断 takes an aspect marker');
   assert.deepEqual(spans('这里的东西太多，而且很新鲜。'), []);
