@@ -4,7 +4,7 @@
  */
 import { isTranslitWord, PERSON_TAGS } from './foreign-names.ts';
 import { isKnownOrganisation, isWorldPlace, listedHead } from './world-places.ts';
-import { allHan, dictionaryTag, isCommonWord, type Token } from './segment-names.ts';
+import { allHan, dictionaryTag, isCommonWord, isFrequentPair, type Token } from './segment-names.ts';
 import { isAmbiguousSurname, isChineseSurnameStart, isGenericOrgWord, isGenericPlaceWord, isInstitutionWord, isNonNameWord, isPlaceAbbreviation } from './name-lexicon.ts';
 import type { NameSpan } from './recognize-names.ts';
 
@@ -109,6 +109,8 @@ export function organisation(tokens: Token[], i: number): OrgEnd | undefined {
     if (tail) {
       // 中联部/nt 部长, 财政部/nt 副部长: the title is the whole word, the organisation ended before it.
       if ((t.word.length - tail === 1 && tokens[j - 1].word.endsWith(t.word[0])) || DEPUTY.has(t.word[0])) return named || j > i + 1 ? { next: j, end: tokens[j - 1].end } : best;
+      // 财政部/nt 副/b 部长, 宣传部 一名/m 副/b 部长: words between are the title's, not the organisation's.
+      if (t.word.length - tail === 1) return best;
       return { next: j + 1, end: t.end - tail };
     }
     if (REGION_PART.test(t.word)) break;
@@ -126,6 +128,8 @@ export const PLACE_TAIL = /[庄省市县镇乡村岛湾港街城堡寨寺]$/;
 export const PERSON_AFTER = /^(?:同志|先生|女士|夫人|教授|主席|总统|总理|首相|部长|书记|委员长|院士|博士|大使|将军|校长|院长|主任|经理|总裁|董事长|局长|市长|县长|省长|说|表示|指出|认为|强调|会见|会晤|访问|宣布|称|等人|一行|报道|摄)/;
 // Titles and roles news writes right before a name (记者薛原, 县委书记汪明新, 选手张勇).
 export const PERSON_BEFORE = /(?:记者|通讯员|指挥官|书记|主任|经理|总裁|董事长|院长|校长|局长|厅长|部长|处长|科长|所长|市长|县长|省长|乡长|镇长|村长|主席|总理|总统|教授|教练|选手|队员|球员|运动员|作者|政委|司令员|司令|参谋长|委员|代表|老师|同学|演员|导演|编辑|律师|医生|大夫|工程师|厂长|社长|站长|队长|班长|组长|会长|秘书长|干事|战士|老人|女士|先生|同志|妻子|丈夫|儿子|女儿|母亲|父亲)$/;
+// Last characters that make a common noun of the word before them (安全性, 世锦赛, 严重者, 许可证).
+const NOUN_SUFFIX = new Set('性者赛率化式型界费税证器病药词官质物品厂场站馆院剧节奖杯声');
 const COMPOUND_SURNAME = /^(?:欧阳|司马|诸葛|上官|东方|皇甫|尉迟|公孙|慕容|长孙|宇文|司徒|夏侯|令狐|端木)/;
 // Tags of words jieba glues a country onto (法国总理/n, 德国总理/nr, 中国京剧/nz, 中国式/nz).
 export const COMPOUND_TAGS = new Set(['n', 'nr', 'nz', 'x', 'vn']);
@@ -156,6 +160,10 @@ export function isChineseName(t: Token, next: Token | undefined, prev?: Token): 
   if (isNonNameWord(t.word) || !isChineseSurnameStart(t.word) || PLACE_END.test(t.word)) return false;
   if (t.word.length >= 3) {
     if (t.tag === 'x' ? t.word.length !== 3 : !PERSON_TAGS.has(t.tag)) return false;
+    // A name jieba's dictionary holds whole (胡锦涛/nr, 王宏志/nr): its given name may be a rare
+    // word (锦涛, 宏志). The dictionary also tags phrases nr (安全性, 世锦赛, 段时间, 戴眼镜): those
+    // start with a word, end with a noun suffix, or end with a frequent word.
+    if (t.word.length === 3 && PERSON_TAGS.has(dictionaryTag(t.word)) && !isAmbiguousSurname(t.word[0]) && !isCommonWord(t.word.slice(0, 2)) && !NOUN_SUFFIX.has(t.word[2]) && !isFrequentPair(t.word.slice(1))) return true;
     if (t.word.length === 4) return COMPOUND_SURNAME.test(t.word) || inContext(t, next, prev);
     // 宣传性, 雷阵雨: a word that starts or ends with a common dictionary word is that word, not
     // surname + given name, unless a title or verb of speech stands beside it (温家宝会见, 总理周恩来).

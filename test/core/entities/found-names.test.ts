@@ -164,6 +164,19 @@ test('a named building or site is one place; a country before a bare facility wo
   assert.ok(!spans('特朗普白宫的政策').some((s) => s.startsWith('特朗普白')), 'the White House is not named after a person');
 });
 
+test('a name the dictionary holds whole is a person even when its given name is a common word; phrases it tags nr are not', () => {
+  assert.ok(spans('昨天胡锦涛在北京会见了代表团').includes('胡锦涛/PER'));
+  assert.ok(spans('他读了很多陈独秀的文章').includes('陈独秀/PER'));
+  assert.deepEqual(spans('过了一段时间，他们又回来了'), []);
+  assert.deepEqual(spans('那个戴眼镜的人走了'), []);
+  assert.deepEqual(spans('系统的安全性很高'), []);
+});
+
+test('an organisation ends before a title with deputy words before it', () => {
+  assert.deepEqual(spans('财政部副部长昨天表示'), ['财政部/ORG']);
+  assert.deepEqual(spans('省委宣传部一名副部长到会'), ['省委宣传部/ORG']);
+});
+
 test('a word used as a verb or adjective is not a name, whatever the dictionary tags it', () => {
   assert.deepEqual(spans('网络连接突然中断了。'), [], '中断 takes an aspect marker');
   assert.deepEqual(spans('这里的东西太多，而且很新鲜。'), []);
