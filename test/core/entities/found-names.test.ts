@@ -172,6 +172,12 @@ test('a name the dictionary holds whole is a person even when its given name is 
   assert.deepEqual(spans('系统的安全性很高'), []);
 });
 
+test('transliterations with 延, 坚, 热 and 日 are foreign names; 美利坚 is a country', () => {
+  assert.ok(spans('俄罗斯总理基里延科今天表示').includes('基里延科/PER'));
+  assert.ok(spans('巴西球员若热昨天进了球').includes('若热/PER'));
+  assert.ok(spans('美利坚是一个移民国家').includes('美利坚/LOC'));
+});
+
 test('an organisation ends before a title with deputy words before it', () => {
   assert.deepEqual(spans('财政部副部长昨天表示'), ['财政部/ORG']);
   assert.deepEqual(spans('省委宣传部一名副部长到会'), ['省委宣传部/ORG']);
