@@ -40,8 +40,46 @@ function part(i: number, start: number, end: number): string {
   return i === start ? 'B' : i === end - 1 ? 'E' : 'M';
 }
 
-/** Feature strings for every UTF-16 unit of `simp`, from jieba's `tokens` of it (HMM on), its `plain` tokens (dictionary only) and the rules' `rules` spans. */
-export function charFeatures(simp: string, tokens: Token[], rules: RuleSpan[], plain: Token[]): string[][] {
+/**
+ * Feature templates, by number. A feature is its template and a key (the characters, tags or
+ * words it reads); as a string, `name|key`. The tagger reads them through per-template tables
+ * (tagger.ts): most templates have few keys, so their tables stay in cache.
+ */
+export const TEMPLATES = [
+  'b', 'c', 'l', 'r', 'L', 'R', 'bl', 'br', 'bL', 'bR', 'lr', 'k', 'p', 'pl', 'pr', 'pc', 'g', 'gl', 'gr', 'gp', 'q', 'qp', 'ql',
+  'w', 'wl', 'wr', 'tl', 'n', 'xp', 'xo', 'xe', 'xl', 's', 'sp', 'xt', 'xtn', 'xa',
+] as const;
+const T = Object.fromEntries(TEMPLATES.map((name, i) => [name, i])) as Record<(typeof TEMPLATES)[number], number>;
+
+/**
+ * Receives the features of each character: `key` those keyed by a string, `chars` those keyed
+ * by one character or two (UTF-16 codes `a` and `b`, `b` -1 for one), so a tagger can look them
+ * up by number without building a string.
+ */
+export interface FeatureSink {
+  key(i: number, template: number, key: string): void;
+  chars(i: number, template: number, a: number, b: number): void;
+  /**
+   * Features that are the same for every character in the same part of one word (`group`: the
+   * word's index × 4 + its B/M/E/S part): `emit` sends them through `key`, for `i` or for a
+   * sink that keeps their sum for the next character of the group.
+   */
+  group(i: number, group: number, emit: (key: (template: number, key: string) => void) => void): void;
+  /** Whether the sink has the group's features already and has added them for `i` (then group() is not called). */
+  hasGroup(i: number, group: number): boolean;
+}
+
+const PARTS = 'BMES';
+
+// What stands for the characters before the first and after the last.
+const BEFORE = '^'.charCodeAt(0);
+const AFTER = '$'.charCodeAt(0);
+
+/**
+ * Calls `sink` with every feature of every UTF-16 unit of `simp`, in order, from jieba's `tokens`
+ * of it (HMM on), its `plain` tokens (dictionary only) and the rules' `rules` spans.
+ */
+export function walkFeatures(simp: string, tokens: Token[], rules: RuleSpan[], plain: Token[], sink: FeatureSink): void {
   const n = simp.length;
   const tokOf = new Int32Array(n).fill(-1);
   tokens.forEach((t, k) => {
@@ -58,7 +96,7 @@ export function charFeatures(simp: string, tokens: Token[], rules: RuleSpan[], p
   const plainPos = new Array<string>(n).fill('');
   for (const t of plain) for (let i = t.start; i < t.end && i < n; i++) plainPos[i] = `${part(i, t.start, t.end)}${t.tag}`;
   const ch = (i: number) => (i < 0 ? '^' : i >= n ? '$' : simp[i]);
-  const out: string[][] = [];
+  const code = (i: number) => (i < 0 ? BEFORE : i >= n ? AFTER : simp.charCodeAt(i));
   for (let i = 0; i < n; i++) {
     const c = simp[i];
     const k = tokOf[i];
@@ -66,29 +104,70 @@ export function charFeatures(simp: string, tokens: Token[], rules: RuleSpan[], p
     const prevW = tokens[k - 1];
     const nextW = tokens[k + 1];
     const pos = wordPos[i];
-    const f = [
-      'b',
-      `c${c}`, `l${ch(i - 1)}`, `r${ch(i + 1)}`, `L${ch(i - 2)}`, `R${ch(i + 2)}`,
-      `bl${ch(i - 1)}${c}`, `br${c}${ch(i + 1)}`, `bL${ch(i - 2)}${ch(i - 1)}`, `bR${ch(i + 1)}${ch(i + 2)}`, `lr${ch(i - 1)}${ch(i + 1)}`,
-      `k${charClass(simp[i - 1])}${charClass(c)}${charClass(simp[i + 1])}`,
-      `p${pos}`, `pl${i ? wordPos[i - 1] : '^'}`, `pr${i + 1 < n ? wordPos[i + 1] : '$'}`, `pc${pos}${c}`,
-      `g${rule[i]}`, `gl${i ? rule[i - 1] : '^'}`, `gr${i + 1 < n ? rule[i + 1] : '$'}`, `gp${rule[i]}${pos}`,
-    ];
-    f.push(`q${plainPos[i]}`, `qp${plainPos[i][0]}${pos[0]}`, `ql${plainPos[i - 1] ?? '^'}${plainPos[i]}${plainPos[i + 1] ?? '$'}`);
+    const cc = simp.charCodeAt(i);
+    const lc = code(i - 1);
+    const rc = code(i + 1);
+    const Lc = code(i - 2);
+    const Rc = code(i + 2);
+    sink.key(i, T.b, '');
+    sink.chars(i, T.c, cc, -1);
+    sink.chars(i, T.l, lc, -1);
+    sink.chars(i, T.r, rc, -1);
+    sink.chars(i, T.L, Lc, -1);
+    sink.chars(i, T.R, Rc, -1);
+    sink.chars(i, T.bl, lc, cc);
+    sink.chars(i, T.br, cc, rc);
+    sink.chars(i, T.bL, Lc, lc);
+    sink.chars(i, T.bR, rc, Rc);
+    sink.chars(i, T.lr, lc, rc);
+    sink.key(i, T.k, `${charClass(simp[i - 1])}${charClass(c)}${charClass(simp[i + 1])}`);
+    sink.key(i, T.p, pos);
+    sink.key(i, T.pl, i ? wordPos[i - 1] : '^');
+    sink.key(i, T.pr, i + 1 < n ? wordPos[i + 1] : '$');
+    sink.key(i, T.pc, pos + c);
+    sink.key(i, T.g, rule[i]);
+    sink.key(i, T.gl, i ? rule[i - 1] : '^');
+    sink.key(i, T.gr, i + 1 < n ? rule[i + 1] : '$');
+    sink.key(i, T.gp, rule[i] + pos);
+    sink.key(i, T.q, plainPos[i]);
+    sink.key(i, T.qp, `${plainPos[i][0]}${pos[0]}`);
+    sink.key(i, T.ql, `${plainPos[i - 1] ?? '^'}${plainPos[i]}${plainPos[i + 1] ?? '$'}`);
     if (t) {
       const p = pos[0];
-      if (t.word.length <= 6) f.push(`w${p}${t.word}`);
-      f.push(`wl${p}${prevW ? (prevW.word.length <= 4 ? prevW.word : prevW.tag) : '^'}`, `wr${p}${nextW ? (nextW.word.length <= 4 ? nextW.word : nextW.tag) : '$'}`);
-      f.push(`tl${p}${prevW?.tag ?? '^'}${t.tag}${nextW?.tag ?? '$'}`, `n${p}${Math.min(t.word.length, 5)}`);
-      if (isWorldPlace(t.word)) f.push(`xp${p}`);
-      if (isKnownOrganisation(t.word)) f.push(`xo${p}`);
-      if (i === t.end - 1 && t.word.length > 1 && ORG_END.test(t.word)) f.push('xe');
-      if (i === t.end - 1 && t.word.length > 1 && LOC_END.test(t.word)) f.push('xl');
+      const group = k * 4 + PARTS.indexOf(p);
+      if (!sink.hasGroup(i, group)) sink.group(i, group, (key) => {
+        if (t.word.length <= 6) key(T.w, p + t.word);
+        key(T.wl, p + (prevW ? (prevW.word.length <= 4 ? prevW.word : prevW.tag) : '^'));
+        key(T.wr, p + (nextW ? (nextW.word.length <= 4 ? nextW.word : nextW.tag) : '$'));
+        key(T.tl, `${p}${prevW?.tag ?? '^'}${t.tag}${nextW?.tag ?? '$'}`);
+        key(T.n, p + Math.min(t.word.length, 5));
+        if (isWorldPlace(t.word)) key(T.xp, p);
+        if (isKnownOrganisation(t.word)) key(T.xo, p);
+        // The word's last character: its part is E or S.
+        if ((p === 'E' || p === 'S') && t.word.length > 1 && ORG_END.test(t.word)) key(T.xe, '');
+        if ((p === 'E' || p === 'S') && t.word.length > 1 && LOC_END.test(t.word)) key(T.xl, '');
+      });
     }
-    if (isChineseSurnameStart(c)) f.push(isAmbiguousSurname(c) ? 'sa' : 's', `s${pos}`);
-    if (isTranslitChar(c)) f.push('xt', `xt${isTranslitChar(ch(i - 1))}${isTranslitChar(ch(i + 1))}`);
-    if (isPlaceAbbreviation(c)) f.push('xa');
-    out.push(f);
+    if (isChineseSurnameStart(c)) {
+      sink.key(i, T.s, isAmbiguousSurname(c) ? 'a' : '');
+      sink.key(i, T.sp, pos);
+    }
+    if (isTranslitChar(c)) {
+      sink.key(i, T.xt, '');
+      sink.key(i, T.xtn, `${isTranslitChar(ch(i - 1))}${isTranslitChar(ch(i + 1))}`);
+    }
+    if (isPlaceAbbreviation(c)) sink.key(i, T.xa, '');
   }
+}
+
+/** Feature strings (`name|key`) for every UTF-16 unit of `simp`: what training reads (see walkFeatures). */
+export function charFeatures(simp: string, tokens: Token[], rules: RuleSpan[], plain: Token[]): string[][] {
+  const out: string[][] = Array.from({ length: simp.length }, () => []);
+  walkFeatures(simp, tokens, rules, plain, {
+    key: (i, template, key) => out[i].push(`${TEMPLATES[template]}|${key}`),
+    chars: (i, template, a, b) => out[i].push(`${TEMPLATES[template]}|${b < 0 ? String.fromCharCode(a) : String.fromCharCode(a, b)}`),
+    group: (i, _group, emit) => emit((template, key) => out[i].push(`${TEMPLATES[template]}|${key}`)),
+    hasGroup: () => false,
+  });
   return out;
 }

@@ -104,6 +104,11 @@ function viterbi(emit: Float64Array, n: number, trans: ArrayLike<number>): numbe
   return out;
 }
 
+/** The best label sequence for `n` characters whose label scores (n × labels) are `emit`. */
+export function bestLabels(model: TaggerModel, emit: Float64Array, n: number): number[] {
+  return viterbi(emit, n, model.transitions);
+}
+
 /** The best label sequence for one sentence's features under `model`. */
 export function decode(model: TaggerModel, feats: string[][]): number[] {
   const n = feats.length;

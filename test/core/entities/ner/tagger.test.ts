@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { decode, deserialize, labelsFromSpans, serialize, spansFromLabels, train, type Example } from '../../../../src/core/entities/ner/perceptron.ts';
 import { charFeatures } from '../../../../src/core/entities/ner/features.ts';
-import { nerModel, tagNames } from '../../../../src/core/entities/ner/tagger.ts';
+import { nerModel, tagLabels, tagNames } from '../../../../src/core/entities/ner/tagger.ts';
 import { analyseNames, recognizeNames } from '../../../../src/core/entities/recognize-names.ts';
 import { plainTokens } from '../../../../src/core/entities/segment-names.ts';
 
@@ -40,4 +40,13 @@ test('the shipped model loads and tags a plain sentence, in Simplified and Tradi
   assert.deepEqual(spans.map((s) => `${simp.slice(s.start, s.end)}/${s.type}`), ['国务院/ORG', '李鹏/PER', '北京/LOC', '美国/LOC']);
   const trad = '國務院總理李鵬今天在北京會見了美國客人。';
   assert.deepEqual(recognizeNames(trad, { tagger: true }).map((s) => `${s.text}/${s.type}/${s.start}`), ['國務院/ORG/0', '李鵬/PER/5', '北京/LOC/10', '美國/LOC/15']);
+});
+
+test('tagging by table gives the labels decoding the feature strings gives', () => {
+  const model = nerModel()!;
+  const texts = ['外交部发言人陈晓明今天在记者会上说，中美两国应当加强合作。', '《人民日报》记者从上海报道：浦东新区的一家公司昨天开业。', 'Apple 公司的库克（Tim Cook）周二抵达北京。', '天气'];
+  for (const text of texts) {
+    const a = analyseNames(text);
+    assert.deepEqual(tagLabels(model, a.simp, a.tokens, a.rules), decode(model, charFeatures(a.simp, a.tokens, a.rules, plainTokens(a.simp))), text);
+  }
 });
