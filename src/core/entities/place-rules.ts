@@ -6,6 +6,7 @@
  */
 import { isTranslitWord, PERSON_TAGS } from './foreign-names.ts';
 import { isCountryOrProvince, isWorldPlace } from './world-places.ts';
+import { isKnownPlace } from './known-places.ts';
 import { allHan, type Token } from './segment-names.ts';
 import { isChineseSurnameStart, isCountryAbbreviation, isGenericPlaceWord, isNonNameWord, isPartnerAbbreviation, isPlaceAbbreviation } from './name-lexicon.ts';
 import { abbreviationNext, GLUE_HEAD, LOC_SUFFIX, PERSON_AFTER, PERSON_BEFORE, PLACE_TAIL, SIDE_TAIL, VISIT_HEAD } from './name-parts.ts';
@@ -126,7 +127,37 @@ export const personTaggedPlace: Rule = (s, i) => {
   return i;
 };
 
-/** A place jieba tagged (ns), with a one-character suffix after it (青海 省) or without 地区. */
+// Verbs of going, coming and being somewhere: what follows them is a place (抵达德班, 来自恭城).
+const PLACE_VERBS = new Set(['赴', '抵', '抵达', '到达', '飞抵', '前往', '来自', '位于', '地处', '途经', '飞往', '访问', '出访', '驻', '进入', '离开', '返回', '定居', '移居', '路过', '经过']);
+// Words after a place that say it is one (恭城 一带, 德班 附近, 巢县 境内).
+const PLACE_NEXT = new Set(['地区', '一带', '境内', '附近', '当地', '沿岸', '以东', '以西', '以南', '以北', '东部', '西部', '南部', '北部', '郊区', '市区', '城区', '港口']);
+
+// Verbs of holding an event: 在 X 举行 says X is a place.
+const HELD = new Set(['举行', '召开', '举办', '开幕', '闭幕', '开幕式', '会晤', '签署', '登陆', '降落']);
+
+/**
+ * Whether the text says the short word at i is a place: a verb of going before it (抵达德班), a
+ * word of location after it (德班附近), 在 X 举行, or a known place beside it in a list (恭城、
+ * 桂林). A known place right before it is not enough: 中国 建国, 香港 海鲜.
+ */
+function placeContext(s: Parameters<Rule>[0], i: number): boolean {
+  const { tokens } = s;
+  const t = tokens[i];
+  const prev = i > 0 ? tokens[i - 1] : undefined;
+  const next = i + 1 < tokens.length ? tokens[i + 1] : undefined;
+  if (prev && prev.end === t.start && PLACE_VERBS.has(prev.word)) return true;
+  if (next && next.start === t.end && PLACE_NEXT.has(next.word)) return true;
+  // 在德班举行: where a meeting or event is held.
+  if (prev?.word === '在' && next && HELD.has(next.word)) return true;
+  const listed = (a: Token | undefined, b: Token | undefined) => !!a && !!b && (a.word === '、' || a.word === '和' || a.word === '与') && isKnownPlace(b.word);
+  return listed(prev, tokens[i - 2]) || listed(next, tokens[i + 2]);
+}
+
+/**
+ * A place jieba tagged (ns), with a one-character suffix after it (青海 省) or without 地区. A
+ * two-character one that is not a known place (福利/ns, 深度/ns, 加密/ns are words) must be
+ * shown to be one by the text (placeContext).
+ */
 export const place: Rule = (s, i) => {
   const t = s.tokens[i];
   if (!(t.tag === 'ns' && allHan(t.word) && !isGenericPlaceWord(t.word))) return -1;
@@ -140,6 +171,7 @@ export const place: Rule = (s, i) => {
     push(s, t.start, next.end, 'LOC');
     return i + 1;
   }
+  if (t.word.length === 2 && !isKnownPlace(t.word) && !placeContext(s, i)) return -1;
   push(s, t.start, t.end, 'LOC');
   return i;
 };

@@ -10,6 +10,8 @@ const COUNTRIES =
   '爱尔兰 荷兰 比利时 卢森堡 瑞士 奥地利 意大利 西班牙 葡萄牙 希腊 马耳他 丹麦 挪威 瑞典 芬兰 冰岛 波兰 捷克 斯洛伐克 匈牙利 罗马尼亚 保加利亚 南斯拉夫 塞尔维亚 黑山 克罗地亚 斯洛文尼亚 波黑 波斯尼亚 马其顿 阿尔巴尼亚 科索沃 乌克兰 白俄罗斯 摩尔多瓦 立陶宛 拉脱维亚 爱沙尼亚 摩纳哥 梵蒂冈 列支敦士登 安道尔 圣马力诺 ' +
   // Names used in Taiwan and Hong Kong (Simplified here like the rest).
   '澳洲 纽西兰 义大利 南韩 北韩 沙乌地阿拉伯 寮国 星加坡 美利坚 美利坚合众国 ' +
+  // Countries of the past that news and history still name.
+  '苏联 俄国 东德 西德 波斯 普鲁士 奥匈帝国 ' +
   '澳大利亚 新西兰 巴布亚新几内亚 斐济 萨摩亚 汤加 瓦努阿图 所罗门群岛 基里巴斯 瑙鲁 图瓦卢 帕劳';
 // China's provincial-level divisions, short and full forms.
 const PROVINCES =
@@ -22,7 +24,10 @@ const CITIES =
   '开罗 亚历山大港 的黎波里 突尼斯 阿尔及尔 拉巴特 卡萨布兰卡 喀土穆 亚的斯亚贝巴 内罗毕 坎帕拉 达累斯萨拉姆 基加利 布琼布拉 金沙萨 拉各斯 阿布贾 达喀尔 阿克拉 罗安达 哈拉雷 约翰内斯堡 比勒陀利亚 开普敦 ' +
   '华盛顿 纽约 洛杉矶 芝加哥 旧金山 波士顿 休斯敦 西雅图 费城 亚特兰大 迈阿密 底特律 渥太华 多伦多 温哥华 蒙特利尔 墨西哥城 哈瓦那 波哥大 加拉加斯 利马 基多 拉巴斯 巴西利亚 里约热内卢 圣保罗 布宜诺斯艾利斯 圣地亚哥 蒙得维的亚 ' +
   '伦敦 巴黎 柏林 波恩 法兰克福 慕尼黑 汉堡 科隆 维也纳 日内瓦 苏黎世 伯尔尼 布鲁塞尔 阿姆斯特丹 海牙 卢森堡 罗马 米兰 马德里 巴塞罗那 里斯本 雅典 哥本哈根 奥斯陆 斯德哥尔摩 赫尔辛基 华沙 布拉格 布拉迪斯拉发 布达佩斯 布加勒斯特 索非亚 贝尔格莱德 萨格勒布 萨拉热窝 地拉那 莫斯科 圣彼得堡 基辅 明斯克 达沃斯 斯特拉斯堡 ' +
-  '悉尼 墨尔本 堪培拉 惠灵顿 奥克兰';
+  '悉尼 墨尔本 堪培拉 惠灵顿 奥克兰 ' +
+  // Korean, Japanese and British cities and regions, Hong Kong districts, US states by their short names, Ukraine's regions.
+  '釜山 大邱 光州 仁川 札幌 福冈 神户 广岛 长崎 九州 北海道 冲绳 剑桥 牛津 曼彻斯特 利物浦 爱丁堡 里昂 马赛 威尼斯 休斯顿 德里 ' +
+  '旺角 中环 铜锣湾 尖沙咀 湾区 硅谷 加州 德州 佛州 克里米亚 顿巴斯 哈尔科夫 敖德萨 马里乌波尔 赫尔松 扎波罗热 顿涅茨克 卢甘斯克';
 
 // Companies and bodies news names bare, which jieba reads as ordinary words (微软/a, 华为/nz, 宝马/nr).
 // Names that are also common words (现代 Hyundai / modern, 大众, 日产, 小米, 联想, 甲骨文) are left out.

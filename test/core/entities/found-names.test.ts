@@ -178,6 +178,16 @@ test('transliterations with 延, 坚, 热 and 日 are foreign names; 美利坚 i
   assert.ok(spans('美利坚是一个移民国家').includes('美利坚/LOC'));
 });
 
+test('a short word jieba calls a place is one only when it is a known place or the text says so', () => {
+  assert.deepEqual(spans('公司很重视员工的福利'), [], 'welfare');
+  assert.deepEqual(spans('这项加密技术已经成熟'), []);
+  assert.ok(spans('他出生在礁溪，后来搬到台北').includes('礁溪/LOC'), 'a Taiwanese township is listed');
+  assert.ok(spans('海淀的房价又涨了').includes('海淀/LOC'), 'a district without its suffix');
+  assert.ok(spans('代表团昨天抵达德班').includes('德班/LOC'), 'after a verb of going');
+  assert.ok(spans('会议在德班举行').includes('德班/LOC'), 'where a meeting is held');
+  assert.ok(spans('北市今天新增三例').includes('北市/LOC'), 'Taiwanese short name of Taipei City');
+});
+
 test('an organisation ends before a title with deputy words before it', () => {
   assert.deepEqual(spans('财政部副部长昨天表示'), ['财政部/ORG']);
   assert.deepEqual(spans('省委宣传部一名副部长到会'), ['省委宣传部/ORG']);
