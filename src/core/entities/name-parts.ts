@@ -4,7 +4,7 @@
  */
 import { isTranslitWord, PERSON_TAGS } from './foreign-names.ts';
 import { isKnownOrganisation, isWorldPlace, listedHead } from './world-places.ts';
-import { allHan, dictionaryTag, isCommonWord, isFrequentPair, type Token } from './segment-names.ts';
+import { allHan, dictionaryTag, isCommonWord, isFrequentPair, pairFrequency, type Token } from './segment-names.ts';
 import { isAmbiguousSurname, isChineseSurnameStart, isGenericOrgWord, isGenericPlaceWord, isInstitutionWord, isNonNameWord, isPlaceAbbreviation } from './name-lexicon.ts';
 import type { NameSpan } from './recognize-names.ts';
 
@@ -184,6 +184,9 @@ function inContext(t: Token, next: Token | undefined, prev: Token | undefined): 
 /** A transliterated foreign name jieba knows as a person (克林顿/nr, 休斯/nrt), unless the context makes it a place. */
 export function isForeignName(t: Token, prev: Token | undefined, next: Token | undefined, extended = false): boolean {
   if (!PERSON_TAGS.has(t.tag) || t.word.length < 2 || !isTranslitWord(t.word) || isNonNameWord(t.word)) return false;
+  // Two characters the dictionary counts a thousand times or more are a word (道德, 谢谢), not a
+  // name; foreign names that short are rarer (约翰 503, 马丁 437, 阿里 726).
+  if (t.word.length === 2 && pairFrequency(t.word) >= 1000) return false;
   // After 在/到/访问 a dictionary name is as often a place (在莫斯科); one the dictionary knows only
   // in part (斯诺/nr 登: 在斯诺登文件中) is an unknown name, a person as usual.
   if (prev && PLACE_BEFORE.test(prev.word) && !extended) return false;

@@ -188,6 +188,15 @@ test('a short word jieba calls a place is one only when it is a known place or t
   assert.ok(spans('北市今天新增三例').includes('北市/LOC'), 'Taiwanese short name of Taipei City');
 });
 
+test('common words and loanwords the dictionary tags as names are not people', () => {
+  assert.deepEqual(spans('这是一个道德问题'), []);
+  assert.deepEqual(spans('谢谢大家的支持'), []);
+  assert.deepEqual(spans('那是一个摩登的时代，人人都有乌托邦的梦想'), []);
+  assert.ok(spans('塔利班控制了首都').includes('塔利班/ORG'));
+  assert.ok(spans('阿拉伯国家的外长开会').includes('阿拉伯/LOC'));
+  assert.ok(spans('约翰昨天说他会来').includes('约翰/PER'), 'a short foreign name the dictionary counts less often stays');
+});
+
 test('an organisation ends before a title with deputy words before it', () => {
   assert.deepEqual(spans('财政部副部长昨天表示'), ['财政部/ORG']);
   assert.deepEqual(spans('省委宣传部一名副部长到会'), ['省委宣传部/ORG']);
