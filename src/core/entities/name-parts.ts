@@ -132,7 +132,7 @@ export const PERSON_BEFORE = /(?:记者|通讯员|指挥官|书记|主任|经理
 const NOUN_SUFFIX = new Set('性者赛率化式型界费税证器病药词官质物品厂场站馆院剧节奖杯声');
 const COMPOUND_SURNAME = /^(?:欧阳|司马|诸葛|上官|东方|皇甫|尉迟|公孙|慕容|长孙|宇文|司徒|夏侯|令狐|端木)/;
 // Tags of words jieba glues a country onto (法国总理/n, 德国总理/nr, 中国京剧/nz, 中国式/nz).
-export const COMPOUND_TAGS = new Set(['n', 'nr', 'nz', 'x', 'vn']);
+export const COMPOUND_TAGS = new Set(['n', 'nr', 'nrt', 'nz', 'x', 'vn']);
 // What follows a country abbreviation to make a word about its people or leaders (俄总统, 日寇).
 const PEOPLE_TAIL = new Set(['总统', '总理', '首相', '外长', '政府', '国王', '大使', '两国', '人', '寇', '侨', '军', '方']);
 // Tags of a two-character given name jieba read as a word (火星/n, 宏伟/a, 一夫/n).
@@ -144,7 +144,7 @@ export const VISIT_HEAD = new Set('访来驻赴对抵离返旅援侵反亲抗排
 // What follows an abbreviation to mean that country's side, army or people (中方, 美军, 日籍).
 export const SIDE_TAIL = new Set('方军籍资企商');
 // Characters that end a glued word, never a two-character given name (余人, 时要, 那好).
-export const NOT_GIVEN_END = new Set('人的了是在得个些要转字着上下里内外中为以与和就都也又还才再将被把从对到向')
+export const NOT_GIVEN_END = new Set('人的了是在得个些要转字着上下里内外中为以与和就都也又还才再将被把从对到向掉任副币贷款费税率')
 // What closes a quoted speaker in a headline (陈时中：约有150万剂; not 徐渭诗：, a poem, whose last character is a noun).
 export const NAME_CLOSE = /^[：:]/;
 // Tags of a single character that never ends a name (prepositions, conjunctions, particles, pronouns, numerals, adverbs, verbs).

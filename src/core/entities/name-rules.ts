@@ -29,7 +29,7 @@ const dotted: Rule = (s, i) => {
 /** A country glued to what follows (法国总理/n, 中国京剧/nz, 俄总统/n): the country is a place. */
 const countryHead: Rule = (s, i) => {
   const t = s.tokens[i];
-  const head = COMPOUND_TAGS.has(t.tag) ? placeHead(t.word) : 0;
+  const head = COMPOUND_TAGS.has(t.tag) && !isNonNameWord(t.word) ? placeHead(t.word) : 0;
   if (!head) return -1;
   push(s, t.start, t.start + head, 'LOC');
   return i;
@@ -78,7 +78,10 @@ const foreignHalves: Rule = (s, i) => {
   const after = i + 1 < s.tokens.length ? s.tokens[i + 1] : undefined;
   // Either half may be an unknown word (尤尔/x 科夫/nrt, 卡勃/x 莱拉/nrt) when the other is a dictionary name.
   const half = (x: Token) => (PERSON_TAGS.has(x.tag) || x.tag === 'x') && isTranslitWord(x.word);
-  if (!(half(t) && after && after.start === t.end && half(after) && (PERSON_TAGS.has(t.tag) || PERSON_TAGS.has(after.tag)) && !isChineseSurnameStart(after.word))) return -1;
+  // The second half must not read as a Chinese name, unless it is a transliteration of three or
+  // more after an unknown first half (霍夫/x 施塔特/nr: 施 is a surname).
+  const chineseAfter = (x: Token) => isChineseSurnameStart(x.word) && !(t.tag === 'x' && x.word.length >= 3 && isTranslitWord(x.word));
+  if (!(half(t) && after && after.start === t.end && half(after) && (PERSON_TAGS.has(t.tag) || PERSON_TAGS.has(after.tag)) && !chineseAfter(after))) return -1;
   // More pieces may follow (塔克西姆/x 盖/… 齐); …or an administrative suffix makes it a place (特勒/nrt 拉斯/nrt 县).
   const k = translitRun(s.tokens, i + 2, t.word.length + after.word.length);
   const end = s.tokens[k - 1].end;

@@ -197,6 +197,17 @@ test('common words and loanwords the dictionary tags as names are not people', (
   assert.ok(spans('约翰昨天说他会来').includes('约翰/PER'), 'a short foreign name the dictionary counts less often stays');
 });
 
+test('unknown words glued to a verb ending or a currency are not names; a country glued to 人 is the country', () => {
+  assert.deepEqual(spans('他曾任外交部长'), ['外交部/ORG']);
+  assert.deepEqual(spans('把这段修掉再说'), []);
+  assert.deepEqual(spans('我的车贷还没还完'), []);
+  assert.deepEqual(spans('一个伊朗人说'), ['伊朗/LOC']);
+  assert.deepEqual(spans('马赛克的图案很漂亮'), [], 'mosaic is not Marseille');
+  assert.ok(spans('霍夫施塔特认为美国政治有偏执倾向').includes('霍夫施塔特/PER'), 'a transliteration whose second half starts like a surname');
+  assert.ok(spans('省卫健委通报了最新情况').includes('卫健委/ORG') || spans('省卫健委通报了最新情况').includes('省卫健委/ORG'));
+  assert.ok(!spans('省卫健委通报了最新情况').some((s) => s.includes('通报')), 'a report is not part of the body');
+});
+
 test('an organisation ends before a title with deputy words before it', () => {
   assert.deepEqual(spans('财政部副部长昨天表示'), ['财政部/ORG']);
   assert.deepEqual(spans('省委宣传部一名副部长到会'), ['省委宣传部/ORG']);
