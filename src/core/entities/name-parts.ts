@@ -9,8 +9,8 @@ import { isAmbiguousSurname, isChineseSurnameStart, isGenericOrgWord, isGenericP
 import type { NameSpan } from './recognize-names.ts';
 
 // What an organisation name ends with; 政府 is left out on purpose (印度政府 names the country).
-const ORG_END = /(?:队|部|委|会|院|社|局|厅|署|党|团|办|处|所|校|厂|行|军|报|台|店|中心|公司|集团|银行|组织|协会|学会|联盟|大学|学院|中学|小学|法院|检察院|委员会|研究所|研究院|基金会|俱乐部|工会|议会|内阁|联合会|共同体|交易所|通讯社)$/;
-const ORG_INNER_TAGS = new Set(['n', 'nz', 'nt', 'ns', 'vn', 'j', 'nr', 'b', 'l', 'm']);
+const ORG_END = /(?:队|部|委|会|院|社|局|厅|署|党|团|办|处|所|校|厂|行|军|报|台|店|中心|公司|集团|银行|组织|协会|学会|联盟|大学|学院|中学|小学|法院|检察院|委员会|研究所|研究院|基金会|基金|俱乐部|工会|议会|内阁|联合会|共同体|交易所|通讯社)$/;
+const ORG_INNER_TAGS = new Set(['n', 'nz', 'nt', 'ns', 'vn', 'j', 'nr', 'b', 'l', 'm', 's']);
 // Ends of a one-word organisation (县委, 保守党, 人权会, 五牛队, 内阁).
 const ORG_WORD_END = /(?:委|党|队|内阁|议会|国会)$/;
 // Ends strong enough to make common nouns an organisation (机场 管理局, 帐篷 小学, 招商引资 团).
@@ -67,12 +67,13 @@ const QUANTIFIED = /^(?:[一二三四五六七八九十两几多]大|有关|各|
 
 /**
  * Whether a common organisation noun makes a body after the named head `first`: a company, bank
- * or group only after an organisation or brand (腾讯公司, 瑞士信贷集团; 法国软件公司 and 外国公司
- * describe), the others after a place too (郑州分局, 武汉同济医院, 中国代表团).
+ * or group only after an organisation or brand, or with a name of its own inside (`proper`: 腾讯
+ * 公司, 瑞士信贷集团, 北京 国伦 文化 公司; 法国软件公司 and 外国公司 describe), the others after a
+ * place too (郑州分局, 武汉同济医院, 中国代表团).
  */
-function institutionAfter(first: Token, word: string): boolean {
+function institutionAfter(first: Token, word: string, proper = false): boolean {
   if (!isInstitutionWord(word)) return false;
-  return !/^(?:公司|银行|集团)$/.test(word) || first.tag === 'nt' || first.tag === 'nz';
+  return !/^(?:公司|银行|集团)$/.test(word) || first.tag === 'nt' || first.tag === 'nz' || proper;
 }
 
 /** An organisation starting at token i (a place, organisation or abbreviation head, or common nouns ending in an organisation word), or undefined. */
@@ -80,7 +81,8 @@ export function organisation(tokens: Token[], i: number): OrgEnd | undefined {
   const first = tokens[i];
   // 日电 is the wire dateline (北京5月7日电), glued by jieba to the organisation after it.
   if (first.word === '日电') return undefined;
-  const named = first.tag === 'ns' || first.tag === 'nt' || first.tag === 'nz' || first.tag === 'j';
+  // An unknown word ending like a town or county (崔马镇/x) is a place too.
+  const named = first.tag === 'ns' || first.tag === 'nt' || first.tag === 'nz' || first.tag === 'j' || (first.tag === 'x' && first.word.length >= 3 && allHan(first.word) && PLACE_TAIL.test(first.word));
   // An idiom-tagged word ending like a company (可口可乐公司/l) is one too.
   if (first.tag === 'l' && first.word.length >= 4 && allHan(first.word) && /(?:公司|集团|银行)$/.test(first.word)) return { next: i + 1, end: first.end };
   if (!named && first.tag !== 'n' && first.tag !== 'a') return undefined;
@@ -95,9 +97,22 @@ export function organisation(tokens: Token[], i: number): OrgEnd | undefined {
   // A count, quantifier or pronoun inside or at the head (武汉一家医院, 四大银行, 湖北各县市医院,
   // 欧洲有关法院) makes a description, not a name.
   let counted = QUANTIFIED.test(first.word);
+  // Whether a word of the organisation's own (a name no dictionary knows) stands inside.
+  let proper = false;
+  // Whether a verb stands inside: then only a strong ending makes the words one organisation.
+  let verbInside = false;
   for (let j = i + 1; j < tokens.length; j++) {
     const t = tokens[j];
-    if (t.start !== tokens[j - 1].end || !ORG_INNER_TAGS.has(t.tag) || !allHan(t.word)) break;
+    // An unknown two-character word inside is the organisation's own name (北京 国伦/x 文化 公司).
+    const ownName = named && t.tag === 'x' && t.word.length === 2 && !NOT_GIVEN_END.has(t.word[1]);
+    // A verb after a plain word names the body's business (国家 统计/v 委员会, 认证/v 指导 委员会);
+    // right after the head it is the sentence's verb (北京 召开 委员会).
+    const business = named && t.tag === 'v' && t.word.length === 2 && j > i + 1 && (tokens[j - 1].tag === 'n' || tokens[j - 1].tag === 'vn');
+    if (t.start !== tokens[j - 1].end || !(ORG_INNER_TAGS.has(t.tag) || ownName || business) || !allHan(t.word)) break;
+    // People are not part of a body's name (外交部 发言人, 医院 院长 王行, 官员).
+    if (PERSON_ROLE.test(t.word)) break;
+    if (business) verbInside = true;
+    if (ownName || t.tag === 'nz' || t.tag === 'nr' || (t.tag === 'ns' && !isWorldPlace(t.word))) proper = true;
     if (t.tag === 'm' || t.tag === 'q' || t.tag === 'r' || QUANTIFIED.test(t.word)) counted = true;
     len += t.word.length;
     if (len > ORG_MAX) break;
@@ -110,15 +125,25 @@ export function organisation(tokens: Token[], i: number): OrgEnd | undefined {
       // 中联部/nt 部长, 财政部/nt 副部长: the title is the whole word, the organisation ended before it.
       if ((t.word.length - tail === 1 && tokens[j - 1].word.endsWith(t.word[0])) || DEPUTY.has(t.word[0])) return named || j > i + 1 ? { next: j, end: tokens[j - 1].end } : best;
       // 财政部/nt 副/b 部长, 宣传部 一名/m 副/b 部长: words between are the title's, not the organisation's.
-      if (t.word.length - tail === 1) return best;
+      const before = tokens[j - 1];
+      // 国安/nz 部副/n 部长: jieba glued the deputy to the organisation's last character.
+      if (t.word.length - tail === 1 && before.word.length > 1 && DEPUTY.has(before.word[before.word.length - 1]) && j - 1 > i) return { next: j + 1, end: before.end - 1 };
+      if (t.word.length - tail === 1 && (DEPUTY.has(before.word[0]) || before.tag === 'm' || before.tag === 'q' || before.tag === 'b')) return best;
+      // 芬兰/ns 农林/n 部长: the ministry is 芬兰农林部, the title 长.
+      if (t.word.length - tail === 1) return named ? { next: j + 1, end: t.end - tail } : best;
       return { next: j + 1, end: t.end - tail };
     }
     if (REGION_PART.test(t.word)) break;
-    if (t.tag === 'nt' && named && !t.word.endsWith('政府')) best = { next: j + 1, end: t.end };
-    else if (ORG_END.test(t.word) && !t.word.endsWith('政府') && (!isGenericOrgWord(t.word) || (named && !counted && institutionAfter(first, t.word))) && (named || STRONG_ORG_END.test(t.word))) best = { next: j + 1, end: t.end };
+    if (ownName) continue; // an unknown word (将会/x, 再办/x) never ends the name
+    if (t.tag === 'nt' && named && !t.word.endsWith('政府') && !verbInside) best = { next: j + 1, end: t.end };
+    else if (verbInside && t.tag !== 'n') continue; // after a verb only a plain institution noun ends it (not 冒充 美联社/nt)
+    else if (ORG_END.test(t.word) && !t.word.endsWith('政府') && (!isGenericOrgWord(t.word) || (named && !counted && institutionAfter(first, t.word, proper))) && ((named && !verbInside) || STRONG_ORG_END.test(t.word))) best = { next: j + 1, end: t.end };
   }
   return best;
 }
+
+// Words for people and their roles: an organisation's name stops before them.
+const PERSON_ROLE = /(?:发言人|官员|领导|员工|人士|成员|职员|代表|人员|者)$/;
 
 // Last characters of place names that jieba's dictionary mis-tags as people (石家庄/nr).
 const PLACE_END = /[庄省市县区州镇乡村岛湾港江河湖山峰街路城堡沟屯营寨坡]$/;

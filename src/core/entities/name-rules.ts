@@ -218,7 +218,7 @@ const person: Rule = (s, i) => {
   return k - 1;
 };
 
-const RULES: Rule[] = [dotted, bilateral, facility, suffixedPlace, countryHead, organisationRule, government, gluedPerson, visit, side, abbreviations, gluedPlace, personTaggedPlace, place, placeTagged, namedCompany, foreignHalves, surnameTitle, surnameAlone, gluedPreposition, cutAfterTwo, person];
+const RULES: Rule[] = [dotted, bilateral, facility, suffixedPlace, organisationRule, countryHead, government, gluedPerson, visit, side, abbreviations, gluedPlace, personTaggedPlace, place, placeTagged, namedCompany, foreignHalves, surnameTitle, surnameAlone, gluedPreposition, cutAfterTwo, person];
 
 /**
  * Countries and cities jieba's dictionary tags as people (莫斯科/nr) or plain nouns (合肥/n) are

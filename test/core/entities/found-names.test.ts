@@ -208,6 +208,15 @@ test('unknown words glued to a verb ending or a currency are not names; a countr
   assert.ok(!spans('省卫健委通报了最新情况').some((s) => s.includes('通报')), 'a report is not part of the body');
 });
 
+test('organisations named with a verb of their business, a name of their own or before a title', () => {
+  assert.ok(spans('挪威渔业部长今天抵达北京').includes('挪威渔业部/ORG'), 'the ministry, not the minister');
+  assert.ok(spans('法国国家统计委员会发布了数据').includes('法国国家统计委员会/ORG'));
+  assert.ok(spans('德国海德堡大学医院的医生').includes('德国海德堡大学医院/ORG'));
+  assert.ok(spans('国安部副部长昨天下台').includes('国安部/ORG'));
+  assert.deepEqual(spans('北京召开委员会会议'), ['北京/LOC'], 'the verb right after the place is the sentence\'s');
+  assert.deepEqual(spans('外交部发言人今天说'), ['外交部/ORG']);
+});
+
 test('an organisation ends before a title with deputy words before it', () => {
   assert.deepEqual(spans('财政部副部长昨天表示'), ['财政部/ORG']);
   assert.deepEqual(spans('省委宣传部一名副部长到会'), ['省委宣传部/ORG']);
