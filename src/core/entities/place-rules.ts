@@ -172,6 +172,26 @@ export const place: Rule = (s, i) => {
     return i + 1;
   }
   if (t.word.length === 2 && !isKnownPlace(t.word) && !placeContext(s, i)) return -1;
+  // Two places jieba kept as one word (辽宁沈阳/ns, 法国巴黎/ns): a listed country, province or
+  // city and a known place in it; not a name that is known whole (沙特阿拉伯).
+  for (let k = 2; t.word.length >= 4 && k <= t.word.length - 2 && !isKnownPlace(t.word); k++) {
+    if (isWorldPlace(t.word.slice(0, k)) && isKnownPlace(t.word.slice(k))) {
+      push(s, t.start, t.start + k, 'LOC');
+      push(s, t.start + k, t.end, 'LOC');
+      return i;
+    }
+  }
+  push(s, t.start, t.end, 'LOC');
+  return i;
+};
+
+// Bodies of the sky news names as places (地球上, 月球表面), as news corpora mark them.
+const CELESTIAL = new Set(['地球', '月球', '月亮', '太阳', '银河', '银河系', '太阳系', '火星', '金星', '木星', '土星', '水星', '天王星', '海王星', '冥王星']);
+
+/** A planet, the Moon, the Sun or the galaxy: a place. */
+export const celestial: Rule = (s, i) => {
+  const t = s.tokens[i];
+  if (!CELESTIAL.has(t.word)) return -1;
   push(s, t.start, t.end, 'LOC');
   return i;
 };

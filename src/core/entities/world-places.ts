@@ -11,7 +11,7 @@ const COUNTRIES =
   // Names used in Taiwan and Hong Kong (Simplified here like the rest).
   '澳洲 纽西兰 义大利 南韩 北韩 沙乌地阿拉伯 寮国 星加坡 美利坚 美利坚合众国 ' +
   // Countries of the past that news and history still name, and the Arab world.
-  '苏联 俄国 东德 西德 波斯 普鲁士 奥匈帝国 阿拉伯 ' +
+  '苏联 俄国 东德 西德 捷克斯洛伐克 波斯 普鲁士 奥匈帝国 阿拉伯 中华 ' +
   '澳大利亚 新西兰 巴布亚新几内亚 斐济 萨摩亚 汤加 瓦努阿图 所罗门群岛 基里巴斯 瑙鲁 图瓦卢 帕劳';
 // China's provincial-level divisions, short and full forms.
 const PROVINCES =

@@ -217,6 +217,14 @@ test('organisations named with a verb of their business, a name of their own or 
   assert.deepEqual(spans('外交部发言人今天说'), ['外交部/ORG']);
 });
 
+test('the Earth and the Moon are places; a country or city glued to a place in it is two places', () => {
+  assert.ok(spans('地球上的生命起源于海洋').includes('地球/LOC'));
+  assert.ok(spans('宇航员第一次踏上月球表面').includes('月球/LOC'));
+  assert.deepEqual(spans('他曾在法国巴黎留学'), ['法国/LOC', '巴黎/LOC']);
+  assert.deepEqual(spans('沙特阿拉伯宣布增产'), ['沙特阿拉伯/LOC'], 'a name known whole is not split');
+  assert.ok(spans('中华民族有悠久的历史').includes('中华/LOC'));
+});
+
 test('an organisation ends before a title with deputy words before it', () => {
   assert.deepEqual(spans('财政部副部长昨天表示'), ['财政部/ORG']);
   assert.deepEqual(spans('省委宣传部一名副部长到会'), ['省委宣传部/ORG']);
