@@ -16,6 +16,7 @@ import {
 } from './name-parts.ts';
 import type { NameSpan } from './recognize-names.ts';
 import { push, type Rule, type Scan } from './rule-scan.ts';
+import { japaneseName } from './japanese-names.ts';
 import { abbreviations, bilateral, celestial, DIVISION, facility, gluedPlace, personTaggedPlace, place, placeTagged, side, suffixedPlace, usedAsPredicate, visit } from './place-rules.ts';
 
 /** A foreign name joined by a middle dot (爱德华·斯诺登). */
@@ -24,6 +25,14 @@ const dotted: Rule = (s, i) => {
   if (end <= 0) return -1;
   push(s, s.tokens[i].start, s.tokens[end - 1].end, 'PER');
   return end - 1;
+};
+
+/** A Japanese name (桥本龙太郎, 武村/x 正义/n) or a Japanese surname before a title (桥本首相). */
+const japanese: Rule = (s, i) => {
+  const m = japaneseName(s.tokens, i);
+  if (!m) return -1;
+  push(s, s.tokens[i].start, m.end, 'PER');
+  return m.last;
 };
 
 /** A country glued to what follows (法国总理/n, 中国京剧/nz, 俄总统/n): the country is a place. */
@@ -218,7 +227,7 @@ const person: Rule = (s, i) => {
   return k - 1;
 };
 
-const RULES: Rule[] = [dotted, bilateral, facility, suffixedPlace, organisationRule, countryHead, government, gluedPerson, visit, side, abbreviations, gluedPlace, personTaggedPlace, place, placeTagged, celestial, namedCompany, foreignHalves, surnameTitle, surnameAlone, gluedPreposition, cutAfterTwo, person];
+const RULES: Rule[] = [dotted, japanese, bilateral, facility, suffixedPlace, organisationRule, countryHead, government, gluedPerson, visit, side, abbreviations, gluedPlace, personTaggedPlace, place, placeTagged, celestial, namedCompany, foreignHalves, surnameTitle, surnameAlone, gluedPreposition, cutAfterTwo, person];
 
 /**
  * Countries and cities jieba's dictionary tags as people (莫斯科/nr) or plain nouns (合肥/n) are

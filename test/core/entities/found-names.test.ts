@@ -225,6 +225,15 @@ test('the Earth and the Moon are places; a country or city glued to a place in i
   assert.ok(spans('中华民族有悠久的历史').includes('中华/LOC'));
 });
 
+test('Japanese names however jieba cut them, and a Japanese surname before a title', () => {
+  assert.ok(spans('日本首相桥本龙太郎今天访问美国').includes('桥本龙太郎/PER'));
+  assert.ok(spans('小说家村上春树的新书出版了').includes('村上春树/PER'));
+  assert.ok(spans('岸田文雄表示将继续谈判').includes('岸田文雄/PER'));
+  assert.ok(spans('桥本首相兑现了承诺').includes('桥本/PER'));
+  assert.ok(!spans('这个消息石破天惊').some((s) => s.endsWith('/PER')), 'an idiom');
+  assert.ok(!spans('游客在山本公园里散步').some((s) => s.endsWith('/PER')), 'a park');
+});
+
 test('an organisation ends before a title with deputy words before it', () => {
   assert.deepEqual(spans('财政部副部长昨天表示'), ['财政部/ORG']);
   assert.deepEqual(spans('省委宣传部一名副部长到会'), ['省委宣传部/ORG']);
