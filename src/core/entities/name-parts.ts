@@ -62,6 +62,9 @@ export function commonCompound(word: string): boolean {
   return false;
 }
 
+// Meetings and events, not bodies (十一届三中全会, 新年音乐会, 首脑会).
+const EVENT_END = /(?:全会|音乐会|运动会|博览会|研讨会|座谈会|招待会|峰会|首脑会|展览会|交易会|联欢会|晚会)$/;
+
 // A count, quantifier or pronoun opening a word (四大, 各, 有关): what follows describes, not names.
 const QUANTIFIED = /^(?:[一二三四五六七八九十两几多]大|有关|各|非|某|该|这|那|多家|一些)/;
 
@@ -86,7 +89,8 @@ export function organisation(tokens: Token[], i: number): OrgEnd | undefined {
   // An idiom-tagged word ending like a company (可口可乐公司/l) is one too.
   if (first.tag === 'l' && first.word.length >= 4 && allHan(first.word) && /(?:公司|集团|银行)$/.test(first.word)) return { next: i + 1, end: first.end };
   if (!named && first.tag !== 'n' && first.tag !== 'a') return undefined;
-  let best: OrgEnd | undefined = first.tag === 'nt' && !first.word.endsWith('政府') && !commonCompound(first.word) ? { next: i + 1, end: first.end } : undefined;
+  if (EVENT_END.test(first.word)) return undefined;
+  let best: OrgEnd | undefined = first.tag === 'nt' && !first.word.endsWith('政府') && !commonCompound(first.word) && !isGenericOrgWord(first.word) && !EVENT_END.test(first.word) ? { next: i + 1, end: first.end } : undefined;
   // One word that is an organisation on its own (国会, 县委, 保守党), not a generic one (社会, 部队).
   if (!best && first.word.length >= 2 && first.tag !== 'a' && ORG_WORD_END.test(first.word) && !isGenericOrgWord(first.word)) best = { next: i + 1, end: first.end };
   // A proper noun jieba knows whole that ends like an organisation (人民日报/nz, 光明日报/nz).
@@ -137,7 +141,7 @@ export function organisation(tokens: Token[], i: number): OrgEnd | undefined {
     if (ownName) continue; // an unknown word (将会/x, 再办/x) never ends the name
     if (t.tag === 'nt' && named && !t.word.endsWith('政府') && !verbInside) best = { next: j + 1, end: t.end };
     else if (verbInside && t.tag !== 'n') continue; // after a verb only a plain institution noun ends it (not 冒充 美联社/nt)
-    else if (ORG_END.test(t.word) && !t.word.endsWith('政府') && (!isGenericOrgWord(t.word) || (named && !counted && institutionAfter(first, t.word, proper))) && ((named && !verbInside) || STRONG_ORG_END.test(t.word))) best = { next: j + 1, end: t.end };
+    else if (ORG_END.test(t.word) && !t.word.endsWith('政府') && !EVENT_END.test(t.word) && (!isGenericOrgWord(t.word) || (named && !counted && institutionAfter(first, t.word, proper))) && ((named && !verbInside) || STRONG_ORG_END.test(t.word))) best = { next: j + 1, end: t.end };
   }
   return best;
 }

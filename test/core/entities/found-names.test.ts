@@ -234,6 +234,13 @@ test('Japanese names however jieba cut them, and a Japanese surname before a tit
   assert.ok(!spans('游客在山本公园里散步').some((s) => s.endsWith('/PER')), 'a park');
 });
 
+test('a generic body alone and a meeting are not organisations; a named one is', () => {
+  assert.deepEqual(spans('各级党组织要发挥作用'), []);
+  assert.deepEqual(spans('党委决定召开会议'), []);
+  assert.ok(!spans('十一届三中全会以后，农村实行了承包制').some((s) => s.endsWith('/ORG')), 'a plenary session');
+  assert.ok(spans('溪口镇党委决定修路').includes('溪口镇党委/ORG'));
+});
+
 test('an organisation ends before a title with deputy words before it', () => {
   assert.deepEqual(spans('财政部副部长昨天表示'), ['财政部/ORG']);
   assert.deepEqual(spans('省委宣传部一名副部长到会'), ['省委宣传部/ORG']);
