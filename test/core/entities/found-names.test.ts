@@ -241,6 +241,12 @@ test('a generic body alone and a meeting are not organisations; a named one is',
   assert.ok(spans('溪口镇党委决定修路').includes('溪口镇党委/ORG'));
 });
 
+test('federations by short name, offices, forums and groups after a name are organisations', () => {
+  assert.ok(spans('湖南省残联组织了活动').includes('湖南省残联/ORG'));
+  assert.ok(spans('国家杜马通过了法案').includes('国家杜马/ORG'));
+  assert.ok(spans('国务院特区办公室发布通知').some((s) => s.endsWith('办公室/ORG')));
+});
+
 test('an organisation ends before a title with deputy words before it', () => {
   assert.deepEqual(spans('财政部副部长昨天表示'), ['财政部/ORG']);
   assert.deepEqual(spans('省委宣传部一名副部长到会'), ['省委宣传部/ORG']);
