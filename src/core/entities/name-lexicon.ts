@@ -56,7 +56,7 @@ export function isPartnerAbbreviation(ch: string): boolean {
 }
 
 // Of those, the ones that abbreviate a country on their own too (one side of a pair must be one).
-const COUNTRY_ABBREVIATIONS = new Set('中华美俄日韩朝印法德英意巴以澳加越泰菲蒙');
+const COUNTRY_ABBREVIATIONS = new Set('中华美俄苏日韩朝印法德英意巴以澳加越泰菲蒙');
 
 /** Whether `ch` abbreviates a major country wherever it stands in a pair (中, 美, 俄). */
 export function isCountryAbbreviation(ch: string): boolean {
@@ -70,6 +70,9 @@ const ABBREVIATED: Record<string, string> = {
   中: '中国', 华: '中国', 美: '美国', 俄: '俄罗斯', 日: '日本', 韩: '韩国', 朝: '朝鲜', 印: '印度', 法: '法国', 德: '德国',
   英: '英国', 意: '意大利', 以: '以色列', 加: '加拿大', 越: '越南', 泰: '泰国', 菲: '菲律宾', 蒙: '蒙古', 叙: '叙利亚',
   欧: '欧洲', 非: '非洲', 亚: '亚洲', 港: '香港', 台: '台湾', 京: '北京', 沪: '上海', 津: '天津', 渝: '重庆',
+  // Countries abbreviated only next to a partner (墨美, 埃中, 中葡: isPartnerAbbreviation).
+  墨: '墨西哥', 埃: '埃及', 葡: '葡萄牙', 荷: '荷兰', 古: '古巴', 缅: '缅甸', 柬: '柬埔寨', 孟: '孟加拉国', 希: '希腊', 匈: '匈牙利',
+  捷: '捷克', 芬: '芬兰', 丹: '丹麦', 挪: '挪威', 波: '波兰', 土: '土耳其', 肯: '肯尼亚', 智: '智利', 秘: '秘鲁', 保: '保加利亚', 罗: '罗马尼亚',
 };
 
 /** The full name of the place a one-character abbreviation (Simplified) stands for, when it stands for one only. */

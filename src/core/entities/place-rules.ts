@@ -7,7 +7,7 @@
 import { isTranslitWord, PERSON_TAGS } from './foreign-names.ts';
 import { isCountryOrProvince, isWorldPlace } from './world-places.ts';
 import { isKnownPlace } from './known-places.ts';
-import { allHan, type Token } from './segment-names.ts';
+import { allHan, isCommonWord, isDictionaryWord, type Token } from './segment-names.ts';
 import { isChineseSurnameStart, isCountryAbbreviation, isGenericPlaceWord, isNonNameWord, isPartnerAbbreviation, isPlaceAbbreviation } from './name-lexicon.ts';
 import { abbreviationNext, GLUE_HEAD, LOC_SUFFIX, PERSON_AFTER, PERSON_BEFORE, PLACE_TAIL, SIDE_TAIL, VISIT_HEAD } from './name-parts.ts';
 import { push, type Rule } from './rule-scan.ts';
@@ -15,8 +15,11 @@ import { push, type Rule } from './rule-scan.ts';
 /** A verb or preposition glued to a country abbreviation (访华, 对美, 赴法): the abbreviation is a place. */
 export const visit: Rule = (s, i) => {
   const t = s.tokens[i];
-  if (!(t.word.length === 2 && VISIT_HEAD.has(t.word[0]) && (isPlaceAbbreviation(t.word[1]) || t.word[1] === '华') && t.tag !== 'ns')) return -1;
-  push(s, t.start + 1, t.end, 'LOC');
+  if (!(t.word.length >= 2 && VISIT_HEAD.has(t.word[0]) && (isPlaceAbbreviation(t.word[1]) || t.word[1] === '华'))) return -1;
+  // jieba may keep what follows in the word (驻华使节/n, 对华关系/n, 来华访问/n): the rest must be a
+  // word of its own, and the abbreviation must not start one with it (对美好, 对中国).
+  if (t.word.length > 2 && !(t.word.length >= 4 && isCommonWord(t.word.slice(2)) && !isDictionaryWord(t.word.slice(1, 3)))) return -1;
+  push(s, t.start + 1, t.start + 2, 'LOC');
   return i;
 };
 
@@ -41,7 +44,9 @@ export const side: Rule = (s, i) => {
 export const abbreviations: Rule = (s, i) => {
   const t = s.tokens[i];
   const next = i + 1 < s.tokens.length ? s.tokens[i + 1] : undefined;
-  if (!(allHan(t.word) && t.word.length <= 2 && [...t.word].every(isPlaceAbbreviation) && (t.tag === 'ns' || t.tag === 'j' || (t.tag === 'x' && next?.tag !== 'm') || abbreviationNext(s.tokens, i)))) return -1;
+  // An unknown word of two abbreviations is two places only if both are countries' (中美/x; not 以新/x).
+  const unknownPair = t.tag === 'x' && next?.tag !== 'm' && [...t.word].every(isCountryAbbreviation);
+  if (!(allHan(t.word) && t.word.length <= 2 && [...t.word].every(isPlaceAbbreviation) && (t.tag === 'ns' || t.tag === 'j' || unknownPair || abbreviationNext(s.tokens, i)))) return -1;
   for (let k = 0; k < t.word.length; k++) push(s, t.start + k, t.start + k + 1, 'LOC');
   return i;
 };

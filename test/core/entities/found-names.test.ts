@@ -247,6 +247,12 @@ test('federations by short name, offices, forums and groups after a name are org
   assert.ok(spans('国务院特区办公室发布通知').some((s) => s.endsWith('办公室/ORG')));
 });
 
+test('a country abbreviation after a verb of visiting is a place even inside a longer word', () => {
+  assert.ok(spans('英国驻华使节到机场送行').includes('华/LOC'));
+  assert.ok(spans('意大利重视发展对华关系').includes('华/LOC'));
+  assert.ok(!spans('人们对美好生活的向往').includes('美/LOC'));
+});
+
 test('an organisation ends before a title with deputy words before it', () => {
   assert.deepEqual(spans('财政部副部长昨天表示'), ['财政部/ORG']);
   assert.deepEqual(spans('省委宣传部一名副部长到会'), ['省委宣传部/ORG']);
