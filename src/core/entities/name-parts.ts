@@ -11,6 +11,7 @@ import type { NameSpan } from './recognize-names.ts';
 // What an organisation name ends with; 政府 is left out on purpose (印度政府 names the country).
 // Federations by their short names (残联, 妇联, 足协, 武联).
 const FEDERATION = '(?:残|妇|文|侨|科|作|足|武|田|泳|篮|排|乒|羽|棋|工商|青)(?:联|协)';
+const FEDERATION_WORD = new RegExp(`${FEDERATION}$`);
 const ORG_END = new RegExp(`(?:队|部|委|会|院|社|局|厅|署|党|团|办|处|所|校|厂|行|军|报|台|店|中心|公司|集团|银行|组织|协会|学会|联盟|大学|学院|中学|小学|法院|检察院|委员会|研究所|研究院|基金会|基金|俱乐部|工会|议会|内阁|联合会|共同体|交易所|通讯社|办公室|领导小组|工作组|论坛|杜马|${FEDERATION})$`);
 const ORG_INNER_TAGS = new Set(['n', 'nz', 'nt', 'ns', 'vn', 'j', 'nr', 'b', 'l', 'm', 's']);
 // Ends of a one-word organisation (县委, 保守党, 人权会, 五牛队, 内阁).
@@ -110,6 +111,8 @@ export function organisation(tokens: Token[], i: number): OrgEnd | undefined {
   for (let j = i + 1; j < tokens.length; j++) {
     const t = tokens[j];
     // An unknown two-character word inside is the organisation's own name (北京 国伦/x 文化 公司).
+    // An unknown word that is itself a federation's short name ends one (国际/n 武联/x).
+    if (t.tag === 'x' && allHan(t.word) && FEDERATION_WORD.test(t.word) && t.start === tokens[j - 1].end) return { next: j + 1, end: t.end };
     const ownName = named && t.tag === 'x' && t.word.length === 2 && !NOT_GIVEN_END.has(t.word[1]);
     // A verb after a plain word names the body's business (国家 统计/v 委员会, 认证/v 指导 委员会);
     // right after the head it is the sentence's verb (北京 召开 委员会).

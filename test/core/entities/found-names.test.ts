@@ -253,6 +253,12 @@ test('a country abbreviation after a verb of visiting is a place even inside a l
   assert.ok(!spans('人们对美好生活的向往').includes('美/LOC'));
 });
 
+test('currencies and licences are not people; a federation jieba left unknown ends an organisation', () => {
+  assert.deepEqual(spans('一美元兑换八十卢比'), []);
+  assert.deepEqual(spans('他申请了营业许可证'), []);
+  assert.ok(spans('国际武联将于近期提出申请').includes('国际武联/ORG'));
+});
+
 test('an organisation ends before a title with deputy words before it', () => {
   assert.deepEqual(spans('财政部副部长昨天表示'), ['财政部/ORG']);
   assert.deepEqual(spans('省委宣传部一名副部长到会'), ['省委宣传部/ORG']);
