@@ -89,7 +89,7 @@ function adminExtension(span: NameSpan, hits: KnownSpan[]): string | undefined {
 
 // The last character of a place named after another (朝鲜半岛, 北京西站, 巴黎圣母院): a feature
 // or a building. 香港市民 and 欧洲各国 are people and countries, not places of their own.
-const PLACE_FEATURE_END = /[岛島湾灣港江河湖山峰街路桥橋城堡宫宮院园園寺庙廟场場站海峡峽]$/;
+const PLACE_FEATURE_END = /[岛島湾灣港江河湖山峰街路桥橋城堡宫宮院园園寺庙廟场場站海峡峽馆館厦廈堂]$/;
 
 /**
  * Whether a name holds the alias hits it overlaps inside it as a name of its own: an organisation

@@ -74,6 +74,8 @@ export function findArticleMentions(
     const f = foldText(text);
     foldedParts.push(f.folded);
     for (const h of findHits(matcher, text, f)) {
+      // 北京时间, 东京時間: a clock, not the place (news gives match times in it).
+      if (text.startsWith('时间', h.end) || text.startsWith('時間', h.end)) continue;
       const l = h as Located;
       l.section = section;
       l.index = index;

@@ -259,6 +259,17 @@ test('currencies and licences are not people; a federation jieba left unknown en
   assert.ok(spans('国际武联将于近期提出申请').includes('国际武联/ORG'));
 });
 
+test('the command keeps a named building around the place it is named after; Beijing time is not Beijing', async () => {
+  const db = tempDb();
+  try {
+    const texts = async (t: string) => (await findTextEntities(sqliteStores(db), t)).map((e) => `${e.text}/${e.type}`);
+    assert.deepEqual(await texts('北京图书大厦今天开业'), ['北京图书大厦/LOC']);
+    assert.deepEqual(await texts('比赛在北京时间清晨四点开始'), []);
+  } finally {
+    db.close();
+  }
+});
+
 test('an organisation ends before a title with deputy words before it', () => {
   assert.deepEqual(spans('财政部副部长昨天表示'), ['财政部/ORG']);
   assert.deepEqual(spans('省委宣传部一名副部长到会'), ['省委宣传部/ORG']);
