@@ -163,7 +163,7 @@ export const PERSON_AFTER = /^(?:同志|先生|女士|夫人|教授|主席|总�
 // Titles and roles news writes right before a name (记者薛原, 县委书记汪明新, 选手张勇).
 export const PERSON_BEFORE = /(?:记者|通讯员|指挥官|书记|主任|经理|总裁|董事长|院长|校长|局长|厅长|部长|处长|科长|所长|市长|县长|省长|乡长|镇长|村长|主席|总理|总统|教授|教练|选手|队员|球员|运动员|作者|政委|司令员|司令|参谋长|委员|代表|老师|同学|演员|导演|编辑|律师|医生|大夫|工程师|厂长|社长|站长|队长|班长|组长|会长|秘书长|干事|战士|老人|女士|先生|同志|妻子|丈夫|儿子|女儿|母亲|父亲)$/;
 // Last characters that make a common noun of the word before them (安全性, 世锦赛, 严重者, 许可证).
-const NOUN_SUFFIX = new Set('性者赛率化式型界费税证器病药词官质物品厂场站馆院剧节奖杯声');
+const NOUN_SUFFIX = new Set('性者赛率比化式型界费税证器病药词官质物品厂场站馆院剧节奖杯声');
 const COMPOUND_SURNAME = /^(?:欧阳|司马|诸葛|上官|东方|皇甫|尉迟|公孙|慕容|长孙|宇文|司徒|夏侯|令狐|端木)/;
 // Tags of words jieba glues a country onto (法国总理/n, 德国总理/nr, 中国京剧/nz, 中国式/nz).
 export const COMPOUND_TAGS = new Set(['n', 'nr', 'nrt', 'nz', 'x', 'vn']);
@@ -193,6 +193,11 @@ export function isChineseName(t: Token, next: Token | undefined, prev?: Token): 
   if (!allHan(t.word) || t.word.length < 2 || t.word.length > 4) return false;
   if (isNonNameWord(t.word) || !isChineseSurnameStart(t.word) || PLACE_END.test(t.word)) return false;
   if (t.word.length >= 3) {
+    // A surname and a given name of two characters neither of which makes a word with the next, which
+    // jieba's dictionary calls a proper noun (辛业江/nz, 刘彦彬/nz), or a noun beside a title (院长 严义埙/n).
+    if (t.word.length === 3 && (t.tag === 'nz' || t.tag === 'n') && !isAmbiguousSurname(t.word[0]) && !isCommonWord(t.word.slice(0, 2)) && !isCommonWord(t.word.slice(1)) && !NOUN_SUFFIX.has(t.word[2]) && !ORG_END.test(t.word)) {
+      return t.tag === 'nz' || inContext(t, next, prev);
+    }
     if (t.tag === 'x' ? t.word.length !== 3 : !PERSON_TAGS.has(t.tag)) return false;
     // A name jieba's dictionary holds whole (胡锦涛/nr, 王宏志/nr): its given name may be a rare
     // word (锦涛, 宏志). The dictionary also tags phrases nr (安全性, 世锦赛, 段时间, 戴眼镜): those

@@ -237,6 +237,9 @@ const RULES: Rule[] = [dotted, japanese, bilateral, facility, suffixedPlace, org
 function retag(tokens: Token[]): void {
   for (const t of tokens) {
     if (t.tag !== 'ns' && isWorldPlace(t.word)) t.tag = 'ns';
+    // The dictionary tags some names as times (周恩来/t: 周 is also "week"): a surname and a given
+    // name the dictionary knows as a name (恩来/nrt) is a person.
+    else if (t.tag === 't' && t.word.length === 3 && isChineseSurnameStart(t.word) && PERSON_TAGS.has(dictionaryTag(t.word.slice(1)))) t.tag = 'nr';
     else if (isKnownOrganisation(t.word)) t.tag = 'nt';
     else if (t.tag === 'j' && t.word.length >= 2 && t.word.length <= 4 && ORG_ABBREVIATION_END.has(t.word[t.word.length - 1])) t.tag = 'nt';
   }

@@ -270,6 +270,12 @@ test('the command keeps a named building around the place it is named after; Bei
   }
 });
 
+test('names the dictionary tags as a time or a proper noun are people; Muslim is not', () => {
+  assert.ok(spans('这本书研究周恩来的外交思想').includes('周恩来/PER'));
+  assert.ok(spans('法院判处辛业江有期徒刑五年').includes('辛业江/PER'));
+  assert.deepEqual(spans('穆斯林在斋月里白天禁食'), []);
+});
+
 test('an organisation ends before a title with deputy words before it', () => {
   assert.deepEqual(spans('财政部副部长昨天表示'), ['财政部/ORG']);
   assert.deepEqual(spans('省委宣传部一名副部长到会'), ['省委宣传部/ORG']);
