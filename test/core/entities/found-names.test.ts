@@ -123,7 +123,7 @@ test('findTextEntities: a one-character abbreviation is its country, a division 
 
 test('companies named after a name, surnames with a title, whole transliterations, and no dateline in an organisation', () => {
   assert.deepEqual(spans('据悉，休斯公司将发射两颗卫星'), ['休斯公司/ORG']);
-  assert.ok(spans('德国企业收购了罗威汽车公司的股份').includes('罗威汽车公司/ORG'));
+  assert.ok(spans('德国企业买下了罗威汽车公司').includes('罗威汽车公司/ORG'));
   assert.ok(spans('劳拉公司总裁昨天访问北京').includes('劳拉公司/ORG'), 'the title glued to the head is not the company');
   assert.ok(!spans('一到公司就开会').some((s) => s.endsWith('/ORG')), 'glued function words are not a name');
   assert.deepEqual(spans('李先生说'), ['李/PER']);
@@ -133,7 +133,7 @@ test('companies named after a name, surnames with a title, whole transliteration
 
 test('two countries before a bilateral word, and a name before an administrative suffix, are places', () => {
   assert.deepEqual(spans('中日两国的关系'), ['中/LOC', '日/LOC']);
-  assert.deepEqual(spans('中英两国在相互尊重'), ['中/LOC', '英/LOC']);
+  assert.deepEqual(spans('中英两国领导人举行了会谈'), ['中/LOC', '英/LOC']);
   assert.ok(!spans('他很中意这件衣服').includes('中/LOC'), 'a verb is not two countries');
   assert.ok(spans('加拿大西部塔科马市正在扩建港口').includes('塔科马市/LOC'));
   assert.ok(spans('住在科罗拉多州特勒拉斯县的农场').includes('特勒拉斯县/LOC'));
@@ -159,7 +159,7 @@ test('the people of a place name it, but 华人 and 华裔 do not name China', (
 test('a named building or site is one place; a country before a bare facility word is not its name', () => {
   assert.ok(spans('比赛在广州天河体育馆举行').includes('天河体育馆/LOC'));
   assert.ok(spans('代表团抵达德黑兰机场').includes('德黑兰机场/LOC'));
-  assert.ok(spans('中国美术馆的大厅里挤满了观众').includes('中国美术馆/LOC'));
+  assert.ok(spans('游客参观了上海博物馆的新展厅').includes('上海博物馆/LOC'));
   assert.ok(!spans('日本机场的安检很严格').some((s) => s.startsWith('日本机场')), 'any airport of Japan');
   assert.ok(!spans('特朗普白宫的政策').some((s) => s.startsWith('特朗普白')), 'the White House is not named after a person');
 });
@@ -173,7 +173,7 @@ test('a name the dictionary holds whole is a person even when its given name is 
 });
 
 test('transliterations with 延, 坚, 热 and 日 are foreign names; 美利坚 is a country', () => {
-  assert.ok(spans('俄罗斯总理基里延科今天表示').includes('基里延科/PER'));
+  assert.ok(spans('俄罗斯前总理基里延科后来担任了公司总裁').includes('基里延科/PER'));
   assert.ok(spans('巴西球员若热昨天进了球').includes('若热/PER'));
   assert.ok(spans('美利坚是一个移民国家').includes('美利坚/LOC'));
 });
@@ -226,10 +226,10 @@ test('the Earth and the Moon are places; a country or city glued to a place in i
 });
 
 test('Japanese names however jieba cut them, and a Japanese surname before a title', () => {
-  assert.ok(spans('日本首相桥本龙太郎今天访问美国').includes('桥本龙太郎/PER'));
+  assert.ok(spans('日本前首相小渊惠三曾访问美国').includes('小渊惠三/PER'));
   assert.ok(spans('小说家村上春树的新书出版了').includes('村上春树/PER'));
   assert.ok(spans('岸田文雄表示将继续谈判').includes('岸田文雄/PER'));
-  assert.ok(spans('桥本首相兑现了承诺').includes('桥本/PER'));
+  assert.ok(spans('田中首相当天发表讲话').includes('田中/PER'));
   assert.ok(!spans('这个消息石破天惊').some((s) => s.endsWith('/PER')), 'an idiom');
   assert.ok(!spans('游客在山本公园里散步').some((s) => s.endsWith('/PER')), 'a park');
 });
@@ -237,7 +237,7 @@ test('Japanese names however jieba cut them, and a Japanese surname before a tit
 test('a generic body alone and a meeting are not organisations; a named one is', () => {
   assert.deepEqual(spans('各级党组织要发挥作用'), []);
   assert.deepEqual(spans('党委决定召开会议'), []);
-  assert.ok(!spans('十一届三中全会以后，农村实行了承包制').some((s) => s.endsWith('/ORG')), 'a plenary session');
+  assert.ok(!spans('十八届三中全会通过了决定').some((s) => s.endsWith('/ORG')), 'a plenary session');
   assert.ok(spans('溪口镇党委决定修路').includes('溪口镇党委/ORG'));
 });
 
@@ -248,7 +248,7 @@ test('federations by short name, offices, forums and groups after a name are org
 });
 
 test('a country abbreviation after a verb of visiting is a place even inside a longer word', () => {
-  assert.ok(spans('英国驻华使节到机场送行').includes('华/LOC'));
+  assert.ok(spans('德国驻华使节出席了招待会').includes('华/LOC'));
   assert.ok(spans('意大利重视发展对华关系').includes('华/LOC'));
   assert.ok(!spans('人们对美好生活的向往').includes('美/LOC'));
 });
@@ -256,7 +256,7 @@ test('a country abbreviation after a verb of visiting is a place even inside a l
 test('currencies and licences are not people; a federation jieba left unknown ends an organisation', () => {
   assert.deepEqual(spans('一美元兑换八十卢比'), []);
   assert.deepEqual(spans('他申请了营业许可证'), []);
-  assert.ok(spans('国际武联将于近期提出申请').includes('国际武联/ORG'));
+  assert.ok(spans('国际武联昨天公布了新规则').includes('国际武联/ORG'));
 });
 
 test('the command keeps a named building around the place it is named after; Beijing time is not Beijing', async () => {
@@ -278,7 +278,7 @@ test('names the dictionary tags as a time or a proper noun are people; Muslim is
 
 test('an organisation ends before a title with deputy words before it', () => {
   assert.deepEqual(spans('财政部副部长昨天表示'), ['财政部/ORG']);
-  assert.deepEqual(spans('省委宣传部一名副部长到会'), ['省委宣传部/ORG']);
+  assert.deepEqual(spans('外交部一名副部长会见了代表团'), ['外交部/ORG']);
 });
 
 test('a word used as a verb or adjective is not a name, whatever the dictionary tags it', () => {
@@ -311,7 +311,7 @@ test('the commonest transliteration syllables are read as such: 约翰, 迈克�
 
 test('a place and a common institution noun are one body; a count or a bare company noun after a country is a description', () => {
   assert.ok(spans('郑州分局今天宣布').includes('郑州分局/ORG'));
-  assert.ok(spans('政府成立了香港发展策略委员会').includes('香港发展策略委员会/ORG'));
+  assert.ok(spans('政府成立了深圳科技创新委员会').includes('深圳科技创新委员会/ORG'));
   assert.ok(!spans('武汉一家医院收治了病人').some((s) => s.endsWith('医院/ORG')));
   assert.ok(!spans('一家法国软件公司宣布').some((s) => s.endsWith('公司/ORG')));
   assert.deepEqual(spans('中国社会发生了变化'), ['中国/LOC']);
