@@ -25,7 +25,7 @@ const REGION_PART = /^[东西南北中大]+部$/;
 const NAMED_TAGS = new Set(['ns', 'nt', 'nz', 'j', 'nr']);
 const DEPUTY = new Set('副总正代原前');
 // A title glued to an organisation's last word (司法部长, 内政部长, 县委书记, 日报社长).
-const ORG_TITLE = /(?:[部局厅署社委](长|书记)|(?:银行|公司|集团)(行长|总裁|董事长|总经理|经理|主席))$/;
+const ORG_TITLE = /(?:[部局厅署社委](长|书记)|委(常委)|(?:银行|公司|集团)(行长|总裁|董事长|总经理|经理|主席))$/;
 const ORG_MAX = 14;
 // A place followed by one of these single characters is one place (青海 省, 曲麻莱 县).
 export const LOC_SUFFIX = new Set(['省', '市', '县', '区', '州', '镇', '乡', '村', '岛', '湾', '港', '江', '河', '湖', '山', '峰', '街', '路']);
@@ -39,7 +39,7 @@ interface OrgEnd {
 /** How many characters of a title glued to an organisation's last word are the title (司法部长 → 司法部 + 长, 县委书记 → 县委 + 书记). */
 function titleTail(word: string): number {
   const m = ORG_TITLE.exec(word);
-  return m ? (m[1] ?? m[2]).length : 0;
+  return m ? (m[1] ?? m[2] ?? m[3]).length : 0;
 }
 
 // What turns a common word into another common one (国际化, 天文学, 加油站, 中医药).
@@ -65,6 +65,9 @@ export function commonCompound(word: string): boolean {
   return false;
 }
 
+// Words that open a body's name as a place does (国家新闻出版署, 国际狮子会, 全国妇联).
+const NAME_OPENERS = new Set(['国家', '国际', '全国', '中央']);
+
 // Meetings and events, not bodies (十一届三中全会, 新年音乐会, 首脑会).
 const EVENT_END = /(?:全会|音乐会|运动会|博览会|研讨会|座谈会|招待会|峰会|首脑会|展览会|交易会|联欢会|晚会)$/;
 
@@ -87,11 +90,16 @@ export function organisation(tokens: Token[], i: number): OrgEnd | undefined {
   const first = tokens[i];
   // 日电 is the wire dateline (北京5月7日电), glued by jieba to the organisation after it.
   if (first.word === '日电') return undefined;
-  // An unknown word ending like a town or county (崔马镇/x) is a place too.
+  // An unknown word ending like a town or county (崔马镇/x) is a place too; 国家 and 国际 open
+  // a body's name like a place (国家 新闻出版署, 国际 狮子会).
+  // (An opener lets names follow it, but the words after it must end strongly: 国际 同行 is no body.)
+  const opener = NAME_OPENERS.has(first.word);
   const named = first.tag === 'ns' || first.tag === 'nt' || first.tag === 'nz' || first.tag === 'j' || (first.tag === 'x' && first.word.length >= 3 && allHan(first.word) && PLACE_TAIL.test(first.word));
   // An idiom-tagged word ending like a company (可口可乐公司/l) is one too.
   if (first.tag === 'l' && first.word.length >= 4 && allHan(first.word) && /(?:公司|集团|银行)$/.test(first.word)) return { next: i + 1, end: first.end };
-  if (!named && first.tag !== 'n' && first.tag !== 'a') return undefined;
+  if (!named && !opener && first.tag !== 'n' && first.tag !== 'a') return undefined;
+  // A verb jieba tagged as a noun here (战胜/n 匈牙利队) does not open a name.
+  if (first.tag === 'n' && dictionaryTag(first.word) === 'v') return undefined;
   if (EVENT_END.test(first.word)) return undefined;
   let best: OrgEnd | undefined = first.tag === 'nt' && !first.word.endsWith('政府') && !commonCompound(first.word) && !isGenericOrgWord(first.word) && !EVENT_END.test(first.word) ? { next: i + 1, end: first.end } : undefined;
   // One word that is an organisation on its own (国会, 县委, 保守党), not a generic one (社会, 部队).
@@ -126,7 +134,7 @@ export function organisation(tokens: Token[], i: number): OrgEnd | undefined {
     len += t.word.length;
     if (len > ORG_MAX) break;
     // A common-noun head gives way to a name further on (会见/n 芬兰/ns 农林部: the organisation starts at 芬兰).
-    if (!named && NAMED_TAGS.has(t.tag)) return undefined;
+    if (!named && !opener && NAMED_TAGS.has(t.tag)) return undefined;
     // A known company after a common noun is named on its own (中国 巨头 华为: the giant, then Huawei).
     if (isKnownOrganisation(t.word) && tokens[j - 1].tag === 'n') return best;
     const tail = titleTail(t.word);
@@ -144,9 +152,9 @@ export function organisation(tokens: Token[], i: number): OrgEnd | undefined {
     }
     if (REGION_PART.test(t.word)) break;
     if (ownName) continue; // an unknown word (将会/x, 再办/x) never ends the name
-    if (t.tag === 'nt' && named && !t.word.endsWith('政府') && !verbInside) best = { next: j + 1, end: t.end };
+    if (t.tag === 'nt' && (named || opener) && !t.word.endsWith('政府') && !verbInside) best = { next: j + 1, end: t.end };
     else if (verbInside && t.tag !== 'n') continue; // after a verb only a plain institution noun ends it (not 冒充 美联社/nt)
-    else if (ORG_END.test(t.word) && !t.word.endsWith('政府') && !EVENT_END.test(t.word) && (!isGenericOrgWord(t.word) || (named && !counted && institutionAfter(first, t.word, proper))) && ((named && !verbInside) || STRONG_ORG_END.test(t.word))) best = { next: j + 1, end: t.end };
+    else if (ORG_END.test(t.word) && !t.word.endsWith('政府') && !EVENT_END.test(t.word) && (!isGenericOrgWord(t.word) || (named && !counted && institutionAfter(first, t.word, proper))) && ((named && !verbInside) || STRONG_ORG_END.test(t.word) || (opener && t.word.length >= 3))) best = { next: j + 1, end: t.end };
   }
   return best;
 }

@@ -276,6 +276,13 @@ test('names the dictionary tags as a time or a proper noun are people; Muslim is
   assert.deepEqual(spans('穆斯林在斋月里白天禁食'), []);
 });
 
+test('国家 and 国际 open a body\'s name; a provincial committee member is the committee\'s', () => {
+  assert.ok(spans('国家统计局公布了最新数据').includes('国家统计局/ORG'));
+  assert.ok(spans('他加入了国际狮子会').includes('国际狮子会/ORG'));
+  assert.ok(spans('省委常委、宣传部长出席').includes('省委/ORG'));
+  assert.ok(!spans('这是国际旅行的常识').some((s) => s.endsWith('/ORG')));
+});
+
 test('an organisation ends before a title with deputy words before it', () => {
   assert.deepEqual(spans('财政部副部长昨天表示'), ['财政部/ORG']);
   assert.deepEqual(spans('外交部一名副部长会见了代表团'), ['外交部/ORG']);
