@@ -45,6 +45,8 @@ export const abbreviations: Rule = (s, i) => {
   const t = s.tokens[i];
   const next = i + 1 < s.tokens.length ? s.tokens[i + 1] : undefined;
   // An unknown word of two abbreviations is two places only if both are countries' (中美/x; not 以新/x).
+  // A place known whole (辽宁: 辽 and 宁 are both abbreviations) is one place.
+  if (isKnownPlace(t.word)) return -1;
   const unknownPair = t.tag === 'x' && next?.tag !== 'm' && [...t.word].every(isCountryAbbreviation);
   if (!(allHan(t.word) && t.word.length <= 2 && [...t.word].every(isPlaceAbbreviation) && (t.tag === 'ns' || t.tag === 'j' || unknownPair || abbreviationNext(s.tokens, i)))) return -1;
   for (let k = 0; k < t.word.length; k++) push(s, t.start + k, t.start + k + 1, 'LOC');
@@ -168,6 +170,13 @@ export const place: Rule = (s, i) => {
   if (!(t.tag === 'ns' && allHan(t.word) && !isGenericPlaceWord(t.word))) return -1;
   if (!isWorldPlace(t.word) && usedAsPredicate(s.tokens, i)) return -1;
   if (t.word.length > 3 && t.word.endsWith('地区')) {
+    if (isGenericPlaceWord(t.word.slice(0, -2))) return -1; // 沿海地区
+    push(s, t.start, t.end - 2, 'LOC');
+    return i;
+  }
+  // A country's money is not a place mention (挪威克朗/ns); a place and its countries is the place (亚洲各国/ns).
+  if (/(?:克朗|法郎|马克|卢布|比索|里拉)$/.test(t.word)) return -1;
+  if (t.word.length > 3 && t.word.endsWith('各国') && isKnownPlace(t.word.slice(0, -2))) {
     push(s, t.start, t.end - 2, 'LOC');
     return i;
   }
@@ -176,7 +185,8 @@ export const place: Rule = (s, i) => {
     push(s, t.start, next.end, 'LOC');
     return i + 1;
   }
-  if (t.word.length === 2 && !isKnownPlace(t.word) && !placeContext(s, i)) return -1;
+  // A short word ending in 县, 镇 or 乡 names a county or town (巢县, 沛县) even when no list has it.
+  if (t.word.length === 2 && !isKnownPlace(t.word) && !/[县镇乡]$/.test(t.word) && !placeContext(s, i)) return -1;
   // Two places jieba kept as one word (辽宁沈阳/ns, 法国巴黎/ns): a listed country, province or
   // city and a known place in it; not a name that is known whole (沙特阿拉伯).
   for (let k = 2; t.word.length >= 4 && k <= t.word.length - 2 && !isKnownPlace(t.word); k++) {
@@ -201,10 +211,18 @@ export const celestial: Rule = (s, i) => {
   return i;
 };
 
+/** A county or district listed with its suffix, whatever jieba tagged it (鼓楼区/n, 海淀区/n). */
+export const listedDivision: Rule = (s, i) => {
+  const t = s.tokens[i];
+  if (!(t.word.length >= 3 && allHan(t.word) && /[区县市州旗]$/.test(t.word) && t.tag !== 'ns' && isKnownPlace(t.word))) return -1;
+  push(s, t.start, t.end, 'LOC');
+  return i;
+};
+
 /** Places jieba's dictionary tags as people (石家庄/nr, 公明镇/nr): the last character says so. */
 export const placeTagged: Rule = (s, i) => {
   const t = s.tokens[i];
-  if (!((PERSON_TAGS.has(t.tag) || t.tag === 'x') && t.word.length >= 3 && allHan(t.word) && PLACE_TAIL.test(t.word) && !isNonNameWord(t.word))) return -1;
+  if (!((PERSON_TAGS.has(t.tag) || t.tag === 'x') && t.word.length >= 3 && allHan(t.word) && PLACE_TAIL.test(t.word) && !isNonNameWord(t.word) && !isGenericPlaceWord(t.word))) return -1;
   push(s, t.start, t.end, 'LOC');
   return i;
 };

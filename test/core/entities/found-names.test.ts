@@ -283,6 +283,15 @@ test('国家 and 国际 open a body\'s name; a provincial committee member is th
   assert.ok(!spans('这是国际旅行的常识').some((s) => s.endsWith('/ORG')));
 });
 
+test('a province known whole is not two abbreviations; counties, districts, money and coasts', () => {
+  assert.deepEqual(spans('他下个月要去辽宁出差'), ['辽宁/LOC']);
+  assert.ok(spans('南京市鼓楼区发布了通知').includes('鼓楼区/LOC'), 'a district jieba tags as a noun');
+  assert.ok(spans('江苏省沛县出了一位名人').includes('沛县/LOC'), 'a two-character county');
+  assert.deepEqual(spans('沿海地区的经济发展很快'), []);
+  assert.deepEqual(spans('这辆车价值三百万挪威克朗'), [], 'money is not a place mention');
+  assert.deepEqual(spans('亚洲各国的代表出席了会议'), ['亚洲/LOC']);
+});
+
 test('an organisation ends before a title with deputy words before it', () => {
   assert.deepEqual(spans('财政部副部长昨天表示'), ['财政部/ORG']);
   assert.deepEqual(spans('外交部一名副部长会见了代表团'), ['外交部/ORG']);
