@@ -230,7 +230,10 @@ function inContext(t: Token, next: Token | undefined, prev: Token | undefined): 
 
 /** A transliterated foreign name jieba knows as a person (克林顿/nr, 休斯/nrt), unless the context makes it a place. */
 export function isForeignName(t: Token, prev: Token | undefined, next: Token | undefined, extended = false): boolean {
-  if (!PERSON_TAGS.has(t.tag) || t.word.length < 2 || !isTranslitWord(t.word) || isNonNameWord(t.word)) return false;
+  // An unknown word of three or more transliteration characters is a foreign name too (考斯曼/x,
+  // 伯奇费尔/x), unless it ends like a place (哈雷姆区, 比华利山).
+  const unknown = t.tag === 'x' && t.word.length >= 3 && !PLACE_END.test(t.word);
+  if (!(PERSON_TAGS.has(t.tag) || unknown) || t.word.length < 2 || !isTranslitWord(t.word) || isNonNameWord(t.word)) return false;
   // Two characters the dictionary counts a thousand times or more are a word (道德, 谢谢), not a
   // name; foreign names that short are rarer (约翰 503, 马丁 437, 阿里 726).
   if (t.word.length === 2 && pairFrequency(t.word) >= 1000) return false;

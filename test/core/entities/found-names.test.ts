@@ -292,6 +292,12 @@ test('a province known whole is not two abbreviations; counties, districts, mone
   assert.deepEqual(spans('亚洲各国的代表出席了会议'), ['亚洲/LOC']);
 });
 
+test('an unknown word of transliteration characters is a foreign name unless it ends like a place', () => {
+  assert.ok(spans('哲学家德沃金认为权利是王牌').includes('德沃金/PER'));
+  assert.ok(!spans('他住在纽约哈雷姆区').some((s) => s.startsWith('哈雷姆') && s.endsWith('/PER')));
+  assert.ok(spans('他是傅家的长子，名叫傅斯年').includes('傅斯年/PER'), '傅 is a surname');
+});
+
 test('an organisation ends before a title with deputy words before it', () => {
   assert.deepEqual(spans('财政部副部长昨天表示'), ['财政部/ORG']);
   assert.deepEqual(spans('外交部一名副部长会见了代表团'), ['外交部/ORG']);
