@@ -298,6 +298,10 @@ test('an unknown word of transliteration characters is a foreign name unless it 
   assert.ok(spans('他是傅家的长子，名叫傅斯年').includes('傅斯年/PER'), '傅 is a surname');
 });
 
+test('a name jieba glued to 致 (the title of a letter) is a person', () => {
+  assert.ok(spans('致孙亮的一封信').includes('孙亮/PER'));
+});
+
 test('an organisation ends before a title with deputy words before it', () => {
   assert.deepEqual(spans('财政部副部长昨天表示'), ['财政部/ORG']);
   assert.deepEqual(spans('外交部一名副部长会见了代表团'), ['外交部/ORG']);
