@@ -72,7 +72,7 @@ const NAME_OPENERS = new Set(['国家', '国际', '全国', '中央']);
 const EVENT_END = /(?:全会|音乐会|运动会|博览会|研讨会|座谈会|招待会|峰会|首脑会|展览会|交易会|联欢会|晚会)$/;
 
 // A count, quantifier or pronoun opening a word (四大, 各, 有关): what follows describes, not names.
-const QUANTIFIED = /^(?:[一二三四五六七八九十两几多]大|有关|各|非|某|该|这|那|多家|一些)/;
+const QUANTIFIED = /^(?:[一二三四五六七八九十两几多]大|有关|各|非(?!洲)|某|该|这|那|多家|一些)/;
 
 /**
  * Whether a common organisation noun makes a body after the named head `first`: a company, bank
@@ -101,7 +101,8 @@ export function organisation(tokens: Token[], i: number): OrgEnd | undefined {
   // A verb jieba tagged as a noun here (战胜/n 匈牙利队) does not open a name.
   if (first.tag === 'n' && dictionaryTag(first.word) === 'v') return undefined;
   if (EVENT_END.test(first.word)) return undefined;
-  let best: OrgEnd | undefined = first.tag === 'nt' && !first.word.endsWith('政府') && !commonCompound(first.word) && !isGenericOrgWord(first.word) && !EVENT_END.test(first.word) ? { next: i + 1, end: first.end } : undefined;
+  // (Not a region's part or a count either: 中南部/nt, 四大/nt.)
+  let best: OrgEnd | undefined = first.tag === 'nt' && !first.word.endsWith('政府') && !commonCompound(first.word) && !isGenericOrgWord(first.word) && !EVENT_END.test(first.word) && !REGION_PART.test(first.word) && !QUANTIFIED.test(first.word) ? { next: i + 1, end: first.end } : undefined;
   // One word that is an organisation on its own (国会, 县委, 保守党), not a generic one (社会, 部队).
   if (!best && first.word.length >= 2 && first.tag !== 'a' && ORG_WORD_END.test(first.word) && !isGenericOrgWord(first.word)) best = { next: i + 1, end: first.end };
   // A proper noun jieba knows whole that ends like an organisation (人民日报/nz, 光明日报/nz).

@@ -302,6 +302,13 @@ test('a name jieba glued to 致 (the title of a letter) is a person', () => {
   assert.ok(spans('致孙亮的一封信').includes('孙亮/PER'));
 });
 
+test('travel, a region\'s part and a count are not organisations; the African Union is', () => {
+  assert.deepEqual(spans('去香港旅行的人很多'), ['香港/LOC']);
+  assert.ok(!spans('四大银行的利润下降').some((s) => s.startsWith('四大')));
+  assert.ok(!spans('中西部地区发展较慢').some((s) => s.endsWith('/ORG')));
+  assert.ok(spans('非洲联盟发表了声明').includes('非洲联盟/ORG'));
+});
+
 test('an organisation ends before a title with deputy words before it', () => {
   assert.deepEqual(spans('财政部副部长昨天表示'), ['财政部/ORG']);
   assert.deepEqual(spans('外交部一名副部长会见了代表团'), ['外交部/ORG']);
