@@ -23,9 +23,13 @@ function namePart(t: Token | undefined): boolean {
   return !!t && allHan(t.word) && (PERSON_TAGS.has(t.tag) || isTranslitWord(t.word));
 }
 
+// Last syllables of foreign names that jieba reads as function words (阿马/ns 特/d, 托马/nrt 肖/nr).
+const FINAL_SYLLABLE = new Set('特斯尔克德夫娃诺肖');
+
 /** A foreign name in parts joined by middle dots, starting at token i: the index after it, or -1. */
 export function dottedName(tokens: Token[], i: number): number {
-  if (!namePart(tokens[i])) return -1;
+  // A people word is not a name's first part (荷兰人/nrt 维姆·杜伊森贝赫).
+  if (!namePart(tokens[i]) || tokens[i].word.endsWith('人')) return -1;
   let j = translitRun(tokens, i + 1, tokens[i].word.length);
   let parts = 1;
   while (DOTS.has(tokens[j]?.word ?? '') && tokens[j].start === tokens[j - 1].end && namePart(tokens[j + 1])) {
@@ -33,6 +37,9 @@ export function dottedName(tokens: Token[], i: number): number {
     j = translitRun(tokens, j + 2, tokens[j + 1].word.length);
     parts++;
   }
+  // The last part's final syllable, read as a function word (卡洛斯·阿马/ns 特/d).
+  const last = tokens[j];
+  if (parts >= 2 && last && last.start === tokens[j - 1].end && last.word.length === 1 && FINAL_SYLLABLE.has(last.word)) j++;
   return parts >= 2 ? j : -1;
 }
 
@@ -44,7 +51,8 @@ export function translitRun(tokens: Token[], j: number, len: number): number {
   while (j < tokens.length) {
     const t = tokens[j];
     if (t.start !== tokens[j - 1].end || t.word.length > 3 || len + t.word.length > 10 || DOTS.has(t.word)) break;
-    if (!isTranslitWord(t.word) || t.tag === 'ns' || FUNCTION_TAGS.test(t.tag) || isChineseSurnameStart(t.word) && PERSON_TAGS.has(t.tag)) break;
+    // A piece after a single character is the same syllable run (海/n 米莱/nrt), surname or not.
+    if (!isTranslitWord(t.word) || t.tag === 'ns' || FUNCTION_TAGS.test(t.tag) || (isChineseSurnameStart(t.word) && PERSON_TAGS.has(t.tag) && len > 1)) break;
     len += t.word.length;
     j++;
   }

@@ -309,6 +309,12 @@ test('travel, a region\'s part and a count are not organisations; the African Un
   assert.ok(spans('非洲联盟发表了声明').includes('非洲联盟/ORG'));
 });
 
+test('a dotted foreign name keeps its last syllable and a piece after a single character', () => {
+  assert.ok(spans('经济学家贾雷德·戴蒙德在书中写道').includes('贾雷德·戴蒙德/PER'));
+  assert.ok(spans('记者采访了汤姆·斯托帕德').includes('汤姆·斯托帕德/PER'));
+  assert.ok(spans('由荷兰人维姆·科克出任主席').includes('维姆·科克/PER'), 'a people word is not the first part');
+});
+
 test('an organisation ends before a title with deputy words before it', () => {
   assert.deepEqual(spans('财政部副部长昨天表示'), ['财政部/ORG']);
   assert.deepEqual(spans('外交部一名副部长会见了代表团'), ['外交部/ORG']);
