@@ -90,7 +90,9 @@ const foreignHalves: Rule = (s, i) => {
   // The second half must not read as a Chinese name, unless it is a transliteration of three or
   // more after an unknown first half (霍夫/x 施塔特/nr: 施 is a surname).
   const chineseAfter = (x: Token) => isChineseSurnameStart(x.word) && !(t.tag === 'x' && x.word.length >= 3 && isTranslitWord(x.word));
-  if (!(half(t) && after && after.start === t.end && half(after) && (PERSON_TAGS.has(t.tag) || PERSON_TAGS.has(after.tag)) && !chineseAfter(after))) return -1;
+  // Two unknown halves of two characters or more each are a name too (斯捷/x 帕申/x).
+  const unknownHalves = !!after && t.tag === 'x' && after.tag === 'x' && t.word.length >= 2 && after.word.length >= 2;
+  if (!(half(t) && after && after.start === t.end && half(after) && (PERSON_TAGS.has(t.tag) || PERSON_TAGS.has(after.tag) || unknownHalves) && !chineseAfter(after))) return -1;
   // More pieces may follow (塔克西姆/x 盖/… 齐); …or an administrative suffix makes it a place (特勒/nrt 拉斯/nrt 县).
   const k = translitRun(s.tokens, i + 2, t.word.length + after.word.length);
   const end = s.tokens[k - 1].end;

@@ -315,6 +315,10 @@ test('a dotted foreign name keeps its last syllable and a piece after a single c
   assert.ok(spans('由荷兰人维姆·科克出任主席').includes('维姆·科克/PER'), 'a people word is not the first part');
 });
 
+test('two unknown halves of a transliteration are one foreign name', () => {
+  assert.ok(spans('他批评了博索纳罗的政策').includes('博索纳罗/PER'));
+});
+
 test('an organisation ends before a title with deputy words before it', () => {
   assert.deepEqual(spans('财政部副部长昨天表示'), ['财政部/ORG']);
   assert.deepEqual(spans('外交部一名副部长会见了代表团'), ['外交部/ORG']);
