@@ -229,7 +229,18 @@ const person: Rule = (s, i) => {
   return k - 1;
 };
 
-const RULES: Rule[] = [dotted, japanese, bilateral, facility, suffixedPlace, organisationRule, countryHead, government, gluedPerson, visit, side, abbreviations, gluedPlace, personTaggedPlace, place, listedDivision, placeTagged, celestial, namedCompany, foreignHalves, surnameTitle, surnameAlone, gluedPreposition, cutAfterTwo, person];
+/** The HMM glues a verb of speech onto an unknown name (赵华说/x, 马斯说/x): the name is the rest. */
+const gluedSpeech: Rule = (s, i) => {
+  const t = s.tokens[i];
+  if (!(t.tag === 'x' && (t.word.length === 3 || t.word.length === 4) && allHan(t.word) && /[说称]$/.test(t.word))) return -1;
+  const name = t.word.slice(0, -1);
+  const chinese = name.length === 2 && isChineseSurnameStart(name) && !isAmbiguousSurname(name[0]) && !isCommonWord(name) && !NOT_GIVEN_END.has(name[1]);
+  if (!chinese && !(name.length >= 2 && isTranslitWord(name) && !isCommonWord(name))) return -1;
+  push(s, t.start, t.end - 1, 'PER');
+  return i;
+};
+
+const RULES: Rule[] = [dotted, japanese, bilateral, facility, suffixedPlace, organisationRule, countryHead, government, gluedPerson, visit, side, abbreviations, gluedPlace, personTaggedPlace, place, listedDivision, placeTagged, celestial, namedCompany, foreignHalves, surnameTitle, surnameAlone, gluedPreposition, gluedSpeech, cutAfterTwo, person];
 
 /**
  * Countries and cities jieba's dictionary tags as people (莫斯科/nr) or plain nouns (合肥/n) are

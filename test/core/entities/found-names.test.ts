@@ -319,6 +319,10 @@ test('two unknown halves of a transliteration are one foreign name', () => {
   assert.ok(spans('他批评了博索纳罗的政策').includes('博索纳罗/PER'));
 });
 
+test('a verb of speech the HMM glued to a name is cut off', () => {
+  assert.ok(spans('记者何伟称，情况已经好转').includes('何伟/PER'));
+});
+
 test('an organisation ends before a title with deputy words before it', () => {
   assert.deepEqual(spans('财政部副部长昨天表示'), ['财政部/ORG']);
   assert.deepEqual(spans('外交部一名副部长会见了代表团'), ['外交部/ORG']);
