@@ -12,12 +12,12 @@ import type { NameSpan } from './recognize-names.ts';
 // Federations by their short names (残联, 妇联, 足协, 武联).
 const FEDERATION = '(?:残|妇|文|侨|科|作|足|武|田|泳|篮|排|乒|羽|棋|工商|青)(?:联|协)';
 const FEDERATION_WORD = new RegExp(`${FEDERATION}$`);
-const ORG_END = new RegExp(`(?:队|部|委|会|院|社|局|厅|署|党|团|办|处|所|校|厂|行|军|报|台|店|中心|公司|集团|银行|组织|协会|学会|联盟|大学|学院|中学|小学|法院|检察院|委员会|研究所|研究院|基金会|基金|俱乐部|工会|议会|内阁|联合会|共同体|交易所|通讯社|办公室|领导小组|工作组|论坛|杜马|${FEDERATION})$`);
+const ORG_END = new RegExp(`(?:队|部|委|会|院|社|局|厅|署|党|团|办|处|所|校|厂|行|军|报|台|店|中心|公司|集团|银行|组织|协会|学会|联盟|大学|学院|中学|小学|法院|检察院|委员会|研究所|研究院|基金会|基金|俱乐部|工会|议会|内阁|联合会|共同体|交易所|通讯社|办公室|领导小组|工作组|论坛|杜马|交警|学系|管理系|中文系|${FEDERATION})$`);
 const ORG_INNER_TAGS = new Set(['n', 'nz', 'nt', 'ns', 'vn', 'j', 'nr', 'b', 'l', 'm', 's']);
 // Ends of a one-word organisation (县委, 保守党, 人权会, 五牛队, 内阁).
 const ORG_WORD_END = /(?:委|党|队|内阁|议会|国会)$/;
 // Ends strong enough to make common nouns an organisation (机场 管理局, 帐篷 小学, 招商引资 团).
-const STRONG_ORG_END = new RegExp(`(?:队|委|党|局|厅|署|社|团|公司|集团|银行|组织|协会|学会|联盟|大学|学院|中学|小学|法院|检察院|委员会|研究所|研究院|基金会|俱乐部|工会|议会|联合会|交易所|通讯社|管理局|总公司|分局|组委会|领导小组|工作组|杜马|${FEDERATION})$`);
+const STRONG_ORG_END = new RegExp(`(?:队|委|党|局|厅|署|社|团|公司|集团|银行|组织|协会|学会|联盟|大学|学院|中学|小学|法院|检察院|委员会|研究所|研究院|基金会|俱乐部|工会|议会|联合会|交易所|通讯社|管理局|总公司|分局|组委会|领导小组|工作组|杜马|学系|管理系|中文系|${FEDERATION})$`);
 // Last characters of abbreviated organisations (欧盟, 北大, 法航, 邯钢, 政协, 人大).
 export const ORG_ABBREVIATION_END = new Set('盟大航钢协委联院办党队局行');
 // Directional words ending in 部 (中南部, 大部) are parts of a place, not departments.

@@ -323,6 +323,11 @@ test('a verb of speech the HMM glued to a name is cut off', () => {
   assert.ok(spans('记者何伟称，情况已经好转').includes('何伟/PER'));
 });
 
+test('a university department and a city\'s traffic police are bodies', () => {
+  assert.ok(spans('北大哲学系的教授发表了文章').includes('北大哲学系/ORG'));
+  assert.ok(spans('天津交警发布了通告').includes('天津交警/ORG'));
+});
+
 test('an organisation ends before a title with deputy words before it', () => {
   assert.deepEqual(spans('财政部副部长昨天表示'), ['财政部/ORG']);
   assert.deepEqual(spans('外交部一名副部长会见了代表团'), ['外交部/ORG']);
