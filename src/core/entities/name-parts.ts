@@ -90,10 +90,10 @@ export function organisation(tokens: Token[], i: number): OrgEnd | undefined {
   const first = tokens[i];
   // 日电 is the wire dateline (北京5月7日电), glued by jieba to the organisation after it.
   if (first.word === '日电') return undefined;
-  // An unknown word ending like a town or county (崔马镇/x) is a place too; 国家 and 国际 open
-  // a body's name like a place (国家 新闻出版署, 国际 狮子会).
-  // (An opener lets names follow it, but the words after it must end strongly: 国际 同行 is no body.)
+  // 国家 and 国际 open a body's name like a place (国家 新闻出版署, 国际 狮子会), but the words
+  // after them must end strongly (国际 同行 is no body).
   const opener = NAME_OPENERS.has(first.word);
+  // An unknown word ending like a town or county (崔马镇/x) is a place too.
   const named = first.tag === 'ns' || first.tag === 'nt' || first.tag === 'nz' || first.tag === 'j' || (first.tag === 'x' && first.word.length >= 3 && allHan(first.word) && PLACE_TAIL.test(first.word));
   // An idiom-tagged word ending like a company (可口可乐公司/l) is one too.
   if (first.tag === 'l' && first.word.length >= 4 && allHan(first.word) && /(?:公司|集团|银行)$/.test(first.word)) return { next: i + 1, end: first.end };
@@ -119,9 +119,9 @@ export function organisation(tokens: Token[], i: number): OrgEnd | undefined {
   let verbInside = false;
   for (let j = i + 1; j < tokens.length; j++) {
     const t = tokens[j];
-    // An unknown two-character word inside is the organisation's own name (北京 国伦/x 文化 公司).
     // An unknown word that is itself a federation's short name ends one (国际/n 武联/x).
     if (t.tag === 'x' && allHan(t.word) && FEDERATION_WORD.test(t.word) && t.start === tokens[j - 1].end) return { next: j + 1, end: t.end };
+    // An unknown two-character word inside is the organisation's own name (北京 国伦/x 文化 公司).
     const ownName = named && t.tag === 'x' && t.word.length === 2 && !NOT_GIVEN_END.has(t.word[1]);
     // A verb after a plain word names the body's business (国家 统计/v 委员会, 认证/v 指导 委员会);
     // right after the head it is the sentence's verb (北京 召开 委员会).

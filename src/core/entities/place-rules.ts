@@ -44,9 +44,9 @@ export const side: Rule = (s, i) => {
 export const abbreviations: Rule = (s, i) => {
   const t = s.tokens[i];
   const next = i + 1 < s.tokens.length ? s.tokens[i + 1] : undefined;
-  // An unknown word of two abbreviations is two places only if both are countries' (中美/x; not 以新/x).
   // A place known whole (辽宁: 辽 and 宁 are both abbreviations) is one place.
   if (isKnownPlace(t.word)) return -1;
+  // An unknown word of two abbreviations is two places only if both are countries' (中美/x; not 以新/x).
   const unknownPair = t.tag === 'x' && next?.tag !== 'm' && [...t.word].every(isCountryAbbreviation);
   if (!(allHan(t.word) && t.word.length <= 2 && [...t.word].every(isPlaceAbbreviation) && (t.tag === 'ns' || t.tag === 'j' || unknownPair || abbreviationNext(s.tokens, i)))) return -1;
   for (let k = 0; k < t.word.length; k++) push(s, t.start + k, t.start + k + 1, 'LOC');
