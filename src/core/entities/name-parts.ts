@@ -4,6 +4,7 @@
  */
 import { isTranslitWord, PERSON_TAGS } from './foreign-names.ts';
 import { isKnownOrganisation, isWorldPlace, listedHead } from './world-places.ts';
+import { isKnownPlace } from './known-places.ts';
 import { allHan, dictionaryTag, isCommonWord, isFrequentPair, pairFrequency, type Token } from './segment-names.ts';
 import { isAmbiguousSurname, isChineseSurnameStart, isGenericOrgWord, isGenericPlaceWord, isInstitutionWord, isNonNameWord, isPlaceAbbreviation } from './name-lexicon.ts';
 import type { NameSpan } from './recognize-names.ts';
@@ -88,8 +89,12 @@ function institutionAfter(first: Token, word: string, proper = false): boolean {
 /** An organisation starting at token i (a place, organisation or abbreviation head, or common nouns ending in an organisation word), or undefined. */
 export function organisation(tokens: Token[], i: number): OrgEnd | undefined {
   const first = tokens[i];
-  // 日电 is the wire dateline (北京5月7日电), glued by jieba to the organisation after it.
-  if (first.word === '日电') return undefined;
+  // 日电 and 本报讯 are wire and paper datelines (北京5月7日电), glued by jieba to the organisation after them.
+  if (first.word === '日电' || first.word === '本报讯') return undefined;
+  // A division inside a place before a body: the body starts at the division (长沙市 芙蓉区
+  // 人民法院, 河南省 郑州市 … 学校); 臺灣 日本 關係 協會 stays one name.
+  const after = tokens[i + 1];
+  if (first.tag === 'ns' && after && after.start === first.end && after.tag === 'ns' && /[市县区镇乡]$/.test(after.word) && isKnownPlace(after.word) && organisation(tokens, i + 1)) return undefined;
   // 国家 and 国际 open a body's name like a place (国家 新闻出版署, 国际 狮子会), but the words
   // after them must end strongly (国际 同行 is no body).
   const opener = NAME_OPENERS.has(first.word);
@@ -127,6 +132,8 @@ export function organisation(tokens: Token[], i: number): OrgEnd | undefined {
     // right after the head it is the sentence's verb (北京 召开 委员会).
     const business = named && t.tag === 'v' && t.word.length === 2 && j > i + 1 && (tokens[j - 1].tag === 'n' || tokens[j - 1].tag === 'vn');
     if (t.start !== tokens[j - 1].end || !(ORG_INNER_TAGS.has(t.tag) || ownName || business) || !allHan(t.word)) break;
+    // A verb jieba tagged as a noun here is the sentence's (马赛 战胜/n 南非队).
+    if (t.tag === 'n' && t.word.length === 2 && dictionaryTag(t.word) === 'v') break;
     // People are not part of a body's name (外交部 发言人, 医院 院长 王行, 官员).
     if (PERSON_ROLE.test(t.word)) break;
     if (business) verbInside = true;

@@ -328,6 +328,12 @@ test('a university department and a city\'s traffic police are bodies', () => {
   assert.ok(spans('天津交警发布了通告').includes('天津交警/ORG'));
 });
 
+test('a paper\'s dateline is not part of a body; a body in a district starts at the district', () => {
+  assert.ok(spans('本报讯新华社记者报道').includes('新华社/ORG'));
+  assert.deepEqual(spans('武汉市江岸区人民法院今天开庭'), ['武汉市/LOC', '江岸区人民法院/ORG']);
+  assert.ok(spans('台湾日本关系协会成立了').some((s) => s.startsWith('台湾日本关系协会')), 'a country inside a name is not a division');
+});
+
 test('an organisation ends before a title with deputy words before it', () => {
   assert.deepEqual(spans('财政部副部长昨天表示'), ['财政部/ORG']);
   assert.deepEqual(spans('外交部一名副部长会见了代表团'), ['外交部/ORG']);
