@@ -131,7 +131,9 @@ export function organisation(tokens: Token[], i: number): OrgEnd | undefined {
     // A verb after a plain word names the body's business (国家 统计/v 委员会, 认证/v 指导 委员会);
     // right after the head it is the sentence's verb (北京 召开 委员会).
     const business = named && t.tag === 'v' && t.word.length === 2 && j > i + 1 && (tokens[j - 1].tag === 'n' || tokens[j - 1].tag === 'vn');
-    if (t.start !== tokens[j - 1].end || !(ORG_INNER_TAGS.has(t.tag) || ownName || business) || !allHan(t.word)) break;
+    // 台 jieba tagged as a measure after 电视 (有线电视/l 台/q) is the station.
+    const orgWord = t.word === '台' && tokens[j - 1].word.endsWith('电视');
+    if (t.start !== tokens[j - 1].end || !(ORG_INNER_TAGS.has(t.tag) || ownName || business || orgWord) || !allHan(t.word)) break;
     // A verb jieba tagged as a noun here is the sentence's (马赛 战胜/n 南非队).
     if (t.tag === 'n' && t.word.length === 2 && dictionaryTag(t.word) === 'v') break;
     // People are not part of a body's name (外交部 发言人, 医院 院长 王行, 官员).

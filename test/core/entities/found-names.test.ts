@@ -334,6 +334,10 @@ test('a paper\'s dateline is not part of a body; a body in a district starts at 
   assert.ok(spans('台湾日本关系协会成立了').some((s) => s.startsWith('台湾日本关系协会')), 'a country inside a name is not a division');
 });
 
+test('a television station jieba cut before 台 is one body', () => {
+  assert.ok(spans('湖南有线电视台播出了节目').includes('湖南有线电视台/ORG'));
+});
+
 test('an organisation ends before a title with deputy words before it', () => {
   assert.deepEqual(spans('财政部副部长昨天表示'), ['财政部/ORG']);
   assert.deepEqual(spans('外交部一名副部长会见了代表团'), ['外交部/ORG']);
