@@ -229,6 +229,17 @@ const person: Rule = (s, i) => {
   return k - 1;
 };
 
+/** A cup or prize named after a person (尤伯杯/nr, 诺贝尔奖): the person, without the cup. */
+const trophy: Rule = (s, i) => {
+  const t = s.tokens[i];
+  if (!((PERSON_TAGS.has(t.tag) || t.tag === 'nz' || t.tag === 'x') && t.word.length >= 3 && allHan(t.word) && /[杯奖]$/.test(t.word))) return -1;
+  const name = t.word.slice(0, -1);
+  // Awards named by a metal or jewel are no person's (金马奖, 金鸡奖, 银熊奖).
+  if (/^[金银铜玉]/.test(name) || !(isTranslitWord(name) || PERSON_TAGS.has(dictionaryTag(name))) || isNonNameWord(name) || isCommonWord(name)) return -1;
+  push(s, t.start, t.end - 1, 'PER');
+  return i;
+};
+
 /** The HMM glues a verb of speech onto an unknown name (赵华说/x, 马斯说/x): the name is the rest. */
 const gluedSpeech: Rule = (s, i) => {
   const t = s.tokens[i];
@@ -240,7 +251,7 @@ const gluedSpeech: Rule = (s, i) => {
   return i;
 };
 
-const RULES: Rule[] = [dotted, japanese, bilateral, facility, suffixedPlace, organisationRule, countryHead, government, gluedPerson, visit, side, abbreviations, gluedPlace, personTaggedPlace, place, listedDivision, placeTagged, celestial, namedCompany, foreignHalves, surnameTitle, surnameAlone, gluedPreposition, gluedSpeech, cutAfterTwo, person];
+const RULES: Rule[] = [dotted, japanese, bilateral, facility, suffixedPlace, organisationRule, countryHead, government, gluedPerson, visit, side, abbreviations, gluedPlace, personTaggedPlace, place, listedDivision, placeTagged, celestial, namedCompany, foreignHalves, surnameTitle, surnameAlone, gluedPreposition, gluedSpeech, trophy, cutAfterTwo, person];
 
 /**
  * Countries and cities jieba's dictionary tags as people (莫斯科/nr) or plain nouns (合肥/n) are

@@ -338,6 +338,11 @@ test('a television station jieba cut before 台 is one body', () => {
   assert.ok(spans('湖南有线电视台播出了节目').includes('湖南有线电视台/ORG'));
 });
 
+test('a cup or prize named after a person names the person; a golden award names nobody', () => {
+  assert.ok(spans('他获得了诺贝尔奖').includes('诺贝尔/PER'));
+  assert.ok(!spans('这部电影获得了金马奖').some((s) => s.endsWith('/PER')));
+});
+
 test('an organisation ends before a title with deputy words before it', () => {
   assert.deepEqual(spans('财政部副部长昨天表示'), ['财政部/ORG']);
   assert.deepEqual(spans('外交部一名副部长会见了代表团'), ['外交部/ORG']);
