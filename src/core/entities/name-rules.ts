@@ -86,10 +86,11 @@ const foreignHalves: Rule = (s, i) => {
   const t = s.tokens[i];
   const after = i + 1 < s.tokens.length ? s.tokens[i + 1] : undefined;
   // Either half may be an unknown word (尤尔/x 科夫/nrt, 卡勃/x 莱拉/nrt) when the other is a dictionary name.
-  const half = (x: Token) => (PERSON_TAGS.has(x.tag) || x.tag === 'x') && isTranslitWord(x.word);
+  // …or a single syllable jieba took for a noun before a dictionary name (库/n 尼科娃/nr).
+  const half = (x: Token) => (PERSON_TAGS.has(x.tag) || x.tag === 'x' || (x === t && x.word.length === 1 && (x.tag === 'n' || x.tag === 'ng'))) && isTranslitWord(x.word);
   // The second half must not read as a Chinese name, unless it is a transliteration of three or
-  // more after an unknown first half (霍夫/x 施塔特/nr: 施 is a surname).
-  const chineseAfter = (x: Token) => isChineseSurnameStart(x.word) && !(t.tag === 'x' && x.word.length >= 3 && isTranslitWord(x.word));
+  // more (霍夫/x 施塔特/nr, 巴蒂/nrt 斯图塔/nr: 施 and 斯 are surnames).
+  const chineseAfter = (x: Token) => isChineseSurnameStart(x.word) && !(x.word.length >= 3 && isTranslitWord(x.word));
   // Two unknown halves of two characters or more each are a name too (斯捷/x 帕申/x).
   const unknownHalves = !!after && t.tag === 'x' && after.tag === 'x' && t.word.length >= 2 && after.word.length >= 2;
   if (!(half(t) && after && after.start === t.end && half(after) && (PERSON_TAGS.has(t.tag) || PERSON_TAGS.has(after.tag) || unknownHalves) && !chineseAfter(after))) return -1;

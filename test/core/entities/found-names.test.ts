@@ -343,6 +343,11 @@ test('a cup or prize named after a person names the person; a golden award names
   assert.ok(!spans('这部电影获得了金马奖').some((s) => s.endsWith('/PER')));
 });
 
+test('a transliteration whose second half starts like a surname, or whose first syllable jieba took for a noun, is one name', () => {
+  assert.ok(spans('前锋巴蒂斯图塔两次射门').includes('巴蒂斯图塔/PER'));
+  assert.ok(spans('网球选手库尼科娃和她的教练').includes('库尼科娃/PER'));
+});
+
 test('an organisation ends before a title with deputy words before it', () => {
   assert.deepEqual(spans('财政部副部长昨天表示'), ['财政部/ORG']);
   assert.deepEqual(spans('外交部一名副部长会见了代表团'), ['外交部/ORG']);
