@@ -348,6 +348,11 @@ test('a transliteration whose second half starts like a surname, or whose first 
   assert.ok(spans('网球选手库尼科娃和她的教练').includes('库尼科娃/PER'));
 });
 
+test('a dotted name keeps a first part whose last piece starts like a surname; a title before it is not part of it', () => {
+  assert.ok(spans('哲学家詹巴蒂斯塔·维柯写了新科学').includes('詹巴蒂斯塔·维柯/PER'));
+  assert.ok(spans('沙特王储穆罕默德·本·萨勒曼表示').includes('穆罕默德·本·萨勒曼/PER'));
+});
+
 test('an organisation ends before a title with deputy words before it', () => {
   assert.deepEqual(spans('财政部副部长昨天表示'), ['财政部/ORG']);
   assert.deepEqual(spans('外交部一名副部长会见了代表团'), ['外交部/ORG']);
