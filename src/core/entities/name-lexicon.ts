@@ -83,7 +83,7 @@ export function abbreviatedPlace(ch: string): string | undefined {
 // Nouns jieba's dictionary tags as places that name no particular place.
 const GENERIC_PLACES = new Set(['城市', '海洋', '两国', '外国', '大国', '山区', '山水', '城镇', '大城市', '大街', '海峡', '海港', '海湾', '古都', '南北', '东西', '各国', '回国', '山坡', '大山', '海滨', '南国', '多极', '朝野',
   // Phrases and idioms it tags as places (上半场, 小城镇, 半壁江山, 兴旺发达).
-  '上半场', '下半场', '沿海', '小城镇', '重镇', '乡镇', '城镇', '村镇', '半壁江山', '加大力度', '兴旺发达', '新建', '临时', '馆内', '古庙']);
+  '上半场', '下半场', '沿海', '小城镇', '重镇', '乡镇', '村镇', '半壁江山', '加大力度', '兴旺发达', '新建', '临时', '馆内', '古庙']);
 
 /** Whether a word jieba tags ns is a common noun, not a place name. */
 export function isGenericPlaceWord(word: string): boolean {
