@@ -8,7 +8,7 @@ import { toIndexedForm } from '../search/search-text.ts';
 import { storySignatures, type StorySignatures } from '../stories/assign-story.ts';
 import { extractEvents, type ExtractedEvent } from '../timeline/extract-events.ts';
 import { recognizeArticleNames, type ArticleNames } from '../entities/article-names.ts';
-import { recognizeNames } from '../entities/recognize-names.ts';
+import { recognizeNames, type NameSpan } from '../entities/recognize-names.ts';
 
 export interface ArticleDerivation {
   /** Indexed forms of title and body for the search row. */
@@ -45,6 +45,24 @@ export function rederiveArticle(cleaned: NormalizedArticle, original: Normalized
     if (j < original.paragraphs.length && derived.names.paragraphs[j]) paragraphs.push(derived.names.paragraphs[j++]);
     else return deriveArticle(cleaned);
   }
-  const title = cleaned.title === original.title ? derived.names.title : recognizeNames(cleaned.title);
-  return deriveArticle(cleaned, { title, paragraphs });
+  return deriveArticle(cleaned, { title: titleNames(cleaned.title, original.title, derived.names.title), paragraphs });
+}
+
+/**
+ * The names of a title cleaning shortened (a site's suffix or prefix dropped: 标题 - iYouPort):
+ * the original title's names inside what is kept, moved to their new offsets; recognised afresh
+ * only when the title was otherwise rewritten. Spares the storing thread the segmenter.
+ */
+function titleNames(title: string, original: string, names: NameSpan[]): NameSpan[] {
+  if (title === original) return names;
+  const at = original.indexOf(title);
+  if (at < 0 || !title) return recognizeNames(title);
+  const end = at + title.length;
+  return names.filter((n) => n.start >= at && n.end <= end).map((n) => (at === 0 ? n : shift(n, -at)));
+}
+
+function shift(n: NameSpan, by: number): NameSpan {
+  const moved: NameSpan = { ...n, start: n.start + by, end: n.end + by };
+  if (n.inner) moved.inner = n.inner.map((i) => shift(i, by));
+  return moved;
 }

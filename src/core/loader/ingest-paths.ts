@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { DeferredIndexing } from '../knowledge/deferred-indexing.ts';
+import { prepareIndexing } from '../knowledge/index-article.ts';
 import type { Stores } from '../store/stores.ts';
 import { checkBytes, storeParsed, type IngestOutcome } from './ingest-bytes.ts';
 import { ParseAhead } from './parse-ahead.ts';
@@ -135,6 +136,8 @@ export async function ingestPaths(stores: Stores, paths: string[], opts: IngestP
     });
   try {
     await fill();
+    // While the parse worker warms up with the first files, build what storing reads (the alias index).
+    if (ahead.some((p) => 'job' in p && p.job !== null)) await prepareIndexing(stores);
     while (ahead.length) {
       try {
         await runBatch();

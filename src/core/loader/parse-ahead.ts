@@ -5,8 +5,11 @@
  *
  * Each job has a slot in shared memory that whichever thread gets there first claims
  * (compare-and-swap), so a job is parsed exactly once: the loader parses a job itself when the
- * worker has not started on it (the worker is still booting, or busy), and otherwise blocks
- * until the worker's result arrives (Atomics.wait + receiveMessageOnPort, no event loop needed).
+ * worker is busy with earlier ones (it is behind), and otherwise blocks until the worker's result
+ * arrives (Atomics.wait + receiveMessageOnPort, no event loop needed). While the worker warms up
+ * (loads the segmenter and converters) or is idle with the job on its way, the loader waits for it
+ * rather than parse cold itself: a first document parsed on the loader cost it ~1 s of dictionary
+ * building and compiling that the storing thread, the busier one, could not spare.
  * The worker is shared by the process, started on the first batch worth it, and unref'd so it
  * never keeps the process alive. If it fails or stalls, the loader parses everything itself.
  */
@@ -29,13 +32,21 @@ const PENDING = 0;
 const BY_WORKER = 1;
 const BY_LOADER = 2;
 
+/** Cells of the worker's shared status: results posted, warmed up, parsing now. */
+export const FINISHED = 0;
+export const WARM = 1;
+export const BUSY = 2;
+/** How long the loader polls while waiting for an idle or warming worker to claim a job. */
+const POLL_MS = 5;
+
 interface SharedWorker {
   worker: Worker;
   /** Settles true once the worker has loaded the parsers, false if it failed first. */
   ready: Promise<boolean>;
   port: MessagePort;
   state: Int32Array;
-  finished: Int32Array;
+  /** FINISHED, WARM, BUSY cells shared with the worker. */
+  status: Int32Array;
   results: Map<number, ParseOutcome>;
   /** Jobs the worker holds whose outcome nobody will take: their results are dropped on arrival. */
   dropped: Set<number>;
@@ -55,7 +66,7 @@ function startWorker(): SharedWorker | null {
   try {
     const { port1, port2 } = new MessageChannel();
     const slots = new SharedArrayBuffer(RING * 4);
-    const done = new SharedArrayBuffer(4);
+    const done = new SharedArrayBuffer(12);
     const worker = new Worker(workerBootstrap(import.meta.url, 'parse-worker'), {
       eval: true,
       workerData: { port: port2, slots, done },
@@ -66,7 +77,7 @@ function startWorker(): SharedWorker | null {
       worker.once('error', () => resolve(false));
       worker.once('exit', () => resolve(false));
     });
-    const w: SharedWorker = { worker, ready, port: port1, state: new Int32Array(slots), finished: new Int32Array(done), results: new Map(), dropped: new Set(), broken: false };
+    const w: SharedWorker = { worker, ready, port: port1, state: new Int32Array(slots), status: new Int32Array(done), results: new Map(), dropped: new Set(), broken: false };
     worker.on('error', () => (w.broken = true));
     worker.on('exit', () => (w.broken = true));
     worker.unref();
@@ -91,7 +102,7 @@ export function startParseWorker(): Promise<boolean> {
 
 /** One loader run's view of the parse worker: submit documents in order, take each outcome in order. */
 export class ParseAhead {
-  private readonly jobs = new Map<number, { bytes: Buffer; name: string }>();
+  private readonly jobs = new Map<number, { bytes: Buffer; name: string; posted: boolean }>();
   private submitted = 0;
 
   /** `useWorker` false: parse on this thread only (the outcome is the same). */
@@ -100,15 +111,22 @@ export class ParseAhead {
   /** Queues a document; returns the key to take its outcome with. */
   submit(bytes: Buffer, name: string): number {
     const key = nextKey++ % (1 << 29); // key * 4 + state must fit an Int32
-    this.jobs.set(key, { bytes, name });
-    if (this.useWorker && ++this.submitted >= START_AFTER && shared === undefined) shared = startWorker();
-    const w = shared;
-    if (this.useWorker && w && !w.broken) {
-      Atomics.store(w.state, key % RING, key * 4 + PENDING);
-      const job: ParseJob = { key, name, bytes };
-      w.port.postMessage(job);
+    this.jobs.set(key, { bytes, name, posted: false });
+    if (this.useWorker && ++this.submitted >= START_AFTER && shared === undefined) {
+      shared = startWorker();
+      // The jobs queued before the batch was worth a worker go to it too.
+      if (shared) for (const [k, job] of this.jobs) if (k !== key) this.post(shared, k, job);
     }
+    const w = shared;
+    if (this.useWorker && w && !w.broken) this.post(w, key, this.jobs.get(key)!);
     return key;
+  }
+
+  private post(w: SharedWorker, key: number, queued: { bytes: Buffer; name: string; posted: boolean }): void {
+    Atomics.store(w.state, key % RING, key * 4 + PENDING);
+    queued.posted = true;
+    const job: ParseJob = { key, name: queued.name, bytes: queued.bytes };
+    w.port.postMessage(job);
   }
 
   /** The outcome of job `key`: parsed here unless the worker has already started on it. */
@@ -118,6 +136,7 @@ export class ParseAhead {
     this.jobs.delete(key);
     const w = shared;
     let fromWorker: ParseOutcome | undefined;
+    if (w && job.posted) this.awaitClaim(w, key);
     if (w && this.claimedByWorker(w, key)) {
       const t0 = performance.now();
       fromWorker = this.awaitResult(w, key);
@@ -143,6 +162,21 @@ export class ParseAhead {
     for (const key of [...this.jobs.keys()]) this.discard(key);
   }
 
+  /** Waits while the worker will take job `key` soon: it is warming up, or idle with the job on its way. */
+  private awaitClaim(w: SharedWorker, key: number): void {
+    const slot = key % RING;
+    const t0 = performance.now();
+    const deadline = Date.now() + STALL_MS;
+    while (!w.broken && Atomics.load(w.state, slot) === key * 4 + PENDING && (Atomics.load(w.status, WARM) === 0 || Atomics.load(w.status, BUSY) === 0)) {
+      if (Date.now() > deadline) {
+        abandonWorker(w);
+        break;
+      }
+      Atomics.wait(w.status, FINISHED, Atomics.load(w.status, FINISHED), POLL_MS);
+    }
+    counts.waitMs += performance.now() - t0;
+  }
+
   /** True when the worker holds the job; otherwise the loader has just claimed it. */
   private claimedByWorker(w: SharedWorker, key: number): boolean {
     const slot = key % RING;
@@ -153,7 +187,7 @@ export class ParseAhead {
   private awaitResult(w: SharedWorker, key: number): ParseOutcome | undefined {
     const deadline = Date.now() + STALL_MS;
     for (;;) {
-      const seen = Atomics.load(w.finished, 0);
+      const seen = Atomics.load(w.status, FINISHED);
       for (let m = receiveMessageOnPort(w.port); m; m = receiveMessageOnPort(w.port)) {
         const r = m.message as ParseResult;
         if (!w.dropped.delete(r.key)) w.results.set(r.key, r);
@@ -167,7 +201,7 @@ export class ParseAhead {
         abandonWorker(w);
         return undefined;
       }
-      Atomics.wait(w.finished, 0, seen, 1000);
+      Atomics.wait(w.status, FINISHED, seen, 1000);
     }
   }
 }

@@ -24,9 +24,17 @@ test('rederiveArticle after dropping site furniture equals deriveArticle of the 
   assert.ok(checked >= 5, `only ${checked} articles had furniture to drop`);
 });
 
-test('rederiveArticle recognises the title again when cleaning shortened it', () => {
+test('rederiveArticle keeps the names of what is left of a title cleaning shortened, at their new offsets', () => {
   const article = parseDocument(Buffer.from('---\ntitle: 習近平會見拜登 - 某某新聞網\n---\n\n習近平在北京會見美國總統拜登。\n\n某某新聞網版權所有\n'), 'a.md');
   const cleaned = dropSiteFurniture(article, new Map([[`title:${lineKey('某某新聞網')}`, 9], [lineKey('某某新聞網版權所有'), 9]]));
   assert.notEqual(cleaned.title, article.title);
   assert.deepEqual(rederiveArticle(cleaned, article, deriveArticle(article)), deriveArticle(cleaned));
+  // A site name in front (美國之音：…) is dropped with its own names; the rest move to the start.
+  const fronted = parseDocument(Buffer.from('---\ntitle: 美國之音：蔡英文抵達瓜地馬拉\n---\n\n蔡英文今天抵達瓜地馬拉。\n'), 'b.md');
+  const derived = deriveArticle(fronted);
+  assert.ok(derived.names.title.some((n) => n.text === '蔡英文' && n.start === 5));
+  const shortened = { ...fronted, title: '蔡英文抵達瓜地馬拉' };
+  const names = rederiveArticle(shortened, fronted, derived).names.title;
+  assert.deepEqual(names, deriveArticle(shortened).names.title);
+  assert.ok(names.some((n) => n.text === '蔡英文' && n.start === 0) && !names.some((n) => n.text.includes('美國')));
 });
