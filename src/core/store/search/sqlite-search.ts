@@ -56,10 +56,8 @@ export function sqliteSearch(sql: Sql): SearchBackend {
     async writeRows(rows: SearchRow[]) {
       if (!rows.length) return;
       await sql.tx(async () => {
-        for (const r of rows) {
-          await sql.run('DELETE FROM articles_fts WHERE rowid = ?', [r.id]);
-          await sql.run('INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)', [r.id, r.title, r.body]);
-        }
+        // One statement per row: FTS5 deletes a row the rowid already has (a revision) itself.
+        for (const r of rows) await sql.run('INSERT OR REPLACE INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)', [r.id, r.title, r.body]);
       });
     },
 
