@@ -47,7 +47,7 @@ async function dump(db: Db): Promise<Record<string, unknown>> {
 }
 
 test('batches and the parse worker change nothing: same articles, rejects, search rows, mentions, events and stories as one thread', async () => {
-  // Started beforehand: on a batch this small the loader would otherwise parse everything during the worker's start-up.
+  // Started and warmed beforehand, so the first batch is already shared between the two threads.
   assert.equal(await startParseWorker(), true);
   const dir = mkdtempSync(join(tmpdir(), 'newsbot-loader-'));
   try {
