@@ -24,7 +24,6 @@ export async function indexArticle(stores: Stores, article: StoredArticle, deriv
   return learned;
 }
 
-
 /**
  * Builds what indexing reads before the first article (the alias index, syncing the curated file:
  * ~0.3 s on a new database), so a batch can do it while its parse worker warms up.
