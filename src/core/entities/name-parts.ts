@@ -6,7 +6,7 @@ import { isTranslitWord, PERSON_TAGS } from './foreign-names.ts';
 import { isKnownOrganisation, isWorldPlace, listedHead } from './world-places.ts';
 import { isKnownPlace } from './known-places.ts';
 import { allHan, dictionaryTag, isCommonWord, isFrequentPair, pairFrequency, type Token } from './segment-names.ts';
-import { isAmbiguousSurname, isChineseSurnameStart, isGenericOrgWord, isGenericPlaceWord, isInstitutionWord, isNonNameWord, isPlaceAbbreviation } from './name-lexicon.ts';
+import { isAmbiguousSurname, isChineseSurnameStart, isCommonSurname, isTopSurname, isGenericOrgWord, isGenericPlaceWord, isInstitutionWord, isNonNameWord, isPlaceAbbreviation } from './name-lexicon.ts';
 import type { NameSpan } from './recognize-names.ts';
 
 // What an organisation name ends with; 政府 is left out on purpose (印度政府 names the country).
@@ -174,6 +174,8 @@ const PERSON_ROLE = /(?:发言人|官员|领导|员工|人士|成员|职员|代�
 
 // Last characters of place names that jieba's dictionary mis-tags as people (石家庄/nr).
 const PLACE_END = /[庄省市县区州镇乡村岛湾港江河湖山峰街路城堡沟屯营寨坡]$/;
+// Of those, the ones that end given names as often (德江, 云山, 一峰).
+const GIVEN_PLACE_END = /[江山峰]$/;
 // Place endings strong enough to override a person tag (not 江/山/河, which end given names too).
 export const PLACE_TAIL = /[庄省市县镇乡村岛湾港街城堡寨寺]$/;
 // Words a person's name is often followed by in news (彭真校长, 贺龙同志, 克林顿说).
@@ -209,7 +211,14 @@ const PLACE_BEFORE = /^(?:在|到|赴|抵|抵达|访问|前往|来自|飞往|位
 /** A Chinese personal name: a surname and one or two given-name characters, found by the HMM (张敬涛/x) or known to the dictionary (胡锦涛/nr). */
 export function isChineseName(t: Token, next: Token | undefined, prev?: Token): boolean {
   if (!allHan(t.word) || t.word.length < 2 || t.word.length > 4) return false;
-  if (isNonNameWord(t.word) || !isChineseSurnameStart(t.word) || PLACE_END.test(t.word)) return false;
+  // A three-character word the dictionary holds whole as a name (张德江/nr, 陈独秀/nr); a surname
+  // that is also a measure word does not start one after a numeral or pronoun (那张小巧的门票).
+  const dictionaryName = t.word.length === 3 && PERSON_TAGS.has(t.tag) && PERSON_TAGS.has(dictionaryTag(t.word))
+    && !(isAmbiguousSurname(t.word[0]) && prev && prev.end === t.start && /^[mqr]/.test(prev.tag));
+  // Such a name with a common surname outweighs a last character that also ends places (江, 山, 峰
+  // end given names too: 张德江, 孙中山; 檀香山 and 阳明山 start with rare surnames).
+  const givenPlaceEnd = dictionaryName && isTopSurname(t.word[0]) && GIVEN_PLACE_END.test(t.word);
+  if (isNonNameWord(t.word) || !isChineseSurnameStart(t.word) || (PLACE_END.test(t.word) && !givenPlaceEnd)) return false;
   if (t.word.length >= 3) {
     // A surname and a given name of two characters neither of which makes a word with the next, which
     // jieba's dictionary calls a proper noun (辛业江/nz, 刘彦彬/nz), or a noun beside a title (院长 严义埙/n).
@@ -220,7 +229,7 @@ export function isChineseName(t: Token, next: Token | undefined, prev?: Token): 
     // A name jieba's dictionary holds whole (胡锦涛/nr, 王宏志/nr): its given name may be a rare
     // word (锦涛, 宏志). The dictionary also tags phrases nr (安全性, 世锦赛, 段时间, 戴眼镜): those
     // start with a word, end with a noun suffix, or end with a frequent word.
-    if (t.word.length === 3 && PERSON_TAGS.has(dictionaryTag(t.word)) && !isAmbiguousSurname(t.word[0]) && !isCommonWord(t.word.slice(0, 2)) && !NOUN_SUFFIX.has(t.word[2]) && !isFrequentPair(t.word.slice(1))) return true;
+    if (dictionaryName && (!isAmbiguousSurname(t.word[0]) || isCommonSurname(t.word[0])) && !isCommonWord(t.word.slice(0, 2)) && !NOUN_SUFFIX.has(t.word[2]) && !isFrequentPair(t.word.slice(1))) return true;
     if (t.word.length === 4) return COMPOUND_SURNAME.test(t.word) || inContext(t, next, prev);
     // 宣传性, 雷阵雨: a word that starts or ends with a common dictionary word is that word, not
     // surname + given name, unless a title or verb of speech stands beside it (温家宝会见, 总理周恩来).

@@ -17,6 +17,8 @@ import {
 import type { NameSpan } from './recognize-names.ts';
 import { push, type Rule, type Scan } from './rule-scan.ts';
 import { japaneseName } from './japanese-names.ts';
+import { addListedPeople } from './name-lists.ts';
+import { joinNamePieces } from './name-pieces.ts';
 import { abbreviations, bilateral, celestial, DIVISION, facility, listedDivision, gluedPlace, personTaggedPlace, place, placeTagged, side, suffixedPlace, usedAsPredicate, visit } from './place-rules.ts';
 
 /** A foreign name joined by a middle dot (爱德华·斯诺登). */
@@ -178,7 +180,8 @@ const SURNAME_TITLE = /^(?:先生|小姐|女士|太太|老师|教授|主席|局�
 const surnameTitle: Rule = (s, i) => {
   const t = s.tokens[i];
   if (!allHan(t.word) || !isChineseSurnameStart(t.word) || isAmbiguousSurname(t.word[0])) return -1;
-  if (t.word.length > 1 && SURNAME_TITLE.test(t.word.slice(1)) && (PERSON_TAGS.has(t.tag) || t.tag === 'x')) {
+  // …or the respectful 老 after a surname, which the HMM glues to it (胡老/x 说).
+  if (t.word.length > 1 && (SURNAME_TITLE.test(t.word.slice(1)) || (t.word.length === 2 && t.word[1] === '老' && t.tag === 'x')) && (PERSON_TAGS.has(t.tag) || t.tag === 'x')) {
     push(s, t.start, t.start + 1, 'PER');
     return i;
   }
@@ -283,6 +286,8 @@ export function ruleNames(text: string, simp: string, tokens: Token[]): NameSpan
       }
     }
   }
+  joinNamePieces(text, simp, tokens, s.out);
+  addListedPeople(text, simp, tokens, s.out);
   for (const span of s.out) if (span.type === 'LOC' && !span.inner) span.inner = placeInner(span, simp, text);
   return s.out;
 }

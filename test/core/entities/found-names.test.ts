@@ -393,3 +393,19 @@ test('a place and a common institution noun are one body; a count or a bare comp
   assert.ok(!spans('一家法国软件公司宣布').some((s) => s.endsWith('公司/ORG')));
   assert.deepEqual(spans('中国社会发生了变化'), ['中国/LOC']);
 });
+
+test('a surname-led item listed beside a person is a person too; a listed place or common word is not', () => {
+  assert.ok(spans('出席会议的有王建国、钮小明、朱培康等人').includes('钮小明/PER'), 'a rare surname the HMM left unknown');
+  assert.ok(!spans('出席会议的有王建国、宗教界人士').some((s) => s.startsWith('宗教')), 'not beside a person');
+  assert.ok(!spans('王建国、北京和上海的代表').includes('北京/PER'), 'a listed place stays a place');
+});
+
+test('a foreign name jieba cut in pieces is one name; a function word beside it is not a syllable', () => {
+  assert.ok(spans('伊朗总统鲁哈尼今天发表讲话').includes('鲁哈尼/PER'), 'a lone first syllable');
+  assert.ok(!spans('希特勒曾经说过').some((s) => s.startsWith('希特勒曾')), '曾 is an adverb');
+});
+
+test('a three-character name the dictionary holds whole may end like a place when its surname is common', () => {
+  assert.ok(spans('他们纪念孙中山诞辰一百五十年').includes('孙中山/PER'));
+  assert.ok(!spans('游客到阳明山看花').includes('阳明山/PER'), 'a rare surname: the place');
+});

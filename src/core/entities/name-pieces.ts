@@ -1,0 +1,62 @@
+/**
+ * Foreign names the rules found in pieces: jieba cuts an unknown transliteration wherever its
+ * dictionary has a word (格雷特/nr 施莱格/nr, 莉萨·科斯/… 马斯), or leaves a first or last syllable
+ * alone (戈 麦尔斯 基, 鲁西亚 努). Two person pieces that meet, or are one or two transliteration
+ * syllables apart, are one name; a lone syllable at either end of a transliterated name belongs to it.
+ */
+import { isTranslitChar } from './alias-pairs.ts';
+import { allHan, type Token } from './segment-names.ts';
+import type { NameSpan } from './recognize-names.ts';
+import { LOC_SUFFIX } from './name-parts.ts';
+
+const JOINERS = /^[·・．‧—-]$/;
+// Tags a lone syllable may carry (an unknown word, a noun, a name); a function word or a verb
+// (曾/d, 让/v, 及/c, 那/r) stands beside a name, not inside it.
+const SYLLABLE_TAGS = /^(?:x|n|ng|nr\w*|nz|j)$/;
+
+/** Whether every character of `w` is a transliteration syllable or a name joiner, with at least two syllables. */
+function translit(w: string): boolean {
+  let n = 0;
+  for (const ch of w) {
+    if (JOINERS.test(ch)) continue;
+    if (!isTranslitChar(ch)) return false;
+    n++;
+  }
+  return n >= 2;
+}
+
+/** Whether offset `at` of `simp` is a one-character token that is a transliteration syllable. */
+function loneSyllable(byStart: Map<number, Token>, simp: string, at: number): boolean {
+  const t = byStart.get(at);
+  return !!t && t.end === at + 1 && allHan(t.word) && isTranslitChar(simp[at]) && SYLLABLE_TAGS.test(t.tag) && !LOC_SUFFIX.has(t.word);
+}
+
+/** Joins the pieces of foreign names in `out` (the rules' spans, in order), in place. */
+export function joinNamePieces(text: string, simp: string, tokens: Token[], out: NameSpan[]): void {
+  if (out.length === 0) return;
+  const byStart = new Map(tokens.map((t) => [t.start, t]));
+  const taken = (at: number) => out.some((s) => s.start <= at && at < s.end);
+  for (let k = 0; k + 1 < out.length; k++) {
+    const a = out[k];
+    const b = out[k + 1];
+    if (a.type !== 'PER' || b.type !== 'PER' || !translit(simp.slice(a.start, a.end)) || !translit(simp.slice(b.start, b.end))) continue;
+    const gap = simp.slice(a.end, b.start);
+    if (gap.length > 2 || ![...gap].every((ch, n) => JOINERS.test(ch) || loneSyllable(byStart, simp, a.end + n))) continue;
+    out.splice(k, 2, { start: a.start, end: b.end, text: text.slice(a.start, b.end), type: 'PER' });
+    k--;
+  }
+  for (const s of out) {
+    if (s.type !== 'PER' || s.inner || !translit(simp.slice(s.start, s.end))) continue;
+    // A lone syllable right after, then no more Han (鲁西亚 努，) or a word of its own (安德雷 斯 和).
+    if (s.end < simp.length && !taken(s.end) && loneSyllable(byStart, simp, s.end)) {
+      const next = byStart.get(s.end + 1);
+      if (!next || !allHan(next.word) || next.word.length >= 1 && !isTranslitChar(next.word[0])) s.end += 1;
+    }
+    if (s.start > 0 && !taken(s.start - 1) && loneSyllable(byStart, simp, s.start - 1)) {
+      const prevEnd = s.start - 1;
+      const prev = tokens.find((t) => t.end === prevEnd);
+      if (!prev || !allHan(prev.word) || !isTranslitChar(prev.word[prev.word.length - 1])) s.start -= 1;
+    }
+    s.text = text.slice(s.start, s.end);
+  }
+}
