@@ -50,7 +50,7 @@ export async function run(args: string[]): Promise<number> {
   try {
     if (!flags.jsonl) {
       const text = positional.length ? positional.join(' ') : await readAll();
-      for (const e of await findTextEntities(stores, text)) process.stdout.write(`${e.start}-${e.end}\t${e.type}\t${e.text}\t${e.entity_id}\t${e.name}\n`);
+      for (const e of await findTextEntities(stores, text)) process.stdout.write(`${e.start}-${e.end}\t${e.type}\t${e.text}\t${e.entity_id ?? '-'}\t${e.name}\n`);
       return 0;
     }
     let status = 0;

@@ -8,7 +8,7 @@ import { foldKey, hasHan } from './fold.ts';
 import { toSimplified } from '../text/script.ts';
 import { recognizeNames, type NameSpan, type NameType } from './recognize-names.ts';
 import { canonicalChineseName } from './world-names-en.ts';
-import { abbreviatedPlace } from './name-lexicon.ts';
+import { abbreviatedPlace, isChineseSurnameStart } from './name-lexicon.ts';
 
 /** The recognised names of an article: the title's, then each paragraph's. */
 export interface ArticleNames {
@@ -40,6 +40,14 @@ export interface FoundName {
 export interface SurnameLink {
   entityId: string;
   surface: string;
+  /** A Chinese surname with a title (王先生 for 王建国): a mention, not a spelling of the name. */
+  bySurname?: boolean;
+}
+
+/** The single Han surname of a Chinese name of two to four characters (王 of 王建国), or undefined. */
+function chineseSurname(name: string): string | undefined {
+  const chars = [...name];
+  return chars.length >= 2 && chars.length <= 4 && chars.every((c) => HAN_CHAR.test(c)) && isChineseSurnameStart(chars[0]) ? nameKey(chars[0]) : undefined;
 }
 
 const HAN_CHAR = /\p{Script=Han}/u;
@@ -125,6 +133,10 @@ export function linkArticleNames(
   onSpan?: (paragraph: number, span: NameSpan, entityId: string) => void,
   /** The one known entity whose alias has this folded key, if any. */
   entityOf?: (key: string) => string | undefined,
+  /** Whether a known entity is a person (a surname with a title can stand for one). */
+  isPerson?: (entityId: string) => boolean,
+  /** Called for a surname with a title (李先生) that names no one the article names in full. */
+  onUnlinkedSurname?: (paragraph: number, span: NameSpan) => void,
 ): { found: FoundName[]; links: SurnameLink[] } {
   const offsets: number[] = [];
   let offset = 0;
@@ -145,6 +157,15 @@ export function linkArticleNames(
   const withInner = (list: NameSpan[], paragraph: number) => list.flatMap((span) => [{ span, paragraph, inner: false }, ...(span.inner ?? []).map((x) => ({ span: x, paragraph, inner: true }))]);
   const all: { span: NameSpan; paragraph: number; inner: boolean }[] = [...withInner(names.title, -1), ...names.paragraphs.flatMap((list, i) => withInner(list, i))];
   for (const { span } of all) if (span.type === 'PER') addFull(lastPartKey(span.text), `f:${nameKey(span.text)}`);
+  // Chinese full names by surname, for a surname with a title (王先生 after 王建国).
+  const bySurname = new Map<string, Set<string>>();
+  const addSurname = (name: string, target: string) => {
+    const sn = chineseSurname(name);
+    if (sn) (bySurname.get(sn) ?? bySurname.set(sn, new Set()).get(sn)!).add(target);
+  };
+  for (const k of known) if (isPerson?.(k.entityId)) addSurname(k.surface, `e:${k.entityId}`);
+  for (const { span } of all) if (span.type === 'PER') addSurname(span.text, `f:${nameKey(span.text)}`);
+  const surnameMentions: { paragraph: number; span: NameSpan; key: string }[] = [];
 
   const found = new Map<string, FoundName>();
   const links: SurnameLink[] = [];
@@ -168,6 +189,17 @@ export function linkArticleNames(
         links.push({ entityId, surface: span.text });
         if (!inner) onSpan?.(paragraph, span, entityId);
       }
+      continue;
+    }
+    if (key && span.type === 'PER' && [...key].length === 1) {
+      // A surname with a title (李老师, 王某) is the one person of that surname named in full, if one is.
+      const full = bySurname.get(key);
+      const target = full?.size === 1 ? [...full][0] : undefined;
+      if (target?.startsWith('e:')) {
+        links.push({ entityId: target.slice(2), surface: span.text, bySurname: true });
+        if (!inner) onSpan?.(paragraph, span, target.slice(2));
+      } else if (target) surnameMentions.push({ paragraph, span, key: target.slice(2) });
+      else if (!inner) onUnlinkedSurname?.(paragraph, span);
       continue;
     }
     if (!key || [...key].length < 2) continue;
@@ -198,6 +230,13 @@ export function linkArticleNames(
     // The fullest spelling names the entity (爱德华·斯诺登 over 斯诺登); a person outranks a place of the same name.
     if ([...span.text].length > [...f.name].length && nameKey(span.text) === key) f.name = span.text;
     if (TYPE_RANK[span.type] < TYPE_RANK[f.type]) f.type = span.type;
+  }
+  // Surnames of found names count once those names are found (the full name may come later).
+  for (const m of surnameMentions) {
+    const f = found.get(m.key);
+    if (!f) continue;
+    f.count++;
+    onSpan?.(m.paragraph, m.span, foundEntityId(m.key));
   }
   return { found: [...found.values()], links };
 }

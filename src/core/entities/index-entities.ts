@@ -123,12 +123,13 @@ export async function indexEntities(stores: Stores, article: StoredArticle, opts
     onHit: (entityId, paragraph, start, end, surface) => known.push({ entityId, paragraph, start, end, surface }),
   });
   // Names no alias covers (the parse worker recognised them; re-indexing recognises them here).
-  const { found, links } = linkArticleNames(names, paragraphs, known, (key) => idx.byKey.has(key), undefined, (key) => soleEntity(idx, key));
+  const isPerson = (id: string) => idx.entities.get(id)?.type === 'person';
+  const { found, links } = linkArticleNames(names, paragraphs, known, (key) => idx.byKey.has(key), undefined, (key) => soleEntity(idx, key), isPerson);
   for (const l of links) {
     const m = mentions.find((x) => x.entityId === l.entityId);
     if (!m) continue;
     m.count++;
-    if (!m.surfaces.includes(l.surface)) m.surfaces.push(l.surface);
+    if (!l.bySurname && !m.surfaces.includes(l.surface)) m.surfaces.push(l.surface);
   }
   addListedLatinNames(idx, article.title ?? '', paragraphs, known, found, mentions);
   const stored = await storeFoundNames(stores, found, idx);

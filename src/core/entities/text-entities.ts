@@ -21,7 +21,8 @@ export interface TextEntity {
   end: number;
   text: string;
   type: NameType;
-  entity_id: string;
+  /** null for a surname with a title (李先生) naming no one the text names in full. */
+  entity_id: string | null;
   name: string;
 }
 
@@ -56,7 +57,9 @@ export async function findTextEntities(stores: Stores, text: string): Promise<Te
   const { found } = linkArticleNames(names, [text], known, (key) => idx.byKey.has(key), (_p, span, entityId) => {
     const e = idx.entities.get(entityId);
     recognised.push({ start: span.start, end: span.end, type: e ? TYPE[e.type] : span.type, entityId });
-  }, (key) => soleEntity(idx, key));
+  }, (key) => soleEntity(idx, key), (id) => idx.entities.get(id)?.type === 'person', (_p, span) => {
+    recognised.push({ start: span.start, end: span.end, type: 'PER', entityId: '', name: span.text });
+  });
   // A hit inside a name kept around it (中国 in 中国队, 北京 in 北京市) is part of that name, not a span of its own.
   const inside = (h: { start: number; end: number }) => recognised.some((r) => r.start <= h.start && h.end <= r.end && r.end - r.start > h.end - h.start);
   const out: Out[] = [...hits.filter((h) => !inside(h)), ...recognised];
@@ -73,10 +76,14 @@ export async function findTextEntities(stores: Stores, text: string): Promise<Te
     if (!taken(h.start, h.end)) out.push({ start: h.start, end: h.end, type: 'PER', entityId: h.entityId });
   }
   const foundNames = new Map(found.map((f) => [`n:${f.key}`, f.name]));
-  for (const o of out) if (o.name && !foundNames.has(o.entityId)) foundNames.set(o.entityId, o.name);
+  for (const o of out) if (o.name && o.entityId && !foundNames.has(o.entityId)) foundNames.set(o.entityId, o.name);
   out.sort((a, b) => a.start - b.start);
   const result: TextEntity[] = [];
   for (const o of out) {
+    if (!o.entityId) {
+      result.push({ start: codePoints(text, o.start), end: codePoints(text, o.end), text: text.slice(o.start, o.end), type: o.type, entity_id: null, name: o.name ?? '' });
+      continue;
+    }
     const e = foundNames.has(o.entityId) ? null : await entityById(stores, idx.entities, o.entityId);
     // A found entity not stored yet (意 → n:意大利 in a fresh database) is named by its key.
     const name = foundNames.get(o.entityId) ?? (e ? e.name_zh || e.name_en || e.id : o.entityId.startsWith('n:') ? o.entityId.slice(2) : o.entityId);

@@ -409,3 +409,22 @@ test('a three-character name the dictionary holds whole may end like a place whe
   assert.ok(spans('他们纪念孙中山诞辰一百五十年').includes('孙中山/PER'));
   assert.ok(!spans('游客到阳明山看花').includes('阳明山/PER'), 'a rare surname: the place');
 });
+
+test('a surname with a title is the one person of that surname the text names in full, else a person nobody is known as', async () => {
+  const db = tempDb();
+  const stores = sqliteStores(db);
+  const row = (es: Awaited<ReturnType<typeof findTextEntities>>, text: string) => es.filter((e) => e.text === text).map((e) => [e.type, e.entity_id]);
+  const text = '厂长王建国说，王先生昨天到了北京';
+  assert.deepEqual(row(await findTextEntities(stores, text), '王'), [['PER', 'n:王建国']]);
+  assert.deepEqual(row(await findTextEntities(stores, '李先生昨天到了北京'), '李'), [['PER', null]]);
+  // Two people of that surname: the title says which one no better than the reader can guess.
+  assert.deepEqual(row(await findTextEntities(stores, '王建国和王小明说，王先生昨天到了北京'), '王'), [['PER', null]]);
+  // In an article, the surname adds a mention of the full name, never a spelling of it.
+  const paragraphs = [text];
+  const { found } = linkArticleNames(recognizeArticleNames('', paragraphs), paragraphs, [], () => false);
+  const wang = found.find((f) => f.key === nameKey('王建国'));
+  assert.equal(wang?.count, 2);
+  assert.deepEqual(wang?.surfaces, ['王建国']);
+  assert.ok(!found.some((f) => f.key === '王'));
+  db.close();
+});
