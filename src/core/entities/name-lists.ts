@@ -76,7 +76,15 @@ export function addListedPeople(text: string, simp: string, tokens: Token[], out
     const nextPerson = listedBefore && out.some((s) => s.type === 'PER' && s.start === tokens[runs[k + 1].a].start);
     if (!prevPerson && !nextPerson) continue;
     const item = candidates(tokens, a, b, !listedAfter, !listedBefore).find((x) => nameLike(simp.slice(x.start, x.end)));
-    if (!item || out.some((s) => s.start < item.end && item.start < s.end)) continue;
+    if (!item) continue;
+    const over = out.filter((s) => s.start < item.end && item.start < s.end);
+    // A person the rules cut short (徐起/x 超/v、) is the whole item.
+    if (over.length === 1 && over[0].type === 'PER' && over[0].start === item.start && over[0].end < item.end && item.end - item.start === 3) {
+      over[0].end = item.end;
+      over[0].text = text.slice(item.start, item.end);
+      continue;
+    }
+    if (over.length) continue;
     added.push({ start: item.start, end: item.end, text: text.slice(item.start, item.end), type: 'PER' });
   }
   if (!added.length) return;

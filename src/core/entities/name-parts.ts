@@ -217,7 +217,8 @@ export function isChineseName(t: Token, next: Token | undefined, prev?: Token): 
     && !(isAmbiguousSurname(t.word[0]) && prev && prev.end === t.start && /^[mqr]/.test(prev.tag));
   // Such a name with a common surname outweighs a last character that also ends places (江, 山, 峰
   // end given names too: 张德江, 孙中山; 檀香山 and 阳明山 start with rare surnames).
-  const givenPlaceEnd = dictionaryName && isTopSurname(t.word[0]) && GIVEN_PLACE_END.test(t.word);
+  // So does a title or verb of speech beside it (外长李明江说).
+  const givenPlaceEnd = t.word.length === 3 && isTopSurname(t.word[0]) && GIVEN_PLACE_END.test(t.word) && (dictionaryName || inContext(t, next, prev));
   if (isNonNameWord(t.word) || !isChineseSurnameStart(t.word) || (PLACE_END.test(t.word) && !givenPlaceEnd)) return false;
   if (t.word.length >= 3) {
     // A surname and a given name of two characters neither of which makes a word with the next, which

@@ -61,8 +61,10 @@ const organisationRule: Rule = (s, i) => {
 const government: Rule = (s, i) => {
   const t = s.tokens[i];
   if (!(t.tag === 'nt' && t.word.endsWith('政府') && t.word.length > 2)) return -1;
-  const head = segmenter().tag(t.word.slice(0, -2), true);
-  push(s, t.start, t.end - 2, head.length === 1 && PERSON_TAGS.has(head[0].tag) ? 'PER' : 'LOC');
+  const name = t.word.slice(0, -2);
+  const head = segmenter().tag(name, true);
+  // (A country jieba's dictionary tags as a person, 南斯拉夫/nr, is the country.)
+  push(s, t.start, t.end - 2, head.length === 1 && PERSON_TAGS.has(head[0].tag) && !isWorldPlace(name) ? 'PER' : 'LOC');
   return i;
 };
 
@@ -255,7 +257,17 @@ const gluedSpeech: Rule = (s, i) => {
   return i;
 };
 
-const RULES: Rule[] = [dotted, japanese, bilateral, facility, suffixedPlace, organisationRule, countryHead, government, gluedPerson, visit, side, abbreviations, gluedPlace, personTaggedPlace, place, listedDivision, placeTagged, celestial, namedCompany, foreignHalves, surnameTitle, surnameAlone, gluedPreposition, gluedSpeech, trophy, cutAfterTwo, person];
+/** The HMM glues a name's last character to the verb of speech after it (高云/nr 江说/x): the name takes it back. */
+const thirdGluedToSpeech: Rule = (s, i) => {
+  const t = s.tokens[i];
+  const glued = i + 1 < s.tokens.length ? s.tokens[i + 1] : undefined;
+  if (!(t.word.length === 2 && allHan(t.word) && (t.tag === 'x' || PERSON_TAGS.has(t.tag)) && isChineseSurnameStart(t.word) && !isNonNameWord(t.word) && !isCommonWord(t.word))) return -1;
+  if (!(glued && glued.start === t.end && glued.tag === 'x' && glued.word.length === 2 && /[说称]$/.test(glued.word) && allHan(glued.word) && !NOT_GIVEN_END.has(glued.word[0]))) return -1;
+  push(s, t.start, glued.start + 1, 'PER');
+  return i + 1;
+};
+
+const RULES: Rule[] = [dotted, japanese, bilateral, facility, suffixedPlace, organisationRule, countryHead, government, gluedPerson, visit, side, abbreviations, gluedPlace, personTaggedPlace, place, listedDivision, placeTagged, celestial, namedCompany, foreignHalves, surnameTitle, surnameAlone, gluedPreposition, gluedSpeech, trophy, cutAfterTwo, thirdGluedToSpeech, person];
 
 /**
  * Countries and cities jieba's dictionary tags as people (莫斯科/nr) or plain nouns (合肥/n) are

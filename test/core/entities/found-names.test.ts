@@ -428,3 +428,10 @@ test('a surname with a title is the one person of that surname the text names in
   assert.ok(!found.some((f) => f.key === '王'));
   db.close();
 });
+
+test('a name ending in 江, 山 or 峰 is a person beside a title or verb of speech; a country before 政府 stays a place', () => {
+  assert.ok(spans('外长李明江说：这是好事').includes('李明江/PER'));
+  assert.ok(spans('警备区政委高云江说：“作为军人”').includes('高云江/PER'), 'its last character glued to 说');
+  assert.ok(spans('欧盟谴责南斯拉夫政府的做法').includes('南斯拉夫/LOC'), 'jieba tags 南斯拉夫 nr');
+  assert.ok(spans('王建国、李大伟、徐起超、赵明，副主席').includes('徐起超/PER'), 'a listed name the rules cut short');
+});
