@@ -116,14 +116,14 @@ export async function indexEntities(stores: Stores, article: StoredArticle, opts
     : [];
   const learned = pairs.length ? await learnAliases(stores, idx, pairs, article.id, new Date().toISOString()) : [];
 
+  const isPerson = (id: string) => idx.entities.get(id)?.type === 'person';
   const known: KnownSpan[] = [];
   const mentions = findArticleMentions(idx.matcher, article.title ?? '', paragraphs, {
     anchors: idx.anchors,
-    hasRole: (id) => idx.entities.get(id)?.type === 'person',
+    hasRole: isPerson,
     onHit: (entityId, paragraph, start, end, surface) => known.push({ entityId, paragraph, start, end, surface }),
   });
   // Names no alias covers (the parse worker recognised them; re-indexing recognises them here).
-  const isPerson = (id: string) => idx.entities.get(id)?.type === 'person';
   const { found, links } = linkArticleNames(names, paragraphs, known, (key) => idx.byKey.has(key), undefined, (key) => soleEntity(idx, key), isPerson);
   for (const l of links) {
     const m = mentions.find((x) => x.entityId === l.entityId);

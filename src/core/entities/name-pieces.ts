@@ -35,6 +35,7 @@ function loneSyllable(byStart: Map<number, Token>, simp: string, at: number): bo
 export function joinNamePieces(text: string, simp: string, tokens: Token[], out: NameSpan[]): void {
   if (out.length === 0) return;
   const byStart = new Map(tokens.map((t) => [t.start, t]));
+  const byEnd = new Map(tokens.map((t) => [t.end, t]));
   const taken = (at: number) => out.some((s) => s.start <= at && at < s.end);
   for (let k = 0; k + 1 < out.length; k++) {
     const a = out[k];
@@ -50,11 +51,10 @@ export function joinNamePieces(text: string, simp: string, tokens: Token[], out:
     // A lone syllable right after, then no more Han (鲁西亚 努，) or a word of its own (安德雷 斯 和).
     if (s.end < simp.length && !taken(s.end) && loneSyllable(byStart, simp, s.end)) {
       const next = byStart.get(s.end + 1);
-      if (!next || !allHan(next.word) || next.word.length >= 1 && !isTranslitChar(next.word[0])) s.end += 1;
+      if (!next || !allHan(next.word) || !isTranslitChar(next.word[0])) s.end += 1;
     }
     if (s.start > 0 && !taken(s.start - 1) && loneSyllable(byStart, simp, s.start - 1)) {
-      const prevEnd = s.start - 1;
-      const prev = tokens.find((t) => t.end === prevEnd);
+      const prev = byEnd.get(s.start - 1);
       if (!prev || !allHan(prev.word) || !isTranslitChar(prev.word[prev.word.length - 1])) s.start -= 1;
     }
     s.text = text.slice(s.start, s.end);

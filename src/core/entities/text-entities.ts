@@ -46,7 +46,8 @@ export async function findTextEntities(stores: Stores, text: string): Promise<Te
     anchors: idx.anchors,
     onHit: (entityId, paragraph, start, end, surface) => known.push({ entityId, paragraph, start, end, surface }),
   });
-  type Out = { start: number; end: number; type: NameType; entityId: string; name?: string };
+  // entityId null: a surname with a title naming no one the text names in full.
+  type Out = { start: number; end: number; type: NameType; entityId: string | null; name?: string };
   const hits: Out[] = [];
   for (const k of known) {
     const e = idx.entities.get(k.entityId);
@@ -58,7 +59,7 @@ export async function findTextEntities(stores: Stores, text: string): Promise<Te
     const e = idx.entities.get(entityId);
     recognised.push({ start: span.start, end: span.end, type: e ? TYPE[e.type] : span.type, entityId });
   }, (key) => soleEntity(idx, key), (id) => idx.entities.get(id)?.type === 'person', (_p, span) => {
-    recognised.push({ start: span.start, end: span.end, type: 'PER', entityId: '', name: span.text });
+    recognised.push({ start: span.start, end: span.end, type: 'PER', entityId: null, name: span.text });
   });
   // A hit inside a name kept around it (中国 in 中国队, 北京 in 北京市) is part of that name, not a span of its own.
   const inside = (h: { start: number; end: number }) => recognised.some((r) => r.start <= h.start && h.end <= r.end && r.end - r.start > h.end - h.start);
@@ -80,7 +81,7 @@ export async function findTextEntities(stores: Stores, text: string): Promise<Te
   out.sort((a, b) => a.start - b.start);
   const result: TextEntity[] = [];
   for (const o of out) {
-    if (!o.entityId) {
+    if (o.entityId === null) {
       result.push({ start: codePoints(text, o.start), end: codePoints(text, o.end), text: text.slice(o.start, o.end), type: o.type, entity_id: null, name: o.name ?? '' });
       continue;
     }
