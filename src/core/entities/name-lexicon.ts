@@ -127,7 +127,7 @@ const GENERIC_ORGS = new Set(
 // Of those, the ones that make a body after a place or an organisation (香港…委员会, 郑州分局,
 // 中国代表团, 广东香江企业集团); 中国社会 and 北京局势 stay common nouns.
 const INSTITUTIONS = new Set(
-  ('协会 工会 议会 委员会 部队 球队 舰队 支队 游击队 分局 医院 法院 学院 剧院 研究院 科学院 党委 集团 剧团 乐团 兵团 代表团 考察团 访问团 ' +
+  ('协会 学会 工会 议会 委员会 部队 球队 舰队 支队 游击队 分局 医院 法院 学院 剧院 研究院 科学院 党委 集团 剧团 乐团 兵团 代表团 考察团 访问团 ' +
     '报社 出版社 公社 董事会 公司 银行').split(' '),
 );
 

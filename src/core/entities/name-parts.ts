@@ -86,6 +86,14 @@ function institutionAfter(first: Token, word: string, proper = false): boolean {
   return !/^(?:公司|银行|集团)$/.test(word) || first.tag === 'nt' || first.tag === 'nz' || proper;
 }
 
+// Verbs of sports and contest reports jieba's dictionary tags as nouns (战胜/n 匈牙利队).
+const CONTEST_VERBS = new Set(['战胜', '击败', '打败', '输给', '负于', '迎战', '对阵', '力克', '逼平', '淘汰']);
+
+/** Whether a word jieba tagged n is a verb here: the dictionary's verb, or a verb of contest it tags as a noun. */
+function verbAsNoun(word: string): boolean {
+  return CONTEST_VERBS.has(word) || dictionaryTag(word) === 'v';
+}
+
 /** An organisation starting at token i (a place, organisation or abbreviation head, or common nouns ending in an organisation word), or undefined. */
 export function organisation(tokens: Token[], i: number): OrgEnd | undefined {
   const first = tokens[i];
@@ -104,7 +112,7 @@ export function organisation(tokens: Token[], i: number): OrgEnd | undefined {
   if (first.tag === 'l' && first.word.length >= 4 && allHan(first.word) && /(?:公司|集团|银行)$/.test(first.word)) return { next: i + 1, end: first.end };
   if (!named && !opener && first.tag !== 'n' && first.tag !== 'a') return undefined;
   // A verb jieba tagged as a noun here (战胜/n 匈牙利队) does not open a name.
-  if (first.tag === 'n' && dictionaryTag(first.word) === 'v') return undefined;
+  if (first.tag === 'n' && verbAsNoun(first.word)) return undefined;
   if (EVENT_END.test(first.word)) return undefined;
   // (Not a region's part or a count either: 中南部/nt, 四大/nt.)
   let best: OrgEnd | undefined = first.tag === 'nt' && !first.word.endsWith('政府') && !commonCompound(first.word) && !isGenericOrgWord(first.word) && !EVENT_END.test(first.word) && !REGION_PART.test(first.word) && !QUANTIFIED.test(first.word) ? { next: i + 1, end: first.end } : undefined;
@@ -126,6 +134,8 @@ export function organisation(tokens: Token[], i: number): OrgEnd | undefined {
     const t = tokens[j];
     // An unknown word that is itself a federation's short name ends one (国际/n 武联/x).
     if (t.tag === 'x' && allHan(t.word) && FEDERATION_WORD.test(t.word) && t.start === tokens[j - 1].end) return { next: j + 1, end: t.end };
+    // …and so does an unknown word ending in 队 after a place: a team's own name (延边 敖东队/x).
+    if (named && j === i + 1 && t.tag === 'x' && t.word.length >= 3 && allHan(t.word) && t.word.endsWith('队') && t.start === first.end) return { next: j + 1, end: t.end };
     // An unknown two-character word inside is the organisation's own name (北京 国伦/x 文化 公司).
     const ownName = named && t.tag === 'x' && t.word.length === 2 && !NOT_GIVEN_END.has(t.word[1]);
     // A verb after a plain word names the body's business (国家 统计/v 委员会, 认证/v 指导 委员会);
@@ -135,7 +145,7 @@ export function organisation(tokens: Token[], i: number): OrgEnd | undefined {
     const orgWord = t.word === '台' && tokens[j - 1].word.endsWith('电视');
     if (t.start !== tokens[j - 1].end || !(ORG_INNER_TAGS.has(t.tag) || ownName || business || orgWord) || !allHan(t.word)) break;
     // A verb jieba tagged as a noun here is the sentence's (马赛 战胜/n 南非队).
-    if (t.tag === 'n' && t.word.length === 2 && dictionaryTag(t.word) === 'v') break;
+    if (t.tag === 'n' && t.word.length === 2 && verbAsNoun(t.word)) break;
     // People are not part of a body's name (外交部 发言人, 医院 院长 王行, 官员).
     if (PERSON_ROLE.test(t.word)) break;
     if (business) verbInside = true;
@@ -227,6 +237,8 @@ export function isChineseName(t: Token, next: Token | undefined, prev?: Token): 
       return t.tag === 'nz' || inContext(t, next, prev);
     }
     if (t.tag === 'x' ? t.word.length !== 3 : !PERSON_TAGS.has(t.tag)) return false;
+    // An unknown word ending in 队 is a team (敖东队/x), not a person.
+    if (t.tag === 'x' && t.word.endsWith('队')) return false;
     // A name jieba's dictionary holds whole (胡锦涛/nr, 王宏志/nr): its given name may be a rare
     // word (锦涛, 宏志). The dictionary also tags phrases nr (安全性, 世锦赛, 段时间, 戴眼镜): those
     // start with a word, end with a noun suffix, or end with a frequent word.

@@ -435,3 +435,11 @@ test('a name ending in 江, 山 or 峰 is a person beside a title or verb of spe
   assert.ok(spans('欧盟谴责南斯拉夫政府的做法').includes('南斯拉夫/LOC'), 'jieba tags 南斯拉夫 nr');
   assert.ok(spans('王建国、李大伟、徐起超、赵明，副主席').includes('徐起超/PER'), 'a listed name the rules cut short');
 });
+
+test('a contest verb jieba tags as a noun does not open a team; a place and an unknown word ending in 队 are a team; 学会 after a place is a society', () => {
+  assert.ok(spans('中国女排以3比1战胜古巴队。').includes('古巴队/ORG'));
+  assert.ok(!spans('中国女排以3比1战胜古巴队。').some((s) => s.startsWith('战胜')));
+  assert.ok(spans('本轮主场迎战延边敖东队').includes('延边敖东队/ORG'));
+  assert.ok(!spans('敖东队昨天输了').includes('敖东队/PER'), 'a team is no person');
+  assert.ok(spans('他参加了东京国际法学会的年会').includes('东京国际法学会/ORG'));
+});
