@@ -174,6 +174,8 @@ const namedCompany: Rule = (s, i) => {
 
 // What follows a bare surname when a person is named by surname and title (王先生, 陈教授, 张某).
 const SURNAME_TITLE = /^(?:先生|小姐|女士|太太|老师|教授|主席|局长|副局长|市长|县长|外长|大娘|大爷|大妈|师傅|某)$/;
+// Of those, the offices: after one a surname is a person even when it is often a plain character (江主席).
+const OFFICE = /^(?:主席|局长|副局长|市长|县长|外长)$/;
 
 /**
  * A person named by surname and title or 某 (李先生/nr, 陈/nr 教授/n, 郑某): the surname is the
@@ -181,9 +183,25 @@ const SURNAME_TITLE = /^(?:先生|小姐|女士|太太|老师|教授|主席|局�
  */
 const surnameTitle: Rule = (s, i) => {
   const t = s.tokens[i];
-  if (!allHan(t.word) || !isChineseSurnameStart(t.word) || isAmbiguousSurname(t.word[0])) return -1;
-  // …or the respectful 老 after a surname, which the HMM glues to it (胡老/x 说).
-  if (t.word.length > 1 && (SURNAME_TITLE.test(t.word.slice(1)) || (t.word.length === 2 && t.word[1] === '老' && t.tag === 'x')) && (PERSON_TAGS.has(t.tag) || t.tag === 'x')) {
+  if (!allHan(t.word)) return -1;
+  // Tags of a surname glued to 老 or 家: the HMM's unknown word or jieba's foreign-name tag (刘家/nrfg);
+  // its plain nr also covers words (古老/nr, 元老/nr).
+  const gluedTag = t.tag === 'x' || t.tag === 'nrfg';
+  // A familiar 老 before a surname (老于/x): the surname is the person, whatever else it can be.
+  if (t.word.length === 2 && t.word[0] === '老' && isChineseSurnameStart(t.word[1]) && gluedTag) {
+    push(s, t.start + 1, t.end, 'PER');
+    return i;
+  }
+  if (!isChineseSurnameStart(t.word)) return -1;
+  const rest = t.word.slice(1);
+  // Glued to an office (毛主席/n, 江主席/n) a surname is one even when it is often a plain character.
+  if (t.word.length > 1 && OFFICE.test(rest) && (PERSON_TAGS.has(t.tag) || t.tag === 'x' || t.tag === 'n')) {
+    push(s, t.start, t.start + 1, 'PER');
+    return i;
+  }
+  if (isAmbiguousSurname(t.word[0])) return -1;
+  // …or glued to another title, the respectful 老 (胡老/x 说) or 家, the family (刘家/nrfg, 阮家/x).
+  if (t.word.length > 1 && ((SURNAME_TITLE.test(rest) && (PERSON_TAGS.has(t.tag) || t.tag === 'x')) || ((rest === '老' || rest === '家') && gluedTag))) {
     push(s, t.start, t.start + 1, 'PER');
     return i;
   }

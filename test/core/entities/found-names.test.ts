@@ -443,3 +443,10 @@ test('a contest verb jieba tags as a noun does not open a team; a place and an u
   assert.ok(!spans('敖东队昨天输了').includes('敖东队/PER'), 'a team is no person');
   assert.ok(spans('他参加了东京国际法学会的年会').includes('东京国际法学会/ORG'));
 });
+
+test('a surname glued to an office, to 家 or after a familiar 老 is the person; words jieba tags nr are not', () => {
+  assert.ok(spans('他坚决贯彻江主席的指示').includes('江/PER'), 'an office after a surname that is often a plain character');
+  assert.ok(spans('老于还住在没有暖气的房子里').includes('于/PER'));
+  assert.ok(spans('村里为刘家解决了困难').includes('刘/PER'));
+  assert.deepEqual(spans('全世界现存最古老的歌谣'), [], '古老/nr is "ancient"');
+});
