@@ -189,9 +189,9 @@ const GIVEN_PLACE_END = /[江山峰]$/;
 // Place endings strong enough to override a person tag (not 江/山/河, which end given names too).
 export const PLACE_TAIL = /[庄省市县镇乡村岛湾港街城堡寨寺]$/;
 // Words a person's name is often followed by in news (彭真校长, 贺龙同志, 克林顿说).
-export const PERSON_AFTER = /^(?:同志|先生|女士|夫人|教授|主席|总统|总理|首相|部长|书记|委员长|院士|博士|大使|将军|校长|院长|主任|经理|总裁|董事长|局长|市长|县长|省长|说|表示|指出|认为|强调|会见|会晤|访问|宣布|称|等人|一行|报道|摄)/;
+export const PERSON_AFTER = /^(?:同志|先生|女士|夫人|教授|主席|总统|总理|首相|部长|书记|委员长|院士|博士|大使|将军|外长|校长|院长|主任|经理|总裁|董事长|局长|市长|县长|省长|说|表示|指出|认为|强调|会见|会晤|访问|宣布|称|等人|一行|报道|摄)/;
 // Titles and roles news writes right before a name (记者薛原, 县委书记汪明新, 选手张勇).
-export const PERSON_BEFORE = /(?:记者|通讯员|指挥官|书记|主任|经理|总裁|董事长|院长|校长|局长|厅长|部长|处长|科长|所长|市长|县长|省长|乡长|镇长|村长|主席|总理|总统|教授|教练|选手|队员|球员|运动员|作者|政委|司令员|司令|参谋长|委员|代表|老师|同学|演员|导演|编辑|律师|医生|大夫|工程师|厂长|社长|站长|队长|班长|组长|会长|秘书长|干事|战士|老人|女士|先生|同志|妻子|丈夫|儿子|女儿|母亲|父亲)$/;
+export const PERSON_BEFORE = /(?:记者|通讯员|指挥官|书记|主任|经理|总裁|董事长|院长|校长|局长|厅长|部长|处长|科长|所长|市长|县长|省长|乡长|镇长|村长|主席|总理|总统|教授|教练|选手|队员|球员|运动员|作者|政委|司令员|司令|参谋长|军长|师长|团长|旅长|舰长|委员|代表|老师|同学|演员|导演|编辑|律师|医生|大夫|工程师|厂长|社长|站长|队长|班长|组长|会长|秘书长|干事|战士|老人|女士|先生|同志|妻子|丈夫|儿子|女儿|母亲|父亲)$/;
 // Last characters that make a common noun of the word before them (安全性, 世锦赛, 严重者, 许可证).
 const NOUN_SUFFIX = new Set('性者赛率比化式型界费税证器病药词官质物品厂场站馆院剧节奖杯声');
 const COMPOUND_SURNAME = /^(?:欧阳|司马|诸葛|上官|东方|皇甫|尉迟|公孙|慕容|长孙|宇文|司徒|夏侯|令狐|端木)/;
@@ -264,7 +264,8 @@ function inContext(t: Token, next: Token | undefined, prev: Token | undefined): 
 export function isForeignName(t: Token, prev: Token | undefined, next: Token | undefined, extended = false): boolean {
   // An unknown word of three or more transliteration characters is a foreign name too (考斯曼/x,
   // 伯奇费尔/x), unless it ends like a place (哈雷姆区, 比华利山).
-  const unknown = t.tag === 'x' && t.word.length >= 3 && !PLACE_END.test(t.word);
+  // So is one of two before a title or verb of speech (拉埃/x 女士, 素林/x 外长).
+  const unknown = t.tag === 'x' && (t.word.length >= 3 || (t.word.length === 2 && !!next && next.start === t.end && PERSON_AFTER.test(next.word))) && !PLACE_END.test(t.word);
   if (!(PERSON_TAGS.has(t.tag) || unknown) || t.word.length < 2 || !isTranslitWord(t.word) || isNonNameWord(t.word)) return false;
   // Two characters the dictionary counts a thousand times or more are a word (道德, 谢谢), not a
   // name; foreign names that short are rarer (约翰 503, 马丁 437, 阿里 726).

@@ -450,3 +450,8 @@ test('a surname glued to an office, to 家 or after a familiar 老 is the person
   assert.ok(spans('村里为刘家解决了困难').includes('刘/PER'));
   assert.deepEqual(spans('全世界现存最古老的歌谣'), [], '古老/nr is "ancient"');
 });
+
+test('a two-syllable transliteration jieba does not know is a person before a title; a commander before a name is a title', () => {
+  assert.ok(spans('拉埃女士详细解释了计划').includes('拉埃/PER'));
+  assert.ok(spans('新四军军长叶挺率部北上').includes('叶挺/PER'));
+});
