@@ -455,3 +455,9 @@ test('a two-syllable transliteration jieba does not know is a person before a ti
   assert.ok(spans('拉埃女士详细解释了计划').includes('拉埃/PER'));
   assert.ok(spans('新四军军长叶挺率部北上').includes('叶挺/PER'));
 });
+
+test('well-known carmakers, electronics makers and banks are organisations; a name people bear too is left to the context', () => {
+  assert.ok(spans('摩托罗拉宣布在天津扩大投资').includes('摩托罗拉/ORG'));
+  assert.ok(spans('他买了一辆保时捷').includes('保时捷/ORG'));
+  assert.ok(spans('福特总统说').includes('福特/PER'));
+});
