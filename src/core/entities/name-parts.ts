@@ -233,7 +233,7 @@ export function isChineseName(t: Token, next: Token | undefined, prev?: Token): 
   if (t.word.length >= 3) {
     // A surname and a given name of two characters neither of which makes a word with the next, which
     // jieba's dictionary calls a proper noun (辛业江/nz, 刘彦彬/nz), or a noun beside a title (院长 严义埙/n).
-    if (t.word.length === 3 && (t.tag === 'nz' || t.tag === 'n') && !isAmbiguousSurname(t.word[0]) && !isCommonWord(t.word.slice(0, 2)) && !isCommonWord(t.word.slice(1)) && !NOUN_SUFFIX.has(t.word[2]) && !ORG_END.test(t.word)) {
+    if (t.word.length === 3 && (t.tag === 'nz' || t.tag === 'n') && (!isAmbiguousSurname(t.word[0]) || (t.tag === 'nz' && isCommonSurname(t.word[0]))) && !isCommonWord(t.word.slice(0, 2)) && !isCommonWord(t.word.slice(1)) && !NOUN_SUFFIX.has(t.word[2]) && !ORG_END.test(t.word)) {
       return t.tag === 'nz' || inContext(t, next, prev);
     }
     if (t.tag === 'x' ? t.word.length !== 3 : !PERSON_TAGS.has(t.tag)) return false;

@@ -9,7 +9,7 @@ import { isTranslitChar } from './alias-pairs.ts';
 import { dottedName, isTranslitWord, PERSON_TAGS, translitRun } from './foreign-names.ts';
 import { isKnownOrganisation, isWorldPlace } from './world-places.ts';
 import { allHan, dictionaryTag, isCommonWord, isDictionaryWord, segmenter, type Token } from './segment-names.ts';
-import { isAmbiguousSurname, isChineseSurnameStart, isNonNameWord } from './name-lexicon.ts';
+import { isAmbiguousSurname, isChineseSurnameStart, isCommonSurname, isNonNameWord } from './name-lexicon.ts';
 import {
   COMPOUND_TAGS, CUT_NAME_STOP, GIVEN_TAGS, GLUE_HEAD, innerHead, isChineseName, isForeignName, NAME_CLOSE, NOT_GIVEN_END,
   ORG_ABBREVIATION_END, organisation, PERSON_AFTER, PERSON_BEFORE, placeHead, placeInner, THIRD_TAGS,
@@ -114,7 +114,10 @@ const foreignHalves: Rule = (s, i) => {
 const surnameAlone: Rule = (s, i) => {
   const t = s.tokens[i];
   const given = i + 1 < s.tokens.length ? s.tokens[i + 1] : undefined;
-  if (!(t.tag === 'nr' && t.word.length === 1 && !isAmbiguousSurname(t.word) && isChineseSurnameStart(t.word) && given && given.start === t.end && given.word.length === 2 && allHan(given.word) && GIVEN_TAGS.has(given.tag))) return -1;
+  if (!(t.tag === 'nr' && t.word.length === 1 && isChineseSurnameStart(t.word) && given && given.start === t.end && given.word.length === 2 && allHan(given.word) && GIVEN_TAGS.has(given.tag))) return -1;
+  // A common surname that is also a plain character counts when jieba tags it nr and the rest is no
+  // plain noun (江/nr 宏伟/a; not 金/nr 标准/n).
+  if (isAmbiguousSurname(t.word) && !(isCommonSurname(t.word) && given.tag !== 'n')) return -1;
   push(s, t.start, given.end, 'PER');
   return i + 1;
 };
@@ -199,7 +202,8 @@ const surnameTitle: Rule = (s, i) => {
     push(s, t.start, t.start + 1, 'PER');
     return i;
   }
-  if (isAmbiguousSurname(t.word[0])) return -1;
+  // (A common surname that is also a plain character is one when jieba tags it nr: 金/nr 教授.)
+  if (isAmbiguousSurname(t.word[0]) && !(t.word.length === 1 && t.tag === 'nr' && isCommonSurname(t.word))) return -1;
   // …or glued to another title, the respectful 老 (胡老/x 说) or 家, the family (刘家/nrfg, 阮家/x).
   if (t.word.length > 1 && ((SURNAME_TITLE.test(rest) && (PERSON_TAGS.has(t.tag) || t.tag === 'x')) || ((rest === '老' || rest === '家') && gluedTag))) {
     push(s, t.start, t.start + 1, 'PER');

@@ -461,3 +461,10 @@ test('well-known carmakers, electronics makers and banks are organisations; a na
   assert.ok(spans('他买了一辆保时捷').includes('保时捷/ORG'));
   assert.ok(spans('福特总统说').includes('福特/PER'));
 });
+
+test('a common surname that is also a plain character starts a name when jieba tags it as one', () => {
+  assert.ok(spans('朝鲜劳动党总书记金正日近日提出').includes('金正日/PER'), 'a proper noun (nz) of three characters');
+  assert.ok(spans('江宏伟的花鸟作品很有名').includes('江宏伟/PER'), '江/nr 宏伟/a');
+  assert.ok(spans('金教授连忙起身').includes('金/PER'), 'surname and title');
+  assert.ok(!spans('这是业内的金标准').some((s) => s.startsWith('金标准')), 'gold standard');
+});
