@@ -123,6 +123,24 @@ const surnameAlone: Rule = (s, i) => {
 };
 
 /**
+ * Right after a title (厂主 商/n 国富/nz, 总经理 包/v 国富/nz, 本报记者 翟/nr 启运/v) a surname jieba
+ * read as a plain word and a two-character word after it are a name, whatever their tags say.
+ */
+const surnameAfterTitle: Rule = (s, i) => {
+  const t = s.tokens[i];
+  const prev = i > 0 ? s.tokens[i - 1] : undefined;
+  const given = i + 1 < s.tokens.length ? s.tokens[i + 1] : undefined;
+  // (Not an adverb or preposition jieba read there: 作者 曾/d 回应.)
+  if (!(t.word.length === 1 && prev && prev.end === t.start && PERSON_BEFORE.test(prev.word) && !/^(?:d|p|c|u\w*|r)$/.test(t.tag) && isChineseSurnameStart(t.word) && (!isAmbiguousSurname(t.word) || isCommonSurname(t.word)))) return -1;
+  if (!(given && given.start === t.end && given.word.length === 2 && allHan(given.word) && /^(?:n|nz|nr\w*|x|v|a)$/.test(given.tag) && !isNonNameWord(given.word))) return -1;
+  // What follows must close the name: punctuation, a verb, a noun, a particle or a title (not 李 明天/t).
+  const after = i + 2 < s.tokens.length ? s.tokens[i + 2] : undefined;
+  if (after && after.start === given.end && allHan(after.word) && !/^(?:v\w*|n|p|c|u\w*|d|f|r)$/.test(after.tag) && !PERSON_AFTER.test(after.word)) return -1;
+  push(s, t.start, given.end, 'PER');
+  return i + 1;
+};
+
+/**
  * The HMM glues a preposition or conjunction onto an unknown two-character name (当马云/x 在):
  * the name is the rest when it is a surname and a given name no dictionary knows.
  */
@@ -289,7 +307,7 @@ const thirdGluedToSpeech: Rule = (s, i) => {
   return i + 1;
 };
 
-const RULES: Rule[] = [dotted, japanese, bilateral, facility, suffixedPlace, organisationRule, countryHead, government, gluedPerson, visit, side, abbreviations, gluedPlace, personTaggedPlace, place, listedDivision, placeTagged, celestial, namedCompany, foreignHalves, surnameTitle, surnameAlone, gluedPreposition, gluedSpeech, trophy, cutAfterTwo, thirdGluedToSpeech, person];
+const RULES: Rule[] = [dotted, japanese, bilateral, facility, suffixedPlace, organisationRule, countryHead, government, gluedPerson, visit, side, abbreviations, gluedPlace, personTaggedPlace, place, listedDivision, placeTagged, celestial, namedCompany, foreignHalves, surnameTitle, surnameAlone, surnameAfterTitle, gluedPreposition, gluedSpeech, trophy, cutAfterTwo, thirdGluedToSpeech, person];
 
 /**
  * Countries and cities jieba's dictionary tags as people (莫斯科/nr) or plain nouns (合肥/n) are

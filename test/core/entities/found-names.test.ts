@@ -468,3 +468,8 @@ test('a common surname that is also a plain character starts a name when jieba t
   assert.ok(spans('金教授连忙起身').includes('金/PER'), 'surname and title');
   assert.ok(!spans('这是业内的金标准').some((s) => s.startsWith('金标准')), 'gold standard');
 });
+
+test('right after a title, a surname and a two-character word are a name whatever jieba tagged them; an adverb is not a surname', () => {
+  assert.ok(spans('公司总经理包国富坦言，此番抉择不易').includes('包国富/PER'));
+  assert.ok(!spans('文章作者曾回应批评').some((s) => s.startsWith('曾')));
+});
