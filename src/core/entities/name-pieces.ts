@@ -5,7 +5,7 @@
  * syllables apart, are one name; a lone syllable at either end of a transliterated name belongs to it.
  */
 import { isTranslitChar } from './alias-pairs.ts';
-import { allHan, type Token } from './segment-names.ts';
+import { allHan, isDictionaryWord, type Token } from './segment-names.ts';
 import type { NameSpan } from './recognize-names.ts';
 import { LOC_SUFFIX } from './name-parts.ts';
 
@@ -42,12 +42,25 @@ export function joinNamePieces(text: string, simp: string, tokens: Token[], out:
     const b = out[k + 1];
     if (a.type !== 'PER' || b.type !== 'PER' || !translit(simp.slice(a.start, a.end)) || !translit(simp.slice(b.start, b.end))) continue;
     const gap = simp.slice(a.end, b.start);
-    if (gap.length > 2 || ![...gap].every((ch, n) => JOINERS.test(ch) || loneSyllable(byStart, simp, a.end + n))) continue;
+    // The gap: joiners and lone syllables, or one transliterated word jieba read otherwise (马·莱 万多/m 夫斯基).
+    const gapWord = byStart.get(a.end);
+    const oneWord = !!gapWord && gapWord.end === b.start && translit(gapWord.word) && (SYLLABLE_TAGS.test(gapWord.tag) || gapWord.tag === 'm');
+    if (gap.length > 2 || !(oneWord || [...gap].every((ch, n) => JOINERS.test(ch) || loneSyllable(byStart, simp, a.end + n)))) continue;
     out.splice(k, 2, { start: a.start, end: b.end, text: text.slice(a.start, b.end), type: 'PER' });
     k--;
   }
   for (const s of out) {
     if (s.type !== 'PER' || s.inner || !translit(simp.slice(s.start, s.end))) continue;
+    // A joiner and transliterated words after it that no rule took go on the name (约翰 — 格伦/x).
+    while (JOINERS.test(simp[s.end] ?? '')) {
+      let k = s.end + 1;
+      for (let t = byStart.get(k); t && !taken(k) && translit(t.word) && SYLLABLE_TAGS.test(t.tag); t = byStart.get(k)) k = t.end;
+      if (k === s.end + 1) break;
+      s.end = k;
+    }
+    // A last syllable the HMM glued to the word after it (爱德华·斯诺 登说/x): 说 is a word, 登说 is not.
+    const glued = byStart.get(s.end);
+    if (glued && glued.tag === 'x' && glued.word.length === 2 && !taken(s.end) && isTranslitChar(glued.word[0]) && isDictionaryWord(glued.word[1]) && !isDictionaryWord(glued.word)) s.end += 1;
     // A lone syllable right after, then no more Han (鲁西亚 努，) or a word of its own (安德雷 斯 和).
     if (s.end < simp.length && !taken(s.end) && loneSyllable(byStart, simp, s.end)) {
       const next = byStart.get(s.end + 1);

@@ -21,10 +21,16 @@ import { addListedPeople } from './name-lists.ts';
 import { joinNamePieces } from './name-pieces.ts';
 import { abbreviations, bilateral, celestial, DIVISION, facility, listedDivision, gluedPlace, personTaggedPlace, place, placeTagged, side, suffixedPlace, usedAsPredicate, visit } from './place-rules.ts';
 
-/** A foreign name joined by a middle dot (爱德华·斯诺登). */
+/** A foreign name joined by a middle dot (爱德华·斯诺登); before a company or university it names that (葛兰素·威康公司, 乔治·梅森大学). */
 const dotted: Rule = (s, i) => {
   const end = dottedName(s.tokens, i);
   if (end <= 0) return -1;
+  const head = s.tokens[end];
+  const named = head && head.start === s.tokens[end - 1].end ? NAMED_BODY.exec(head.word) : null;
+  if (named) {
+    push(s, s.tokens[i].start, head.start + named[1].length, 'ORG');
+    return end;
+  }
   push(s, s.tokens[i].start, s.tokens[end - 1].end, 'PER');
   return end - 1;
 };
@@ -73,7 +79,10 @@ const gluedPerson: Rule = (s, i) => {
   const t = s.tokens[i];
   // A transliterated name of five or more (普里马科夫, 谢列兹尼奥夫) starts with a surname by chance.
   if (PERSON_TAGS.has(t.tag) && t.word.length >= 5 && isChineseSurnameStart(t.word) && !isTranslitWord(t.word)) {
-    push(s, t.start, t.start + 3, 'PER');
+    // …unless what follows the name makes a body named after the person (李嘉诚基金会/nr).
+    const body = NAMED_BODY.exec(t.word.slice(3));
+    push(s, t.start, body ? t.end : t.start + 3, body ? 'ORG' : 'PER');
+    if (body) s.out[s.out.length - 1].inner = [{ start: t.start, end: t.start + 3, text: s.text.slice(t.start, t.start + 3), type: 'PER' }];
     return i;
   }
   // A doctrine named after its author (马克思主义/n, 列宁主义/n): the author is a person.
@@ -172,6 +181,8 @@ const cutAfterTwo: Rule = (s, i) => {
 
 // The head of a business or paper named after a person or a made-up word (休斯公司, 科利华集团, 费加罗报).
 const COMPANY_HEAD = /^(公司|集团|银行|报社|报|杂志|电视台|俱乐部|基金会)(?:总裁|董事长|总经理|经理|行长|社长|主编)?$/;
+// …and after a full foreign name, a university or foundation too (乔治·梅森大学).
+const NAMED_BODY = /^(公司|集团|银行|俱乐部|基金会|大学|学院)(?:总裁|董事长|总经理|经理|行长|校长|院长)?$/;
 
 /**
  * A company or paper named by a name (a person's or an unknown word) and its head, with at most

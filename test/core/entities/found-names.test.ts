@@ -473,3 +473,11 @@ test('right after a title, a surname and a two-character word are a name whateve
   assert.ok(spans('公司总经理包国富坦言，此番抉择不易').includes('包国富/PER'));
   assert.ok(!spans('文章作者曾回应批评').some((s) => s.startsWith('曾')));
 });
+
+test('a foreign name goes on across a dash and over syllables jieba read otherwise; before a company or university it names that', () => {
+  assert.ok(spans('美国参议员约翰—格伦将再次升空').includes('约翰—格伦/PER'));
+  assert.ok(spans('研究所马·莱万多夫斯基副教授说').includes('马·莱万多夫斯基/PER'));
+  assert.ok(spans('前承包商爱德华·斯诺登说他不后悔').includes('爱德华·斯诺登/PER'), 'a last syllable glued to 说');
+  assert.ok(spans('代表们聚集在乔治·梅森大学讨论').includes('乔治·梅森大学/ORG'));
+  assert.ok(spans('此外，李嘉诚基金会另捐款100万元').includes('李嘉诚基金会/ORG'));
+});
