@@ -94,6 +94,17 @@ function verbAsNoun(word: string): boolean {
   return CONTEST_VERBS.has(word) || dictionaryTag(word) === 'v';
 }
 
+// A field of study (天文学/nt, 古典文学/nt: the dictionary tags some nt), unlike a school (大学, 中学).
+const DISCIPLINE = /[^大中小]学$/;
+
+// …or an activity or a society in the wide sense (太空飞行/nt, 同步进行/nt, 上流社会/nt).
+const ACTIVITY = /(?:飞行|航行|旅行|进行|运行|执行|举行|流行|社会)$/;
+
+/** Whether a word jieba's dictionary tags nt is a field of study or an activity, not a body. */
+function notABody(word: string): boolean {
+  return DISCIPLINE.test(word) || ACTIVITY.test(word);
+}
+
 /** An organisation starting at token i (a place, organisation or abbreviation head, or common nouns ending in an organisation word), or undefined. */
 export function organisation(tokens: Token[], i: number): OrgEnd | undefined {
   const first = tokens[i];
@@ -115,7 +126,7 @@ export function organisation(tokens: Token[], i: number): OrgEnd | undefined {
   if (first.tag === 'n' && verbAsNoun(first.word)) return undefined;
   if (EVENT_END.test(first.word)) return undefined;
   // (Not a region's part or a count either: 中南部/nt, 四大/nt.)
-  let best: OrgEnd | undefined = first.tag === 'nt' && !first.word.endsWith('政府') && !commonCompound(first.word) && !isGenericOrgWord(first.word) && !EVENT_END.test(first.word) && !REGION_PART.test(first.word) && !QUANTIFIED.test(first.word) ? { next: i + 1, end: first.end } : undefined;
+  let best: OrgEnd | undefined = first.tag === 'nt' && !first.word.endsWith('政府') && !notABody(first.word) && !commonCompound(first.word) && !isGenericOrgWord(first.word) && !EVENT_END.test(first.word) && !REGION_PART.test(first.word) && !QUANTIFIED.test(first.word) ? { next: i + 1, end: first.end } : undefined;
   // One word that is an organisation on its own (国会, 县委, 保守党), not a generic one (社会, 部队).
   if (!best && first.word.length >= 2 && first.tag !== 'a' && ORG_WORD_END.test(first.word) && !isGenericOrgWord(first.word)) best = { next: i + 1, end: first.end };
   // A proper noun jieba knows whole that ends like an organisation (人民日报/nz, 光明日报/nz).

@@ -481,3 +481,9 @@ test('a foreign name goes on across a dash and over syllables jieba read otherwi
   assert.ok(spans('代表们聚集在乔治·梅森大学讨论').includes('乔治·梅森大学/ORG'));
   assert.ok(spans('此外，李嘉诚基金会另捐款100万元').includes('李嘉诚基金会/ORG'));
 });
+
+test('a field of study or an activity jieba tags nt is no organisation; a school is', () => {
+  assert.deepEqual(spans('最近，天文学的观察和研究有了进展'), []);
+  assert.deepEqual(spans('因为太空飞行处于失重状态'), []);
+  assert.ok(spans('他在北京大学读书').includes('北京大学/ORG'));
+});
