@@ -19,6 +19,7 @@ import { push, type Rule, type Scan } from './rule-scan.ts';
 import { japaneseName } from './japanese-names.ts';
 import { addListedPeople } from './name-lists.ts';
 import { joinNamePieces } from './name-pieces.ts';
+import { widenOrganisations } from './org-heads.ts';
 import { abbreviations, bilateral, celestial, DIVISION, facility, listedDivision, gluedPlace, personTaggedPlace, place, placeTagged, side, suffixedPlace, usedAsPredicate, visit } from './place-rules.ts';
 
 /** A foreign name joined by a middle dot (爱德华·斯诺登); before a company or university it names that (葛兰素·威康公司, 乔治·梅森大学). */
@@ -350,6 +351,7 @@ export function ruleNames(text: string, simp: string, tokens: Token[]): NameSpan
     }
   }
   joinNamePieces(text, simp, tokens, s.out);
+  widenOrganisations(text, tokens, s.out);
   addListedPeople(text, simp, tokens, s.out);
   for (const span of s.out) if (span.type === 'LOC' && !span.inner) span.inner = placeInner(span, simp, text);
   return s.out;

@@ -487,3 +487,9 @@ test('a field of study or an activity jieba tags nt is no organisation; a school
   assert.deepEqual(spans('因为太空飞行处于失重状态'), []);
   assert.ok(spans('他在北京大学读书').includes('北京大学/ORG'));
 });
+
+test('an organisation takes the one-character level or the government before it, and a town its party committee', () => {
+  assert.ok(spans('县人大内司委的同志到法院了解情况').includes('县人大内司委/ORG'));
+  assert.ok(spans('据市政府新闻处说，全市约4万人受灾').includes('市政府新闻处/ORG'));
+  assert.ok(spans('薛埠镇党委决定把南边7个村合并').includes('薛埠镇党委/ORG'));
+});

@@ -1,0 +1,35 @@
+/**
+ * What stands before an organisation's name and belongs to it: the administrative level news
+ * writes as one character (县 人大内司委, 乡 党委, 市 青年志愿者协会), a government (市政府 新闻处), or
+ * the town a party committee is of (薛埠镇 党委). A place before a body that is its own name stays
+ * a place of its own (中国 外交部 is one name already; 北京 大学生 is none).
+ */
+import type { Token } from './segment-names.ts';
+import type { NameSpan } from './recognize-names.ts';
+
+const LEVEL = /^[省市县乡镇区]$/;
+const GOVERNMENT = /^[省市县区乡镇]政府$/;
+// Committees named by where they sit, with nothing of their own (党委, 县委, 党组).
+const COMMITTEE = /^(?:党委|党组|党支部|县委|市委|镇委|乡党委|人大|政协)$/;
+
+/** Widens the organisations in `out` (the rules' spans, in order) over the level, government or town before them. */
+export function widenOrganisations(text: string, tokens: Token[], out: NameSpan[]): void {
+  const byEnd = new Map(tokens.map((t) => [t.end, t]));
+  const byStart = new Map(tokens.map((t) => [t.start, t]));
+  for (let k = 0; k < out.length; k++) {
+    const s = out[k];
+    if (s.type === 'LOC' && /[镇乡县市]$/.test(s.text)) {
+      // The town before a committee: one name (薛埠镇 党委).
+      const committee = byStart.get(s.end);
+      if (committee && COMMITTEE.test(committee.word) && !(k + 1 < out.length && out[k + 1].start < committee.end)) {
+        out[k] = { start: s.start, end: committee.end, text: text.slice(s.start, committee.end), type: 'ORG', inner: [s] };
+      }
+      continue;
+    }
+    const prev = s.type === 'ORG' ? byEnd.get(s.start) : undefined;
+    if (prev && !(k > 0 && out[k - 1].end > prev.start) && (LEVEL.test(prev.word) || GOVERNMENT.test(prev.word))) {
+      s.start = prev.start;
+      s.text = text.slice(s.start, s.end);
+    }
+  }
+}
