@@ -1,13 +1,16 @@
 /**
  * What stands before an organisation's name and belongs to it: the administrative level news
  * writes as one character (县 人大内司委, 乡 党委, 市 青年志愿者协会), a government (市政府 新闻处), or
- * the town a party committee is of (薛埠镇 党委). A place before a body that is its own name stays
+ * the town a party committee is of (薛埠镇 党委); and a place's team whose 队 the HMM glued to the
+ * word after it (哥伦比亚 队以/x). A place before a body that is its own name stays
  * a place of its own (中国 外交部 is one name already; 北京 大学生 is none).
  */
 import type { Token } from './segment-names.ts';
 import type { NameSpan } from './recognize-names.ts';
 
 const LEVEL = /^[省市县乡镇区]$/;
+// One-character function words the HMM glues after 队 (队以, 队在, 队和).
+const GLUED_AFTER_TEAM = new Set('以在和与对把被将于及的也都已又还则就');
 const GOVERNMENT = /^[省市县区乡镇]政府$/;
 // Committees named by where they sit, with nothing of their own (党委, 县委, 党组).
 const COMMITTEE = /^(?:党委|党组|党支部|县委|市委|镇委|乡党委|人大|政协)$/;
@@ -18,6 +21,12 @@ export function widenOrganisations(text: string, tokens: Token[], out: NameSpan[
   const byStart = new Map(tokens.map((t) => [t.start, t]));
   for (let k = 0; k < out.length; k++) {
     const s = out[k];
+    // A team the HMM glued to the word after it (哥伦比亚 队以/x 1∶0 击败): the place and 队.
+    const glued = s.type === 'LOC' ? byStart.get(s.end) : undefined;
+    if (glued && glued.tag === 'x' && glued.word.length === 2 && glued.word[0] === '队' && GLUED_AFTER_TEAM.has(glued.word[1])) {
+      out[k] = { start: s.start, end: s.end + 1, text: text.slice(s.start, s.end + 1), type: 'ORG', inner: [s] };
+      continue;
+    }
     if (s.type === 'LOC' && /[镇乡县市]$/.test(s.text)) {
       // The town before a committee: one name (薛埠镇 党委).
       const committee = byStart.get(s.end);

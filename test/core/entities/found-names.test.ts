@@ -493,3 +493,7 @@ test('an organisation takes the one-character level or the government before it,
   assert.ok(spans('据市政府新闻处说，全市约4万人受灾').includes('市政府新闻处/ORG'));
   assert.ok(spans('薛埠镇党委决定把南边7个村合并').includes('薛埠镇党委/ORG'));
 });
+
+test('a country and the 队 the HMM glued to the next word are a team', () => {
+  assert.ok(spans('小组赛中，哥伦比亚队以1∶0击败对手').includes('哥伦比亚队/ORG'));
+});
