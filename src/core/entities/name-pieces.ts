@@ -7,6 +7,7 @@
 import { isTranslitChar } from './alias-pairs.ts';
 import { allHan, isDictionaryWord, type Token } from './segment-names.ts';
 import type { NameSpan } from './recognize-names.ts';
+import type { TokenIndex } from './rule-scan.ts';
 import { LOC_SUFFIX } from './name-parts.ts';
 
 const JOINERS = /^[·・．‧—-]$/;
@@ -32,10 +33,7 @@ function loneSyllable(byStart: Map<number, Token>, simp: string, at: number): bo
 }
 
 /** Joins the pieces of foreign names in `out` (the rules' spans, in order), in place. */
-export function joinNamePieces(text: string, simp: string, tokens: Token[], out: NameSpan[]): void {
-  if (out.length === 0) return;
-  const byStart = new Map(tokens.map((t) => [t.start, t]));
-  const byEnd = new Map(tokens.map((t) => [t.end, t]));
+export function joinNamePieces(text: string, simp: string, { byStart, byEnd }: TokenIndex, out: NameSpan[]): void {
   const taken = (at: number) => out.some((s) => s.start <= at && at < s.end);
   for (let k = 0; k + 1 < out.length; k++) {
     const a = out[k];

@@ -15,7 +15,7 @@ import {
   ORG_ABBREVIATION_END, organisation, PERSON_AFTER, PERSON_BEFORE, placeHead, placeInner, THIRD_TAGS,
 } from './name-parts.ts';
 import type { NameSpan } from './recognize-names.ts';
-import { push, type Rule, type Scan } from './rule-scan.ts';
+import { indexTokens, push, type Rule, type Scan } from './rule-scan.ts';
 import { japaneseName } from './japanese-names.ts';
 import { addListedPeople } from './name-lists.ts';
 import { joinNamePieces } from './name-pieces.ts';
@@ -350,8 +350,11 @@ export function ruleNames(text: string, simp: string, tokens: Token[]): NameSpan
       }
     }
   }
-  joinNamePieces(text, simp, tokens, s.out);
-  widenOrganisations(text, tokens, s.out);
+  if (s.out.length) {
+    const index = indexTokens(tokens);
+    joinNamePieces(text, simp, index, s.out);
+    widenOrganisations(text, index, s.out);
+  }
   addListedPeople(text, simp, tokens, s.out);
   for (const span of s.out) if (span.type === 'LOC' && !span.inner) span.inner = placeInner(span, simp, text);
   return s.out;

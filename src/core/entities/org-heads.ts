@@ -5,7 +5,7 @@
  * word after it (哥伦比亚 队以/x). A place before a body that is its own name stays
  * a place of its own (中国 外交部 is one name already; 北京 大学生 is none).
  */
-import type { Token } from './segment-names.ts';
+import type { TokenIndex } from './rule-scan.ts';
 import type { NameSpan } from './recognize-names.ts';
 
 const LEVEL = /^[省市县乡镇区]$/;
@@ -16,9 +16,7 @@ const GOVERNMENT = /^[省市县区乡镇]政府$/;
 const COMMITTEE = /^(?:党委|党组|党支部|县委|市委|镇委|乡党委|人大|政协)$/;
 
 /** Widens the organisations in `out` (the rules' spans, in order) over the level, government or town before them. */
-export function widenOrganisations(text: string, tokens: Token[], out: NameSpan[]): void {
-  const byEnd = new Map(tokens.map((t) => [t.end, t]));
-  const byStart = new Map(tokens.map((t) => [t.start, t]));
+export function widenOrganisations(text: string, { byStart, byEnd }: TokenIndex, out: NameSpan[]): void {
   for (let k = 0; k < out.length; k++) {
     const s = out[k];
     // A team the HMM glued to the word after it (哥伦比亚 队以/x 1∶0 击败): the place and 队.

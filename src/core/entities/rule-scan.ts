@@ -15,3 +15,20 @@ export type Rule = (s: Scan, i: number) => number;
 export function push(s: Scan, start: number, end: number, type: NameType): void {
   s.out.push({ start, end, text: s.text.slice(start, end), type });
 }
+
+/** jieba's tokens by where they start and where they end (offsets into the Simplified text). */
+export interface TokenIndex {
+  byStart: Map<number, Token>;
+  byEnd: Map<number, Token>;
+}
+
+/** Indexes `tokens` once for the passes after the rules (name-pieces.ts, org-heads.ts). */
+export function indexTokens(tokens: Token[]): TokenIndex {
+  const byStart = new Map<number, Token>();
+  const byEnd = new Map<number, Token>();
+  for (const t of tokens) {
+    byStart.set(t.start, t);
+    byEnd.set(t.end, t);
+  }
+  return { byStart, byEnd };
+}
