@@ -2,8 +2,7 @@
  * What stands before an organisation's name and belongs to it: the administrative level news
  * writes as one character (县 人大内司委, 乡 党委, 市 青年志愿者协会), a government (市政府 新闻处), or
  * the town a party committee is of (薛埠镇 党委); and a place's team whose 队 the HMM glued to the
- * word after it (哥伦比亚 队以/x). A place before a body that is its own name stays
- * a place of its own (中国 外交部 is one name already; 北京 大学生 is none).
+ * word after it (哥伦比亚 队以/x).
  */
 import type { TokenIndex } from './rule-scan.ts';
 import type { NameSpan } from './recognize-names.ts';
@@ -15,7 +14,7 @@ const GOVERNMENT = /^[省市县区乡镇]政府$/;
 // Committees named by where they sit, with nothing of their own (党委, 县委, 党组).
 const COMMITTEE = /^(?:党委|党组|党支部|县委|市委|镇委|乡党委|人大|政协)$/;
 
-/** Widens the organisations in `out` (the rules' spans, in order) over the level, government or town before them. */
+/** Widens the organisations in `out` (the rules' spans, in order) over the level, government or town before them, and makes glued teams. */
 export function widenOrganisations(text: string, { byStart, byEnd }: TokenIndex, out: NameSpan[]): void {
   for (let k = 0; k < out.length; k++) {
     const s = out[k];
