@@ -19,6 +19,7 @@ import { indexTokens, push, type Rule, type Scan } from './rule-scan.ts';
 import { japaneseName } from './japanese-names.ts';
 import { addListedPeople } from './name-lists.ts';
 import { joinNamePieces } from './name-pieces.ts';
+import { titledName } from './titled-names.ts';
 import { widenOrganisations } from './org-heads.ts';
 import { abbreviations, bilateral, celestial, DIVISION, facility, listedDivision, gluedPlace, personTaggedPlace, place, placeTagged, side, suffixedPlace, usedAsPredicate, visit } from './place-rules.ts';
 
@@ -319,7 +320,7 @@ const thirdGluedToSpeech: Rule = (s, i) => {
   return i + 1;
 };
 
-const RULES: Rule[] = [dotted, japanese, bilateral, facility, suffixedPlace, organisationRule, countryHead, government, gluedPerson, visit, side, abbreviations, gluedPlace, personTaggedPlace, place, listedDivision, placeTagged, celestial, namedCompany, foreignHalves, surnameTitle, surnameAlone, surnameAfterTitle, gluedPreposition, gluedSpeech, trophy, cutAfterTwo, thirdGluedToSpeech, person];
+const RULES: Rule[] = [dotted, japanese, titledName, bilateral, facility, suffixedPlace, organisationRule, countryHead, government, gluedPerson, visit, side, abbreviations, gluedPlace, personTaggedPlace, place, listedDivision, placeTagged, celestial, namedCompany, foreignHalves, surnameTitle, surnameAlone, surnameAfterTitle, gluedPreposition, gluedSpeech, trophy, cutAfterTwo, thirdGluedToSpeech, person];
 
 /**
  * Countries and cities jieba's dictionary tags as people (莫斯科/nr) or plain nouns (合肥/n) are
@@ -337,8 +338,30 @@ function retag(tokens: Token[]): void {
   }
 }
 
+// Function characters the HMM glues onto the end of an unknown name (雷斯及/x, 延科均/x, 郑咏是/x);
+// none of them ends a given name.
+const GLUED_CLOSER = new Set('及均是去也都在的了就已曾被把将又还');
+
+/**
+ * An unknown word that is a name plus one of those characters (罗朗·雷斯及/x 法国, 郑咏是/x 国家)
+ * becomes the two words it is, in place, so the rules see the name end where it ends.
+ */
+function unglueClosers(tokens: Token[]): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.tag !== 'x' || t.word.length < 3 || t.word.length > 5 || !GLUED_CLOSER.has(t.word[t.word.length - 1]) || !allHan(t.word)) continue;
+    const rest = t.word.slice(0, -1);
+    const chinese = rest.length <= 3 && isChineseSurnameStart(rest) && !isAmbiguousSurname(rest[0]) && !NOT_GIVEN_END.has(rest[rest.length - 1]);
+    if (!(chinese || isTranslitWord(rest)) || isCommonWord(rest)) continue;
+    const closer = t.word[t.word.length - 1];
+    tokens.splice(i, 1, { word: rest, tag: 'x', start: t.start, end: t.end - 1 }, { word: closer, tag: dictionaryTag(closer) || 'x', start: t.end - 1, end: t.end });
+    i++;
+  }
+}
+
 /** The rules alone: every name they find in `text` (`simp` its Simplified form, `tokens` jieba's of it, retagged here), in order, not overlapping. */
 export function ruleNames(text: string, simp: string, tokens: Token[]): NameSpan[] {
+  unglueClosers(tokens);
   retag(tokens);
   const s: Scan = { text, tokens, out: [] };
   for (let i = 0; i < tokens.length; i++) {

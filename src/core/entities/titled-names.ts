@@ -1,0 +1,99 @@
+/**
+ * A name right after a person's title (副参谋长 赵国/nr 钧/q 少将, 记者 许立群/m 报道, 领袖 巴拉克/ns
+ * 6月): news names people by office, so the characters between the title and what closes a name (a
+ * verb, punctuation, another title) are the name, however jieba cut or tagged them.
+ */
+import { isTranslitWord } from './foreign-names.ts';
+import { isAmbiguousSurname, isChineseSurnameStart, isCommonSurname, isNonNameWord } from './name-lexicon.ts';
+import { NOT_GIVEN_END, PERSON_AFTER, PERSON_BEFORE } from './name-parts.ts';
+import { push, type Rule } from './rule-scan.ts';
+import { allHan, isCommonWord, isDictionaryWord, type Token } from './segment-names.ts';
+import { isWorldPlace } from './world-places.ts';
+
+// Titles PERSON_BEFORE leaves out because they also end other words, safe right before a name.
+const MORE_TITLES = /(?:秘书|专员|领袖|行长|议员|首相|外长|大使|发言人)$/;
+// Words that close a name: a conjunction or list word, a particle, an adverb of time.
+const CLOSING_WORD = /^(?:等|和|与|及|同|在|也|都|则|又|已|曾|是|的|对|向|为|将|从|一行|今天|昨天|日前|近日)$/;
+// A military rank or other title after the name (少将, 上校).
+const RANK = /^(?:[上中少大]?[将校尉]|[副]?\S{0,3}长)$/;
+// Tags of a two-character first piece that may start a name (赵国/nr, 张少/x, 宋朝/t, 许立群/m).
+const FIRST_TAGS = /^(?:nr\w*|x|t|m|nz|ng)$/;
+// Function words, never a piece of a name (那/r 许许多多/m, 祝贺/nr 他/r).
+const FUNCTION_TAGS = /^(?:r\w*|p|c|u\w*|m\w*|e|y|o)$/;
+
+/** Whether the token after a name closes it. */
+function closes(next: Token | undefined, end: number): boolean {
+  if (!next || next.start !== end || !allHan(next.word)) return true;
+  // (A one-character verb is often the name's last character: 刘名/x 启/v 参加.)
+  return (next.tag.startsWith('v') && (next.word.length > 1 || /[说称]/.test(next.word))) || next.tag === 'p' || CLOSING_WORD.test(next.word) || PERSON_AFTER.test(next.word) || RANK.test(next.word);
+}
+
+/** A Chinese name of two or three characters from token i, cut anywhere; its end, or -1. */
+function chineseRun(tokens: Token[], i: number): { end: number; last: number } | undefined {
+  const t = tokens[i];
+  if (!isChineseSurnameStart(t.word) || (isAmbiguousSurname(t.word[0]) && !isCommonSurname(t.word[0]))) return undefined;
+  // (A lone first character read as an adverb is one: 作者 曾/d 回应.)
+  if (t.word.length > 1 ? !FIRST_TAGS.test(t.tag) : FUNCTION_TAGS.test(t.tag) || t.tag === 'd') return undefined;
+  let len = 0;
+  for (let k = i; k < tokens.length && k < i + 3; k++) {
+    const x = tokens[k];
+    if ((k > i && x.start !== tokens[k - 1].end) || !allHan(x.word)) return undefined;
+    // The HMM glues 等 or 说 onto the last character (张少/x 农等/x).
+    if (k > i && x.tag === 'x' && x.word.length === 2 && /[等说]$/.test(x.word) && len + 1 <= 3) return named(tokens, i, k, x.start + 1, len + 1) ? { end: x.start + 1, last: k } : undefined;
+    len += x.word.length;
+    if (len > 3) return undefined;
+    if (len >= 2 && closes(tokens[k + 1], x.end) && named(tokens, i, k, x.end, len)) return { end: x.end, last: k };
+  }
+  return undefined;
+}
+
+/** Whether tokens i..k (ending at `end`, `len` characters) read as a name rather than a word. */
+function named(tokens: Token[], i: number, k: number, end: number, len: number): boolean {
+  const text = tokens.slice(i, k + 1).map((x) => x.word).join('').slice(0, len);
+  // (A surname and 某 is the surname alone, as surnameTitle marks it.)
+  if (NOT_GIVEN_END.has(text[text.length - 1]) || text.endsWith('某') || isNonNameWord(text)) return false;
+  // One token: only one jieba could not place (许立群/m); a dictionary word is a word.
+  // (Not one the HMM glued to a verb of speech, 赵华说/x, or that starts with a word, 周二晚/x.)
+  if (i === k && len === tokens[i].word.length) return (tokens[i].tag === 'm' || tokens[i].tag === 'x') && !/[说称等]$/.test(text) && !isCommonWord(text.slice(0, 2));
+  // A time after a time is no name (周二/t 晚/tg), nor is an adverb a given name (蓝柯/nr 亦/d 表示).
+  if (tokens.slice(i + 1, k + 1).some((x) => /^(?:t\w*|f|d)$/.test(x.tag) || FUNCTION_TAGS.test(x.tag))) return false;
+  return !(isDictionaryWord(text) && isCommonWord(text)) && end > tokens[i].start;
+}
+
+/** A transliterated name after a title (亚罗/nrt 约/d 当选, 巴拉克/ns 6月); the index of its last token, or -1. */
+function foreignRun(tokens: Token[], i: number): number {
+  let word = '';
+  let best = -1;
+  for (let k = i; k < tokens.length && word.length < 8; k++) {
+    const x = tokens[k];
+    if ((k > i && x.start !== tokens[k - 1].end) || !allHan(x.word) || FUNCTION_TAGS.test(x.tag)) break;
+    // A word that closes a name is not absorbed into it (西蒙 曾/d 参加).
+    if (k > i && CLOSING_WORD.test(x.word)) break;
+    word += x.word;
+    if (!isTranslitWord(word)) break;
+    if (word.length >= 2 && closes(tokens[k + 1], x.end)) best = k;
+  }
+  if (best < 0) return -1;
+  const t = tokens[i];
+  // A single word must be one jieba could not place, or a place nobody lists (巴克/ns); 巴黎 is Paris.
+  if (best === i && !(t.tag === 'x' || t.tag === 'nrt' || (t.tag === 'ns' && !isWorldPlace(t.word)))) return -1;
+  if (isCommonWord(word) || isWorldPlace(word)) return -1;
+  return best;
+}
+
+/** The rule: a name right after a title, Chinese or transliterated. */
+export const titledName: Rule = (s, i) => {
+  const { tokens } = s;
+  const prev = i > 0 ? tokens[i - 1] : undefined;
+  const t = tokens[i];
+  if (!prev || prev.end !== t.start || prev.tag.startsWith('v') || !(PERSON_BEFORE.test(prev.word) || MORE_TITLES.test(prev.word)) || !allHan(t.word)) return -1;
+  const chinese = chineseRun(tokens, i);
+  if (chinese) {
+    push(s, t.start, chinese.end, 'PER');
+    return chinese.last;
+  }
+  const last = foreignRun(tokens, i);
+  if (last < 0) return -1;
+  push(s, t.start, tokens[last].end, 'PER');
+  return last;
+};

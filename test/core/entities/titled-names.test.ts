@@ -1,0 +1,28 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { recognizeNames } from '../../../src/core/entities/recognize-names.ts';
+
+const spans = (text: string) => recognizeNames(text).map((s) => `${s.text}/${s.type}`);
+
+test('right after a title, the characters up to a verb, punctuation or rank are the name, however jieba cut them', () => {
+  assert.ok(spans('海军副参谋长赵国钧少将出席了仪式').includes('赵国钧/PER'), 'cut in two before a rank');
+  assert.ok(spans('行署专员张少农等领导陪同考察').includes('张少农/PER'), 'last character glued to 等');
+  assert.ok(spans('科利华集团总裁宋朝弟等出席').includes('宋朝弟/PER'), 'a name that starts with a dynasty');
+  assert.ok(spans('本报北京五月十五日电记者许立群报道').includes('许立群/PER'), 'a name jieba read as a number');
+  assert.ok(spans('以色列工党领袖巴拉克6月15日在开罗会见总统').includes('巴拉克/PER'), 'a transliteration the dictionary tags a place');
+  assert.ok(spans('党候选人、参议员亚罗约当选副总统').includes('亚罗约/PER'), 'a syllable jieba read as an adverb');
+});
+
+test('after a title, words that are not names stay out', () => {
+  assert.ok(!spans('若斯潘总理周二晚表示支持').some((s) => s.startsWith('周二')), 'a weekday');
+  assert.ok(!spans('他说：代表那许许多多的难民发言').some((s) => s.endsWith('/PER')), 'a pronoun');
+  assert.ok(!spans('萨拉的父亲西蒙曾参加过战争').includes('西蒙曾/PER'), 'an adverb after a name');
+  assert.ok(spans('实验室主任蓝柯亦表示关切').includes('蓝柯/PER'), 'an adverb is not a given name');
+  assert.ok(spans('公司经理魏某为主编').includes('魏/PER'), 'a surname and 某 is the surname');
+});
+
+test('a function character the HMM glued onto the end of a name is not part of it', () => {
+  assert.ok(spans('市长罗朗·雷斯及法国各界人士出席').includes('罗朗·雷斯/PER'), '及 after a dotted name');
+  assert.ok(spans('郑咏是国家一级演员').includes('郑咏/PER'), '是 after a Chinese name');
+  assert.ok(spans('同学杨阡曾在那里读书').includes('杨阡/PER'), '曾 after a Chinese name');
+});
