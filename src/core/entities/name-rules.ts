@@ -341,6 +341,8 @@ function retag(tokens: Token[]): void {
 // Function characters the HMM glues onto the end of an unknown name (雷斯及/x, 延科均/x, 郑咏是/x);
 // none of them ends a given name.
 const GLUED_CLOSER = new Set('及均是去也都在的了就已曾被把将又还');
+// …of which 均 ends Chinese given names too (李宝均).
+const GIVEN_TOO = new Set('均');
 
 /**
  * An unknown word that is a name plus one of those characters (罗朗·雷斯及/x 法国, 郑咏是/x 国家)
@@ -351,7 +353,7 @@ function unglueClosers(tokens: Token[]): void {
     const t = tokens[i];
     if (t.tag !== 'x' || t.word.length < 3 || t.word.length > 5 || !GLUED_CLOSER.has(t.word[t.word.length - 1]) || !allHan(t.word)) continue;
     const rest = t.word.slice(0, -1);
-    const chinese = rest.length <= 3 && isChineseSurnameStart(rest) && !isAmbiguousSurname(rest[0]) && !NOT_GIVEN_END.has(rest[rest.length - 1]);
+    const chinese = rest.length <= 3 && !GIVEN_TOO.has(t.word[t.word.length - 1]) && isChineseSurnameStart(rest) && !isAmbiguousSurname(rest[0]) && !NOT_GIVEN_END.has(rest[rest.length - 1]);
     if (!(chinese || isTranslitWord(rest)) || isCommonWord(rest)) continue;
     const closer = t.word[t.word.length - 1];
     tokens.splice(i, 1, { word: rest, tag: 'x', start: t.start, end: t.end - 1 }, { word: closer, tag: dictionaryTag(closer) || 'x', start: t.end - 1, end: t.end });

@@ -25,4 +25,5 @@ test('a function character the HMM glued onto the end of a name is not part of i
   assert.ok(spans('市长罗朗·雷斯及法国各界人士出席').includes('罗朗·雷斯/PER'), '及 after a dotted name');
   assert.ok(spans('郑咏是国家一级演员').includes('郑咏/PER'), '是 after a Chinese name');
   assert.ok(spans('同学杨阡曾在那里读书').includes('杨阡/PER'), '曾 after a Chinese name');
+  assert.ok(spans('王运熙和李宝均先生合著').includes('李宝均/PER'), '均 ends Chinese given names too');
 });
