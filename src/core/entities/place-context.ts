@@ -1,0 +1,36 @@
+/**
+ * A transliterated name is a person unless its context says place: news writes what kind of
+ * place comes next (南部城市 哈斯科沃, 旅游胜地 帕塔亚), lists places before what they are
+ * (弗拉诺瓦茨 等4个村庄, 雷西斯滕西亚 等大、中城市) and glues a river or lake onto its name
+ * (库卡尔特河). Such a span found as a person becomes the place.
+ */
+import { isTranslitWord } from './foreign-names.ts';
+import type { NameSpan } from './recognize-names.ts';
+
+// The kind of place written right before its name.
+const KIND_BEFORE = /(?:城市|首都|首府|省会|胜地|小镇|小城|港口|港市|重镇|村庄|山村)$/;
+// A list of places closed by what they are (等4个村庄, 等大、中城市, 等地).
+const KIND_AFTER = /^等(?:[\d一二三四五六七八九十几数多]+个|大、中|大中|主要|各)?(?:城市|村庄|村镇|国家|地区|省份|州|县|地)/;
+// A river, lake or mountain range glued to the name (库卡尔特河): the place includes it.
+const FEATURE = /^(?:河|湖|运河|山脉|海峡|半岛|群岛)/;
+
+/** Retypes, in place, the transliterated people in `out` whose context in `simp` makes them places. */
+export function placesByContext(text: string, simp: string, out: NameSpan[]): void {
+  for (let i = 0; i < out.length; i++) {
+    const span = out[i];
+    if (span.type !== 'PER' || span.text.includes('·') || !isTranslitWord(simp.slice(span.start, span.end))) continue;
+    const after = simp.slice(span.end, span.end + 8);
+    const feature = FEATURE.exec(after);
+    // (jieba may have tagged the feature a place of its own: 库/n 卡尔特/nrt 河/ns.)
+    const next = out[i + 1];
+    const alone = next && next.start === span.end && next.end === span.end + (feature?.[0].length ?? 0) && next.type === 'LOC';
+    if (feature && (!next || next.start >= span.end + feature[0].length || alone)) {
+      if (alone) out.splice(i + 1, 1);
+      span.end += feature[0].length;
+      span.text = text.slice(span.start, span.end);
+      span.type = 'LOC';
+    } else if (KIND_BEFORE.test(simp.slice(Math.max(0, span.start - 4), span.start)) || KIND_AFTER.test(after)) {
+      span.type = 'LOC';
+    }
+  }
+}

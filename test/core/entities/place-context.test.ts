@@ -1,0 +1,17 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { recognizeNames } from '../../../src/core/entities/recognize-names.ts';
+
+const spans = (text: string) => recognizeNames(text).map((s) => `${s.text}/${s.type}`);
+
+test('a transliterated name is a place when its context says what kind of place it is', () => {
+  assert.ok(spans('厄立特里亚首都阿斯马拉昨天举行了庆祝活动').includes('阿斯马拉/LOC'), 'after 首都');
+  assert.ok(spans('比利时东部城市韦尔维耶发生了洪水').includes('韦尔维耶/LOC'), 'after 城市');
+  assert.ok(spans('在弗拉诺瓦茨等4个村庄发生冲突').includes('弗拉诺瓦茨/LOC'), 'a list of villages');
+  assert.ok(spans('泥石流冲毁了库卡尔特河堤坝').includes('库卡尔特河/LOC'), 'a river glued to the name');
+});
+
+test('a transliterated person stays a person', () => {
+  assert.ok(spans('美国总统克林顿昨天说').includes('克林顿/PER'));
+  assert.ok(spans('城市规划专家斯蒂芬森认为').some((s) => s.endsWith('/PER')));
+});
