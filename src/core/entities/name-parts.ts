@@ -197,6 +197,8 @@ const PERSON_ROLE = /(?:发言人|官员|领导|员工|人士|成员|职员|代�
 const PLACE_END = /[庄省市县区州镇乡村岛湾港江河湖山峰街路城堡沟屯营寨坡]$/;
 // Of those, the ones that end given names as often (德江, 云山, 一峰).
 const GIVEN_PLACE_END = /[江山峰]$/;
+// …and in an unknown word the HMM found (邹常城/x, 张之路/x: places it cannot place are rarer than names).
+const UNKNOWN_GIVEN_PLACE_END = /[路城]$/;
 // Place endings strong enough to override a person tag (not 江/山/河, which end given names too).
 export const PLACE_TAIL = /[庄省市县镇乡村岛湾港街城堡寨寺]$/;
 // Words a person's name is often followed by in news (彭真校长, 贺龙同志, 克林顿说).
@@ -239,7 +241,8 @@ export function isChineseName(t: Token, next: Token | undefined, prev?: Token): 
   // Such a name with a common surname outweighs a last character that also ends places (江, 山, 峰
   // end given names too: 张德江, 孙中山; 檀香山 and 阳明山 start with rare surnames).
   // So does a title or verb of speech beside it (外长李明江说).
-  const givenPlaceEnd = t.word.length === 3 && isTopSurname(t.word[0]) && GIVEN_PLACE_END.test(t.word) && (dictionaryName || inContext(t, next, prev));
+  const unknownName = t.tag === 'x' && !GLUE_HEAD.has(t.word[0]);
+  const givenPlaceEnd = t.word.length === 3 && isTopSurname(t.word[0]) && (GIVEN_PLACE_END.test(t.word) || (unknownName && UNKNOWN_GIVEN_PLACE_END.test(t.word))) && (dictionaryName || unknownName || inContext(t, next, prev));
   if (isNonNameWord(t.word) || !isChineseSurnameStart(t.word) || (PLACE_END.test(t.word) && !givenPlaceEnd)) return false;
   if (t.word.length >= 3) {
     // A surname and a given name of two characters neither of which makes a word with the next, which

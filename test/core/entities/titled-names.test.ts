@@ -27,3 +27,9 @@ test('a function character the HMM glued onto the end of a name is not part of i
   assert.ok(spans('同学杨阡曾在那里读书').includes('杨阡/PER'), '曾 after a Chinese name');
   assert.ok(spans('王运熙和李宝均先生合著').includes('李宝均/PER'), '均 ends Chinese given names too');
 });
+
+test('an unknown three-character word with a frequent surname is a name even when it ends like a place, unless a preposition starts it', () => {
+  assert.ok(spans('其中魏传峰的报告引起关注').includes('魏传峰/PER'));
+  assert.ok(spans('其中张之路的《魔表》已改编').includes('张之路/PER'));
+  assert.ok(!spans('这也区别于杉山正明的说法').includes('于杉山/PER'));
+});
