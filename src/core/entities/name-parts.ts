@@ -13,7 +13,7 @@ import type { NameSpan } from './recognize-names.ts';
 // Federations by their short names (残联, 妇联, 足协, 武联).
 const FEDERATION = '(?:残|妇|文|侨|科|作|足|武|田|泳|篮|排|乒|羽|棋|工商|青)(?:联|协)';
 const FEDERATION_WORD = new RegExp(`${FEDERATION}$`);
-const ORG_END = new RegExp(`(?:队|部|委|会|院|社|局|厅|署|党|团|办|处|所|校|厂|行|军|报|台|店|中心|公司|集团|银行|组织|协会|学会|联盟|大学|学院|中学|小学|法院|检察院|委员会|研究所|研究院|基金会|基金|俱乐部|工会|议会|内阁|联合会|共同体|交易所|通讯社|办公室|领导小组|工作组|论坛|杜马|交警|学系|管理系|中文系|${FEDERATION})$`);
+const ORG_END = new RegExp(`(?:队|部|委|会|院|社|局|厅|署|党|团|办|处|所|校|厂|[银亚世央分总支洋商]行|军|报|台|店|中心|公司|集团|银行|组织|协会|学会|联盟|大学|学院|中学|小学|法院|检察院|委员会|研究所|研究院|基金会|基金|俱乐部|工会|议会|内阁|联合会|共同体|交易所|通讯社|办公室|领导小组|工作组|论坛|杜马|交警|学系|管理系|中文系|${FEDERATION})$`);
 const ORG_INNER_TAGS = new Set(['n', 'nz', 'nt', 'ns', 'vn', 'j', 'nr', 'b', 'l', 'm', 's']);
 // Ends of a one-word organisation (县委, 保守党, 人权会, 五牛队, 内阁).
 const ORG_WORD_END = /(?:委|党|队|内阁|议会|国会)$/;
@@ -102,8 +102,24 @@ const ACTIVITY = /(?:飞行|航行|旅行|进行|运行|执行|举行|流行|社
 
 /** Whether a word jieba's dictionary tags nt is a field of study or an activity, not a body. */
 function notABody(word: string): boolean {
-  return DISCIPLINE.test(word) || ACTIVITY.test(word);
+  return DISCIPLINE.test(word) || ACTIVITY.test(word) || MEMBERS.test(word) || describedByPlace(word);
 }
+
+// The member states of a body are no body (安理会常任理事国/nt, 欧盟成员国).
+const MEMBERS = /(?:理事国|成员国|缔约国|会员国)$/;
+// A place and a kind of business is a description (美国公司/nt, 中国航天/nt), not a body's name.
+const KIND_OF_BUSINESS = /^(?:公司|企业|厂商|航天|同行)$/;
+
+/** Whether a word jieba's dictionary tags nt is a country or city and a kind of business. */
+export function describedByPlace(word: string): boolean {
+  for (let n = Math.min(5, word.length - 2); n >= 1; n--) if (KIND_OF_BUSINESS.test(word.slice(n)) && isWorldPlace(word.slice(0, n))) return true;
+  return false;
+}
+
+// Continents and world regions: no team, company or army is theirs alone (非洲 球队, 南美 球队),
+// though councils and societies are (欧洲议会, 欧洲隐私协会).
+const REGION_CANNOT_OWN = /^(?:球队|部队|军队|舰队|公司)$/;
+const REGIONS = new Set(['欧洲', '亚洲', '非洲', '美洲', '北美', '南美', '拉美', '大洋洲', '中东', '东欧', '西欧', '北欧', '南欧', '东南亚', '中亚', '西亚', '南亚', '东亚']);
 
 /** An organisation starting at token i (a place, organisation or abbreviation head, or common nouns ending in an organisation word), or undefined. */
 export function organisation(tokens: Token[], i: number): OrgEnd | undefined {
@@ -183,9 +199,9 @@ export function organisation(tokens: Token[], i: number): OrgEnd | undefined {
     }
     if (REGION_PART.test(t.word)) break;
     if (ownName) continue; // an unknown word (将会/x, 再办/x) never ends the name
-    if (t.tag === 'nt' && (named || opener) && !t.word.endsWith('政府') && !verbInside) best = { next: j + 1, end: t.end };
+    if (t.tag === 'nt' && (named || opener) && !t.word.endsWith('政府') && !verbInside && !isGenericOrgWord(t.word) && !notABody(t.word)) best = { next: j + 1, end: t.end };
     else if (verbInside && t.tag !== 'n') continue; // after a verb only a plain institution noun ends it (not 冒充 美联社/nt)
-    else if (ORG_END.test(t.word) && !t.word.endsWith('政府') && !EVENT_END.test(t.word) && (!isGenericOrgWord(t.word) || (named && !counted && institutionAfter(first, t.word, proper))) && ((named && !verbInside) || STRONG_ORG_END.test(t.word) || (opener && t.word.length >= 3))) best = { next: j + 1, end: t.end };
+    else if (ORG_END.test(t.word) && !t.word.endsWith('政府') && !EVENT_END.test(t.word) && (!isGenericOrgWord(t.word) || (named && !counted && !(REGIONS.has(first.word) && REGION_CANNOT_OWN.test(t.word)) && institutionAfter(first, t.word, proper))) && ((named && !verbInside) || STRONG_ORG_END.test(t.word) || (opener && t.word.length >= 3))) best = { next: j + 1, end: t.end };
   }
   return best;
 }
@@ -293,6 +309,8 @@ export function isForeignName(t: Token, prev: Token | undefined, next: Token | u
 
 /** The length of a country or city a longer word starts with (法国总理 → 2), or of a country abbreviation before a title or people word (俄总统 → 1); 0 if none. */
 export function placeHead(word: string): number {
+  // (A place and a kind of business is the place: 美国公司/nt.)
+  if (describedByPlace(word)) for (let n = Math.min(5, word.length - 2); n >= 1; n--) if (isWorldPlace(word.slice(0, n))) return n;
   if (word.length < 3 || !allHan(word) || ORG_END.test(word) || ORG_WORD_END.test(word)) return 0;
   for (let n = Math.min(5, word.length - 1); n >= 2; n--) if (isWorldPlace(word.slice(0, n)) && !LOC_SUFFIX.has(word[n])) return n;
   return isPlaceAbbreviation(word[0]) && PEOPLE_TAIL.has(word.slice(1)) ? 1 : 0;

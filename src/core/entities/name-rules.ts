@@ -11,7 +11,7 @@ import { isKnownOrganisation, isWorldPlace } from './world-places.ts';
 import { allHan, dictionaryTag, isCommonWord, isDictionaryWord, segmenter, type Token } from './segment-names.ts';
 import { isAmbiguousSurname, isChineseSurnameStart, isCommonSurname, isNonNameWord } from './name-lexicon.ts';
 import {
-  COMPOUND_TAGS, CUT_NAME_STOP, GIVEN_TAGS, GLUE_HEAD, innerHead, isChineseName, isForeignName, NAME_CLOSE, NOT_GIVEN_END,
+  COMPOUND_TAGS, CUT_NAME_STOP, describedByPlace, GIVEN_TAGS, GLUE_HEAD, innerHead, isChineseName, isForeignName, NAME_CLOSE, NOT_GIVEN_END,
   ORG_ABBREVIATION_END, organisation, PERSON_AFTER, PERSON_BEFORE, placeHead, placeInner, THIRD_TAGS,
 } from './name-parts.ts';
 import type { NameSpan } from './recognize-names.ts';
@@ -49,7 +49,8 @@ const japanese: Rule = (s, i) => {
 /** A country glued to what follows (法国总理/n, 中国京剧/nz, 俄总统/n): the country is a place. */
 const countryHead: Rule = (s, i) => {
   const t = s.tokens[i];
-  const head = COMPOUND_TAGS.has(t.tag) && !isNonNameWord(t.word) ? placeHead(t.word) : 0;
+  // (…and a place and a kind of business the dictionary tags an organisation: 美国公司/nt.)
+  const head = (COMPOUND_TAGS.has(t.tag) || (t.tag === 'nt' && describedByPlace(t.word))) && !isNonNameWord(t.word) ? placeHead(t.word) : 0;
   if (!head) return -1;
   push(s, t.start, t.start + head, 'LOC');
   return i;

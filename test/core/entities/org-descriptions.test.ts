@@ -1,0 +1,25 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { recognizeNames } from '../../../src/core/entities/recognize-names.ts';
+
+const spans = (text: string) => recognizeNames(text).map((s) => `${s.text}/${s.type}`);
+
+test('a place and a kind of business, a continent and a team, or member states name no organisation', () => {
+  assert.deepEqual(spans('这些美国公司的在京机构'), ['美国/LOC', '京/LOC']);
+  assert.ok(!spans('他们惊呼中国航天怎么了').some((s) => s.endsWith('/ORG')));
+  assert.ok(!spans('这支被淘汰的非洲球队').some((s) => s.endsWith('/ORG')));
+  assert.ok(spans('特别是联合国安理会常任理事国在调整中').includes('联合国/ORG'));
+  assert.ok(!spans('特别是联合国安理会常任理事国在调整中').some((s) => s.includes('理事国')));
+});
+
+test('an organisation ends before what follows it: both chambers, publishing, a field of study', () => {
+  assert.ok(spans('参议院和国民议会两院议长会见了他').includes('国民议会/ORG'));
+  assert.ok(spans('该书由华夏杂志社出版发行').includes('华夏杂志社/ORG'));
+  assert.ok(spans('他是哥伦比亚大学英国文学教授').includes('哥伦比亚大学/ORG'));
+});
+
+test('councils and societies of a continent, a bank and a trading house stay organisations', () => {
+  assert.ok(spans('欧洲隐私协会发表声明').includes('欧洲隐私协会/ORG'));
+  assert.ok(spans('巴西队战胜了西班牙队').includes('巴西队/ORG'));
+  assert.ok(spans('英美洋行当年在上海开业').includes('英美洋行/ORG'));
+});
