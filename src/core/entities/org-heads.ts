@@ -5,6 +5,7 @@
  * word after it (哥伦比亚 队以/x).
  */
 import type { TokenIndex } from './rule-scan.ts';
+import type { Token } from './segment-names.ts';
 import type { NameSpan } from './recognize-names.ts';
 
 const LEVEL = /^[省市县乡镇区]$/;
@@ -13,6 +14,38 @@ const GLUED_AFTER_TEAM = new Set('以在和与对把被将于及的也都已又�
 const GOVERNMENT = /^[省市县区乡镇]政府$/;
 // Committees named by where they sit, with nothing of their own (党委, 县委, 党组).
 const COMMITTEE = /^(?:党委|党组|党支部|县委|市委|镇委|乡党委|人大|政协)$/;
+
+// A department or office inside a body, as its last word (禁毒署, 科技司, 研究室, 法工委).
+const SUB_UNIT = /^[\u4e00-\u9fff]{1,4}(?:署|司|局|处|室|办|委)$/;
+// …of which these are words of their own, not departments (上司, 官司, 当局, 结局, 格局).
+const NOT_SUB_UNIT = /^(?:上司|官司|公司|寿司|当局|结局|格局|布局|大局|全局|出局|骗局|时局|政局|开局|卧室|教室|密室|到处|好处|坏处|用处|难处|四处|处处|住处|此处|之处|何处|出处)$/;
+
+/**
+ * A body's department written right after it (联合国 禁毒署/v, 科学技术部 农村 科技司, 致公党 中央):
+ * one organisation, whatever jieba tagged the department. At most one plain word between.
+ */
+function widenOverSubUnit(text: string, byStart: Map<number, Token>, out: NameSpan[], k: number): void {
+  const s = out[k];
+  const next = byStart.get(s.end);
+  if (!next) return;
+  // A party's central committee (致公党 中央, 民革 中央).
+  const central = next.word === '中央' && s.text.endsWith('党') ? next : undefined;
+  const unit = central ?? (isSubUnit(next) ? next : undefined);
+  const between = !unit && next.tag === 'n' && next.word.length === 2 ? byStart.get(next.end) : undefined;
+  const last = unit ?? (between && isSubUnit(between) ? between : undefined);
+  // (Not over a name found there already.)
+  if (last && !(k + 1 < out.length && out[k + 1].start < last.end)) widen(text, s, last.end);
+}
+
+function isSubUnit(t: Token): boolean {
+  return t.word.length >= 3 && SUB_UNIT.test(t.word) && !NOT_SUB_UNIT.test(t.word);
+}
+
+function widen(text: string, s: NameSpan, end: number): void {
+  if (!s.inner) s.inner = [{ start: s.start, end: s.end, text: s.text, type: s.type }];
+  s.end = end;
+  s.text = text.slice(s.start, end);
+}
 
 /** Widens the organisations in `out` (the rules' spans, in order) over the level, government or town before them, and makes glued teams. */
 export function widenOrganisations(text: string, { byStart, byEnd }: TokenIndex, out: NameSpan[]): void {
@@ -32,6 +65,7 @@ export function widenOrganisations(text: string, { byStart, byEnd }: TokenIndex,
       }
       continue;
     }
+    if (s.type === 'ORG') widenOverSubUnit(text, byStart, out, k);
     const prev = s.type === 'ORG' ? byEnd.get(s.start) : undefined;
     if (prev && !(k > 0 && out[k - 1].end > prev.start) && (LEVEL.test(prev.word) || GOVERNMENT.test(prev.word))) {
       s.start = prev.start;

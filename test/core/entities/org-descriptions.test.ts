@@ -23,3 +23,10 @@ test('councils and societies of a continent, a bank and a trading house stay org
   assert.ok(spans('巴西队战胜了西班牙队').includes('巴西队/ORG'));
   assert.ok(spans('英美洋行当年在上海开业').includes('英美洋行/ORG'));
 });
+
+test('a department written right after its body is part of its name; words ending like one are not', () => {
+  assert.ok(spans('中国外交部领事司提醒游客注意安全').includes('中国外交部领事司/ORG'));
+  assert.ok(spans('联合国禁毒署署长在会上说').includes('联合国禁毒署/ORG'));
+  assert.ok(spans('致公党中央主席主持会议').includes('致公党中央/ORG'));
+  assert.ok(spans('他是外交部的上司').includes('外交部/ORG'));
+});
