@@ -21,6 +21,7 @@ import { addListedPeople } from './name-lists.ts';
 import { joinNamePieces } from './name-pieces.ts';
 import { titledName } from './titled-names.ts';
 import { placesByContext } from './place-context.ts';
+import { addPeriodicals } from './periodicals.ts';
 import { widenOrganisations } from './org-heads.ts';
 import { abbreviations, bilateral, celestial, DIVISION, facility, listedDivision, gluedPlace, personTaggedPlace, place, placeTagged, side, suffixedPlace, usedAsPredicate, visit } from './place-rules.ts';
 
@@ -383,6 +384,7 @@ export function ruleNames(text: string, simp: string, tokens: Token[]): NameSpan
     widenOrganisations(text, index, s.out);
     placesByContext(text, simp, s.out);
   }
+  addPeriodicals(text, simp, s.out);
   addListedPeople(text, simp, tokens, s.out);
   for (const span of s.out) if (span.type === 'LOC' && !span.inner) span.inner = placeInner(span, simp, text);
   return s.out;
