@@ -121,6 +121,17 @@ export function describedByPlace(word: string): boolean {
 const REGION_CANNOT_OWN = /^(?:球队|部队|军队|舰队|公司)$/;
 const REGIONS = new Set(['欧洲', '亚洲', '非洲', '美洲', '北美', '南美', '拉美', '大洋洲', '中东', '东欧', '西欧', '北欧', '南欧', '东南亚', '中亚', '西亚', '南亚', '东亚']);
 
+// A press named by its field or its own name (语文 出版社, 译林 出版社, 企鹅 出版社); not by a word
+// that only places or kinds it (地方 出版社). (集团 is as often a clique: 官僚集团, 权势集团.)
+const FIELD_BODY = /^出版社$/;
+const NOT_FIELD = /^(?:地方|当地|国内|国外|海外|境外|外国|全国|各地|有关|相关|其他|其它|大型|小型|中型|知名|著名|专业|商业|企业|民营|国营|国有|私营|跨国|金融|地产|房地产|财团|媒体|传媒)$/;
+
+/** Whether tokens i..j are one plain two-character noun and a press (语文 出版社). */
+function fieldPress(tokens: Token[], i: number, j: number): boolean {
+  const first = tokens[i];
+  return j === i + 1 && first.tag === 'n' && first.word.length === 2 && FIELD_BODY.test(tokens[j].word) && !NOT_FIELD.test(first.word) && !(i > 0 && /^[mqr]/.test(tokens[i - 1].tag));
+}
+
 /** An organisation starting at token i (a place, organisation or abbreviation head, or common nouns ending in an organisation word), or undefined. */
 export function organisation(tokens: Token[], i: number): OrgEnd | undefined {
   const first = tokens[i];
@@ -201,7 +212,7 @@ export function organisation(tokens: Token[], i: number): OrgEnd | undefined {
     if (ownName) continue; // an unknown word (将会/x, 再办/x) never ends the name
     if (t.tag === 'nt' && (named || opener) && !t.word.endsWith('政府') && !verbInside && !isGenericOrgWord(t.word) && !notABody(t.word)) best = { next: j + 1, end: t.end };
     else if (verbInside && t.tag !== 'n') continue; // after a verb only a plain institution noun ends it (not 冒充 美联社/nt)
-    else if (ORG_END.test(t.word) && !t.word.endsWith('政府') && !EVENT_END.test(t.word) && (!isGenericOrgWord(t.word) || (named && !counted && !(REGIONS.has(first.word) && REGION_CANNOT_OWN.test(t.word)) && institutionAfter(first, t.word, proper))) && ((named && !verbInside) || STRONG_ORG_END.test(t.word) || (opener && t.word.length >= 3))) best = { next: j + 1, end: t.end };
+    else if (ORG_END.test(t.word) && !t.word.endsWith('政府') && !EVENT_END.test(t.word) && (!isGenericOrgWord(t.word) || (named && !counted && !(REGIONS.has(first.word) && REGION_CANNOT_OWN.test(t.word)) && institutionAfter(first, t.word, proper)) || fieldPress(tokens, i, j)) && ((named && !verbInside) || STRONG_ORG_END.test(t.word) || (opener && t.word.length >= 3))) best = { next: j + 1, end: t.end };
   }
   return best;
 }

@@ -30,3 +30,9 @@ test('a department written right after its body is part of its name; words endin
   assert.ok(spans('致公党中央主席主持会议').includes('致公党中央/ORG'));
   assert.ok(spans('他是外交部的上司').includes('外交部/ORG'));
 });
+
+test('a press named by its field or its own name is an organisation; a local press is not', () => {
+  assert.ok(spans('这本书由译林出版社出版').includes('译林出版社/ORG'));
+  assert.ok(spans('语文出版社安排他去休养').includes('语文出版社/ORG'));
+  assert.ok(!spans('一些地方出版社也参与了').some((s) => s.endsWith('/ORG')));
+});
