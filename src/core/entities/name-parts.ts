@@ -102,11 +102,13 @@ const ACTIVITY = /(?:飞行|航行|旅行|进行|运行|执行|举行|流行|社
 
 /** Whether a word jieba's dictionary tags nt is a field of study or an activity, not a body. */
 function notABody(word: string): boolean {
-  return DISCIPLINE.test(word) || ACTIVITY.test(word) || MEMBERS.test(word) || describedByPlace(word);
+  return DISCIPLINE.test(word) || ACTIVITY.test(word) || NOT_A_BODY_END.test(word) || describedByPlace(word);
 }
 
-// The member states of a body are no body (安理会常任理事国/nt, 欧盟成员国).
-const MEMBERS = /(?:理事国|成员国|缔约国|会员国)$/;
+// The member states of a body are no body (安理会常任理事国/nt, 欧盟成员国); nor are the other
+// kinds of thing jieba's dictionary tags nt: households, places, powers, people, affairs,
+// medicine, trades (普通家庭, 公共场所, 超级大国, 全班同学, 军国大事, 中医药, 国际石油).
+const NOT_A_BODY_END = /(?:理事国|成员国|缔约国|会员国|家庭|场所|大国|同学|教师|医师|大事|国事|作用|医药|中药|草药|石油|科学|信息|交通|财政)$/;
 // A place and a kind of business is a description (美国公司/nt, 中国航天/nt), not a body's name.
 const KIND_OF_BUSINESS = /^(?:公司|企业|厂商|航天|同行)$/;
 

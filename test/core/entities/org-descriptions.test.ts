@@ -36,3 +36,9 @@ test('a press named by its field or its own name is an organisation; a local pre
   assert.ok(spans('语文出版社安排他去休养').includes('语文出版社/ORG'));
   assert.ok(!spans('一些地方出版社也参与了').some((s) => s.endsWith('/ORG')));
 });
+
+test('households, public places and powers the dictionary tags as organisations are none', () => {
+  assert.ok(!spans('禁止在公共场所吸烟').some((s) => s.endsWith('/ORG')));
+  assert.ok(!spans('这对普通家庭来说不是小事').some((s) => s.endsWith('/ORG')));
+  assert.ok(!spans('昔日的超级大国地位').some((s) => s.endsWith('/ORG')));
+});
