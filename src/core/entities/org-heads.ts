@@ -6,6 +6,7 @@
  */
 import type { TokenIndex } from './rule-scan.ts';
 import type { Token } from './segment-names.ts';
+import { isKnownOrganisation } from './world-places.ts';
 import type { NameSpan } from './recognize-names.ts';
 
 const LEVEL = /^[省市县乡镇区]$/;
@@ -66,6 +67,15 @@ export function widenOrganisations(text: string, { byStart, byEnd }: TokenIndex,
       continue;
     }
     if (s.type === 'ORG') widenOverSubUnit(text, byStart, out, k);
+    // A name the rules took for a person, right before an organisation, names it (萨帕塔 全国民族解放军,
+    // 杜马 议会党团, 桥本 内阁): one organisation. (A dotted full name stays the person: 托马斯·杰斐逊 基金会 is found whole.)
+    const before = s.type === 'ORG' && k > 0 ? out[k - 1] : undefined;
+    // Not when the organisation is named on its own: a listed one, or one a place or body opens (特朗普 白宫, 伍子胥 中国海军).
+    if (before && before.type === 'PER' && before.end === s.start && !before.text.includes('·') && !s.inner && !isKnownOrganisation(s.text)) {
+      out.splice(k - 1, 2, { start: before.start, end: s.end, text: text.slice(before.start, s.end), type: 'ORG' });
+      k--;
+      continue;
+    }
     const prev = s.type === 'ORG' ? byEnd.get(s.start) : undefined;
     if (prev && !(k > 0 && out[k - 1].end > prev.start) && (LEVEL.test(prev.word) || GOVERNMENT.test(prev.word))) {
       s.start = prev.start;

@@ -42,3 +42,9 @@ test('households, public places and powers the dictionary tags as organisations 
   assert.ok(!spans('这对普通家庭来说不是小事').some((s) => s.endsWith('/ORG')));
   assert.ok(!spans('昔日的超级大国地位').some((s) => s.endsWith('/ORG')));
 });
+
+test('a name right before an organisation names it, unless the organisation is named on its own', () => {
+  assert.ok(spans('他参加了萨帕塔全国民族解放军的训练').includes('萨帕塔全国民族解放军/ORG'));
+  assert.ok(spans('麦肯锡全球研究所发布报告').includes('麦肯锡全球研究所/ORG'));
+  assert.ok(spans('特朗普白宫发布声明').includes('白宫/ORG'));
+});
