@@ -2,7 +2,8 @@
  * A transliterated name is a person unless its context says place: news writes what kind of
  * place comes next (南部城市 哈斯科沃, 旅游胜地 帕塔亚), lists places before what they are
  * (弗拉诺瓦茨 等4个村庄, 雷西斯滕西亚 等大、中城市) and glues a river or lake onto its name
- * (库卡尔特河). Such a span found as a person becomes the place.
+ * (库卡尔特河), or names a railway, an area or a dispute by it (安康 铁路, 克什米尔 争端). Such a span
+ * found as a person becomes the place.
  */
 import { isTranslitWord } from './foreign-names.ts';
 import type { NameSpan } from './recognize-names.ts';
@@ -11,6 +12,8 @@ import type { NameSpan } from './recognize-names.ts';
 const KIND_BEFORE = /(?:城市|首都|首府|省会|胜地|小镇|小城|港口|港市|重镇|村庄|山村)$/;
 // A list of places closed by what they are (等4个村庄, 等大、中城市, 等地).
 const KIND_AFTER = /^等(?:[\d一二三四五六七八九十几数多]+个|大、中|大中|主要|各)?(?:城市|村庄|村镇|国家|地区|省份|州|县|地)/;
+// What only a place has: a railway or road, an airport, an area or its surroundings, a border dispute.
+const ROUTE_OR_AREA = /^(?:铁路|公路|高速公路|机场|地区|一带|境内|附近|以东|以西|以南|以北|争端|边境)/;
 // A river, lake or mountain range glued to the name (库卡尔特河): the place includes it.
 const FEATURE = /^(?:河|湖|运河|山脉|海峡|半岛|群岛)/;
 
@@ -18,8 +21,13 @@ const FEATURE = /^(?:河|湖|运河|山脉|海峡|半岛|群岛)/;
 export function placesByContext(text: string, simp: string, out: NameSpan[]): void {
   for (let i = 0; i < out.length; i++) {
     const span = out[i];
-    if (span.type !== 'PER' || span.text.includes('·') || !isTranslitWord(simp.slice(span.start, span.end))) continue;
+    if (span.type !== 'PER' || span.text.includes('·')) continue;
     const after = simp.slice(span.end, span.end + 8);
+    // A railway, road or area named by a word is named by a place, Chinese or not (西安至 安康 铁路, 克什米尔 争端).
+    if (!isTranslitWord(simp.slice(span.start, span.end))) {
+      if (ROUTE_OR_AREA.test(after)) span.type = 'LOC';
+      continue;
+    }
     const feature = FEATURE.exec(after);
     // (jieba may have tagged the feature a place of its own: 库/n 卡尔特/nrt 河/ns.)
     const next = out[i + 1];
@@ -29,7 +37,7 @@ export function placesByContext(text: string, simp: string, out: NameSpan[]): vo
       span.end += feature[0].length;
       span.text = text.slice(span.start, span.end);
       span.type = 'LOC';
-    } else if (KIND_BEFORE.test(simp.slice(Math.max(0, span.start - 4), span.start)) || KIND_AFTER.test(after)) {
+    } else if (KIND_BEFORE.test(simp.slice(Math.max(0, span.start - 4), span.start)) || KIND_AFTER.test(after) || ROUTE_OR_AREA.test(after)) {
       span.type = 'LOC';
     }
   }

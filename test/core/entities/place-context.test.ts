@@ -15,3 +15,9 @@ test('a transliterated person stays a person', () => {
   assert.ok(spans('美国总统克林顿昨天说').includes('克林顿/PER'));
   assert.ok(spans('城市规划专家斯蒂芬森认为').some((s) => s.endsWith('/PER')));
 });
+
+test('a railway, an area or a border dispute is named by a place, whatever the name looks like', () => {
+  assert.ok(spans('修建西安至安康铁路的决策').includes('安康/LOC'));
+  assert.ok(spans('公正解决克什米尔争端').includes('克什米尔/LOC'));
+  assert.ok(spans('英国雷丁地区的居民').includes('雷丁/LOC'));
+});
