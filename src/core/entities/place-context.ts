@@ -3,7 +3,8 @@
  * place comes next (南部城市 哈斯科沃, 旅游胜地 帕塔亚), lists places before what they are
  * (弗拉诺瓦茨 等4个村庄, 雷西斯滕西亚 等大、中城市) and glues a river or lake onto its name
  * (库卡尔特河), or names a railway, an area or a dispute by it (安康 铁路, 克什米尔 争端). Such a span
- * found as a person becomes the place.
+ * found as a person becomes the place. Gases, systems, indices and makes named like people
+ * (沙林 毒气, 一辆 桑塔纳) are no name at all.
  */
 import { isTranslitWord } from './foreign-names.ts';
 import type { NameSpan } from './recognize-names.ts';
@@ -12,6 +13,11 @@ import type { NameSpan } from './recognize-names.ts';
 const KIND_BEFORE = /(?:城市|首都|首府|省会|胜地|小镇|小城|港口|港市|重镇|村庄|山村)$/;
 // A list of places closed by what they are (等4个村庄, 等大、中城市, 等地).
 const KIND_AFTER = /^等(?:[\d一二三四五六七八九十几数多]+个|大、中|大中|主要|各)?(?:城市|村庄|村镇|国家|地区|省份|州|县|地)/;
+// Things named after people or words that look like names: gases, systems, indices, craft, makes (a
+// phenomenon or effect, 特朗普现象, is still about its person).
+const THING_AFTER = /^(?:毒气|体系|指数|号(?:飞船|卫星|探测器|航天飞机|航母|潜艇)|牌|磁谱仪|定律|方程)/;
+// A count of vehicles or machines before a make (一部 桑塔纳, 一辆 夏利).
+const THING_BEFORE = /^(?:一部|一辆|一台|一架|一款|两辆|几辆)$/;
 // What only a place has: a railway or road, an airport, an area or its surroundings, a border dispute.
 const ROUTE_OR_AREA = /^(?:铁路|公路|高速公路|机场|地区|一带|境内|附近|以东|以西|以南|以北|争端|边境)/;
 // A river, lake or mountain range glued to the name (库卡尔特河): the place includes it.
@@ -23,6 +29,12 @@ export function placesByContext(text: string, simp: string, out: NameSpan[]): vo
     const span = out[i];
     if (span.type !== 'PER' || span.text.includes('·')) continue;
     const after = simp.slice(span.end, span.end + 8);
+    // A gas, system, index, craft or make is named after someone, not someone (布雷顿森林 体系,
+    // 沙林 毒气, 道—琼斯 指数, 卡西尼 号, 一部 桑塔纳): no name at all.
+    if (THING_AFTER.test(after) || THING_BEFORE.test(simp.slice(Math.max(0, span.start - 2), span.start))) {
+      out.splice(i--, 1);
+      continue;
+    }
     // A railway, road or area named by a word is named by a place, Chinese or not (西安至 安康 铁路, 克什米尔 争端).
     if (!isTranslitWord(simp.slice(span.start, span.end))) {
       if (ROUTE_OR_AREA.test(after)) span.type = 'LOC';

@@ -21,3 +21,10 @@ test('a railway, an area or a border dispute is named by a place, whatever the n
   assert.ok(spans('公正解决克什米尔争端').includes('克什米尔/LOC'));
   assert.ok(spans('英国雷丁地区的居民').includes('雷丁/LOC'));
 });
+
+test('a gas, a monetary system, an index or a make is no person; a phenomenon named after one still is', () => {
+  assert.ok(!spans('曾使用沙林毒气').some((s) => s.endsWith('/PER')));
+  assert.ok(!spans('类似布雷顿森林体系的国际金融体系').some((s) => s.endsWith('/PER')));
+  assert.ok(!spans('撞坏了一辆桑塔纳').some((s) => s.endsWith('/PER')));
+  assert.ok(spans('这正是特朗普现象的根源').includes('特朗普/PER'));
+});
