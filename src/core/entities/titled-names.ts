@@ -11,11 +11,13 @@ import { allHan, isCommonWord, isDictionaryWord, type Token } from './segment-na
 import { isWorldPlace } from './world-places.ts';
 
 // Titles PERSON_BEFORE leaves out because they also end other words, safe right before a name.
-const MORE_TITLES = /(?:秘书|专员|领袖|行长|议员|首相|外长|大使|发言人)$/;
+const MORE_TITLES = /(?:秘书|专员|领袖|行长|议员|首相|外长|大使|发言人|外援|名将|老将|主帅|门将|前锋|中锋|后卫|球星|棋手|车手|歌手|影星|女星|男星|歌星|作家|画家|诗人|主持人)$/;
 // Words that close a name: a conjunction or list word, a particle, an adverb of time.
 const CLOSING_WORD = /^(?:等|和|与|及|同|在|也|都|则|又|已|曾|是|的|对|向|为|将|从|一行|今天|昨天|日前|近日)$/;
 // A military rank or other title after the name (少将, 上校).
 const RANK = /^(?:[上中少大]?[将校尉]|[副]?\S{0,3}长)$/;
+// A surname and a title (孙先生, 李老师) is marked as the surname alone.
+const SURNAME_TITLE_END = /^.(?:先生|女士|小姐|太太|老师|教授|师傅)$/;
 // Tags of a two-character first piece that may start a name (赵国/nr, 张少/x, 宋朝/t, 许立群/m).
 const FIRST_TAGS = /^(?:nr\w*|x|t|m|nz|ng)$/;
 // Function words, never a piece of a name (那/r 许许多多/m, 祝贺/nr 他/r).
@@ -42,7 +44,9 @@ function chineseRun(tokens: Token[], i: number): { end: number; last: number } |
     if (k > i && x.tag === 'x' && x.word.length === 2 && /[等说]$/.test(x.word) && len + 1 <= 3) return named(tokens, i, k, x.start + 1, len + 1) ? { end: x.start + 1, last: k } : undefined;
     len += x.word.length;
     if (len > 3) return undefined;
-    if (len >= 2 && closes(tokens[k + 1], x.end) && named(tokens, i, k, x.end, len)) return { end: x.end, last: k };
+    // (A three-character name the dictionary holds whole needs nothing to close it: 女星 崔真实/nr 主演/n.)
+    const whole = k === i && len === 3 && /^nr/.test(x.tag);
+    if (len >= 2 && (whole || closes(tokens[k + 1], x.end)) && named(tokens, i, k, x.end, len)) return { end: x.end, last: k };
   }
   return undefined;
 }
@@ -50,11 +54,15 @@ function chineseRun(tokens: Token[], i: number): { end: number; last: number } |
 /** Whether tokens i..k (ending at `end`, `len` characters) read as a name rather than a word. */
 function named(tokens: Token[], i: number, k: number, end: number, len: number): boolean {
   const text = tokens.slice(i, k + 1).map((x) => x.word).join('').slice(0, len);
-  // (A surname and 某 is the surname alone, as surnameTitle marks it.)
-  if (NOT_GIVEN_END.has(text[text.length - 1]) || text.endsWith('某') || isNonNameWord(text)) return false;
+  // (A surname and 某 or a title is the surname alone, as surnameTitle marks it: 孙先生/nr.)
+  if (NOT_GIVEN_END.has(text[text.length - 1]) || text.endsWith('某') || SURNAME_TITLE_END.test(text) || isNonNameWord(text)) return false;
+  // A transliteration that goes on is a foreign name, not a Chinese one (斯特罗/nr 耶夫/x).
+  const after = tokens[k + 1];
+  if (after && after.start === end && isTranslitWord(text) && allHan(after.word) && isTranslitWord(after.word)) return false;
   // One token: only one jieba could not place (许立群/m); a dictionary word is a word.
   // (Not one the HMM glued to a verb of speech, 赵华说/x, or that starts with a word, 周二晚/x.)
-  if (i === k && len === tokens[i].word.length) return (tokens[i].tag === 'm' || tokens[i].tag === 'x') && !/[说称等]$/.test(text) && !isCommonWord(text.slice(0, 2));
+  // A dictionary name the rules alone doubt (崔真实/nr: 真实 is a word) is one after a title.
+  if (i === k && len === tokens[i].word.length) return (tokens[i].tag === 'm' || tokens[i].tag === 'x' || /^nr/.test(tokens[i].tag)) && !/[说称等]$/.test(text) && !isCommonWord(text.slice(0, 2));
   // A time after a time is no name (周二/t 晚/tg), nor is an adverb a given name (蓝柯/nr 亦/d 表示).
   if (tokens.slice(i + 1, k + 1).some((x) => /^(?:t\w*|f|d)$/.test(x.tag) || FUNCTION_TAGS.test(x.tag))) return false;
   return !(isDictionaryWord(text) && isCommonWord(text)) && end > tokens[i].start;
@@ -86,7 +94,9 @@ export const titledName: Rule = (s, i) => {
   const { tokens } = s;
   const prev = i > 0 ? tokens[i - 1] : undefined;
   const t = tokens[i];
-  if (!prev || prev.end !== t.start || prev.tag.startsWith('v') || !(PERSON_BEFORE.test(prev.word) || MORE_TITLES.test(prev.word)) || !allHan(t.word)) return -1;
+  // A player's number is a title too (7号 穆勒/nz, 10号 队员).
+  const number = prev?.word === '号' && prev.tag === 'm' && i > 1 && /^[0-9０-９]+$/.test(tokens[i - 2].word);
+  if (!prev || prev.end !== t.start || prev.tag.startsWith('v') || !(number || PERSON_BEFORE.test(prev.word) || MORE_TITLES.test(prev.word)) || !allHan(t.word)) return -1;
   const chinese = chineseRun(tokens, i);
   if (chinese) {
     push(s, t.start, chinese.end, 'PER');

@@ -33,3 +33,10 @@ test('an unknown three-character word with a frequent surname is a name even whe
   assert.ok(spans('其中张之路的《魔表》已改编').includes('张之路/PER'));
   assert.ok(!spans('这也区别于杉山正明的说法').includes('于杉山/PER'));
 });
+
+test('sports and arts roles are titles too; a title does not split a foreign name nor keep 先生', () => {
+  assert.ok(spans('她首战英国名将曼尔，仅用15分钟').includes('曼尔/PER'));
+  assert.ok(spans('由韩国当红女星崔真实主演的电视剧').includes('崔真实/PER'));
+  assert.ok(spans('上院主席斯特罗耶夫和杜马主席').includes('斯特罗耶夫/PER'));
+  assert.ok(spans('公司经理孙先生说').includes('孙/PER'));
+});
