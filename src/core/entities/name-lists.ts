@@ -13,6 +13,9 @@ import type { NameSpan } from './recognize-names.ts';
 // Tags of words that stand around a name without being part of it (verbs, prepositions, particles, times…).
 const AROUND = /^(?:v\w*|p|c|u\w*|d|r|m|f|t|q|y|e|o|x)$/;
 
+// What a list of people is, after it (张孝华、张友香 父子, 王芳、李丽 两人).
+const KIN = /^(?:父子|母子|父女|母女|夫妇|夫妻|兄弟|姐妹|兄妹|姐弟|师徒|二人|两人|三人|俩)$/;
+
 interface Item {
   start: number;
   end: number;
@@ -22,7 +25,7 @@ interface Item {
 function edge(t: Token | undefined, before: boolean): boolean {
   if (!t) return true;
   if (!allHan(t.word)) return true;
-  return AROUND.test(t.tag) || (before ? PERSON_BEFORE : PERSON_AFTER).test(t.word);
+  return AROUND.test(t.tag) || (before ? PERSON_BEFORE : PERSON_AFTER).test(t.word) || (!before && KIN.test(t.word));
 }
 
 /**
@@ -77,7 +80,13 @@ export function addListedPeople(text: string, simp: string, tokens: Token[], out
     if (!prevPerson && !nextPerson) continue;
     const item = candidates(tokens, a, b, !listedAfter, !listedBefore).find((x) => nameLike(simp.slice(x.start, x.end)));
     if (!item) continue;
-    const over = out.filter((s) => s.start < item.end && item.start < s.end);
+    let over = out.filter((s) => s.start < item.end && item.start < s.end);
+    // A one-character place the tagger read inside the name is part of it (张友/x 香/ns 父子).
+    const lone = over.filter((s) => s.type === 'LOC' && s.end - s.start === 1 && s.start > item.start && s.end <= item.end);
+    if (lone.length && lone.length === over.length) {
+      for (const s of lone) out.splice(out.indexOf(s), 1);
+      over = [];
+    }
     // A person the rules cut short (徐起/x 超/v、) is the whole item.
     if (over.length === 1 && over[0].type === 'PER' && over[0].start === item.start && over[0].end < item.end && item.end - item.start === 3) {
       over[0].end = item.end;

@@ -40,3 +40,7 @@ test('sports and arts roles are titles too; a title does not split a foreign nam
   assert.ok(spans('上院主席斯特罗耶夫和杜马主席').includes('斯特罗耶夫/PER'));
   assert.ok(spans('公司经理孙先生说').includes('孙/PER'));
 });
+
+test('a list of people closed by what they are to each other: the last item is a person, a place read inside it too', () => {
+  assert.ok(spans('船工张孝华、张友香父子摇着船').includes('张友香/PER'));
+});
