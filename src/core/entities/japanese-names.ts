@@ -16,6 +16,8 @@ const SURNAMES = new Set(
     '滨田 菅原 市川 水野 小松 岛田 古川 高野 西田 菊池 山内 北村 安田 五十岚 川口 武村 东条 小渊 村山 宫泽 海部 竹下 中曾根 小泉 安倍 鸠山 野田 ' +
     '岸田 石破 细川 羽田 久间 河野 二阶 甘利 茂木 麻生 桥下 小池 枝野 冈崎 冈村 松冈 伊东 谷川 川端 大江 黑泽 北野 坂口 是枝 稻田 岩田 森喜').split(' '),
 );
+// Surnames that are places or words as often (和田 Hotan, 千叶 and 宫崎 prefectures, 山下 "downhill").
+const PLACE_TOO = new Set(['和田', '千叶', '宫崎', '山下', '木下', '山内', '金子', '小林']);
 // Tags of words that are never part of a given name.
 const NOT_GIVEN = /^(?:p|c|u\w*|d|r|m|q|f|v|y|e|o|ns|nt)$/;
 // Heads after which the words are a place or a body, not a given name (山本 公园, 中村 大学).
@@ -39,7 +41,9 @@ export function japaneseName(tokens: Token[], i: number): { end: number; last: n
   }
   const name = tokens.slice(i, last + 1).map((x) => x.word).join('');
   if (given >= 1 && !NOT_NAME_END.test(name)) return { end: tokens[last].end, last };
-  // The surname alone, before a title or a verb of speech (桥本首相, 桥本说).
-  if (t.word === surname && tokens[i + 1]?.start === t.end && PERSON_AFTER.test(tokens[i + 1].word)) return { end: t.end, last: i };
+  // The surname alone, before a title, a verb, an adverb or a preposition (桥本首相, 桥本说, 桥本 还/d 表示,
+  // 桥本 在/p 会谈中): what follows makes it the subject, a person. (Not 和田 or 山下, a place and a word too.)
+  const next = tokens[i + 1];
+  if (t.word === surname && next?.start === t.end && (PERSON_AFTER.test(next.word) || (/^(?:d|v\w*|p)$/.test(next.tag) && !PLACE_TOO.has(surname)))) return { end: t.end, last: i };
   return null;
 }

@@ -44,3 +44,9 @@ test('sports and arts roles are titles too; a title does not split a foreign nam
 test('a list of people closed by what they are to each other: the last item is a person, a place read inside it too', () => {
   assert.ok(spans('船工张孝华、张友香父子摇着船').includes('张友香/PER'));
 });
+
+test('a Japanese surname alone before a verb, adverb or preposition is the person; 山下 as a word is not', () => {
+  assert.ok(spans('桥本还表示，日本将提供援助').includes('桥本/PER'));
+  assert.ok(spans('在这篇演讲中，村上把小说家称为说谎者').includes('村上/PER'));
+  assert.ok(!spans('冷空气向山下加速流动').includes('山下/PER'));
+});
