@@ -13,7 +13,7 @@ import type { NameSpan } from './recognize-names.ts';
 // Federations by their short names (残联, 妇联, 足协, 武联).
 const FEDERATION = '(?:残|妇|文|侨|科|作|足|武|田|泳|篮|排|乒|羽|棋|工商|青)(?:联|协)';
 const FEDERATION_WORD = new RegExp(`${FEDERATION}$`);
-const ORG_END = new RegExp(`(?:队|部|委|会|院|社|局|厅|署|党|团|办|处|所|校|厂|[银亚世央分总支洋商]行|军|报|台|店|中心|公司|集团|银行|组织|协会|学会|联盟|大学|学院|中学|小学|法院|检察院|委员会|研究所|研究院|基金会|基金|俱乐部|工会|议会|内阁|联合会|共同体|交易所|通讯社|办公室|领导小组|工作组|论坛|杜马|交警|学系|管理系|中文系|${FEDERATION})$`);
+const ORG_END = new RegExp(`(?:队|部|委|会|院|社|局|厅|署|党|团|办|处|所|校|厂|[银亚世央分总支洋商]行|军|报|台|店|中心|公司|集团|银行|组织|协会|学会|联盟|大学|学院|中学|小学|法院|检察院|委员会|研究所|研究院|基金会|基金|俱乐部|工会|议会|内阁|联合会|共同体|交易所|通讯社|办公室|领导小组|工作组|论坛|杜马|交警|学系|管理系|中文系|领事馆|${FEDERATION})$`);
 const ORG_INNER_TAGS = new Set(['n', 'nz', 'nt', 'ns', 'vn', 'j', 'nr', 'b', 'l', 'm', 's']);
 // Ends of a one-word organisation (县委, 保守党, 人权会, 五牛队, 内阁).
 const ORG_WORD_END = /(?:委|党|队|内阁|议会|国会)$/;

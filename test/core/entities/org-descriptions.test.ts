@@ -48,3 +48,10 @@ test('a name right before an organisation names it, unless the organisation is n
   assert.ok(spans('麦肯锡全球研究所发布报告').includes('麦肯锡全球研究所/ORG'));
   assert.ok(spans('特朗普白宫发布声明').includes('白宫/ORG'));
 });
+
+test('a consulate named by its city or country is an organisation, with the place inside', () => {
+  const found = recognizeNames('记者在伊斯坦布尔沙特领事馆外等候');
+  const consulate = found.find((s) => s.text.endsWith('领事馆'));
+  assert.equal(consulate?.type, 'ORG');
+  assert.ok(consulate?.inner?.some((s) => s.type === 'LOC'), 'the place is a mention too');
+});
