@@ -81,8 +81,10 @@ const QUANTIFIED = /^(?:[一二三四五六七八九十两几多]大|有关|各|
  * 公司, 瑞士信贷集团, 北京 国伦 文化 公司; 法国软件公司 and 外国公司 describe), the others after a
  * place too (郑州分局, 武汉同济医院, 中国代表团).
  */
-function institutionAfter(first: Token, word: string, proper = false): boolean {
+function institutionAfter(first: Token, word: string, proper = false, next = false): boolean {
   if (!isInstitutionWord(word)) return false;
+  // A bank right after its country or city is that bank (中国银行, 瑞士银行, 美洲银行).
+  if (word === '银行' && next && first.tag === 'ns') return true;
   return !/^(?:公司|银行|集团)$/.test(word) || first.tag === 'nt' || first.tag === 'nz' || proper;
 }
 
@@ -214,7 +216,7 @@ export function organisation(tokens: Token[], i: number): OrgEnd | undefined {
     if (ownName) continue; // an unknown word (将会/x, 再办/x) never ends the name
     if (t.tag === 'nt' && (named || opener) && !t.word.endsWith('政府') && !verbInside && !isGenericOrgWord(t.word) && !notABody(t.word)) best = { next: j + 1, end: t.end };
     else if (verbInside && t.tag !== 'n') continue; // after a verb only a plain institution noun ends it (not 冒充 美联社/nt)
-    else if (ORG_END.test(t.word) && !t.word.endsWith('政府') && !EVENT_END.test(t.word) && (!isGenericOrgWord(t.word) || (named && !counted && !(REGIONS.has(first.word) && REGION_CANNOT_OWN.test(t.word)) && institutionAfter(first, t.word, proper)) || fieldPress(tokens, i, j)) && ((named && !verbInside) || STRONG_ORG_END.test(t.word) || (opener && t.word.length >= 3))) best = { next: j + 1, end: t.end };
+    else if (ORG_END.test(t.word) && !t.word.endsWith('政府') && !EVENT_END.test(t.word) && (!isGenericOrgWord(t.word) || (named && !counted && !(REGIONS.has(first.word) && REGION_CANNOT_OWN.test(t.word)) && institutionAfter(first, t.word, proper, j === i + 1)) || fieldPress(tokens, i, j)) && ((named && !verbInside) || STRONG_ORG_END.test(t.word) || (opener && t.word.length >= 3))) best = { next: j + 1, end: t.end };
   }
   return best;
 }

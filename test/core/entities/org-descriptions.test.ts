@@ -55,3 +55,7 @@ test('a consulate named by its city or country is an organisation, with the plac
   assert.equal(consulate?.type, 'ORG');
   assert.ok(consulate?.inner?.some((s) => s.type === 'LOC'), 'the place is a mention too');
 });
+
+test('a bank right after its country or region is that bank', () => {
+  assert.ok(spans('第四大银行美洲银行宣布合并').includes('美洲银行/ORG'));
+});
