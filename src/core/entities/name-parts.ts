@@ -233,7 +233,7 @@ const UNKNOWN_GIVEN_PLACE_END = /[路城]$/;
 // Place endings strong enough to override a person tag (not 江/山/河, which end given names too).
 export const PLACE_TAIL = /[庄省市县镇乡村岛湾港街城堡寨寺]$/;
 // Words a person's name is often followed by in news (彭真校长, 贺龙同志, 克林顿说).
-export const PERSON_AFTER = /^(?:同志|先生|女士|夫人|教授|主席|总统|总理|首相|部长|书记|委员长|院士|博士|大使|将军|外长|校长|院长|主任|经理|总裁|董事长|局长|市长|县长|省长|说|表示|指出|认为|强调|会见|会晤|访问|宣布|称|等人|一行|报道|摄)/;
+export const PERSON_AFTER = /^(?:同志|先生|女士|夫人|教授|主席|总统|总理|首相|部长|书记|委员长|院士|博士|大使|将军|元帅|[上中少大]将|生平|家中|之子|之女|遗孀|外长|校长|院长|主任|经理|总裁|董事长|局长|市长|县长|省长|说|表示|指出|认为|强调|会见|会晤|访问|宣布|称|等人|一行|报道|摄)/;
 // Titles and roles news writes right before a name (记者薛原, 县委书记汪明新, 选手张勇).
 export const PERSON_BEFORE = /(?:记者|通讯员|指挥官|书记|主任|经理|总裁|董事长|院长|校长|局长|厅长|部长|处长|科长|所长|市长|县长|省长|乡长|镇长|村长|主席|总理|总统|教授|教练|选手|队员|球员|运动员|作者|政委|司令员|司令|参谋长|军长|师长|团长|旅长|舰长|委员|代表|老师|同学|演员|导演|编辑|律师|医生|大夫|工程师|厂长|社长|站长|队长|班长|组长|会长|秘书长|干事|战士|老人|女士|先生|同志|妻子|丈夫|儿子|女儿|母亲|父亲)$/;
 // Last characters that make a common noun of the word before them (安全性, 世锦赛, 严重者, 许可证).

@@ -1,21 +1,44 @@
 /**
- * A paper or magazine is named in title marks (《朝日新闻》, 《经济周刊》, 《新皇冠报》): what the
+ * What title marks name. A paper or magazine is named in them (《朝日新闻》, 《经济周刊》, 《新皇冠报》): what the
  * marks hold is the organisation when it ends like a periodical. Books, films and columns in the
- * same marks end otherwise, and a phrase (《过去的新闻》) is no title of a paper.
+ * same marks end otherwise, and a phrase (《过去的新闻》) is no title of a paper. A title that is a
+ * person's full name alone (《花木兰》) names that person.
  */
 import type { NameSpan } from './recognize-names.ts';
+import { dictionaryTag, isCommonWord } from './segment-names.ts';
+import { isChineseSurnameStart, isNonNameWord } from './name-lexicon.ts';
 
 const PERIODICAL = /^[^《》「」、，。！？\s的之]{1,10}(?:报|新闻|周刊|月刊|杂志|画报|周报|时报|日报|晚报)$/;
 const TITLE = /《([^《》]{2,12})》/g;
+
+/**
+ * A book, play or film titled with a full name alone (《花木兰》) is about that person: the name is
+ * one when the dictionary knows it as a name of three characters and it is not a word with a
+ * surname before it (《蓝蝴蝶》, 《薄荷糖》). Returns whether it added one.
+ */
+function namedAfterPerson(text: string, title: string, start: number, out: NameSpan[]): boolean {
+  // (Two characters are as often a book or thing the dictionary tags nr: 《周礼》, 《隋书》, 《石英》.)
+  if (title.length !== 3 || !/^nr/.test(dictionaryTag(title)) || !isChineseSurnameStart(title) || isNonNameWord(title)) return false;
+  // Three characters that start or end with a word are that word and more (薄荷糖, 全家福, 蓝蝴蝶),
+  // unless the rest is a given name (花木 兰: 木兰/nr).
+  if (title.length === 3 && (isCommonWord(title.slice(1)) || (isCommonWord(title.slice(0, 2)) && !/^nr/.test(dictionaryTag(title.slice(1)))))) return false;
+  const end = start + title.length;
+  if (out.some((s) => s.start < end && start < s.end)) return false;
+  out.push({ start, end, text: text.slice(start, end), type: 'PER' });
+  return true;
+}
 
 /** Adds to `out` (in order) the periodicals named in title marks in `simp`, replacing the names found inside them. */
 export function addPeriodicals(text: string, simp: string, out: NameSpan[]): void {
   if (!simp.includes('《')) return;
   let changed = false;
   for (const m of simp.matchAll(TITLE)) {
-    if (!PERIODICAL.test(m[1])) continue;
     const start = m.index + 1;
     const end = start + m[1].length;
+    if (!PERIODICAL.test(m[1])) {
+      namedAfterPerson(text, m[1], start, out) && (changed = true);
+      continue;
+    }
     const inside = out.filter((s) => s.start < end && start < s.end);
     if (inside.some((s) => s.start < start || s.end > end)) continue;
     if (inside.length === 1 && inside[0].start === start && inside[0].end === end && inside[0].type === 'ORG') continue;

@@ -14,3 +14,16 @@ test('books, films and columns in title marks are not papers', () => {
   assert.ok(!spans('他读了《战争与和平》').some((s) => s.endsWith('/ORG')));
   assert.ok(!spans('栏目有《过去的新闻》等').some((s) => s.endsWith('/ORG')));
 });
+
+test('a title that is a name alone names the person; a word with a surname in front does not', () => {
+  assert.ok(spans('电视剧《朱元璋》至今仍受欢迎').includes('朱元璋/PER'));
+  assert.ok(spans('看过《花木兰》后表示很喜欢').includes('花木兰/PER'));
+  assert.ok(!spans('电影《薄荷糖》上映了').some((s) => s.endsWith('/PER')));
+  assert.ok(!spans('他读过《周礼》和《隋书》').some((s) => s.endsWith('/PER')), 'two characters are as often a book');
+});
+
+test('a title or rank after a name, and where a person lives or what they did, close a dictionary name', () => {
+  assert.ok(spans('贺龙元帅当时也为他题词').includes('贺龙/PER'));
+  assert.ok(spans('这是一本有关李白生平的传略').includes('李白/PER'));
+  assert.ok(spans('负责人在巴金家中介绍新馆').includes('巴金/PER'));
+});
