@@ -258,7 +258,7 @@ export const NAME_CLOSE = /^[：:]/;
 // Tags of a single character that never ends a name (prepositions, conjunctions, particles, pronouns, numerals, adverbs, verbs).
 export const CUT_NAME_STOP = /^(?:d|p|c|u\w*|r|m|q|v|y|e|o)$/;
 // Prepositions and conjunctions the HMM glues onto a name after them (当马云, 被王丹).
-export const GLUE_HEAD = new Set('当在被向和与让对把给跟由从将于及胜负致');
+export const GLUE_HEAD = new Set('当在被向和与让对把给跟由从将于及胜负致以可但');
 // Words a place is often preceded by (在莫斯科, 访问科索沃, 抵达吉隆坡).
 const PLACE_BEFORE = /^(?:在|到|赴|抵|抵达|访问|前往|来自|飞往|位于|从|离开|途经|返回|回到|进入)$/;
 

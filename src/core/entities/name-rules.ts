@@ -11,7 +11,7 @@ import { isKnownOrganisation, isWorldPlace } from './world-places.ts';
 import { allHan, dictionaryTag, isCommonWord, isDictionaryWord, segmenter, type Token } from './segment-names.ts';
 import { isAmbiguousSurname, isChineseSurnameStart, isCommonSurname, isNonNameWord } from './name-lexicon.ts';
 import {
-  COMPOUND_TAGS, CUT_NAME_STOP, describedByPlace, GIVEN_TAGS, GLUE_HEAD, innerHead, isChineseName, isForeignName, NAME_CLOSE, NOT_GIVEN_END,
+  COMPOUND_TAGS, CUT_NAME_STOP, describedByPlace, GIVEN_TAGS, innerHead, isChineseName, isForeignName, NAME_CLOSE, NOT_GIVEN_END,
   ORG_ABBREVIATION_END, organisation, PERSON_AFTER, PERSON_BEFORE, placeHead, placeInner, THIRD_TAGS,
 } from './name-parts.ts';
 import type { NameSpan } from './recognize-names.ts';
@@ -20,6 +20,7 @@ import { japaneseName } from './japanese-names.ts';
 import { addListedPeople } from './name-lists.ts';
 import { joinNamePieces } from './name-pieces.ts';
 import { titledName } from './titled-names.ts';
+import { gluedPreposition, gluedSpeech, gluedSurname, thirdGluedToSpeech, unglueClosers } from './glued-names.ts';
 import { placesByContext } from './place-context.ts';
 import { addPeriodicals } from './periodicals.ts';
 import { widenOrganisations } from './org-heads.ts';
@@ -152,19 +153,6 @@ const surnameAfterTitle: Rule = (s, i) => {
   if (after && after.start === given.end && allHan(after.word) && !/^(?:v\w*|n|p|c|u\w*|d|f|r)$/.test(after.tag) && !PERSON_AFTER.test(after.word)) return -1;
   push(s, t.start, given.end, 'PER');
   return i + 1;
-};
-
-/**
- * The HMM glues a preposition or conjunction onto an unknown two-character name (当马云/x 在):
- * the name is the rest when it is a surname and a given name no dictionary knows.
- */
-const gluedPreposition: Rule = (s, i) => {
-  const t = s.tokens[i];
-  if (!(t.tag === 'x' && t.word.length === 3 && GLUE_HEAD.has(t.word[0]) && allHan(t.word))) return -1;
-  const rest = t.word.slice(1);
-  if (!(isChineseSurnameStart(rest) && !isAmbiguousSurname(rest[0]) && !NOT_GIVEN_END.has(rest[1]) && !isNonNameWord(rest) && !isDictionaryWord(rest))) return -1;
-  push(s, t.start + 1, t.end, 'PER');
-  return i;
 };
 
 /**
@@ -302,28 +290,7 @@ const trophy: Rule = (s, i) => {
   return i;
 };
 
-/** The HMM glues a verb of speech onto an unknown name (赵华说/x, 马斯说/x): the name is the rest. */
-const gluedSpeech: Rule = (s, i) => {
-  const t = s.tokens[i];
-  if (!(t.tag === 'x' && (t.word.length === 3 || t.word.length === 4) && allHan(t.word) && /[说称]$/.test(t.word))) return -1;
-  const name = t.word.slice(0, -1);
-  const chinese = name.length === 2 && isChineseSurnameStart(name) && !isAmbiguousSurname(name[0]) && !isCommonWord(name) && !NOT_GIVEN_END.has(name[1]);
-  if (!chinese && !(name.length >= 2 && isTranslitWord(name) && !isCommonWord(name))) return -1;
-  push(s, t.start, t.end - 1, 'PER');
-  return i;
-};
-
-/** The HMM glues a name's last character to the verb of speech after it (高云/nr 江说/x): the name takes it back. */
-const thirdGluedToSpeech: Rule = (s, i) => {
-  const t = s.tokens[i];
-  const glued = i + 1 < s.tokens.length ? s.tokens[i + 1] : undefined;
-  if (!(t.word.length === 2 && allHan(t.word) && (t.tag === 'x' || PERSON_TAGS.has(t.tag)) && isChineseSurnameStart(t.word) && !isNonNameWord(t.word) && !isCommonWord(t.word))) return -1;
-  if (!(glued && glued.start === t.end && glued.tag === 'x' && glued.word.length === 2 && /[说称]$/.test(glued.word) && allHan(glued.word) && !NOT_GIVEN_END.has(glued.word[0]))) return -1;
-  push(s, t.start, glued.start + 1, 'PER');
-  return i + 1;
-};
-
-const RULES: Rule[] = [dotted, japanese, titledName, bilateral, facility, suffixedPlace, organisationRule, countryHead, government, gluedPerson, visit, side, abbreviations, gluedPlace, personTaggedPlace, place, listedDivision, placeTagged, celestial, namedCompany, foreignHalves, surnameTitle, surnameAlone, surnameAfterTitle, gluedPreposition, gluedSpeech, trophy, cutAfterTwo, thirdGluedToSpeech, person];
+const RULES: Rule[] = [dotted, japanese, titledName, bilateral, facility, suffixedPlace, organisationRule, countryHead, government, gluedPerson, visit, side, abbreviations, gluedPlace, personTaggedPlace, place, listedDivision, placeTagged, celestial, namedCompany, foreignHalves, surnameTitle, surnameAlone, surnameAfterTitle, gluedPreposition, gluedSurname, gluedSpeech, trophy, cutAfterTwo, thirdGluedToSpeech, person];
 
 /**
  * Countries and cities jieba's dictionary tags as people (莫斯科/nr) or plain nouns (合肥/n) are
@@ -338,29 +305,6 @@ function retag(tokens: Token[]): void {
     else if (t.tag === 't' && t.word.length === 3 && isChineseSurnameStart(t.word) && PERSON_TAGS.has(dictionaryTag(t.word.slice(1)))) t.tag = 'nr';
     else if (isKnownOrganisation(t.word)) t.tag = 'nt';
     else if (t.tag === 'j' && t.word.length >= 2 && t.word.length <= 4 && ORG_ABBREVIATION_END.has(t.word[t.word.length - 1])) t.tag = 'nt';
-  }
-}
-
-// Function characters the HMM glues onto the end of an unknown name (雷斯及/x, 延科均/x, 郑咏是/x);
-// none of them ends a given name.
-const GLUED_CLOSER = new Set('及均是去也都在的了就已曾被把将又还');
-// …of which 均 ends Chinese given names too (李宝均).
-const GIVEN_TOO = new Set('均');
-
-/**
- * An unknown word that is a name plus one of those characters (罗朗·雷斯及/x 法国, 郑咏是/x 国家)
- * becomes the two words it is, in place, so the rules see the name end where it ends.
- */
-function unglueClosers(tokens: Token[]): void {
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    if (t.tag !== 'x' || t.word.length < 3 || t.word.length > 5 || !GLUED_CLOSER.has(t.word[t.word.length - 1]) || !allHan(t.word)) continue;
-    const rest = t.word.slice(0, -1);
-    const chinese = rest.length <= 3 && !GIVEN_TOO.has(t.word[t.word.length - 1]) && isChineseSurnameStart(rest) && !isAmbiguousSurname(rest[0]) && !NOT_GIVEN_END.has(rest[rest.length - 1]);
-    if (!(chinese || isTranslitWord(rest)) || isCommonWord(rest)) continue;
-    const closer = t.word[t.word.length - 1];
-    tokens.splice(i, 1, { word: rest, tag: 'x', start: t.start, end: t.end - 1 }, { word: closer, tag: dictionaryTag(closer) || 'x', start: t.end - 1, end: t.end });
-    i++;
   }
 }
 

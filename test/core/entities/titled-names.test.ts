@@ -50,3 +50,10 @@ test('a Japanese surname alone before a verb, adverb or preposition is the perso
   assert.ok(spans('在这篇演讲中，村上把小说家称为说谎者').includes('村上/PER'));
   assert.ok(!spans('冷空气向山下加速流动').includes('山下/PER'));
 });
+
+test('a preposition or conjunction the HMM glued onto a surname is not part of the name', () => {
+  assert.ok(spans('胡荣华、赵汝权对陶汉明、吕钦对许银川').includes('陶汉明/PER'));
+  assert.ok(spans('据报道，以朴普熙为团长的代表团抵达').includes('朴普熙/PER'));
+  assert.ok(spans('当许传音进一步指出这一点').includes('许传音/PER'));
+  assert.ok(spans('当汤局长为西藏游说时').includes('汤/PER'), 'a title after the surname');
+});
