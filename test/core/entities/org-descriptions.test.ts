@@ -59,3 +59,9 @@ test('a consulate named by its city or country is an organisation, with the plac
 test('a bank right after its country or region is that bank', () => {
   assert.ok(spans('第四大银行美洲银行宣布合并').includes('美洲银行/ORG'));
 });
+
+test("China's major steelmakers and the World Bank by their short names are organisations", () => {
+  assert.ok(spans('包钢完成了对公司的全部股份收购').includes('包钢/ORG'));
+  assert.ok(spans('企业学习邯钢经验的报道').includes('邯钢/ORG'));
+  assert.ok(spans('共接受世行贷款26亿美元').includes('世行/ORG'));
+});
