@@ -1,8 +1,9 @@
 /**
  * What stands before an organisation's name and belongs to it: the administrative level news
  * writes as one character (县 人大内司委, 乡 党委, 市 青年志愿者协会), a government (市政府 新闻处), or
- * the town a party committee is of (薛埠镇 党委); and a place's team whose 队 the HMM glued to the
- * word after it (哥伦比亚 队以/x).
+ * the town a party committee is of (薛埠镇 党委), a name the rules took for a person (萨帕塔
+ * 全国民族解放军); what stands after it and belongs to it: a department (联合国 禁毒署); and a
+ * place's team whose 队 the HMM glued to the word after it (哥伦比亚 队以/x).
  */
 import type { TokenIndex } from './rule-scan.ts';
 import type { Token } from './segment-names.ts';
