@@ -282,6 +282,9 @@ export function isChineseName(t: Token, next: Token | undefined, prev?: Token): 
       return t.tag === 'nz' || inContext(t, next, prev);
     }
     if (t.tag === 'x' ? t.word.length !== 3 : !PERSON_TAGS.has(t.tag)) return false;
+    // An unknown word starting with a character more often a word than a surname (那棵花/x, 向学昭/x)
+    // needs a title or verb of speech beside it.
+    if (t.tag === 'x' && isAmbiguousSurname(t.word[0]) && !isCommonSurname(t.word[0]) && !inContext(t, next, prev)) return false;
     // An unknown word ending in 队 is a team (敖东队/x), not a person.
     if (t.tag === 'x' && t.word.endsWith('队')) return false;
     // A name jieba's dictionary holds whole (胡锦涛/nr, 王宏志/nr): its given name may be a rare

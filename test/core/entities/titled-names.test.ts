@@ -57,3 +57,9 @@ test('a preposition or conjunction the HMM glued onto a surname is not part of t
   assert.ok(spans('当许传音进一步指出这一点').includes('许传音/PER'));
   assert.ok(spans('当汤局长为西藏游说时').includes('汤/PER'), 'a title after the surname');
 });
+
+test('an unknown word starting with a character more often a word than a surname needs a title beside it', () => {
+  assert.ok(!spans('给那棵花剪剪枝').some((s) => s.endsWith('/PER')));
+  assert.ok(!spans('但太多的人不知道').some((s) => s.endsWith('/PER')));
+  assert.ok(spans('北大教授乐黛云说').includes('乐黛云/PER'), 'with a title it is a name');
+});
