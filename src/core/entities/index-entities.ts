@@ -14,6 +14,7 @@ import { findListedLatinNames } from './latin-names.ts';
 import { findLearnedLatinNames, latinSpellingKey, latinSpellingsIn } from './latin-person-links.ts';
 import { listedByEnglish } from './world-names-en.ts';
 import { learnAliases, type LearnedAlias } from './learn-aliases.ts';
+import { spreadRepeatedNames } from './repeated-names.ts';
 import { foundEntityId, linkArticleNames, nameKey, recognizeArticleNames, type ArticleNames, type FoundName, type KnownSpan } from './article-names.ts';
 import { findPinyinNames, keptFoundMentions, storeFoundNames } from './found-entities.ts';
 import { foldKey, hasHan } from './fold.ts';
@@ -110,7 +111,9 @@ export async function indexEntities(stores: Stores, article: StoredArticle, opts
   // Re-linking (learn false, no names given) keeps the names found the first time rather than run
   // the segmenter again on the storing thread: it only needs the new alias's hits.
   const reuse = !learn && !opts.names;
-  const names = reuse ? { title: [], paragraphs: [] } : (opts.names ?? recognizeArticleNames(article.title ?? '', paragraphs, article.paragraphs.map((p) => p.lang)));
+  const recognised = reuse ? { title: [], paragraphs: [] } : (opts.names ?? recognizeArticleNames(article.title ?? '', paragraphs, article.paragraphs.map((p) => p.lang)));
+  // (Spread here, on the paragraphs stored, so re-cleaning an article gives the same mentions.)
+  const names = spreadRepeatedNames(recognised, paragraphs, article.title ?? '');
   const pairs = learn
     ? paragraphs.flatMap((p, i) => (p.includes('（') || p.includes('(') ? completePairNames(findAliasPairs(p, idx.anchors), names.paragraphs[i] ?? []) : []))
     : [];

@@ -6,6 +6,7 @@
  */
 import type { Stores } from '../store/stores.ts';
 import { getAliasIndex, soleEntity } from './alias-index.ts';
+import { spreadRepeatedNames } from './repeated-names.ts';
 import { foundEntityId, linkArticleNames, nameKey, recognizeArticleNames, type KnownSpan } from './article-names.ts';
 import { findArticleMentions } from './find-mentions.ts';
 import { entityById, findPinyinNames } from './found-entities.ts';
@@ -53,7 +54,7 @@ export async function findTextEntities(stores: Stores, text: string): Promise<Te
     const e = idx.entities.get(k.entityId);
     hits.push({ start: k.start, end: k.end, type: TYPE[e?.type ?? 'person'], entityId: k.entityId });
   }
-  const names = recognizeArticleNames('', [text]);
+  const names = spreadRepeatedNames(recognizeArticleNames('', [text]), [text]);
   const recognised: Out[] = [];
   const { found } = linkArticleNames(names, [text], known, (key) => idx.byKey.has(key), (_p, span, entityId) => {
     const e = idx.entities.get(entityId);
