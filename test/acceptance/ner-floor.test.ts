@@ -1,0 +1,25 @@
+// The rules' `npm run eval ner` figures held to a floor, so name recognition cannot regress
+// silently. Floors sit a little under the figures measured when they were set (README, "/who").
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { recognizeNames } from '../../src/core/entities/recognize-names.ts';
+import { loadRows, toCodePoints } from '../../scripts/eval/ner-data.ts';
+
+const FLOOR = { PER: 0.855, ORG: 0.77, LOC: 0.855 } as const;
+
+test('NER on the People\'s Daily dev sentences: exact-span F1 per type at or above its floor', () => {
+  const st = { PER: { tp: 0, fp: 0, fn: 0 }, ORG: { tp: 0, fp: 0, fn: 0 }, LOC: { tp: 0, fp: 0, fn: 0 } };
+  for (const r of loadRows()) {
+    const key = (e: { start: number; end: number; type: string }) => `${e.start}:${e.end}:${e.type}`;
+    const gold = new Set(r.entities.map(key));
+    const pred = new Set(recognizeNames(r.text).map((s) => key(toCodePoints(r.text, s))));
+    for (const p of pred) { const s = st[p.split(':')[2] as keyof typeof st]; if (gold.has(p)) s.tp++; else s.fp++; }
+    for (const g of gold) if (!pred.has(g)) st[g.split(':')[2] as keyof typeof st].fn++;
+  }
+  for (const type of ['PER', 'ORG', 'LOC'] as const) {
+    const { tp, fp, fn } = st[type];
+    const f1 = (2 * tp) / (2 * tp + fp + fn);
+    console.log(`# ${type} F1 ${f1.toFixed(3)} (floor ${FLOOR[type]})`);
+    assert.ok(f1 >= FLOOR[type], `${type} F1 ${f1.toFixed(3)} < ${FLOOR[type]}`);
+  }
+});
