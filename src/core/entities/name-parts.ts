@@ -213,6 +213,9 @@ export function organisation(tokens: Token[], i: number): OrgEnd | undefined {
       return { next: j + 1, end: t.end - tail };
     }
     if (REGION_PART.test(t.word)) break;
+    // 党 on its own after an adjective or a period is the Party as an object (热爱/a 党, 新/a 时期/n 党
+    // 的历史), not a party's name (五毛/m 党 is one).
+    if (t.word === '党' && !named && (tokens[j - 1].tag === 'a' || /(?:时期|年代|时代)$/.test(tokens[j - 1].word))) break;
     if (ownName) continue; // an unknown word (将会/x, 再办/x) never ends the name
     if (t.tag === 'nt' && (named || opener) && !t.word.endsWith('政府') && !verbInside && !isGenericOrgWord(t.word) && !notABody(t.word)) best = { next: j + 1, end: t.end };
     else if (verbInside && t.tag !== 'n') continue; // after a verb only a plain institution noun ends it (not 冒充 美联社/nt)

@@ -292,6 +292,9 @@ const trophy: Rule = (s, i) => {
 
 const RULES: Rule[] = [dotted, japanese, titledName, bilateral, facility, suffixedPlace, organisationRule, countryHead, government, gluedPerson, visit, side, abbreviations, gluedPlace, personTaggedPlace, place, listedDivision, placeTagged, celestial, namedCompany, foreignHalves, surnameTitle, surnameAlone, surnameAfterTitle, gluedPreposition, gluedSurname, gluedSpeech, trophy, cutAfterTwo, thirdGluedToSpeech, person];
 
+// (十五大, 七大 are party congresses: a count before 大 stays.)
+const COUNTED_OR_KIND = /^(?:[一二三四五六七八九十两几首].*[局航院行]$|[函夜电职业]大$)/;
+
 /**
  * Countries and cities jieba's dictionary tags as people (莫斯科/nr) or plain nouns (合肥/n) are
  * places. Known companies and bodies (微软/a, 华为/nz) are organisations; so are abbreviations that
@@ -304,7 +307,8 @@ function retag(tokens: Token[]): void {
     // name the dictionary knows as a name (恩来/nrt) is a person.
     else if (t.tag === 't' && t.word.length === 3 && isChineseSurnameStart(t.word) && PERSON_TAGS.has(dictionaryTag(t.word.slice(1)))) t.tag = 'nr';
     else if (isKnownOrganisation(t.word)) t.tag = 'nt';
-    else if (t.tag === 'j' && t.word.length >= 2 && t.word.length <= 4 && ORG_ABBREVIATION_END.has(t.word[t.word.length - 1])) t.tag = 'nt';
+    // (Not a count, 五局/j 首航/j, nor a kind of school, 函大/j 夜大/j.)
+    else if (t.tag === 'j' && t.word.length >= 2 && t.word.length <= 4 && ORG_ABBREVIATION_END.has(t.word[t.word.length - 1]) && !COUNTED_OR_KIND.test(t.word)) t.tag = 'nt';
   }
 }
 

@@ -65,3 +65,13 @@ test("China's major steelmakers and the World Bank by their short names are orga
   assert.ok(spans('企业学习邯钢经验的报道').includes('邯钢/ORG'));
   assert.ok(spans('共接受世行贷款26亿美元').includes('世行/ORG'));
 });
+
+test('counts, kinds of school, the Party as an object and border areas are no organisation; party congresses and parties are', () => {
+  assert.ok(!spans('金泽洙苦战五局以三比二获胜').some((s) => s.endsWith('/ORG')));
+  assert.ok(!spans('正在火头上的函大、夜大').some((s) => s.endsWith('/ORG')));
+  assert.ok(!spans('集中体现了热爱党、热爱祖国的精神').some((s) => s.startsWith('热爱党')));
+  assert.ok(!spans('要加强对新时期党的历史的研究').some((s) => s.endsWith('/ORG')));
+  assert.ok(spans('车站位于河南、山西交界处').includes('山西/LOC'));
+  assert.ok(spans('全面贯彻党的十五大精神').includes('十五大/ORG'));
+  assert.ok(spans('英国保守党领袖发表讲话').some((s) => s.includes('保守党') && s.endsWith('/ORG')));
+});
