@@ -9,6 +9,8 @@
 import { isTranslitWord } from './foreign-names.ts';
 import type { NameSpan } from './recognize-names.ts';
 
+// Divisions a place inside is written right after (县, 市, 镇…).
+const IN_DIVISION = /[县縣市镇鎮乡鄉区區州省]$/;
 // The kind of place written right before its name.
 const KIND_BEFORE = /(?:城市|首都|首府|省会|胜地|小镇|小城|港口|港市|重镇|村庄|山村)$/;
 // A list of places closed by what they are (等4个村庄, 等大、中城市, 等地).
@@ -28,6 +30,12 @@ export function placesByContext(text: string, simp: string, out: NameSpan[]): vo
   for (let i = 0; i < out.length; i++) {
     const span = out[i];
     if (span.type !== 'PER' || span.text.includes('·')) continue;
+    // Right after a county, city or town, a short name is a place in it (左权县 麻田, 岐山县 麦禾).
+    const before = i > 0 ? out[i - 1] : undefined;
+    if (before && before.type === 'LOC' && before.end === span.start && IN_DIVISION.test(before.text) && span.end - span.start <= 3) {
+      span.type = 'LOC';
+      continue;
+    }
     const after = simp.slice(span.end, span.end + 8);
     // A gas, system, index, craft or make is named after someone, not someone (布雷顿森林 体系,
     // 沙林 毒气, 道—琼斯 指数, 卡西尼 号, 一部 桑塔纳): no name at all.

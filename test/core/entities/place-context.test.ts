@@ -28,3 +28,8 @@ test('a gas, a monetary system, an index or a make is no person; a phenomenon na
   assert.ok(!spans('撞坏了一辆桑塔纳').some((s) => s.endsWith('/PER')));
   assert.ok(spans('这正是特朗普现象的根源').includes('特朗普/PER'));
 });
+
+test('right after a county, city or state, a short name is a place in it', () => {
+  assert.ok(spans('山西省左权县麻田的乡亲们常常念叨他').includes('麻田/LOC'));
+  assert.ok(spans('在位于佐治亚州梅肯的实验室中').includes('梅肯/LOC'));
+});
