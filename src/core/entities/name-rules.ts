@@ -24,7 +24,7 @@ import { gluedPreposition, gluedSpeech, gluedSurname, thirdGluedToSpeech, unglue
 import { placesByContext } from './place-context.ts';
 import { addPeriodicals } from './periodicals.ts';
 import { widenOrganisations } from './org-heads.ts';
-import { abbreviations, bilateral, celestial, DIVISION, facility, listedDivision, gluedPlace, personTaggedPlace, place, placeTagged, side, suffixedPlace, usedAsPredicate, visit } from './place-rules.ts';
+import { abbreviations, bilateral, celestial, DIVISION, facility, translitPlace, listedDivision, gluedPlace, personTaggedPlace, place, placeTagged, side, suffixedPlace, usedAsPredicate, visit } from './place-rules.ts';
 
 /** A foreign name joined by a middle dot (爱德华·斯诺登); before a company or university it names that (葛兰素·威康公司, 乔治·梅森大学). */
 const dotted: Rule = (s, i) => {
@@ -290,7 +290,7 @@ const trophy: Rule = (s, i) => {
   return i;
 };
 
-const RULES: Rule[] = [dotted, japanese, titledName, bilateral, facility, suffixedPlace, organisationRule, countryHead, government, gluedPerson, visit, side, abbreviations, gluedPlace, personTaggedPlace, place, listedDivision, placeTagged, celestial, namedCompany, foreignHalves, surnameTitle, surnameAlone, surnameAfterTitle, gluedPreposition, gluedSurname, gluedSpeech, trophy, cutAfterTwo, thirdGluedToSpeech, person];
+const RULES: Rule[] = [dotted, japanese, titledName, bilateral, facility, suffixedPlace, organisationRule, countryHead, government, gluedPerson, visit, side, abbreviations, gluedPlace, personTaggedPlace, place, listedDivision, placeTagged, celestial, namedCompany, foreignHalves, surnameTitle, surnameAlone, surnameAfterTitle, gluedPreposition, gluedSurname, gluedSpeech, trophy, cutAfterTwo, thirdGluedToSpeech, person, translitPlace];
 
 // (十五大, 七大 are party congresses: a count before 大 stays.)
 const COUNTED_OR_KIND = /^(?:[一二三四五六七八九十两几首].*[局航院行]$|[函夜电职业]大$)/;

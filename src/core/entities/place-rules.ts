@@ -267,3 +267,21 @@ export const facility: Rule = (s, i) => {
   }
   return -1;
 };
+
+/**
+ * A transliterated name after 在, 到 or 访问 is as often a place as a person, so the person rule
+ * leaves it; the text settles it: a verb of going before it, 在 X 举行, a word of location after
+ * it (抵达杜塞尔多夫, 在里加举行, 在图卢兹，).
+ */
+export const translitPlace: Rule = (s, i) => {
+  const t = s.tokens[i];
+  if (!((PERSON_TAGS.has(t.tag) || t.tag === 'x') && t.word.length >= 3 && allHan(t.word) && isTranslitWord(t.word) && !isNonNameWord(t.word) && !isCommonWord(t.word))) return -1;
+  const prev = i > 0 ? s.tokens[i - 1] : undefined;
+  const next = s.tokens[i + 1];
+  // 在 X and then punctuation: where something is (他在图卢兹，).
+  // (Not a list, 在丘吉尔、罗斯福…, nor a name and its spelling, 萨伊德（Sayyid）.)
+  const where = prev?.word === '在' && prev.end === t.start && (!next || (next.start === t.end && /^[，。；！？,.;]$/.test(next.word)));
+  if (!where && !placeContext(s, i)) return -1;
+  push(s, t.start, t.end, 'LOC');
+  return i;
+};

@@ -33,3 +33,10 @@ test('right after a county, city or state, a short name is a place in it', () =>
   assert.ok(spans('山西省左权县麻田的乡亲们常常念叨他').includes('麻田/LOC'));
   assert.ok(spans('在位于佐治亚州梅肯的实验室中').includes('梅肯/LOC'));
 });
+
+test('a transliterated name after a verb of going, or where something is held, is a place; in a list it is not', () => {
+  assert.ok(spans('代表团今天抵达杜塞尔多夫').includes('杜塞尔多夫/LOC'));
+  assert.ok(spans('会议在杜塞尔多夫举行').includes('杜塞尔多夫/LOC'));
+  assert.ok(spans('他那年在图卢兹，写完了书').includes('图卢兹/LOC'));
+  assert.ok(!spans('在丘吉尔、罗斯福之间').includes('丘吉尔/LOC'));
+});
