@@ -39,6 +39,37 @@ function widenOverSubUnit(text: string, byStart: Map<number, Token>, out: NameSp
   if (last && !(k + 1 < out.length && out[k + 1].start < last.end)) widen(text, s, last.end);
 }
 
+// Countries listed before a team they field together (中国、斯洛伐克 联合登山队, 中、斯 登山队).
+const PARTNERS = /((?:[\u4e00-\u9fff]{1,6}、)+[\u4e00-\u9fff]{1,6}?)(联合)?$/;
+
+/**
+ * A team fielded by countries listed right before it is one organisation with them (中国、斯洛伐克
+ * 联合登山队, 中、斯登山队): each item a place found there or a one-character abbreviation. The
+ * places stay inner mentions. Returns the team's index in `out` after the change.
+ */
+function widenOverPartners(text: string, out: NameSpan[], k: number): number {
+  const s = out[k];
+  const m = PARTNERS.exec(text.slice(Math.max(0, s.start - 20), s.start));
+  if (!m) return k;
+  let at = s.start - m[0].length;
+  const places: NameSpan[] = [];
+  for (const item of m[1].split('、')) {
+    const place = out.find((o) => o.type === 'LOC' && o.start === at && o.end === at + item.length);
+    if (!place && item.length !== 1) return k;
+    places.push(place ?? { start: at, end: at + 1, text: item, type: 'LOC' });
+    at += item.length + 1;
+  }
+  if (places.length < 2) return k;
+  const start = s.start - m[0].length;
+  const before = out.filter((o) => o.end <= s.start && o.start >= start);
+  if (before.some((o) => o.type !== 'LOC')) return k;
+  for (const o of before) out.splice(out.indexOf(o), 1);
+  const team: NameSpan = { start, end: s.end, text: text.slice(start, s.end), type: 'ORG', inner: places.filter((p) => before.includes(p)) };
+  const at2 = out.indexOf(s);
+  out[at2] = team;
+  return at2;
+}
+
 function isSubUnit(t: Token): boolean {
   return t.word.length >= 3 && SUB_UNIT.test(t.word) && !NOT_SUB_UNIT.test(t.word);
 }
@@ -67,6 +98,7 @@ export function widenOrganisations(text: string, { byStart, byEnd }: TokenIndex,
       }
       continue;
     }
+    if (s.type === 'ORG' && s.text.endsWith('队')) k = widenOverPartners(text, out, k);
     if (s.type === 'ORG') widenOverSubUnit(text, byStart, out, k);
     // A name the rules took for a person, right before an organisation, names it (萨帕塔 全国民族解放军,
     // 杜马 议会党团, 桥本 内阁): one organisation. (A dotted full name stays the person: 托马斯·杰斐逊 基金会 is found whole.)

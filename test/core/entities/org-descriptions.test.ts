@@ -75,3 +75,11 @@ test('counts, kinds of school, the Party as an object and border areas are no or
   assert.ok(spans('全面贯彻党的十五大精神').includes('十五大/ORG'));
   assert.ok(spans('英国保守党领袖发表讲话').some((s) => s.includes('保守党') && s.endsWith('/ORG')));
 });
+
+test('a team fielded by countries listed right before it is one organisation, the countries inside', () => {
+  const found = recognizeNames('中国、斯洛伐克联合登山队第一次冲击顶峰');
+  const team = found.find((s) => s.type === 'ORG');
+  assert.equal(team?.text, '中国、斯洛伐克联合登山队');
+  assert.deepEqual(team?.inner?.map((s) => s.text), ['中国', '斯洛伐克']);
+  assert.ok(spans('中、斯联合登山队将认真总结').includes('中、斯联合登山队/ORG'));
+});
