@@ -178,9 +178,11 @@ export function linkArticleNames(
       continue;
     }
     if (hits.length && !wrapsHits(span, hits)) continue;
-    if (isKnown(foldKey(span.text))) continue;
+    // The name the entity is known by: the span's own, or the one it gives (时代周刊 for 美国《时代》周刊).
+    const spelled = span.name ?? span.text;
+    if (isKnown(foldKey(spelled))) continue;
     // A listed variant (澳洲, 纽西兰) is the entity of the name listed first (澳大利亚, 新西兰).
-    let key = canonicalChineseName(nameKey(span.text));
+    let key = canonicalChineseName(nameKey(spelled));
     if (key && [...key].length === 1 && span.type === 'LOC') {
       // A one-character abbreviation (访美, 中方, 俄军) is the place it stands for, when it stands for one.
       const full = abbreviatedPlace(key);
@@ -219,16 +221,16 @@ export function linkArticleNames(
     let f = found.get(key);
     if (!f) {
       // A listed variant or a prefixed body (中国国务院) is named as the entity it joins (国务院).
-      f = { key, name: nameKey(span.text) === key ? span.text : key, type: span.type, count: 0, firstPos: pos, inTitle: false, surfaces: [] };
+      f = { key, name: nameKey(spelled) === key ? spelled : key, type: span.type, count: 0, firstPos: pos, inTitle: false, surfaces: [] };
       found.set(key, f);
     }
     f.count++;
     if (!inner) onSpan?.(paragraph, span, foundEntityId(key));
     if (paragraph < 0) f.inTitle = true;
     else if (f.firstPos < 0) f.firstPos = pos;
-    if (!f.surfaces.includes(span.text)) f.surfaces.push(span.text);
+    if (!f.surfaces.includes(spelled)) f.surfaces.push(spelled);
     // The fullest spelling names the entity (爱德华·斯诺登 over 斯诺登); a person outranks a place of the same name.
-    if ([...span.text].length > [...f.name].length && nameKey(span.text) === key) f.name = span.text;
+    if ([...spelled].length > [...f.name].length && nameKey(spelled) === key) f.name = spelled;
     if (TYPE_RANK[span.type] < TYPE_RANK[f.type]) f.type = span.type;
   }
   // Surnames of found names count once those names are found (the full name may come later).

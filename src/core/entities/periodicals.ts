@@ -2,7 +2,8 @@
  * What title marks name. A paper or magazine is named in them (《朝日新闻》, 《经济周刊》, 《新皇冠报》): what the
  * marks hold is the organisation when it ends like a periodical. Books, films and columns in the
  * same marks end otherwise, and a phrase (《过去的新闻》) is no title of a paper. A title that is a
- * person's full name alone (《花木兰》) names that person.
+ * person's full name alone (《花木兰》) names that person, and a title followed by what it is
+ * (《时代》周刊) is the periodical.
  */
 import type { NameSpan } from './recognize-names.ts';
 import { dictionaryTag, isCommonWord } from './segment-names.ts';
@@ -10,6 +11,25 @@ import { isChineseSurnameStart, isNonNameWord } from './name-lexicon.ts';
 
 const PERIODICAL = /^[^《》「」、，。！？\s的之]{1,10}(?:报|新闻|周刊|月刊|杂志|画报|周报|时报|日报|晚报)$/;
 const TITLE = /《([^《》]{2,12})》/g;
+
+// What a periodical is, written after its title (《时代》周刊, 《科学》杂志).
+const KIND_AFTER = /^(?:周刊|杂志|月刊|画报|周报|日报|晚报)/;
+
+/**
+ * A periodical written as its title and what it is (《时代》周刊, 美国《科学》杂志): one organisation
+ * from the title mark (or the country right before it) to the end, the country an inner mention.
+ */
+function namedPeriodical(text: string, start: number, end: number, out: NameSpan[]): boolean {
+  if (out.some((s) => s.start < end && start < s.end && (s.start < start || s.end > end))) return false;
+  const country = out.find((s) => s.type === 'LOC' && s.end === start);
+  for (const s of out.filter((o) => o.start >= start && o.end <= end)) out.splice(out.indexOf(s), 1);
+  if (country) out.splice(out.indexOf(country), 1);
+  const from = country ? country.start : start;
+  // Known by its title and kind, without the marks or the country (时代周刊).
+  const name = text.slice(start, end).replace(/[《》]/g, '');
+  out.push({ start: from, end, text: text.slice(from, end), type: 'ORG', name, ...(country ? { inner: [country] } : {}) });
+  return true;
+}
 
 /**
  * A book, play or film titled with a full name alone (《花木兰》) is about that person: the name is
@@ -36,7 +56,9 @@ export function addPeriodicals(text: string, simp: string, out: NameSpan[]): voi
     const start = m.index + 1;
     const end = start + m[1].length;
     if (!PERIODICAL.test(m[1])) {
-      namedAfterPerson(text, m[1], start, out) && (changed = true);
+      const kind = KIND_AFTER.exec(simp.slice(end + 1, end + 4));
+      if (kind) changed = namedPeriodical(text, start - 1, end + 1 + kind[0].length, out) || changed;
+      else namedAfterPerson(text, m[1], start, out) && (changed = true);
       continue;
     }
     const inside = out.filter((s) => s.start < end && start < s.end);

@@ -25,6 +25,8 @@ export interface NameSpan {
    * 新疆维吾尔自治区人大常委会); kept apart so exact-span scoring sees the outer name only.
    */
   inner?: NameSpan[];
+  /** The name of what the span mentions, when it is not the span's text (时代周刊 for 美国《时代》周刊). */
+  name?: string;
 }
 
 /** jieba's tokens of `text` (in Simplified, offsets kept; `simplified`: it already is) and the names the rules find in it. */

@@ -27,3 +27,15 @@ test('a title or rank after a name, and where a person lives or what they did, c
   assert.ok(spans('这是一本有关李白生平的传略').includes('李白/PER'));
   assert.ok(spans('负责人在巴金家中介绍新馆').includes('巴金/PER'));
 });
+
+test('a periodical written as its title and what it is is one organisation, known by title and kind', async () => {
+  assert.ok(spans('据美国《时代》周刊报道').includes('美国《时代》周刊/ORG'));
+  assert.ok(spans('他为《哈泼斯》杂志撰稿').includes('《哈泼斯》杂志/ORG'));
+  const { findTextEntities } = await import('../../../src/core/entities/text-entities.ts');
+  const { sqliteStores } = await import('../../../src/core/store/open-stores.ts');
+  const { tempDb } = await import('./helpers.ts');
+  const db = tempDb();
+  const es = await findTextEntities(sqliteStores(db), '据美国《时代》周刊报道，《时代周刊》称');
+  assert.deepEqual(es.filter((e) => e.type === 'ORG').map((e) => e.entity_id), ['n:时代周刊', 'n:时代周刊'], 'one entity whichever way it is written');
+  db.close();
+});
