@@ -30,7 +30,7 @@ function closes(next: Token | undefined, end: number): boolean {
   return (next.tag.startsWith('v') && (next.word.length > 1 || /[说称]/.test(next.word))) || next.tag === 'p' || CLOSING_WORD.test(next.word) || PERSON_AFTER.test(next.word) || RANK.test(next.word);
 }
 
-/** A Chinese name of two or three characters from token i, cut anywhere; its end, or -1. */
+/** A Chinese name of two or three characters from token i, cut anywhere: where it ends and its last token, or undefined. */
 function chineseRun(tokens: Token[], i: number): { end: number; last: number } | undefined {
   const t = tokens[i];
   if (!isChineseSurnameStart(t.word) || (isAmbiguousSurname(t.word[0]) && !isCommonSurname(t.word[0]))) return undefined;
@@ -59,13 +59,13 @@ function named(tokens: Token[], i: number, k: number, end: number, len: number):
   // A transliteration that goes on is a foreign name, not a Chinese one (斯特罗/nr 耶夫/x).
   const after = tokens[k + 1];
   if (after && after.start === end && isTranslitWord(text) && allHan(after.word) && isTranslitWord(after.word)) return false;
-  // One token: only one jieba could not place (许立群/m); a dictionary word is a word.
-  // (Not one the HMM glued to a verb of speech, 赵华说/x, or that starts with a word, 周二晚/x.)
-  // A dictionary name the rules alone doubt (崔真实/nr: 真实 is a word) is one after a title.
+  // One token: one jieba could not place (许立群/m, an unknown word) or a dictionary name the rules
+  // alone doubt (崔真实/nr: 真实 is a word); not one glued to a verb of speech (赵华说/x) or that
+  // starts with a word (周二晚/x).
   if (i === k && len === tokens[i].word.length) return (tokens[i].tag === 'm' || tokens[i].tag === 'x' || /^nr/.test(tokens[i].tag)) && !/[说称等]$/.test(text) && !isCommonWord(text.slice(0, 2));
   // A time after a time is no name (周二/t 晚/tg), nor is an adverb a given name (蓝柯/nr 亦/d 表示).
   if (tokens.slice(i + 1, k + 1).some((x) => /^(?:t\w*|f|d)$/.test(x.tag) || FUNCTION_TAGS.test(x.tag))) return false;
-  return !(isDictionaryWord(text) && isCommonWord(text)) && end > tokens[i].start;
+  return !(isDictionaryWord(text) && isCommonWord(text));
 }
 
 /** A transliterated name after a title (亚罗/nrt 约/d 当选, 巴拉克/ns 6月); the index of its last token, or -1. */
