@@ -40,3 +40,9 @@ test('a transliterated name after a verb of going, or where something is held, i
   assert.ok(spans('他那年在图卢兹，写完了书').includes('图卢兹/LOC'));
   assert.ok(!spans('在丘吉尔、罗斯福之间').includes('丘吉尔/LOC'));
 });
+
+test("Hong Kong's three regions are listed places", () => {
+  assert.ok(spans('他每天从新界去港岛上班').includes('新界/LOC'));
+  assert.ok(spans('他每天从新界去港岛上班').includes('港岛/LOC'));
+  assert.ok(spans('九龍的街頭').includes('九龍/LOC'));
+});
