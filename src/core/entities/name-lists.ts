@@ -40,7 +40,11 @@ function candidates(tokens: Token[], a: number, b: number, first: boolean, last:
   if (first) {
     for (let x = b; x >= a && len(x, b) <= 3; x--) if (len(x, b) >= 2 && edge(tokens[x - 1], true)) out.push({ start: tokens[x].start, end: tokens[b].end });
   } else {
-    for (let y = a; y <= b && len(a, y) <= 3; y++) if (len(a, y) >= 2 && edge(tokens[y + 1], false)) out.push({ start: tokens[a].start, end: tokens[y].end });
+    // A last item that ends the clause is whole (彭清源、徐起超、沈求/x 我/r，).
+    // (Not when it ends in what the people did: 张俊义、王栋译，.)
+    const closed = len(a, b) <= 3 && (!tokens[b + 1] || !allHan(tokens[b + 1].word)) && !/[译著编撰等说称]$/.test(tokens[b].word);
+    if (closed && len(a, b) >= 2) out.push({ start: tokens[a].start, end: tokens[b].end });
+    for (let y = a; y <= b && len(a, y) <= 3; y++) if (len(a, y) >= 2 && edge(tokens[y + 1], false) && !(closed && y === b)) out.push({ start: tokens[a].start, end: tokens[y].end });
   }
   return out;
 }

@@ -63,3 +63,8 @@ test('an unknown word starting with a character more often a word than a surname
   assert.ok(!spans('但太多的人不知道').some((s) => s.endsWith('/PER')));
   assert.ok(spans('北大教授乐黛云说').includes('乐黛云/PER'), 'with a title it is a name');
 });
+
+test('the last item of a list of people that ends the clause is the whole item; a translator mark is not part of it', () => {
+  assert.ok(spans('委员彭清源、徐起超、沈求我，副主席李赣骝').includes('沈求我/PER'));
+  assert.ok(spans('周锡瑞著，张俊义、王栋译，江苏人民出版社').includes('王栋/PER'));
+});
