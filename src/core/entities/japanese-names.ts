@@ -35,15 +35,16 @@ export function japaneseName(tokens: Token[], i: number): { end: number; last: n
   let last = i;
   while (given < 3 && last + 1 < tokens.length) {
     const n = tokens[last + 1];
-    if (n.start !== tokens[last].end || !allHan(n.word) || NOT_GIVEN.test(n.tag) || given + n.word.length > 3 || PERSON_AFTER.test(n.word)) break;
+    // (An adverb jieba tagged a noun is no given name: 桥本 坦率地/n 回答.)
+    if (n.start !== tokens[last].end || !allHan(n.word) || NOT_GIVEN.test(n.tag) || given + n.word.length > 3 || PERSON_AFTER.test(n.word) || /[地得]$/.test(n.word)) break;
     given += n.word.length;
     last++;
   }
   const name = tokens.slice(i, last + 1).map((x) => x.word).join('');
   if (given >= 1 && !NOT_NAME_END.test(name)) return { end: tokens[last].end, last };
   // The surname alone, before a title, a verb, an adverb or a preposition (桥本首相, 桥本说, 桥本 还/d 表示,
-  // 桥本 在/p 会谈中): what follows makes it the subject, a person. (Not 和田 or 山下, a place and a word too.)
+  // 桥本 在/p 会谈中, 桥本 坦率地 回答): what follows makes it the subject, a person. (Not 和田 or 山下, a place and a word too.)
   const next = tokens[i + 1];
-  if (t.word === surname && next?.start === t.end && (PERSON_AFTER.test(next.word) || (/^(?:d|v\w*|p)$/.test(next.tag) && !PLACE_TOO.has(surname)))) return { end: t.end, last: i };
+  if (t.word === surname && next?.start === t.end && (PERSON_AFTER.test(next.word) || ((/^(?:d|v\w*|p)$/.test(next.tag) || /..地$/.test(next.word)) && !PLACE_TOO.has(surname)))) return { end: t.end, last: i };
   return null;
 }

@@ -68,3 +68,7 @@ test('the last item of a list of people that ends the clause is the whole item; 
   assert.ok(spans('委员彭清源、徐起超、沈求我，副主席李赣骝').includes('沈求我/PER'));
   assert.ok(spans('周锡瑞著，张俊义、王栋译，江苏人民出版社').includes('王栋/PER'));
 });
+
+test('an adverb after a Japanese surname is no given name: the surname is the person', () => {
+  assert.deepEqual(spans('桥本坦率地回答说').filter((s) => s.endsWith('/PER')), ['桥本/PER']);
+});
