@@ -333,6 +333,9 @@ export function ruleNames(text: string, simp: string, tokens: Token[]): NameSpan
     placesByContext(text, simp, s.out);
   }
   addPeriodicals(text, simp, s.out);
+  // 氏 after a name is the respectful "Mr./Ms." or the clan (温氏, 伏羲氏): the name is what it follows,
+  // a surname alone as after 先生.
+  for (const span of s.out) if (span.type === 'PER' && span.end - span.start >= 2 && simp[span.end - 1] === '氏') span.text = text.slice(span.start, --span.end);
   addListedPeople(text, simp, tokens, s.out);
   for (const span of s.out) if (span.type === 'LOC' && !span.inner) span.inner = placeInner(span, simp, text);
   return s.out;

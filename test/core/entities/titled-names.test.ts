@@ -72,3 +72,14 @@ test('the last item of a list of people that ends the clause is the whole item; 
 test('an adverb after a Japanese surname is no given name: the surname is the person', () => {
   assert.deepEqual(spans('桥本坦率地回答说').filter((s) => s.endsWith('/PER')), ['桥本/PER']);
 });
+
+test('氏 after a name is a title: the name is what it follows, and a surname so written is the person named in full', async () => {
+  assert.ok(spans('等形式隆重地祭奠伏羲氏这位始祖').includes('伏羲/PER'));
+  const { findTextEntities } = await import('../../../src/core/entities/text-entities.ts');
+  const { sqliteStores } = await import('../../../src/core/store/open-stores.ts');
+  const { tempDb } = await import('./helpers.ts');
+  const db = tempDb();
+  const es = await findTextEntities(sqliteStores(db), '哲学家钱穆说，历史很重要。钱氏认为文化是根本。');
+  assert.deepEqual(es.map((e) => [e.text, e.entity_id]), [['钱穆', 'n:钱穆'], ['钱', 'n:钱穆']]);
+  db.close();
+});
