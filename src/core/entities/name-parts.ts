@@ -102,7 +102,7 @@ const DISCIPLINE = /[^大中小]学$/;
 // …or an activity or a society in the wide sense (太空飞行/nt, 同步进行/nt, 上流社会/nt).
 const ACTIVITY = /(?:飞行|航行|旅行|进行|运行|执行|举行|流行|社会)$/;
 
-/** Whether a word jieba's dictionary tags nt is a field of study or an activity, not a body. */
+/** Whether a word jieba's dictionary tags nt is no body: a field of study, an activity, a kind of thing, a place's business. */
 function notABody(word: string): boolean {
   return DISCIPLINE.test(word) || ACTIVITY.test(word) || NOT_A_BODY_END.test(word) || describedByPlace(word);
 }
@@ -114,10 +114,15 @@ const NOT_A_BODY_END = /(?:理事国|成员国|缔约国|会员国|家庭|场所
 // A place and a kind of business is a description (美国公司/nt, 中国航天/nt), not a body's name.
 const KIND_OF_BUSINESS = /^(?:公司|企业|厂商|航天|同行)$/;
 
+/** The length of the country or city a word of a place and a kind of business starts with (美国公司 → 2), else 0. */
+function businessPlace(word: string): number {
+  for (let n = Math.min(5, word.length - 2); n >= 1; n--) if (KIND_OF_BUSINESS.test(word.slice(n)) && isWorldPlace(word.slice(0, n))) return n;
+  return 0;
+}
+
 /** Whether a word jieba's dictionary tags nt is a country or city and a kind of business. */
 export function describedByPlace(word: string): boolean {
-  for (let n = Math.min(5, word.length - 2); n >= 1; n--) if (KIND_OF_BUSINESS.test(word.slice(n)) && isWorldPlace(word.slice(0, n))) return true;
-  return false;
+  return businessPlace(word) > 0;
 }
 
 // Continents and world regions: no team, company or army is theirs alone (非洲 球队, 南美 球队),
@@ -127,13 +132,12 @@ const REGIONS = new Set(['欧洲', '亚洲', '非洲', '美洲', '北美', '南�
 
 // A press named by its field or its own name (语文 出版社, 译林 出版社, 企鹅 出版社); not by a word
 // that only places or kinds it (地方 出版社). (集团 is as often a clique: 官僚集团, 权势集团.)
-const FIELD_BODY = /^出版社$/;
 const NOT_FIELD = /^(?:地方|当地|国内|国外|海外|境外|外国|全国|各地|有关|相关|其他|其它|大型|小型|中型|知名|著名|专业|商业|企业|民营|国营|国有|私营|跨国|金融|地产|房地产|财团|媒体|传媒)$/;
 
 /** Whether tokens i..j are one plain two-character noun and a press (语文 出版社). */
 function fieldPress(tokens: Token[], i: number, j: number): boolean {
   const first = tokens[i];
-  return j === i + 1 && first.tag === 'n' && first.word.length === 2 && FIELD_BODY.test(tokens[j].word) && !NOT_FIELD.test(first.word) && !(i > 0 && /^[mqr]/.test(tokens[i - 1].tag));
+  return j === i + 1 && first.tag === 'n' && first.word.length === 2 && tokens[j].word === '出版社' && !NOT_FIELD.test(first.word) && !(i > 0 && /^[mqr]/.test(tokens[i - 1].tag));
 }
 
 /** An organisation starting at token i (a place, organisation or abbreviation head, or common nouns ending in an organisation word), or undefined. */
@@ -331,7 +335,8 @@ export function isForeignName(t: Token, prev: Token | undefined, next: Token | u
 /** The length of a country or city a longer word starts with (法国总理 → 2), or of a country abbreviation before a title or people word (俄总统 → 1); 0 if none. */
 export function placeHead(word: string): number {
   // (A place and a kind of business is the place: 美国公司/nt.)
-  if (describedByPlace(word)) for (let n = Math.min(5, word.length - 2); n >= 1; n--) if (isWorldPlace(word.slice(0, n))) return n;
+  const business = businessPlace(word);
+  if (business) return business;
   if (word.length < 3 || !allHan(word) || ORG_END.test(word) || ORG_WORD_END.test(word)) return 0;
   for (let n = Math.min(5, word.length - 1); n >= 2; n--) if (isWorldPlace(word.slice(0, n)) && !LOC_SUFFIX.has(word[n])) return n;
   return isPlaceAbbreviation(word[0]) && PEOPLE_TAIL.has(word.slice(1)) ? 1 : 0;

@@ -41,7 +41,7 @@ function namedAfterPerson(text: string, title: string, start: number, out: NameS
   if (title.length !== 3 || !/^nr/.test(dictionaryTag(title)) || !isChineseSurnameStart(title) || isNonNameWord(title)) return false;
   // Three characters that start or end with a word are that word and more (薄荷糖, 全家福, 蓝蝴蝶),
   // unless the rest is a given name (花木 兰: 木兰/nr).
-  if (title.length === 3 && (isCommonWord(title.slice(1)) || (isCommonWord(title.slice(0, 2)) && !/^nr/.test(dictionaryTag(title.slice(1)))))) return false;
+  if (isCommonWord(title.slice(1)) || (isCommonWord(title.slice(0, 2)) && !/^nr/.test(dictionaryTag(title.slice(1))))) return false;
   const end = start + title.length;
   if (out.some((s) => s.start < end && start < s.end)) return false;
   out.push({ start, end, text: text.slice(start, end), type: 'PER' });
@@ -58,7 +58,7 @@ export function addPeriodicals(text: string, simp: string, out: NameSpan[]): voi
     if (!PERIODICAL.test(m[1])) {
       const kind = KIND_AFTER.exec(simp.slice(end + 1, end + 4));
       if (kind) changed = namedPeriodical(text, start - 1, end + 1 + kind[0].length, out) || changed;
-      else namedAfterPerson(text, m[1], start, out) && (changed = true);
+      else if (namedAfterPerson(text, m[1], start, out)) changed = true;
       continue;
     }
     const inside = out.filter((s) => s.start < end && start < s.end);

@@ -25,7 +25,7 @@ const ROUTE_OR_AREA = /^(?:铁路|公路|高速公路|机场|地区|一带|境�
 // A river, lake or mountain range glued to the name (库卡尔特河): the place includes it.
 const FEATURE = /^(?:河|湖|运河|山脉|海峡|半岛|群岛)/;
 
-/** Retypes, in place, the transliterated people in `out` whose context in `simp` makes them places. */
+/** Retypes, in place, the people in `out` whose context in `simp` makes them places, and drops those it makes things. */
 export function placesByContext(text: string, simp: string, out: NameSpan[]): void {
   for (let i = 0; i < out.length; i++) {
     const span = out[i];
