@@ -5,9 +5,8 @@ import { recognizeNames } from '../../../src/core/entities/recognize-names.ts';
 import { linkArticleNames, nameKey, recognizeArticleNames } from '../../../src/core/entities/article-names.ts';
 import { findListedLatinNames } from '../../../src/core/entities/latin-names.ts';
 import { pinyinKey } from '../../../src/core/entities/found-entities.ts';
-import { article, store, tempDb, who } from './helpers.ts';
-
-const spans = (text: string) => recognizeNames(text).map((s) => `${s.text}/${s.type}`);
+import { article, store, tempDb, who, spans } from './helpers.ts';
+import { findTextEntities } from '../../../src/core/entities/text-entities.ts';
 
 test('a name inside an organisation name is a mention of it too, outside the exact span', () => {
   const [branch] = recognizeNames('路透社伦敦分社报道');
@@ -115,7 +114,6 @@ test('a listed English name glued to Chinese text is still a word', () => {
 });
 
 test('newsbot entities reads listed English names as ingest does', async () => {
-  const { findTextEntities } = await import('../../../src/core/entities/text-entities.ts');
   const db = tempDb();
   const es = await findTextEntities(sqliteStores(db), '三星和Samsung');
   assert.deepEqual(es.map((e) => [e.text, e.type, e.entity_id]), [

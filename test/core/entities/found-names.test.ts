@@ -1,14 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sqliteStores } from '../../../src/core/store/open-stores.ts';
-import { recognizeNames } from '../../../src/core/entities/recognize-names.ts';
 import { linkArticleNames, recognizeArticleNames, nameKey } from '../../../src/core/entities/article-names.ts';
 import { findTextEntities } from '../../../src/core/entities/text-entities.ts';
-import { tempDb } from './helpers.ts';
+import { tempDb, spans } from './helpers.ts';
 import { commonCompound } from '../../../src/core/entities/name-parts.ts';
 import { isTranslitWord } from '../../../src/core/entities/foreign-names.ts';
-
-const spans = (text: string) => recognizeNames(text).map((s) => `${s.text}/${s.type}`);
 
 test('recognises people, places and organisations in Simplified and Traditional text alike', async () => {
   assert.deepEqual(spans('毛泽东和邓小平在北京会见了尼克松。'), ['毛泽东/PER', '邓小平/PER', '北京/LOC', '尼克松/PER']);

@@ -7,6 +7,10 @@ import { sqliteStores } from '../../../src/core/store/open-stores.ts';
 import { storeArticle } from '../../../src/core/loader/store-article.ts';
 import type { NormalizedArticle, RelatedLink } from '../../../src/core/article.ts';
 import { whoCommand } from '../../../commands/who.ts';
+import { recognizeNames } from '../../../src/core/entities/recognize-names.ts';
+
+/** What recognizeNames finds in `text`, as name/TYPE strings. */
+export const spans = (text: string) => recognizeNames(text).map((s) => `${s.text}/${s.type}`);
 
 export function tempDb(): Db {
   return openDatabase(join(mkdtempSync(join(tmpdir(), 'newsbot-entities-')), 'x.db'));

@@ -1,8 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { recognizeNames } from '../../../src/core/entities/recognize-names.ts';
-
-const spans = (text: string) => recognizeNames(text).map((s) => `${s.text}/${s.type}`);
+import { spans } from './helpers.ts';
 
 test('a place and a kind of business, a continent and a team, or member states name no organisation', () => {
   assert.deepEqual(spans('这些美国公司的在京机构'), ['美国/LOC', '京/LOC']);

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { recognizeNames } from '../../../src/core/entities/recognize-names.ts';
-
-const spans = (text: string) => recognizeNames(text).map((s) => `${s.text}/${s.type}`);
+import { findTextEntities } from '../../../src/core/entities/text-entities.ts';
+import { sqliteStores } from '../../../src/core/store/open-stores.ts';
+import { spans, tempDb } from './helpers.ts';
 
 test('a paper or magazine named in title marks is an organisation, in either script', () => {
   assert.ok(spans('他在《大西洋月刊》发表文章').includes('大西洋月刊/ORG'));
@@ -31,9 +31,6 @@ test('a title or rank after a name, and where a person lives or what they did, c
 test('a periodical written as its title and what it is is one organisation, known by title and kind', async () => {
   assert.ok(spans('据美国《时代》周刊报道').includes('美国《时代》周刊/ORG'));
   assert.ok(spans('他为《哈泼斯》杂志撰稿').includes('《哈泼斯》杂志/ORG'));
-  const { findTextEntities } = await import('../../../src/core/entities/text-entities.ts');
-  const { sqliteStores } = await import('../../../src/core/store/open-stores.ts');
-  const { tempDb } = await import('./helpers.ts');
   const db = tempDb();
   const es = await findTextEntities(sqliteStores(db), '据美国《时代》周刊报道，《时代周刊》称');
   assert.deepEqual(es.filter((e) => e.type === 'ORG').map((e) => e.entity_id), ['n:时代周刊', 'n:时代周刊'], 'one entity whichever way it is written');

@@ -1,8 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { recognizeNames } from '../../../src/core/entities/recognize-names.ts';
-
-const spans = (text: string) => recognizeNames(text).map((s) => `${s.text}/${s.type}`);
+import { spans } from './helpers.ts';
 
 test('a transliterated name is a place when its context says what kind of place it is', () => {
   assert.ok(spans('厄立特里亚首都阿斯马拉昨天举行了庆祝活动').includes('阿斯马拉/LOC'), 'after 首都');

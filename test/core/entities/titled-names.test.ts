@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { recognizeNames } from '../../../src/core/entities/recognize-names.ts';
-
-const spans = (text: string) => recognizeNames(text).map((s) => `${s.text}/${s.type}`);
+import { findTextEntities } from '../../../src/core/entities/text-entities.ts';
+import { sqliteStores } from '../../../src/core/store/open-stores.ts';
+import { spans, tempDb } from './helpers.ts';
 
 test('right after a title, the characters up to a verb, punctuation or rank are the name, however jieba cut them', () => {
   assert.ok(spans('海军副参谋长赵国钧少将出席了仪式').includes('赵国钧/PER'), 'cut in two before a rank');
@@ -75,9 +75,6 @@ test('an adverb after a Japanese surname is no given name: the surname is the pe
 
 test('氏 after a name is a title: the name is what it follows, and a surname so written is the person named in full', async () => {
   assert.ok(spans('等形式隆重地祭奠伏羲氏这位始祖').includes('伏羲/PER'));
-  const { findTextEntities } = await import('../../../src/core/entities/text-entities.ts');
-  const { sqliteStores } = await import('../../../src/core/store/open-stores.ts');
-  const { tempDb } = await import('./helpers.ts');
   const db = tempDb();
   const es = await findTextEntities(sqliteStores(db), '哲学家钱穆说，历史很重要。钱氏认为文化是根本。');
   assert.deepEqual(es.map((e) => [e.text, e.entity_id]), [['钱穆', 'n:钱穆'], ['钱', 'n:钱穆']]);
