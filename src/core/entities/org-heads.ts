@@ -51,23 +51,21 @@ function widenOverPartners(text: string, out: NameSpan[], k: number): number {
   const s = out[k];
   const m = PARTNERS.exec(text.slice(Math.max(0, s.start - 20), s.start));
   if (!m) return k;
-  let at = s.start - m[0].length;
-  const places: NameSpan[] = [];
-  for (const item of m[1].split('、')) {
-    const place = out.find((o) => o.type === 'LOC' && o.start === at && o.end === at + item.length);
-    if (!place && item.length !== 1) return k;
-    places.push(place ?? { start: at, end: at + 1, text: item, type: 'LOC' });
+  const items = m[1].split('、');
+  if (items.length < 2) return k;
+  const start = s.start - m[0].length;
+  let at = start;
+  for (const item of items) {
+    if (item.length !== 1 && !out.some((o) => o.type === 'LOC' && o.start === at && o.end === at + item.length)) return k;
     at += item.length + 1;
   }
-  if (places.length < 2) return k;
-  const start = s.start - m[0].length;
-  const before = out.filter((o) => o.end <= s.start && o.start >= start);
-  if (before.some((o) => o.type !== 'LOC')) return k;
-  for (const o of before) out.splice(out.indexOf(o), 1);
-  const team: NameSpan = { start, end: s.end, text: text.slice(start, s.end), type: 'ORG', inner: places.filter((p) => before.includes(p)) };
-  const at2 = out.indexOf(s);
-  out[at2] = team;
-  return at2;
+  // The places found before it become its inner mentions.
+  const places = out.filter((o) => o.end <= s.start && o.start >= start);
+  if (places.some((o) => o.type !== 'LOC')) return k;
+  for (const o of places) out.splice(out.indexOf(o), 1);
+  const index = out.indexOf(s);
+  out[index] = { start, end: s.end, text: text.slice(start, s.end), type: 'ORG', inner: places };
+  return index;
 }
 
 function isSubUnit(t: Token): boolean {
