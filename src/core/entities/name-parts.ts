@@ -68,6 +68,10 @@ export function commonCompound(word: string): boolean {
 
 // Words that open a body's name as a place does (国家新闻出版署, 国际狮子会, 全国妇联).
 const NAME_OPENERS = new Set(['国家', '国际', '全国', '中央']);
+// Bodies an opener (and 世界, 全球) makes a name of, however generic alone (国际 刑事 法院, 国际 联络小组,
+// 世界 经济 论坛); an agency (机构) only a state's (国家 原子能 机构: 国际 金融 机构 is a kind).
+const OPENER_BODY = /^(?:法院|委员会|协会|学会|联合会|研究院|基金|论坛|\S*小组)$/;
+const WORLD_OPENERS = new Set(['世界', '全球']);
 
 // Meetings and events, not bodies (十一届三中全会, 新年音乐会, 首脑会).
 const EVENT_END = /(?:全会|音乐会|运动会|博览会|研讨会|座谈会|招待会|峰会|首脑会|展览会|交易会|联欢会|晚会)$/;
@@ -221,7 +225,9 @@ export function organisation(tokens: Token[], i: number): OrgEnd | undefined {
     // 的历史), not a party's name (五毛/m 党 is one).
     if (t.word === '党' && !named && (tokens[j - 1].tag === 'a' || /(?:时期|年代|时代)$/.test(tokens[j - 1].word))) break;
     if (ownName) continue; // an unknown word (将会/x, 再办/x) never ends the name
-    if (t.tag === 'nt' && (named || opener) && !t.word.endsWith('政府') && !verbInside && !isGenericOrgWord(t.word) && !notABody(t.word)) best = { next: j + 1, end: t.end };
+    // (Not after a count or a verb, and not the opener's own word: 国际 组织 is no name.)
+    if ((opener || WORLD_OPENERS.has(first.word)) && j > i + 1 && !counted && !verbInside && (OPENER_BODY.test(t.word) || (first.word === '国家' && t.word === '机构'))) best = { next: j + 1, end: t.end };
+    else if (t.tag === 'nt' && (named || opener) && !t.word.endsWith('政府') && !verbInside && !isGenericOrgWord(t.word) && !notABody(t.word)) best = { next: j + 1, end: t.end };
     else if (verbInside && t.tag !== 'n') continue; // after a verb only a plain institution noun ends it (not 冒充 美联社/nt)
     else if (ORG_END.test(t.word) && !t.word.endsWith('政府') && !EVENT_END.test(t.word) && (!isGenericOrgWord(t.word) || (named && !counted && !(REGIONS.has(first.word) && REGION_CANNOT_OWN.test(t.word)) && institutionAfter(first, t.word, proper, j === i + 1)) || fieldPress(tokens, i, j)) && ((named && !verbInside) || STRONG_ORG_END.test(t.word) || (opener && t.word.length >= 3))) best = { next: j + 1, end: t.end };
   }

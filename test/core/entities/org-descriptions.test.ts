@@ -82,3 +82,12 @@ test('a team fielded by countries listed right before it is one organisation, th
   assert.deepEqual(team?.inner?.map((s) => s.text), ['中国', '斯洛伐克']);
   assert.ok(spans('中、斯联合登山队将认真总结').includes('中、斯联合登山队/ORG'));
 });
+
+test('国际, 国家, 世界 or 全球 and what a body does name the body, even when its last word alone is generic', () => {
+  assert.ok(spans('他表示，国际海洋法院的裁决应得到尊重').includes('国际海洋法院/ORG'));
+  assert.ok(spans('世界旅游论坛今年在马德里召开').includes('世界旅游论坛/ORG'));
+  assert.ok(spans('国家航天机构随后发布了报告').includes('国家航天机构/ORG'));
+  // An international agency of a kind is no name, nor is a body counted.
+  assert.ok(!spans('政府将与国际金融机构合作').some((s) => s.endsWith('/ORG')));
+  assert.ok(!spans('有两个国际调查小组抵达').some((s) => s.includes('小组')));
+});
