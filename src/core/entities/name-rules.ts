@@ -22,6 +22,7 @@ import { joinNamePieces } from './name-pieces.ts';
 import { titledName } from './titled-names.ts';
 import { gluedPreposition, gluedSpeech, gluedSurname, thirdGluedToSpeech, unglueClosers } from './glued-names.ts';
 import { placesByContext } from './place-context.ts';
+import { countriesAsTeams } from './team-lists.ts';
 import { addQuotedBodies } from './quoted-bodies.ts';
 import { addPeriodicals } from './periodicals.ts';
 import { widenOrganisations } from './org-heads.ts';
@@ -332,6 +333,7 @@ export function ruleNames(text: string, simp: string, tokens: Token[]): NameSpan
     joinNamePieces(text, simp, index, s.out);
     widenOrganisations(text, index, s.out);
     placesByContext(text, simp, s.out);
+    countriesAsTeams(simp, s.out);
   }
   addPeriodicals(text, simp, s.out);
   addQuotedBodies(text, simp, tokens, s.out);
