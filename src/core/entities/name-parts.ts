@@ -58,7 +58,7 @@ const INDUSTRY_END = /(?:快递|航空|电气|电信|电力|电器|电子|汽车
 export function commonCompound(word: string): boolean {
   if (!allHan(word) || word.length < 3 || ORG_END.test(word)) return false;
   // An abbreviation (中共/j, 政协/j, 女篮/j) is a proper part.
-  const plain = (w: string) => isCommonWord(w) && dictionaryTag(w) !== 'j';
+  const plain = (w: string) => isCommonWord(w) && dictionaryTag(w) !== 'j' && !isKnownOrganisation(w);
   if (word.length === 3) return COMMON_SUFFIX.has(word[2]) && plain(word.slice(0, 2));
   // A business named by plain words and its trade (联邦快递, 东方航空, 通用电气) is a company.
   if (INDUSTRY_END.test(word)) return false;
@@ -77,7 +77,7 @@ const WORLD_OPENERS = new Set(['世界', '全球']);
 const EVENT_END = /(?:全会|音乐会|运动会|博览会|研讨会|座谈会|招待会|峰会|首脑会|展览会|交易会|联欢会|晚会)$/;
 
 // A count, quantifier or pronoun opening a word (四大, 各, 有关): what follows describes, not names.
-const QUANTIFIED = /^(?:[一二三四五六七八九十两几多]大|有关|各|非(?!洲)|某|该|这|那|多家|一些)/;
+const QUANTIFIED = /^(?:[一二三四五六七八九十两几多]大|有关|各|非(?!洲|统)|某|该|这|那|多家|一些)/;
 
 /**
  * Whether a common organisation noun makes a body after the named head `first`: a company, bank

@@ -294,6 +294,8 @@ const trophy: Rule = (s, i) => {
 
 const RULES: Rule[] = [dotted, japanese, titledName, bilateral, facility, suffixedPlace, organisationRule, countryHead, government, gluedPerson, visit, side, abbreviations, gluedPlace, personTaggedPlace, place, listedDivision, placeTagged, celestial, namedCompany, foreignHalves, surnameTitle, surnameAlone, surnameAfterTitle, gluedPreposition, gluedSurname, gluedSpeech, trophy, cutAfterTwo, thirdGluedToSpeech, person, translitPlace];
 
+// A legislature by its term that the dictionary holds whole (第九届全国人大/nz).
+const TERM_BODY = /^第?[一二三四五六七八九十]{1,3}届\S*(?:人大|政协|人民代表大会)$/;
 // (十五大, 七大 are party congresses: a count before 大 stays.)
 const COUNTED_OR_KIND = /^(?:[一二三四五六七八九十两几首].*[局航院行]$|[函夜电职业]大$)/;
 
@@ -308,7 +310,7 @@ function retag(tokens: Token[]): void {
     // The dictionary tags some names as times (周恩来/t: 周 is also "week"): a surname and a given
     // name the dictionary knows as a name (恩来/nrt) is a person.
     else if (t.tag === 't' && t.word.length === 3 && isChineseSurnameStart(t.word) && PERSON_TAGS.has(dictionaryTag(t.word.slice(1)))) t.tag = 'nr';
-    else if (isKnownOrganisation(t.word)) t.tag = 'nt';
+    else if (isKnownOrganisation(t.word) || TERM_BODY.test(t.word)) t.tag = 'nt';
     // (Not a count, 五局/j 首航/j, nor a kind of school, 函大/j 夜大/j.)
     else if (t.tag === 'j' && t.word.length >= 2 && t.word.length <= 4 && ORG_ABBREVIATION_END.has(t.word[t.word.length - 1]) && !COUNTED_OR_KIND.test(t.word)) t.tag = 'nt';
   }

@@ -68,6 +68,13 @@ function widenOverPartners(text: string, out: NameSpan[], k: number): number {
   return index;
 }
 
+// A legislature or committee by its term (第六届 全国人大, 六届 人大常委会): the term is part of its name.
+const TERM = /^第?[一二三四五六七八九十]{1,3}届$/;
+const BY_TERM = /(?:人大|人民代表大会|常委会|政协|委员会)$/;
+// 组织 written after a body's short name (欧佩克 组织/v, 北约 组织) names the body; 组织了 is the verb.
+const ORGANISATION_WORD = '组织';
+const VERB_AFTER = /^[了过着起]/;
+
 function isSubUnit(t: Token): boolean {
   return t.word.length >= 3 && SUB_UNIT.test(t.word) && !NOT_SUB_UNIT.test(t.word);
 }
@@ -108,6 +115,12 @@ export function widenOrganisations(text: string, { byStart, byEnd }: TokenIndex,
       continue;
     }
     const prev = s.type === 'ORG' ? byEnd.get(s.start) : undefined;
+    if (prev && TERM.test(prev.word) && BY_TERM.test(s.text) && !(k > 0 && out[k - 1].end > prev.start)) {
+      out[k] = { start: prev.start, end: s.end, text: text.slice(prev.start, s.end), type: 'ORG', inner: [s] };
+      continue;
+    }
+    const word = s.type === 'ORG' ? byStart.get(s.end) : undefined;
+    if (word?.word === ORGANISATION_WORD && isKnownOrganisation(s.text) && !VERB_AFTER.test(text.slice(word.end, word.end + 1)) && !(k + 1 < out.length && out[k + 1].start < word.end)) widen(text, s, word.end);
     if (prev && !(k > 0 && out[k - 1].end > prev.start) && (LEVEL.test(prev.word) || GOVERNMENT.test(prev.word))) {
       s.start = prev.start;
       s.text = text.slice(s.start, s.end);

@@ -91,3 +91,13 @@ test('国际, 国家, 世界 or 全球 and what a body does name the body, even 
   assert.ok(!spans('政府将与国际金融机构合作').some((s) => s.endsWith('/ORG')));
   assert.ok(!spans('有两个国际调查小组抵达').some((s) => s.includes('小组')));
 });
+
+test('a legislature with its term, a short name with 组织, and the democratic parties by their short names are one body each', () => {
+  assert.ok(spans('这项法律由第九届全国人大通过').includes('第九届全国人大/ORG'));
+  assert.ok(spans('草案已提交十届人大常委会审议').includes('十届人大常委会/ORG'));
+  assert.ok(spans('他批评北约组织在东欧的扩张').includes('北约组织/ORG'));
+  assert.ok(spans('民盟中央副主席出席了会议').includes('民盟中央/ORG'));
+  assert.ok(spans('会上，九三学社和民革的代表发言').includes('民革/ORG'));
+  // A party secretary's term is no part of the committee's name.
+  assert.ok(spans('这里先后换了三届县委书记').includes('县委/ORG'));
+});
