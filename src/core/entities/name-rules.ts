@@ -24,6 +24,7 @@ import { gluedPreposition, gluedSpeech, gluedSurname, thirdGluedToSpeech, unglue
 import { placesByContext } from './place-context.ts';
 import { countriesAsTeams } from './team-lists.ts';
 import { addQuotedBodies } from './quoted-bodies.ts';
+import { addAbbreviatedPeople } from './abbreviated-people.ts';
 import { addPeriodicals } from './periodicals.ts';
 import { widenOrganisations } from './org-heads.ts';
 import { abbreviations, bilateral, celestial, DIVISION, facility, translitPlace, listedDivision, gluedPlace, personTaggedPlace, place, placeTagged, side, suffixedPlace, usedAsPredicate, visit } from './place-rules.ts';
@@ -339,6 +340,7 @@ export function ruleNames(text: string, simp: string, tokens: Token[]): NameSpan
   }
   addPeriodicals(text, simp, s.out);
   addQuotedBodies(text, simp, tokens, s.out);
+  addAbbreviatedPeople(text, simp, tokens, s.out);
   // 氏 after a name is the respectful "Mr./Ms." or the clan (温氏, 伏羲氏): the name is what it follows,
   // a surname alone as after 先生.
   for (const span of s.out) if (span.type === 'PER' && span.end - span.start >= 2 && simp[span.end - 1] === '氏') span.text = text.slice(span.start, --span.end);
