@@ -303,11 +303,11 @@ export function isChineseName(t: Token, next: Token | undefined, prev?: Token): 
     // A name jieba's dictionary holds whole (胡锦涛/nr, 王宏志/nr): its given name may be a rare
     // word (锦涛, 宏志). The dictionary also tags phrases nr (安全性, 世锦赛, 段时间, 戴眼镜): those
     // start with a word, end with a noun suffix, or end with a frequent word.
-    if (dictionaryName && (!isAmbiguousSurname(t.word[0]) || isCommonSurname(t.word[0])) && !isCommonWord(t.word.slice(0, 2)) && !NOUN_SUFFIX.has(t.word[2]) && !isFrequentPair(t.word.slice(1))) return true;
+    if (dictionaryName && (!isAmbiguousSurname(t.word[0]) || isCommonSurname(t.word[0])) && !isCommonWord(t.word.slice(0, 2)) && !NOUN_SUFFIX.has(t.word[2]) && !isFrequentPair(t.word.slice(1)) && !namedThing(t.word)) return true;
     if (t.word.length === 4) return COMPOUND_SURNAME.test(t.word) || inContext(t, next, prev);
     // 宣传性, 雷阵雨: a word that starts or ends with a common dictionary word is that word, not
     // surname + given name, unless a title or verb of speech stands beside it (温家宝会见, 总理周恩来).
-    return (!isCommonWord(t.word.slice(0, 2)) && !isCommonWord(t.word.slice(1))) || inContext(t, next, prev);
+    return (!isCommonWord(t.word.slice(0, 2)) && !isCommonWord(t.word.slice(1)) && !namedThing(t.word)) || inContext(t, next, prev);
   }
   // Two characters are as often a plain word (文明, 官媒): the HMM's unknown word is a name unless a
   // place suffix follows; a dictionary name needs a title or verb of speech after it, or a title before.
@@ -315,6 +315,16 @@ export function isChineseName(t: Token, next: Token | undefined, prev?: Token): 
   if (!PERSON_TAGS.has(t.tag) && t.tag !== 'x') return false;
   return inContext(t, next, prev);
 }
+
+/**
+ * A thing named after a name: a two-character name the dictionary knows and a plain noun (吉普/nr 车,
+ * 玉兰/nr 树, 乌龙/nr 球), not a surname and a given name.
+ */
+function namedThing(word: string): boolean {
+  // (A building named after someone is left to the place rules: 伏羲/nr 庙.)
+  return PERSON_TAGS.has(dictionaryTag(word.slice(0, 2))) && dictionaryTag(word[2]) === 'n' && !NAMED_BUILDING.test(word);
+}
+const NAMED_BUILDING = /[庙宫寺塔楼亭阁祠陵墓桥馆]$/;
 
 /** Whether a title or verb of speech stands right after `t`, or a title or role right before it. */
 function inContext(t: Token, next: Token | undefined, prev: Token | undefined): boolean {

@@ -494,3 +494,10 @@ test('an organisation takes the one-character level or the government before it,
 test('a country and the 队 the HMM glued to the next word are a team', () => {
   assert.ok(spans('小组赛中，哥伦比亚队以1∶0击败对手').includes('哥伦比亚队/ORG'));
 });
+
+test('a name the dictionary knows and a plain noun is a thing, not a person', () => {
+  for (const text of ['他们开着一辆吉普车进山', '那个乌龙球帮了对手的忙', '沙尘暴又来了']) {
+    assert.ok(!spans(text).some((s) => s.endsWith('/PER')), text);
+  }
+  assert.ok(spans('伏羲庙前人头攒动').some((s) => s.startsWith('伏羲')), 'a building named after someone is still found');
+});
