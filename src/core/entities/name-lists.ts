@@ -51,7 +51,8 @@ function candidates(tokens: Token[], a: number, b: number, first: boolean, last:
 
 /** Whether `word` (Simplified) can be a listed person's name. */
 function nameLike(word: string): boolean {
-  if (!isChineseSurnameStart(word) || isNonNameWord(word) || isWorldPlace(word)) return false;
+  // (A rare surname the list's neighbour vouches for when the dictionary holds the whole as a name: 果永毅/nr.)
+  if (!(isChineseSurnameStart(word) || /^nr/.test(dictionaryTag(word))) || isNonNameWord(word) || isWorldPlace(word)) return false;
   // A word the dictionary knows as a place or an organisation is one (王府井、西单); a common word
   // is that word (宗教), unless it is a set phrase of three characters (厉无畏/i); so is a word
   // that starts with one (戈壁都).

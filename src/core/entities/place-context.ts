@@ -22,6 +22,11 @@ const THING_AFTER = /^(?:毒气|体系|指数|号(?:飞船|卫星|探测器|航�
 const THING_BEFORE = /^(?:一部|一辆|一台|一架|一款|两辆|几辆)$/;
 // What only a place has: a railway or road, an airport, an area or its surroundings, a border dispute.
 const ROUTE_OR_AREA = /^(?:铁路|公路|高速公路|机场|地区|一带|境内|附近|以东|以西|以南|以北|争端|边境)/;
+// A division, region or farm written right after the name (尼·伯尔切斯库 镇, 阿尔萨斯 大区, 多福 农庄):
+// the name is the place's. (Not a title or body of it: 布什 州长, 县委.)
+const DIVISION_AFTER = /^(?:大区|农庄|农场|林场|[县镇乡州](?![长委立民政府]))/;
+// A place found right after, a transliteration and its division (莱克 伍德县): one place.
+const TRANSLIT_DIVISION = /^[\u4e00-\u9fff]{1,4}[县镇乡州]$/;
 // A river, lake or mountain range glued to the name (库卡尔特河): the place includes it.
 const FEATURE = /^(?:河|湖|运河|山脉|海峡|半岛|群岛)/;
 
@@ -48,6 +53,17 @@ export function placesByContext(text: string, simp: string, out: NameSpan[]): vo
       if (ROUTE_OR_AREA.test(after)) span.type = 'LOC';
       continue;
     }
+    const next0 = out[i + 1];
+    if (next0 && next0.start === span.end && next0.type === 'LOC' && TRANSLIT_DIVISION.test(next0.text) && isTranslitWord(next0.text.slice(0, -1))) {
+      out.splice(i + 1, 1);
+      retype(text, span, next0.end);
+      continue;
+    }
+    const division = DIVISION_AFTER.exec(after);
+    if (division && !(next0 && next0.start < span.end + division[0].length)) {
+      retype(text, span, span.end + division[0].length);
+      continue;
+    }
     const feature = FEATURE.exec(after);
     // (jieba may have tagged the feature a place of its own: 库/n 卡尔特/nrt 河/ns.)
     const next = out[i + 1];
@@ -61,4 +77,11 @@ export function placesByContext(text: string, simp: string, out: NameSpan[]): vo
       span.type = 'LOC';
     }
   }
+}
+
+/** Makes `span` the place that runs to `end`. */
+function retype(text: string, span: NameSpan, end: number): void {
+  span.end = end;
+  span.text = text.slice(span.start, end);
+  span.type = 'LOC';
 }

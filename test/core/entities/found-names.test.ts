@@ -501,3 +501,7 @@ test('a name the dictionary knows and a plain noun is a thing, not a person', ()
   }
   assert.ok(spans('伏羲庙前人头攒动').some((s) => s.startsWith('伏羲')), 'a building named after someone is still found');
 });
+
+test('a listed name the dictionary holds whole is a person beside another, even with a rare surname', () => {
+  assert.ok(spans('本报电记者刘正学、果永毅报道').includes('果永毅/PER'));
+});

@@ -44,3 +44,11 @@ test("Hong Kong's three regions are listed places", () => {
   assert.ok(spans('他每天从新界去港岛上班').includes('港岛/LOC'));
   assert.ok(spans('九龍的街頭').includes('九龍/LOC'));
 });
+
+test('a name with a division, region or farm right after it is that place, not a person', () => {
+  assert.ok(spans('警方对莱克伍德县的法官展开调查').includes('莱克伍德县/LOC'));
+  assert.ok(spans('阿尔萨斯大区区长出席了会议').includes('阿尔萨斯大区/LOC'));
+  assert.ok(spans('如今，多福农庄已经扭亏为盈').includes('多福农庄/LOC'));
+  // A title or body of the division after a person stays the person's (布什 州长, 克林顿 市长).
+  assert.ok(spans('布什州长昨天说').includes('布什/PER'));
+});
