@@ -45,6 +45,8 @@ const ORGANISATIONS =
   '联合国 欧盟 北约 东盟 世贸组织 世卫组织 世界卫生组织 亚行 世行 世界银行 国际货币基金组织 欧佩克 石油输出国组织 亚太经合组织 上合组织 非盟 阿盟 国际足联 国际原子能机构 联合国教科文组织 红十字会 国际奥委会 奥委会 新华社 路透社 美联社 法新社 塔斯社 共同社 人民日报 环球时报 中央电视台 央视 ' +
   // China's eight democratic parties and the OAU by their short names (民革, 非统: 民盟/n reads as a word).
   '民革 民盟 民建 民进 农工党 致公党 九三学社 台盟 非统 非统组织 ' +
+  // Parliaments by their own names (杜马/nr reads as a person).
+  '杜马 国家杜马 ' +
   '白宫 五角大楼 克里姆林宫 国务院 国会 参议院 众议院 内阁 议会 人大 全国人大 政协 中共中央 中央军委 外交部 国防部 商务部 财政部 公安部 教育部 北大 清华 ' +
   '卫健委 发改委 国资委 证监会 银保监会 网信办 国台办 港澳办 陆委会 疾控中心 哈佛 彭博';
 const ORGS = new Set(ORGANISATIONS.split(' '));

@@ -101,3 +101,8 @@ test('a legislature with its term, a short name with 组织, and the democratic 
   // A party secretary's term is no part of the committee's name.
   assert.ok(spans('这里先后换了三届县委书记').includes('县委/ORG'));
 });
+
+test('the Duma is a parliament, not a person, with its committees and factions', () => {
+  assert.ok(spans('杜马国际事务委员会主席发出警告').includes('杜马国际事务委员会/ORG'));
+  assert.ok(!spans('杜马昨天通过了预算').some((s) => s.endsWith('/PER')));
+});
