@@ -5,10 +5,11 @@
  * syllables apart, are one name; a lone syllable at either end of a transliterated name belongs to it.
  */
 import { isTranslitChar } from './alias-pairs.ts';
-import { allHan, isDictionaryWord, type Token } from './segment-names.ts';
+import { allHan, isDictionaryWord, isFrequentPair, type Token } from './segment-names.ts';
 import type { NameSpan } from './recognize-names.ts';
 import type { TokenIndex } from './rule-scan.ts';
 import { LOC_SUFFIX } from './name-parts.ts';
+import { isKnownPlace } from './known-places.ts';
 
 const JOINERS = /^[·・．‧—-]$/;
 // Tags a lone syllable may carry (an unknown word, a noun, a name); a function word or a verb
@@ -30,6 +31,16 @@ function translit(w: string): boolean {
 function loneSyllable(byStart: Map<number, Token>, simp: string, at: number): boolean {
   const t = byStart.get(at);
   return !!t && t.end === at + 1 && allHan(t.word) && isTranslitChar(simp[at]) && SYLLABLE_TAGS.test(t.tag) && !LOC_SUFFIX.has(t.word);
+}
+
+// Pronouns that stand before a name, never a syllable of it (那 布什, 这 …).
+const DEMONSTRATIVE = new Set('那这其此该各每某');
+
+/** Whether token `t` (one or two characters before a name) is first syllables jieba read as a place or pronoun. */
+function firstSyllables(t: Token): boolean {
+  // (A word the dictionary counts often is a word: 哥哥/ns 米哈伊尔.)
+  if (t.word.length > 2 || !translit(t.word + t.word) || DEMONSTRATIVE.has(t.word[0]) || (t.word.length === 2 && isFrequentPair(t.word))) return false;
+  return (t.tag === 'ns' && !isKnownPlace(t.word)) || (t.tag === 'r' && t.word.length === 1);
 }
 
 /** Joins the pieces of foreign names in `out` (the rules' spans, in order), in place. */
@@ -64,9 +75,14 @@ export function joinNamePieces(text: string, simp: string, { byStart, byEnd }: T
       const next = byStart.get(s.end + 1);
       if (!next || !allHan(next.word) || !isTranslitChar(next.word[0])) s.end += 1;
     }
-    if (s.start > 0 && !taken(s.start - 1) && loneSyllable(byStart, simp, s.start - 1)) {
-      const prev = byEnd.get(s.start - 1);
-      if (!prev || !allHan(prev.word) || !isTranslitChar(prev.word[prev.word.length - 1])) s.start -= 1;
+    // A first syllable or two jieba read as a place or a pronoun (别/r 列日纳亚, 伊/ns 拉拉, 西卡/ns
+    // 鲁利泽), at the start of a run of transliteration: the name's own.
+    const first = byEnd.get(s.start);
+    const head = first && first.start < s.start && !taken(first.start) && firstSyllables(first) ? first : undefined;
+    if (head || (s.start > 0 && !taken(s.start - 1) && loneSyllable(byStart, simp, s.start - 1))) {
+      const from = head ? head.start : s.start - 1;
+      const prev = byEnd.get(from);
+      if (!prev || !allHan(prev.word) || !isTranslitChar(prev.word[prev.word.length - 1])) s.start = from;
     }
     s.text = text.slice(s.start, s.end);
   }

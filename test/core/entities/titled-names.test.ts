@@ -80,3 +80,10 @@ test('氏 after a name is a title: the name is what it follows, and a surname so
   assert.deepEqual(es.map((e) => [e.text, e.entity_id]), [['钱穆', 'n:钱穆'], ['钱', 'n:钱穆']]);
   db.close();
 });
+
+test('first syllables jieba read as a place or a pronoun belong to the transliterated name after them', () => {
+  assert.ok(spans('金牌得主是俄罗斯选手别列日纳亚').includes('别列日纳亚/PER'));
+  assert.ok(spans('冠军属于西卡鲁利泽／别列日纳亚').includes('西卡鲁利泽/PER'));
+  // Kin and other words the dictionary counts often are not syllables (哥哥/ns 米哈伊尔).
+  assert.ok(spans('他的哥哥米哈伊尔说').includes('米哈伊尔/PER'));
+});
