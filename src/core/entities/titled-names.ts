@@ -14,6 +14,8 @@ import { isWorldPlace } from './world-places.ts';
 const MORE_TITLES = /(?:秘书|专员|领袖|行长|议员|首相|外长|大使|发言人|外援|名将|老将|主帅|门将|前锋|中锋|后卫|球星|棋手|车手|歌手|影星|女星|男星|歌星|作家|画家|诗人|主持人)$/;
 // Words that close a name: a conjunction or list word, a particle, an adverb of time.
 const CLOSING_WORD = /^(?:等|和|与|及|同|在|也|都|则|又|已|曾|是|的|对|向|为|将|从|一行|今天|昨天|日前|近日)$/;
+// Adverbs and particles the HMM glues onto the word after a name (各为, 都是, 也将).
+const GLUED_CLOSER = new Set('各都也又还就才已曾等');
 // A military rank or other title after the name (少将, 上校).
 const RANK = /^(?:[上中少大]?[将校尉]|[副]?\S{0,3}长)$/;
 // A surname and a title (孙先生, 李老师) is marked as the surname alone.
@@ -26,6 +28,8 @@ const FUNCTION_TAGS = /^(?:r\w*|p|c|u\w*|m\w*|e|y|o)$/;
 /** Whether the token after a name closes it. */
 function closes(next: Token | undefined, end: number): boolean {
   if (!next || next.start !== end || !allHan(next.word)) return true;
+  // (The HMM glues a closing word onto the next: 贝罗 各为/x 自己.)
+  if (next.tag === 'x' && next.word.length === 2 && GLUED_CLOSER.has(next.word[0])) return true;
   // (A one-character verb is often the name's last character: 刘名/x 启/v 参加.)
   return (next.tag.startsWith('v') && (next.word.length > 1 || /[说称]/.test(next.word))) || next.tag === 'p' || CLOSING_WORD.test(next.word) || PERSON_AFTER.test(next.word) || RANK.test(next.word);
 }
@@ -84,7 +88,7 @@ function foreignRun(tokens: Token[], i: number): number {
   if (best < 0) return -1;
   const t = tokens[i];
   // A single word must be one jieba could not place, or a place nobody lists (巴克/ns); 巴黎 is Paris.
-  if (best === i && !(t.tag === 'x' || t.tag === 'nrt' || (t.tag === 'ns' && !isWorldPlace(t.word)))) return -1;
+  if (best === i && !(t.tag === 'x' || t.tag === 'nrt' || t.tag === 'nz' || (t.tag === 'ns' && !isWorldPlace(t.word)))) return -1;
   if (isCommonWord(word) || isWorldPlace(word)) return -1;
   return best;
 }

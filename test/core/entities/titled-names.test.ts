@@ -87,3 +87,7 @@ test('first syllables jieba read as a place or a pronoun belong to the translite
   // Kin and other words the dictionary counts often are not syllables (哥哥/ns 米哈伊尔).
   assert.ok(spans('他的哥哥米哈伊尔说').includes('米哈伊尔/PER'));
 });
+
+test('a name after a title closes where the HMM glued an adverb onto the next word', () => {
+  assert.ok(spans('两队的巴西外援里贝罗各为球队打进一球').includes('里贝罗/PER'));
+});
