@@ -62,6 +62,17 @@ export function findBylineIn(text: string): { authors: string[]; index: number; 
   return m ? { authors: splitNames(m[1]), index: m.index, length: m[0].length } : null;
 }
 
+// The editor in charge, printed under Chinese articles (责任编辑：焦鹏, 【責任編輯：王小明】).
+const EDITOR = /(?:责任编辑|責任編輯|责编|責編)\s*[:：]\s*([\u4e00-\u9fff]{2,4})(?![\u4e00-\u9fff])/;
+
+/**
+ * The editor in charge a Chinese page names (责任编辑：X), or null: the byline when the page names
+ * no reporter or author (the page's own credit, as extractors such as trafilatura read it).
+ */
+export function editorName(text: string): string | null {
+  return EDITOR.exec(text)?.[1] ?? null;
+}
+
 /** Splits "王小明、李大華" or "A, B and C" into names. */
 export function splitNames(s: string): string[] {
   return s

@@ -8,7 +8,8 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { IngestError, type NormalizedArticle, type RelatedLink } from '../article.ts';
 import { isCaptionLine, isFurnitureMarker } from '../clean/furniture.ts';
-import { detectOutletFromUrl } from '../clean/outlets.ts';
+import { detectOutletFromUrl, isOrganisationName } from '../clean/outlets.ts';
+import { editorName } from '../clean/credits.ts';
 import { trimBodyEnds } from '../clean/trim-body.ts';
 import { finishArticle } from './finish-article.ts';
 import { readPageMetadata, type MiniDocument } from './html-metadata.ts';
@@ -45,6 +46,8 @@ export function parseHtml(html: string, name: string, url?: string): NormalizedA
   const doc = document as unknown as DomDocument;
   const meta = readPageMetadata(document as unknown as MiniDocument, url);
   const related = collectRelated(doc, meta.url ?? url);
+  // Read before clutter goes: the editor's credit often sits in a box the walker drops.
+  const editor = editorName(doc.body?.textContent ?? '');
 
   for (const el of Array.from(doc.querySelectorAll(CLUTTER))) el.remove();
   removeClutterBoxes(doc);
@@ -65,7 +68,7 @@ export function parseHtml(html: string, name: string, url?: string): NormalizedA
 
   const blocks = extractHtmlBlocks(contentHtml, { title, baseUrl: meta.url ?? url ?? null, dropLinkLines: true });
   const paragraphs = trimBodyEnds(blocks.paragraphs).filter((p) => !isBoilerplate(p));
-  const authors = meta.authors.length ? meta.authors : result?.byline ? [tidyText(result.byline).replace(/^by\s+/i, '')] : [];
+  const authors = meta.authors.length ? meta.authors : result?.byline ? [tidyText(result.byline).replace(/^by\s+/i, '')] : editor && !isOrganisationName(editor) ? [editor] : [];
 
   return finishArticle({
     shape: 'html',

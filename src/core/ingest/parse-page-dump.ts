@@ -5,7 +5,7 @@
  * ends at the first furniture marker, menu or tag line. Captions, bylines and dates inside are dropped.
  */
 import { IngestError, type NormalizedArticle, type RelatedLink } from '../article.ts';
-import { findBylineIn, isBareNameLine, parseBylineLine } from '../clean/credits.ts';
+import { editorName, findBylineIn, isBareNameLine, parseBylineLine } from '../clean/credits.ts';
 import { parseDatelineLine } from '../clean/dateline.ts';
 import { findDateInText, type FoundDate } from '../clean/dates.ts';
 import { parseTagLine } from '../clean/furniture.ts';
@@ -63,6 +63,11 @@ export function parsePageDump(text: string, name: string): NormalizedArticle {
   if (authors.length === 0) {
     const bare = lines.slice(titleAt + 1, Math.min(firstPara, titleAt + 5)).find((l) => l.kind === 'short' && isBareNameLine(l.text));
     if (bare) authors = [bare.text];
+  }
+  // Else the editor in charge the page credits (责任编辑：X), as for HTML.
+  if (authors.length === 0) {
+    const editor = editorName(text);
+    if (editor && !isOrganisationName(editor)) authors = [editor];
   }
 
   return finishArticle({

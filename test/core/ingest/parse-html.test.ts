@@ -118,3 +118,13 @@ test("an embedded video player's labels and card are not body text, however shor
   const wrapped = `<html><head><title>交通政策</title></head><body><div class="video-story"><h1>交通政策</h1><p>${long}</p><p>${long}</p></div></body></html>`;
   assert.equal(parseHtml(wrapped, 'wrapped.html').paragraphs.length, 2);
 });
+
+test('a Chinese page that names no reporter is credited to its editor in charge; a reporter wins over the editor', () => {
+  const body = '<p>' + '武汉市今天公布了新的防疫措施，全市社区继续实行封闭管理，居民生活物资由社区统一配送。'.repeat(6) + '</p>';
+  const page = (byline: string) =>
+    `<html lang="zh-CN"><head><title>武汉公布新措施</title></head><body><h1>武汉公布新措施</h1>${byline}<div class="content">${body}</div>` +
+    '<div class="foot"><span>责任编辑： 焦鹏 </span></div></body></html>';
+  assert.deepEqual(parseHtml(page(''), 'a.html').authors, ['焦鹏']);
+  assert.deepEqual(parseHtml(page('<meta name="author" content="王小明">'), 'b.html').authors, ['王小明']);
+  assert.ok(!parseHtml(page(''), 'a.html').paragraphs.some((p) => p.text.includes('责任编辑')), 'the credit line stays out of the body');
+});

@@ -31,6 +31,13 @@ test('page dump without a byline falls back to the richest run of prose', () => 
   assert.equal(a.agency, null);
 });
 
+test('page dump that names no reporter is credited to the editor in charge it prints; a reporter wins', () => {
+  const noByline = seed(1).replace('中央社／ 基輔22日專電\n', '') + '\n責任編輯：王大明\n';
+  assert.deepEqual(parsePageDump(noByline, 'x.txt').authors, ['王大明']);
+  const withByline = seed(2) + '\n責任編輯：王大明\n';
+  assert.deepEqual(parsePageDump(withByline, 'y.txt').authors, ['張方瑀']);
+});
+
 test('page dump with a timestamp line near the headline gives a datetime in the outlet zone', () => {
   const page = seed(2).replace(' date 2025-08-21 　', '').replace('記者張方瑀／綜合報導', '2025年08月21日 14:05\n記者張方瑀／綜合報導');
   const a = parsePageDump(page, 'x.txt');
