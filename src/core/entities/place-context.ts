@@ -53,26 +53,23 @@ export function placesByContext(text: string, simp: string, out: NameSpan[]): vo
       if (ROUTE_OR_AREA.test(after)) span.type = 'LOC';
       continue;
     }
-    const next0 = out[i + 1];
-    if (next0 && next0.start === span.end && next0.type === 'LOC' && TRANSLIT_DIVISION.test(next0.text) && isTranslitWord(next0.text.slice(0, -1))) {
+    const next = out[i + 1];
+    if (next && next.start === span.end && next.type === 'LOC' && TRANSLIT_DIVISION.test(next.text) && isTranslitWord(next.text.slice(0, -1))) {
       out.splice(i + 1, 1);
-      retype(text, span, next0.end);
+      retype(text, span, next.end);
       continue;
     }
     const division = DIVISION_AFTER.exec(after);
-    if (division && !(next0 && next0.start < span.end + division[0].length)) {
+    if (division && !(next && next.start < span.end + division[0].length)) {
       retype(text, span, span.end + division[0].length);
       continue;
     }
     const feature = FEATURE.exec(after);
     // (jieba may have tagged the feature a place of its own: 库/n 卡尔特/nrt 河/ns.)
-    const next = out[i + 1];
     const alone = next && next.start === span.end && next.end === span.end + (feature?.[0].length ?? 0) && next.type === 'LOC';
     if (feature && (!next || next.start >= span.end + feature[0].length || alone)) {
       if (alone) out.splice(i + 1, 1);
-      span.end += feature[0].length;
-      span.text = text.slice(span.start, span.end);
-      span.type = 'LOC';
+      retype(text, span, span.end + feature[0].length);
     } else if (KIND_BEFORE.test(simp.slice(Math.max(0, span.start - 4), span.start)) || KIND_AFTER.test(after) || ROUTE_OR_AREA.test(after)) {
       span.type = 'LOC';
     }
