@@ -103,19 +103,26 @@ const gluedPerson: Rule = (s, i) => {
   return i;
 };
 
+/**
+ * Whether `x` can be half of a foreign name: a dictionary name or an unknown word (尤尔/x 科夫/nrt,
+ * 卡勃/x 莱拉/nrt), or as the first half a single syllable jieba took for a noun (库/n 尼科娃/nr).
+ */
+function nameHalf(x: Token, first: boolean): boolean {
+  return (PERSON_TAGS.has(x.tag) || x.tag === 'x' || (first && x.word.length === 1 && (x.tag === 'n' || x.tag === 'ng'))) && isTranslitWord(x.word);
+}
+
+/** The second half reads as a Chinese name, unless a transliteration of three or more (霍夫/x 施塔特/nr, 巴蒂/nrt 斯图塔/nr: 施 and 斯 are surnames). */
+function chineseAfter(x: Token): boolean {
+  return isChineseSurnameStart(x.word) && !(x.word.length >= 3 && isTranslitWord(x.word));
+}
+
 /** A foreign name jieba cut in two dictionary names (扎克/nrt 伯格/nr) is one name. */
 const foreignHalves: Rule = (s, i) => {
   const t = s.tokens[i];
   const after = i + 1 < s.tokens.length ? s.tokens[i + 1] : undefined;
-  // Either half may be an unknown word (尤尔/x 科夫/nrt, 卡勃/x 莱拉/nrt) when the other is a dictionary name.
-  // …or a single syllable jieba took for a noun before a dictionary name (库/n 尼科娃/nr).
-  const half = (x: Token) => (PERSON_TAGS.has(x.tag) || x.tag === 'x' || (x === t && x.word.length === 1 && (x.tag === 'n' || x.tag === 'ng'))) && isTranslitWord(x.word);
-  // The second half must not read as a Chinese name, unless it is a transliteration of three or
-  // more (霍夫/x 施塔特/nr, 巴蒂/nrt 斯图塔/nr: 施 and 斯 are surnames).
-  const chineseAfter = (x: Token) => isChineseSurnameStart(x.word) && !(x.word.length >= 3 && isTranslitWord(x.word));
   // Two unknown halves of two characters or more each are a name too (斯捷/x 帕申/x).
   const unknownHalves = !!after && t.tag === 'x' && after.tag === 'x' && t.word.length >= 2 && after.word.length >= 2;
-  if (!(half(t) && after && after.start === t.end && half(after) && (PERSON_TAGS.has(t.tag) || PERSON_TAGS.has(after.tag) || unknownHalves) && !chineseAfter(after))) return -1;
+  if (!(nameHalf(t, true) && after && after.start === t.end && nameHalf(after, false) && (PERSON_TAGS.has(t.tag) || PERSON_TAGS.has(after.tag) || unknownHalves) && !chineseAfter(after))) return -1;
   // More pieces may follow (塔克西姆/x 盖/… 齐); …or an administrative suffix makes it a place (特勒/nrt 拉斯/nrt 县).
   const k = translitRun(s.tokens, i + 2, t.word.length + after.word.length);
   const end = s.tokens[k - 1].end;
@@ -323,6 +330,9 @@ export function ruleNames(text: string, simp: string, tokens: Token[]): NameSpan
   retag(tokens);
   const s: Scan = { text, tokens, out: [] };
   for (let i = 0; i < tokens.length; i++) {
+    // Every rule starts a name at a Han word: punctuation, digits, Latin and spaces (a third of the
+    // tokens of news text) skip the whole list.
+    if (!allHan(tokens[i].word[0])) continue;
     for (const rule of RULES) {
       const last = rule(s, i);
       if (last >= 0) {

@@ -43,12 +43,14 @@ export const side: Rule = (s, i) => {
 /** Country and region abbreviations: 中美 is two places, 中 in 中/f 美/ns too. */
 export const abbreviations: Rule = (s, i) => {
   const t = s.tokens[i];
+  // (Cheap tests first: this runs at every word.)
+  if (!(t.word.length <= 2 && allHan(t.word) && [...t.word].every(isPlaceAbbreviation))) return -1;
   const next = i + 1 < s.tokens.length ? s.tokens[i + 1] : undefined;
   // A place known whole (辽宁: 辽 and 宁 are both abbreviations) is one place.
   if (isKnownPlace(t.word)) return -1;
   // An unknown word of two abbreviations is two places only if both are countries' (中美/x; not 以新/x).
   const unknownPair = t.tag === 'x' && next?.tag !== 'm' && [...t.word].every(isCountryAbbreviation);
-  if (!(allHan(t.word) && t.word.length <= 2 && [...t.word].every(isPlaceAbbreviation) && (t.tag === 'ns' || t.tag === 'j' || unknownPair || abbreviationNext(s.tokens, i)))) return -1;
+  if (!(t.tag === 'ns' || t.tag === 'j' || unknownPair || abbreviationNext(s.tokens, i))) return -1;
   for (let k = 0; k < t.word.length; k++) push(s, t.start + k, t.start + k + 1, 'LOC');
   return i;
 };
@@ -65,6 +67,7 @@ const BILATERAL = /^(?:两国|双方|关系|建交|合作|会谈|会晤|谈判|�
 export const bilateral: Rule = (s, i) => {
   const { tokens } = s;
   const t = tokens[i];
+  if (!isPartnerAbbreviation(t.word[0])) return -1;
   // The characters from this token on, however jieba cut them.
   let chars = t.word;
   let k = i + 1;
@@ -156,8 +159,12 @@ function placeContext(s: Parameters<Rule>[0], i: number): boolean {
   if (next && next.start === t.end && PLACE_NEXT.has(next.word)) return true;
   // 在德班举行: where a meeting or event is held.
   if (prev?.word === '在' && next && HELD.has(next.word)) return true;
-  const listed = (a: Token | undefined, b: Token | undefined) => !!a && !!b && (a.word === '、' || a.word === '和' || a.word === '与') && isKnownPlace(b.word);
-  return listed(prev, tokens[i - 2]) || listed(next, tokens[i + 2]);
+  return listedPlace(prev, tokens[i - 2]) || listedPlace(next, tokens[i + 2]);
+}
+
+/** Whether `a` is a list word and `b` a known place after it (恭城、桂林). */
+function listedPlace(a: Token | undefined, b: Token | undefined): boolean {
+  return !!a && !!b && (a.word === '、' || a.word === '和' || a.word === '与') && isKnownPlace(b.word);
 }
 
 /**
