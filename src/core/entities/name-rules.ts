@@ -61,11 +61,14 @@ const countryHead: Rule = (s, i) => {
   return i;
 };
 
+const BARE_KIND = new Set(['联盟', '聯盟', '同盟', '战队', '戰隊', '上市公司', '交易所', '城商行']);
+
 /** An organisation, with the listed place or body it starts with as an inner mention. */
 const organisationRule: Rule = (s, i) => {
   const t = s.tokens[i];
   const org = t.word.endsWith('关系') ? undefined : organisation(s.tokens, i);
-  if (!org) return -1;
+  // A kind of body named bare is no body's name (联盟, 同盟, 战队, 上市公司), though a name ending in one is (美国公民自由联盟).
+  if (!org || (org.next === i + 1 && BARE_KIND.has(s.text.slice(t.start, org.end)))) return -1;
   push(s, t.start, org.end, 'ORG');
   const inner = innerHead(s.tokens, i, org.end, s.text);
   if (inner) s.out[s.out.length - 1].inner = [inner];

@@ -18,6 +18,8 @@ const KIND_AFTER = /^等(?:[\d一二三四五六七八九十几数多]+个|大�
 // Things named after people or words that look like names: gases, systems, indices, craft, makes (a
 // phenomenon or effect, 特朗普现象, is still about its person).
 const THING_AFTER = /^(?:毒气|体系|指数|号(?:飞船|卫星|探测器|航天飞机|航母|潜艇)|牌|磁谱仪|定律|方程)/;
+// Drugs, transliterated by their stems (瑞德西韦 remdesivir, 洛匹那韦, 奥司他韦, 吉非替尼, 阿奇霉素).
+const DRUG = /(?:西韦|那韦|他韦|匹韦|拉韦|替尼|单抗|沙星|霉素|西林)$/;
 // A count of vehicles or machines before a make (一部 桑塔纳, 一辆 夏利).
 const THING_BEFORE = /^(?:一部|一辆|一台|一架|一款|两辆|几辆)$/;
 // What only a place has: a railway or road, an airport, an area or its surroundings, a border dispute.
@@ -44,7 +46,7 @@ export function placesByContext(text: string, simp: string, out: NameSpan[]): vo
     const after = simp.slice(span.end, span.end + 8);
     // A gas, system, index, craft or make is named after someone, not someone (布雷顿森林 体系,
     // 沙林 毒气, 道—琼斯 指数, 卡西尼 号, 一部 桑塔纳): no name at all.
-    if (THING_AFTER.test(after) || THING_BEFORE.test(simp.slice(Math.max(0, span.start - 2), span.start))) {
+    if (THING_AFTER.test(after) || THING_BEFORE.test(simp.slice(Math.max(0, span.start - 2), span.start)) || DRUG.test(simp.slice(span.start, span.end))) {
       out.splice(i--, 1);
       continue;
     }

@@ -106,3 +106,8 @@ test('the Duma is a parliament, not a person, with its committees and factions',
   assert.ok(spans('杜马国际事务委员会主席发出警告').includes('杜马国际事务委员会/ORG'));
   assert.ok(!spans('杜马昨天通过了预算').some((s) => s.endsWith('/PER')));
 });
+
+test('a kind of body named bare is no organisation; a name ending in one is', () => {
+  assert.ok(!spans('他们组成了联盟，对抗上市公司').some((s) => s.endsWith('/ORG')));
+  assert.ok(spans('美国公民自由联盟提起诉讼').includes('美国公民自由联盟/ORG'));
+});

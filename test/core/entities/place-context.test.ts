@@ -52,3 +52,8 @@ test('a name with a division, region or farm right after it is that place, not a
   // A title or body of the division after a person stays the person's (布什 州长, 克林顿 市长).
   assert.ok(spans('布什州长昨天说').includes('布什/PER'));
 });
+
+test('a drug named by its transliterated stem is no person', () => {
+  assert.ok(!spans('医院给患者服用了瑞德西韦').some((s) => s.endsWith('/PER')));
+  assert.ok(!spans('奥司他韦的库存充足').some((s) => s.endsWith('/PER')));
+});
