@@ -119,6 +119,8 @@ const GENERIC_ORGS = new Set(
     '社团 集团 团体 剧团 乐团 兵团 代表团 旅游团 观光团 考察团 访问团 ' +
     '报社 旅社 出版社 合作社 结社 公社 ' +
     '常委 编委 政委 主委 干部 公司 银行 董事会 招待会 游击队 强队 支队 ' +
+    // Words ending in 办 that are hosting or handling, not offices (主办, 承办: 国台办 is one).
+    '主办 承办 协办 合办 筹办 举办 创办 开办 兴办 包办 督办 查办 照办 代办 操办 试办 ' +
     // Words ending in 报 that are reports, not papers; in 处 that are places or merits, not offices.
     '通报 预报 警报 情报 汇报 简报 举报 电报 海报 年报 捷报 喜报 回报 上报 申报 呈报 谍报 ' +
     '地处 深处 到处 住处 好处 用处 坏处 长处 短处 益处 之处 各处 出处 归队 入队 ' +

@@ -37,7 +37,17 @@ function widenOverSubUnit(text: string, byStart: Map<number, Token>, out: NameSp
   const last = unit ?? (between && isSubUnit(between) ? between : undefined);
   // (Not over a name found there already.)
   if (last && !(k + 1 < out.length && out[k + 1].start < last.end)) widen(text, s, last.end);
+  // Its party group with the secretary's title glued on (国税局 党组书记/n): the group is the body's.
+  else if (!last && GROUP_TITLE.test(next.word)) widen(text, s, next.start + 2);
+  // Its branch, found as a body of its own (中国国际贸易促进委员会 北京市分会): one organisation.
+  else if (!last && k + 1 < out.length && out[k + 1].start === s.end && out[k + 1].type === 'ORG' && out[k + 1].text.endsWith('分会')) {
+    const branch = out.splice(k + 1, 1)[0];
+    widen(text, s, branch.end);
+  }
 }
+
+// A party group or committee glued to its secretary's title (党组书记, 党委副书记).
+const GROUP_TITLE = /^(?:党组|党委)(?:副)?书记$/;
 
 // Countries listed before a team they field together (中国、斯洛伐克 联合登山队, 中、斯 登山队).
 const PARTNERS = /((?:[\u4e00-\u9fff]{1,6}、)+[\u4e00-\u9fff]{1,6}?)(联合)?$/;
@@ -76,8 +86,11 @@ const ORGANISATION_WORD = '组织';
 const VERB_AFTER = /^[了过着起]/;
 
 function isSubUnit(t: Token): boolean {
-  return t.word.length >= 3 && SUB_UNIT.test(t.word) && !NOT_SUB_UNIT.test(t.word);
+  return (t.word.length >= 3 && SUB_UNIT.test(t.word) && !NOT_SUB_UNIT.test(t.word)) || BODY_PART.test(t.word);
 }
+
+// A body's own party group, committee or branch, written right after it (国税局 党组, 贸促会 北京市分会).
+const BODY_PART = /^(?:党组|党委|[\u4e00-\u9fff]{0,3}分会)$/;
 
 function widen(text: string, s: NameSpan, end: number): void {
   if (!s.inner) s.inner = [{ start: s.start, end: s.end, text: s.text, type: s.type }];

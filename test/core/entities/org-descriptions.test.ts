@@ -111,3 +111,13 @@ test('a kind of body named bare is no organisation; a name ending in one is', ()
   assert.ok(!spans('他们组成了联盟，对抗上市公司').some((s) => s.endsWith('/ORG')));
   assert.ok(spans('美国公民自由联盟提起诉讼').includes('美国公民自由联盟/ORG'));
 });
+
+test("a body's party group and its branches are part of its name", () => {
+  assert.ok(spans('这与市国税局党组书记的表态有关').some((s) => s.endsWith('国税局党组/ORG')));
+  assert.ok(spans('展览由中国国际贸易促进委员会上海市分会主办').includes('中国国际贸易促进委员会上海市分会/ORG'));
+});
+
+test('a verb ending in 办 after a body is what it does, not its name (主办, 承办)', () => {
+  assert.ok(spans('活动由联合国主办').includes('联合国/ORG'));
+  assert.ok(!spans('活动由联合国主办').some((s) => s.includes('主办')));
+});
