@@ -14,7 +14,7 @@ test('2,000 digests across 3 workers, one killed mid-run: each delivered once, n
   assert.equal(r.duplicates, 0, `duplicates\n${tail}`);
   assert.equal(r.lost, 0, `lost digests\n${tail}`);
   assert.equal(r.delivered + r.ambiguous, r.digests, 'every digest delivered or marked ambiguous');
-  assert.equal(r.r429, 0, 'platform limits held across processes');
+  assert.equal(r.r429, 0, `platform limits held across processes (429s: ${JSON.stringify(r.r429By)})\n${tail}`);
   assert.equal(r.polls?.polled, 8, 'every feed polled through the queue');
   assert.equal(r.polls?.articles, 80, 'their items stored');
   // Two feeds per host, polled by different workers: the host still sees its requests spaced
