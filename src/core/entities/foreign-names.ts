@@ -34,6 +34,9 @@ export function dottedName(tokens: Token[], i: number): number {
   // A piece translitRun stopped at (one that starts like a surname) still belongs when a dot follows it (詹巴蒂 斯塔/nr ·).
   // (Only after a transliterated first piece: 王储/nr 穆罕默德 is a title and a name.)
   if (isTranslitWord(tokens[i].word) && tokens[j] && tokens[j].start === tokens[j - 1].end && isTranslitWord(tokens[j].word) && DOTS.has(tokens[j + 1]?.word ?? '')) j++;
+  // So does one character jieba read as a word of its own right before the dot (汤姆/nr 士/n ·): a
+  // dot follows only a name's part.
+  else if (tokens[j] && tokens[j].start === tokens[j - 1].end && tokens[j].word.length === 1 && allHan(tokens[j].word) && DOTS.has(tokens[j + 1]?.word ?? '')) j++;
   let parts = 1;
   while (DOTS.has(tokens[j]?.word ?? '') && tokens[j].start === tokens[j - 1].end && namePart(tokens[j + 1])) {
     // jieba cuts an unknown name's syllables off (弗兰克/nr 林/ng, 卡/n 莱维/nrt): each part takes them back.

@@ -15,6 +15,9 @@ test('recognises people, places and organisations in Simplified and Traditional 
 test('a foreign name joined by a middle dot is one complete person', async () => {
   assert.ok(spans('德国哲学家于尔根·哈贝马斯认为').includes('于尔根·哈贝马斯/PER'));
   assert.ok(spans('前承包商爱德华·斯诺登曝光了文件').includes('爱德华·斯诺登/PER'));
+  // A syllable jieba reads as a word of its own before the dot (汤姆/nr 士/n ·) is the first part's.
+  assert.ok(spans('宇航员汤姆士·史达福告诉记者').includes('汤姆士·史达福/PER'));
+  assert.ok(spans('小说里的阿尔卡季·斯维亚托夫出场了').some((s) => s.startsWith('阿尔卡季·')));
 });
 
 test('ordinary words jieba tags as names are not people', async () => {
