@@ -70,8 +70,11 @@ export function joinNamePieces(text: string, simp: string, { byStart, byEnd }: T
     // A last syllable the HMM glued to the word after it (爱德华·斯诺 登说/x): 说 is a word, 登说 is not.
     const glued = byStart.get(s.end);
     if (glued && glued.tag === 'x' && glued.word.length === 2 && !taken(s.end) && isTranslitChar(glued.word[0]) && isDictionaryWord(glued.word[1]) && !isDictionaryWord(glued.word)) s.end += 1;
+    // The -sky ending jieba reads as an adjective (麦尔斯/nr 基/a): the name's last syllable.
+    const sky = simp[s.end - 1] === '斯' ? byStart.get(s.end) : undefined;
+    if (sky && sky.word === '基' && !taken(s.end)) s.end += 1;
     // A lone syllable right after, then no more Han (鲁西亚 努，) or a word of its own (安德雷 斯 和).
-    if (s.end < simp.length && !taken(s.end) && loneSyllable(byStart, simp, s.end)) {
+    else if (s.end < simp.length && !taken(s.end) && loneSyllable(byStart, simp, s.end)) {
       const next = byStart.get(s.end + 1);
       if (!next || !allHan(next.word) || !isTranslitChar(next.word[0])) s.end += 1;
     }

@@ -18,6 +18,9 @@ test('a foreign name joined by a middle dot is one complete person', async () =>
   // A syllable jieba reads as a word of its own before the dot (汤姆/nr 士/n ·) is the first part's.
   assert.ok(spans('宇航员汤姆士·史达福告诉记者').includes('汤姆士·史达福/PER'));
   assert.ok(spans('小说里的阿尔卡季·斯维亚托夫出场了').some((s) => s.startsWith('阿尔卡季·')));
+  // The -sky ending jieba reads as an adjective (斯塔罗宾斯 基/a) ends the name.
+  assert.ok(spans('引自让·斯塔罗宾斯基的书').includes('让·斯塔罗宾斯基/PER'));
+  assert.ok(spans('教练麦尔斯基集合全国的优秀选手').includes('麦尔斯基/PER'));
 });
 
 test('ordinary words jieba tags as names are not people', async () => {
