@@ -83,7 +83,13 @@ export function addListedPeople(text: string, simp: string, tokens: Token[], out
     const prevPerson = listedAfter && out.some((s) => s.type === 'PER' && s.end === tokens[runs[k - 1].b].end);
     const nextPerson = listedBefore && out.some((s) => s.type === 'PER' && s.start === tokens[runs[k + 1].a].start);
     if (!prevPerson && !nextPerson) continue;
-    const item = candidates(tokens, a, b, !listedAfter, !listedBefore).find((x) => nameLike(simp.slice(x.start, x.end)));
+    // An item between two commas that is longer than a name pairs two (许银川、高懿屏 对 单霞丽、黄薇): its
+    // end is read beside the person after it, its start beside the person before.
+    const paired = listedAfter && listedBefore && tokens[b].end - tokens[a].start > 3;
+    const found = paired
+      ? [...(nextPerson ? candidates(tokens, a, b, true, false) : []), ...(prevPerson ? candidates(tokens, a, b, false, true) : [])]
+      : candidates(tokens, a, b, !listedAfter, !listedBefore);
+    const item = found.find((x) => nameLike(simp.slice(x.start, x.end)) && (!paired || !out.some((s) => s.start < x.end && x.start < s.end)));
     if (!item) continue;
     let over = out.filter((s) => s.start < item.end && item.start < s.end);
     // A one-character place the tagger read inside the name is part of it (张友/x 香/ns 父子).

@@ -511,3 +511,8 @@ test('a name the dictionary knows and a plain noun is a thing, not a person', ()
 test('a listed name the dictionary holds whole is a person beside another, even with a rare surname', () => {
   assert.ok(spans('本报电记者刘正学、果永毅报道').includes('果永毅/PER'));
 });
+
+test('pairs listed by commas (A、B对C、D) are people at both ends of each pair', () => {
+  const found = spans('女单半决赛：李小梅、高懿屏对单晓丽、黄薇对高明、胡静对伍霞。');
+  for (const name of ['单晓丽', '高明']) assert.ok(found.includes(`${name}/PER`), found.join(' '));
+});
