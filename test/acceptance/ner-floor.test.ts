@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { recognizeNames } from '../../src/core/entities/recognize-names.ts';
 import { loadRows, toCodePoints } from '../../scripts/eval/ner-data.ts';
 
-const FLOOR = { PER: 0.875, ORG: 0.80, LOC: 0.865 } as const;
+const FLOOR = { PER: 0.90, ORG: 0.80, LOC: 0.865 } as const;
 
 test('NER on the People\'s Daily dev sentences: exact-span F1 per type at or above its floor', () => {
   const st = { PER: { tp: 0, fp: 0, fn: 0 }, ORG: { tp: 0, fp: 0, fn: 0 }, LOC: { tp: 0, fp: 0, fn: 0 } };

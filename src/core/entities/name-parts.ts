@@ -246,9 +246,9 @@ const UNKNOWN_GIVEN_PLACE_END = /[路城]$/;
 // Place endings strong enough to override a person tag (not 江/山/河, which end given names too).
 export const PLACE_TAIL = /[庄省市县镇乡村岛湾港街城堡寨寺]$/;
 // Words a person's name is often followed by in news (彭真校长, 贺龙同志, 克林顿说).
-export const PERSON_AFTER = /^(?:同志|先生|女士|夫人|教授|主席|总统|总理|首相|部长|书记|委员长|院士|博士|大使|将军|元帅|[上中少大]将|生平|家中|之子|之女|遗孀|外长|校长|院长|主任|经理|总裁|董事长|局长|市长|县长|省长|说|表示|指出|认为|强调|会见|会晤|访问|宣布|称|等人|一行|报道|摄)/;
+export const PERSON_AFTER = /^(?:同志|先生|女士|夫人|教授|主席|总统|总理|首相|部长|书记|委员长|院士|博士|大使|将军|元帅|[上中少大]将|生平|家中|之子|之女|遗孀|外长|校长|院长|主任|经理|总裁|董事长|局长|市长|县长|省长|说|表示|指出|认为|强调|会见|会晤|访问|宣布|称|等人|一行|报道|摄|大娘|大爷|大妈|大婶|大伯|老汉|师傅)/;
 // Titles and roles news writes right before a name (记者薛原, 县委书记汪明新, 选手张勇).
-export const PERSON_BEFORE = /(?:记者|通讯员|指挥官|书记|主任|经理|总裁|董事长|院长|校长|局长|厅长|部长|处长|科长|所长|市长|县长|省长|乡长|镇长|村长|主席|总理|总统|教授|教练|选手|队员|球员|运动员|作者|政委|司令员|司令|参谋长|军长|师长|团长|旅长|舰长|委员|代表|老师|同学|演员|导演|编辑|律师|医生|大夫|工程师|厂长|社长|站长|队长|班长|组长|会长|秘书长|干事|战士|老人|女士|先生|同志|妻子|丈夫|儿子|女儿|母亲|父亲)$/;
+export const PERSON_BEFORE = /(?:记者|通讯员|指挥官|书记|主任|经理|总裁|董事长|院长|校长|局长|厅长|部长|处长|科长|所长|市长|县长|省长|乡长|镇长|村长|主席|总理|总统|教授|教练|选手|队员|球员|运动员|作者|政委|司令员|司令|参谋长|军长|师长|团长|旅长|舰长|委员|代表|老师|同学|演员|导演|编辑|律师|医生|大夫|工程师|厂长|厂主|店主|社长|站长|队长|班长|组长|会长|秘书长|干事|战士|老人|女士|先生|同志|妻子|丈夫|儿子|女儿|母亲|父亲)$/;
 // Last characters that make a common noun of the word before them (安全性, 世锦赛, 严重者, 许可证).
 const NOUN_SUFFIX = new Set('性者赛率比化式型界费税证器病药词官质物品厂场站馆院剧节奖杯声');
 const COMPOUND_SURNAME = /^(?:欧阳|司马|诸葛|上官|东方|皇甫|尉迟|公孙|慕容|长孙|宇文|司徒|夏侯|令狐|端木)/;
@@ -257,7 +257,7 @@ export const COMPOUND_TAGS = new Set(['n', 'nr', 'nrt', 'nz', 'x', 'vn']);
 // What follows a country abbreviation to make a word about its people or leaders (俄总统, 日寇).
 const PEOPLE_TAIL = new Set(['总统', '总理', '首相', '外长', '政府', '国王', '大使', '两国', '人', '寇', '侨', '军', '方']);
 // Tags of a two-character given name jieba read as a word (火星/n, 宏伟/a, 一夫/n).
-export const GIVEN_TAGS = new Set(['n', 'a', 'nr', 'x', 'nz', 'ns']);
+export const GIVEN_TAGS = new Set(['n', 'a', 'nr', 'nrt', 'x', 'nz', 'ns']);
 // Tags of a last given-name character the HMM left alone (新/a, 贤/zg).
 export const THIRD_TAGS = new Set(['a', 'zg', 'ng', 'nr', 'ag', 'n']);
 // Verbs and prepositions jieba glues to a country abbreviation (访华, 驻美, 对日).
@@ -268,6 +268,8 @@ export const SIDE_TAIL = new Set('方军籍资企商');
 export const NOT_GIVEN_END = new Set('人的了是在得个些要转字着上下里内外中为以与和就都也又还才再将被把从对到向掉任副币贷款费税率')
 // What closes a quoted speaker in a headline (陈时中：约有150万剂; not 徐渭诗：, a poem, whose last character is a noun).
 export const NAME_CLOSE = /^[：:]/;
+// What may follow a name and close it: punctuation, or a function character standing alone.
+const NAME_CLOSER = /^(?:[，。、；：！？,.;:!?”」』）)]|[是以也在和与的把被将就都又还才等说])$/;
 // Tags of a single character that never ends a name (prepositions, conjunctions, particles, pronouns, numerals, adverbs, verbs).
 export const CUT_NAME_STOP = /^(?:d|p|c|u\w*|r|m|q|v|y|e|o)$/;
 // Prepositions and conjunctions the HMM glues onto a name after them (当马云, 被王丹).
@@ -312,6 +314,11 @@ export function isChineseName(t: Token, next: Token | undefined, prev?: Token): 
   // Two characters are as often a plain word (文明, 官媒): the HMM's unknown word is a name unless a
   // place suffix follows; a dictionary name needs a title or verb of speech after it, or a title before.
   if (t.tag === 'x' && !isAmbiguousSurname(t.word[0]) && !NOT_GIVEN_END.has(t.word[1])) return !(next && next.start === t.end && LOC_SUFFIX.has(next.word));
+  // One starting with a common surname that is also a plain character (高敏, 卢亮) is a name when
+  // what follows closes it: punctuation or a function character (高敏是, 卢亮以), not a numeral's
+  // measure (两万人), a noun it may end a phrase with (岭峻石险), or a dynasty (金朝).
+  if (t.tag === 'x' && isCommonSurname(t.word[0]) && !NOT_GIVEN_END.has(t.word[1]) && t.word[1] !== '朝' && !(prev && prev.end === t.start && (/^(?:[mqr]|n$)/.test(prev.tag) || (prev.tag === 'x' && allHan(prev.word))))
+    && (!next || (next.start === t.end && NAME_CLOSER.test(next.word)))) return true;
   if (!PERSON_TAGS.has(t.tag) && t.tag !== 'x') return false;
   return inContext(t, next, prev);
 }

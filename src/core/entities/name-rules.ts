@@ -11,7 +11,7 @@ import { isKnownOrganisation, isWorldPlace } from './world-places.ts';
 import { allHan, dictionaryTag, isCommonWord, isDictionaryWord, segmenter, type Token } from './segment-names.ts';
 import { isAmbiguousSurname, isChineseSurnameStart, isCommonSurname, isNonNameWord } from './name-lexicon.ts';
 import {
-  COMPOUND_TAGS, CUT_NAME_STOP, describedByPlace, GIVEN_TAGS, innerHead, isChineseName, isForeignName, NAME_CLOSE, NOT_GIVEN_END,
+  COMPOUND_TAGS, CUT_NAME_STOP, describedByPlace, GIVEN_TAGS, innerHead, isChineseName, isForeignName, LOC_SUFFIX, NAME_CLOSE, NOT_GIVEN_END,
   ORG_ABBREVIATION_END, organisation, PERSON_AFTER, PERSON_BEFORE, placeHead, placeInner, THIRD_TAGS,
 } from './name-parts.ts';
 import type { NameSpan } from './recognize-names.ts';
@@ -28,6 +28,7 @@ import { addAbbreviatedPeople } from './abbreviated-people.ts';
 import { addPeriodicals } from './periodicals.ts';
 import { widenOrganisations } from './org-heads.ts';
 import { addPartyUnits } from './party-units.ts';
+import { isFamousPerson } from './famous-people.ts';
 import { abbreviations, bilateral, celestial, DIVISION, facility, translitPlace, listedDivision, gluedPlace, personTaggedPlace, place, placeTagged, side, suffixedPlace, usedAsPredicate, visit } from './place-rules.ts';
 
 /** A foreign name joined by a middle dot (爱德华·斯诺登); before a company or university it names that (葛兰素·威康公司, 乔治·梅森大学). */
@@ -143,7 +144,11 @@ const foreignHalves: Rule = (s, i) => {
 const surnameAlone: Rule = (s, i) => {
   const t = s.tokens[i];
   const given = i + 1 < s.tokens.length ? s.tokens[i + 1] : undefined;
-  if (!(t.tag === 'nr' && t.word.length === 1 && isChineseSurnameStart(t.word) && given && given.start === t.end && given.word.length === 2 && allHan(given.word) && GIVEN_TAGS.has(given.tag))) return -1;
+  const prev = i > 0 ? s.tokens[i - 1] : undefined;
+  // A surname that is also a measure word is one only after a numeral or pronoun (那张): elsewhere,
+  // before an unknown word, it starts a name (的 张/q 增军/x).
+  const measure = t.tag === 'q' && given?.tag === 'x' && !(prev && prev.end === t.start && /^[mqr]/.test(prev.tag));
+  if (!((t.tag === 'nr' || measure) && t.word.length === 1 && isChineseSurnameStart(t.word) && given && given.start === t.end && given.word.length === 2 && allHan(given.word) && GIVEN_TAGS.has(given.tag))) return -1;
   // A common surname that is also a plain character counts when jieba tags it nr and the rest is no
   // plain noun (江/nr 宏伟/a; not 金/nr 标准/n).
   if (isAmbiguousSurname(t.word) && !(isCommonSurname(t.word) && given.tag !== 'n')) return -1;
@@ -293,6 +298,19 @@ const person: Rule = (s, i) => {
   return k - 1;
 };
 
+/** A famous person by the name alone (李白/nr, 屈原/n, 拉宾/ns), unless a place suffix makes it a street or hall (黄兴路). */
+const famous: Rule = (s, i) => {
+  const t = s.tokens[i];
+  const next = i + 1 < s.tokens.length ? s.tokens[i + 1] : undefined;
+  if (!isFamousPerson(t.word) || (next && next.start === t.end && LOC_SUFFIX.has(next.word))) return -1;
+  // A first name or initial before a middle dot is part of it (拉·甘地).
+  const dot = i >= 2 ? s.tokens[i - 1] : undefined;
+  const first = i >= 2 ? s.tokens[i - 2] : undefined;
+  const joined = dot && first && /^[·・．‧•]$/.test(dot.word) && dot.end === t.start && first.end === dot.start && isTranslitWord(first.word);
+  push(s, joined ? first.start : t.start, t.end, 'PER');
+  return i;
+};
+
 /** A cup or prize named after a person (尤伯杯/nr, 诺贝尔奖): the person, without the cup. */
 const trophy: Rule = (s, i) => {
   const t = s.tokens[i];
@@ -304,7 +322,7 @@ const trophy: Rule = (s, i) => {
   return i;
 };
 
-const RULES: Rule[] = [dotted, japanese, titledName, bilateral, facility, suffixedPlace, organisationRule, countryHead, government, gluedPerson, visit, side, abbreviations, gluedPlace, personTaggedPlace, place, listedDivision, placeTagged, celestial, namedCompany, foreignHalves, surnameTitle, surnameAlone, surnameAfterTitle, gluedPreposition, gluedSurname, gluedSpeech, trophy, cutAfterTwo, thirdGluedToSpeech, person, translitPlace];
+const RULES: Rule[] = [dotted, japanese, titledName, bilateral, facility, suffixedPlace, organisationRule, countryHead, government, gluedPerson, visit, side, abbreviations, famous, gluedPlace, personTaggedPlace, place, listedDivision, placeTagged, celestial, namedCompany, foreignHalves, surnameTitle, surnameAlone, surnameAfterTitle, gluedPreposition, gluedSurname, gluedSpeech, trophy, cutAfterTwo, thirdGluedToSpeech, person, translitPlace];
 
 // A legislature by its term that the dictionary holds whole (第九届全国人大/nz).
 const TERM_BODY = /^第?[一二三四五六七八九十]{1,3}届\S*(?:人大|政协|人民代表大会)$/;

@@ -4,7 +4,7 @@
  * (弗拉诺瓦茨 等4个村庄, 雷西斯滕西亚 等大、中城市) and glues a river or lake onto its name
  * (库卡尔特河), or names a railway, an area or a dispute by it (安康 铁路, 克什米尔 争端). Such a span
  * found as a person becomes the place. Gases, systems, indices and makes named like people
- * (沙林 毒气, 一辆 桑塔纳) are no name at all.
+ * (沙林 毒气, 一辆 桑塔纳), and peoples (阿昌族), are no name at all.
  */
 import { isTranslitWord } from './foreign-names.ts';
 import type { NameSpan } from './recognize-names.ts';
@@ -17,7 +17,7 @@ const KIND_BEFORE = /(?:城市|首都|首府|省会|胜地|小镇|小城|港口|
 const KIND_AFTER = /^等(?:[\d一二三四五六七八九十几数多]+个|大、中|大中|主要|各)?(?:城市|村庄|村镇|国家|地区|省份|州|县|地)/;
 // Things named after people or words that look like names: gases, systems, indices, craft, makes (a
 // phenomenon or effect, 特朗普现象, is still about its person).
-const THING_AFTER = /^(?:毒气|体系|指数|号(?:飞船|卫星|探测器|航天飞机|航母|潜艇)|牌|磁谱仪|定律|方程)/;
+const THING_AFTER = /^[”"」』]?(?:毒气|体系|指数|号(?:飞船|卫星|探测器|航天飞机|航母|潜艇)|牌|磁谱仪|定律|方程)/;
 // Drugs, transliterated by their stems (瑞德西韦 remdesivir, 洛匹那韦, 奥司他韦, 吉非替尼, 阿奇霉素).
 const DRUG = /(?:西韦|那韦|他韦|匹韦|拉韦|替尼|单抗|沙星|霉素|西林)$/;
 // A count of vehicles or machines before a make (一部 桑塔纳, 一辆 夏利).
@@ -46,7 +46,8 @@ export function placesByContext(text: string, simp: string, out: NameSpan[]): vo
     const after = simp.slice(span.end, span.end + 8);
     // A gas, system, index, craft or make is named after someone, not someone (布雷顿森林 体系,
     // 沙林 毒气, 道—琼斯 指数, 卡西尼 号, 一部 桑塔纳): no name at all.
-    if (THING_AFTER.test(after) || THING_BEFORE.test(simp.slice(Math.max(0, span.start - 2), span.start)) || DRUG.test(simp.slice(span.start, span.end))) {
+    // A people (阿昌族, 普米族) is no person either.
+    if (THING_AFTER.test(after) || (span.end - span.start >= 3 && simp[span.end - 1] === '族') || THING_BEFORE.test(simp.slice(Math.max(0, span.start - 2), span.start)) || DRUG.test(simp.slice(span.start, span.end))) {
       out.splice(i--, 1);
       continue;
     }

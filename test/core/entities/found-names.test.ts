@@ -516,3 +516,31 @@ test('pairs listed by commas (A、B对C、D) are people at both ends of each pai
   const found = spans('女单半决赛：李小梅、高懿屏对单晓丽、黄薇对高明、胡静对伍霞。');
   for (const name of ['单晓丽', '高明']) assert.ok(found.includes(`${name}/PER`), found.join(' '));
 });
+
+test('everyday words the dictionary tags as names, peoples and craft named like people are no person', () => {
+  for (const text of ['暴雨引发山洪，受困游客多达三千人，只能乘索道下山', '一位阿细族老人', '哈尼族的村寨', '“卡西尼”号飞船到了土星']) {
+    assert.ok(!spans(text).some((s) => s.endsWith('/PER')), `${text}: ${spans(text).join(' ')}`);
+  }
+});
+
+test('a name the HMM found with a surname that is also a plain character counts when what follows closes it', () => {
+  assert.ok(spans('会后，卢亮以身体为由辞职').includes('卢亮/PER'));
+  assert.ok(spans('的高磊，自小在这里长大').includes('高磊/PER'));
+  // …not a count (两万人) nor a dynasty (金朝).
+  assert.ok(!spans('女真贵族建立的金朝、蒙古贵族建立的元朝').some((s) => s.endsWith('/PER')));
+  // A surname that is also a measure word starts a name where no numeral or pronoun counts with it.
+  assert.ok(spans('热心的张增福赶来帮忙').includes('张增福/PER'));
+});
+
+test('owners and honorifics beside a name, and Thai transliterations, make a person', () => {
+  assert.ok(spans('厂主商国富不同意').includes('商国富/PER'));
+  assert.ok(spans('村里的李育英大娘病了').includes('李育英/PER'));
+  assert.ok(spans('外长素林说').includes('素林/PER'));
+});
+
+test('a famous person is found by the name alone, a dotted first name included; a street named after one is not a person', () => {
+  assert.deepEqual(spans('我最喜欢李白和杜甫的诗'), ['李白/PER', '杜甫/PER']);
+  assert.ok(spans('屈原投江的故事').includes('屈原/PER'));
+  assert.ok(spans('印度总理拉·甘地访华').includes('拉·甘地/PER'));
+  assert.ok(!spans('他住在黄兴路').some((s) => s.endsWith('/PER')));
+});
