@@ -268,6 +268,8 @@ export const SIDE_TAIL = new Set('方军籍资企商');
 export const NOT_GIVEN_END = new Set('人的了是在得个些要转字着上下里内外中为以与和就都也又还才再将被把从对到向掉任副币贷款费税率')
 // What closes a quoted speaker in a headline (陈时中：约有150万剂; not 徐渭诗：, a poem, whose last character is a noun).
 export const NAME_CLOSE = /^[：:]/;
+// What opens a clause a name may start.
+const CLAUSE_OPEN = /^[，。、；：！？丨︱|]$/;
 // What may follow a name and close it: punctuation, or a function character standing alone.
 const NAME_CLOSER = /^(?:[，。、；：！？,.;:!?”」』）)]|[是以也在和与的把被将就都又还才等说])$/;
 // Tags of a single character that never ends a name (prepositions, conjunctions, particles, pronouns, numerals, adverbs, verbs).
@@ -314,11 +316,12 @@ export function isChineseName(t: Token, next: Token | undefined, prev?: Token): 
   // Two characters are as often a plain word (文明, 官媒): the HMM's unknown word is a name unless a
   // place suffix follows; a dictionary name needs a title or verb of speech after it, or a title before.
   if (t.tag === 'x' && !isAmbiguousSurname(t.word[0]) && !NOT_GIVEN_END.has(t.word[1])) return !(next && next.start === t.end && LOC_SUFFIX.has(next.word));
-  // One starting with a common surname that is also a plain character (高敏, 卢亮) is a name when
-  // what follows closes it: punctuation or a function character (高敏是, 卢亮以), not a numeral's
-  // measure (两万人), a noun it may end a phrase with (岭峻石险), or a dynasty (金朝).
-  if (t.tag === 'x' && isCommonSurname(t.word[0]) && !NOT_GIVEN_END.has(t.word[1]) && t.word[1] !== '朝' && !(prev && prev.end === t.start && (/^(?:[mqr]|n$)/.test(prev.tag) || (prev.tag === 'x' && allHan(prev.word))))
-    && (!next || (next.start === t.end && NAME_CLOSER.test(next.word)))) return true;
+  // One starting with a common surname that is also a plain character (高敏, 卢亮) is a name where
+  // it opens a clause (after a comma, a colon or at the start) and what follows closes it: punctuation
+  // or a function character (，高敏是, 卢亮以). Elsewhere such words are as often new coinages the
+  // dictionary lacks (的高管, 包钢高科, 的张力, 的金句), and a dynasty ends in 朝 (金朝).
+  if (t.tag === 'x' && isCommonSurname(t.word[0]) && !NOT_GIVEN_END.has(t.word[1]) && t.word[1] !== '朝' && (!prev || (prev.end === t.start && CLAUSE_OPEN.test(prev.word)))
+    && next && next.start === t.end && NAME_CLOSER.test(next.word)) return true;
   if (!PERSON_TAGS.has(t.tag) && t.tag !== 'x') return false;
   return inContext(t, next, prev);
 }
