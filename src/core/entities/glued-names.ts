@@ -5,7 +5,9 @@
  */
 import { isTranslitWord, PERSON_TAGS } from './foreign-names.ts';
 import { isAmbiguousSurname, isChineseSurnameStart, isCommonSurname, isNonNameWord } from './name-lexicon.ts';
-import { GLUE_HEAD, NOT_GIVEN_END, PERSON_AFTER } from './name-parts.ts';
+import { GLUE_HEAD } from './name-parts.ts';
+import { NOT_GIVEN_END } from './name-lexicon.ts';
+import { PERSON_AFTER } from './person-words.ts';
 import { push, type Rule } from './rule-scan.ts';
 import { allHan, dictionaryTag, isCommonWord, isDictionaryWord, type Token } from './segment-names.ts';
 

@@ -5,7 +5,7 @@
  * jieba's dictionary knows few of them and tags those as common nouns or places.
  */
 import { allHan, type Token } from './segment-names.ts';
-import { PERSON_AFTER } from './name-parts.ts';
+import { PERSON_AFTER } from './person-words.ts';
 
 // Common Japanese surnames and those of post-war prime ministers (general knowledge, Simplified).
 // Left out: those that are also Chinese words or places (中山, 山口, 上野, 原田, 平野, 高田, 小岛).

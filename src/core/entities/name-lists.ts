@@ -7,7 +7,7 @@
 import { isWorldPlace } from './world-places.ts';
 import { allHan, dictionaryTag, isCommonWord, type Token } from './segment-names.ts';
 import { isChineseSurnameStart, isNonNameWord } from './name-lexicon.ts';
-import { PERSON_AFTER, PERSON_BEFORE } from './name-parts.ts';
+import { PERSON_AFTER, PERSON_BEFORE } from './person-words.ts';
 import type { NameSpan } from './recognize-names.ts';
 
 // Tags of words that stand around a name without being part of it (verbs, prepositions, particles, times…).

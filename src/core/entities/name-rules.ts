@@ -9,11 +9,9 @@ import { isTranslitChar } from './alias-pairs.ts';
 import { dottedName, isTranslitWord, PERSON_TAGS, translitRun } from './foreign-names.ts';
 import { isKnownOrganisation, isWorldPlace } from './world-places.ts';
 import { allHan, dictionaryTag, isCommonWord, isDictionaryWord, segmenter, type Token } from './segment-names.ts';
-import { isAmbiguousSurname, isChineseSurnameStart, isCommonSurname, isNonNameWord } from './name-lexicon.ts';
-import {
-  COMPOUND_TAGS, CUT_NAME_STOP, describedByPlace, GIVEN_TAGS, innerHead, isChineseName, isForeignName, LOC_SUFFIX, NAME_CLOSE, NOT_GIVEN_END,
-  ORG_ABBREVIATION_END, organisation, PERSON_AFTER, PERSON_BEFORE, placeHead, placeInner, THIRD_TAGS,
-} from './name-parts.ts';
+import { isAmbiguousSurname, isChineseSurnameStart, isCommonSurname, isNonNameWord, NOT_GIVEN_END } from './name-lexicon.ts';
+import { COMPOUND_TAGS, describedByPlace, innerHead, LOC_SUFFIX, ORG_ABBREVIATION_END, organisation, placeHead, placeInner } from './name-parts.ts';
+import { CUT_NAME_STOP, GIVEN_TAGS, isChineseName, isForeignName, NAME_CLOSE, PERSON_AFTER, PERSON_BEFORE, THIRD_TAGS } from './person-words.ts';
 import type { NameSpan } from './recognize-names.ts';
 import { indexTokens, push, type Rule, type Scan } from './rule-scan.ts';
 import { japaneseName } from './japanese-names.ts';

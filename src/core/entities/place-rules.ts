@@ -9,7 +9,8 @@ import { isCountryOrProvince, isWorldPlace } from './world-places.ts';
 import { isKnownPlace } from './known-places.ts';
 import { allHan, isCommonWord, isDictionaryWord, type Token } from './segment-names.ts';
 import { isChineseSurnameStart, isCountryAbbreviation, isGenericPlaceWord, isNonNameWord, isPartnerAbbreviation, isPlaceAbbreviation } from './name-lexicon.ts';
-import { abbreviationNext, GLUE_HEAD, LOC_SUFFIX, PERSON_AFTER, PERSON_BEFORE, PLACE_TAIL, SIDE_TAIL, VISIT_HEAD } from './name-parts.ts';
+import { abbreviationNext, GLUE_HEAD, LOC_SUFFIX, PLACE_TAIL, SIDE_TAIL, VISIT_HEAD } from './name-parts.ts';
+import { PERSON_AFTER, PERSON_BEFORE } from './person-words.ts';
 import { push, type Rule } from './rule-scan.ts';
 
 /** A verb or preposition glued to a country abbreviation (访华, 对美, 赴法): the abbreviation is a place. */

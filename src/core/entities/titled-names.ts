@@ -5,7 +5,8 @@
  */
 import { isTranslitWord } from './foreign-names.ts';
 import { isAmbiguousSurname, isChineseSurnameStart, isCommonSurname, isNonNameWord } from './name-lexicon.ts';
-import { NOT_GIVEN_END, PERSON_AFTER, PERSON_BEFORE } from './name-parts.ts';
+import { NOT_GIVEN_END } from './name-lexicon.ts';
+import { PERSON_AFTER, PERSON_BEFORE } from './person-words.ts';
 import { push, type Rule } from './rule-scan.ts';
 import { allHan, isCommonWord, isDictionaryWord, type Token } from './segment-names.ts';
 import { isWorldPlace } from './world-places.ts';
