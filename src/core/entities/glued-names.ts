@@ -87,6 +87,11 @@ const GIVEN_TOO = new Set('均');
 export function unglueClosers(tokens: Token[]): void {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
+    // 等 人 after a name is one word, "and others" (迪亚 等人), as the titles after names are.
+    if (t.word === '等' && tokens[i + 1]?.word === '人' && tokens[i + 1].start === t.end) {
+      tokens.splice(i, 2, { word: '等人', tag: 'u', start: t.start, end: t.end + 1 });
+      continue;
+    }
     if (t.tag !== 'x' || t.word.length < 3 || t.word.length > 5 || !GLUED_CLOSER.has(t.word[t.word.length - 1]) || !allHan(t.word)) continue;
     const rest = t.word.slice(0, -1);
     const chinese = rest.length <= 3 && !GIVEN_TOO.has(t.word[t.word.length - 1]) && isChineseSurnameStart(rest) && !isAmbiguousSurname(rest[0]) && !NOT_GIVEN_END.has(rest[rest.length - 1]);

@@ -546,3 +546,8 @@ test('a famous person is found by the name alone, a dotted first name included; 
   assert.ok(spans('印度总理拉·甘地访华').includes('拉·甘地/PER'));
   assert.ok(!spans('他住在黄兴路').some((s) => s.endsWith('/PER')));
 });
+
+test('等人 after an unknown transliteration says it is a person', () => {
+  assert.ok(spans('迪亚等人被控涉嫌参与').includes('迪亚/PER'));
+  assert.ok(!spans('北京等人口大市').some((s) => s.endsWith('/PER')));
+});
