@@ -17,6 +17,7 @@ import { indexTokens, push, type Rule, type Scan } from './rule-scan.ts';
 import { japaneseName } from './japanese-names.ts';
 import { addListedPeople } from './name-lists.ts';
 import { joinNamePieces } from './name-pieces.ts';
+import { addHusbandSurnames } from './married-names.ts';
 import { titledName } from './titled-names.ts';
 import { gluedPreposition, gluedSpeech, gluedSurname, thirdGluedToSpeech, unglueClosers } from './glued-names.ts';
 import { placesByContext } from './place-context.ts';
@@ -364,6 +365,7 @@ export function ruleNames(text: string, simp: string, tokens: Token[]): NameSpan
   if (s.out.length) {
     const index = indexTokens(tokens);
     joinNamePieces(text, simp, index, s.out);
+    addHusbandSurnames(text, simp, index, s.out);
     widenOrganisations(text, index, s.out);
     placesByContext(text, simp, s.out);
     countriesAsTeams(simp, s.out);
