@@ -73,6 +73,8 @@ export function isChineseName(t: Token, next: Token | undefined, prev?: Token): 
   // Two characters are as often a plain word (文明, 官媒): the HMM's unknown word is a name unless a
   // place suffix follows; a dictionary name needs a title or verb of speech after it, or a title before.
   if (t.tag === 'x' && !isAmbiguousSurname(t.word[0]) && !NOT_GIVEN_END.has(t.word[1])) return !(next && next.start === t.end && LOC_SUFFIX.has(next.word));
+  // So is one the HMM cut before a last given-name character it tagged a name or morpheme (高允/x 连/nr).
+  if (t.tag === 'x' && isCommonSurname(t.word[0]) && !NOT_GIVEN_END.has(t.word[1]) && next && next.start === t.end && next.word.length === 1 && /^(?:nr|ng|zg)$/.test(next.tag) && !NOT_GIVEN_END.has(next.word)) return true;
   // One starting with a common surname that is also a plain character (高敏, 卢亮) is a name where
   // it opens a clause (after a comma, a colon or at the start) and what follows closes it: punctuation
   // or a function character (，高敏是, 卢亮以). Elsewhere such words are as often new coinages the

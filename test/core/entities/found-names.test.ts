@@ -551,3 +551,8 @@ test('等人 after an unknown transliteration says it is a person', () => {
   assert.ok(spans('迪亚等人被控涉嫌参与').includes('迪亚/PER'));
   assert.ok(!spans('北京等人口大市').some((s) => s.endsWith('/PER')));
 });
+
+test('a name the HMM cut before its last character keeps it when the surname is also a plain character', () => {
+  assert.ok(spans('会上，高瑄涛介绍了情况').includes('高瑄涛/PER'));
+  assert.ok(spans('会上，金栗连介绍了情况').includes('金栗连/PER'));
+});
