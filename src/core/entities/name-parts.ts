@@ -166,7 +166,9 @@ export function organisation(tokens: Token[], i: number): OrgEnd | undefined {
   // (Not a region's part or a count either: 中南部/nt, 四大/nt.)
   let best: OrgEnd | undefined = first.tag === 'nt' && !first.word.endsWith('政府') && !notABody(first.word) && !commonCompound(first.word) && !isGenericOrgWord(first.word) && !EVENT_END.test(first.word) && !REGION_PART.test(first.word) && !QUANTIFIED.test(first.word) ? { next: i + 1, end: first.end } : undefined;
   // One word that is an organisation on its own (国会, 县委, 保守党), not a generic one (社会, 部队).
-  if (!best && first.word.length >= 2 && first.tag !== 'a' && ORG_WORD_END.test(first.word) && !isGenericOrgWord(first.word)) best = { next: i + 1, end: first.end };
+  // Nor a team named by its kind, a plain word and 队 (代表队, 医疗队, 篮球队/n; 全兴队/nt is a club).
+  const kindOfTeam = first.tag === 'n' && first.word.length === 3 && first.word.endsWith('队') && isCommonWord(first.word.slice(0, 2));
+  if (!best && first.word.length >= 2 && first.tag !== 'a' && ORG_WORD_END.test(first.word) && !isGenericOrgWord(first.word) && !kindOfTeam) best = { next: i + 1, end: first.end };
   // A proper noun jieba knows whole that ends like an organisation (人民日报/nz, 光明日报/nz).
   if (!best && first.tag === 'nz' && first.word.length >= 3 && ORG_END.test(first.word) && !isGenericOrgWord(first.word)) best = { next: i + 1, end: first.end };
   const cut = first.word.length >= 4 ? titleTail(first.word) : 0;

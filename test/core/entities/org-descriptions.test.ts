@@ -121,3 +121,10 @@ test('a verb ending in 办 after a body is what it does, not its name (主办, �
   assert.ok(spans('活动由联合国主办').includes('联合国/ORG'));
   assert.ok(!spans('活动由联合国主办').some((s) => s.includes('主办')));
 });
+
+test('a team named only by its kind is no organisation; a club or a country team is', () => {
+  for (const text of ['各参赛队昨天抵达，医疗队和军乐队也到了', '学校新成立了篮球队']) {
+    assert.ok(!spans(text).some((s) => s.endsWith('/ORG')), `${text}: ${spans(text).join(' ')}`);
+  }
+  assert.ok(spans('中国队昨天击败了对手').includes('中国队/ORG'));
+});
