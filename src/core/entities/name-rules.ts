@@ -28,6 +28,7 @@ import { addPeriodicals } from './periodicals.ts';
 import { widenOrganisations } from './org-heads.ts';
 import { addPartyUnits } from './party-units.ts';
 import { isFamousPerson } from './famous-people.ts';
+import { addLatinBodies } from './latin-bodies.ts';
 import { abbreviations, bilateral, celestial, DIVISION, facility, translitPlace, listedDivision, gluedPlace, personTaggedPlace, place, placeTagged, side, suffixedPlace, usedAsPredicate, visit } from './place-rules.ts';
 
 /** A foreign name joined by a middle dot (爱德华·斯诺登); before a company or university it names that (葛兰素·威康公司, 乔治·梅森大学). */
@@ -373,6 +374,7 @@ export function ruleNames(text: string, simp: string, tokens: Token[]): NameSpan
   addPeriodicals(text, simp, s.out);
   addQuotedBodies(text, simp, tokens, s.out);
   addPartyUnits(text, simp, tokens, s.out);
+  addLatinBodies(text, s.out);
   addAbbreviatedPeople(text, simp, tokens, s.out);
   // 氏 after a name is the respectful "Mr./Ms." or the clan (温氏, 伏羲氏): the name is what it follows,
   // a surname alone as after 先生.
