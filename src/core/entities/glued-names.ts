@@ -4,11 +4,11 @@
  * (郑咏是/x). Each rule takes the name back out.
  */
 import { isTranslitWord, PERSON_TAGS } from './foreign-names.ts';
-import { isAmbiguousSurname, isChineseSurnameStart, isCommonSurname, isNonNameWord } from './name-lexicon.ts';
+import { isAmbiguousSurname, isChineseSurnameStart, isCommonSurname, isNonNameWord, NOT_GIVEN_END } from './name-lexicon.ts';
 import { GLUE_HEAD } from './name-parts.ts';
-import { NOT_GIVEN_END } from './name-lexicon.ts';
 import { PERSON_AFTER } from './person-words.ts';
 import { push, type Rule } from './rule-scan.ts';
+import { isSurnameTitle } from './surname-titles.ts';
 import { allHan, dictionaryTag, isCommonWord, isDictionaryWord, type Token } from './segment-names.ts';
 
 /**
@@ -29,9 +29,6 @@ export const gluedPreposition: Rule = (s, i) => {
  * 汉明/nz, 以朴/x 普熙/x 为, 当许/x 传音/n 进一步): the surname and the next word are the name when
  * what follows closes it (punctuation, a verb, an adverb, a preposition, a title).
  */
-// Titles that follow a bare surname (汤局长, 王先生).
-const SURNAME_OFFICE = /^(?:先生|女士|小姐|老师|教授|主席|局长|副局长|市长|县长|厂长|书记|主任|经理|部长)$/;
-
 export const gluedSurname: Rule = (s, i) => {
   const { tokens } = s;
   const t = tokens[i];
@@ -39,7 +36,7 @@ export const gluedSurname: Rule = (s, i) => {
   if (!(t.tag === 'x' && t.word.length === 2 && GLUE_HEAD.has(t.word[0]) && allHan(t.word) && isChineseSurnameStart(t.word[1]) && (!isAmbiguousSurname(t.word[1]) || isCommonSurname(t.word[1])))) return -1;
   if (!(given && given.start === t.end && allHan(given.word) && given.word.length <= 2)) return -1;
   // A title after the surname: the surname alone is the person (当汤/x 局长/n).
-  if (SURNAME_OFFICE.test(given.word)) {
+  if (isSurnameTitle(given.word)) {
     push(s, t.start + 1, t.end, 'PER');
     return i;
   }

@@ -29,6 +29,7 @@ import { widenOrganisations } from './org-heads.ts';
 import { addPartyUnits } from './party-units.ts';
 import { isFamousPerson } from './famous-people.ts';
 import { addLatinBodies } from './latin-bodies.ts';
+import { isOffice, isSurnameTitle } from './surname-titles.ts';
 import { abbreviations, bilateral, celestial, DIVISION, facility, translitPlace, listedDivision, gluedPlace, personTaggedPlace, place, placeTagged, side, suffixedPlace, usedAsPredicate, visit } from './place-rules.ts';
 
 /** A foreign name joined by a middle dot (爱德华·斯诺登); before a company or university it names that (葛兰素·威康公司, 乔治·梅森大学). */
@@ -217,9 +218,7 @@ const namedCompany: Rule = (s, i) => {
 };
 
 // What follows a bare surname when a person is named by surname and title (王先生, 陈教授, 张某).
-const SURNAME_TITLE = /^(?:先生|小姐|女士|太太|老师|教授|主席|局长|副局长|市长|县长|外长|大娘|大爷|大妈|师傅|某)$/;
-// Of those, the offices: after one a surname is a person even when it is often a plain character (江主席).
-const OFFICE = /^(?:主席|局长|副局长|市长|县长|外长)$/;
+const titleOrSome = (word: string) => isSurnameTitle(word) || word === '某';
 
 /**
  * A person named by surname and title or 某 (李先生/nr, 陈/nr 教授/n, 郑某): the surname is the
@@ -239,19 +238,19 @@ const surnameTitle: Rule = (s, i) => {
   if (!isChineseSurnameStart(t.word)) return -1;
   const rest = t.word.slice(1);
   // Glued to an office (毛主席/n, 江主席/n) a surname is one even when it is often a plain character.
-  if (t.word.length > 1 && OFFICE.test(rest) && (PERSON_TAGS.has(t.tag) || t.tag === 'x' || t.tag === 'n')) {
+  if (t.word.length > 1 && isOffice(rest) && (PERSON_TAGS.has(t.tag) || t.tag === 'x' || t.tag === 'n')) {
     push(s, t.start, t.start + 1, 'PER');
     return i;
   }
   // (A common surname that is also a plain character is one when jieba tags it nr: 金/nr 教授.)
   if (isAmbiguousSurname(t.word[0]) && !(t.word.length === 1 && t.tag === 'nr' && isCommonSurname(t.word))) return -1;
   // …or glued to another title, the respectful 老 (胡老/x 说) or 家, the family (刘家/nrfg, 阮家/x).
-  if (t.word.length > 1 && ((SURNAME_TITLE.test(rest) && (PERSON_TAGS.has(t.tag) || t.tag === 'x')) || ((rest === '老' || rest === '家') && gluedTag))) {
+  if (t.word.length > 1 && ((titleOrSome(rest) && (PERSON_TAGS.has(t.tag) || t.tag === 'x')) || ((rest === '老' || rest === '家') && gluedTag))) {
     push(s, t.start, t.start + 1, 'PER');
     return i;
   }
   const next = i + 1 < s.tokens.length ? s.tokens[i + 1] : undefined;
-  if (t.word.length !== 1 || !PERSON_TAGS.has(t.tag) || !next || next.start !== t.end || !SURNAME_TITLE.test(next.word)) return -1;
+  if (t.word.length !== 1 || !PERSON_TAGS.has(t.tag) || !next || next.start !== t.end || !titleOrSome(next.word)) return -1;
   push(s, t.start, t.end, 'PER');
   return i;
 };

@@ -4,10 +4,10 @@
  * verb, punctuation, another title) are the name, however jieba cut or tagged them.
  */
 import { isTranslitWord } from './foreign-names.ts';
-import { isAmbiguousSurname, isChineseSurnameStart, isCommonSurname, isNonNameWord } from './name-lexicon.ts';
-import { NOT_GIVEN_END } from './name-lexicon.ts';
+import { isAmbiguousSurname, isChineseSurnameStart, isCommonSurname, isNonNameWord, NOT_GIVEN_END } from './name-lexicon.ts';
 import { PERSON_AFTER, PERSON_BEFORE } from './person-words.ts';
 import { push, type Rule } from './rule-scan.ts';
+import { SURNAME_COURTESY } from './surname-titles.ts';
 import { allHan, isCommonWord, isDictionaryWord, type Token } from './segment-names.ts';
 import { isWorldPlace } from './world-places.ts';
 
@@ -19,8 +19,6 @@ const CLOSING_WORD = /^(?:等|和|与|及|同|在|也|都|则|又|已|曾|是|�
 const GLUED_CLOSER = new Set('各都也又还就才已曾等');
 // A military rank or other title after the name (少将, 上校).
 const RANK = /^(?:[上中少大]?[将校尉]|[副]?\S{0,3}长)$/;
-// A surname and a title (孙先生, 李老师) is marked as the surname alone.
-const SURNAME_TITLE_END = /^.(?:先生|女士|小姐|太太|老师|教授|师傅)$/;
 // Tags of a two-character first piece that may start a name (赵国/nr, 张少/x, 宋朝/t, 许立群/m).
 const FIRST_TAGS = /^(?:nr\w*|x|t|m|nz|ng)$/;
 // Function words, never a piece of a name (那/r 许许多多/m, 祝贺/nr 他/r).
@@ -60,7 +58,7 @@ function chineseRun(tokens: Token[], i: number): { end: number; last: number } |
 function named(tokens: Token[], i: number, k: number, end: number, len: number): boolean {
   const text = tokens.slice(i, k + 1).map((x) => x.word).join('').slice(0, len);
   // (A surname and 某 or a title is the surname alone, as surnameTitle marks it: 孙先生/nr.)
-  if (NOT_GIVEN_END.has(text[text.length - 1]) || text.endsWith('某') || SURNAME_TITLE_END.test(text) || isNonNameWord(text)) return false;
+  if (NOT_GIVEN_END.has(text[text.length - 1]) || text.endsWith('某') || SURNAME_COURTESY.test(text) || isNonNameWord(text)) return false;
   // A transliteration that goes on is a foreign name, not a Chinese one (斯特罗/nr 耶夫/x).
   const after = tokens[k + 1];
   if (after && after.start === end && isTranslitWord(text) && allHan(after.word) && isTranslitWord(after.word)) return false;
