@@ -91,12 +91,17 @@ export function nearestDayOfMonth(anchor: LocalDate, day: number, prefer: Prefer
 
 /** The year that puts month/day nearest to `anchor` (the previous, same or next year). */
 export function nearestYear(anchor: LocalDate, month: number, day: number, prefer: Prefer = 'news'): LocalDate | null {
+  const options = [anchor.y - 1, anchor.y, anchor.y + 1].filter((y) => isValidDate(y, month, day)).map((y) => ({ y, m: month, d: day }));
+  return nearestOf(anchor, options, prefer);
+}
+
+/** Of `options`, the date nearest to `anchor` as `prefer` leans; null when none qualifies. */
+export function nearestOf(anchor: LocalDate, options: LocalDate[], prefer: Prefer = 'news'): LocalDate | null {
   let best: LocalDate | null = null;
   let bestCost = Infinity;
-  for (const y of [anchor.y - 1, anchor.y, anchor.y + 1]) {
-    if (!isValidDate(y, month, day)) continue;
-    const cost = costOf(toDayNumber({ y, m: month, d: day }) - toDayNumber(anchor), prefer);
-    if (cost < bestCost) (bestCost = cost), (best = { y, m: month, d: day });
+  for (const o of options) {
+    const cost = costOf(toDayNumber(o) - toDayNumber(anchor), prefer);
+    if (cost < bestCost) (bestCost = cost), (best = o);
   }
   return best;
 }

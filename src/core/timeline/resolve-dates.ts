@@ -5,7 +5,7 @@
  * nothing is ever guessed beyond that. Vague references (上週, 日前, 近日) are not references.
  */
 import { addDays, formatDate, isValidDate, nearestDayOfMonth, nearestYear, toDayNumber, type LocalDate, type Prefer } from './calendar.ts';
-import { HOLIDAY_RE, holidayDate } from './holidays.ts';
+import { HOLIDAY_RE, HOLIDAY_START, holidayDate } from './holidays.ts';
 
 /** 'year' (1765年 alone: an anchor, not a day) and 'slash' (2/15: maybe a fraction) are not events. */
 export type RefKind = 'full' | 'month-day' | 'day' | 'relative' | 'chain' | 'weekday' | 'holiday' | 'year' | 'slash';
@@ -74,7 +74,7 @@ interface Pattern {
 const PAST_CUE = /了|已經|已经|曾|過|过|遭|\b(?:was|were|had|did|\w+ed)\b/;
 
 function fullDate(y: number, m: number, d: number) {
-  return isValidDate(y, m, d) && y >= 1900 && y <= 2100 ? { date: { y, m, d }, day: d } : null;
+  return isValidDate(y, m, d) && y >= 1500 && y <= 2100 ? { date: { y, m, d }, day: d } : null;
 }
 
 function monthDay(m: number, d: number, ctx: DateContext, state: ResolveState) {
@@ -242,11 +242,11 @@ const PATTERNS: Pattern[] = [
   },
   {
     // 元旦, 國慶節, 聖誕節, 春節: civil holidays (holidays.ts); 明天元旦 is 1 January, not "tomorrow".
-    re: new RegExp(`(?:(?:\\d{4})年)?(?:今天|明天|後天|后天|昨天)?(?:是)?(${HOLIDAY_RE.source})`, 'g'),
+    re: new RegExp(`${HOLIDAY_START}(?:(?:\\d{4})\\s*年)?(?:今天|明天|後天|后天|昨天)?(?:是)?(${HOLIDAY_RE.source})`, 'g'),
     kind: 'holiday',
     resolve: (m, ctx, state) => {
       const anchor = anchorOf(ctx, state);
-      const year = /^(\d{4})年/.exec(m[0]);
+      const year = /^(\d{4})\s*年/.exec(m[0]);
       // 明天元旦: the coming one; 昨天聖誕節: the one just past.
       const lean = /明天|後天|后天/.test(m[0]) ? 'future' : /昨天/.test(m[0]) ? 'past' : state.anchor ? 'news' : ctx.prefer ?? 'news';
       const date = holidayDate(m[1], year ? +year[1] : null, anchor, lean);
