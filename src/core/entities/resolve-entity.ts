@@ -7,7 +7,7 @@ import type { Stores } from '../store/stores.ts';
 import { getAliasIndex, type AliasIndex, type EntityInfo } from './alias-index.ts';
 import { foldKey, hasHan } from './fold.ts';
 import { allowedEdits, editDistance } from './fuzzy.ts';
-import { entityById, foundEntitiesByKey } from './found-entities.ts';
+import { entityById, foundEntitiesByKey, soundAlikePerson } from './found-entities.ts';
 import { nameKey } from './article-names.ts';
 import { scriptVariants } from './fold.ts';
 import { canonicalChineseName, listedByQuery } from './world-names-en.ts';
@@ -98,6 +98,12 @@ export async function resolveEntity(stores: Stores, query: string): Promise<Reso
     if (own.length) return found(stores, idx, [...own, ...inText.filter((id) => !own.includes(id))], 'found', null, key);
     if (inText.length === 1) return { ...(await found(stores, idx, inText, 'found', null, key)), match: 'alias' };
     return { ...none, match: 'fuzzy', suggestions: (await rank(stores, idx, inText)).slice(0, 5) };
+  }
+  // Another region's transliteration of one known person (尼克森 for 尼克松): the link ingest makes.
+  const alike = hasHan(key) ? await soundAlikePerson(stores, idx, query.trim()) : undefined;
+  if (alike) {
+    const r = await found(stores, idx, [alike], 'found', null, key);
+    if (r.entity) return { ...r, match: 'alias', matched: r.entity.name_zh || r.entity.name_en };
   }
   const surname = idx.surnames.get(key);
   if (surname?.length === 1) return found(stores, idx, surname, 'surname', null, key);

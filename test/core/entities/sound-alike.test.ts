@@ -4,6 +4,7 @@ import { sqliteStores } from '../../../src/core/store/open-stores.ts';
 import { soundsAlike } from '../../../src/core/entities/sound-alike.ts';
 import { nameKey, foundEntityId } from '../../../src/core/entities/article-names.ts';
 import { buildEntityReport } from '../../../src/core/entities/entity-report.ts';
+import { resolveEntity } from '../../../src/core/entities/resolve-entity.ts';
 import { tempDb, store, article } from './helpers.ts';
 
 test('transliterations of one foreign name across regions sound alike; short names, surnames and other names do not', async () => {
@@ -34,5 +35,18 @@ test('a spelling that sounds like two different people joins neither', async () 
   assert.deepEqual((await buildEntityReport(sqliteStores(db), foundEntityId(nameKey('尼克森斯坦'))))!.articleIds, [b]);
   assert.ok(!(await buildEntityReport(sqliteStores(db), foundEntityId(nameKey('尼克松'))))!.articleIds.includes(c));
   assert.deepEqual((await buildEntityReport(sqliteStores(db), foundEntityId(nameKey('尼克森斯'))))!.articleIds, [c]);
+  db.close();
+});
+
+test('/who with another region\'s spelling no article uses answers with the one person it sounds like, as an alias', async () => {
+  const db = tempDb();
+  await store(db, 'a.txt', article('访华', ['美国总统尼克松抵达北京，开始访问。', '尼克松会见了中国领导人。']));
+  const stores = sqliteStores(db);
+  const r = await resolveEntity(stores, '尼克森');
+  assert.equal(r.match, 'alias');
+  assert.equal(r.entity?.id, foundEntityId(nameKey('尼克松')));
+  // Two people who sound alike: no answer, never one of them.
+  await store(db, 'b.txt', article('二', ['作家尼克森斯坦出版了新书。']));
+  assert.equal((await resolveEntity(stores, '尼克森斯')).entity, null);
   db.close();
 });
