@@ -28,6 +28,13 @@ export function isTranslitChar(ch: string): boolean {
   return isTranslit(ch);
 }
 const SEPARATOR = /^[·・．‧-]|[·・．‧-]$/g;
+const SEPARATORS = '·・．‧-';
+/**
+ * Characters of common transliterated given names (喬治 George, 彼得 Peter, 馬修 Matthew, 亞歷山大,
+ * 大衛 David), read only before a name separator: elsewhere they are ordinary words. (當 of 亞當
+ * and 理 of 理查 are left out: 當喬治·布什上任時, 總理本雅明·內塔尼亞胡.)
+ */
+const GIVEN_ONLY = '治得修历歷大';
 
 const LATIN_NAME = /^(?:(?:Gen|Adm|Dr|Mr|Mrs|Ms|Sir|Lt|Col|Maj|Sen|Rep|Prof)\.?\s+)?([A-Z][\p{L}'’.-]*(?:\s+(?:(?:von|van|der|den|de|del|della|da|di|du|le|la|al|bin|ibn|ben|y)\s+)*[A-Z][\p{L}'’.-]*){0,4})$/u;
 const ORG_WORD = /\b(?:University|College|Institute|Foundation|Organi[sz]ation|Association|Council|Committee|Ministry|Department|Party|Union|Agency|Bank|Company|Corporation|Inc|Corp|Ltd|Group|Times|News|Post|Journal|Press|Review|Prize|Award|Act|Treaty|Agreement|Agreements|Memorandum|Summit|Forum|List|Program|Project|Center|Centre|Network|Service|Office|Court|Army|Force|Forces|Navy|Coalition|Alliance|Federation|Republic|Kingdom|States|Street|Road|Magazine|Book|Books|Library|Museum|Fund|Report|Strategy|Initiative|Movement|LP|LLC|PLC|AG|GmbH|Capital|Partners|Holdings|Media|Airlines|Motors|Technologies|Systems|Labs)\b/;
@@ -61,7 +68,8 @@ export function cleanLatinName(latin: string): string {
  */
 export function nameAtEnd(run: string, findAnchors?: FindAnchors): string {
   let k = run.length;
-  while (k > 0 && isTranslit(run[k - 1])) k--;
+  let given = false;
+  for (; k > 0 && (isTranslit(run[k - 1]) || (given && GIVEN_ONLY.includes(run[k - 1]))); k--) if (SEPARATORS.includes(run[k - 1])) given = true;
   let name = run.slice(k);
   if (findAnchors && name.length > 2) {
     const inside = findAnchors(name).filter((a) => a.end < name.length);

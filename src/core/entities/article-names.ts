@@ -156,7 +156,8 @@ export function linkArticleNames(
   // Names inside an organisation's name count as mentions too, without a span of their own in onSpan.
   const withInner = (list: NameSpan[], paragraph: number) => list.flatMap((span) => [{ span, paragraph, inner: false }, ...(span.inner ?? []).map((x) => ({ span: x, paragraph, inner: true }))]);
   const all: { span: NameSpan; paragraph: number; inner: boolean }[] = [...withInner(names.title, -1), ...names.paragraphs.flatMap((list, i) => withInner(list, i))];
-  for (const { span } of all) if (span.type === 'PER') addFull(lastPartKey(span.text), `f:${nameKey(span.text)}`);
+  // A recognised name that is a known entity's spelling is that entity (already added), not a second full name.
+  for (const { span } of all) if (span.type === 'PER' && !isKnown(foldKey(span.name ?? span.text))) addFull(lastPartKey(span.text), `f:${nameKey(span.text)}`);
   // Chinese full names by surname, for a surname with a title (王先生 after 王建国).
   const bySurname = new Map<string, Set<string>>();
   const addSurname = (name: string, target: string) => {
