@@ -39,7 +39,9 @@ const GIVEN_ONLY = '治得修历歷大';
 const LATIN_NAME = /^(?:(?:Gen|Adm|Dr|Mr|Mrs|Ms|Sir|Lt|Col|Maj|Sen|Rep|Prof)\.?\s+)?([A-Z][\p{L}'’.-]*(?:\s+(?:(?:von|van|der|den|de|del|della|da|di|du|le|la|al|bin|ibn|ben|y)\s+)*[A-Z][\p{L}'’.-]*){0,4})$/u;
 const ORG_WORD = /\b(?:University|College|Institute|Foundation|Organi[sz]ation|Association|Council|Committee|Ministry|Department|Party|Union|Agency|Bank|Company|Corporation|Inc|Corp|Ltd|Group|Times|News|Post|Journal|Press|Review|Prize|Award|Act|Treaty|Agreement|Agreements|Memorandum|Summit|Forum|List|Program|Project|Center|Centre|Network|Service|Office|Court|Army|Force|Forces|Navy|Coalition|Alliance|Federation|Republic|Kingdom|States|Street|Road|Magazine|Book|Books|Library|Museum|Fund|Report|Strategy|Initiative|Movement|LP|LLC|PLC|AG|GmbH|Capital|Partners|Holdings|Media|Airlines|Motors|Technologies|Systems|Labs)\b/;
 const TRAILING_TITLE = /(上將|中將|少將|將軍|上将|中将|少将|将军|博士|教授|先生|女士|議員|议员|總統|总统)$/;
-const PAIR = /([\p{Script=Han}·・．‧-]{2,30})\s*[（(]\s*([^（）()\n]{2,60}?)\s*[）)]/gu;
+// The Chinese side may carry a Latin middle initial between dots (乔治·W·布什).
+const PAIR = /((?:[\p{Script=Han}·・．‧-]|(?<=[·・．‧])[A-Z]\.?(?=[·・．‧])){2,30})\s*[（(]\s*([^（）()\n]{2,60}?)\s*[）)]/gu;
+const INITIAL = /[A-Z.]/;
 
 /** Whether `latin` reads like a personal name (1–5 capitalised words, not an acronym or institution). */
 export function looksLikePersonName(latin: string): boolean {
@@ -69,13 +71,14 @@ export function cleanLatinName(latin: string): string {
 export function nameAtEnd(run: string, findAnchors?: FindAnchors): string {
   let k = run.length;
   let given = false;
-  for (; k > 0 && (isTranslit(run[k - 1]) || (given && GIVEN_ONLY.includes(run[k - 1]))); k--) if (SEPARATORS.includes(run[k - 1])) given = true;
+  for (; k > 0 && (isTranslit(run[k - 1]) || INITIAL.test(run[k - 1]) || (given && GIVEN_ONLY.includes(run[k - 1]))); k--) if (SEPARATORS.includes(run[k - 1])) given = true;
   let name = run.slice(k);
   if (findAnchors && name.length > 2) {
     const inside = findAnchors(name).filter((a) => a.end < name.length);
     if (inside.length) name = name.slice(inside[inside.length - 1].end);
   }
-  return name.replace(SEPARATOR, '');
+  // A name never opens with an initial (N·P·拉鲁 read from P on): its dotted initials go with it.
+  return name.replace(SEPARATOR, '').replace(/^(?:[A-Z]\.?[·・．‧-])+/, '');
 }
 
 /** Every 漢字名（Latin Name） pair in `text` whose Latin side reads like a personal name. */

@@ -42,9 +42,20 @@ const dotted: Rule = (s, i) => {
     push(s, s.tokens[i].start, head.start + named[1].length, 'ORG');
     return end;
   }
-  push(s, s.tokens[i].start, s.tokens[end - 1].end, 'PER');
+  push(s, s.tokens[i].start + wordTail(s.tokens, i), s.tokens[end - 1].end, 'PER');
   return end - 1;
 };
+
+/**
+ * 1 when the first character of token i ends the word before it and the rest is a transliteration
+ * (工程/n 师范/nr 内瓦 ·: 工程师 and 范内瓦), else 0: jieba glued a role's last character to the name.
+ */
+function wordTail(tokens: Token[], i: number): number {
+  const t = tokens[i];
+  const prev = tokens[i - 1];
+  if (!prev || prev.end !== t.start || t.word.length < 2 || isTranslitChar(t.word[0])) return 0;
+  return isDictionaryWord(prev.word + t.word[0]) && isTranslitWord(t.word.slice(1)) ? 1 : 0;
+}
 
 /** A Japanese name (桥本龙太郎, 武村/x 正义/n) or a Japanese surname before a title (桥本首相). */
 const japanese: Rule = (s, i) => {

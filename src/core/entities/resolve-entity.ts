@@ -8,7 +8,7 @@ import { getAliasIndex, type AliasIndex, type EntityInfo } from './alias-index.t
 import { foldKey, hasHan } from './fold.ts';
 import { allowedEdits, editDistance } from './fuzzy.ts';
 import { entityById, foundEntitiesByKey, soundAlikePerson } from './found-entities.ts';
-import { nameKey } from './article-names.ts';
+import { lastPartKey, nameKey } from './article-names.ts';
 import { scriptVariants } from './fold.ts';
 import { canonicalChineseName, listedByQuery } from './world-names-en.ts';
 import { latinSpellingKey } from './latin-person-links.ts';
@@ -68,6 +68,13 @@ async function foundByPrefix(stores: Stores, key: string): Promise<string[]> {
   return stores.entities.foundByPrefix(key, 20);
 }
 
+/** Known people whose dotted Han name ends with the part `key` (乔治·W·布什 and 范内瓦·布什 for 布什). */
+function namesakesOf(idx: AliasIndex, key: string): string[] {
+  const ids = new Set<string>();
+  for (const k of idx.keys) if (!k.latin && !ids.has(k.entityId) && idx.entities.get(k.entityId)?.type === 'person' && lastPartKey(k.alias) === key) ids.add(k.entityId);
+  return [...ids];
+}
+
 /** Resolves a typed name (any script, case, spacing, small misspellings) to one entity, or suggestions. */
 export async function resolveEntity(stores: Stores, query: string): Promise<ResolveResult> {
   const idx = await getAliasIndex(stores);
@@ -95,7 +102,12 @@ export async function resolveEntity(stores: Stores, query: string): Promise<Reso
       const e = await entityById(stores, idx.entities, id);
       if (e && nameKey(e.name_zh || e.name_en || '') === qKey) own.push(id);
     }
-    if (own.length) return found(stores, idx, [...own, ...inText.filter((id) => !own.includes(id))], 'found', null, key);
+    if (own.length) {
+      const r = await found(stores, idx, [...own, ...inText.filter((id) => !own.includes(id))], 'found', null, key);
+      // A bare surname found in text (布什) may also be the last name of people known in full: they are alternatives.
+      const namesakes = namesakesOf(idx, nameKey(query)).filter((id) => id !== r.entity?.id && !r.alternatives.some((a) => a.id === id));
+      return namesakes.length ? { ...r, alternatives: [...r.alternatives, ...(await rank(stores, idx, namesakes))] } : r;
+    }
     if (inText.length === 1) return { ...(await found(stores, idx, inText, 'found', null, key)), match: 'alias' };
     return { ...none, match: 'fuzzy', suggestions: (await rank(stores, idx, inText)).slice(0, 5) };
   }

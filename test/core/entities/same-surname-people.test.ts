@@ -4,7 +4,7 @@ import { sqliteStores } from '../../../src/core/store/open-stores.ts';
 import { buildEntityReport } from '../../../src/core/entities/entity-report.ts';
 import { resolveEntity } from '../../../src/core/entities/resolve-entity.ts';
 import { findAliasPairs } from '../../../src/core/entities/alias-pairs.ts';
-import { tempDb, store, article } from './helpers.ts';
+import { tempDb, store, article, spans } from './helpers.ts';
 
 test('two people of one surname, each named in full once: each article\'s bare surname is its own person, never one merged entity', async () => {
   const db = tempDb();
@@ -28,4 +28,21 @@ test('a learned name keeps a common given name (乔治·弗洛伊德, 彼得·�
   assert.deepEqual(zh('以色列总理本雅明·内塔尼亚胡（Benjamin Netanyahu）说'), ['本雅明·内塔尼亚胡']);
   // Without a separator the characters are ordinary words: 获得 is not part of 沃森.
   assert.deepEqual(zh('他获得沃森（Peter Watson）的支持'), ['沃森']);
+});
+
+test('a middle initial stays in the learned name (乔治·W·布什), and a role glued to a name by the segmenter is cut off (工程师范内瓦·布什)', async () => {
+  assert.deepEqual(findAliasPairs('美国前总统乔治·W·布什（George W. Bush）出席了活动。').map((p) => p.zh), ['乔治·W·布什']);
+  assert.deepEqual(spans('工程师范内瓦·布什（Vannevar Bush）曾主持曼哈顿计划的科研组织。').filter((s) => s.endsWith('/PER')), ['范内瓦·布什/PER']);
+});
+
+test('/who with a bare surname the text uses alone answers with that name and lists the people known in full by it', async () => {
+  const db = tempDb();
+  await store(db, 'a.txt', article('布什家族', ['美国前总统乔治·W·布什（George W. Bush）出席了活动。工程师范内瓦·布什（Vannevar Bush）曾主持科研组织。', '布什说，科学是无尽的前沿。']));
+  const stores = sqliteStores(db);
+  const bush = await resolveEntity(stores, '布什');
+  assert.equal(bush.entity?.id, 'n:布什');
+  assert.deepEqual(bush.alternatives.map((e) => e.id).sort(), ['george-w-bush', 'vannevar-bush']);
+  assert.equal((await resolveEntity(stores, '范内瓦·布什')).entity?.id, 'vannevar-bush');
+  assert.equal((await resolveEntity(stores, 'George W. Bush')).entity?.id, 'george-w-bush');
+  db.close();
 });
