@@ -127,7 +127,11 @@ export async function indexEntities(stores: Stores, article: StoredArticle, opts
     onHit: (entityId, paragraph, start, end, surface) => known.push({ entityId, paragraph, start, end, surface }),
   });
   // Names no alias covers (the parse worker recognised them; re-indexing recognises them here).
-  const { found, links } = linkArticleNames(names, paragraphs, known, (key) => idx.byKey.has(key), undefined, (key) => soleEntity(idx, key), isPerson);
+  // A known alias the matcher counted nowhere in this article (it declined it: 法兰克福, learned for
+  // Lew Frankfort, in an article on the city) is left to the recogniser: a name of its own here.
+  const counted = new Set(known.map((k) => foldKey(k.surface)));
+  const isCounted = (key: string) => idx.byKey.has(key) && counted.has(key);
+  const { found, links } = linkArticleNames(names, paragraphs, known, isCounted, undefined, (key) => soleEntity(idx, key), isPerson);
   for (const l of links) {
     const m = mentions.find((x) => x.entityId === l.entityId);
     if (!m) continue;
@@ -167,7 +171,7 @@ export async function indexEntities(stores: Stores, article: StoredArticle, opts
   }
   if (reuse) {
     const have = new Set(mentions.map((m) => m.entityId));
-    for (const m of await keptFoundMentions(stores, article.id, (surface) => idx.byKey.has(foldKey(surface)))) if (!have.has(m.entityId)) mentions.push(m);
+    for (const m of await keptFoundMentions(stores, article.id, (surface) => isCounted(foldKey(surface)))) if (!have.has(m.entityId)) mentions.push(m);
   }
   // One multi-row write for the article's mentions and one for the tallies they move.
   await stores.entities.replaceMentions(article.id, sortKeyOf(article.published_at), mentions);

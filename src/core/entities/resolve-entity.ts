@@ -82,7 +82,12 @@ export async function resolveEntity(stores: Stores, query: string): Promise<Reso
   const none: ResolveResult = { entity: null, how: null, match: 'none', matched: null, alternatives: [], suggestions: [] };
   if (!key) return none;
   const exact = idx.byKey.get(key);
-  if (exact?.length) return found(stores, idx, exact, 'alias', null, key);
+  if (exact?.length) {
+    const r = await found(stores, idx, exact, 'alias', null, key);
+    // The same spelling may also be a name found in articles where the known entity is not meant (法兰克福 the city).
+    const also = (await foundEntitiesByKey(stores, canonicalChineseName(nameKey(query)))).filter((id) => id !== r.entity?.id && !r.alternatives.some((a) => a.id === id));
+    return also.length ? { ...r, alternatives: [...r.alternatives, ...(await rank(stores, idx, also))] } : r;
+  }
   const asId = query.trim().toLowerCase().replace(/\s+/g, '-');
   if (idx.entities.has(asId)) return found(stores, idx, [asId], 'id', null, key);
   // A listed English name (Google, Tibet) is the entity its Chinese name is.

@@ -46,3 +46,23 @@ test('/who with a bare surname the text uses alone answers with that name and li
   assert.equal((await resolveEntity(stores, 'George W. Bush')).entity?.id, 'george-w-bush');
   db.close();
 });
+
+test('a name learned for a person with context (法兰克福 for Lew Frankfort) is still a name of its own where the person is not meant', async () => {
+  const db = tempDb();
+  const a = await store(db, 'a.txt', article('蔻驰换帅', ['蔻驰前首席执行官法兰克福（Lew Frankfort）在任内推动品牌转型。法兰克福表示，公司将继续扩张。']));
+  const b = await store(db, 'b.txt', article('德国金融中心', ['欧洲央行总部位于法兰克福。']));
+  const stores = sqliteStores(db);
+  assert.deepEqual((await buildEntityReport(stores, 'lew-frankfort'))!.articleIds, [a]);
+  assert.deepEqual((await buildEntityReport(stores, 'n:法兰克福'))!.articleIds, [b]);
+  db.close();
+});
+
+test('/who of a spelling known for one entity and found alone for another lists the other as an alternative', async () => {
+  const db = tempDb();
+  await store(db, 'a.txt', article('蔻驰换帅', ['蔻驰前首席执行官法兰克福（Lew Frankfort）在任内推动品牌转型。']));
+  await store(db, 'b.txt', article('德国金融中心', ['欧洲央行总部位于法兰克福。']));
+  const r = await resolveEntity(sqliteStores(db), '法兰克福');
+  assert.equal(r.entity?.id, 'lew-frankfort');
+  assert.deepEqual(r.alternatives.map((e) => e.id), ['n:法兰克福']);
+  db.close();
+});
