@@ -7,7 +7,7 @@ import type { Sql } from './sql.ts';
 import { parseQuery, type QueryTerm } from '../search/parse-query.ts';
 import { planTerms } from '../search/plan-query.ts';
 import { CANDIDATES, pageBounds, rankByRecency, type SearchHit, type SearchOptions, type SearchPage } from '../search/search-articles.ts';
-import { loadHits, publishedTimes, type SearchRow } from './search/search-rows.ts';
+import { loadHits, publishedTimes, wordsFirst, type SearchRow } from './search/search-rows.ts';
 import type { SearchBackend } from './search/search-backend.ts';
 import { sqliteSearch } from './search/sqlite-search.ts';
 import { postgresSearch } from './search/postgres-search.ts';
@@ -30,7 +30,8 @@ export function searchStore(sql: Sql) {
       sql,
       cands.rows.map((r) => r.id),
     );
-    const ranked = rankByRecency(cands.rows.map((r) => ({ ...r, published_utc: when.get(r.id) ?? null })));
+    let ranked = rankByRecency(cands.rows.map((r) => ({ ...r, published_utc: when.get(r.id) ?? null })));
+    if (cands.short && terms.length === 1) ranked = await wordsFirst(sql, ranked, terms[0].folded);
     const full = cands.rows.length >= CANDIDATES;
     const counted = full && !cands.short ? await cands.count() : cands.rows.length;
     const total = counted ?? cands.rows.length;

@@ -6,6 +6,8 @@ import type { Sql } from '../sql.ts';
 import type { QueryTerm } from '../../search/parse-query.ts';
 import type { SearchHit } from '../../search/search-articles.ts';
 import { makeSnippet } from '../../search/snippet.ts';
+import { toSearchForm } from '../../search/search-text.ts';
+import { onlyAcrossWords } from '../../search/word-bounds.ts';
 
 /** The indexed form of one article (see toIndexedForm), as the search store writes it. */
 export interface SearchRow {
@@ -42,4 +44,25 @@ export async function loadHits(sql: Sql, ranked: { id: number; score: number }[]
     hits.push({ id: r.id, title: a.title, snippet: makeSnippet(paragraphs.get(r.id) ?? [], terms), score: r.score, url: a.url, outlet: a.outlet, published_at: a.published_at, source_file: a.source_file });
   }
   return hits;
+}
+
+/** How many of the best-ranked matches of a two-character term are checked for word boundaries (the first pages). */
+const WORD_WINDOW = 60;
+
+/**
+ * `ranked` with the articles of its first WORD_WINDOW where `term` only ever straddles two words
+ * (占中 in 占中国) moved after the rest of that window, order otherwise kept.
+ */
+export async function wordsFirst<T extends { id: number }>(sql: Sql, ranked: T[], term: string): Promise<T[]> {
+  if (!/^\p{Script=Han}{2}$/u.test(term) || ranked.length < 2) return ranked;
+  const head = ranked.slice(0, WORD_WINDOW);
+  const ids = head.map((r) => r.id);
+  const text = new Map<number, string>(ids.map((id) => [id, '']));
+  for (const r of await sql.all<{ id: number; title: string }>(`SELECT id, title FROM articles WHERE id IN (${marks(ids.length)})`, ids)) text.set(Number(r.id), r.title ?? '');
+  for (const p of await sql.all<{ article_id: number; text: string }>(`SELECT article_id, text FROM paragraphs WHERE article_id IN (${marks(ids.length)})`, ids)) {
+    text.set(Number(p.article_id), `${text.get(Number(p.article_id))}\n${p.text}`);
+  }
+  const across = new Set(head.filter((r) => onlyAcrossWords(term, toSearchForm(text.get(r.id) ?? ''))).map((r) => r.id));
+  if (!across.size) return ranked;
+  return [...head.filter((r) => !across.has(r.id)), ...head.filter((r) => across.has(r.id)), ...ranked.slice(WORD_WINDOW)];
 }
