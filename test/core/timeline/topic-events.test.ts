@@ -83,6 +83,8 @@ test('captions and reference lines are not events; a clause keeps the date it ca
   assert.ok(isCaptionOrReference('圖／美聯社 2021年3月5日，示威者在廣場集結'));
   assert.ok(isCaptionOrReference('[3] 王明：《中國近代史》，北京：人民出版社，1992年，頁45。'));
   assert.ok(!isCaptionOrReference('1992年3月5日，示威者在廣場集結，要求政府回應。'));
+  // A Chinese Wikipedia reference: title, site, date, [accessed], archived.
+  assert.ok(isCaptionOrReference('^ 雄安站定点班车运营服务中标公告. 中国河北政府采购网. 2020-10-16 [2023-01-24]. （原始内容存档于2023-01-24）.'));
   const events = extractEvents({
     paragraphs: [{ text: '截至1月5日，中國內地31個省份累計報告確診病例超過十萬例。', lang: 'zh-Hans' }],
     published_at: '2022-01-10T08:00:00+08:00',
