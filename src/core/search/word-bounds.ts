@@ -8,10 +8,14 @@ import { pairFrequency } from '../entities/segment-names.ts';
 
 const HAN = /^\p{Script=Han}{2}$/u;
 
+/** Whether `term` (search form) is two Han characters that are no common word: only such a term can straddle two words (中国, 国家 are words wherever they stand). */
+export function canStraddle(term: string): boolean {
+  return HAN.test(term) && pairFrequency(term) === 0;
+}
+
 /** True when `term` (two Han characters, search form) occurs in `text` (search form) and every occurrence straddles a word. */
 export function onlyAcrossWords(term: string, text: string): boolean {
-  // A common word (中国, 国家) is a word wherever it stands.
-  if (!HAN.test(term) || pairFrequency(term) > 0) return false;
+  if (!canStraddle(term)) return false;
   let at = text.indexOf(term);
   if (at < 0) return false;
   for (; at >= 0; at = text.indexOf(term, at + 1)) {

@@ -7,13 +7,16 @@ const MONTH = '(?:January|February|March|April|May|June|July|August|September|Oc
 // Wire-style captions end with ", <place>, <Month> <D>, <YYYY>." (a comma, no "on"), maybe a credit.
 const CAPTION_DATE_END = new RegExp(`,\\s*${MONTH}\\s+\\d{1,2},\\s*\\d{4}\\.?\\s*(?:[(（][^)）]{0,40}[)）]\\.?)?$`);
 const REFERENCE_HEAD = /^(?:參考資料|参考资料|參考文獻|参考文献|資料來源|资料来源|延伸閱讀|延伸阅读|References|Bibliography|Sources|Notes|註釋|注释|註解|注解)\s*[:：]?/i;
-const SOURCE_MARK = /(?:出版社|Press|pp?\.\s*\d|頁\d|页\d|ISBN|doi:|Retrieved|Archived|取自|檢索於|检索于|存档于|存檔於)/i;
+// Words that mark a line or bracket as a source: a publisher, pages, ISBN, retrieved or archived on.
+const SOURCE_WORDS = '出版社|Press|pp?\\.\\s*\\d|頁\\d|页\\d|ISBN|doi:|Retrieved|取自|檢索於|检索于|存档于|存檔於';
+const SOURCE_MARK = new RegExp(`(?:${SOURCE_WORDS}|Archived)`, 'i');
+const SOURCE_LINE = new RegExp(`^(?:\\[\\d+\\]|\\d+\\.\\s|[-•]\\s)?[^。！？]{0,120}(?:${SOURCE_WORDS})`, 'i');
 
 /** Photo captions (圖／…, （圖：…）, Photo: …) and bibliography or reference lines are not events. */
 export function isCaptionOrReference(p: string): boolean {
   const t = p.trim();
   if (/^(?:[（(]?(?:圖|图|照片|相片|攝影|摄影|資料照|资料照)\s*[／/:：）)]|photo\s*[:：]|image\s*[:：]|▲|△)/i.test(t)) return true;
-  if (/^(?:\[\d+\]|\d+\.\s|[-•]\s)?[^。！？]{0,120}(?:出版社|Press|pp?\.\s*\d|頁\d|页\d|ISBN|doi:|Retrieved|取自|檢索於|检索于|存档于|存檔於)/i.test(t)) return true;
+  if (SOURCE_LINE.test(t)) return true;
   // English photo captions: "X, part of Y, is seen in…", "… (Getty Images)", a present-tense
   // scene dated at its end ("A man arrives for evening prayers …, September 22, 2015.").
   if (t.length < 350 && /\d{1,2},? \d{4}\.?\s*(?:[(（][^)）]{0,40}[)）]\.?)?$/.test(t) && /\b(?:arrives?|attends?|shows?|walks?|speaks?|stands?|sits?|waits?|holds?|looks?|gestures?|poses?|leaves?|listens?|delivers?|visits?|rides?|prays?|wears?|gathers?|march(?:es)?|protests?|celebrates?|queues?|rall(?:y|ies)|takes? part|(?:third |second )?from (?:left|right))\b/i.test(t)) return true;

@@ -44,9 +44,8 @@ function monthsOf(cal: Calendar, y: number): { start: number; month: string }[] 
   return list;
 }
 
-/** The days of Gregorian year `y` that are `month/day` of calendar `cal` (a leap month never matches a plain one). */
-function inCalendar(cal: Calendar, y: number, key: string): LocalDate[] {
-  const [month, day] = [key.slice(0, key.lastIndexOf('/')), Number(key.slice(key.lastIndexOf('/') + 1))];
+/** The days of Gregorian year `y` that are day `day` of month `month` in calendar `cal` (a leap month never matches a plain one). */
+function inCalendar(cal: Calendar, y: number, month: string, day: number): LocalDate[] {
   const out: LocalDate[] = [];
   for (const m of monthsOf(cal, y)) {
     if (m.month !== month) continue;
@@ -82,16 +81,16 @@ function qingming(y: number): LocalDate {
   return { y, m: 4, d: Math.floor(yy * 0.2422 + c) - Math.floor((y >= 2000 ? yy : yy - 1) / 4) };
 }
 
-const lunar = (month: number, day: number) => (y: number) => inCalendar('chinese', y, `${month}/${day}`);
-const islamic = (month: number, day: number) => (y: number) => inCalendar('islamic-umalqura', y, `${month}/${day}`);
+const lunar = (month: number, day: number) => (y: number) => inCalendar('chinese', y, String(month), day);
+const islamic = (month: number, day: number) => (y: number) => inCalendar('islamic-umalqura', y, String(month), day);
 /** A Jewish feast: the evening it begins. */
 const jewish = (month: string, day: number) => (y: number) =>
-  [...inCalendar('hebrew', y, `${month}/${day}`), ...inCalendar('hebrew', y + 1, `${month}/${day}`)].map((d) => addDays(d, -1)).filter((d) => d.y === y);
+  [...inCalendar('hebrew', y, month, day), ...inCalendar('hebrew', y + 1, month, day)].map((d) => addDays(d, -1)).filter((d) => d.y === y);
 const fromEaster = (offset: number, orthodox = false) => (y: number) => [addDays(orthodox ? orthodoxEaster(y) : easter(y), offset)];
 
 /** Yom Ha'atzmaut: 5 Iyar, moved off Friday and Saturday to Thursday and off Monday to Tuesday; its eve. */
 function israelIndependence(y: number): LocalDate[] {
-  return inCalendar('hebrew', y, 'Iyar/5').map((d) => {
+  return inCalendar('hebrew', y, 'Iyar', 5).map((d) => {
     const wd = (toDayNumber(d) + 4) % 7; // 0 = Sunday
     const moved = wd === 5 ? -1 : wd === 6 ? -2 : wd === 1 ? 1 : 0;
     return addDays(d, moved - 1);

@@ -7,7 +7,7 @@ import type { QueryTerm } from '../../search/parse-query.ts';
 import type { SearchHit } from '../../search/search-articles.ts';
 import { makeSnippet } from '../../search/snippet.ts';
 import { toSearchForm } from '../../search/search-text.ts';
-import { onlyAcrossWords } from '../../search/word-bounds.ts';
+import { canStraddle, onlyAcrossWords } from '../../search/word-bounds.ts';
 
 /** The indexed form of one article (see toIndexedForm), as the search store writes it. */
 export interface SearchRow {
@@ -54,7 +54,8 @@ const WORD_WINDOW = 60;
  * (占中 in 占中国) moved after the rest of that window, order otherwise kept.
  */
 export async function wordsFirst<T extends { id: number }>(sql: Sql, ranked: T[], term: string): Promise<T[]> {
-  if (!/^\p{Script=Han}{2}$/u.test(term) || ranked.length < 2) return ranked;
+  // A common word (疫情) or a longer term needs no check, and no articles read for one.
+  if (!canStraddle(term) || ranked.length < 2) return ranked;
   const head = ranked.slice(0, WORD_WINDOW);
   const ids = head.map((r) => r.id);
   const text = new Map<number, string>(ids.map((id) => [id, '']));
