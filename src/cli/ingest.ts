@@ -3,11 +3,9 @@
  * `ingested N, updated N, unchanged N, rejected N` on stdout. Exit 0 whenever the run completed,
  * rejects included; 1 when the database cannot be opened; 2 for usage or configuration errors.
  */
-import { SchemaVersionError } from '../core/store/db.ts';
-import { openStores, redactDbUrl } from '../core/store/open-stores.ts';
+import { statSync } from 'node:fs';
 import type { Stores } from '../core/store/stores.ts';
-import { ingestPaths } from '../core/loader/ingest-paths.ts';
-import { escapeName, oneLine } from '../core/loader/rejects.ts';
+import { ensureParseWorker } from '../core/loader/parse-thread.ts';
 import { dbPath, loadCliConfig, parseArgs } from './args.ts';
 
 const USAGE = 'usage: newsbot ingest <file|folder>... [--db FILE|URL]';
@@ -21,6 +19,13 @@ export async function run(args: string[]): Promise<number> {
   }
   const config = loadCliConfig('ingest');
   if (!config) return 2;
+  // A folder is worth the parse worker: start it before loading parsers and stores here, so the
+  // two threads load at once (the heavy modules are imported below, after this).
+  if (positional.some(isFolder)) ensureParseWorker();
+  const { SchemaVersionError } = await import('../core/store/db.ts');
+  const { openStores, redactDbUrl } = await import('../core/store/open-stores.ts');
+  const { ingestPaths } = await import('../core/loader/ingest-paths.ts');
+  const { escapeName, oneLine } = await import('../core/loader/rejects.ts');
   const file = dbPath(flags, config);
   let stores: Stores;
   try {
@@ -39,5 +44,13 @@ export async function run(args: string[]): Promise<number> {
     return 0;
   } finally {
     await stores.close();
+  }
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false; // reported by the walk, with its reason
   }
 }

@@ -10,15 +10,16 @@
  * (loads the segmenter and converters) or is idle with the job on its way, the loader waits for it
  * rather than parse cold itself: a first document parsed on the loader cost it ~1 s of dictionary
  * building and compiling that the storing thread, the busier one, could not spare.
- * The worker is shared by the process, started on the first batch worth it, and unref'd so it
- * never keeps the process alive. If it fails or stalls, the loader parses everything itself.
+ * The worker is shared by the process (parse-thread.ts), started on the first batch worth it or
+ * earlier by a command about to ingest a folder, and unref'd so it never keeps the process alive.
+ * If it fails or stalls, the loader parses everything itself.
  */
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import { workerBootstrap } from '../project-files.ts';
+import { receiveMessageOnPort } from 'node:worker_threads';
 import { parseOutcome, type ParseJob, type ParseOutcome, type ParseResult } from './parse-outcome.ts';
+import { abandonWorker, BUSY, ensureParseWorker, FINISHED, parseWorker, RING, WARM, type SharedWorker } from './parse-thread.ts';
 
-/** Slots in the shared ring; far more than the loader's lookahead, so a slot is never reused while a job can still be claimed. */
-const RING = 1 << 14;
+export { startParseWorker } from './parse-thread.ts';
+
 /** Jobs submitted before the worker is worth starting (its start-up costs about what parsing ~50 small files does). */
 const START_AFTER = 16;
 /**
@@ -32,72 +33,15 @@ const PENDING = 0;
 const BY_WORKER = 1;
 const BY_LOADER = 2;
 
-/** Cells of the worker's shared status: results posted, warmed up, parsing now. */
-export const FINISHED = 0;
-export const WARM = 1;
-export const BUSY = 2;
 /** How long the loader polls while waiting for an idle or warming worker to claim a job. */
 const POLL_MS = 5;
 
-interface SharedWorker {
-  worker: Worker;
-  /** Settles true once the worker has loaded the parsers, false if it failed first. */
-  ready: Promise<boolean>;
-  port: MessagePort;
-  state: Int32Array;
-  /** FINISHED, WARM, BUSY cells shared with the worker. */
-  status: Int32Array;
-  results: Map<number, ParseOutcome>;
-  /** Jobs the worker holds whose outcome nobody will take: their results are dropped on arrival. */
-  dropped: Set<number>;
-  broken: boolean;
-}
-
-let shared: SharedWorker | null | undefined;
 let nextKey = 0;
 const counts = { byWorker: 0, byLoader: 0, waitMs: 0 };
 
 /** How many documents each thread has parsed in this process, and how long the loader waited for the worker (for tests and benchmarks). */
 export function parseCounts(): { byWorker: number; byLoader: number; waitMs: number } {
   return { ...counts };
-}
-
-function startWorker(): SharedWorker | null {
-  try {
-    const { port1, port2 } = new MessageChannel();
-    const slots = new SharedArrayBuffer(RING * 4);
-    const done = new SharedArrayBuffer(12);
-    const worker = new Worker(workerBootstrap(import.meta.url, 'parse-worker'), {
-      eval: true,
-      workerData: { port: port2, slots, done },
-      transferList: [port2],
-    });
-    const ready = new Promise<boolean>((resolve) => {
-      worker.once('message', () => resolve(true));
-      worker.once('error', () => resolve(false));
-      worker.once('exit', () => resolve(false));
-    });
-    const w: SharedWorker = { worker, ready, port: port1, state: new Int32Array(slots), status: new Int32Array(done), results: new Map(), dropped: new Set(), broken: false };
-    worker.on('error', () => (w.broken = true));
-    worker.on('exit', () => (w.broken = true));
-    worker.unref();
-    port1.unref();
-    return w;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * Starts the shared parse worker now rather than on the first large batch, and settles once it
- * can parse (true) or has failed (false). For processes that will ingest a lot (benchmarks, tests).
- */
-export function startParseWorker(): Promise<boolean> {
-  if (shared === undefined) shared = startWorker();
-  const w = shared;
-  if (!w) return Promise.resolve(false);
-  w.worker.ref(); // the caller is waiting on it: keep the process alive until it is ready
-  return w.ready.finally(() => w.worker.unref());
 }
 
 /** One loader run's view of the parse worker: submit documents in order, take each outcome in order. */
@@ -112,12 +56,12 @@ export class ParseAhead {
   submit(bytes: Buffer, name: string): number {
     const key = nextKey++ % (1 << 29); // key * 4 + state must fit an Int32
     this.jobs.set(key, { bytes, name, posted: false });
-    if (this.useWorker && ++this.submitted >= START_AFTER && shared === undefined) {
-      shared = startWorker();
+    if (this.useWorker && ++this.submitted >= START_AFTER && parseWorker() === undefined) {
+      const started = ensureParseWorker();
       // The jobs queued before the batch was worth a worker go to it too.
-      if (shared) for (const [k, job] of this.jobs) if (k !== key) this.post(shared, k, job);
+      if (started) for (const [k, job] of this.jobs) if (k !== key) this.post(started, k, job);
     }
-    const w = shared;
+    const w = parseWorker();
     if (this.useWorker && w && !w.broken) this.post(w, key, this.jobs.get(key)!);
     return key;
   }
@@ -134,7 +78,7 @@ export class ParseAhead {
     const job = this.jobs.get(key);
     if (!job) throw new Error(`parse job ${key} was never submitted`);
     this.jobs.delete(key);
-    const w = shared;
+    const w = parseWorker();
     let fromWorker: ParseOutcome | undefined;
     if (w && job.posted) this.awaitClaim(w, key);
     if (w && this.claimedByWorker(w, key)) {
@@ -153,7 +97,7 @@ export class ParseAhead {
   /** Drops job `key` (the file turned out to be stored already): the worker skips it if it has not started. */
   discard(key: number): void {
     if (!this.jobs.delete(key)) return;
-    const w = shared;
+    const w = parseWorker();
     if (w && this.claimedByWorker(w, key) && !w.results.delete(key)) w.dropped.add(key);
   }
 
@@ -204,10 +148,4 @@ export class ParseAhead {
       Atomics.wait(w.status, FINISHED, seen, 1000);
     }
   }
-}
-
-function abandonWorker(w: SharedWorker): void {
-  w.broken = true;
-  if (shared === w) shared = null;
-  void w.worker.terminate();
 }

@@ -7,7 +7,7 @@
  */
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { parseOutcome, type ParseJob, type ParseResult } from './parse-outcome.ts';
-import { BUSY, FINISHED, WARM } from './parse-ahead.ts';
+import { BUSY, FINISHED, WARM } from './parse-thread.ts';
 
 const { port, slots, done } = workerData as { port: MessagePort; slots: SharedArrayBuffer; done: SharedArrayBuffer };
 const state = new Int32Array(slots);
