@@ -108,72 +108,12 @@ export function simplifiedSameLength(text: string): string {
   return out;
 }
 
-const wordTags = new Map<string, string | null>();
-/** Words whose tags are remembered per thread (a corpus of 1 M words uses ~60,000). */
-const WORD_TAGS = 200_000;
-
-/**
- * The tag jieba's `tag` gives `word` wherever it cuts it (its dictionary's tag, or for a word it
- * does not list x, m or eng by its ASCII letters and digits), memoised; null when the dictionary
- * lists the word but cuts it apart when it stands alone, so its tag cannot be read that way.
- */
-function wordTag(word: string): string | null {
-  let tag = wordTags.get(word);
-  if (tag !== undefined) return tag;
-  const alone = segmenter().tag(word, false);
-  if (alone.length === 1 && alone[0].word === word) tag = alone[0].tag;
-  else if (segmenter().cutAll(word).includes(word)) tag = null;
-  else tag = unlistedTag(word);
-  if (wordTags.size < WORD_TAGS) wordTags.set(word, tag);
-  return tag;
-}
-
-/** jieba's tag for a word its dictionary does not list: m for ASCII digits only, eng with letters, else x. */
-function unlistedTag(word: string): string {
-  let ascii = 0;
-  let digits = 0;
-  for (let i = 0; i < word.length; i++) {
-    const c = word.charCodeAt(i);
-    const digit = c >= 0x30 && c <= 0x39;
-    if (digit || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) ascii++;
-    if (digit) digits++;
-  }
-  return ascii === 0 ? 'x' : ascii === digits ? 'm' : 'eng';
-}
-
-/**
- * jieba's `tag(sentence, true)`, as its words (`cut`) with each word's memoised tag: the same
- * tokens for less (`tag` builds an object per word across the native boundary): ~15 % less on
- * a corpus not seen before, ~40 % once its words are known.
- */
 function tagSentence(sentence: string, offset: number, out: Token[]): void {
-  const words = segmenter().cut(sentence, true);
-  const tags: string[] = [];
-  for (const w of words) {
-    const tag = wordTag(w);
-    if (tag === null) return tagSentenceSlowly(sentence, offset, out);
-    tags.push(tag);
-  }
-  let pos = offset;
-  for (let i = 0; i < words.length; i++) {
-    out.push({ word: words[i], tag: tags[i], start: pos, end: pos + words[i].length });
-    pos += words[i].length;
-  }
-}
-
-function tagSentenceSlowly(sentence: string, offset: number, out: Token[]): void {
   let pos = offset;
   for (const w of segmenter().tag(sentence, true)) {
     out.push({ word: w.word, tag: w.tag, start: pos, end: pos + w.word.length });
     pos += w.word.length;
   }
-}
-
-/** jieba's own tagging of `simp`, for checking tokenize against it. */
-export function jiebaTokens(simp: string): Token[] {
-  const out: Token[] = [];
-  tagSentenceSlowly(simp, 0, out);
-  return out;
 }
 
 /** jieba's tokens for `simp`, offsets into it (text without Han characters has nothing to tag). */
