@@ -360,6 +360,9 @@ function retag(tokens: Token[]): void {
 export function ruleNames(text: string, simp: string, tokens: Token[]): NameSpan[] {
   unglueClosers(tokens);
   retag(tokens);
+  // 週 is only "week" (the surname is 周 in both scripts), though Simplified writes both 周: a word
+  // the original starts with 週 (每週且, 上週因) is a time, never a name.
+  for (const t of tokens) if (text.charCodeAt(t.start) === 0x9031) t.tag = 't';
   const s: Scan = { text, tokens, out: [] };
   for (let i = 0; i < tokens.length; i++) {
     // Every rule starts a name at a Han word: punctuation, digits, Latin and spaces (a third of the

@@ -1,0 +1,34 @@
+// Taiwanese news text, converted to Simplified for jieba, met words its Simplified dictionary does
+// not hold (施打 "administer a vaccine", 匡列 "list as a contact", 衛福部) and 週 "week" turned into the
+// surname 周: each came out as a person. Sentences written for this test, in the style of such news.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spans } from './helpers.ts';
+
+const people = (text: string) => spans(text).filter((s) => s.endsWith('/PER'));
+
+test('a word glued to Arabic digits goes on with the number, not a name', () => {
+  assert.deepEqual(people('日本政府將採購約200萬人份口服藥。'), []);
+  assert.deepEqual(people('違者將處3000元至1萬5000元罰鍰。'), []);
+  assert.deepEqual(people('完成兩劑滿12周後可預約追加劑。'), []);
+});
+
+test('週 is a week, never the surname 周; 周 still is', () => {
+  assert.deepEqual(people('接種第二劑滿12週且年滿18歲者，上週因故未能預約的民眾可改約。'), []);
+  assert.deepEqual(people('歌手周興哲週三表示將延後演唱會。'), ['周興哲/PER']);
+});
+
+test('a verb or function character glued after a surname-like character is not a given name', () => {
+  assert.deepEqual(people('施打疫苗後應觀察15分鐘。'), []);
+  assert.deepEqual(people('全國施打兩劑的人數已過半，昨天匡列了12人。'), []);
+  assert.deepEqual(people('醫師會查看用藥史及過敏紀錄。'), []);
+});
+
+test('an unknown word ending like a ministry or agency is not a person', () => {
+  assert.deepEqual(people('衛福部今天宣布，食藥署將加速審查。'), []);
+});
+
+test('names in the same sentences are still found', () => {
+  assert.deepEqual(people('指揮官陳時中今天表示，民眾可施打第三劑疫苗。'), ['陳時中/PER']);
+  assert.deepEqual(people('衛福部部長薛瑞元說，食藥署已同意。'), ['薛瑞元/PER']);
+});
