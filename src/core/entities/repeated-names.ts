@@ -21,7 +21,12 @@ export function spreadRepeatedNames(names: ArticleNames, paragraphs: string[], t
       for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
         const end = at + name.length;
         const overlaps = (s: NameSpan) => s.start < end && at < s.end;
-        if (list.some(overlaps) || added?.some(overlaps)) continue;
+        if (added?.some(overlaps)) continue;
+        const under = list.filter(overlaps);
+        // A shorter name of the same kind inside this one is where the rules cut it short (陈其/x
+        // 迈/v: 陳其 for 陳其邁): the whole name replaces it.
+        if (under.some((s) => s.type !== type || s.start < at || s.end > end || s.end - s.start === end - at)) continue;
+        if (under.length) list = list.filter((s) => !under.includes(s));
         (added ??= []).push({ start: at, end, text: name, type });
       }
     }

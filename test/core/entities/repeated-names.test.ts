@@ -18,3 +18,13 @@ test('at ingest, the article counts every mention of a name found once in it', a
   assert.equal(m?.count, 3);
   db.close();
 });
+
+test('a name the rules cut short in one place is the whole name the article writes elsewhere', async () => {
+  // jieba cuts 陈其/x 迈/v when 迈 reads as a verb: the rules alone find 陳其 there.
+  const db = tempDb();
+  const text = '高雄市長陳其邁今天表示，將加強防疫。陳其邁並提及實聯制的做法。';
+  const es = await findTextEntities(sqliteStores(db), text);
+  const people = es.filter((e) => e.type === 'PER').map((e) => [e.text, e.start]);
+  assert.deepEqual(people, [['陳其邁', 4], ['陳其邁', 18]]);
+  db.close();
+});
