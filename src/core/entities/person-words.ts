@@ -26,11 +26,11 @@ export const GIVEN_TAGS = new Set(['n', 'a', 'nr', 'nrt', 'x', 'nz', 'ns']);
 // Tags of a last given-name character the HMM left alone (新/a, 贤/zg).
 export const THIRD_TAGS = new Set(['a', 'zg', 'ng', 'nr', 'ag', 'n']);
 // What closes a quoted speaker in a headline (陈时中：约有150万剂; not 徐渭诗：, a poem, whose last character is a noun).
-export const NAME_CLOSE = /^[：:]/;
+export const NAME_CLOSE = /^[：:︰]/;
 // What opens a clause a name may start.
 const CLAUSE_OPEN = /^[，。、；：！？丨︱|]$/;
 // What may follow a name and close it: punctuation, or a function character standing alone.
-const NAME_CLOSER = /^(?:[，。、；：！？,.;:!?”」』）)]|[是以也在和与的把被将就都又还才等说])$/;
+const NAME_CLOSER = /^(?:[，。、；：︰！？,.;:!?”」』）)]|[是以也在和与的把被将就都又还才等说])$/;
 // Tags of a single character that never ends a name (prepositions, conjunctions, particles, pronouns, numerals, adverbs, verbs).
 export const CUT_NAME_STOP = /^(?:d|p|c|u\w*|r|m|q|v|y|e|o)$/;
 // Words a place is often preceded by (在莫斯科, 访问科索沃, 抵达吉隆坡).

@@ -3,13 +3,23 @@
  * people (莫斯科/nr, 科索沃/nr, 阿根廷/nr), so the recogniser asks this list before taking a
  * transliterated word for a person. General knowledge, not taken from any evaluation set.
  */
+/**
+ * Taiwanese names of countries that jieba's dictionary does not hold whole (帛琉 → 帛/ng 琉/ns):
+ * added to it (worldDictionary), unlike the other places, which it already keeps whole.
+ */
+const TAIWAN_SPLIT =
+  '帛琉 史瓦帝尼 吉里巴斯 索罗门群岛 万那杜 巴布亚纽几内亚 厄瓜多 模里西斯 维德角 甘比亚 布吉纳法索 尚比亚 莫三比克 波札那 坦尚尼亚 蒲隆地 吉布地 ' +
+  '厄利垂亚 茅利塔尼亚 几内亚比索 马尔地夫 赛普勒斯 叶门 阿拉伯联合大公国 克罗埃西亚 斯洛维尼亚 波士尼亚 北马其顿 蒙特内哥罗 列支敦斯登 格瑞那达 圣露西亚 纽泽西';
 const COUNTRIES =
   '中国 美国 英国 法国 德国 俄罗斯 日本 韩国 朝鲜 印度 巴基斯坦 孟加拉国 孟加拉 斯里兰卡 尼泊尔 不丹 马尔代夫 阿富汗 伊朗 伊拉克 叙利亚 黎巴嫩 约旦 以色列 巴勒斯坦 沙特阿拉伯 沙特 也门 阿曼 阿联酋 卡塔尔 巴林 科威特 土耳其 塞浦路斯 格鲁吉亚 亚美尼亚 阿塞拜疆 哈萨克斯坦 乌兹别克斯坦 土库曼斯坦 吉尔吉斯斯坦 塔吉克斯坦 蒙古 越南 老挝 柬埔寨 泰国 缅甸 马来西亚 新加坡 印度尼西亚 印尼 菲律宾 文莱 东帝汶 ' +
   '埃及 利比亚 突尼斯 阿尔及利亚 摩洛哥 苏丹 南苏丹 埃塞俄比亚 厄立特里亚 吉布提 索马里 肯尼亚 乌干达 坦桑尼亚 卢旺达 布隆迪 刚果 扎伊尔 加蓬 喀麦隆 尼日利亚 尼日尔 乍得 马里 毛里塔尼亚 塞内加尔 冈比亚 几内亚 几内亚比绍 塞拉利昂 利比里亚 科特迪瓦 加纳 多哥 贝宁 布基纳法索 中非 赤道几内亚 安哥拉 赞比亚 津巴布韦 莫桑比克 马拉维 博茨瓦纳 纳米比亚 南非 莱索托 斯威士兰 马达加斯加 毛里求斯 塞舌尔 科摩罗 佛得角 ' +
   '加拿大 墨西哥 危地马拉 洪都拉斯 萨尔瓦多 尼加拉瓜 哥斯达黎加 巴拿马 古巴 牙买加 海地 多米尼加 巴哈马 巴巴多斯 特立尼达和多巴哥 格林纳达 哥伦比亚 委内瑞拉 圭亚那 苏里南 厄瓜多尔 秘鲁 玻利维亚 巴西 巴拉圭 乌拉圭 阿根廷 智利 ' +
   '爱尔兰 荷兰 比利时 卢森堡 瑞士 奥地利 意大利 西班牙 葡萄牙 希腊 马耳他 丹麦 挪威 瑞典 芬兰 冰岛 波兰 捷克 斯洛伐克 匈牙利 罗马尼亚 保加利亚 南斯拉夫 塞尔维亚 黑山 克罗地亚 斯洛文尼亚 波黑 波斯尼亚 马其顿 阿尔巴尼亚 科索沃 乌克兰 白俄罗斯 摩尔多瓦 立陶宛 拉脱维亚 爱沙尼亚 摩纳哥 梵蒂冈 列支敦士登 安道尔 圣马力诺 ' +
-  // Names used in Taiwan and Hong Kong (Simplified here like the rest).
-  '澳洲 纽西兰 义大利 南韩 北韩 沙乌地阿拉伯 寮国 星加坡 美利坚 美利坚合众国 ' +
+  // Names used in Taiwan and Hong Kong (Simplified here like the rest), by the Taiwanese
+  // foreign ministry's usage where it differs from the mainland's (卡達 for 卡塔尔, 馬拉威 for 马拉维).
+  '澳洲 纽西兰 义大利 南韩 北韩 沙乌地阿拉伯 沙乌地 寮国 星加坡 美利坚 美利坚合众国 ' +
+  `${TAIWAN_SPLIT} 卡达 马拉威 赖比瑞亚 衣索比亚 诺鲁 吐瓦鲁 宏都拉斯 瓜地马拉 贝里斯 哥斯大黎加 盖亚那 苏利南 塞席尔 葛摩 迦纳 贝南 加彭 ` +
+  '奈及利亚 辛巴威 赖索托 肯亚 卢安达 索马利亚 突尼西亚 象牙海岸 亚塞拜然 哈萨克 乌兹别克 土库曼 吉尔吉斯 塔吉克 汶莱 圣马利诺 马尔他 巴贝多 多明尼加 教廷 ' +
   // Countries of the past that news and history still name, and the Arab world.
   '苏联 俄国 东德 西德 捷克斯洛伐克 波斯 普鲁士 奥匈帝国 阿拉伯 中华 ' +
   '澳大利亚 新西兰 巴布亚新几内亚 斐济 萨摩亚 汤加 瓦努阿图 所罗门群岛 基里巴斯 瑙鲁 图瓦卢 帕劳';
@@ -18,7 +28,7 @@ const PROVINCES =
   '河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 四川 贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆 ' +
   '内蒙古自治区 广西壮族自治区 西藏自治区 宁夏回族自治区 新疆维吾尔自治区 香港特别行政区 澳门特别行政区';
 const CITIES =
-  '北京 上海 天津 重庆 香港 澳门 台北 高雄 台中 台南 新竹 基隆 拉萨 乌鲁木齐 呼和浩特 石家庄 哈尔滨 长春 沈阳 大连 太原 济南 青岛 郑州 ' +
+  '北京 上海 天津 重庆 香港 澳门 台北 高雄 台中 台南 新竹 基隆 新北 桃园 嘉义 苗栗 彰化 南投 云林 屏东 宜兰 花莲 台东 澎湖 金门 马祖 小琉球 绿岛 兰屿 拉萨 乌鲁木齐 呼和浩特 石家庄 哈尔滨 长春 沈阳 大连 太原 济南 青岛 郑州 ' +
   '南京 苏州 无锡 杭州 宁波 温州 合肥 福州 厦门 南昌 武汉 长沙 广州 深圳 珠海 汕头 南宁 桂林 海口 三亚 成都 贵阳 昆明 西安 兰州 西宁 银川 ' +
   '东京 大阪 京都 横滨 名古屋 首尔 汉城 平壤 新德里 孟买 加尔各答 卡拉奇 伊斯兰堡 拉合尔 达卡 加德满都 科伦坡 喀布尔 德黑兰 巴格达 大马士革 贝鲁特 安曼 耶路撒冷 特拉维夫 加沙 利雅得 麦加 迪拜 多哈 安卡拉 伊斯坦布尔 第比利斯 埃里温 巴库 阿拉木图 阿斯塔纳 塔什干 比什凯克 杜尚别 乌兰巴托 河内 胡志明市 万象 金边 曼谷 仰光 吉隆坡 雅加达 马尼拉 ' +
   '开罗 亚历山大港 的黎波里 突尼斯 阿尔及尔 拉巴特 卡萨布兰卡 喀土穆 亚的斯亚贝巴 内罗毕 坎帕拉 达累斯萨拉姆 基加利 布琼布拉 金沙萨 拉各斯 阿布贾 达喀尔 阿克拉 罗安达 哈拉雷 约翰内斯堡 比勒陀利亚 开普敦 ' +
@@ -27,7 +37,7 @@ const CITIES =
   '悉尼 墨尔本 堪培拉 惠灵顿 奥克兰 ' +
   // Korean, Japanese and British cities and regions, Hong Kong districts, US states by their short names, Ukraine's regions.
   '釜山 大邱 光州 仁川 札幌 福冈 神户 广岛 长崎 九州 北海道 冲绳 剑桥 牛津 曼彻斯特 利物浦 爱丁堡 里昂 马赛 威尼斯 休斯顿 ' +
-  '新界 九龙 港岛 旺角 中环 铜锣湾 尖沙咀 湾区 硅谷 加州 德州 佛州 克里米亚 顿巴斯 哈尔科夫 敖德萨 马里乌波尔 赫尔松 扎波罗热 顿涅茨克 卢甘斯克';
+  '新界 九龙 港岛 旺角 中环 铜锣湾 尖沙咀 湾区 硅谷 加州 德州 佛州 夏威夷 阿拉斯加 密西根 维吉尼亚 伊利诺 麻州 宾州 克里米亚 顿巴斯 哈尔科夫 敖德萨 马里乌波尔 赫尔松 扎波罗热 顿涅茨克 卢甘斯克';
 
 // Companies and bodies news names bare, which jieba reads as ordinary words (微软/a, 华为/nz, 宝马/nr).
 // Names that are also common words (现代 Hyundai / modern, 大众, 日产, 小米, 联想, 甲骨文) are left out.
@@ -76,6 +86,7 @@ export function isWorldPlace(word: string): boolean {
 export function worldDictionary(): string {
   // Places are left to jieba's dictionary: it keeps them whole already, and weighting them cut some names apart (NER eval).
   const lines = [...ORGS].filter((w) => /^\p{Script=Han}{2,}$/u.test(w) && !PLACES.has(w)).map((w) => `${w} 1000 nt`);
+  lines.push(...TAIWAN_SPLIT.split(' ').map((w) => `${w} 1000 ns`));
   return lines.join('\n') + '\n';
 }
 

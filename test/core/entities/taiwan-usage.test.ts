@@ -32,3 +32,14 @@ test('names in the same sentences are still found', () => {
   assert.deepEqual(people('指揮官陳時中今天表示，民眾可施打第三劑疫苗。'), ['陳時中/PER']);
   assert.deepEqual(people('衛福部部長薛瑞元說，食藥署已同意。'), ['薛瑞元/PER']);
 });
+
+test('countries and places by their Taiwanese names are places, not people', () => {
+  const places = (text: string) => spans(text).filter((s) => !s.endsWith('/ORG'));
+  assert.deepEqual(places('帛琉旅遊泡泡暫停，旅客改赴夏威夷。'), ['帛琉/LOC', '夏威夷/LOC']);
+  assert.deepEqual(places('卡達與馬拉威、史瓦帝尼都傳出病例。'), ['卡達/LOC', '馬拉威/LOC', '史瓦帝尼/LOC']);
+  assert.deepEqual(places('新北、苗栗和花蓮今天各增一例，金門維持清零。'), ['新北/LOC', '苗栗/LOC', '花蓮/LOC', '金門/LOC']);
+});
+
+test('a name before ︰ (the colon of Taiwanese headlines) is closed by it', () => {
+  assert.deepEqual(people('陳時中︰讓預約的人都打得到'), ['陳時中/PER']);
+});
