@@ -7,6 +7,7 @@ import { isTranslitWord, PERSON_TAGS } from './foreign-names.ts';
 import { allHan, dictionaryTag, isCommonWord, isFrequentPair, pairFrequency, type Token } from './segment-names.ts';
 import { isAmbiguousSurname, isChineseSurnameStart, isCommonSurname, isTopSurname, isNonNameWord, NOT_GIVEN_END } from './name-lexicon.ts';
 import { GLUE_HEAD, LOC_SUFFIX, ORG_END } from './name-parts.ts';
+import { ROUTE_OR_AREA } from './place-context.ts';
 
 // Last characters of place names that jieba's dictionary mis-tags as people (石家庄/nr).
 const PLACE_END = /[庄省市县区州镇乡村岛湾港江河湖山峰街路城堡沟屯营寨坡]$/;
@@ -76,7 +77,7 @@ export function isChineseName(t: Token, next: Token | undefined, prev?: Token): 
   }
   // Two characters are as often a plain word (文明, 官媒): the HMM's unknown word is a name unless a
   // place suffix follows; a dictionary name needs a title or verb of speech after it, or a title before.
-  if (t.tag === 'x' && !isAmbiguousSurname(t.word[0]) && !NOT_GIVEN_END.has(t.word[1])) return !(next && next.start === t.end && LOC_SUFFIX.has(next.word));
+  if (t.tag === 'x' && !isAmbiguousSurname(t.word[0]) && !NOT_GIVEN_END.has(t.word[1])) return !(next && next.start === t.end && (LOC_SUFFIX.has(next.word) || nounAfter(next)));
   // So is one the HMM cut before a last given-name character it tagged a name or morpheme (高允/x 连/nr).
   if (t.tag === 'x' && isCommonSurname(t.word[0]) && !NOT_GIVEN_END.has(t.word[1]) && next && next.start === t.end && next.word.length === 1 && /^(?:nr|ng|zg)$/.test(next.tag) && !NOT_GIVEN_END.has(next.word)) return true;
   // One starting with a common surname that is also a plain character (高敏, 卢亮) is a name where
@@ -87,6 +88,16 @@ export function isChineseName(t: Token, next: Token | undefined, prev?: Token): 
     && next && next.start === t.end && NAME_CLOSER.test(next.word)) return true;
   if (!PERSON_TAGS.has(t.tag) && t.tag !== 'x') return false;
   return inContext(t, next, prev);
+}
+
+// Last characters of a role or rank written after a name (大夫, 副总裁, 烈士, 主演, 工程师).
+const ROLE_END = /[长员师士家手夫裁演官生]$/;
+/**
+ * A noun of two or more characters glued after a word: it is what the word modifies (武肺疫苗, 宮廟教堂),
+ * unless it is a title (陈伟教授) or what only places have (雷丁 地区, left to the place rules).
+ */
+function nounAfter(next: Token): boolean {
+  return next.word.length >= 2 && /^n[a-z]?$|^vn$/.test(next.tag) && !PERSON_AFTER.test(next.word) && !ROLE_END.test(next.word) && !ROUTE_OR_AREA.test(next.word);
 }
 
 /**

@@ -23,7 +23,7 @@ const DRUG = /(?:西韦|那韦|他韦|匹韦|拉韦|替尼|单抗|沙星|霉素|
 // A count of vehicles or machines before a make (一部 桑塔纳, 一辆 夏利).
 const THING_BEFORE = /^(?:一部|一辆|一台|一架|一款|两辆|几辆)$/;
 // What only a place has: a railway or road, an airport, an area or its surroundings, a border dispute.
-const ROUTE_OR_AREA = /^(?:铁路|公路|高速公路|机场|地区|一带|境内|附近|以东|以西|以南|以北|争端|边境)/;
+export const ROUTE_OR_AREA = /^(?:铁路|公路|高速公路|机场|地区|一带|境内|附近|以东|以西|以南|以北|争端|边境)/;
 // A division, region or farm written right after the name (尼·伯尔切斯库 镇, 阿尔萨斯 大区, 多福 农庄):
 // the name is the place's. (Not a title or body of it: 布什 州长, 县委.)
 const DIVISION_AFTER = /^(?:大区|农庄|农场|林场|[县镇乡州](?![长委立民政府]))/;

@@ -43,3 +43,12 @@ test('countries and places by their Taiwanese names are places, not people', () 
 test('a name before ︰ (the colon of Taiwanese headlines) is closed by it', () => {
   assert.deepEqual(people('陳時中︰讓預約的人都打得到'), ['陳時中/PER']);
 });
+
+test('an unknown two-character word that a noun follows is what the noun is about, not a person; a role after a name keeps it', () => {
+  assert.deepEqual(people('各地宮廟教堂都要實名制。'), []);
+  assert.deepEqual(people('民眾可接種武肺疫苗。'), []);
+  assert.deepEqual(people('超市商超门店都排起长队。'), []);
+  assert.deepEqual(people('孫瑩副總裁告訴記者，新廠明年投產。'), ['孫瑩/PER']);
+  assert.deepEqual(people('由饒穎主演的電影今天上映。'), ['饒穎/PER']);
+  assert.deepEqual(people('這是冼豪烈士的故居。'), ['冼豪/PER']);
+});
