@@ -206,7 +206,7 @@ const cutAfterTwo: Rule = (s, i) => {
 // The head of a business or paper named after a person or a made-up word (休斯公司, 科利华集团, 费加罗报).
 const COMPANY_HEAD = /^(公司|集团|银行|报社|报|杂志|电视台|俱乐部|基金会)(?:总裁|董事长|总经理|经理|行长|社长|主编)?$/;
 // …and after a full foreign name, a university or foundation too (乔治·梅森大学).
-const NAMED_BODY = /^(公司|集团|银行|俱乐部|基金会|大学|学院)(?:总裁|董事长|总经理|经理|行长|校长|院长)?$/;
+const NAMED_BODY = /^(公司|集团|银行|俱乐部|基金会|大学|学院|医院)(?:总裁|董事长|总经理|经理|行长|校长|院长)?$/;
 
 /**
  * A company or paper named by a name (a person's or an unknown word) and its head, with at most
@@ -218,11 +218,15 @@ const namedCompany: Rule = (s, i) => {
   const t = tokens[i];
   // A dictionary name, or an unknown word that reads as a transliteration (劳拉/x): other unknown
   // words are mostly function words glued together (由大/x 公司, 一到/x 公司).
-  if (!(allHan(t.word) && t.word.length >= 2 && t.word.length <= 4 && (PERSON_TAGS.has(t.tag) || (t.tag === 'x' && isTranslitWord(t.word))) && !isNonNameWord(t.word))) return -1;
+  const translit = allHan(t.word) && isTranslitWord(t.word);
+  if (!(allHan(t.word) && t.word.length >= 2 && (t.word.length <= 4 || translit) && (PERSON_TAGS.has(t.tag) || (t.tag === 'x' && translit)) && !isNonNameWord(t.word))) return -1;
+  // A foreign name of three characters or more is a university or hospital's too (约翰霍普金斯大学);
+  // a Chinese one before 大学 is as often a person who went to one.
+  const heads = translit && t.word.length >= 3 && NAMED_BODY.test(tokens[i + 1]?.word ?? '') ? NAMED_BODY : COMPANY_HEAD;
   let j = i + 1;
-  if (tokens[j]?.tag === 'n' && tokens[j].word.length === 2 && tokens[j].start === tokens[j - 1].end && !COMPANY_HEAD.test(tokens[j].word)) j++;
+  if (tokens[j]?.tag === 'n' && tokens[j].word.length === 2 && tokens[j].start === tokens[j - 1].end && !heads.test(tokens[j].word)) j++;
   const head = tokens[j];
-  const m = head && head.start === tokens[j - 1].end ? COMPANY_HEAD.exec(head.word) : null;
+  const m = head && head.start === tokens[j - 1].end ? heads.exec(head.word) : null;
   if (!m) return -1;
   push(s, t.start, head.start + m[1].length, 'ORG');
   return j;

@@ -129,6 +129,9 @@ test('companies named after a name, surnames with a title, whole transliteration
   assert.ok(spans('德国企业买下了罗威汽车公司').includes('罗威汽车公司/ORG'));
   assert.ok(spans('劳拉公司总裁昨天访问北京').includes('劳拉公司/ORG'), 'the title glued to the head is not the company');
   assert.ok(!spans('一到公司就开会').some((s) => s.endsWith('/ORG')), 'glued function words are not a name');
+  assert.deepEqual(spans('约翰霍普金斯大学的统计显示'), ['约翰霍普金斯大学/ORG'], 'a university named after a foreign name is not that person');
+  assert.deepEqual(spans('他在史密斯医院工作'), ['史密斯医院/ORG']);
+  assert.ok(!spans('王强大学毕业后回到家乡').some((s) => s.endsWith('/ORG')), 'a Chinese name before 大学 is a person who went to one');
   assert.deepEqual(spans('李先生说'), ['李/PER']);
   assert.ok(spans('外长普里马科夫下周访华').includes('普里马科夫/PER'));
   assert.ok(spans('新华社上海3月2日电外交部发言人今天表示').includes('外交部/ORG'));
