@@ -73,7 +73,7 @@ const OPENER_BODY = /^(?:法院|委员会|协会|学会|联合会|研究院|基�
 const WORLD_OPENERS = new Set(['世界', '全球']);
 
 // Meetings and events, not bodies (十一届三中全会, 新年音乐会, 首脑会).
-const EVENT_END = /(?:全会|音乐会|运动会|博览会|研讨会|座谈会|招待会|峰会|首脑会|展览会|交易会|联欢会|晚会)$/;
+const EVENT_END = /(?:全会|音乐会|运动会|博览会|研讨会|座谈会|招待会|峰会|首脑会|展览会|交易会|联欢会|晚会|灯会|记者会|发布会|说明会|发表会|演唱会|庆生会|园游会|游园会)$/;
 
 // A count, quantifier or pronoun opening a word (四大, 各, 有关): what follows describes, not names.
 const QUANTIFIED = /^(?:[一二三四五六七八九十两几多]大|有关|各|非(?!洲|统)|某|该|这|那|多家|一些)/;
@@ -191,15 +191,18 @@ export function organisation(tokens: Token[], i: number): OrgEnd | undefined {
     const ownName = named && t.tag === 'x' && t.word.length === 2 && !NOT_GIVEN_END.has(t.word[1]);
     // A verb after a plain word names the body's business (国家 统计/v 委员会, 认证/v 指导 委员会);
     // right after the head it is the sentence's verb (北京 召开 委员会).
-    const business = named && t.tag === 'v' && t.word.length === 2 && j > i + 1 && (tokens[j - 1].tag === 'n' || tokens[j - 1].tag === 'vn');
+    // 暨 "and" joins two halves of one name (疾病管制 暨 预防 中心); a verb after it is the second half's business.
+    const joined = tokens[j - 1].word === '暨';
+    const business = named && t.tag === 'v' && t.word.length === 2 && j > i + 1 && (tokens[j - 1].tag === 'n' || tokens[j - 1].tag === 'vn' || joined);
     // 台 jieba tagged as a measure after 电视 (有线电视/l 台/q) is the station.
     const orgWord = t.word === '台' && tokens[j - 1].word.endsWith('电视');
-    if (t.start !== tokens[j - 1].end || !(ORG_INNER_TAGS.has(t.tag) || ownName || business || orgWord) || !allHan(t.word)) break;
+    if (t.start !== tokens[j - 1].end || !(ORG_INNER_TAGS.has(t.tag) || ownName || business || orgWord || t.word === '暨') || !allHan(t.word)) break;
+    if (t.word === '暨') continue;
     // A verb jieba tagged as a noun here is the sentence's (马赛 战胜/n 南非队).
     if (t.tag === 'n' && t.word.length === 2 && verbAsNoun(t.word)) break;
     // People are not part of a body's name (外交部 发言人, 医院 院长 王行, 官员).
     if (PERSON_ROLE.test(t.word)) break;
-    if (business) verbInside = true;
+    if (business && !joined) verbInside = true;
     if (ownName || t.tag === 'nz' || t.tag === 'nr' || (t.tag === 'ns' && !isWorldPlace(t.word))) proper = true;
     if (t.tag === 'm' || t.tag === 'q' || t.tag === 'r' || QUANTIFIED.test(t.word)) counted = true;
     len += t.word.length;
@@ -208,6 +211,8 @@ export function organisation(tokens: Token[], i: number): OrgEnd | undefined {
     if (!named && !opener && NAMED_TAGS.has(t.tag)) return undefined;
     // A known company after a common noun is named on its own (中国 巨头 华为: the giant, then Huawei).
     if (isKnownOrganisation(t.word) && tokens[j - 1].tag === 'n') return best;
+    // …and so is a known company or platform right after a whole body (总统府 脸书: the office's Facebook page).
+    if (isKnownOrganisation(t.word) && !ORG_END.test(t.word) && best?.end === tokens[j - 1].end) return best;
     const tail = titleTail(t.word);
     if (tail) {
       // 中联部/nt 部长, 财政部/nt 副部长: the title is the whole word, the organisation ended before it.
@@ -236,7 +241,7 @@ export function organisation(tokens: Token[], i: number): OrgEnd | undefined {
 }
 
 // Words for people and their roles: an organisation's name stops before them.
-const PERSON_ROLE = /(?:发言人|官员|领导|员工|人士|成员|职员|代表|人员|者)$/;
+const PERSON_ROLE = /(?:发言人|官员|领导|员工|人士|成员|职员|代表|人员|者|立委|议员|委员|主席|党员)$/;
 
 // Place endings strong enough to override a person tag (not 江/山/河, which end given names too).
 export const PLACE_TAIL = /[庄省市县镇乡村岛湾港街城堡寨寺]$/;

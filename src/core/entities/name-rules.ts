@@ -367,6 +367,8 @@ export function ruleNames(text: string, simp: string, tokens: Token[]): NameSpan
   // 週 is only "week" (the surname is 周 in both scripts), though Simplified writes both 周: a word
   // the original starts with 週 (每週且, 上週因) is a time, never a name.
   for (const t of tokens) if (text.charCodeAt(t.start) === 0x9031) t.tag = 't';
+  // 暨 is "and" in formal names (教育部暨所属机关), which jieba's dictionary tags an organisation.
+  for (const t of tokens) if (t.word === '暨') t.tag = 'c';
   const s: Scan = { text, tokens, out: [] };
   for (let i = 0; i < tokens.length; i++) {
     // Every rule starts a name at a Han word: punctuation, digits, Latin and spaces (a third of the

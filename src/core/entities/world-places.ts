@@ -58,7 +58,13 @@ const ORGANISATIONS =
   // Parliaments by their own names (杜马/nr reads as a person).
   '杜马 国家杜马 ' +
   '白宫 五角大楼 克里姆林宫 国务院 国会 参议院 众议院 内阁 议会 人大 全国人大 政协 中共中央 中央军委 外交部 国防部 商务部 财政部 公安部 教育部 北大 清华 ' +
-  '卫健委 发改委 国资委 证监会 银保监会 网信办 国台办 港澳办 陆委会 疾控中心 哈佛 彭博';
+  '卫健委 发改委 国资委 证监会 银保监会 网信办 国台办 港澳办 陆委会 疾控中心 哈佛 彭博 ' +
+  // Taiwan's government, parties, universities, hospitals and media by the names its news uses (Simplified
+  // here like the rest): jieba's mainland dictionary cuts most of them (卫生/an 福利部/nt).
+  '总统府 行政院 立法院 司法院 监察院 卫生福利部 卫福部 疾病管制署 疾管署 食药署 国健署 健保署 中央流行疫情指挥中心 ' +
+  '国发会 金管会 农委会 环保署 海巡署 移民署 警政署 中选会 国科会 数位发展部 劳动部 经济部 内政部 交通部 文化部 科技部 ' +
+  '国民党 民进党 民众党 时代力量 亲民党 台湾基进 台大 成大 清大 政大 阳明交大 台大医院 荣总 台北荣总 长庚医院 三军总医院 马偕医院 ' +
+  '中央社 自由时报 联合报 中国时报 苹果日报 联合新闻网 三立 民视 公视 东森 中华电信 台电 中油 长荣航空 中华航空 华航 长荣海运 阳明海运';
 const ORGS = new Set(ORGANISATIONS.split(' '));
 
 /** Whether `word` is a company or body news names bare (微软, 华为, 欧盟), whatever jieba's dictionary tags it. */

@@ -52,3 +52,13 @@ test('an unknown two-character word that a noun follows is what the noun is abou
   assert.deepEqual(people('由饒穎主演的電影今天上映。'), ['饒穎/PER']);
   assert.deepEqual(people('這是冼豪烈士的故居。'), ['冼豪/PER']);
 });
+
+test("Taiwan's government bodies are found whole, 暨 joins one body's name, and events, squads and titles are no bodies", () => {
+  const orgs = (text: string) => spans(text).filter((s) => s.endsWith('/ORG'));
+  assert.deepEqual(orgs('衛生福利部今天說明，中央流行疫情指揮中心將延長警戒。'), ['衛生福利部/ORG', '中央流行疫情指揮中心/ORG']);
+  assert.deepEqual(orgs('美國疾病管制暨預防中心週五更新指引。'), ['美國疾病管制暨預防中心/ORG']);
+  assert.deepEqual(orgs('教育部暨所屬機關一律停辦尾牙。'), ['教育部/ORG']);
+  assert.deepEqual(orgs('台中燈會與市府記者會都延期，營隊也暫停。'), []);
+  assert.deepEqual(orgs('民進黨立委今天質詢時說明。'), ['民進黨/ORG']);
+  assert.deepEqual(orgs('帛琉總統府臉書今天發文。'), ['帛琉總統府/ORG', '臉書/ORG']);
+});
