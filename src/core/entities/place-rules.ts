@@ -8,7 +8,7 @@ import { isTranslitWord, PERSON_TAGS } from './foreign-names.ts';
 import { isCountryOrProvince, isWorldPlace } from './world-places.ts';
 import { isKnownPlace } from './known-places.ts';
 import { allHan, isCommonWord, isDictionaryWord, type Token } from './segment-names.ts';
-import { isChineseSurnameStart, isCountryAbbreviation, isGenericPlaceWord, isNonNameWord, isPartnerAbbreviation, isPlaceAbbreviation } from './name-lexicon.ts';
+import { abbreviatedPlace, isChineseSurnameStart, isCountryAbbreviation, isGenericPlaceWord, isNonNameWord, isPartnerAbbreviation, isPlaceAbbreviation } from './name-lexicon.ts';
 import { abbreviationNext, GLUE_HEAD, LOC_SUFFIX, PLACE_TAIL, SIDE_TAIL, VISIT_HEAD } from './name-parts.ts';
 import { PERSON_AFTER, PERSON_BEFORE } from './person-words.ts';
 import { push, type Rule } from './rule-scan.ts';
@@ -193,6 +193,9 @@ export const place: Rule = (s, i) => {
     push(s, t.start, next.end, 'LOC');
     return i + 1;
   }
+  // One character stands for a place only where it abbreviates one (美, 港, 津) or a division
+  // follows it (北 市, above); 香 in 搶頭香 and 北 or 东 before a word are a thing and directions.
+  if (t.word.length === 1 && !abbreviatedPlace(t.word)) return -1;
   // A short word ending in 县, 镇 or 乡 names a county or town (巢县, 沛县) even when no list has it.
   if (t.word.length === 2 && !isKnownPlace(t.word) && !/[县镇乡]$/.test(t.word) && !placeContext(s, i)) return -1;
   // Two places jieba kept as one word (辽宁沈阳/ns, 法国巴黎/ns): a listed country, province or

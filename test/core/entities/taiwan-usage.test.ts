@@ -62,3 +62,10 @@ test("Taiwan's government bodies are found whole, 暨 joins one body's name, and
   assert.deepEqual(orgs('民進黨立委今天質詢時說明。'), ['民進黨/ORG']);
   assert.deepEqual(orgs('帛琉總統府臉書今天發文。'), ['帛琉總統府/ORG', '臉書/ORG']);
 });
+
+test('one character is a place only where it abbreviates one or a division follows it', () => {
+  const places = (text: string) => spans(text).filter((s) => s.endsWith('/LOC'));
+  assert.deepEqual(places('今年取消搶頭香活動。'), []);
+  assert.deepEqual(places('票種最複雜的東琉線試辦電子票。'), []);
+  assert.deepEqual(places('美日兩國今天會談。'), ['美/LOC', '日/LOC']);
+});
