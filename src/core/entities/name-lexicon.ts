@@ -151,4 +151,4 @@ export function isGenericOrgWord(word: string): boolean {
 }
 
 // Characters that end a glued word, never a two-character given name (余人, 时要, 那好).
-export const NOT_GIVEN_END = new Set('人的了是在得个些要转字着上下里内外中为以与和就都也又还才再将被把从对到向掉任副币贷款费税率且及于后打列');
+export const NOT_GIVEN_END = new Set('人的了是在得个些要转字着上下里内外中为以与和就都也又还才再将被把从对到向掉任副币贷款费税率且及于后打列媒隔');

@@ -29,6 +29,7 @@ export const ROUTE_OR_AREA = /^(?:铁路|公路|高速公路|机场|地区|一�
 const DIVISION_AFTER = /^(?:大区|农庄|农场|林场|[县镇乡州](?![长委立民政府]))/;
 // A place found right after, a transliteration and its division (莱克 伍德县): one place.
 const TRANSLIT_DIVISION = /^[\u4e00-\u9fff]{1,4}[县镇乡州]$/;
+const TEMPLE_END = /[庙宫寺殿祠]$/;
 // A river, lake or mountain range glued to the name (库卡尔特河): the place includes it.
 const FEATURE = /^(?:河|湖|运河|山脉|海峡|半岛|群岛)/;
 
@@ -40,6 +41,11 @@ export function placesByContext(text: string, simp: string, out: NameSpan[]): vo
     // Right after a county, city or town, a short name is a place in it (左权县 麻田, 岐山县 麦禾).
     const before = i > 0 ? out[i - 1] : undefined;
     if (before && before.type === 'LOC' && before.end === span.start && IN_DIVISION.test(before.text) && span.end - span.start <= 3) {
+      span.type = 'LOC';
+      continue;
+    }
+    // A temple or shrine named like a person (文武庙, 朝仁宫, 伏羲庙) is a place: no given name ends in one.
+    if (span.end - span.start >= 3 && TEMPLE_END.test(simp.slice(span.start, span.end))) {
       span.type = 'LOC';
       continue;
     }

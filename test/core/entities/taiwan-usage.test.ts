@@ -69,3 +69,11 @@ test('one character is a place only where it abbreviates one or a division follo
   assert.deepEqual(places('票種最複雜的東琉線試辦電子票。'), []);
   assert.deepEqual(places('美日兩國今天會談。'), ['美/LOC', '日/LOC']);
 });
+
+test('temples, news agencies and words ending in 媒 or 隔 are not people', () => {
+  assert.deepEqual(people('嘉義玉清宮今年取消活動，香客可線上參拜。'), []);
+  assert.ok(spans('嘉義玉清宮今年取消活動').includes('玉清宮/LOC'));
+  assert.deepEqual(people('當地昨天新增病例。（歐新社）'), []);
+  assert.deepEqual(people('當地昨天新增病例。（安莎社）'), []);
+  assert.deepEqual(people('韓媒報導，確診者已完成居隔。'), []);
+});
