@@ -12,6 +12,20 @@ import { isSurnameTitle } from './surname-titles.ts';
 import { allHan, dictionaryTag, isCommonWord, isDictionaryWord, type Token } from './segment-names.ts';
 
 /**
+ * The HMM glues the last character of a title onto an unknown name after it (台中市/ns 长卢秀燕/x,
+ * 卫生局/nt 长林敏/x): after a body or division, 长 is the title's, the rest the name.
+ */
+export const gluedTitle: Rule = (s, i) => {
+  const t = s.tokens[i];
+  const prev = i > 0 ? s.tokens[i - 1] : undefined;
+  if (!(t.tag === 'x' && (t.word.length === 3 || t.word.length === 4) && t.word[0] === '长' && allHan(t.word) && prev && prev.end === t.start && /[市县乡镇区部局署处厅院校]$/.test(prev.word))) return -1;
+  const rest = t.word.slice(1);
+  if (!(isChineseSurnameStart(rest) && (!isAmbiguousSurname(rest[0]) || isCommonSurname(rest[0])) && !NOT_GIVEN_END.has(rest[rest.length - 1]) && !isNonNameWord(rest) && !isDictionaryWord(rest))) return -1;
+  push(s, t.start + 1, t.end, 'PER');
+  return i;
+};
+
+/**
  * The HMM glues a preposition or conjunction onto an unknown two-character name (当马云/x 在):
  * the name is the rest when it is a surname and a given name no dictionary knows.
  */

@@ -77,3 +77,10 @@ test('temples, news agencies and words ending in 媒 or 隔 are not people', () 
   assert.deepEqual(people('當地昨天新增病例。（安莎社）'), []);
   assert.deepEqual(people('韓媒報導，確診者已完成居隔。'), []);
 });
+
+test('surnames common in Taiwan (洪, 賴) start names, and a title glued to the name is taken off it', () => {
+  assert.deepEqual(people('議員洪志明今天表示，將在議會質詢。'), ['洪志明/PER']);
+  assert.deepEqual(people('院長賴明宏說，醫院已啟動分艙。'), ['賴明宏/PER']);
+  assert.deepEqual(people('台中市長盧志明昨天宣布停辦跨年。'), ['盧志明/PER']);
+  assert.deepEqual(people('連日大雨，洪水淹沒農田。'), []);
+});
