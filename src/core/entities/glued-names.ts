@@ -13,12 +13,21 @@ import { allHan, dictionaryTag, isCommonWord, isDictionaryWord, type Token } fro
 
 /**
  * The HMM glues the last character of a title onto an unknown name after it (台中市/ns 长卢秀燕/x,
- * 卫生局/nt 长林敏/x): after a body or division, 长 is the title's, the rest the name.
+ * 卫生局/nt 长林敏/x, 县/ns 长翁/x 章梁/x): after a body or division, 长 is the title's, the rest the name.
  */
 export const gluedTitle: Rule = (s, i) => {
   const t = s.tokens[i];
   const prev = i > 0 ? s.tokens[i - 1] : undefined;
-  if (!(t.tag === 'x' && (t.word.length === 3 || t.word.length === 4) && t.word[0] === '长' && allHan(t.word) && prev && prev.end === t.start && /[市县乡镇区部局署处厅院校]$/.test(prev.word))) return -1;
+  if (!(t.tag === 'x' && t.word.length >= 2 && t.word.length <= 4 && t.word[0] === '长' && allHan(t.word) && prev && prev.end === t.start && /[市县乡镇区部局署处厅院校]$/.test(prev.word))) return -1;
+  if (t.word.length === 2) {
+    // The surname alone went with the title (县/ns 长翁/x 章梁/x): the given name is the next word.
+    const given = s.tokens[i + 1];
+    if (!(isChineseSurnameStart(t.word[1]) && given && given.start === t.end && allHan(given.word) && given.word.length <= 2 && /^(?:x|nr\w*|n|zg|ng)$/.test(given.tag) && !NOT_GIVEN_END.has(given.word[given.word.length - 1]))) return -1;
+    const after = s.tokens[i + 2];
+    if (after && after.start === given.end && allHan(after.word) && !/^(?:v\w*|p|d|c|t)$/.test(after.tag) && !PERSON_AFTER.test(after.word)) return -1;
+    push(s, t.start + 1, given.end, 'PER');
+    return i + 1;
+  }
   const rest = t.word.slice(1);
   if (!(isChineseSurnameStart(rest) && (!isAmbiguousSurname(rest[0]) || isCommonSurname(rest[0])) && !NOT_GIVEN_END.has(rest[rest.length - 1]) && !isNonNameWord(rest) && !isDictionaryWord(rest))) return -1;
   push(s, t.start + 1, t.end, 'PER');

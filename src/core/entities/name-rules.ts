@@ -194,7 +194,10 @@ const cutAfterTwo: Rule = (s, i) => {
   const { tokens } = s;
   const t = tokens[i];
   const last = i + 1 < tokens.length ? tokens[i + 1] : undefined;
-  if (!(t.word.length === 2 && allHan(t.word) && (t.tag === 'x' || t.tag === 'nz' || PERSON_TAGS.has(t.tag)) && isChineseSurnameStart(t.word) && !isAmbiguousSurname(t.word[0]) && !isNonNameWord(t.word) && !isCommonWord(t.word)
+  // (A surname and a given character jieba's dictionary holds as a place, 徐国/ns 勇, 王国/ns 材, is one
+  // too when it is no place anyone names and no division follows.)
+  const notPlace = t.tag === 'ns' && !isWorldPlace(t.word) && !!last && !LOC_SUFFIX.has(last.word);
+  if (!(t.word.length === 2 && allHan(t.word) && (t.tag === 'x' || t.tag === 'nz' || PERSON_TAGS.has(t.tag) || notPlace) && isChineseSurnameStart(t.word) && !isAmbiguousSurname(t.word[0]) && !isNonNameWord(t.word) && !isCommonWord(t.word)
     && last && last.start === t.end && last.word.length === 1 && allHan(last.word) && !CUT_NAME_STOP.test(last.tag))) return -1;
   const after = i + 2 < tokens.length ? tokens[i + 2] : undefined;
   const prev = i > 0 ? tokens[i - 1] : undefined;

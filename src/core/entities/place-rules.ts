@@ -10,7 +10,7 @@ import { isKnownPlace } from './known-places.ts';
 import { allHan, isCommonWord, isDictionaryWord, type Token } from './segment-names.ts';
 import { abbreviatedPlace, isChineseSurnameStart, isCountryAbbreviation, isGenericPlaceWord, isNonNameWord, isPartnerAbbreviation, isPlaceAbbreviation } from './name-lexicon.ts';
 import { abbreviationNext, GLUE_HEAD, LOC_SUFFIX, PLACE_TAIL, SIDE_TAIL, VISIT_HEAD } from './name-parts.ts';
-import { PERSON_AFTER, PERSON_BEFORE } from './person-words.ts';
+import { CUT_NAME_STOP, PERSON_AFTER, PERSON_BEFORE } from './person-words.ts';
 import { push, type Rule } from './rule-scan.ts';
 
 /** A verb or preposition glued to a country abbreviation (访华, 对美, 赴法): the abbreviation is a place. */
@@ -134,6 +134,14 @@ export const personTaggedPlace: Rule = (s, i) => {
   const next = i + 1 < tokens.length ? tokens[i + 1] : undefined;
   const prev = i > 0 ? tokens[i - 1] : undefined;
   if (!((next && next.start === t.end && PERSON_AFTER.test(next.word)) || (prev && prev.end === t.start && PERSON_BEFORE.test(prev.word)))) return -1;
+  // A third given-name character jieba left alone (部长 徐国/ns 勇/n 宣布) belongs to the name when
+  // what follows it closes the name.
+  const after = tokens[i + 2];
+  if (t.word.length === 2 && isChineseSurnameStart(t.word) && next && next.start === t.end && next.word.length === 1 && allHan(next.word) && !CUT_NAME_STOP.test(next.tag) && !LOC_SUFFIX.has(next.word)
+    && after && after.start === next.end && (PERSON_AFTER.test(after.word) || after.tag === 't' || /^[，。、；：！？]$/.test(after.word))) {
+    push(s, t.start, next.end, 'PER');
+    return i + 1;
+  }
   push(s, t.start, t.end, 'PER');
   return i;
 };

@@ -84,3 +84,9 @@ test('surnames common in Taiwan (洪, 賴) start names, and a title glued to the
   assert.deepEqual(people('台中市長盧志明昨天宣布停辦跨年。'), ['盧志明/PER']);
   assert.deepEqual(people('連日大雨，洪水淹沒農田。'), []);
 });
+
+test('a name cut by the dictionary into a place and a character, or after a title glued to its surname, is found whole', () => {
+  assert.deepEqual(people('內政部長徐國勤宣布，即日起加強邊境檢疫。'), ['徐國勤/PER']);
+  assert.deepEqual(people('交通部長王國樑今日也到場。'), ['王國樑/PER']);
+  assert.deepEqual(people('嘉義縣長翁明德、消防局長都到場。'), ['翁明德/PER']);
+});
