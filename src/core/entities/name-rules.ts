@@ -280,7 +280,9 @@ const person: Rule = (s, i) => {
   const next = i + 1 < tokens.length ? tokens[i + 1] : undefined;
   const prev = i > 0 ? tokens[i - 1] : undefined;
   const chinese = isChineseName(t, next, prev);
-  if (!chinese && !isForeignName(t, prev, next, translitRun(tokens, i + 1, t.word.length) > i + 1)) return -1;
+  // A transliteration glossed by its Latin spelling (佛奇/x （Anthony Fauci）), as Taiwanese news writes a foreign name first.
+  const glossed = !chinese && t.tag === 'x' && t.word.length === 2 && allHan(t.word) && isTranslitWord(t.word) && latinGlossAt(tokens, i + 1, t.end, true);
+  if (!chinese && !glossed && !isForeignName(t, prev, next, translitRun(tokens, i + 1, t.word.length) > i + 1)) return -1;
   if (t.tag !== 'x' && usedAsPredicate(tokens, i)) return -1;
   let end = t.end;
   let k = i + 1;
@@ -304,6 +306,16 @@ const person: Rule = (s, i) => {
         return k - 1;
       }
     }
+    // A last syllable jieba read as a function word (特米/nrt 多/m 指出, 佩罗/nrt 特/d （Dominic…）) is the
+    // name's when a verb of speech or the name's Latin spelling follows it at once.
+    const last = k < tokens.length ? tokens[k] : undefined;
+    const speech = k + 1 < tokens.length ? tokens[k + 1] : undefined;
+    // (After a piece of two characters: a name jieba holds whole, 克林顿/nr 多说, is complete.)
+    if (last && last.start === end && tokens[k - 1].word.length === 2 && last.word.length === 1 && isTranslitChar(last.word) && /^(?:d|m|q|c|p)$/.test(last.tag)
+      && ((speech && speech.start === last.end && SPEECH_AFTER.test(speech.word)) || latinGlossAt(tokens, k + 1, last.end))) {
+      end = last.end;
+      k++;
+    }
     // A transliteration followed by an administrative suffix is a place (特勒/nrt 拉斯/nrt 县).
     const suffix = k < tokens.length ? tokens[k] : undefined;
     if (suffix && suffix.start === end && DIVISION.has(suffix.word)) {
@@ -314,6 +326,20 @@ const person: Rule = (s, i) => {
   push(s, t.start, end, 'PER');
   return k - 1;
 };
+
+/**
+ * Whether tokens[j] opens a bracket right at `at` and a capitalised Latin word follows it (（Marta, (Dominic);
+ * `full`: a first and a last name (（Anthony Fauci), not a body's one word (（Monash）).
+ */
+function latinGlossAt(tokens: Token[], j: number, at: number, full = false): boolean {
+  const open = tokens[j];
+  const word = tokens[j + 1];
+  if (!(open && open.start === at && (open.word === '（' || open.word === '(') && word && word.start === open.end && /^[A-Z][a-z]+$/.test(word.word))) return false;
+  return !full || (tokens[j + 2]?.word === ' ' && /^[A-Z][a-z]+$/.test(tokens[j + 3]?.word ?? ''));
+}
+
+// Verbs of speech a name is followed by (not titles: 多 部长 is "many ministers").
+const SPEECH_AFTER = /^(?:说|表示|指出|认为|强调|称|宣布|透露|坦言|警告|呼吁|提醒|补充)$/;
 
 /** A famous person by the name alone (李白/nr, 屈原/n, 拉宾/ns), unless a place suffix makes it a street or hall (黄兴路). */
 const famous: Rule = (s, i) => {

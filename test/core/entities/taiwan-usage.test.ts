@@ -90,3 +90,10 @@ test('a name cut by the dictionary into a place and a character, or after a titl
   assert.deepEqual(people('交通部長王國樑今日也到場。'), ['王國樑/PER']);
   assert.deepEqual(people('嘉義縣長翁明德、消防局長都到場。'), ['翁明德/PER']);
 });
+
+test('a transliterated name glossed by its Latin spelling is a person, with its last syllable', () => {
+  assert.deepEqual(people('美國防疫專家佛奇（Anthony Fauci）說，疫情仍在升溫。'), ['佛奇/PER']);
+  assert.deepEqual(people('衛生部長特米多（Marta Temido）表示，將延長管制。'), ['特米多/PER']);
+  assert.deepEqual(people('專家特米多指出，病毒仍在變異。'), ['特米多/PER']);
+  assert.deepEqual(people('克林顿多说了几句。'), ['克林顿/PER'], 'a name jieba holds whole is complete');
+});
