@@ -36,7 +36,8 @@ export function japaneseName(tokens: Token[], i: number): { end: number; last: n
   while (given < 3 && last + 1 < tokens.length) {
     const n = tokens[last + 1];
     // (An adverb jieba tagged a noun is no given name: 桥本 坦率地/n 回答.)
-    if (n.start !== tokens[last].end || !allHan(n.word) || NOT_GIVEN.test(n.tag) || given + n.word.length > 3 || PERSON_AFTER.test(n.word) || /[地得]$/.test(n.word)) break;
+    // (Nor is a day, 岸田 昨天/t 宣布, though one character tagged a time may be: 谷口 清/t 太郎.)
+    if (n.start !== tokens[last].end || !allHan(n.word) || NOT_GIVEN.test(n.tag) || (n.tag === 't' && n.word.length > 1) || given + n.word.length > 3 || PERSON_AFTER.test(n.word) || /[地得]$/.test(n.word)) break;
     given += n.word.length;
     last++;
   }
@@ -45,6 +46,6 @@ export function japaneseName(tokens: Token[], i: number): { end: number; last: n
   // The surname alone, before a title, a verb, an adverb or a preposition (桥本首相, 桥本说, 桥本 还/d 表示,
   // 桥本 在/p 会谈中, 桥本 坦率地 回答): what follows makes it the subject, a person. (Not 和田 or 山下, a place and a word too.)
   const next = tokens[i + 1];
-  if (t.word === surname && next?.start === t.end && (PERSON_AFTER.test(next.word) || ((/^(?:d|v\w*|p)$/.test(next.tag) || /..地$/.test(next.word)) && !PLACE_TOO.has(surname)))) return { end: t.end, last: i };
+  if (t.word === surname && next?.start === t.end && (PERSON_AFTER.test(next.word) || ((/^(?:d|v\w*|p|t)$/.test(next.tag) || /..地$/.test(next.word)) && !PLACE_TOO.has(surname)))) return { end: t.end, last: i };
   return null;
 }

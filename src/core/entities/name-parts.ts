@@ -2,7 +2,7 @@
  * The word lists and tests the name rules (name-rules.ts) are built from: how news writes the end
  * of an organisation's name and places glued to what follows (a person's name: person-words.ts).
  */
-import { isKnownOrganisation, isWorldPlace, listedHead } from './world-places.ts';
+import { isCountryOrProvince, isKnownOrganisation, isWorldPlace, listedHead } from './world-places.ts';
 import { isKnownPlace } from './known-places.ts';
 import { allHan, dictionaryTag, isCommonWord, type Token } from './segment-names.ts';
 import { isGenericOrgWord, isGenericPlaceWord, isInstitutionWord, isPlaceAbbreviation, NOT_GIVEN_END } from './name-lexicon.ts';
@@ -211,6 +211,9 @@ export function organisation(tokens: Token[], i: number): OrgEnd | undefined {
     if (!named && !opener && NAMED_TAGS.has(t.tag)) return undefined;
     // A known company after a common noun is named on its own (中国 巨头 华为: the giant, then Huawei).
     if (isKnownOrganisation(t.word) && tokens[j - 1].tag === 'n') return best;
+    // …and so is one right after a city (北市 莫德纳: Taipei's Moderna doses); after a country it is
+    // that country's company (日本 雅马哈).
+    if (isKnownOrganisation(t.word) && !ORG_END.test(t.word) && j === i + 1 && first.tag === 'ns' && !isCountryOrProvince(first.word)) return best;
     // …and so is a known company or platform right after a whole body (总统府 脸书: the office's Facebook page).
     if (isKnownOrganisation(t.word) && !ORG_END.test(t.word) && best?.end === tokens[j - 1].end) return best;
     const tail = titleTail(t.word);
@@ -231,9 +234,12 @@ export function organisation(tokens: Token[], i: number): OrgEnd | undefined {
     // 的历史), not a party's name (五毛/m 党 is one).
     if (t.word === '党' && !named && (tokens[j - 1].tag === 'a' || /(?:时期|年代|时代)$/.test(tokens[j - 1].word))) break;
     if (ownName) continue; // an unknown word (将会/x, 再办/x) never ends the name
+    // A body named after a count is a body of its own (北市 另有 二十四家 卫生福利部…); after an ordinal
+    // it is the same one (禹州市 第一 高级中学).
+    if (t.tag === 'nt' && /^[mq]$/.test(tokens[j - 1].tag) && /[家个所间座]$/.test(tokens[j - 1].word)) break;
     // (Not after a count or a verb, and not the opener's own word: 国际 组织 is no name.)
     if ((opener || WORLD_OPENERS.has(first.word)) && j > i + 1 && !counted && !verbInside && (OPENER_BODY.test(t.word) || (first.word === '国家' && t.word === '机构'))) best = { next: j + 1, end: t.end };
-    else if (t.tag === 'nt' && (named || opener) && !t.word.endsWith('政府') && !verbInside && !isGenericOrgWord(t.word) && !notABody(t.word)) best = { next: j + 1, end: t.end };
+    else if (t.tag === 'nt' && (named || opener) && !counted && !t.word.endsWith('政府') && !verbInside && !isGenericOrgWord(t.word) && !notABody(t.word)) best = { next: j + 1, end: t.end };
     else if (verbInside && t.tag !== 'n') continue; // after a verb only a plain institution noun ends it (not 冒充 美联社/nt)
     else if (ORG_END.test(t.word) && !t.word.endsWith('政府') && !EVENT_END.test(t.word) && (!isGenericOrgWord(t.word) || (named && !counted && !(REGIONS.has(first.word) && REGION_CANNOT_OWN.test(t.word)) && institutionAfter(first, t.word, proper, j === i + 1)) || fieldPress(tokens, i, j)) && ((named && !verbInside) || STRONG_ORG_END.test(t.word) || (opener && t.word.length >= 3))) best = { next: j + 1, end: t.end };
   }

@@ -7,6 +7,7 @@ import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import { toSimplified } from '../text/script.ts';
 import { worldDictionary } from './world-places.ts';
+import { taiwanDictionary } from './taiwan-words.ts';
 
 /** One word jieba cut, with its part-of-speech tag; offsets into the text tagged. */
 export interface Token {
@@ -21,7 +22,7 @@ let jieba: Jieba | undefined;
 export function segmenter(): Jieba {
   if (!jieba) {
     jieba = Jieba.withDict(dict);
-    jieba.loadDict(Buffer.from(worldDictionary()));
+    jieba.loadDict(Buffer.from(worldDictionary() + taiwanDictionary()));
   }
   return jieba;
 }

@@ -97,3 +97,13 @@ test('a transliterated name glossed by its Latin spelling is a person, with its 
   assert.deepEqual(people('專家特米多指出，病毒仍在變異。'), ['特米多/PER']);
   assert.deepEqual(people('克林顿多说了几句。'), ['克林顿/PER'], 'a name jieba holds whole is complete');
 });
+
+test('Taiwanese news words are words, city short names are places, and a count ends a body before another', () => {
+  assert.deepEqual(people('本週施打率已過八成，曾染疫者也應接種。'), []);
+  assert.deepEqual(people('民眾向議員陳情，要求宮廟停辦活動。'), []);
+  assert.deepEqual(people('日本首相岸田昨天宣布延長邊境管制。'), ['岸田/PER']);
+  assert.ok(spans('北市府今天宣布，高市也跟進。').includes('北市府/ORG'));
+  assert.ok(spans('北市府今天宣布，高市也跟進。').includes('高市/LOC'));
+  assert.ok(!spans('北市另有十家衛生福利部所屬醫院').some((s) => s.startsWith('北市另有')));
+  assert.ok(!spans('北市莫德納接種比例高').includes('北市莫德納/ORG'));
+});
