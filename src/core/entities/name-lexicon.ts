@@ -129,6 +129,8 @@ const GENERIC_ORGS = new Set(
     // Words ending in 报 that are reports, not papers; in 处 that are places or merits, not offices.
     '通报 预报 警报 情报 汇报 简报 举报 电报 海报 年报 捷报 喜报 回报 上报 申报 呈报 谍报 ' +
     '地处 深处 到处 住处 好处 用处 坏处 长处 短处 益处 之处 各处 出处 归队 入队 ' +
+    // …in 所 that are "somewhat" or places, in 厂 that are building one.
+    '有所 场所 住所 厕所 处所 建厂 设厂 代工厂 ' +
     // Words ending in 行 that are going, doing or fashion, not banks.
     '飞行 航行 旅行 步行 同行 通行 运行 执行 进行 举行 流行 发行 平行 可行 先行 履行 施行 实行 盛行 自行 出行 远行 游行 横行 罪行 言行 品行 送行').split(' '),
 );

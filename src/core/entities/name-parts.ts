@@ -230,6 +230,8 @@ export function organisation(tokens: Token[], i: number): OrgEnd | undefined {
       return { next: j + 1, end: t.end - tail };
     }
     if (REGION_PART.test(t.word)) break;
+    // "A certain" or "each" before the kind makes a description (北市 某大学/vn, 北京 各 医院), not a name.
+    if (/^(?:某.*|各|该|这|那|这些|那些)$/.test(t.word)) break;
     // 党 on its own after an adjective or a period is the Party as an object (热爱/a 党, 新/a 时期/n 党
     // 的历史), not a party's name (五毛/m 党 is one).
     if (t.word === '党' && !named && (tokens[j - 1].tag === 'a' || /(?:时期|年代|时代)$/.test(tokens[j - 1].word))) break;

@@ -98,6 +98,12 @@ function widen(text: string, s: NameSpan, end: number): void {
   s.text = text.slice(s.start, end);
 }
 
+/** Whether a span is a listed organisation, asked in Simplified (its one token's word) as the list is written. */
+function knownBody(s: NameSpan, byStart: TokenIndex['byStart']): boolean {
+  const token = byStart.get(s.start);
+  return isKnownOrganisation(token && token.end === s.end ? token.word : s.text);
+}
+
 /** Widens the organisations in `out` (the rules' spans, in order) over the level, government or town before them, and makes glued teams. */
 export function widenOrganisations(text: string, { byStart, byEnd }: TokenIndex, out: NameSpan[]): void {
   for (let k = 0; k < out.length; k++) {
@@ -122,7 +128,7 @@ export function widenOrganisations(text: string, { byStart, byEnd }: TokenIndex,
     // 杜马 议会党团, 桥本 内阁): one organisation. (A dotted full name stays the person: 托马斯·杰斐逊 基金会 is found whole.)
     const before = s.type === 'ORG' && k > 0 ? out[k - 1] : undefined;
     // Not when the organisation is named on its own: a listed one, or one a place or body opens (特朗普 白宫, 伍子胥 中国海军).
-    if (before && before.type === 'PER' && before.end === s.start && !before.text.includes('·') && !s.inner && !isKnownOrganisation(s.text)) {
+    if (before && before.type === 'PER' && before.end === s.start && !before.text.includes('·') && !s.inner && !knownBody(s, byStart)) {
       out.splice(k - 1, 2, { start: before.start, end: s.end, text: text.slice(before.start, s.end), type: 'ORG' });
       k--;
       continue;
@@ -133,7 +139,7 @@ export function widenOrganisations(text: string, { byStart, byEnd }: TokenIndex,
       continue;
     }
     const word = s.type === 'ORG' ? byStart.get(s.end) : undefined;
-    if (word?.word === ORGANISATION_WORD && isKnownOrganisation(s.text) && !VERB_AFTER.test(text.slice(word.end, word.end + 1)) && !(k + 1 < out.length && out[k + 1].start < word.end)) widen(text, s, word.end);
+    if (word?.word === ORGANISATION_WORD && knownBody(s, byStart) && !VERB_AFTER.test(text.slice(word.end, word.end + 1)) && !(k + 1 < out.length && out[k + 1].start < word.end)) widen(text, s, word.end);
     if (prev && !(k > 0 && out[k - 1].end > prev.start) && (LEVEL.test(prev.word) || GOVERNMENT.test(prev.word))) {
       s.start = prev.start;
       s.text = text.slice(s.start, s.end);

@@ -107,3 +107,10 @@ test('Taiwanese news words are words, city short names are places, and a count e
   assert.ok(!spans('北市另有十家衛生福利部所屬醫院').some((s) => s.startsWith('北市另有')));
   assert.ok(!spans('北市莫德納接種比例高').includes('北市莫德納/ORG'));
 });
+
+test('a person\'s Facebook page, "a certain university", 有所 and building a plant are no bodies', () => {
+  const orgs = (text: string) => spans(text).filter((s) => s.endsWith('/ORG'));
+  assert.deepEqual(orgs('球星戴維斯臉書昨天發文。'), ['臉書/ORG']);
+  assert.deepEqual(orgs('北市某大學爆發群聚。'), []);
+  assert.deepEqual(orgs('防疫工作有所鬆懈，廠商仍赴越南設廠。'), []);
+});
