@@ -181,6 +181,9 @@ function listedPlace(a: Token | undefined, b: Token | undefined): boolean {
  * two-character one that is not a known place (福利/ns, 深度/ns, 加密/ns are words) must be
  * shown to be one by the text (placeContext).
  */
+// Last characters of places of every kind: divisions, waters, mountains, passes, roads, buildings.
+const ANY_PLACE_END = /[省市县镇乡村岛湾港街城堡寨寺区州国洋海山河湖江峰岭谷原关门路道桥站场宫庙园林洲岸角漠滩地陆域堂]$/;
+
 export const place: Rule = (s, i) => {
   const t = s.tokens[i];
   if (!(t.tag === 'ns' && allHan(t.word) && !isGenericPlaceWord(t.word))) return -1;
@@ -201,6 +204,10 @@ export const place: Rule = (s, i) => {
     push(s, t.start, next.end, 'LOC');
     return i + 1;
   }
+  // A longer word jieba's dictionary tags a place that reads as common words (远超过, 欢度春节, 蝴蝶兰,
+  // 非营利) and ends like no place is no place.
+  if (t.word.length >= 3 && !isKnownPlace(t.word) && !isWorldPlace(t.word) && !ANY_PLACE_END.test(t.word) && !isTranslitWord(t.word)
+    && (isCommonWord(t.word.slice(0, 2)) || isCommonWord(t.word.slice(-2)))) return -1;
   // One character stands for a place only where it abbreviates one (美, 港, 津) or a division
   // follows it (北 市, above); 香 in 搶頭香 and 北 or 东 before a word are a thing and directions.
   if (t.word.length === 1 && !abbreviatedPlace(t.word)) return -1;

@@ -37,7 +37,7 @@ const CITIES =
   '悉尼 墨尔本 堪培拉 惠灵顿 奥克兰 ' +
   // Korean, Japanese and British cities and regions, Hong Kong districts, US states by their short names, Ukraine's regions.
   '釜山 大邱 光州 仁川 札幌 福冈 神户 广岛 长崎 九州 北海道 冲绳 剑桥 牛津 曼彻斯特 利物浦 爱丁堡 里昂 马赛 威尼斯 休斯顿 ' +
-  '新界 九龙 港岛 旺角 中环 铜锣湾 尖沙咀 湾区 硅谷 加州 德州 佛州 夏威夷 阿拉斯加 密西根 维吉尼亚 伊利诺 麻州 宾州 克里米亚 顿巴斯 哈尔科夫 敖德萨 马里乌波尔 赫尔松 扎波罗热 顿涅茨克 卢甘斯克';
+  '新界 九龙 港岛 旺角 中环 铜锣湾 尖沙咀 湾区 硅谷 加州 德州 佛州 夏威夷 阿拉斯加 密西根 维吉尼亚 伊利诺 麻州 宾州 圣地牙哥 克里米亚 顿巴斯 哈尔科夫 敖德萨 马里乌波尔 赫尔松 扎波罗热 顿涅茨克 卢甘斯克';
 
 // Companies and bodies news names bare, which jieba reads as ordinary words (微软/a, 华为/nz, 宝马/nr).
 // Names that are also common words (现代 Hyundai / modern, 大众, 日产, 小米, 联想, 甲骨文) are left out.

@@ -114,3 +114,10 @@ test('a person\'s Facebook page, "a certain university", 有所 and building a p
   assert.deepEqual(orgs('北市某大學爆發群聚。'), []);
   assert.deepEqual(orgs('防疫工作有所鬆懈，廠商仍赴越南設廠。'), []);
 });
+
+test('a long word the dictionary tags a place but made of common words and ending like no place is no place', () => {
+  const places = (text: string) => spans(text).filter((s) => s.endsWith('/LOC'));
+  assert.deepEqual(places('捐款遠超過預期，民眾可安心歡度春節。'), []);
+  assert.deepEqual(places('非營利組織發送蝴蝶蘭造型御守。'), []);
+  assert.ok(places('科考隊穿越柴達木盆地與撒哈拉沙漠。').length === 2);
+});
