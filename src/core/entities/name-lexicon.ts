@@ -51,6 +51,9 @@ const NOT_NAMES = new Set([
   '厄尔尼诺', '斯诺克', '桑巴', '爱乐',
   // Everyday words the dictionary tags nr or nrt (多达 as many as, 科普 popular science, 路基 roadbed, 索道 cableway).
   '多达', '科普', '路基', '索道', '山洪', '高雅', '阳光', '道德', '荣誉', '古老', '光荣', '权威', '友谊', '洪水', '顾客', '公正', '智慧', '祖先', '康复', '修正', '诸如', '周转',
+  '冷笑', '拉高', '富豪', '初估', '常说', '荣景', '权值', '康复者',
+  // Where a photo caption places someone (左起, 右二, 图左): 左 and 右 are surnames too.
+  ...[...'一二三四五起'].flatMap((c) => [`左${c}`, `右${c}`]), '图左', '图右',
 ]);
 
 /** Whether `word` is an ordinary word that jieba may take for a name. */

@@ -37,6 +37,11 @@ const CITIES =
   '悉尼 墨尔本 堪培拉 惠灵顿 奥克兰 ' +
   // Korean, Japanese and British cities and regions, Hong Kong districts, US states by their short names, Ukraine's regions.
   '釜山 大邱 光州 仁川 札幌 福冈 神户 广岛 长崎 九州 北海道 冲绳 剑桥 牛津 曼彻斯特 利物浦 爱丁堡 里昂 马赛 威尼斯 休斯顿 ' +
+  // Taiwan's districts and townships by their names alone (杨梅, 芦竹, 乌日), where those are no common word
+  // or name (not 中和 'neutralise', 淡水 'fresh water', 树林 'woods', 新店 'new shop').
+  '中坜 平镇 八德 杨梅 芦竹 大溪 龟山 龙潭 大园 板桥 新庄 芦洲 汐止 莺歌 瑞芳 林口 深坑 石碇 坪林 三芝 贡寮 乌来 ' +
+  '北投 士林 内湖 南港 万华 松山 丰原 大里 雾峰 乌日 沙鹿 大甲 潭子 后里 东势 梧栖 神冈 凤山 冈山 旗津 左营 楠梓 苓雅 前镇 小港 鼓山 盐埕 旗山 大寮 仁武 鸟松 路竹 湖内 ' +
+  '永康 归仁 麻豆 佳里 新营 善化 安南 学甲 竹北 竹东 湖口 新丰 头份 竹南 苑里 通霄 员林 鹿港 溪湖 斗六 虎尾 西螺 北港 朴子 民雄 东港 恒春 枋寮 罗东 礁溪 头城 苏澳 玉里 凤林 卑南 马公 南竿 北竿 ' +
   '新界 九龙 港岛 旺角 中环 铜锣湾 尖沙咀 湾区 硅谷 加州 德州 佛州 夏威夷 阿拉斯加 密西根 维吉尼亚 伊利诺 麻州 宾州 圣地牙哥 克里米亚 顿巴斯 哈尔科夫 敖德萨 马里乌波尔 赫尔松 扎波罗热 顿涅茨克 卢甘斯克';
 
 // Companies and bodies news names bare, which jieba reads as ordinary words (微软/a, 华为/nz, 宝马/nr).

@@ -121,3 +121,10 @@ test('a long word the dictionary tags a place but made of common words and endin
   assert.deepEqual(places('非營利組織發送蝴蝶蘭造型御守。'), []);
   assert.ok(places('科考隊穿越柴達木盆地與撒哈拉沙漠。').length === 2);
 });
+
+test("Taiwan's districts are places, and caption positions and everyday words the dictionary tags as names are not people", () => {
+  const places = (text: string) => spans(text).filter((s) => s.endsWith('/LOC'));
+  assert.deepEqual(places('家住蘆竹的民眾與楊梅區的同事都已採檢。'), ['蘆竹/LOC', '楊梅區/LOC']);
+  assert.deepEqual(people('院長（左二）與議員（左起）合影，市長冷笑回應。'), []);
+  assert.deepEqual(places('研究團隊測試中和抗體。'), []);
+});
