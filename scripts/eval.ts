@@ -9,6 +9,7 @@ const SUITES: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   stories: () => import('./eval/stories.ts'),
   timeline: () => import('./eval/timeline.ts'),
   ner: () => import('./eval/ner.ts'),
+  'ner-tw': () => import('./eval/ner-tw.ts'),
   who: () => import('./eval/who.ts'),
 };
 

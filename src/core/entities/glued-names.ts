@@ -30,6 +30,14 @@ export const gluedTitle: Rule = (s, i) => {
   }
   const rest = t.word.slice(1);
   if (!(isChineseSurnameStart(rest) && (!isAmbiguousSurname(rest[0]) || isCommonSurname(rest[0])) && !NOT_GIVEN_END.has(rest[rest.length - 1]) && !isNonNameWord(rest) && !isDictionaryWord(rest))) return -1;
+  // A last given-name character left alone (长侯友/x 宜/vg 、) is the name's when what follows closes it.
+  const third = s.tokens[i + 1];
+  const after = s.tokens[i + 2];
+  if (rest.length === 2 && third && third.start === t.end && third.word.length === 1 && allHan(third.word) && /^(?:vg|a|ag|zg|ng|nr|n)$/.test(third.tag) && !NOT_GIVEN_END.has(third.word)
+    && (!after || (after.start === third.end && (/^[，。、；：！？（(]$/.test(after.word) || after.tag === 't' || PERSON_AFTER.test(after.word))))) {
+    push(s, t.start + 1, third.end, 'PER');
+    return i + 1;
+  }
   push(s, t.start + 1, t.end, 'PER');
   return i;
 };

@@ -128,3 +128,8 @@ test("Taiwan's districts are places, and caption positions and everyday words th
   assert.deepEqual(people('院長（左二）與議員（左起）合影，市長冷笑回應。'), []);
   assert.deepEqual(places('研究團隊測試中和抗體。'), []);
 });
+
+test('after a title glued to a two-character name, the last given-name character left alone is the name\'s', () => {
+  assert.deepEqual(people('台中市長林友宜、議長都到場。'), ['林友宜/PER']);
+  assert.deepEqual(people('新竹市長高友宜、議長都到場。'), ['高友宜/PER']);
+});
