@@ -28,7 +28,8 @@ const FRAMES: [string, RegExp, (s: string, original: string) => boolean][] = [
 ];
 const PERSON_TAGS = new Set(['nr', 'nrt', 'nrfg']);
 
-export async function run(): Promise<void> {
+/** Per kind of frame: how many spans were framed, and how many of them ingest's names and jieba's tags give as a person. */
+export function frameRecall(): { label: string; n: number; ours: number; base: number }[] {
   const articles = readFileSync(FILE, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { title: string; content: string });
   // What ingest stores: each article's names, recognised per paragraph and spread over the article.
   const paragraphs = articles.flatMap((a) => {
@@ -37,7 +38,7 @@ export async function run(): Promise<void> {
     return paras.map((text, i) => ({ text, spans: names.paragraphs[i] }));
   });
   const jieba = Jieba.withDict(dict);
-  for (const [label, re, keep] of FRAMES) {
+  return FRAMES.map(([label, re, keep]) => {
     let n = 0;
     let ours = 0;
     let base = 0;
@@ -54,8 +55,13 @@ export async function run(): Promise<void> {
         if (tokens.some((t) => PERSON_TAGS.has(t.tag) && t.start === start && t.end === end)) base++;
       }
     }
-    console.log(`${label.padEnd(44)} newsbot ${pct(ours, n)}   baseline (jieba tags) ${pct(base, n)}`);
-  }
+    return { label, n, ours, base };
+  });
+}
+
+export async function run(): Promise<void> {
+  console.log(`${FILE}: spans framed as a person's name; found = exactly that span among the article's stored names`);
+  for (const { label, n, ours, base } of frameRecall()) console.log(`${label.padEnd(44)} newsbot ${pct(ours, n)}   baseline (jieba tags) ${pct(base, n)}`);
 }
 
 function tokenOffsets(jieba: Jieba, text: string): { start: number; end: number; tag: string }[] {
