@@ -196,6 +196,9 @@ export function organisation(tokens: Token[], i: number): OrgEnd | undefined {
     const business = named && t.tag === 'v' && t.word.length === 2 && j > i + 1 && (tokens[j - 1].tag === 'n' || tokens[j - 1].tag === 'vn' || joined);
     // 台 jieba tagged as a measure after 电视 (有线电视/l 台/q) is the station.
     const orgWord = t.word === '台' && tokens[j - 1].word.endsWith('电视');
+    // A word of three or more ending in a works, office or agency right after a place is that body,
+    // however jieba tagged the unknown word (郑州 蝶阀厂/v, 湖南 少儿社/x).
+    if (named && j === i + 1 && t.start === first.end && t.word.length >= 3 && allHan(t.word) && /[厂所社]$/.test(t.word) && !ORG_INNER_TAGS.has(t.tag) && !isGenericOrgWord(t.word)) return { next: j + 1, end: t.end };
     if (t.start !== tokens[j - 1].end || !(ORG_INNER_TAGS.has(t.tag) || ownName || business || orgWord || t.word === '暨') || !allHan(t.word)) break;
     if (t.word === '暨') continue;
     // A verb jieba tagged as a noun here is the sentence's (马赛 战胜/n 南非队).
@@ -230,8 +233,9 @@ export function organisation(tokens: Token[], i: number): OrgEnd | undefined {
       return { next: j + 1, end: t.end - tail };
     }
     if (REGION_PART.test(t.word)) break;
-    // "A certain" or "each" before the kind makes a description (北市 某大学/vn, 北京 各 医院), not a name.
-    if (/^(?:某.*|各|该|这|那|这些|那些)$/.test(t.word)) break;
+    // "A certain", "each" or "all" before the kind makes a description (北市 某大学/vn, 北京 各 医院,
+    // 旗津 所有 医疗院所), not a name.
+    if (/^(?:某.*|各|该|这|那|这些|那些|所有|全部)$/.test(t.word)) break;
     // 党 on its own after an adjective or a period is the Party as an object (热爱/a 党, 新/a 时期/n 党
     // 的历史), not a party's name (五毛/m 党 is one).
     if (t.word === '党' && !named && (tokens[j - 1].tag === 'a' || /(?:时期|年代|时代)$/.test(tokens[j - 1].word))) break;

@@ -133,3 +133,8 @@ test('after a title glued to a two-character name, the last given-name character
   assert.deepEqual(people('台中市長林友宜、議長都到場。'), ['林友宜/PER']);
   assert.deepEqual(people('新竹市長高友宜、議長都到場。'), ['高友宜/PER']);
 });
+
+test('a works or agency jieba tagged oddly right after a place is that body; "all the clinics" of a place is none', () => {
+  assert.ok(spans('苏州蝶阀厂今年扩产。').includes('苏州蝶阀厂/ORG'));
+  assert.ok(!spans('旗津所有醫療院所都將開設快篩站。').some((s) => s.endsWith('/ORG')));
+});
