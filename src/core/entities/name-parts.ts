@@ -214,11 +214,9 @@ export function organisation(tokens: Token[], i: number): OrgEnd | undefined {
     if (!named && !opener && NAMED_TAGS.has(t.tag)) return undefined;
     // A known company after a common noun is named on its own (中国 巨头 华为: the giant, then Huawei).
     if (isKnownOrganisation(t.word) && tokens[j - 1].tag === 'n') return best;
-    // …and so is one right after a city (北市 莫德纳: Taipei's Moderna doses); after a country it is
-    // that country's company (日本 雅马哈).
-    if (isKnownOrganisation(t.word) && !ORG_END.test(t.word) && j === i + 1 && first.tag === 'ns' && !isCountryOrProvince(first.word)) return best;
-    // …and so is a known company or platform right after a whole body (总统府 脸书: the office's Facebook page).
-    if (isKnownOrganisation(t.word) && !ORG_END.test(t.word) && best?.end === tokens[j - 1].end) return best;
+    // …and so is a known company or platform right after a city (北市 莫德纳: Taipei's Moderna doses) or
+    // a whole body (总统府 脸书: the office's Facebook page); after a country it is that country's (日本 雅马哈).
+    if (isKnownOrganisation(t.word) && !ORG_END.test(t.word) && ((j === i + 1 && first.tag === 'ns' && !isCountryOrProvince(first.word)) || best?.end === tokens[j - 1].end)) return best;
     const tail = titleTail(t.word);
     if (tail) {
       // 中联部/nt 部长, 财政部/nt 副部长: the title is the whole word, the organisation ended before it.
