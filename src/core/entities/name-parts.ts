@@ -25,7 +25,7 @@ const REGION_PART = /^[东西南北中大]+部$/;
 const NAMED_TAGS = new Set(['ns', 'nt', 'nz', 'j', 'nr']);
 const DEPUTY = new Set('副总正代原前');
 // A title glued to an organisation's last word (司法部长, 内政部长, 县委书记, 日报社长).
-const ORG_TITLE = /(?:[部局厅署社委](长|书记)|委(常委)|(?:银行|公司|集团)(行长|总裁|董事长|总经理|经理|主席))$/;
+const ORG_TITLE = /(?:[部局厅署社委](长|书记)|委(常委)|(?:银行|公司|集团)(行长|总裁|董事长|总经理|经理|主席)|(?:政协|人大)(委员|代表|常委))$/;
 const ORG_MAX = 14;
 // A place followed by one of these single characters is one place (青海 省, 曲麻莱 县).
 export const LOC_SUFFIX = new Set(['省', '市', '县', '区', '州', '镇', '乡', '村', '岛', '湾', '港', '江', '河', '湖', '山', '峰', '街', '路']);
@@ -39,7 +39,7 @@ interface OrgEnd {
 /** How many characters of a title glued to an organisation's last word are the title (司法部长 → 司法部 + 长, 县委书记 → 县委 + 书记). */
 function titleTail(word: string): number {
   const m = ORG_TITLE.exec(word);
-  return m ? (m[1] ?? m[2] ?? m[3]).length : 0;
+  return m ? (m[1] ?? m[2] ?? m[3] ?? m[4]).length : 0;
 }
 
 // What turns a common word into another common one (国际化, 天文学, 加油站, 中医药).

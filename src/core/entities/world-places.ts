@@ -62,7 +62,7 @@ const ORGANISATIONS =
   '民革 民盟 民建 民进 农工党 致公党 九三学社 台盟 非统 非统组织 ' +
   // Parliaments by their own names (杜马/nr reads as a person).
   '杜马 国家杜马 ' +
-  '白宫 五角大楼 克里姆林宫 国务院 国会 参议院 众议院 内阁 议会 人大 全国人大 政协 中共中央 中央军委 外交部 国防部 商务部 财政部 公安部 教育部 北大 清华 ' +
+  '白宫 五角大楼 克里姆林宫 国务院 国会 参议院 众议院 内阁 议会 人大 全国人大 政协 中共 中共中央 中央军委 外交部 国防部 商务部 财政部 公安部 教育部 北大 清华 ' +
   '卫健委 发改委 国资委 证监会 银保监会 网信办 国台办 港澳办 陆委会 疾控中心 哈佛 彭博 ' +
   // Taiwan's government, parties, universities, hospitals and media by the names its news uses (Simplified
   // here like the rest): jieba's mainland dictionary cuts most of them (卫生/an 福利部/nt).

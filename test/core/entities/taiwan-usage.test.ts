@@ -138,3 +138,9 @@ test('a works or agency jieba tagged oddly right after a place is that body; "al
   assert.ok(spans('苏州蝶阀厂今年扩产。').includes('苏州蝶阀厂/ORG'));
   assert.ok(!spans('旗津所有醫療院所都將開設快篩站。').some((s) => s.endsWith('/ORG')));
 });
+
+test('中共 is a body, and a member of a congress or conference names it (政协委员, 人大代表)', () => {
+  const orgs = (text: string) => spans(text).filter((s) => s.endsWith('/ORG'));
+  assert.deepEqual(orgs('他曾是中共地下黨員。'), ['中共/ORG']);
+  assert.deepEqual(orgs('更好地履行政協委員職責。'), ['政協/ORG']);
+});
