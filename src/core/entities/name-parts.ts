@@ -171,6 +171,8 @@ export function organisation(tokens: Token[], i: number): OrgEnd | undefined {
   if (!best && first.word.length >= 2 && first.tag !== 'a' && ORG_WORD_END.test(first.word) && !isGenericOrgWord(first.word) && !kindOfTeam) best = { next: i + 1, end: first.end };
   // A proper noun jieba knows whole that ends like an organisation (人民日报/nz, 光明日报/nz).
   if (!best && first.tag === 'nz' && first.word.length >= 3 && ORG_END.test(first.word) && !isGenericOrgWord(first.word)) best = { next: i + 1, end: first.end };
+  // …and a place it knows whole with a body's strong ending (俄罗斯国家杜马/ns, 故宫博物院/ns).
+  if (!best && first.tag === 'ns' && first.word.length >= 4 && (STRONG_ORG_END.test(first.word) || first.word.endsWith('博物院'))) best = { next: i + 1, end: first.end };
   const cut = first.word.length >= 4 ? titleTail(first.word) : 0;
   if (cut) return { next: i + 1, end: first.end - cut };
   let len = first.word.length;

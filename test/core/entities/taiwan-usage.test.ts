@@ -144,3 +144,8 @@ test('中共 is a body, and a member of a congress or conference names it (政�
   assert.deepEqual(orgs('他曾是中共地下黨員。'), ['中共/ORG']);
   assert.deepEqual(orgs('更好地履行政協委員職責。'), ['政協/ORG']);
 });
+
+test('a place jieba holds whole with a body\'s strong ending is that body', () => {
+  assert.deepEqual(spans('俄罗斯国家杜马今天通过法案。'), ['俄罗斯国家杜马/ORG']);
+  assert.deepEqual(spans('故宫博物院今年闭馆改建。'), ['故宫博物院/ORG']);
+});
