@@ -124,7 +124,7 @@ const GENERIC_ORGS = new Set(
     '政党 入党 建党 全党 党员 党委 党派 党组织 团组织 执政党 在野党 反对党 党支部 ' +
     '社团 集团 团体 剧团 乐团 兵团 代表团 旅游团 观光团 考察团 访问团 ' +
     '报社 旅社 出版社 合作社 结社 公社 ' +
-    '常委 编委 政委 主委 立委 干部 公司 银行 董事会 招待会 游击队 强队 支队 ' +
+    '常委 编委 政委 主委 立委 蓝委 绿委 白委 干部 公司 银行 董事会 招待会 游击队 强队 支队 ' +
     // Units and squads named by their kind, and a party referred to (营队 a camp, 校队, 全队, 同党).
     '营队 校队 全队 随队 同党 本党 该党 ' +
     // Words ending in 办 that are hosting or handling, not offices (主办, 承办: 国台办 is one).

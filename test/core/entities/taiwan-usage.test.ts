@@ -149,3 +149,7 @@ test('a place jieba holds whole with a body\'s strong ending is that body', () =
   assert.deepEqual(spans('俄罗斯国家杜马今天通过法案。'), ['俄罗斯国家杜马/ORG']);
   assert.deepEqual(spans('故宫博物院今年闭馆改建。'), ['故宫博物院/ORG']);
 });
+
+test('legislators and camps by party colour, and 修法, are no names', () => {
+  assert.deepEqual(spans('藍委批評綠營護航，白委提案修法。'), []);
+});
