@@ -153,3 +153,10 @@ test('a place jieba holds whole with a body\'s strong ending is that body', () =
 test('legislators and camps by party colour, and 修法, are no names', () => {
   assert.deepEqual(spans('藍委批評綠營護航，白委提案修法。'), []);
 });
+
+test("Taiwan's titles before a name (次長, 主委) find it, and its agencies and teams are bodies", () => {
+  assert.deepEqual(people('衛福部次長李必勝說，疫苗將在下週到貨。'), ['李必勝/PER']);
+  const orgs = (text: string) => spans(text).filter((s) => s.endsWith('/ORG'));
+  assert.deepEqual(orgs('中央氣象署預報員表示，消基會也呼籲注意。'), ['中央氣象署/ORG', '消基會/ORG']);
+  assert.deepEqual(orgs('中職統一獅今天擊敗樂天桃猿。'), ['中職/ORG', '統一獅/ORG', '樂天桃猿/ORG']);
+});
