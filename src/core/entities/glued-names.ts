@@ -92,12 +92,12 @@ export const gluedSpeech: Rule = (s, i) => {
   return i;
 };
 
-/** The HMM glues a name's last character to the verb of speech after it (高云/nr 江说/x): the name takes it back. */
+/** The HMM glues a name's last character to the verb of speech or the day after it (高云/nr 江说/x, 李家/nrfg 超今/x 早): the name takes it back. */
 export const thirdGluedToSpeech: Rule = (s, i) => {
   const t = s.tokens[i];
   const glued = i + 1 < s.tokens.length ? s.tokens[i + 1] : undefined;
   if (!(t.word.length === 2 && allHan(t.word) && (t.tag === 'x' || PERSON_TAGS.has(t.tag)) && isChineseSurnameStart(t.word) && !isNonNameWord(t.word) && !isCommonWord(t.word))) return -1;
-  if (!(glued && glued.start === t.end && glued.tag === 'x' && glued.word.length === 2 && /[说称]$/.test(glued.word) && allHan(glued.word) && !NOT_GIVEN_END.has(glued.word[0]))) return -1;
+  if (!(glued && glued.start === t.end && glued.tag === 'x' && glued.word.length === 2 && /[说称今昨]$/.test(glued.word) && allHan(glued.word) && !NOT_GIVEN_END.has(glued.word[0]))) return -1;
   push(s, t.start, glued.start + 1, 'PER');
   return i + 1;
 };

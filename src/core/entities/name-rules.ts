@@ -198,10 +198,12 @@ const cutAfterTwo: Rule = (s, i) => {
   // (A surname and a given character jieba's dictionary holds as a place, 徐国/ns 勇, 王国/ns 材, is one
   // too when it is no place anyone names and no division follows.)
   const notPlace = t.tag === 'ns' && !isWorldPlace(t.word) && !!last && !LOC_SUFFIX.has(last.word);
-  if (!(t.word.length === 2 && allHan(t.word) && (t.tag === 'x' || t.tag === 'nz' || PERSON_TAGS.has(t.tag) || notPlace) && isChineseSurnameStart(t.word) && !isAmbiguousSurname(t.word[0]) && !isNonNameWord(t.word) && !isCommonWord(t.word)
-    && last && last.start === t.end && last.word.length === 1 && allHan(last.word) && !CUT_NAME_STOP.test(last.tag))) return -1;
   const after = i + 2 < tokens.length ? tokens[i + 2] : undefined;
   const prev = i > 0 ? tokens[i - 1] : undefined;
+  // A last character jieba tagged a verb (特首 李家/nrfg 超/v 表示) is the name's only between a title and a verb of speech.
+  const framed = !!last && last.tag === 'v' && !!prev && prev.end === t.start && PERSON_BEFORE.test(prev.word) && !!after && after.start === last.end && PERSON_AFTER.test(after.word);
+  if (!(t.word.length === 2 && allHan(t.word) && (t.tag === 'x' || t.tag === 'nz' || PERSON_TAGS.has(t.tag) || notPlace) && isChineseSurnameStart(t.word) && !isAmbiguousSurname(t.word[0]) && !isNonNameWord(t.word) && !isCommonWord(t.word)
+    && last && last.start === t.end && last.word.length === 1 && allHan(last.word) && (!CUT_NAME_STOP.test(last.tag) || framed))) return -1;
   if (!((after && after.start === last.end && (PERSON_AFTER.test(after.word) || after.tag === 't' || (NAME_CLOSE.test(after.word) && last.tag !== 'n'))) || (prev && prev.end === t.start && PERSON_BEFORE.test(prev.word)))) return -1;
   push(s, t.start, last.end, 'PER');
   return i + 1;
@@ -264,7 +266,10 @@ const surnameTitle: Rule = (s, i) => {
   // (A common surname that is also a plain character is one when jieba tags it nr: 金/nr 教授.)
   if (isAmbiguousSurname(t.word[0]) && !(t.word.length === 1 && t.tag === 'nr' && isCommonSurname(t.word))) return -1;
   // …or glued to another title, the respectful 老 (胡老/x 说) or 家, the family (刘家/nrfg, 阮家/x).
-  if (t.word.length > 1 && ((titleOrSome(rest) && (PERSON_TAGS.has(t.tag) || t.tag === 'x')) || ((rest === '老' || rest === '家') && gluedTag))) {
+  // (Not 家 right after a title: 特首 李家/nrfg 超 is 李家超, a given name starting with 家.)
+  const prev = i > 0 ? s.tokens[i - 1] : undefined;
+  const titled = !!prev && prev.end === t.start && PERSON_BEFORE.test(prev.word);
+  if (t.word.length > 1 && ((titleOrSome(rest) && (PERSON_TAGS.has(t.tag) || t.tag === 'x')) || ((rest === '老' || (rest === '家' && !titled)) && gluedTag))) {
     push(s, t.start, t.start + 1, 'PER');
     return i;
   }

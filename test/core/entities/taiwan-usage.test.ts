@@ -160,3 +160,9 @@ test("Taiwan's titles before a name (次長, 主委) find it, and its agencies a
   assert.deepEqual(orgs('中央氣象署預報員表示，消基會也呼籲注意。'), ['中央氣象署/ORG', '消基會/ORG']);
   assert.deepEqual(orgs('中職統一獅今天擊敗樂天桃猿。'), ['中職/ORG', '統一獅/ORG', '樂天桃猿/ORG']);
 });
+
+test('after a title, a name whose given name starts with 家 is not "the family", and its last character glued to the day is the name\'s', () => {
+  assert.deepEqual(people('特首李家明今早出席行政會議。'), ['李家明/PER']);
+  assert.deepEqual(people('特首李家明表示，將放寬限制。'), ['李家明/PER']);
+  assert.deepEqual(people('刘家三代都是农民。'), ['刘/PER'], 'a family without a title before it stays the family');
+});
