@@ -9,7 +9,7 @@ import { isTranslitChar } from './alias-pairs.ts';
 import { dottedName, isTranslitWord, PERSON_TAGS, translitRun } from './foreign-names.ts';
 import { isKnownOrganisation, isWorldPlace } from './world-places.ts';
 import { allHan, dictionaryTag, isCommonWord, isDictionaryWord, segmenter, type Token } from './segment-names.ts';
-import { isAmbiguousSurname, isChineseSurnameStart, isCommonSurname, isNonNameWord } from './name-lexicon.ts';
+import { isAmbiguousSurname, isChineseSurnameStart, isCommonSurname, isNonNameWord, NOT_GIVEN_END } from './name-lexicon.ts';
 import { COMPOUND_TAGS, describedByPlace, innerHead, LOC_SUFFIX, ORG_ABBREVIATION_END, organisation, placeHead, placeInner } from './name-parts.ts';
 import { CUT_NAME_STOP, GIVEN_TAGS, NAME_CLOSE, PERSON_AFTER, PERSON_BEFORE } from './person-words.ts';
 import type { NameSpan } from './recognize-names.ts';
@@ -161,7 +161,12 @@ const surnameAlone: Rule = (s, i) => {
   // A surname that is also a measure word is one only after a numeral or pronoun (那张): elsewhere,
   // before an unknown word, it starts a name (的 张/q 增军/x).
   const measure = t.tag === 'q' && given?.tag === 'x' && !(prev && prev.end === t.start && /^[mqr]/.test(prev.tag));
-  if (!((t.tag === 'nr' || measure) && t.word.length === 1 && isChineseSurnameStart(t.word) && given && given.start === t.end && given.word.length === 2 && allHan(given.word) && GIVEN_TAGS.has(given.tag))) return -1;
+  // …and so does one jieba read as a verb (戴/v 资颖/x 今天): before an unknown word, when what follows closes the name.
+  const after = s.tokens[i + 2];
+  // (Not a verb said twice, 查/v 一查/x.)
+  const verb = t.tag === 'v' && given?.tag === 'x' && !NOT_GIVEN_END.has(given.word[given.word.length - 1]) && !given.word.endsWith(t.word) && !!after && after.start === given.end
+    && (after.tag === 't' || PERSON_AFTER.test(after.word) || /^[，。、；：！？]$/.test(after.word));
+  if (!((t.tag === 'nr' || measure || verb) && t.word.length === 1 && isChineseSurnameStart(t.word) && given && given.start === t.end && given.word.length === 2 && allHan(given.word) && GIVEN_TAGS.has(given.tag))) return -1;
   // A common surname that is also a plain character counts when jieba tags it nr and the rest is no
   // plain noun (江/nr 宏伟/a; not 金/nr 标准/n).
   if (isAmbiguousSurname(t.word) && !(isCommonSurname(t.word) && given.tag !== 'n')) return -1;

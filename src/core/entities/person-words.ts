@@ -42,6 +42,8 @@ export function isChineseName(t: Token, next: Token | undefined, prev?: Token): 
   if (!allHan(t.word) || t.word.length < 2 || t.word.length > 4) return false;
   // A word glued to Arabic digits goes on with the number (200万人份, 5000元罚锾, 12周后): no name starts there.
   if (prev && prev.end === t.start && /\d$/.test(prev.word)) return false;
+  // A verb said twice (查一查/x, 看了看) is no name.
+  if (t.word.length === 3 && t.word[0] === t.word[2]) return false;
   // An unknown word ending like a ministry or agency (卫福部, 食药署) is its short name, not a person; so is
   // any word ending like a news agency (欧新社/x, 安莎社/nr).
   if ((t.tag === 'x' && /[部署局]$/.test(t.word)) || (t.word.length >= 3 && t.word.endsWith('社'))) return false;

@@ -130,6 +130,7 @@ export function usedAsPredicate(tokens: Token[], i: number): boolean {
 export const personTaggedPlace: Rule = (s, i) => {
   const { tokens } = s;
   const t = tokens[i];
+  if (countryNamedPerson(s, i)) return i + 1;
   if (!(t.tag === 'ns' && allHan(t.word) && t.word.length >= 2 && t.word.length <= 4 && !isWorldPlace(t.word) && (isChineseSurnameStart(t.word) || isTranslitWord(t.word)))) return -1;
   const next = i + 1 < tokens.length ? tokens[i + 1] : undefined;
   const prev = i > 0 ? tokens[i - 1] : undefined;
@@ -145,6 +146,23 @@ export const personTaggedPlace: Rule = (s, i) => {
   push(s, t.start, t.end, 'PER');
   return i;
 };
+
+/**
+ * A person whose surname and first given character spell a country (立法院/nt 长/a 韩国/ns 瑜/nr): right
+ * after a title and before a name character jieba tags a name, the three are the person; pushes it.
+ */
+function countryNamedPerson(s: Parameters<Rule>[0], i: number): boolean {
+  const { tokens } = s;
+  const t = tokens[i];
+  const given = tokens[i + 1];
+  if (!(t.tag === 'ns' && t.word.length === 2 && isWorldPlace(t.word) && isChineseSurnameStart(t.word) && given && given.start === t.end && given.word.length === 1 && /^(?:nr|ng|zg)$/.test(given.tag))) return false;
+  const prev = tokens[i - 1];
+  // The title, or its last character jieba cut off after the body (立法院/nt 长/a).
+  const titled = !!prev && prev.end === t.start && (PERSON_BEFORE.test(prev.word) || (prev.word === '长' && /[院部局署处厅市县会]$/.test(tokens[i - 2]?.word ?? '')));
+  if (!titled) return false;
+  push(s, t.start, given.end, 'PER');
+  return true;
+}
 
 // Verbs of going, coming and being somewhere: what follows them is a place (抵达德班, 来自恭城).
 const PLACE_VERBS = new Set(['赴', '抵', '抵达', '到达', '飞抵', '前往', '来自', '位于', '地处', '途经', '飞往', '访问', '出访', '驻', '进入', '离开', '返回', '定居', '移居', '路过', '经过']);

@@ -166,3 +166,11 @@ test('after a title, a name whose given name starts with 家 is not "the family"
   assert.deepEqual(people('特首李家明表示，將放寬限制。'), ['李家明/PER']);
   assert.deepEqual(people('刘家三代都是农民。'), ['刘/PER'], 'a family without a title before it stays the family');
 });
+
+test('a surname that spells a country after a title, one jieba read as a verb before an unknown name, and a Japanese star are people', () => {
+  assert.deepEqual(people('立法院長韓國棟主持院會。'), ['韓國棟/PER']);
+  assert.deepEqual(people('羽球一姐戴資明今天晉級八強。'), ['戴資明/PER']);
+  assert.deepEqual(people('大家要戴口罩，查一查足跡。'), []);
+  assert.deepEqual(people('棒球好手大谷翔平今天開轟。'), ['大谷翔平/PER']);
+  assert.ok(spans('他赴韓國訪問。').includes('韓國/LOC'));
+});
