@@ -200,7 +200,7 @@ function listedPlace(a: Token | undefined, b: Token | undefined): boolean {
  * shown to be one by the text (placeContext).
  */
 // Last characters of places of every kind: divisions, waters, mountains, passes, roads, buildings.
-const ANY_PLACE_END = /[省市县镇乡村岛湾港街城堡寨寺区州国洋海山河湖江峰岭谷原关门路道桥站场宫庙园林洲岸角漠滩地陆域堂]$/;
+const ANY_PLACE_END = /[省市县镇乡村岛湾港街城堡寨寺区州国洋海山河湖江峰岭谷原关门路道桥站场宫庙园林洲岸角漠滩地陆域堂潭池泉溪坡坝井塘]$/;
 
 export const place: Rule = (s, i) => {
   const t = s.tokens[i];

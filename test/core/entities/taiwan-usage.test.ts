@@ -174,3 +174,8 @@ test('a surname that spells a country after a title, one jieba read as a verb be
   assert.deepEqual(people('棒球好手大谷翔平今天開轟。'), ['大谷翔平/PER']);
   assert.ok(spans('他赴韓國訪問。').includes('韓國/LOC'));
 });
+
+test('lakes and springs stay places though their names start with a word (日月潭), and Taichung\'s veterans hospital is a body', () => {
+  assert.ok(spans('日月潭遊客人數創新高。').includes('日月潭/LOC'));
+  assert.ok(spans('台中榮總今天證實收治傷患。').includes('台中榮總/ORG'));
+});
