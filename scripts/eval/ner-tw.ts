@@ -13,7 +13,7 @@ import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import { recognizeArticleNames } from '../../src/core/entities/article-names.ts';
 import { spreadRepeatedNames } from '../../src/core/entities/repeated-names.ts';
-import { isTranslitWord } from '../../src/core/entities/foreign-names.ts';
+import { isTranslitWord, PERSON_TAGS } from '../../src/core/entities/foreign-names.ts';
 import { toSimplified } from '../../src/core/text/script.ts';
 
 const FILE = 'test/fixtures/dev/news-tw/covid-2021-12.jsonl';
@@ -26,7 +26,6 @@ const FRAMES: [string, RegExp, (s: string, original: string) => boolean][] = [
   ['Chinese names (surname + two characters)', new RegExp(`${TITLE}([\\u4e00-\\u9fff]{3})${CLOSE}`, 'g'), (_, o) => SURNAMES.has(o[0])],
   ['transliterated names (2–8 characters)', new RegExp(`${TITLE}([\\u4e00-\\u9fff]{2,8}?)${CLOSE}`, 'g'), (s, o) => isTranslitWord(s) && !SURNAMES.has(o[0])],
 ];
-const PERSON_TAGS = new Set(['nr', 'nrt', 'nrfg']);
 
 /** Per kind of frame: how many spans were framed, and how many of them ingest's names and jieba's tags give as a person. */
 export function frameRecall(): { label: string; n: number; ours: number; base: number }[] {
