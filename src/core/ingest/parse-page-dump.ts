@@ -21,8 +21,8 @@ const ANCHOR_REACH = 6;
 export function parsePageDump(text: string, name: string): NormalizedArticle {
   const lines = classifyLines(text);
   const anchor = findAnchor(lines);
-  const header = anchor >= 0 ? null : findHeader(lines);
-  let start = anchor >= 0 ? anchor + 1 : header ? header.start : findRichestProse(lines);
+  const header = anchor >= 0 ? null : outweighed(findHeader(lines), lines);
+  let start = anchor >= 0 ? anchor + 1 : header ? header.start : findRichestProse(lines).start;
   // No prose at all (a table of contents, a list page): the richest run of content lines is the body.
   const list = start < 0 ? findRichestList(lines) : null;
   let listTitle = -1;
@@ -128,8 +128,10 @@ const BODY_REACH = 16;
  * bars and counters between are skipped). Among several, the one whose body holds the most
  * whole (non-teaser) prose wins, so related lists of title + date + teaser lose.
  */
-function findHeader(lines: Line[]): { title: number; meta: number; start: number } | null {
-  let best: { title: number; meta: number; start: number; score: number } | null = null;
+type Header = { title: number; meta: number; start: number; score: number };
+
+function findHeader(lines: Line[]): Header | null {
+  let best: Header | null = null;
   for (let j = 1; j < lines.length; j++) {
     if (lines[j].kind !== 'date' && !isMetaLine(lines[j].text)) continue;
     // The headline is the nearest headline-shaped line above the date line.
@@ -174,7 +176,7 @@ function findAnchor(lines: Line[]): number {
 }
 
 /** Start of the run of lines (broken by markers and menus) holding the most prose characters. */
-function findRichestProse(lines: Line[]): number {
+function findRichestProse(lines: Line[]): { start: number; score: number } {
   let best = -1;
   let bestScore = 0;
   let runStart = -1;
@@ -187,6 +189,8 @@ function findRichestProse(lines: Line[]): number {
     runStart = -1;
     score = 0;
   };
+  // Runs break where the body would end: at furniture, or at a long run of short lines.
+  let shorts = 0;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
     if (l.kind === 'marker' || l.kind === 'menu') {
@@ -196,10 +200,21 @@ function findRichestProse(lines: Line[]): number {
     if (l.kind === 'para') {
       if (runStart < 0) runStart = i;
       score += l.text.length;
-    }
+      shorts = 0;
+    } else if (++shorts >= LONG_SHORT_RUN) close();
   }
   close();
-  return best;
+  return { start: best, score: bestScore };
+}
+
+/**
+ * A dated heading whose body is a small part of the page's prose (a dated section or caption deep in
+ * an encyclopedia entry) is not the article's header: the richest run of prose is read instead.
+ */
+function outweighed(header: Header | null, lines: Line[]): Header | null {
+  if (!header) return null;
+  const richest = findRichestProse(lines);
+  return richest.score > 2 * header.score && richest.start < header.title ? null : header;
 }
 
 /** A list line worth keeping: some words, not a lone menu label (首页, English). */

@@ -213,3 +213,17 @@ test('page dump: an in-body promotion (a short label above a call-to-action link
   assert.ok(texts.includes('充電站布建'));
   assert.equal(texts.length, 4);
 });
+
+test('page dump: a dated caption under a section heading deep in a long entry does not make that section the article', () => {
+  const intro = [
+    '青溪湖风景区位于省境东部，是全省面积最大的淡水湖，湖区周边分布着十余个村镇，湖水主要来自北部山区的三条河流。',
+    '湖区早在宋代就有渔村聚落，明清两代修筑堤防与水闸，形成今日湖东与湖西两片水域，当地人至今仍以捕鱼和种藕为生。',
+    '二十世纪八十年代起，地方政府在湖区设立保护区，限制围湖造田，湖面面积逐步恢复，候鸟数量也随之增加。',
+    '湖区年平均气温约十六度，冬季偶有结冰，夏季多雷雨，每年四月至十月是游客最多的季节，周末常见自驾游客。',
+  ];
+  const section = '青溪湖大桥连接湖东与湖西两岸，全长三点二公里，通车后两岸往来的时间由一小时缩短为十分钟。';
+  const page = ['首页', '分类索引', '特色内容', '最近更改', '随机条目', '帮助', '青溪湖风景区', ...intro, '交通建设', '2019年6月30日通车的青溪湖大桥', section, '参考文献', '外部链接', '分类：湖泊', '本页面最后修订于2024年4月28日', '隐私政策', '关于本站', '免责声明'].join('\n');
+  const a = parsePageDump(page, 'x.txt');
+  assert.equal(a.title, '青溪湖风景区');
+  assert.deepEqual(texts(a), [...intro, '交通建设', section]);
+});
