@@ -54,6 +54,20 @@ export function findDateInText(text: string, offset: string | null): FoundDate |
   return { iso: `${day}T${pad(hour)}:${pad(min)}:${pad(sec)}${offset}`, precision: 'datetime' };
 }
 
+/**
+ * A timestamp re-expressed in `zone` (same instant): a page whose markup gives UTC (…T03:32:00.000Z)
+ * is reported in the outlet's own zone, as its readers see it (2024-09-18T11:32:00+08:00).
+ */
+export function inZone(d: FoundDate | null, zone: string | null): FoundDate | null {
+  if (!d || d.precision !== 'datetime' || !zone) return d;
+  const m = /^([+-])(\d{2}):?(\d{2})$/.exec(zone);
+  const t = Date.parse(d.iso);
+  if (!m || Number.isNaN(t) || d.iso.endsWith(zone)) return d;
+  const minutes = (m[1] === '-' ? -1 : 1) * (+m[2] * 60 + +m[3]);
+  const local = new Date(t + minutes * 60_000).toISOString().slice(0, 19);
+  return { iso: `${local}${m[1]}${m[2]}:${m[3]}`, precision: 'datetime' };
+}
+
 /** The text left when the first date (and time) is removed: tells a date line from a sentence mentioning a date. */
 export function stripFirstDate(text: string): string {
   return IN_TEXT.test(text) ? text.replace(IN_TEXT, '') : text.replace(EN_MDY, '').replace(EN_DMY, '');

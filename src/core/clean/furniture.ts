@@ -31,6 +31,8 @@ export function isCaptionLine(line: string): boolean {
   return (s.length <= 160 && CAPTION_SOURCE.test(s)) || CAPTION_EN_END.test(s) || CAPTION_EN_CREDIT.test(s);
 }
 
+const REPRINT_NOTE = /^[（(【\[]?(?:本文|本篇|此文|全文)(?:經|经|由|轉載自|转载自|轉自|转自|原載於|原载于|原載|原载|原刊於|原刊于|原刊|獲|获|取得|摘自|選自|选自)[^。]{0,40}?(?:授權|授权|轉載|转载|刊登|刊出|提供|同意|發表|发表)/;
+
 /** Markers that open a non-article block (related news, recommendations, comments, sharing, footers). */
 const BLOCK_MARKERS = [
   '延伸閱讀', '延伸阅读', '相關新聞', '相关新闻', '相關文章', '相关文章', '相關閱讀', '推薦閱讀', '推荐阅读', '推薦文章',
@@ -44,7 +46,7 @@ const BLOCK_MARKERS = [
   '特别声明', '特別聲明', '免责声明', '免責聲明', '加载更多', '載入更多', '更多新聞', '相关链接', '相關連結',
 ];
 const MARKER_RE = new RegExp(
-  `^(?:[※#＃•·\\s]*)(?:\\S{0,8}?)(?:${BLOCK_MARKERS.map(escapeRe).join('|')})(?:[:：\\s]|$)`,
+  `^(?:[※#＃•·\\s]*)(?:\\S{0,8}?)(?:${BLOCK_MARKERS.map(escapeRe).join('|')})(?:[】〕\\]」》]|[:：\\s]|$)`,
   'i',
 );
 
@@ -53,10 +55,26 @@ export function isFurnitureMarker(line: string): boolean {
   const s = line.trim();
   if (s.length <= 300 && /^(?:特别声明|特別聲明|免责声明|免責聲明|版权声明|版權聲明|声明|聲明)\s*[:：]/.test(s)) return true;
   if (s.length <= 80 && /(?:未经|未經).{0,12}(?:授权|授權).{0,8}(?:转载|轉載)|(?:请勿|請勿|禁止|不得)(?:转载|轉載)/.test(s)) return true;
+  // The republication note that closes a reprinted article (本文經《X》授權轉載, 本文由X提供).
+  if (s.length <= 80 && REPRINT_NOTE.test(s)) return true;
   if (s.length > 40) return false;
   if (/版權所有|版权所有|不得轉載|不得转载|All Rights Reserved|©/i.test(s)) return true;
   if (/[。！？]$/.test(s) && s.length > 12) return false;
   return MARKER_RE.test(s) || /^\d+\s*則留言/.test(s) || /著作權聲明/.test(s);
+}
+
+const AD_SLOT = /^(?:廣告|广告|advertisement|贊助|赞助|sponsored)(?:\s*[-–—:：]?\s*(?:請繼續往下閱讀|请继续往下阅读|繼續閱讀|继续阅读|continue reading|scroll to continue(?: with content)?))?$/i;
+
+const INLINE_RELATED = /^[※#＃•·►▶▸\s]*[【〔\[]?(?:延伸閱讀|延伸阅读|相關新聞|相关新闻|相關文章|相关文章|相關閱讀|相关阅读|相關報導|相关报道|推薦閱讀|推荐阅读|推薦文章|更多新聞|更多新闻|看更多|你可能也喜歡|猜你喜歡|猜你喜欢)(?:\s*[:：]|[】〕\]])\s*\S.{3,}$/;
+
+/**
+ * A line that interrupts an article without ending it: an ad slot's label (廣告, Advertisement -
+ * Continue reading below) or a single recommended link printed inside the body (延伸閱讀：<headline>).
+ * Block markers standing alone (延伸閱讀, then a list) still end the body.
+ */
+export function isInterruption(line: string): boolean {
+  const s = line.trim();
+  return AD_SLOT.test(s) || (s.length <= 80 && INLINE_RELATED.test(s));
 }
 
 /** A tag line: 2–10 short words separated by spaces and no sentence punctuation (烏克蘭 俄羅斯 俄烏戰爭). */

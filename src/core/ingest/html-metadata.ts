@@ -3,7 +3,7 @@
  * JSON-LD NewsArticle first (most deliberate), then Open Graph / article:* meta, then plain meta
  * and markup (<title>, <h1>, <time>, rel=canonical).
  */
-import { findDateInText, parseDateValue, type FoundDate } from '../clean/dates.ts';
+import { findDateInText, inZone, parseDateValue, type FoundDate } from '../clean/dates.ts';
 import { detectOutletFromUrl, isOrganisationName, outletOffset } from '../clean/outlets.ts';
 import { findBylineIn } from '../clean/credits.ts';
 
@@ -51,15 +51,19 @@ export function readPageMetadata(doc: MiniDocument, pageUrl?: string): PageMetad
 
   // Times printed without a zone are read in the outlet's zone; Chinese-language pages default to UTC+8.
   const zone = outletOffset(detectOutletFromUrl(url)) ?? (isChinesePage(doc, title) ? '+08:00' : null);
-  const published =
+  const published = inZone(
     parseDateValue(pageTime(doc), zone) ??
     parseDateValue(ld?.datePublished, zone) ??
     parseDateValue(meta('meta[property="article:published_time"]'), zone) ??
     parseDateValue(meta('meta[name="pubdate"]') ?? meta('meta[name="publishdate"]') ?? meta('meta[name="date"]') ?? meta('meta[itemprop="datePublished"]'), zone) ??
-    visibleDate(doc, title, zone);
-  const modified =
+    visibleDate(doc, title, zone),
+    zone,
+  );
+  const modified = inZone(
     parseDateValue(ld?.dateModified, zone) ??
-    parseDateValue(meta('meta[property="article:modified_time"]') ?? meta('meta[property="og:updated_time"]') ?? meta('meta[itemprop="dateModified"]'), zone);
+    parseDateValue(meta('meta[property="article:modified_time"]') ?? meta('meta[property="og:updated_time"]') ?? meta('meta[itemprop="dateModified"]'), zone),
+    zone,
+  );
 
   const outlets = [siteName, nameOf(ld?.publisher), detectOutletFromUrl(url)].filter((x): x is string => !!x);
   const notOutlet = (a: string) => !isOrganisationName(a, outlets);

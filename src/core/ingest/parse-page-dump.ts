@@ -8,12 +8,12 @@ import { IngestError, type NormalizedArticle, type RelatedLink } from '../articl
 import { editorName, findBylineIn, isBareNameLine, parseBylineLine } from '../clean/credits.ts';
 import { parseDatelineLine } from '../clean/dateline.ts';
 import { findDateInText, type FoundDate } from '../clean/dates.ts';
-import { parseTagLine } from '../clean/furniture.ts';
+import { isInterruption, parseTagLine } from '../clean/furniture.ts';
 import { detectOutletFromText, isOrganisationName, outletOffset } from '../clean/outlets.ts';
 import { normalizeText } from '../text/normalize.ts';
 import { finishArticle } from './finish-article.ts';
 import { safeHttpUrl } from './html-blocks.ts';
-import { classifyLines, isMetaLine, isWidgetLine, isParagraphLine, isTeaserLine, isTitleLike, type Line } from './text-lines.ts';
+import { classifyLines, isControlLabel, isMetaLine, isWidgetLine, isParagraphLine, isTeaserLine, isTitleLike, type Line } from './text-lines.ts';
 
 const ANCHOR_REACH = 6;
 
@@ -285,14 +285,22 @@ function collectBody(lines: Line[], start: number, title: string): { paragraphs:
   let end = lines.length;
   for (let i = start; i < lines.length; i++) {
     const l = lines[i];
+    // An ad slot or an inline recommended link inside the article (prose on both sides) is skipped, not taken for the body's end.
+    if (l.kind === 'marker' && isInterruption(l.text) && picked.some((p) => p.kind === 'para') && proseFollows(lines, i + 1)) continue;
+    // A related box inside the article (延伸閱讀, two or three headlines, then the story goes on) is skipped whole.
+    const resume = l.kind === 'marker' && picked.some((p) => p.kind === 'para') ? afterRelatedBox(lines, i) : -1;
+    if (resume > 0) {
+      i = resume - 1;
+      continue;
+    }
     if (l.kind === 'marker' || l.kind === 'menu' || shortRun(lines, i) >= LONG_SHORT_RUN) {
       end = i;
       break;
     }
     if (l.kind !== 'para' && picked.some((p) => p.kind === 'para')) {
       const t = parseTagLine(l.text);
-      // A tag line is followed by furniture, not by more of the article within a few lines.
-      if (t && !proseFollows(lines, i + 1)) {
+      // A tag line is followed by furniture, not by more of the article within a few lines; a line of hashtags always ends it.
+      if (t && (t.every((w) => /^[#＃]/.test(w)) || !proseFollows(lines, i + 1))) {
         tags = t;
         end = i;
         break;
@@ -300,13 +308,30 @@ function collectBody(lines: Line[], start: number, title: string): { paragraphs:
     }
     if (l.kind === 'caption' || l.kind === 'date' || l.kind === 'byline' || l.kind === 'dateline') continue;
     if (normalizeText(l.text) === titleKey) continue;
-    if (l.kind === 'short' && l.text.length >= 4 && isWidgetLine(l.text)) continue;
+    if (l.kind === 'short' && (l.text.length >= 4 ? isWidgetLine(l.text) : isControlLabel(l.text))) continue;
     if (isPromoLabel(l, lines[i + 1])) continue;
     picked.push(l);
   }
   while (picked.length && picked[picked.length - 1].kind !== 'para') picked.pop();
   while (picked.length && picked[0].kind !== 'para') picked.shift();
   return { paragraphs: picked.map((l) => l.text), end, tags };
+}
+
+const RELATED_BOX_LINKS = 3;
+
+/**
+ * Where the article resumes after a related-news marker at `i` that heads a few headline lines and
+ * is followed by a whole paragraph of prose; -1 when the marker ends the article (a closing list,
+ * or any other kind of block: comments, copyright).
+ */
+function afterRelatedBox(lines: Line[], i: number): number {
+  if (!RELATED_MARKER.test(lines[i].text.replace(/^[※#＃•·\s【〔[]+/, ''))) return -1;
+  for (let j = i + 1; j <= i + 1 + RELATED_BOX_LINKS && j < lines.length; j++) {
+    const l = lines[j];
+    if (l.kind === 'para') return j - i >= 2 && l.text.length >= 40 && !isTeaserLine(l.text) ? j : -1;
+    if (l.kind !== 'short' && l.kind !== 'caption') return -1;
+  }
+  return -1;
 }
 
 /** A call to action: tap, download, join, follow or subscribe (點我下載APP, 加入LINE好友). */
@@ -346,7 +371,7 @@ function findPageUrl(lines: Line[], end: number): string | null {
   return null;
 }
 
-const RELATED_MARKER = /^(?:延伸閱讀|延伸阅读|相關新聞|相关新闻|相關文章|相关文章|相關閱讀|相关阅读|Related)(?:[:：\s]|$)/i;
+const RELATED_MARKER = /^(?:延伸閱讀|延伸阅读|相關新聞|相关新闻|相關文章|相关文章|相關閱讀|相关阅读|相關報導|相关报道|推薦閱讀|推荐阅读|Related)(?:[】〕\]]|[:：\s]|$)/i;
 const MAX_RELATED = 20;
 
 /**

@@ -81,7 +81,17 @@ export function isWidgetLine(t: string): boolean {
   const letters = t.match(/[\p{L}]/gu)?.length ?? 0;
   if (letters < 2) return true;
   if ((t.match(/\p{Script=Han}/gu)?.length ?? 0) < 4 && !/[A-Za-z]{3,}/.test(t)) return true;
-  return /^(?:點我|按我|點此|点此|點擊|点击|下載|下载|分享|分享至|分享到|用微信|掃碼|扫码|列印|打印|字級|字体|字體|收藏|轉寄|转发|檢舉|举报|舉報|訂閱|订阅|登入|登录|註冊|注册|加入|追蹤|关注|關注|播放|展開|展开|收起|返回|上一[篇页頁]|下一[篇页頁]|原标题|原標題|责任编辑|責任編輯|编辑|編輯|来源|來源|出處)/.test(t);
+  return CONTROL_START.test(t);
+}
+
+const CONTROLS =
+  '點我|按我|點此|点此|點擊|点击|下載|下载|分享|分享至|分享到|用微信|掃碼|扫码|列印|打印|字級|字体|字體|收藏|轉寄|转发|檢舉|举报|舉報|訂閱|订阅|登入|登录|註冊|注册|加入|追蹤|关注|關注|播放|播报|播報|展開|展开|收起|返回|上一[篇页頁]|下一[篇页頁]|原标题|原標題|责任编辑|責任編輯|编辑|編輯|来源|來源|出處|讨论|討論|评论|評論|回复|回覆';
+const CONTROL_START = new RegExp(`^(?:${CONTROLS})`);
+const CONTROL_LABEL = new RegExp(`^(?:${CONTROLS})$`);
+
+/** A button's label standing alone on its line (编辑, 播报, 分享): too short for isWidgetLine's word tests, never a sub-heading. */
+export function isControlLabel(t: string): boolean {
+  return CONTROL_LABEL.test(t);
 }
 
 /** A line giving the publication time with labels around it (发稿时间：2024-05-20 13:15 来源：…, 2019-03-18 23:59聯合報 記者…). */

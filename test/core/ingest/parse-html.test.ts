@@ -101,7 +101,9 @@ test("a page's own last-modified time is read (JSON-LD dateModified, article:mod
   assert.equal(b.published_at, '2025-03-01T08:00:00+08:00');
   assert.equal(b.modified_at, '2025-03-02T09:15:00+08:00', 'no zone given: the Chinese page is read at UTC+8');
   const c = parseDocument(page('<meta property="og:updated_time" content="2025-03-03T01:00:00Z">'), 'c.html');
-  assert.equal(c.modified_at, '2025-03-03T01:00:00Z');
+  assert.equal(c.modified_at, '2025-03-03T09:00:00+08:00', 'a UTC time is given in the outlet zone, the same instant');
+  const d = parseDocument(page('<meta property="article:published_time" content="2025-03-02T16:30:00.000Z">'), 'e.html');
+  assert.equal(d.published_at, '2025-03-03T00:30:00+08:00', 'the local day can differ from the UTC day');
   assert.equal(parseDocument(page(''), 'd.html').modified_at ?? null, null, 'a page that does not say has no modified time');
 });
 

@@ -227,3 +227,25 @@ test('page dump: a dated caption under a section heading deep in a long entry do
   assert.equal(a.title, '青溪湖风景区');
   assert.deepEqual(texts(a), [...intro, '交通建设', section]);
 });
+
+test('page dump: ad labels, inline recommended links and short related boxes inside a body interrupt it; reprint notes, hashtags and closing lists end it', () => {
+  const p = [
+    '縣府今天公布新的公車路網規劃，未來將以幹線搭配支線的方式營運，預計明年第一季起分區上路，首階段先從市區開始調整。',
+    '交通處長表示，新路網參考了過去一年的刷卡資料，尖峰時段的班距將縮短到十分鐘以內，偏鄉則改由預約式小巴服務。',
+    '地方議員在質詢時則提醒，路線調整必須提前公告，並在站牌張貼新舊路線對照表，以免年長者不知道如何轉乘。',
+    '縣府回應，上路前會舉辦多場說明會，也會在主要轉運站安排志工協助民眾查詢，並透過里長廣播宣導新制。',
+    '根據規劃，首階段調整後，市區幹線將由現行的十二條整併為八條，並新增兩條連接高鐵站與工業區的快捷路線。',
+  ];
+  const page = [
+    '首頁', '地方', '交通', '縣府公布公車新路網 明年首季分區上路', '記者林文華／縣市報導', '2024-05-06 10:30',
+    p[0], '廣告', p[1], '延伸閱讀：客運業者缺司機 縣府擬提高補助', p[2],
+    '【相關新聞】', '▸ 公車票價明年起調整', '▸ 轉乘優惠延長一年', p[3], p[4],
+    '本文經《地方交通報》授權轉載，原文請見此。', '#公車 #路網 #交通', '喜歡這篇報導嗎？加入會員，支持地方新聞，享受無廣告閱讀體驗。',
+    '【延伸閱讀】', '▸ 縣府推動電動公車', '▸ 高鐵站接駁車增班', '關於我們', '隱私權政策',
+  ].join('\n');
+  const a = parsePageDump(page, 'x.txt');
+  assert.deepEqual(texts(a), p);
+  // A closing related box (nothing of the article after it) still ends the body.
+  const closing = parsePageDump(page.replace(`${p[3]}\n${p[4]}\n`, ''), 'y.txt');
+  assert.deepEqual(texts(closing), p.slice(0, 3));
+});
