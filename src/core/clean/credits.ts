@@ -44,8 +44,50 @@ export function parseBylineLine(line: string): string[] | null {
   if (m) return splitNames(m[2]);
   const bare = BARE_BYLINE.exec(t);
   if (bare) return splitNames(bare[1]);
+  const desk = DESK_BYLINE.exec(t);
+  if (desk) return splitNames(desk[1].replace(/\s+/g, '、'));
+  const staff = STAFF_BYLINE.exec(t);
+  if (staff) return splitNames(staff[1].replace(/\s+/g, '、'));
+  const credits = parseCreditLine(t);
+  if (credits) return credits.authors.length ? credits.authors : null;
   const en = t.length <= 100 ? BYLINE_EN.exec(t) : null;
   return en ? splitNames(en[1]) : null;
+}
+
+const AUTHOR_ROLES = '文|撰文|作者|記者|记者|採訪|采访|採寫|采写|撰稿|執筆|执笔|整理|編譯|编译|特派員|特派员|通訊員|通讯员';
+const OTHER_ROLES =
+  '攝影記者|摄影记者|攝影|摄影|攝|摄|圖片編輯|图片编辑|圖片|图片|圖|图|影像|視覺|视觉|設計|设计|插畫|插画|製圖|制图|剪輯|剪辑|責任編輯|责任编辑|責編|责编|編輯|编辑|核稿|校對|校对|審稿|审稿|監製|监制|製作|制作|美編|美编|視頻|视频|翻譯|翻译|主編|主编';
+// A name is never the next credit's role (文｜黃思涵 攝影｜鄭宇翔) nor where the reporter writes from (發自香港).
+const HAN_NAME = `(?!(?:${AUTHOR_ROLES}|${OTHER_ROLES})\\s*[｜|／/:：,，]|發自|发自)[\\p{Script=Han}·]{2,4}`;
+const HAN_NAMES = `${HAN_NAME}(?:\\s*[、,，\\s]\\s*${HAN_NAME}){0,3}`;
+/** An outlet's or desk's name before a slash (民視新聞／王怡婷 台中報導). */
+const DESK_BYLINE = new RegExp(`^\\S{2,10}?(?:新聞|新闻|報|报|社|網|网|台|臺|中心|電視|电视)\\s*[／/]\\s*(${HAN_NAMES})\\s+\\p{Script=Han}{0,8}?(?:綜合|即時|專題|連線)?(?:報導|报道)$`, 'u');
+/** An outlet's reporter named with spaces (端傳媒記者 何嘉欣 發自香港, 澎湃新闻记者 周鸣, 新华社记者 王宁 刘欣). */
+const STAFF_BYLINE = new RegExp(`^\\S{0,10}?(?:記者|记者|特派記者|特派记者|特約記者|特约记者|實習記者|实习记者|通訊員|通讯员)\\s+(${HAN_NAMES})(?:\\s+(?:(?:發自|发自|於|于)\\s*\\p{Script=Han}{1,6}|\\p{Script=Han}{0,6}(?:報導|报道)))?$`, 'u');
+
+const CREDIT = new RegExp(`(${AUTHOR_ROLES}|${OTHER_ROLES})\\s*(?:[｜|／/:：,，]\\s*|\\s+)(${HAN_NAMES}|[A-Z][\\p{L}.'’-]+(?:\\s+[A-Z][\\p{L}.'’-]+){0,3})\\s*`, 'uy');
+const AUTHOR_ROLE = new RegExp(`^(?:${AUTHOR_ROLES})$`);
+
+/**
+ * A line made only of role-labelled credits (文｜黃思涵 攝影｜鄭宇翔, 撰文：梁綺雯, 文 / 叶佩玲,
+ * 作者, 鄭子軒, 圖片編輯：金潔): the writers' names, and whether anyone else was credited. Null
+ * when the line holds anything else. A bare 文 needs a separator (文 字 is not a credit).
+ */
+export function parseCreditLine(line: string): { authors: string[]; others: string[] } | null {
+  const t = line.trim();
+  if (t.length > 60) return null;
+  const authors: string[] = [];
+  const others: string[] = [];
+  CREDIT.lastIndex = 0;
+  let at = 0;
+  while (at < t.length) {
+    CREDIT.lastIndex = at;
+    const m = CREDIT.exec(t);
+    if (!m || (m[1] === '文' && !/[｜|／/:：]/.test(t.slice(at, at + m[0].length)))) return null;
+    (AUTHOR_ROLE.test(m[1]) ? authors : others).push(...splitNames(m[2].replace(/\s+/g, '、')));
+    at = CREDIT.lastIndex;
+  }
+  return authors.length || others.length ? { authors, others } : null;
 }
 
 const NAME_EN = "[A-Z][\\p{L}.'’-]+(?:\\s+(?:[A-Z][\\p{L}.'’-]+|de|van|von|da|bin|al-\\p{L}+)){0,3}";
@@ -56,10 +98,13 @@ const BARE_BYLINE = /^((?:\p{Script=Han}{2,4})(?:\s*[、,，]\s*\p{Script=Han}{2
 /** A byline inside a longer line: 2019-03-18 23:59聯合報 記者陳嘉寧／桃園機場報導, 〔記者楊綿傑／台北報導〕. */
 const BYLINE_INSIDE = /(?:記者|记者|特派記者|特約記者|實習記者)\s*((?:\p{Script=Han}{2,4})(?:\s*[、,，]\s*\p{Script=Han}{2,4})*)\s*[／/]\s*\p{Script=Han}{0,12}?(?:綜合|即時|專題|外電|連線)?(?:報導|报道|電)/u;
 
+/** A labelled writer inside a longer line (發佈時間：2023-10-02 16:40 記者：吳佳穎). */
+const ROLE_INSIDE = new RegExp(`(?:記者|记者|作者|撰文|採訪|采访|文字)\\s*[:：｜|／/]\\s*(${HAN_NAMES})(?![\\p{Script=Han}])`, 'u');
+
 /** Author names from a byline inside a longer line (a date line, a paragraph's opening brackets), else null. */
 export function findBylineIn(text: string): { authors: string[]; index: number; length: number } | null {
-  const m = BYLINE_INSIDE.exec(text);
-  return m ? { authors: splitNames(m[1]), index: m.index, length: m[0].length } : null;
+  const m = BYLINE_INSIDE.exec(text) ?? ROLE_INSIDE.exec(text);
+  return m ? { authors: splitNames(m[1].replace(/\s+/g, '、')), index: m.index, length: m[0].length } : null;
 }
 
 // The editor in charge, printed under Chinese articles (责任编辑：焦鹏, 【責任編輯：王小明】).

@@ -68,6 +68,20 @@ export function inZone(d: FoundDate | null, zone: string | null): FoundDate | nu
   return { iso: `${local}${m[1]}${m[2]}:${m[3]}`, precision: 'datetime' };
 }
 
+const PUBLISHED_LABEL = /(?:發佈|發布|发布|刊登|刊出|出版|首發|首发|上線|上线|published|posted)(?:時間|时间|日期|於|于|on)?\s*[:：/／]?\s*/i;
+const UPDATED_LABEL = /(?:更新|修改|修訂|修订|updated|modified|last edited)/i;
+
+/** The date a line labels as the publication time (發佈日期：…, 更新於 … 刊登於 2025-03-12), else null. */
+export function publishedDateIn(text: string, offset: string | null): FoundDate | null {
+  const m = PUBLISHED_LABEL.exec(text);
+  return m ? findDateInText(text.slice(m.index + m[0].length), offset) : null;
+}
+
+/** A line that labels its date as an update only (更新時間：…, Updated …): not the publication time. */
+export function isUpdateLine(text: string): boolean {
+  return UPDATED_LABEL.test(text) && !PUBLISHED_LABEL.test(text);
+}
+
 /** The text left when the first date (and time) is removed: tells a date line from a sentence mentioning a date. */
 export function stripFirstDate(text: string): string {
   return IN_TEXT.test(text) ? text.replace(IN_TEXT, '') : text.replace(EN_MDY, '').replace(EN_DMY, '');

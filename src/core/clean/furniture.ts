@@ -5,7 +5,7 @@
  */
 
 const CAPTION_SOURCE =
-  /[（(]?\s*(?:圖|图|圖片|图片|照片|攝影|摄影|影片|示意圖|示意图|資料照|资料照|翻攝|翻摄|圖文|截圖|截图)\s*(?:來源|来源|提供)?\s*[／/:：]\s*[^，。,]{1,40}?[）)]?\s*$/;
+  /[（(]?\s*(?:圖|图|圖片|图片|圖像|图像|照片|攝影|摄影|攝|摄|影片|示意圖|示意图|資料照|资料照|翻攝|翻摄|圖文|截圖|截图)\s*(?:來源|来源|提供)?\s*[／/:：]\s*[^，。,]{1,40}?[）)]?\s*$/;
 const CAPTION_START = /^(?:▲|▼|△|▽|►|▶|↑|【圖】|\[圖\])/;
 const CAPTION_EN_END = /\((?:[^()]{0,40}\s)?(?:file )?(?:photo|photograph|image|picture)s?(?:\s*(?:by|:|\/)\s*[^()]{0,50})?\)\s*$/i;
 const CAPTION_EN_CREDIT = /(?:^|[.!?]\s+)(?:photo|photograph|image|picture|credit)s?\s*(?::|by)\s*[^.]{1,60}\.?\s*$/i;
@@ -26,7 +26,11 @@ export function isCaptionLine(line: string): boolean {
   if (CAPTION_START.test(s)) return true;
   // 图为停车场道闸 资料图, 圖為…（記者攝）: mainland and Taiwanese caption openings and endings.
   if (s.length <= 80 && !/[。！？]$/.test(s) && (/^(?:图为|圖為|图：|圖：)/.test(s) || /(?:资料图|資料圖|资料照|資料照|摄|攝|攝影|摄影|供图|供圖)[)）]?(?:[\s\u3000]*(?:\d{2,4}年\d{1,2}月\d{1,2}日|\d{4}[/.-]\d{1,2}[/.-]\d{1,2}))?$/.test(s))) return true;
-  if (s.length <= 120 && /^(?:圖片來源|图片来源|圖片提供|图片提供|圖源|图源|攝影|摄影|資料照|资料照)\s*[:：／/]/.test(s)) return true;
+  // …（資料圖片）, …（档案照片）, …澎湃新闻记者 周鸣 图: a caption's closing credit.
+  if (s.length <= 160 && /(?:[（(](?:資料|资料|檔案|档案)(?:圖片|图片|照片|相片|圖|图|照|影像)[）)]|(?:記者|记者)\s*\p{Script=Han}{2,4}\s*(?:攝|摄|圖|图))$/u.test(s)) return true;
+  if (s.length <= 120 && /^(?:圖片來源|图片来源|圖像來源|图像来源|圖片提供|图片提供|圖源|图源|攝影|摄影|資料照|资料照)\s*[:：／/，,]/.test(s)) return true;
+  // Labelled captions: 圖說：…, 圖像加註文字，… (the words a page prints before an image's caption).
+  if (s.length <= 200 && /^(?:圖說|图说|圖片說明|图片说明|圖像加註文字|图像加注文字|圖註|图注)\s*[:：，,]/.test(s)) return true;
   if (s.length > 200) return false;
   return (s.length <= 160 && CAPTION_SOURCE.test(s)) || CAPTION_EN_END.test(s) || CAPTION_EN_CREDIT.test(s);
 }

@@ -16,7 +16,11 @@ const EDITOR_LINE = /^(?:原标题|原標題|责任编辑|責任編輯|编辑|�
 const OPENING_BYLINE = /^\s*[〔【\[［(（][^〕】\]］)）]{3,40}[〕】\]］)）]/;
 
 /** What a parser hands over: the article with raw paragraph strings, languages not yet labelled. */
-export type DraftArticle = Omit<NormalizedArticle, 'paragraphs' | 'languages'> & { paragraphs: string[] };
+export type DraftArticle = Omit<NormalizedArticle, 'paragraphs' | 'languages'> & {
+  paragraphs: string[];
+  /** The editor in charge the page prints (责任编辑：X): a reporter's byline in the body replaces an author who is only that editor. */
+  editor?: string | null;
+};
 
 /** Cleans a parser's draft into the normalized article (pure; the draft is not modified). */
 export function finishArticle(draft: DraftArticle): NormalizedArticle {
@@ -70,10 +74,14 @@ export function finishArticle(draft: DraftArticle): NormalizedArticle {
     }
     texts.push(text);
   });
+  // The markup credited the editor in charge (meta author = 责任编辑), the body names the reporter: the reporter wins.
+  const fromBody = authors.slice(draft.authors.length);
+  if (fromBody.length && draft.editor && draft.authors.length && draft.authors.every((a) => a === draft.editor)) authors.splice(0, draft.authors.length);
   const { paragraphs, languages } = labelLanguages(texts);
   const outlets = [draft.outlet, agency].filter((x): x is string => !!x);
+  const { editor: _editor, ...rest } = draft;
   return {
-    ...draft,
+    ...rest,
     agency,
     dateline,
     authors: unique(authors).filter((a) => !isOrganisationName(a, outlets)),

@@ -3,7 +3,7 @@
  * JSON-LD NewsArticle first (most deliberate), then Open Graph / article:* meta, then plain meta
  * and markup (<title>, <h1>, <time>, rel=canonical).
  */
-import { findDateInText, inZone, parseDateValue, type FoundDate } from '../clean/dates.ts';
+import { findDateInText, inZone, isUpdateLine, parseDateValue, publishedDateIn, type FoundDate } from '../clean/dates.ts';
 import { detectOutletFromUrl, isOrganisationName, outletOffset } from '../clean/outlets.ts';
 import { findBylineIn } from '../clean/credits.ts';
 
@@ -51,14 +51,18 @@ export function readPageMetadata(doc: MiniDocument, pageUrl?: string): PageMetad
 
   // Times printed without a zone are read in the outlet's zone; Chinese-language pages default to UTC+8.
   const zone = outletOffset(detectOutletFromUrl(url)) ?? (isChinesePage(doc, title) ? '+08:00' : null);
-  const published = inZone(
-    parseDateValue(pageTime(doc), zone) ??
+  const declaredTime = inZone(
     parseDateValue(ld?.datePublished, zone) ??
-    parseDateValue(meta('meta[property="article:published_time"]'), zone) ??
-    parseDateValue(meta('meta[name="pubdate"]') ?? meta('meta[name="publishdate"]') ?? meta('meta[name="date"]') ?? meta('meta[itemprop="datePublished"]'), zone) ??
-    visibleDate(doc, title, zone),
+      parseDateValue(meta('meta[property="article:published_time"]'), zone) ??
+      parseDateValue(meta('meta[name="pubdate"]') ?? meta('meta[name="publishdate"]') ?? meta('meta[name="date"]') ?? meta('meta[itemprop="datePublished"]'), zone),
     zone,
   );
+  const printedTime = inZone(parseDateValue(pageTime(doc), zone), zone);
+  // A <time> that gives the day only yields to the data's timestamp of that same day (to the minute).
+  const published =
+    (printedTime?.precision === 'date' && declaredTime?.precision === 'datetime' && declaredTime.iso.startsWith(printedTime.iso) ? declaredTime : printedTime) ??
+    declaredTime ??
+    visibleDate(doc, title, zone);
   const modified = inZone(
     parseDateValue(ld?.dateModified, zone) ??
     parseDateValue(meta('meta[property="article:modified_time"]') ?? meta('meta[property="og:updated_time"]') ?? meta('meta[itemprop="dateModified"]'), zone),
@@ -101,6 +105,8 @@ function pickHeadline(doc: MiniDocument, declared: string | null, site: string |
     if (k === key) continue;
     if (key.startsWith(k) && /^\s*[-_|｜–—·]/.test(afterChars(declared, k.length)) && (!best || t.length > best.length)) best = t;
   }
+  // The page prints the declared headline whole as its <h1>: a ｜ inside it is the headline's own (劏房新規｜…), not a site suffix.
+  if (!best && Array.from(doc.querySelectorAll('h1')).some((e) => squash(text(e) ?? '') === key)) return declared;
   return best ?? stripSiteSuffix(declared, site);
 }
 
@@ -118,11 +124,13 @@ function squash(s: string): string {
 
 /** The page's own <time>: one marked as the publication time, or inside the article header; else the only one. */
 function pageTime(doc: MiniDocument): string | null {
-  const marked =
-    doc.querySelector('time[itemprop="datePublished"][datetime]') ??
-    doc.querySelector('time[pubdate][datetime]') ??
-    doc.querySelector('article header time[datetime], article time[datetime], main time[datetime], [class*="article"] time[datetime]');
+  const marked = doc.querySelector('time[itemprop="datePublished"][datetime]') ?? doc.querySelector('time[pubdate][datetime]');
   if (marked) return marked.getAttribute('datetime');
+  // In the article: the <time> its label calls the publication (發佈日期：…), else the first not labelled an update.
+  const inArticle = Array.from(doc.querySelectorAll('article header time[datetime], article time[datetime], main time[datetime], [class*="article"] time[datetime]'));
+  const label = (e: El) => text(e) ?? '';
+  const chosen = inArticle.find((e) => publishedDateIn(label(e), null)) ?? inArticle.find((e) => !isUpdateLine(label(e))) ?? inArticle[0];
+  if (chosen) return chosen.getAttribute('datetime');
   const all = doc.querySelectorAll('time[datetime]');
   return all.length === 1 ? all[0].getAttribute('datetime') : null;
 }

@@ -77,6 +77,7 @@ export function parseHtml(html: string, name: string, url?: string): NormalizedA
     outlet: meta.outlet ?? detectOutletFromUrl(meta.url) ?? result?.siteName ?? null,
     agency: null,
     authors,
+    editor,
     translators: [],
     published_at: meta.published?.iso ?? null,
     published_precision: meta.published?.precision ?? null,

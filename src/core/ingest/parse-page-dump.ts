@@ -4,13 +4,15 @@
  * fixes the body start; the headline is the nearest headline-shaped line above it; the body
  * ends at the first furniture marker, menu or tag line. Captions, bylines and dates inside are dropped.
  */
-import { IngestError, type NormalizedArticle, type RelatedLink } from '../article.ts';
+import { IngestError, type NormalizedArticle } from '../article.ts';
 import { editorName, findBylineIn, isBareNameLine, parseBylineLine } from '../clean/credits.ts';
 import { parseDatelineLine } from '../clean/dateline.ts';
-import { findDateInText, type FoundDate } from '../clean/dates.ts';
+import { findDateInText, isUpdateLine } from '../clean/dates.ts';
 import { isInterruption, parseTagLine } from '../clean/furniture.ts';
 import { detectOutletFromText, isOrganisationName, outletOffset } from '../clean/outlets.ts';
 import { normalizeText } from '../text/normalize.ts';
+import { afterRelatedBox, afterSkipLink, collectRelatedTitles, isPromoLabel } from './dump-boxes.ts';
+import { dayOfToday, findPageDate, labelledDate } from './dump-dates.ts';
 import { finishArticle } from './finish-article.ts';
 import { safeHttpUrl } from './html-blocks.ts';
 import { classifyLines, isControlLabel, isMetaLine, isWidgetLine, isParagraphLine, isTeaserLine, isTitleLike, type Line } from './text-lines.ts';
@@ -20,7 +22,7 @@ const ANCHOR_REACH = 6;
 /** Parses a page dump into a normalized article; throws IngestError when no article body is found. */
 export function parsePageDump(text: string, name: string): NormalizedArticle {
   const lines = classifyLines(text);
-  const anchor = findAnchor(lines);
+  const anchor = anchorOutweighed(lines, findAnchor(lines));
   const header = anchor >= 0 ? null : outweighed(findHeader(lines), lines);
   let start = anchor >= 0 ? anchor + 1 : header ? header.start : findRichestProse(lines).start;
   // No prose at all (a table of contents, a list page): the richest run of content lines is the body.
@@ -44,8 +46,8 @@ export function parsePageDump(text: string, name: string): NormalizedArticle {
 
   const outlet = detectOutletFromText(text);
   const zone = outletOffset(outlet) ?? (isChinese(paragraphs) ? DEFAULT_ZONE : null);
-  const headerDate = header ? findDateInText(lines[header.meta].text, zone) : null;
-  const date = headerDate ?? findPageDate(lines, titleAt, end, zone) ?? dayOfToday(paragraphs, lines, findPageUrl(lines, end));
+  const headerDate = header && !isUpdateLine(lines[header.meta].text) ? findDateInText(lines[header.meta].text, zone) : null;
+  const date = labelledDate(lines, titleAt, zone) ?? headerDate ?? findPageDate(lines, titleAt, end, zone) ?? dayOfToday(paragraphs, lines, findPageUrl(lines, end));
   let agency: string | null = null;
   let dateline = null;
   let authors: string[] = [];
@@ -59,10 +61,16 @@ export function parsePageDump(text: string, name: string): NormalizedArticle {
     const people = by?.filter((a) => !isOrganisationName(a)) ?? [];
     if (people.length) authors = people;
   }
-  // A name standing alone under the headline (陳君碩 over 中國時報) is the byline when nothing else is.
+  // A name standing alone under the headline (陳君碩 over 中國時報), or opening its date line
+  // (周文 2023-06-20 09:10 觀看數 3,482), is the byline when nothing else is.
   if (authors.length === 0) {
-    const bare = lines.slice(titleAt + 1, Math.min(firstPara, titleAt + 5)).find((l) => l.kind === 'short' && isBareNameLine(l.text));
-    if (bare) authors = [bare.text];
+    for (const l of lines.slice(titleAt + 1, Math.min(firstPara, titleAt + 5))) {
+      const name = l.kind === 'short' ? l.text : l.text.length <= 60 && isMetaLine(l.text) ? (/^(\S{2,3})\s+\d/.exec(l.text)?.[1] ?? '') : '';
+      if (isBareNameLine(name)) {
+        authors = [name];
+        break;
+      }
+    }
   }
   // Else the editor in charge the page credits (责任编辑：X), as for HTML.
   if (authors.length === 0) {
@@ -87,28 +95,6 @@ export function parsePageDump(text: string, name: string): NormalizedArticle {
   });
 }
 
-const TODAY_DAY = /今[(（]\s*(\d{1,2})\s*[)）]日/;
-
-/**
- * 今(25)日 in the opening paragraph names the day of publication; its month and year come from the
- * page's own address (…/20241225/…) or from dates printed elsewhere on the page with that day. Null
- * when neither gives them: a day alone is not a date.
- */
-function dayOfToday(paragraphs: string[], lines: Line[], url: string | null): FoundDate | null {
-  const m = TODAY_DAY.exec(paragraphs.slice(0, 2).join(''));
-  if (!m) return null;
-  const day = +m[1];
-  const fromUrl = url ? /(?<!\d)(20\d{2})[/-]?(\d{2})[/-]?(\d{2})(?!\d)/.exec(url) : null;
-  if (fromUrl && +fromUrl[3] === day) return { iso: `${fromUrl[1]}-${fromUrl[2]}-${fromUrl[3]}`, precision: 'date' };
-  const counts = new Map<string, number>();
-  for (const l of lines) {
-    if (l.text.length > 100) continue;
-    const d = findDateInText(l.text, null);
-    if (d && +d.iso.slice(8, 10) === day) counts.set(d.iso.slice(0, 10), (counts.get(d.iso.slice(0, 10)) ?? 0) + 1);
-  }
-  const best = [...counts].sort((a, b) => b[1] - a[1])[0];
-  return best ? { iso: best[0], precision: 'date' } : null;
-}
 
 /** Times printed without a zone on Chinese-language news pages (Taiwan, mainland, Hong Kong: all UTC+8). */
 const DEFAULT_ZONE = '+08:00';
@@ -163,6 +149,14 @@ function findHeader(lines: Line[]): Header | null {
 /** Characters of whole prose in a body: teasers (cut short, read-more links) count for nothing. */
 function proseScore(paragraphs: string[]): number {
   return paragraphs.reduce((n, p) => (isTeaserLine(p) || !isParagraphLine(p) ? n : n + p.length), 0);
+}
+
+/** A byline followed by a small part of the page's prose (the credits closing a long article) anchors nothing. */
+function anchorOutweighed(lines: Line[], anchor: number): number {
+  if (anchor < 0) return anchor;
+  const richest = findRichestProse(lines);
+  const score = proseScore(collectBody(lines, anchor + 1, '').paragraphs);
+  return richest.score > 2 * score && richest.start < anchor ? -1 : anchor;
 }
 
 /** The first byline/dateline line that has prose within a few lines after it. */
@@ -247,17 +241,25 @@ function findRichestList(lines: Line[]): { start: number; end: number } | null {
   return best && (best as { score: number }).score >= 200 ? { start: (best as { start: number }).start, end: (best as { end: number }).end } : null;
 }
 
-/** The nearest headline-shaped line above `from`, skipping captions, dates and credits. */
+/** The nearest headline-shaped line above `from`, skipping captions, dates, credits and one standfirst. */
 function findTitle(lines: Line[], from: number): number {
+  let standfirst = false;
   for (let i = from - 1; i >= 0; i--) {
     const l = lines[i];
     if (l.kind === 'caption' || l.kind === 'date' || l.kind === 'byline' || l.kind === 'dateline') continue;
     if (l.kind === 'marker' || l.kind === 'menu') break;
+    // A one-sentence standfirst between the headline and the byline (端傳媒, magazines).
+    if (l.kind === 'para' && !standfirst && l.text.length <= STANDFIRST_MAX && i >= from - 2 && i > 0 && isTitleLike(lines[i - 1])) {
+      standfirst = true;
+      continue;
+    }
     if (isTitleLike(l)) return i;
     if (l.kind === 'para') break;
   }
   return -1;
 }
+
+const STANDFIRST_MAX = 80;
 
 const LONG_SHORT_RUN = 7;
 
@@ -287,6 +289,12 @@ function collectBody(lines: Line[], start: number, title: string): { paragraphs:
     const l = lines[i];
     // An ad slot or an inline recommended link inside the article (prose on both sides) is skipped, not taken for the body's end.
     if (l.kind === 'marker' && isInterruption(l.text) && picked.some((p) => p.kind === 'para') && proseFollows(lines, i + 1)) continue;
+    // An accessible page's skip link (跳過 熱讀 並繼續閱讀 … 熱讀 結束) names the box it jumps over: skipped whole.
+    const skipped = afterSkipLink(lines, i);
+    if (skipped > 0) {
+      i = skipped;
+      continue;
+    }
     // A related box inside the article (延伸閱讀, two or three headlines, then the story goes on) is skipped whole.
     const resume = l.kind === 'marker' && picked.some((p) => p.kind === 'para') ? afterRelatedBox(lines, i) : -1;
     if (resume > 0) {
@@ -317,45 +325,7 @@ function collectBody(lines: Line[], start: number, title: string): { paragraphs:
   return { paragraphs: picked.map((l) => l.text), end, tags };
 }
 
-const RELATED_BOX_LINKS = 3;
 
-/**
- * Where the article resumes after a related-news marker at `i` that heads a few headline lines and
- * is followed by a whole paragraph of prose; -1 when the marker ends the article (a closing list,
- * or any other kind of block: comments, copyright).
- */
-function afterRelatedBox(lines: Line[], i: number): number {
-  if (!RELATED_MARKER.test(lines[i].text.replace(/^[※#＃•·\s【〔[]+/, ''))) return -1;
-  for (let j = i + 1; j <= i + 1 + RELATED_BOX_LINKS && j < lines.length; j++) {
-    const l = lines[j];
-    if (l.kind === 'para') return j - i >= 2 && l.text.length >= 40 && !isTeaserLine(l.text) ? j : -1;
-    if (l.kind !== 'short' && l.kind !== 'caption') return -1;
-  }
-  return -1;
-}
-
-/** A call to action: tap, download, join, follow or subscribe (點我下載APP, 加入LINE好友). */
-const CALL_TO_ACTION = /^(?:點我|按我|點此|点此|點擊|点击|下載|下载|加入|追蹤|追踪|关注|關注|訂閱|订阅)/;
-
-/**
- * An in-body promotion: a short unpunctuated line right above a call-to-action link line
- * (不用抽 不用搶 現在用APP看新聞 / 點我下載APP) is that link's label, not a sub-heading.
- */
-function isPromoLabel(l: Line, next: Line | undefined): boolean {
-  return l.kind === 'short' && !/[。，,！？!?；;：:]/.test(l.text) && !!next && next.kind !== 'para' && CALL_TO_ACTION.test(next.text.trim()) && isWidgetLine(next.text);
-}
-
-/** The date line nearest the headline, outside the body and above the body's end; null when the page has none. */
-function findPageDate(lines: Line[], titleAt: number, end: number, offset: string | null): FoundDate | null {
-  let best: { d: FoundDate; dist: number } | null = null;
-  for (let i = 0; i < end; i++) {
-    if (lines[i].kind !== 'date') continue;
-    const d = findDateInText(lines[i].text, offset);
-    const dist = Math.abs(i - titleAt);
-    if (d && (!best || dist < best.dist)) best = { d, dist };
-  }
-  return best?.d ?? null;
-}
 
 const URL_LINE = /^(?:((?:原文網址|原文网址|原始連結|本文網址|文章網址|網址|URL|Source|Link)\s*[:：])\s*)?(https?:\/\/[^\s<>"'）)]+)$/i;
 
@@ -369,29 +339,4 @@ function findPageUrl(lines: Line[], end: number): string | null {
     if (m && (m[1] || i < end)) return safeHttpUrl(m[2]);
   }
   return null;
-}
-
-const RELATED_MARKER = /^(?:延伸閱讀|延伸阅读|相關新聞|相关新闻|相關文章|相关文章|相關閱讀|相关阅读|相關報導|相关报道|推薦閱讀|推荐阅读|Related)(?:[】〕\]]|[:：\s]|$)/i;
-const MAX_RELATED = 20;
-
-/**
- * Headlines listed under related-news markers after the body (延伸閱讀, 相關新聞 …), kept as
- * related links without URLs (a text dump has none); teasers and the article's own title are skipped.
- */
-function collectRelatedTitles(lines: Line[], end: number, title: string): RelatedLink[] {
-  const out: RelatedLink[] = [];
-  const key = normalizeText(title);
-  let inside = false;
-  for (let i = end; i < lines.length && out.length < MAX_RELATED; i++) {
-    const l = lines[i];
-    if (l.kind === 'marker' || l.kind === 'menu') {
-      inside = RELATED_MARKER.test(l.text.replace(/^[※#＃•·\s]+/, ''));
-      continue;
-    }
-    if (!inside || !isTitleLike(l) || l.text.length > 60 || /(?:\.\.\.|…)$/.test(l.text) || /。/.test(l.text)) continue;
-    const t = normalizeText(l.text);
-    if (t === key || out.some((r) => normalizeText(r.title) === t)) continue;
-    out.push({ title: l.text, url: null, time: null });
-  }
-  return out;
 }

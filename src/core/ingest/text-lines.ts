@@ -2,7 +2,7 @@
  * Line classification for text documents: each non-empty line gets one kind from its own
  * shape (length, punctuation, known furniture forms). Parsers reason over these kinds.
  */
-import { parseBylineLine } from '../clean/credits.ts';
+import { parseBylineLine, parseCreditLine } from '../clean/credits.ts';
 import { parseDatelineLine } from '../clean/dateline.ts';
 import { findDateInText, stripFirstDate } from '../clean/dates.ts';
 import { isCaptionLine, isFurnitureMarker, isMenuLine } from '../clean/furniture.ts';
@@ -32,7 +32,7 @@ export function classifyLines(text: string): Line[] {
 /** The kind of one trimmed, non-empty line. */
 export function classifyLine(t: string): LineKind {
   if (parseDatelineLine(t)) return 'dateline';
-  if (parseBylineLine(t)) return 'byline';
+  if (parseBylineLine(t) || parseCreditLine(t)) return 'byline';
   if (isDateLine(t)) return 'date';
   if (isCaptionLine(t)) return 'caption';
   if (isMenuLine(t)) return 'menu';
@@ -66,8 +66,15 @@ export function isTitleLike(line: Line): boolean {
   if (t.length < 4 || t.length > 100) return false;
   if (/[。：:，,]$/.test(t)) return false;
   if (line.kind === 'para' && (t.match(/[。]/g)?.length ?? 0) >= 1) return false;
-  if (isWidgetLine(t) || isMetaLine(t) || isTeaserLine(t)) return false;
+  if (isWidgetLine(t) || isMetaLine(t) || isTeaserLine(t) || isFieldLine(t)) return false;
   return true;
+}
+
+const FIELD_LABEL = /^(?:作者|職務|职务|職位|职位|職稱|职称|報道地點|报道地点|報導地點|报导地点|地點|地点|來源|来源|出處|出处|時間|时间|日期|分類|分类|欄目|栏目|標籤|标签)\s*[,，:：｜|／/]\s*\S/;
+
+/** A page's labelled field (報道地點, 悉尼 / 職務, BBC中文記者 / 來源：新華社): a value, never a headline. */
+export function isFieldLine(t: string): boolean {
+  return t.length <= 40 && FIELD_LABEL.test(t);
 }
 
 /**

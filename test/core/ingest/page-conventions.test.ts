@@ -1,0 +1,107 @@
+// Page conventions of outlets the loader was not built against: role-labelled credits, reporters
+// named with spaces, labelled publication and update times, headlines with their own ｜, standfirsts,
+// skip-linked boxes and captions' closing credits. Every page here is invented for the test.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseCreditLine, parseBylineLine, findBylineIn } from '../../../src/core/clean/credits.ts';
+import { isCaptionLine } from '../../../src/core/clean/furniture.ts';
+import { parseDocument } from '../../../src/core/ingest/parse-document.ts';
+import { parsePageDump } from '../../../src/core/ingest/parse-page-dump.ts';
+
+const texts = (a: { paragraphs: { text: string }[] }) => a.paragraphs.map((p) => p.text);
+
+const BODY = [
+  '市府今天宣布，明年起將在三個行政區試辦夜間公車，路線串連主要夜市與捷運站，班距約二十分鐘，票價與日間相同。',
+  '交通局長表示，試辦期間將蒐集搭乘人次與時段資料，半年後評估是否擴大辦理，並同步檢討既有路線的末班車時間。',
+  '議員則提醒，夜間公車司機的排班與休息時間必須符合勞動法規，市府也應在站牌加裝照明，確保乘客候車安全。',
+];
+
+test('credit lines: writers are authors; photographers and editors are credited but are not authors', () => {
+  assert.deepEqual(parseBylineLine('文｜許文彬'), ['許文彬']);
+  assert.deepEqual(parseBylineLine('撰文：高雅婷'), ['高雅婷']);
+  assert.deepEqual(parseBylineLine('文 / 蔡明哲'), ['蔡明哲']);
+  assert.deepEqual(parseBylineLine('作者, 羅志強'), ['羅志強']);
+  assert.deepEqual(parseCreditLine('文｜許文彬 攝影｜林建宏'), { authors: ['許文彬'], others: ['林建宏'] });
+  assert.equal(parseBylineLine('攝影｜林建宏'), null);
+  assert.deepEqual(parseCreditLine('責任編輯：陳怡君'), { authors: [], others: ['陳怡君'] });
+  assert.equal(parseCreditLine('文化局長'), null, 'a word starting with 文 is no credit');
+  assert.equal(parseCreditLine('文 字幕組'), null, 'a bare 文 needs a separator');
+});
+
+test('reporters named with spaces, after an outlet, and where they write from', () => {
+  assert.deepEqual(parseBylineLine('海峽日報記者 馮國安 發自廈門'), ['馮國安']);
+  assert.deepEqual(parseBylineLine('南方晚报记者 黎晓明 汤文'), ['黎晓明', '汤文']);
+  assert.deepEqual(parseBylineLine('東部電視／簡佩玲 花蓮報導'), ['簡佩玲']);
+  assert.deepEqual(findBylineIn('發佈時間：2023-04-02 09:40 記者：卓家豪')?.authors, ['卓家豪']);
+});
+
+test('captions closing with an archive or a photographer credit are captions', () => {
+  assert.ok(isCaptionLine('渡輪碼頭昨日恢復營運。（資料圖片）'));
+  assert.ok(isCaptionLine('新建的組屋區外觀。（档案照片）'));
+  assert.ok(isCaptionLine('2024年5月3日，舊街市內一間雜貨店。攝：馬志遠/週報'));
+  assert.ok(isCaptionLine('施工中的跨海大桥。南方晚报记者 黎晓明 图'));
+  assert.ok(isCaptionLine('圖像來源，Reuters'));
+  assert.ok(isCaptionLine('圖說：市長視察夜市周邊交通。'));
+  assert.ok(!isCaptionLine(BODY[0]));
+});
+
+test('dump: credits under the headline are not taken for it; the publication time wins over an update printed first', () => {
+  const page = ['首頁', '生活', '市府試辦夜間公車 串連夜市與捷運站', '文｜許文彬', '攝影｜林建宏', '更新時間 2024.04.02 18:05', '發布時間 2024.04.02 11:32', 'FB LINE 複製網址', ...BODY, '關於我們', '隱私權政策'].join('\n');
+  const a = parsePageDump(page, 'x.txt');
+  assert.equal(a.title, '市府試辦夜間公車 串連夜市與捷運站');
+  assert.equal(a.published_at, '2024-04-02T11:32:00+08:00');
+  assert.deepEqual(a.authors, ['許文彬']);
+  assert.deepEqual(texts(a), BODY);
+  const oneLine = page.replace('更新時間 2024.04.02 18:05\n發布時間 2024.04.02 11:32', '更新於 2024-04-03 刊登於 2024-04-02');
+  assert.equal(parsePageDump(oneLine, 'y.txt').published_at, '2024-04-02');
+});
+
+test('dump: a standfirst between headline and byline, a name printed before the date, a skip-linked box inside the body', () => {
+  const page = [
+    '首頁', '深度', '夜間公車試辦一年：城市的另一種通勤', '夜市收攤後，一群司機和乘客撐起了城市的深夜。', '週報記者 馬志遠 發自台北', '2024-04-02 09:10', BODY[0],
+    '跳過 熱門 並繼續閱讀', '熱門', '捷運新線明年通車', '公車票價將調整', '熱門 結束', BODY[1], BODY[2], '關於我們', '隱私權政策',
+  ].join('\n');
+  const a = parsePageDump(page, 'x.txt');
+  assert.equal(a.title, '夜間公車試辦一年：城市的另一種通勤');
+  assert.deepEqual(a.authors, ['馬志遠']);
+  assert.deepEqual(texts(a), BODY);
+  const named = parsePageDump(['首頁', '市府試辦夜間公車 串連夜市與捷運站', '許文彬 2024-04-02 09:10 觀看數 1,203', ...BODY, '關於我們'].join('\n'), 'y.txt');
+  assert.deepEqual(named.authors, ['許文彬']);
+});
+
+test('dump: credits closing a long article do not anchor its body', () => {
+  const long = Array.from({ length: 6 }, (_, i) => `${BODY[i % 3]}（第${i + 1}段）`);
+  const page = ['首頁', '市府試辦夜間公車 串連夜市與捷運站', '2024-04-02 09:10', ...long, '作者 許文彬 林建宏', '特别声明：以上内容由平台用户上传并发布，本平台仅提供信息存储空间服务，转载请注明出处。', '关于我们'].join('\n');
+  assert.deepEqual(texts(parsePageDump(page, 'x.txt')), long);
+});
+
+const html = (head: string, body: string) =>
+  Buffer.from(`<!doctype html><html lang="zh-Hant"><head>${head}</head><body><article>${body}${BODY.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`);
+
+test('HTML: a headline with its own ｜ printed whole in <h1> keeps it; labelled <time>s; a day-only <time> takes the data timestamp of that day', () => {
+  const title = '夜間公車｜三區試辦 串連夜市與捷運站';
+  const a = parseDocument(
+    html(
+      `<title>${title}｜城市報｜生活</title><meta property="og:title" content="${title}｜城市報">`,
+      `<h1>${title}</h1><div class="article-meta"><time datetime="2024-04-02T18:05:00+08:00">更新日期：2024-04-02 18:05</time><time datetime="2024-04-02T07:15:00+08:00">發佈日期：2024-04-02 07:15</time></div>`,
+    ),
+    'a.html',
+  );
+  assert.equal(a.title, title);
+  assert.equal(a.published_at, '2024-04-02T07:15:00+08:00');
+  const b = parseDocument(
+    html(`<title>市府試辦夜間公車</title><script type="application/ld+json">{"@type":"NewsArticle","headline":"市府試辦夜間公車","datePublished":"2024-04-02T01:20:00.000Z"}</script>`, '<h1>市府試辦夜間公車</h1><time datetime="2024-04-02">2024年4月2日</time>'),
+    'b.html',
+  );
+  assert.equal(b.published_at, '2024-04-02T09:20:00+08:00');
+});
+
+test('HTML: a reporter named in the body wins over markup that credits only the editor in charge', () => {
+  const a = parseDocument(
+    Buffer.from(
+      `<html><head><title>夜间公交试运行</title><meta name="author" content="邵文静"></head><body><div class="content"><p>南方晚报记者 黎晓明</p>${BODY.map((p) => `<p>${p}</p>`).join('')}<p>责任编辑：邵文静</p></div></body></html>`,
+    ),
+    'c.html',
+  );
+  assert.deepEqual(a.authors, ['黎晓明']);
+});
