@@ -118,6 +118,13 @@ export function editorName(text: string): string | null {
   return EDITOR.exec(text)?.[1] ?? null;
 }
 
+const EDITORS = /(?:责任编辑|責任編輯|责编|責編|编辑|編輯|编审|編審|审核|審核)\s*[:：]\s*([\u4e00-\u9fff]{2,4})(?![\u4e00-\u9fff])/g;
+
+/** Every name a page labels as an editor (编辑：X 责任编辑：Y): credited for the page, never its reporters. */
+export function editorNames(text: string): string[] {
+  return [...new Set([...text.matchAll(EDITORS)].map((m) => m[1]))];
+}
+
 /** Splits "王小明、李大華" or "A, B and C" into names. */
 export function splitNames(s: string): string[] {
   return s

@@ -27,6 +27,32 @@ export function parseParagraphDateline(text: string): (DatelineInfo & { length: 
   return { dateline: { place, day }, agency: normalizeAgency(m[1]), authors, length: m[0].length };
 }
 
+// Mainland wire and paper datelines open the first paragraph unbracketed, the reporters after them:
+// 新华社雅加达9月7日电（记者王宁、刘欣）…, 中新网北京5月3日电 (记者 张三)…, 本报北京5月3日讯（记者李四 通讯员王五）….
+const WIRES = '新华社|新華社|中新社|中新网|中新網|中通社|路透社|法新社|美联社|美聯社|共同社|韩联社|韓聯社|塔斯社|中央社';
+const PAPERS = '本报|本報|人民网|人民網|央视网|央視網|中国网|中國網|光明网|光明網|澎湃新闻|海外网|国际在线|國際在線';
+const OPENING = new RegExp(
+  `^(${WIRES}|${PAPERS})\\s*([^\\d（）()，。,\\s]{0,12}?)\\s*(?:\\d{1,2}月)?(\\d{1,2})日\\s*(?:电|電|讯|訊|专电|專電|消息)(?:\\s*[（(]\\s*((?:记者|記者|通讯员|通訊員)[^（）()]{2,40})[）)])?`,
+);
+
+/**
+ * A mainland-style dateline opening a paragraph (新华社雅加达9月7日电（记者王宁、刘欣）…): its place,
+ * day, wire agency (a paper's own 本报 is none) and reporters. The paragraph keeps its text.
+ */
+export function parseOpeningDateline(text: string): DatelineInfo | null {
+  const m = OPENING.exec(text);
+  if (!m) return null;
+  const day = +m[3];
+  if (day < 1 || day > 31) return null;
+  const authors = (m[4] ?? '')
+    .split(/记者|記者|通讯员|通訊員|[、,，\s]+/)
+    .map((x) => x.trim())
+    .filter((x) => x.length >= 2 && x.length <= 4);
+  const agency = new RegExp(`^(?:${WIRES})$`).test(m[1]) ? normalizeAgency(m[1]) : null;
+  if (!agency && !authors.length) return null;
+  return { dateline: { place: m[2].trim(), day }, agency: agency ?? '', authors };
+}
+
 /** A dateline standing as its own line (中央社／ 基輔22日專電), else null. */
 export function parseDatelineLine(line: string): DatelineInfo | null {
   const m = LINE.exec(line.trim());

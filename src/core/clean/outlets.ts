@@ -77,5 +77,6 @@ export function isOrganisationName(name: string, siteNames: string[] = []): bool
     const k = s.replace(/\s+/g, '').toLowerCase();
     return k.length >= 2 && n === k;
   })) return true;
-  return ORGANISATION.test(name.trim());
+  // A short name ending in 社 or 网 is an agency or a site (新华社, 路透社, 中新网), never a person.
+  return ORGANISATION.test(name.trim()) || /^\p{Script=Han}{1,4}(?:社|网|網)$/u.test(name.trim());
 }

@@ -6,7 +6,7 @@
 import type { NormalizedArticle } from '../article.ts';
 import { extractCreditNotes, findBylineIn, parseBylineLine, stripTrailerCode } from '../clean/credits.ts';
 import { isOrganisationName } from '../clean/outlets.ts';
-import { parseDatelineLine, parseParagraphDateline } from '../clean/dateline.ts';
+import { parseDatelineLine, parseOpeningDateline, parseParagraphDateline } from '../clean/dateline.ts';
 import { isCaptionLine } from '../clean/furniture.ts';
 import { labelLanguages } from '../clean/language.ts';
 import { isMetaLine } from './text-lines.ts';
@@ -18,8 +18,8 @@ const OPENING_BYLINE = /^\s*[〔【\[［(（][^〕】\]］)）]{3,40}[〕】\]�
 /** What a parser hands over: the article with raw paragraph strings, languages not yet labelled. */
 export type DraftArticle = Omit<NormalizedArticle, 'paragraphs' | 'languages'> & {
   paragraphs: string[];
-  /** The editor in charge the page prints (责任编辑：X): a reporter's byline in the body replaces an author who is only that editor. */
-  editor?: string | null;
+  /** The editors the page names (编辑：X, 责任编辑：Y): a reporter's byline in the body replaces authors who are only editors. */
+  editors?: string[];
 };
 
 /** Cleans a parser's draft into the normalized article (pure; the draft is not modified). */
@@ -44,6 +44,13 @@ export function finishArticle(draft: DraftArticle): NormalizedArticle {
         agency ??= found.agency;
         authors.push(...found.authors);
         if (found.length >= text.length) return;
+      }
+      // 新华社雅加达9月7日电（记者王宁、刘欣）…: read, and the paragraph keeps it.
+      const opening = parseOpeningDateline(text);
+      if (opening) {
+        if (opening.dateline.place) dateline = opening.dateline;
+        agency ??= opening.agency || null;
+        authors.push(...opening.authors);
       }
       // A dateline or byline standing as its own paragraph (udn/ETtoday HTML, feed items).
       const line = text.length <= 40 ? parseDatelineLine(text) : null;
@@ -74,12 +81,13 @@ export function finishArticle(draft: DraftArticle): NormalizedArticle {
     }
     texts.push(text);
   });
-  // The markup credited the editor in charge (meta author = 责任编辑), the body names the reporter: the reporter wins.
+  // The markup or the page's fallback credited an editor (meta author = 责任编辑), the body names the reporter: the reporter wins.
   const fromBody = authors.slice(draft.authors.length);
-  if (fromBody.length && draft.editor && draft.authors.length && draft.authors.every((a) => a === draft.editor)) authors.splice(0, draft.authors.length);
+  const editors = draft.editors ?? [];
+  if (fromBody.length && draft.authors.length && draft.authors.every((a) => editors.includes(a))) authors.splice(0, draft.authors.length);
   const { paragraphs, languages } = labelLanguages(texts);
   const outlets = [draft.outlet, agency].filter((x): x is string => !!x);
-  const { editor: _editor, ...rest } = draft;
+  const { editors: _editors, ...rest } = draft;
   return {
     ...rest,
     agency,

@@ -9,7 +9,7 @@ import { parseHTML } from 'linkedom';
 import { IngestError, type NormalizedArticle, type RelatedLink } from '../article.ts';
 import { isCaptionLine, isFurnitureMarker } from '../clean/furniture.ts';
 import { detectOutletFromUrl, isOrganisationName } from '../clean/outlets.ts';
-import { editorName } from '../clean/credits.ts';
+import { editorName, editorNames } from '../clean/credits.ts';
 import { trimBodyEnds } from '../clean/trim-body.ts';
 import { finishArticle } from './finish-article.ts';
 import { readPageMetadata, type MiniDocument } from './html-metadata.ts';
@@ -47,7 +47,10 @@ export function parseHtml(html: string, name: string, url?: string): NormalizedA
   const meta = readPageMetadata(document as unknown as MiniDocument, url);
   const related = collectRelated(doc, meta.url ?? url);
   // Read before clutter goes: the editor's credit often sits in a box the walker drops.
-  const editor = editorName(doc.body?.textContent ?? '');
+  // Every <body>'s text: a page with a stray second <body> keeps its content in that one.
+  const pageText = Array.from(doc.querySelectorAll('body')).map((b) => b.textContent ?? '').join('\n');
+  const editor = editorName(pageText);
+  const editors = editorNames(pageText);
 
   for (const el of Array.from(doc.querySelectorAll(CLUTTER))) el.remove();
   removeClutterBoxes(doc);
@@ -77,7 +80,7 @@ export function parseHtml(html: string, name: string, url?: string): NormalizedA
     outlet: meta.outlet ?? detectOutletFromUrl(meta.url) ?? result?.siteName ?? null,
     agency: null,
     authors,
-    editor,
+    editors,
     translators: [],
     published_at: meta.published?.iso ?? null,
     published_precision: meta.published?.precision ?? null,

@@ -5,7 +5,7 @@
  * ends at the first furniture marker, menu or tag line. Captions, bylines and dates inside are dropped.
  */
 import { IngestError, type NormalizedArticle } from '../article.ts';
-import { editorName, findBylineIn, isBareNameLine, parseBylineLine } from '../clean/credits.ts';
+import { editorName, editorNames, findBylineIn, isBareNameLine, parseBylineLine } from '../clean/credits.ts';
 import { parseDatelineLine } from '../clean/dateline.ts';
 import { findDateInText, isUpdateLine } from '../clean/dates.ts';
 import { isInterruption, parseTagLine } from '../clean/furniture.ts';
@@ -85,6 +85,7 @@ export function parsePageDump(text: string, name: string): NormalizedArticle {
     outlet,
     agency,
     authors,
+    editors: editorNames(text),
     translators: [],
     published_at: date?.iso ?? null,
     published_precision: date?.precision ?? null,

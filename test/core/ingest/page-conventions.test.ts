@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseCreditLine, parseBylineLine, findBylineIn } from '../../../src/core/clean/credits.ts';
+import { parseOpeningDateline } from '../../../src/core/clean/dateline.ts';
 import { isCaptionLine } from '../../../src/core/clean/furniture.ts';
 import { parseDocument } from '../../../src/core/ingest/parse-document.ts';
 import { parsePageDump } from '../../../src/core/ingest/parse-page-dump.ts';
@@ -104,4 +105,17 @@ test('HTML: a reporter named in the body wins over markup that credits only the 
     'c.html',
   );
   assert.deepEqual(a.authors, ['黎晓明']);
+});
+
+test('mainland datelines: agency, place and reporters are read; the paragraph keeps its words', () => {
+  const opening = '新华社昆明4月2日电（记者段文俊、龚佳）记者从云南省交通运输厅获悉，滇中城际铁路首段今日开通，沿线六个车站同步启用，日均开行列车四十对。';
+  assert.deepEqual(parseOpeningDateline(opening), { dateline: { place: '昆明', day: 2 }, agency: '新华社', authors: ['段文俊', '龚佳'] });
+  assert.deepEqual(parseOpeningDateline('本报南宁4月2日讯（记者 覃海 通讯员 韦思）南宁市今天起调整公交线路。')?.authors, ['覃海', '韦思']);
+  assert.equal(parseOpeningDateline('中新网4月2日电 据外媒报道，某国央行今天宣布维持利率不变。')?.agency, '中新网');
+  assert.equal(parseOpeningDateline(BODY[0]), null);
+  const page = `<html><head><title>滇中城际铁路首段开通</title><meta name="author" content="岳思远"></head><body><h1>滇中城际铁路首段开通</h1><p>${opening}</p>${BODY.map((p) => `<p>${p}</p>`).join('')}</body><body><div>编辑：岳思远 责任编辑：杭晨</div></body></html>`;
+  const a = parseDocument(Buffer.from(page), 'd.html');
+  assert.deepEqual(a.authors, ['段文俊', '龚佳'], 'the markup credits the editor; the dateline names the reporters');
+  assert.equal(a.agency, '新华社');
+  assert.equal(a.paragraphs[0].text, opening);
 });
