@@ -63,6 +63,8 @@ export function isFurnitureMarker(line: string): boolean {
   if (s.length <= 80 && REPRINT_NOTE.test(s)) return true;
   if (s.length > 40) return false;
   if (/版權所有|版权所有|不得轉載|不得转载|All Rights Reserved|©/i.test(s)) return true;
+  // 更多鏡週刊報導, 更多 NOWnews 今日新聞 報導: a site's own "more stories" heading.
+  if (/^更多\s*\S.{0,14}?(?:報導|报道|文章|新聞|新闻|消息)$/.test(s)) return true;
   if (/[。！？]$/.test(s) && s.length > 12) return false;
   return MARKER_RE.test(s) || /^\d+\s*則留言/.test(s) || /著作權聲明/.test(s);
 }
@@ -79,6 +81,21 @@ const INLINE_RELATED = /^[※#＃•·►▶▸\s]*[【〔\[]?(?:延伸閱讀|�
 export function isInterruption(line: string): boolean {
   const s = line.trim();
   return AD_SLOT.test(s) || (s.length <= 80 && INLINE_RELATED.test(s));
+}
+
+const PROMO =
+  /(?:加入|追蹤|追踪|關注|关注|訂閱|订阅|下載|下载|點我|点我|點擊|点击|按讚|點讚|点赞|歡迎|欢迎).{0,20}(?:LINE|Line|好友|會員|会员|粉絲|粉丝|專頁|专页|頻道|频道|App|APP|app|電子報|电子报|訂閱|订阅|紙本|纸本|IG|Instagram|YouTube|臉書|Facebook|公眾號|公众号)/;
+// The promotion speaks to the reader (快點我…, 歡迎…, 立即…); a report that mentions an app does not.
+const APPEAL = /快|請|请|歡迎|欢迎|立即|馬上|马上|趕快|赶快|記得|记得|點我|点我|點擊|点击|點此|点此|掃描|扫描|一起/;
+const CONTACT = /^(?:\S{0,8}?)(?:報料|报料|爆料|投稿|新聞熱線|新闻热线|熱線|热线)\s*[:：]\s*[\d\s()（）+-]{6,}/;
+
+/**
+ * A closing promotion or contact line (快點我加入…LINE好友！, 更多內容，歡迎…數位訂閱, 报料：021-…): the
+ * outlet talking to its readers, not the article. Only judged at the end of a body.
+ */
+export function isClosingPromo(line: string): boolean {
+  const s = line.trim();
+  return s.length <= 60 && ((PROMO.test(s) && APPEAL.test(s)) || CONTACT.test(s));
 }
 
 /** A tag line: 2–10 short words separated by spaces and no sentence punctuation (烏克蘭 俄羅斯 俄烏戰爭). */

@@ -4,15 +4,15 @@
  * into fields, languages labelled.
  */
 import type { NormalizedArticle } from '../article.ts';
-import { extractCreditNotes, findBylineIn, parseBylineLine, stripTrailerCode } from '../clean/credits.ts';
+import { extractCreditNotes, findBylineIn, parseBylineLine, parseCreditLine, stripTrailerCode } from '../clean/credits.ts';
 import { isOrganisationName } from '../clean/outlets.ts';
 import { parseDatelineLine, parseOpeningDateline, parseParagraphDateline } from '../clean/dateline.ts';
-import { isCaptionLine } from '../clean/furniture.ts';
+import { isCaptionLine, isClosingPromo } from '../clean/furniture.ts';
 import { labelLanguages } from '../clean/language.ts';
 import { isMetaLine } from './text-lines.ts';
 
 /** Editorial trailer lines: 原标题：…, 责任编辑：… (the editor is not an author). */
-const EDITOR_LINE = /^(?:原标题|原標題|责任编辑|責任編輯|编辑|編輯|校对|校對|审核|審核)\s*[:：]/;
+const EDITOR_LINE = /^(?:原标题|原標題|(?:图片|圖片|视频|視頻|美术|美術)?(?:责任编辑|責任編輯|编辑|編輯)|校对|校對|审核|審核)\s*[:：]/;
 const OPENING_BYLINE = /^\s*[〔【\[［(（][^〕】\]］)）]{3,40}[〕】\]］)）]/;
 
 /** What a parser hands over: the article with raw paragraph strings, languages not yet labelled. */
@@ -35,6 +35,12 @@ export function finishArticle(draft: DraftArticle): NormalizedArticle {
     if (!text) return;
     if (text.length <= 160 && isCaptionLine(text)) return;
     if (text.length <= 80 && EDITOR_LINE.test(text)) return;
+    // A line of role-labelled credits opening the body (文｜X 攝影｜Y): its writers are authors, the line is no paragraph.
+    const creditLine = i < 3 && text.length <= 60 ? parseCreditLine(text) : null;
+    if (creditLine) {
+      authors.push(...creditLine.authors);
+      return;
+    }
     // A date line near the top (Published 2018年4月9日, 发布时间：…) is metadata, not body.
     if (i < 5 && text.length <= 60 && !/[。！？.!?]$/.test(text) && isMetaLine(text)) return;
     if (i < 3 && !dateline) {
@@ -85,6 +91,8 @@ export function finishArticle(draft: DraftArticle): NormalizedArticle {
   const fromBody = authors.slice(draft.authors.length);
   const editors = draft.editors ?? [];
   if (fromBody.length && draft.authors.length && draft.authors.every((a) => editors.includes(a))) authors.splice(0, draft.authors.length);
+  // Trailing promotions and contact lines (加入…LINE好友, 报料：021-…) close many outlets' bodies.
+  while (texts.length > 1 && isClosingPromo(texts[texts.length - 1])) texts.pop();
   const { paragraphs, languages } = labelLanguages(texts);
   const outlets = [draft.outlet, agency].filter((x): x is string => !!x);
   const { editors: _editors, ...rest } = draft;

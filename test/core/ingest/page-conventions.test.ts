@@ -119,3 +119,15 @@ test('mainland datelines: agency, place and reporters are read; the paragraph ke
   assert.equal(a.agency, '新华社');
   assert.equal(a.paragraphs[0].text, opening);
 });
+
+test('closing promotions, contact lines and a site\'s "more stories" heading end a body; a sentence that mentions an app stays', () => {
+  const warning = '警方提醒，凡是保證獲利、要求下載不明App或私下匯款的投資邀約都是詐騙，如有疑問可撥打反詐騙專線查證，切勿輕信陌生人。';
+  const page = ['首頁', '市府試辦夜間公車 串連夜市與捷運站', '記者許文彬／台北報導', '2024-04-02 09:10', '字號 大 中 小', ...BODY, warning, '想第一時間掌握路況？快點我加入城市報LINE好友！', '更多城市報報導', '捷運新線明年通車', '公車票價將調整', '關於我們'].join('\n');
+  assert.deepEqual(texts(parsePageDump(page, 'x.txt')), [...BODY, warning]);
+  const body = [...BODY, warning, '更多內容，歡迎城市報紙本雜誌、數位訂閱。', '城市报料：021-55556666'];
+  const a = parseDocument(
+    Buffer.from(`<html><head><title>市府試辦夜間公車</title></head><body><article><h1>市府試辦夜間公車</h1><p>字号 大 中 小</p>${body.map((p) => `<p>${p}</p>`).join('')}<p>图片编辑：金洁</p></article></body></html>`),
+    'p.html',
+  );
+  assert.deepEqual(texts(a), [...BODY, warning]);
+});
