@@ -24,6 +24,8 @@ const DEV = 'test/fixtures/dev';
 const ZH = join(DEV, 'extraction-zh');
 const META = join(DEV, 'extraction-zh-meta');
 const TW = 'test/fixtures/ingest-tw';
+/** Pages in the shapes of 14 other outlets, written by a helper that never saw the loader (README there). */
+const OTHER = 'test/fixtures/other-outlets';
 
 /** Character-bigram F1 of two texts with all whitespace removed (NFKC-normalized). */
 export function textF1(got: string, gold: string): number {
@@ -72,6 +74,8 @@ export interface MetaCheck {
 export interface ExtractionFigures {
   html: BodyScore[];
   text: BodyScore[];
+  /** Pages in the shapes of 14 other outlets (HTML and text dumps): body F1 and furniture leaks. */
+  other: (BodyScore & { leaks: string[] })[];
   /** Our Taiwanese-outlet pages (HTML and text dumps): body F1 and furniture leaks. */
   tw: (BodyScore & { leaks: string[] })[];
   meta: MetaCheck[];
@@ -151,6 +155,9 @@ export function dateOk(ours: string, gold: string): boolean {
   const g = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}))?/.exec(gold);
   const o = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}))?/.exec(ours);
   if (!g || !o) return false;
+  // Both give a zone: the same instant is right however it is written (06:20+00:00 = 14:20+08:00).
+  const zoned = /(?:[+-]\d{2}:?\d{2}|Z)$/;
+  if (g[2] && o[2] && zoned.test(gold) && zoned.test(ours)) return Date.parse(ours) === Date.parse(gold);
   if (g[1] !== o[1]) return false;
   if (g[2] && o[2] !== g[2]) return false;
   if (g[2] && /[+-]\d{2}:?\d{2}$|Z$/.test(gold) && ours.slice(-6) !== gold.slice(-6)) return Date.parse(ours) === Date.parse(gold);
@@ -252,17 +259,18 @@ export function scoreMetadata(): MetaCheck[] {
     check(out, 'corpus', corpus[i], 'title', String(fm.title), a, null);
     check(out, 'corpus', corpus[i], 'date', String(fm.date), a, null);
   }
-  // Our own pages in the shapes of Taiwanese outlets (HTML and text dumps), written for this suite.
-  if (existsSync(TW)) {
-    for (const f of readdirSync(TW).filter((n) => n.endsWith('.expected.json')).sort()) {
-      const exp = JSON.parse(readFileSync(join(TW, f), 'utf8')) as { file: string; title: string; published_at: string; authors: string[] };
-      const file = join(TW, exp.file);
+  // Our own pages in the shapes of Taiwanese and other outlets (HTML and text dumps), written for this suite.
+  for (const [set, dir] of [['tw-pages', TW], ['other-outlets', OTHER]] as const) {
+    if (!existsSync(dir)) continue;
+    for (const f of readdirSync(dir).filter((n) => n.endsWith('.expected.json')).sort()) {
+      const exp = JSON.parse(readFileSync(join(dir, f), 'utf8')) as { file: string; title: string; published_at: string; authors: string[] };
+      const file = join(dir, exp.file);
       const bytes = readFileSync(file);
       const { a } = tryParse(bytes, file);
       const rd = file.endsWith('.html') ? readabilityOn(safeDecode(bytes, file)) : null;
-      check(out, 'tw-pages', exp.file, 'title', exp.title, a, rd);
-      check(out, 'tw-pages', exp.file, 'date', exp.published_at, a, rd);
-      check(out, 'tw-pages', exp.file, 'byline', exp.authors, a, rd);
+      check(out, set, exp.file, 'title', exp.title, a, rd);
+      check(out, set, exp.file, 'date', exp.published_at, a, rd);
+      check(out, set, exp.file, 'byline', exp.authors, a, rd);
     }
   }
   return out;
@@ -282,13 +290,13 @@ export function timeHostile(): number {
   return performance.now() - t0;
 }
 
-/** Body F1 and leaked furniture on our own Taiwanese-outlet pages (baseline: Readability on the HTML, the whole dump for text). */
-export function scoreTwBodies(): (BodyScore & { leaks: string[] })[] {
-  if (!existsSync(TW)) return [];
+/** Body F1 and leaked furniture on our own outlet-shaped pages (baseline: Readability on the HTML, the whole dump for text). */
+export function scoreTwBodies(dir: string = TW): (BodyScore & { leaks: string[] })[] {
+  if (!existsSync(dir)) return [];
   const out: (BodyScore & { leaks: string[] })[] = [];
-  for (const f of readdirSync(TW).filter((n) => n.endsWith('.expected.json')).sort()) {
-    const exp = JSON.parse(readFileSync(join(TW, f), 'utf8')) as { file: string; paragraphs: string[]; must_not_contain: string[] };
-    const file = join(TW, exp.file);
+  for (const f of readdirSync(dir).filter((n) => n.endsWith('.expected.json')).sort()) {
+    const exp = JSON.parse(readFileSync(join(dir, f), 'utf8')) as { file: string; paragraphs: string[]; must_not_contain: string[] };
+    const file = join(dir, exp.file);
     const bytes = readFileSync(file);
     const { a, error } = tryParse(bytes, file);
     const got = a ? body(a) : '';
@@ -334,7 +342,7 @@ function keysOf(r: { url: string | null; body: string }): string[] {
 /** Computes every figure (about a minute: Readability runs on every page too). */
 export async function computeExtractionFigures(): Promise<ExtractionFigures> {
   const { html, text } = scoreBodies();
-  return { html, text, tw: scoreTwBodies(), meta: scoreMetadata(), hostileMs: timeHostile(), siteRepeats: await scoreSiteRepeats() };
+  return { html, text, tw: scoreTwBodies(), other: scoreTwBodies(OTHER), meta: scoreMetadata(), hostileMs: timeHostile(), siteRepeats: await scoreSiteRepeats() };
 }
 
 /** Mean of a list (0 when empty). */
