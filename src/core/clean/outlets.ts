@@ -34,6 +34,25 @@ export function detectOutletFromText(text: string): string | null {
   return best?.name ?? null;
 }
 
+const COPYRIGHT_LINE = /版權所有|版权所有|©|Copyright|All Rights Reserved/i;
+const COMPANY_SUFFIX = /(?:股份有限公司|有限公司|有限責任公司|公司|集團|集团|基金會|基金会|網站|网站)$/;
+
+/**
+ * The brand a page's copyright line names (三立新聞網 版權所有, 鏡週刊 © 2024 Mirror Media, © 2024
+ * 香港01有限公司 版權所有): the Chinese name before 版權所有 or ©, without a company suffix. Null when
+ * the line names no Chinese brand (Latin company names are left alone: they are rarely the brand).
+ */
+export function outletFromCopyright(text: string): string | null {
+  const lines = text.split('\n').map((l) => l.trim()).filter((l) => l.length <= 160 && COPYRIGHT_LINE.test(l));
+  for (const line of lines.reverse()) {
+    const m = /(?:^|[\s。.|｜])((?:[\p{Script=Han}A-Za-z0-9]){2,12}?)\s*(?:©\s*\d{4}|(?:©\s*)?(?:\d{4}\s*)?(?:版權所有|版权所有))/u.exec(line);
+    if (!m || !/\p{Script=Han}/u.test(m[1])) continue;
+    const name = m[1].replace(/^財團法人/, '').replace(COMPANY_SUFFIX, '');
+    if (name.length >= 2 && !/媒體|媒体|報業|报业|傳媒股份/.test(name.slice(-2)) && !/^(?:本站|本網|本网|本報|本报|本文|本刊)/.test(name)) return name;
+  }
+  return null;
+}
+
 /** The outlet of a URL's host, else null. */
 export function detectOutletFromUrl(url: string | null): string | null {
   if (!url) return null;

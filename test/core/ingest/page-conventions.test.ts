@@ -131,3 +131,11 @@ test('closing promotions, contact lines and a site\'s "more stories" heading end
   );
   assert.deepEqual(texts(a), [...BODY, warning]);
 });
+
+test('a dump names its outlet in its copyright line: the brand before 版權所有 or ©, never the company behind it', () => {
+  const page = (footer: string) => ['首頁', '市府試辦夜間公車 串連夜市與捷運站', '記者許文彬／台北報導', '2024-04-02 09:10', ...BODY, '關於我們', footer].join('\n');
+  assert.equal(parsePageDump(page('城市週報 © 2024 City Weekly. All Rights Reserved.'), 'a.txt').outlet, '城市週報');
+  assert.equal(parsePageDump(page('© 2024 海港日報有限公司 版權所有'), 'b.txt').outlet, '海港日報');
+  assert.equal(parsePageDump(page('新城媒體股份有限公司 版權所有'), 'c.txt').outlet, null, 'a media company is not the brand');
+  assert.equal(parsePageDump(page('本網站版權所有，轉載請註明出處'), 'd.txt').outlet, null);
+});
