@@ -11,10 +11,12 @@ export interface FoundDate {
 }
 
 const ISO_FULL = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})$/;
-const TIME_BEFORE_DAY = /(?<!\d)(\d{1,2}):(\d{2})(\d{4}[-/.]\d{1,2}[-/.]\d{1,2})(?!\d)/;
+const TIME_BEFORE_DAY = /(?<!\d)(\d{1,2}):(\d{2})\s?(\d{4}[-/.]\d{1,2}[-/.]\d{1,2})(?!\d)/;
+// 27.02.2024 (day first, as European outlets print it), with an optional time.
+const DMY_DOTTED = /(?<![\w.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.])(?:,?\s+(\d{1,2}):(\d{2}))?/;
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const IN_TEXT =
-  /(?<!\d)(\d{4}|\d{2,3}(?=\s*年))\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})(?!\d)\s*日?(?:(?:T|\s*)(?:[（(][^）)]{1,3}[）)])?\s*(?:星期.|週.|周.)?\s*(?:(上午|下午|凌晨|晚上|中午)\s*)?(\d{1,2})[:：](\d{2})(?::(\d{2}))?)?/;
+  /(?<!\d)(\d{4}|\d{2,3}(?=\s*年))\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})(?!\d)\s*日?(?:(?:T|\s*(?:[|｜,，]\s*)?)(?:[（(][^）)]{1,3}[）)])?\s*(?:星期.|週.|周.)?\s*(?:(上午|下午|凌晨|晚上|中午)\s*)?(\d{1,2})[:：](\d{2})(?::(\d{2}))?)?/;
 
 /**
  * Reads a date given as data (front matter, meta tags): ISO with offset → datetime kept verbatim,
@@ -36,15 +38,19 @@ export function parseDateValue(value: unknown, zone: string | null = null): Foun
  * A time makes it a datetime only when `offset` (e.g. "+08:00") is known; otherwise the day alone is returned.
  */
 export function findDateInText(text: string, offset: string | null): FoundDate | null {
-  // China Times prints the time glued before the day: 11:142018/09/12.
-  const m = IN_TEXT.exec(text.replace(TIME_BEFORE_DAY, '$3 $1:$2'));
-  if (!m) return findEnglishDate(text);
+  // China Times prints the time glued before the day: 11:142018/09/12 (Sing Tao: 14:20 2023-06-12).
+  const t = text.replace(TIME_BEFORE_DAY, '$3 $1:$2');
+  const m = IN_TEXT.exec(t);
+  if (!m) return findDottedDate(t, offset) ?? findEnglishDate(text);
   // 113年12月29日: a Republic of China (Minguo) year, as Taiwanese outlets print them.
   const y = m[1].length < 4 ? +m[1] + 1911 : +m[1];
   const [mo, d] = [+m[2], +m[3]];
   if (!isValidDay(y, mo, d) || y < 1990 || y > 2100) return null;
   const day = `${y}-${pad(mo)}-${pad(d)}`;
-  if (m[5] === undefined || offset === null) return { iso: day, precision: 'date' };
+  // A zone printed after the time (HKT, EDT, (美東時間)) beats the outlet's.
+  const zone = m[5] === undefined ? null : (zoneLabelAt(t.slice(m.index + m[0].length, m.index + m[0].length + 16), y, mo, d) ?? offset);
+  if (m[5] === undefined || zone === null) return { iso: day, precision: 'date' };
+  offset = zone;
   let hour = +m[5];
   if ((m[4] === '下午' || m[4] === '晚上') && hour < 12) hour += 12;
   if (m[4] === '上午' && hour === 12) hour = 0;
@@ -82,9 +88,69 @@ export function isUpdateLine(text: string): boolean {
   return UPDATED_LABEL.test(text) && !PUBLISHED_LABEL.test(text);
 }
 
+/** 27.02.2024 (14:30): a day-first dotted date, else null. */
+function findDottedDate(text: string, offset: string | null): FoundDate | null {
+  const m = DMY_DOTTED.exec(text);
+  if (!m) return null;
+  const [d, mo, y] = [+m[1], +m[2], +m[3]];
+  if (!isValidDay(y, mo, d) || y < 1990 || y > 2100) return null;
+  const day = `${y}-${pad(mo)}-${pad(d)}`;
+  const zone = m[4] === undefined ? null : (zoneLabelAt(text.slice(m.index + m[0].length, m.index + m[0].length + 16), y, mo, d) ?? offset);
+  if (m[4] === undefined || zone === null || +m[4] > 23 || +m[5] > 59) return { iso: day, precision: 'date' };
+  return { iso: `${day}T${pad(+m[4])}:${m[5]}:00${zone}`, precision: 'datetime' };
+}
+
+const FIXED_ZONES: [RegExp, string][] = [
+  [/^(?:HKT|台北時間|臺北時間|台灣時間|臺灣時間|北京时间|北京時間|香港時間|香港时间|新加坡時間|新加坡时间|澳門時間|GMT\+0?8|UTC\+0?8)/i, '+08:00'],
+  [/^(?:JST|KST|東京時間|东京时间|日本時間|日本时间|首爾時間|首尔时间)/i, '+09:00'],
+  [/^EDT\b/, '-04:00'],
+  [/^EST\b/, '-05:00'],
+  [/^PDT\b/, '-07:00'],
+  [/^PST\b/, '-08:00'],
+  [/^CEST\b/, '+02:00'],
+  [/^CET\b/, '+01:00'],
+  [/^BST\b/, '+01:00'],
+  [/^(?:GMT|UTC|格林威治時間|格林尼治时间)(?![+-]\d)/i, '+00:00'],
+];
+const US_EAST = /^(?:美東時間|美东时间|美國東部時間|美国东部时间|華盛頓時間|华盛顿时间|紐約時間|纽约时间)/;
+const US_WEST = /^(?:美西時間|美西时间|美國西部時間|美国西部时间|洛杉磯時間|洛杉矶时间)/;
+const CENTRAL_EUROPE = /^(?:德國時間|德国时间|柏林時間|柏林时间|巴黎時間|巴黎时间|歐洲中部時間|欧洲中部时间)/;
+
+/** The UTC offset a zone label right after a time names (HKT, EDT, (美東時間) with its summer time), else null. */
+function zoneLabelAt(after: string, y: number, mo: number, d: number): string | null {
+  const s = after.replace(/^[\s(（]+/, '');
+  for (const [re, zone] of FIXED_ZONES) if (re.test(s)) return zone;
+  if (US_EAST.test(s)) return usSummer(y, mo, d) ? '-04:00' : '-05:00';
+  if (US_WEST.test(s)) return usSummer(y, mo, d) ? '-07:00' : '-08:00';
+  if (CENTRAL_EUROPE.test(s)) return euSummer(y, mo, d) ? '+02:00' : '+01:00';
+  return null;
+}
+
+/** The n-th (1-based; 0 = last) Sunday of a month, as a day of the month. */
+function sunday(y: number, mo: number, n: number): number {
+  if (n === 0) {
+    const last = new Date(Date.UTC(y, mo, 0));
+    return last.getUTCDate() - last.getUTCDay();
+  }
+  const first = new Date(Date.UTC(y, mo - 1, 1)).getUTCDay();
+  return 1 + ((7 - first) % 7) + 7 * (n - 1);
+}
+
+/** US summer time: from the second Sunday of March to the first Sunday of November (by day). */
+function usSummer(y: number, mo: number, d: number): boolean {
+  const key = mo * 100 + d;
+  return key >= 300 + sunday(y, 3, 2) && key < 1100 + sunday(y, 11, 1);
+}
+
+/** European summer time: from the last Sunday of March to the last Sunday of October (by day). */
+function euSummer(y: number, mo: number, d: number): boolean {
+  const key = mo * 100 + d;
+  return key >= 300 + sunday(y, 3, 0) && key < 1000 + sunday(y, 10, 0);
+}
+
 /** The text left when the first date (and time) is removed: tells a date line from a sentence mentioning a date. */
 export function stripFirstDate(text: string): string {
-  return IN_TEXT.test(text) ? text.replace(IN_TEXT, '') : text.replace(EN_MDY, '').replace(EN_DMY, '');
+  return IN_TEXT.test(text) ? text.replace(IN_TEXT, '') : DMY_DOTTED.test(text) ? text.replace(DMY_DOTTED, '') : text.replace(EN_MDY, '').replace(EN_DMY, '');
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];

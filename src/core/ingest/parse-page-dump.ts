@@ -138,7 +138,7 @@ function findHeader(lines: Line[]): Header | null {
         start = k;
         break;
       }
-      if (l.kind === 'marker' || l.kind === 'menu') break;
+      if ((l.kind === 'marker' && !isWidgetLine(l.text)) || l.kind === 'menu') break;
     }
     if (start < 0) continue;
     const score = proseScore(collectBody(lines, start, lines[title].text).paragraphs);
@@ -248,7 +248,8 @@ function findTitle(lines: Line[], from: number): number {
   for (let i = from - 1; i >= 0; i--) {
     const l = lines[i];
     if (l.kind === 'caption' || l.kind === 'date' || l.kind === 'byline' || l.kind === 'dateline') continue;
-    if (l.kind === 'marker' || l.kind === 'menu') break;
+    // A share bar (分享到：微信 微博) between the header and the body is a widget, not a block.
+    if ((l.kind === 'marker' && !isWidgetLine(l.text)) || l.kind === 'menu') break;
     // A one-sentence standfirst between the headline and the byline (端傳媒, magazines).
     if (l.kind === 'para' && !standfirst && l.text.length <= STANDFIRST_MAX && i >= from - 2 && i > 0 && isTitleLike(lines[i - 1])) {
       standfirst = true;

@@ -139,3 +139,10 @@ test('a dump names its outlet in its copyright line: the brand before 版權所�
   assert.equal(parsePageDump(page('新城媒體股份有限公司 版權所有'), 'c.txt').outlet, null, 'a media company is not the brand');
   assert.equal(parsePageDump(page('本網站版權所有，轉載請註明出處'), 'd.txt').outlet, null);
 });
+
+test('dump: a share bar between the header and the body does not hide the headline', () => {
+  const page = ['首页', '市府试办夜间公交 串联夜市与地铁站', '2024年04月02日09:10 | 来源：城市网', '分享到：微信 微博 QQ空间', '字号：大 中 小', ...BODY, '关于我们'].join('\n');
+  const a = parsePageDump(page, 'x.txt');
+  assert.equal(a.title, '市府试办夜间公交 串联夜市与地铁站');
+  assert.equal(a.published_at, '2024-04-02T09:10:00+08:00');
+});
