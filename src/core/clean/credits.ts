@@ -50,23 +50,34 @@ export function parseBylineLine(line: string): string[] | null {
   if (staff) return splitNames(staff[1].replace(/\s+/g, '、'));
   const credits = parseCreditLine(t);
   if (credits) return credits.authors.length ? credits.authors : null;
+  const reported = NAME_REPORTS.exec(t);
+  if (reported && SURNAMES.has(reported[1][0])) return [reported[1]];
+  const voice = BROADCASTER_NAME.exec(t);
+  if (voice && SURNAMES.has(voice[1][0])) return [voice[1]];
   const en = t.length <= 100 ? BYLINE_EN.exec(t) : null;
   return en ? splitNames(en[1]) : null;
 }
 
+/** 陳柏翰 報導, 陳柏翰 台北報導: a name, a space, where from and 報導. */
+const NAME_REPORTS = /^(\p{Script=Han}{2,3})\s+\p{Script=Han}{0,6}?(?:綜合|即時|連線)?(?:報導|报道)$/u;
+/** 美國之音 葉靜安, 自由亞洲電台 記者 X: a broadcaster's or paper's name, then the reporter's. */
+const BROADCASTER_NAME = /^[^\s:：]{2,10}?(?:之音|之聲|之声|電台|电台|電視台|电视台|新聞|新闻|日報|日报|時報|时报|通訊社|通讯社)\s+(?:記者\s*|记者\s*)?(\p{Script=Han}{2,3})$/u;
+
 const AUTHOR_ROLES = '文|撰文|作者|記者|记者|採訪|采访|採寫|采写|撰稿|執筆|执笔|整理|編譯|编译|特派員|特派员|通訊員|通讯员';
 const OTHER_ROLES =
-  '攝影記者|摄影记者|攝影|摄影|攝|摄|圖片編輯|图片编辑|圖片|图片|圖|图|影像|視覺|视觉|設計|设计|插畫|插画|製圖|制图|剪輯|剪辑|責任編輯|责任编辑|責編|责编|編輯|编辑|核稿|校對|校对|審稿|审稿|監製|监制|製作|制作|美編|美编|視頻|视频|翻譯|翻译|主編|主编';
+  '攝影記者|摄影记者|攝影|摄影|攝|摄|圖片編輯|图片编辑|網編|网编|出品|策劃|策划|統籌|统筹|圖片|图片|圖|图|影像|視覺|视觉|設計|设计|插畫|插画|製圖|制图|剪輯|剪辑|責任編輯|责任编辑|責編|责编|編輯|编辑|核稿|校對|校对|審稿|审稿|監製|监制|製作|制作|美編|美编|視頻|视频|翻譯|翻译|主編|主编';
 // A name is never the next credit's role (文｜黃思涵 攝影｜鄭宇翔) nor where the reporter writes from (發自香港).
-const HAN_NAME = `(?!(?:${AUTHOR_ROLES}|${OTHER_ROLES})\\s*[｜|／/:：,，]|發自|发自)[\\p{Script=Han}·]{2,4}`;
+const HAN_NAME = `(?!(?:${AUTHOR_ROLES}|${OTHER_ROLES})(?:\\s*[｜|／/:：,，]|\\s+)|發自|发自)[\\p{Script=Han}·]{2,4}`;
 const HAN_NAMES = `${HAN_NAME}(?:\\s*[、,，\\s]\\s*${HAN_NAME}){0,3}`;
 /** An outlet's or desk's name before a slash (民視新聞／王怡婷 台中報導). */
 const DESK_BYLINE = new RegExp(`^\\S{2,10}?(?:新聞|新闻|報|报|社|網|网|台|臺|中心|電視|电视)\\s*[／/]\\s*(${HAN_NAMES})\\s+\\p{Script=Han}{0,8}?(?:綜合|即時|專題|連線)?(?:報導|报道)$`, 'u');
 /** An outlet's reporter named with spaces (端傳媒記者 何嘉欣 發自香港, 澎湃新闻记者 周鸣, 新华社记者 王宁 刘欣). */
-const STAFF_BYLINE = new RegExp(`^\\S{0,10}?(?:記者|记者|特派記者|特派记者|特約記者|特约记者|實習記者|实习记者|通訊員|通讯员)\\s+(${HAN_NAMES})(?:\\s+(?:(?:發自|发自|於|于)\\s*\\p{Script=Han}{1,6}|\\p{Script=Han}{0,6}(?:報導|报道)))?$`, 'u');
+const STAFF_BYLINE = new RegExp(`^\\S{0,10}?(?:記者|记者|特派記者|特派记者|特約記者|特约记者|實習記者|实习记者|通訊員|通讯员)(?:\\s*[|｜:：]\\s*|\\s+)(${HAN_NAMES})(?:\\s+(?:(?:發自|发自|於|于)\\s*\\p{Script=Han}{1,6}|\\p{Script=Han}{0,6}(?:報導|报道)))?$`, 'u');
 
 const CREDIT = new RegExp(`(${AUTHOR_ROLES}|${OTHER_ROLES})\\s*(?:[｜|／/:：,，]\\s*|\\s+)(${HAN_NAMES}|[A-Z][\\p{L}.'’-]+(?:\\s+[A-Z][\\p{L}.'’-]+){0,3})\\s*`, 'uy');
 const AUTHOR_ROLE = new RegExp(`^(?:${AUTHOR_ROLES})$`);
+/** An outlet's credit for one role (界面新闻编辑 | 刘洋, 界面新闻记者 | 许晴). */
+const DESK_CREDIT = new RegExp(`^[^\\s|｜:：]{2,10}?(${AUTHOR_ROLES}|${OTHER_ROLES})\\s*[|｜:：]\\s*(${HAN_NAMES})$`, 'u');
 
 /**
  * A line made only of role-labelled credits (文｜黃思涵 攝影｜鄭宇翔, 撰文：梁綺雯, 文 / 叶佩玲,
@@ -74,8 +85,11 @@ const AUTHOR_ROLE = new RegExp(`^(?:${AUTHOR_ROLES})$`);
  * when the line holds anything else. A bare 文 needs a separator (文 字 is not a credit).
  */
 export function parseCreditLine(line: string): { authors: string[]; others: string[] } | null {
-  const t = line.trim();
+  // 記者 王郁文 攝影 陳冠宇 / 台北報導: where the report was filed closes the credits.
+  const t = line.trim().replace(/\s*[／/]\s*\p{Script=Han}{0,8}?(?:綜合|即時|連線)?(?:報導|报道)$/u, '');
   if (t.length > 60) return null;
+  const desk = DESK_CREDIT.exec(t);
+  if (desk) return AUTHOR_ROLE.test(desk[1]) ? { authors: splitNames(desk[2].replace(/\s+/g, '、')), others: [] } : { authors: [], others: splitNames(desk[2].replace(/\s+/g, '、')) };
   const authors: string[] = [];
   const others: string[] = [];
   CREDIT.lastIndex = 0;
@@ -123,6 +137,22 @@ const EDITORS = /(?:责任编辑|責任編輯|责编|責編|编辑|編輯|编审
 /** Every name a page labels as an editor (编辑：X 责任编辑：Y): credited for the page, never its reporters. */
 export function editorNames(text: string): string[] {
   return [...new Set([...text.matchAll(EDITORS)].map((m) => m[1]))];
+}
+
+const LABELLED = /来源|來源|出處|出处|编辑|編輯|责编|責編|校对|校對/;
+
+/**
+ * The writers an author field names, when a page fills it with a byline or credits
+ * (記者 王郁文 攝影 陳冠宇 / 台北報導 → 王郁文); [] when it names only a source or editors
+ * (本文来源：X 责任编辑：Y); null when it is a plain name or list, to be taken as it is.
+ */
+export function writersInAuthorField(s: string): string[] | null {
+  const t = s.trim();
+  const byline = parseBylineLine(t);
+  if (byline) return byline;
+  const credits = parseCreditLine(t);
+  if (credits) return credits.authors;
+  return LABELLED.test(t) ? [] : null;
 }
 
 /** Splits "王小明、李大華" or "A, B and C" into names. */

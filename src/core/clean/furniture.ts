@@ -11,7 +11,7 @@ const CAPTION_EN_END = /\((?:[^()]{0,40}\s)?(?:file )?(?:photo|photograph|image|
 const CAPTION_EN_CREDIT = /(?:^|[.!?]\s+)(?:photo|photograph|image|picture|credit)s?\s*(?::|by)\s*[^.]{1,60}\.?\s*$/i;
 
 const AGENCY_CREDIT =
-  /(?:^|[—–\-/|·(（]\s*|\bvia\s+|^(?:Photo|Image|Credit)s?\s*[:：].*?)(?:AFP|AP|EPA|Reuters|Getty Images|Bloomberg|Xinhua|Shutterstock|Associated Press|路透社?|法新社|美聯社|美联社|新華社|新华社|中新社|達志影像|达志影像|視覺中國|视觉中国)(?:\s*(?:via|\/)\s*[\w .]+)?[)）]?\.?$/;
+  /(?:^|[—–\-/|·(（、]\s*|\bvia\s+|^(?:Photo|Image|Credit)s?\s*[:：].*?)(?:AFP|AP|EPA|Reuters|Getty Images|Bloomberg|Xinhua|Shutterstock|Associated Press|路透社?|法新社|美聯社|美联社|新華社|新华社|中新社|德新社|共同社|韓聯社|韩联社|塔斯社|中央社|達志影像|达志影像|視覺中國|视觉中国)(?:\s*(?:via|\/)\s*[\w .]+)?[)）]?\.?$/;
 
 /** A photo credit: a short line naming a photographer and/or agency (Hector Retamal—AFP/Getty Images). */
 export function isCreditLine(line: string): boolean {
@@ -28,7 +28,7 @@ export function isCaptionLine(line: string): boolean {
   if (s.length <= 80 && !/[。！？]$/.test(s) && (/^(?:图为|圖為|图：|圖：)/.test(s) || /(?:资料图|資料圖|资料照|資料照|摄|攝|攝影|摄影|供图|供圖)[)）]?(?:[\s\u3000]*(?:\d{2,4}年\d{1,2}月\d{1,2}日|\d{4}[/.-]\d{1,2}[/.-]\d{1,2}))?$/.test(s))) return true;
   // …（資料圖片）, …（档案照片）, …澎湃新闻记者 周鸣 图: a caption's closing credit.
   if (s.length <= 160 && /(?:[（(](?:資料|资料|檔案|档案)(?:圖片|图片|照片|相片|圖|图|照|影像)[）)]|(?:記者|记者)\s*\p{Script=Han}{2,4}\s*(?:攝|摄|圖|图))$/u.test(s)) return true;
-  if (s.length <= 120 && /^(?:圖片來源|图片来源|圖像來源|图像来源|圖片提供|图片提供|圖源|图源|攝影|摄影|資料照|资料照)\s*[:：／/，,]/.test(s)) return true;
+  if (s.length <= 120 && /^(?:圖片來源|图片来源|圖像來源|图像来源|圖片提供|图片提供|圖源|图源|攝影|摄影|資料照|资料照|資料圖片|资料图片|資料照片|资料照片|Photo Credit)\s*[:：／/，,]/i.test(s)) return true;
   // Labelled captions: 圖說：…, 圖像加註文字，… (the words a page prints before an image's caption).
   if (s.length <= 200 && /^(?:圖說|图说|圖片說明|图片说明|圖像加註文字|图像加注文字|圖註|图注)\s*[:：，,]/.test(s)) return true;
   if (s.length > 200) return false;

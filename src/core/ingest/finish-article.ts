@@ -36,7 +36,9 @@ export function finishArticle(draft: DraftArticle): NormalizedArticle {
     if (text.length <= 160 && isCaptionLine(text)) return;
     if (text.length <= 80 && EDITOR_LINE.test(text)) return;
     // A line of role-labelled credits opening the body (文｜X 攝影｜Y): its writers are authors, the line is no paragraph.
-    const creditLine = i < 3 && text.length <= 60 ? parseCreditLine(text) : null;
+    // …and closing it (记者：宋晓岚 责编：陈宇 at the foot of the story).
+    const closing = i >= draft.paragraphs.length - 2 && i >= 3;
+    const creditLine = (i < 3 || closing) && text.length <= 60 ? parseCreditLine(text) : null;
     if (creditLine) {
       authors.push(...creditLine.authors);
       return;

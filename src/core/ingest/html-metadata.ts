@@ -5,7 +5,7 @@
  */
 import { findDateInText, inZone, isUpdateLine, parseDateValue, publishedDateIn, type FoundDate } from '../clean/dates.ts';
 import { detectOutletFromUrl, isOrganisationName, outletOffset } from '../clean/outlets.ts';
-import { findBylineIn } from '../clean/credits.ts';
+import { findBylineIn, writersInAuthorField } from '../clean/credits.ts';
 
 /** The few DOM methods we use, so linkedom and other DOMs fit without DOM lib types. */
 interface El {
@@ -214,6 +214,8 @@ function stripSiteSuffix(title: string | null, site: string | null): string | nu
 
 /** "By Jane Doe and John Roe" → names. */
 function splitAuthorList(s: string): string[] {
+  const writers = writersInAuthorField(s);
+  if (writers) return writers;
   return s
     .replace(/^\s*by\s+/i, '')
     .split(/\s*(?:,|&|\band\b|、)\s*/)

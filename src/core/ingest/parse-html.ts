@@ -9,7 +9,7 @@ import { parseHTML } from 'linkedom';
 import { IngestError, type NormalizedArticle, type RelatedLink } from '../article.ts';
 import { isCaptionLine, isFurnitureMarker } from '../clean/furniture.ts';
 import { detectOutletFromUrl, isOrganisationName } from '../clean/outlets.ts';
-import { editorName, editorNames } from '../clean/credits.ts';
+import { editorName, editorNames, writersInAuthorField } from '../clean/credits.ts';
 import { trimBodyEnds } from '../clean/trim-body.ts';
 import { finishArticle } from './finish-article.ts';
 import { readPageMetadata, type MiniDocument } from './html-metadata.ts';
@@ -71,7 +71,10 @@ export function parseHtml(html: string, name: string, url?: string): NormalizedA
 
   const blocks = extractHtmlBlocks(contentHtml, { title, baseUrl: meta.url ?? url ?? null, dropLinkLines: true });
   const paragraphs = trimBodyEnds(blocks.paragraphs).filter((p) => !isBoilerplate(p));
-  const authors = meta.authors.length ? meta.authors : result?.byline ? [tidyText(result.byline).replace(/^by\s+/i, '')] : editor && !isOrganisationName(editor) ? [editor] : [];
+  // Readability's byline is whatever credit box it found: a byline or credits give their writers, a source or editor line none.
+  const byline = result?.byline ? tidyText(result.byline).replace(/^by\s+/i, '') : null;
+  const bylineWriters = byline ? (writersInAuthorField(byline) ?? [byline]) : [];
+  const authors = meta.authors.length ? meta.authors : bylineWriters.length ? bylineWriters : editor && !isOrganisationName(editor) ? [editor] : [];
 
   return finishArticle({
     shape: 'html',

@@ -72,6 +72,8 @@ export function parsePageDump(text: string, name: string): NormalizedArticle {
       }
     }
   }
+  // Else the credits closing the article (作者：X at the foot of the story).
+  if (authors.length === 0 && lines[end]?.kind === 'byline') authors = parseBylineLine(lines[end].text)?.filter((a) => !isOrganisationName(a)) ?? [];
   // Else the editor in charge the page credits (责任编辑：X), as for HTML.
   if (authors.length === 0) {
     const editor = editorName(text);
@@ -152,11 +154,12 @@ function proseScore(paragraphs: string[]): number {
   return paragraphs.reduce((n, p) => (isTeaserLine(p) || !isParagraphLine(p) ? n : n + p.length), 0);
 }
 
-/** A byline followed by a small part of the page's prose (the credits closing a long article) anchors nothing. */
+/** A byline followed by no prose, or by a small part of the page's prose (the credits closing a long article), anchors nothing. */
 function anchorOutweighed(lines: Line[], anchor: number): number {
   if (anchor < 0) return anchor;
   const richest = findRichestProse(lines);
   const score = proseScore(collectBody(lines, anchor + 1, '').paragraphs);
+  if (score === 0) return -1;
   return richest.score > 2 * score && richest.start < anchor ? -1 : anchor;
 }
 
@@ -265,6 +268,15 @@ const STANDFIRST_MAX = 80;
 
 const LONG_SHORT_RUN = 7;
 
+/** A byline at `i` closes the body when the prose after it (to the next furniture) is under half the prose before it. */
+function closesBody(lines: Line[], i: number, picked: Line[]): boolean {
+  const before = proseScore(picked.filter((p) => p.kind === 'para').map((p) => p.text));
+  if (before === 0) return false;
+  let after = 0;
+  for (let k = i + 1; k < lines.length && lines[k].kind !== 'marker' && lines[k].kind !== 'menu'; k++) if (lines[k].kind === 'para' && !isTeaserLine(lines[k].text)) after += lines[k].text.length;
+  return after < before / 2;
+}
+
 /** Prose within the next three lines, before any furniture marker. */
 function proseFollows(lines: Line[], from: number): boolean {
   for (let k = from; k < from + 3 && k < lines.length; k++) {
@@ -315,6 +327,11 @@ function collectBody(lines: Line[], start: number, title: string): { paragraphs:
         end = i;
         break;
       }
+    }
+    // Credits after most of the article's prose close it (作者：X, 记者：X 责编：Y at the foot of the story).
+    if (l.kind === 'byline' && closesBody(lines, i, picked)) {
+      end = i;
+      break;
     }
     if (l.kind === 'caption' || l.kind === 'date' || l.kind === 'byline' || l.kind === 'dateline') continue;
     if (normalizeText(l.text) === titleKey) continue;

@@ -146,3 +146,27 @@ test('dump: a share bar between the header and the body does not hide the headli
   assert.equal(a.title, '市府试办夜间公交 串联夜市与地铁站');
   assert.equal(a.published_at, '2024-04-02T09:10:00+08:00');
 });
+
+test('more byline shapes: name then 報導, a broadcaster then a name, an outlet credit per role, a place after credits', () => {
+  assert.deepEqual(parseBylineLine('羅志強 報導'), ['羅志強']);
+  assert.deepEqual(parseBylineLine('海峽之聲 馮國安'), ['馮國安']);
+  assert.deepEqual(parseBylineLine('城市新闻记者 | 黎晓明'), ['黎晓明']);
+  assert.deepEqual(parseCreditLine('城市新闻编辑 | 汤文'), { authors: [], others: ['汤文'] });
+  assert.deepEqual(parseBylineLine('記者 許文彬 攝影 林建宏 / 台中報導'), ['許文彬']);
+  assert.equal(parseBylineLine('图片来源：城市新闻 黎晓明'), null, 'a photo source is no byline');
+  assert.equal(parseBylineLine('市府 報導'), null);
+  assert.ok(isCaptionLine('（德新社、路透社）'));
+  assert.ok(isCaptionLine('资料图片：停工的住宅项目工地。(法新社)'));
+});
+
+test('credits closing an article end its body and name its writer; in HTML they replace an editor taken for the author', () => {
+  const page = ['首頁', '市府試辦夜間公車 串連夜市與捷運站', '2024-04-02 09:10', ...BODY, '（德新社、路透社）', '作者：羅志強', '歡迎追蹤我們的Instagram，獲得更多圖文與影音報導，每天都有新內容等你來看。', '熱門', '捷運新線明年通車'].join('\n');
+  const a = parsePageDump(page, 'x.txt');
+  assert.deepEqual(texts(a), BODY);
+  assert.deepEqual(a.authors, ['羅志強']);
+  const h = parseDocument(Buffer.from(`<html><head><title>夜間公車試辦</title></head><body><article><h1>夜間公車試辦</h1>${BODY.map((p) => `<p>${p}</p>`).join('')}<p>记者：黎晓明 责编：汤文</p></article></body></html>`), 'h.html');
+  assert.deepEqual(h.authors, ['黎晓明']);
+  assert.deepEqual(texts(h), BODY);
+  const m = parseDocument(html('<title>夜間公車試辦</title><meta name="author" content="記者 許文彬 攝影 林建宏 / 台中報導">', '<h1>夜間公車試辦</h1>'), 'm.html');
+  assert.deepEqual(m.authors, ['許文彬']);
+});
