@@ -22,6 +22,7 @@ export function afterSkipLink(lines: Line[], i: number): number {
 }
 
 const RELATED_BOX_LINKS = 3;
+const NUMBERED_HEADING = /^(?:[一二三四五六七八九十]{1,3}|\d{1,2})[、.．]\s*\S/;
 
 /**
  * Where the article resumes after a related-news marker at `i` that heads a few headline lines and
@@ -32,7 +33,11 @@ export function afterRelatedBox(lines: Line[], i: number): number {
   if (!RELATED_MARKER.test(lines[i].text.replace(/^[※#＃•·\s【〔[]+/, ''))) return -1;
   for (let j = i + 1; j <= i + 1 + RELATED_BOX_LINKS && j < lines.length; j++) {
     const l = lines[j];
-    if (l.kind === 'para') return j - i >= 2 && l.text.length >= 40 && !isTeaserLine(l.text) ? j : -1;
+    if (l.kind === 'para') {
+      if (j - i < 2 || l.text.length < 40 || isTeaserLine(l.text)) return -1;
+      // The article resumes at its own numbered sub-heading (二、…) when one sits right above.
+      return NUMBERED_HEADING.test(lines[j - 1].text) && j - 1 > i + 1 ? j - 1 : j;
+    }
     if (l.kind !== 'short' && l.kind !== 'caption') return -1;
   }
   return -1;
@@ -49,7 +54,7 @@ export function isPromoLabel(l: Line, next: Line | undefined): boolean {
   return l.kind === 'short' && !/[。，,！？!?；;：:]/.test(l.text) && !!next && next.kind !== 'para' && CALL_TO_ACTION.test(next.text.trim()) && isWidgetLine(next.text);
 }
 
-const RELATED_MARKER = /^(?:延伸閱讀|延伸阅读|相關新聞|相关新闻|相關文章|相关文章|相關閱讀|相关阅读|相關報導|相关报道|推薦閱讀|推荐阅读|Related)(?:[】〕\]]|[:：\s]|$)/i;
+const RELATED_MARKER = /^(?:延伸閱讀|延伸阅读|相關新聞|相关新闻|相關文章|相关文章|相關閱讀|相关阅读|相關報導|相关报道|相關內容|相关内容|推薦閱讀|推荐阅读|Related)(?:[】〕\]]|[:：\s]|$)/i;
 const MAX_RELATED = 20;
 
 /**

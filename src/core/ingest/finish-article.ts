@@ -93,6 +93,11 @@ export function finishArticle(draft: DraftArticle): NormalizedArticle {
   const fromBody = authors.slice(draft.authors.length);
   const editors = draft.editors ?? [];
   if (fromBody.length && draft.authors.length && draft.authors.every((a) => editors.includes(a))) authors.splice(0, draft.authors.length);
+  // A pull quote repeats a sentence of the body in large type: a short paragraph found inside another one goes.
+  for (let k = texts.length - 1; k >= 0; k--) {
+    const t = texts[k];
+    if (t.length >= 12 && t.length <= 100 && texts.some((o, j) => j !== k && o.length > t.length + 10 && o.includes(t))) texts.splice(k, 1);
+  }
   // Trailing promotions and contact lines (加入…LINE好友, 报料：021-…) close many outlets' bodies.
   while (texts.length > 1 && isClosingPromo(texts[texts.length - 1])) texts.pop();
   const { paragraphs, languages } = labelLanguages(texts);

@@ -10,6 +10,7 @@ import { IngestError, type NormalizedArticle, type RelatedLink } from '../articl
 import { isCaptionLine, isFurnitureMarker } from '../clean/furniture.ts';
 import { detectOutletFromUrl, isOrganisationName } from '../clean/outlets.ts';
 import { editorName, editorNames, writersInAuthorField } from '../clean/credits.ts';
+import { isMetaLine } from './text-lines.ts';
 import { trimBodyEnds } from '../clean/trim-body.ts';
 import { finishArticle } from './finish-article.ts';
 import { readPageMetadata, type MiniDocument } from './html-metadata.ts';
@@ -51,6 +52,13 @@ export function parseHtml(html: string, name: string, url?: string): NormalizedA
   const pageText = Array.from(doc.querySelectorAll('body')).map((b) => b.textContent ?? '').join('\n');
   const editor = editorName(pageText);
   const editors = editorNames(pageText);
+  // Credit boxes (class byline/author) hold the writers when the markup names none; read them before they go.
+  const boxWriters =
+    Array.from(doc.querySelectorAll('[class*="byline"], [class*="author"], [id*="byline"], [id*="author"]'))
+      .map((e) => (e.textContent ?? '').replace(/\s+/g, ' ').trim())
+      .filter((t) => t.length >= 2 && t.length <= 60)
+      .map((t) => writersInAuthorField(t))
+      .find((w) => w && w.length) ?? [];
 
   for (const el of Array.from(doc.querySelectorAll(CLUTTER))) el.remove();
   removeClutterBoxes(doc);
@@ -73,8 +81,9 @@ export function parseHtml(html: string, name: string, url?: string): NormalizedA
   const paragraphs = trimBodyEnds(blocks.paragraphs).filter((p) => !isBoilerplate(p));
   // Readability's byline is whatever credit box it found: a byline or credits give their writers, a source or editor line none.
   const byline = result?.byline ? tidyText(result.byline).replace(/^by\s+/i, '') : null;
-  const bylineWriters = byline ? (writersInAuthorField(byline) ?? [byline]) : [];
-  const authors = meta.authors.length ? meta.authors : bylineWriters.length ? bylineWriters : editor && !isOrganisationName(editor) ? [editor] : [];
+  // A "byline" that is the date line (2024.07.22 16:27 EDT) names nobody.
+  const bylineWriters = byline && !isMetaLine(byline) ? (writersInAuthorField(byline) ?? [byline]) : [];
+  const authors = meta.authors.length ? meta.authors : bylineWriters.length ? bylineWriters : boxWriters.length ? boxWriters : editor && !isOrganisationName(editor) ? [editor] : [];
 
   return finishArticle({
     shape: 'html',

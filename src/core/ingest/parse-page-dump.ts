@@ -130,6 +130,8 @@ function findHeader(lines: Line[]): Header | null {
         title = i;
         break;
       }
+      // A standfirst printed between the headline and its date line (DW, magazines) is stepped over.
+      if (lines[i].kind === 'para' && i === j - 1 && i > 0 && lines[i].text.length <= 200 && isTitleLike(lines[i - 1])) continue;
       if (lines[i].kind === 'para' || lines[i].kind === 'marker') break;
     }
     if (title < 0) continue;

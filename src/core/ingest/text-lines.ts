@@ -70,7 +70,7 @@ export function isTitleLike(line: Line): boolean {
   return true;
 }
 
-const FIELD_LABEL = /^(?:作者|職務|职务|職位|职位|職稱|职称|報道地點|报道地点|報導地點|报导地点|地點|地点|來源|来源|出處|出处|時間|时间|日期|分類|分类|欄目|栏目|標籤|标签)\s*[,，:：｜|／/]\s*\S/;
+const FIELD_LABEL = /^(?:出品|策劃|策划|監製|监制|統籌|统筹|責編|责编|撰文|攝影|摄影|作者|職務|职务|職位|职位|職稱|职称|報道地點|报道地点|報導地點|报导地点|地點|地点|來源|来源|出處|出处|時間|时间|日期|分類|分类|欄目|栏目|標籤|标签)\s*[,，:：｜|／/]\s*\S/;
 
 /** A page's labelled field (報道地點, 悉尼 / 職務, BBC中文記者 / 來源：新華社): a value, never a headline. */
 export function isFieldLine(t: string): boolean {
@@ -85,6 +85,8 @@ export function isWidgetLine(t: string): boolean {
   if (/\s[>›»]\s|[>›»]{2}/.test(t)) return true; // breadcrumb: 首頁 > 生活
   const words = t.split(/[\s\u3000|｜]+/).filter(Boolean);
   if (words.length >= 2 && words.every((w) => [...w].length <= 1)) return true;
+  // Counters: 跟贴 326 参与 1.2万, 閱讀 3,482 (half the words or more are numbers).
+  if (words.length >= 2 && words.length <= 8 && words.filter((w) => /^[\d.,]+[萬万千kKwW+]?$/.test(w)).length * 2 >= words.length) return true;
   const letters = t.match(/[\p{L}]/gu)?.length ?? 0;
   if (letters < 2) return true;
   if ((t.match(/\p{Script=Han}/gu)?.length ?? 0) < 4 && !/[A-Za-z]{3,}/.test(t)) return true;
@@ -92,7 +94,7 @@ export function isWidgetLine(t: string): boolean {
 }
 
 const CONTROLS =
-  '點我|按我|點此|点此|點擊|点击|下載|下载|分享|分享至|分享到|用微信|掃碼|扫码|列印|打印|字級|字级|字号|字號|字体|字體|收藏|轉寄|转发|檢舉|举报|舉報|訂閱|订阅|登入|登录|註冊|注册|加入|追蹤|关注|關注|播放|播报|播報|展開|展开|收起|返回|上一[篇页頁]|下一[篇页頁]|原标题|原標題|责任编辑|責任編輯|编辑|編輯|来源|來源|出處|讨论|討論|评论|評論|回复|回覆';
+  '點我|按我|點此|点此|點擊|点击|下載|下载|分享|分享至|分享到|用微信|掃碼|扫码|列印|打印|字級|字级|字号|字號|字体|字體|收藏|轉寄|转发|檢舉|举报|舉報|訂閱|订阅|登入|登录|註冊|注册|加入|追蹤|关注|關注|播放|播报|播報|展開|展开|收起|返回|上一[篇页頁]|下一[篇页頁]|原标题|原標題|责任编辑|責任編輯|编辑|編輯|来源|來源|出處|讨论|討論|评论|評論|回复|回覆|永久鏈接|永久链接|短網址|短网址|Permalink';
 const CONTROL_START = new RegExp(`^(?:${CONTROLS})`);
 const CONTROL_LABEL = new RegExp(`^(?:${CONTROLS})$`);
 

@@ -170,3 +170,33 @@ test('credits closing an article end its body and name its writer; in HTML they 
   const m = parseDocument(html('<title>夜間公車試辦</title><meta name="author" content="記者 許文彬 攝影 林建宏 / 台中報導">', '<h1>夜間公車試辦</h1>'), 'm.html');
   assert.deepEqual(m.authors, ['許文彬']);
 });
+
+test('dump: counters and credit fields are no headlines; a standfirst above the date line; a permalink bar; a related box resumes at a numbered sub-heading', () => {
+  const page = [
+    '首页', '市府试办夜间公交 串联夜市与地铁站', '市府今年推出的夜间公交，能否改变城市的深夜通勤？记者走访了三条试办路线的司机与乘客。', '2024-04-02 09:10', '出品｜城市网科技', '跟贴 326 参与 1.2万', '永久鏈接 https://example.org/p/1', BODY[0],
+    '相關內容', '捷運新線明年通車', '二、試辦之後', BODY[1], BODY[2], '关于我们',
+  ].join('\n');
+  const a = parsePageDump(page, 'x.txt');
+  assert.equal(a.title, '市府试办夜间公交 串联夜市与地铁站');
+  assert.equal(a.published_at, '2024-04-02T09:10:00+08:00');
+  assert.deepEqual(texts(a), [BODY[0], '二、試辦之後', BODY[1], BODY[2]]);
+});
+
+test('a pull quote repeating the body is not a paragraph', () => {
+  const quote = '夜間公車不只是交通政策，也是城市照顧深夜工作者的方式。';
+  const body = [BODY[0], `${BODY[1]}局長說：「${quote}」`, BODY[2]];
+  const a = parseDocument(
+    Buffer.from(`<html><head><title>夜間公車試辦</title></head><body><article><h1>夜間公車試辦</h1><p>${body[0]}</p><p>${body[1]}</p><blockquote>${quote}</blockquote><p>${body[2]}</p></article></body></html>`),
+    'q.html',
+  );
+  assert.deepEqual(texts(a), body);
+});
+
+test('HTML: a credit box names the writer when the markup does not; a date line in the byline slot names nobody', () => {
+  const a = parseDocument(
+    Buffer.from(`<html><head><title>夜間公車試辦</title></head><body><div class="story"><h1>夜間公車試辦</h1><div id="story_byline">2024.04.02 16:27 EDT</div>${BODY.map((p) => `<p>${p}</p>`).join('')}<p class="byline">记者：黎晓明 责编：汤文 网编：林川</p></div></body></html>`),
+    'b.html',
+  );
+  assert.deepEqual(a.authors, ['黎晓明']);
+  assert.equal(a.published_at, '2024-04-02T16:27:00-04:00');
+});
