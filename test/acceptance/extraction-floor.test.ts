@@ -39,15 +39,15 @@ test('Taiwanese outlet shapes: mean body F1 >= 0.97, each >= 0.9, no furniture i
   for (const s of tw) assert.deepEqual(s.leaks, [], s.id);
 });
 
-test('14 other outlets (written without seeing the loader): mean body F1 >= 0.98, each >= 0.9, furniture in at most the three standfirst leaks', () => {
-  assert.equal(other.length, 28);
+test('30 other outlets (written without seeing the loader): mean body F1 >= 0.98, each >= 0.9, little furniture left', () => {
+  assert.equal(other.length, 60);
   const ours = mean(other.map((s) => s.ours));
   console.log(`# other outlets mean F1 ${ours.toFixed(3)}`);
   assert.ok(ours >= 0.98, `mean ${ours}`);
   for (const s of other) assert.ok(s.ours >= 0.9, `${s.id}: ${s.ours}`);
-  assert.ok(other.reduce((n, s) => n + s.leaks.length, 0) <= 3, JSON.stringify(other.filter((s) => s.leaks.length).map((s) => [s.id, s.leaks])));
+  assert.ok(other.reduce((n, s) => n + s.leaks.length, 0) <= 10, JSON.stringify(other.filter((s) => s.leaks.length).map((s) => [s.id, s.leaks])));
   const miss = meta.filter((m) => m.set === 'other-outlets' && !m.oursOk);
-  assert.ok(miss.length <= 1, JSON.stringify(miss.map((m) => `${m.page} ${m.field}: ${m.ours}`)));
+  assert.ok(miss.length <= 2, JSON.stringify(miss.map((m) => `${m.page} ${m.field}: ${m.ours}`)));
 });
 
 test('headline, publication date and byline right on >= 95 % of the pages that show them', () => {

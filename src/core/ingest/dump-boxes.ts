@@ -79,3 +79,25 @@ export function collectRelatedTitles(lines: Line[], end: number, title: string):
   return out;
 }
 
+
+const APPEAL_BUTTON = /^(?:立即|馬上|马上|立刻|現在|现在|我要)?(?:贊助|赞助|捐款|捐助|小額捐款|訂閱|订阅|支持|加入會員|加入会员|成為會員|成为会员)\S{0,4}$/;
+const APPEAL_WORDS = /捐款|贊助|赞助|訂閱|订阅|會員|会员|訂戶|订户|支持我們|支持我们/;
+
+/**
+ * An appeal box inside a body (用行動支持深度報導 / 我們仰賴讀者的小額捐款… / 立即贊助): its button
+ * line, the appeal just above it and the box's short heading go. Lines are returned without them.
+ */
+export function dropAppealBoxes(picked: Line[]): Line[] {
+  const out = [...picked];
+  for (let k = out.length - 1; k >= 0; k--) {
+    if (out[k].kind === 'para' || out[k].text.length > 10 || !APPEAL_BUTTON.test(out[k].text)) continue;
+    let from = k;
+    if (k >= 1 && out[k - 1].text.length <= 150 && APPEAL_WORDS.test(out[k - 1].text)) {
+      from = k - 1;
+      if (k >= 2 && out[k - 2].kind !== 'para' && out[k - 2].text.length <= 20) from = k - 2;
+    }
+    out.splice(from, k - from + 1);
+    k = from;
+  }
+  return out;
+}

@@ -59,10 +59,12 @@ export function readPageMetadata(doc: MiniDocument, pageUrl?: string): PageMetad
   );
   const printedTime = inZone(parseDateValue(pageTime(doc), zone), zone);
   // A <time> that gives the day only yields to the data's timestamp of that same day (to the minute).
-  const published =
+  const found =
     (printedTime?.precision === 'date' && declaredTime?.precision === 'datetime' && declaredTime.iso.startsWith(printedTime.iso) ? declaredTime : printedTime) ??
-    declaredTime ??
-    visibleDate(doc, title, zone);
+    declaredTime;
+  // Markup that gives the day only yields to the date line printed by the headline when it adds the time of that day.
+  const visible = !found || found.precision === 'date' ? visibleDate(doc, title, zone) : null;
+  const published = found && visible?.precision === 'datetime' && visible.iso.startsWith(found.iso) ? visible : (found ?? visible);
   const modified = inZone(
     parseDateValue(ld?.dateModified, zone) ??
     parseDateValue(meta('meta[property="article:modified_time"]') ?? meta('meta[property="og:updated_time"]') ?? meta('meta[itemprop="dateModified"]'), zone),

@@ -11,7 +11,7 @@ import { findDateInText, isUpdateLine } from '../clean/dates.ts';
 import { isInterruption, parseTagLine } from '../clean/furniture.ts';
 import { detectOutletFromText, isOrganisationName, outletFromCopyright, outletOffset } from '../clean/outlets.ts';
 import { normalizeText } from '../text/normalize.ts';
-import { afterRelatedBox, afterSkipLink, collectRelatedTitles, isPromoLabel } from './dump-boxes.ts';
+import { afterRelatedBox, afterSkipLink, collectRelatedTitles, dropAppealBoxes, isPromoLabel } from './dump-boxes.ts';
 import { dayOfToday, findPageDate, labelledDate } from './dump-dates.ts';
 import { finishArticle } from './finish-article.ts';
 import { safeHttpUrl } from './html-blocks.ts';
@@ -298,7 +298,7 @@ function shortRun(lines: Line[], i: number): number {
 /** Body lines from `start` until furniture; sub-headings (short lines between paragraphs) stay. */
 function collectBody(lines: Line[], start: number, title: string): { paragraphs: string[]; end: number; tags: string[] } {
   const titleKey = normalizeText(title);
-  const picked: Line[] = [];
+  let picked: Line[] = [];
   let tags: string[] = [];
   let end = lines.length;
   for (let i = start; i < lines.length; i++) {
@@ -341,6 +341,7 @@ function collectBody(lines: Line[], start: number, title: string): { paragraphs:
     if (isPromoLabel(l, lines[i + 1])) continue;
     picked.push(l);
   }
+  picked = dropAppealBoxes(picked);
   while (picked.length && picked[picked.length - 1].kind !== 'para') picked.pop();
   while (picked.length && picked[0].kind !== 'para') picked.shift();
   return { paragraphs: picked.map((l) => l.text), end, tags };

@@ -200,3 +200,10 @@ test('HTML: a credit box names the writer when the markup does not; a date line 
   assert.deepEqual(a.authors, ['黎晓明']);
   assert.equal(a.published_at, '2024-04-02T16:27:00-04:00');
 });
+
+test('dump: an appeal box inside the body (heading, appeal, button) is dropped; HTML: a printed date line adds the time the markup lacks', () => {
+  const page = ['首頁', '市府試辦夜間公車 串連夜市與捷運站', '2024-04-02 09:10', BODY[0], '用行動支持地方新聞', '本報不接受業配，採訪經費仰賴讀者的小額捐款，你的支持能讓更多聲音被聽見。', '立即贊助', BODY[1], BODY[2], '關於我們'].join('\n');
+  assert.deepEqual(texts(parsePageDump(page, 'x.txt')), BODY);
+  const a = parseDocument(html('<title>市府試辦夜間公車</title><meta property="article:published_time" content="2024-04-02">', '<h1>市府試辦夜間公車</h1><div class="info">2024年04月02日14:20 | 来源：城市网</div>'), 'd.html');
+  assert.equal(a.published_at, '2024-04-02T14:20:00+08:00');
+});
