@@ -86,7 +86,11 @@ const DESK_CREDIT = new RegExp(`^[^\\s|｜:：]{2,10}?(${AUTHOR_ROLES}|${OTHER_R
  */
 export function parseCreditLine(line: string): { authors: string[]; others: string[] } | null {
   // 記者 王郁文 攝影 陳冠宇 / 台北報導: where the report was filed closes the credits.
-  const t = line.trim().replace(/\s*[／/]\s*\p{Script=Han}{0,8}?(?:綜合|即時|連線)?(?:報導|报道)$/u, '');
+  const t = line
+    .trim()
+    .replace(/\s*[／/]\s*\p{Script=Han}{0,8}?(?:綜合|即時|連線)?(?:報導|报道)$/u, '')
+    // 文：吳承翰（能源政策研究者）: a writer's description in brackets after the name.
+    .replace(/(\p{Script=Han}{2,4})\s*[（(][^（）()]{1,20}[）)]/gu, '$1');
   if (t.length > 60) return null;
   const desk = DESK_CREDIT.exec(t);
   if (desk) return AUTHOR_ROLE.test(desk[1]) ? { authors: splitNames(desk[2].replace(/\s+/g, '、')), others: [] } : { authors: [], others: splitNames(desk[2].replace(/\s+/g, '、')) };

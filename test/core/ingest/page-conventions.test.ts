@@ -149,6 +149,7 @@ test('dump: a share bar between the header and the body does not hide the headli
 
 test('more byline shapes: name then 報導, a broadcaster then a name, an outlet credit per role, a place after credits', () => {
   assert.deepEqual(parseBylineLine('羅志強 報導'), ['羅志強']);
+  assert.deepEqual(parseBylineLine('文：高雅婷（城市規劃研究者）'), ['高雅婷']);
   assert.deepEqual(parseBylineLine('海峽之聲 馮國安'), ['馮國安']);
   assert.deepEqual(parseBylineLine('城市新闻记者 | 黎晓明'), ['黎晓明']);
   assert.deepEqual(parseCreditLine('城市新闻编辑 | 汤文'), { authors: [], others: ['汤文'] });
