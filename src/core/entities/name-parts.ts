@@ -21,7 +21,7 @@ const STRONG_ORG_END = new RegExp(`(?:队|委|党|局|厅|署|社|团|公司|集
 // Last characters of abbreviated organisations (欧盟, 北大, 法航, 邯钢, 政协, 人大).
 export const ORG_ABBREVIATION_END = new Set('盟大航钢协委联院办党队局行');
 // Directional words ending in 部 (中南部, 大部) are parts of a place, not departments.
-const REGION_PART = /^[东西南北中大]+部$/;
+const REGION_PART = /^[东西南北中大]+半?部$/;
 const NAMED_TAGS = new Set(['ns', 'nt', 'nz', 'j', 'nr']);
 const DEPUTY = new Set('副总正代原前');
 // A title glued to an organisation's last word (司法部长, 内政部长, 县委书记, 日报社长).
@@ -76,7 +76,7 @@ const WORLD_OPENERS = new Set(['世界', '全球']);
 const EVENT_END = /(?:全会|音乐会|运动会|博览会|研讨会|座谈会|招待会|峰会|首脑会|展览会|交易会|联欢会|晚会|灯会|记者会|发布会|说明会|发表会|演唱会|庆生会|园游会|游园会)$/;
 
 // A count, quantifier or pronoun opening a word (四大, 各, 有关): what follows describes, not names.
-const QUANTIFIED = /^(?:[一二三四五六七八九十两几多]大|有关|各|非(?!洲|统)|某|该|这|那|多家|一些)/;
+const QUANTIFIED = /^(?:[一二三四五六七八九十两几多]大|有关|各|非(?!洲|统)|某|该|这|那|多家|一些|部分)/;
 
 /**
  * Whether a common organisation noun makes a body after the named head `first`: a company, bank
@@ -113,7 +113,9 @@ function notABody(word: string): boolean {
 // The member states of a body are no body (安理会常任理事国/nt, 欧盟成员国); nor are the other
 // kinds of thing jieba's dictionary tags nt: households, places, powers, people, affairs,
 // medicine, trades (普通家庭, 公共场所, 超级大国, 全班同学, 军国大事, 中医药, 国际石油).
-const NOT_A_BODY_END = /(?:理事国|成员国|缔约国|会员国|家庭|场所|大国|同学|教师|医师|大事|国事|作用|医药|中药|草药|石油|科学|信息|交通|财政)$/;
+// Weather and halves of a country end like bodies (冷气团 like 代表团, 东半部 like 外交部) but are none.
+const NOT_AN_END = /(?:气团|半部)$/;
+const NOT_A_BODY_END = /(?:气团|[东西南北]半部|理事国|成员国|缔约国|会员国|家庭|场所|大国|同学|教师|医师|大事|国事|作用|医药|中药|草药|石油|科学|信息|交通|财政)$/;
 // A place and a kind of business is a description (美国公司/nt, 中国航天/nt), not a body's name.
 const KIND_OF_BUSINESS = /^(?:公司|企业|厂商|航天|同行)$/;
 
@@ -163,6 +165,8 @@ export function organisation(tokens: Token[], i: number): OrgEnd | undefined {
   // A verb jieba tagged as a noun here (战胜/n 匈牙利队) does not open a name.
   if (first.tag === 'n' && verbAsNoun(first.word)) return undefined;
   if (EVENT_END.test(first.word)) return undefined;
+  // "Some" opens a description (部分 大学, 一些 医院), never a name.
+  if (/^(?:部分|一些|有些|若干)$/.test(first.word)) return undefined;
   // (Not a region's part or a count either: 中南部/nt, 四大/nt.)
   let best: OrgEnd | undefined = first.tag === 'nt' && !first.word.endsWith('政府') && !notABody(first.word) && !commonCompound(first.word) && !isGenericOrgWord(first.word) && !EVENT_END.test(first.word) && !REGION_PART.test(first.word) && !QUANTIFIED.test(first.word) ? { next: i + 1, end: first.end } : undefined;
   // One word that is an organisation on its own (国会, 县委, 保守党), not a generic one (社会, 部队).
@@ -235,7 +239,8 @@ export function organisation(tokens: Token[], i: number): OrgEnd | undefined {
     if (REGION_PART.test(t.word)) break;
     // "A certain", "each" or "all" before the kind makes a description (北市 某大学/vn, 北京 各 医院,
     // 旗津 所有 医疗院所), not a name.
-    if (/^(?:某.*|各|该|这|那|这些|那些|所有|全部)$/.test(t.word)) break;
+    // So does a count with its classifier (墨尔本 一所 大学, 合肥 一家 中介门店, 部分 大学).
+    if (/^(?:某.*|各|该|这|那|这些|那些|所有|全部|部分|一些|[一两几数多][家所间个座])$/.test(t.word)) break;
     // 党 on its own after an adjective or a period is the Party as an object (热爱/a 党, 新/a 时期/n 党
     // 的历史), not a party's name (五毛/m 党 is one).
     if (t.word === '党' && !named && (tokens[j - 1].tag === 'a' || /(?:时期|年代|时代)$/.test(tokens[j - 1].word))) break;
@@ -247,7 +252,7 @@ export function organisation(tokens: Token[], i: number): OrgEnd | undefined {
     if ((opener || WORLD_OPENERS.has(first.word)) && j > i + 1 && !counted && !verbInside && (OPENER_BODY.test(t.word) || (first.word === '国家' && t.word === '机构'))) best = { next: j + 1, end: t.end };
     else if (t.tag === 'nt' && (named || opener) && !counted && !t.word.endsWith('政府') && !verbInside && !isGenericOrgWord(t.word) && !notABody(t.word)) best = { next: j + 1, end: t.end };
     else if (verbInside && t.tag !== 'n') continue; // after a verb only a plain institution noun ends it (not 冒充 美联社/nt)
-    else if (ORG_END.test(t.word) && !t.word.endsWith('政府') && !EVENT_END.test(t.word) && (!isGenericOrgWord(t.word) || (named && !counted && !(REGIONS.has(first.word) && REGION_CANNOT_OWN.test(t.word)) && institutionAfter(first, t.word, proper, j === i + 1)) || fieldPress(tokens, i, j)) && ((named && !verbInside) || STRONG_ORG_END.test(t.word) || (opener && t.word.length >= 3))) best = { next: j + 1, end: t.end };
+    else if (ORG_END.test(t.word) && !t.word.endsWith('政府') && !EVENT_END.test(t.word) && !NOT_AN_END.test(t.word) && (!isGenericOrgWord(t.word) || (named && !counted && !(REGIONS.has(first.word) && REGION_CANNOT_OWN.test(t.word)) && institutionAfter(first, t.word, proper, j === i + 1)) || fieldPress(tokens, i, j)) && ((named && !verbInside) || STRONG_ORG_END.test(t.word) || (opener && t.word.length >= 3))) best = { next: j + 1, end: t.end };
   }
   return best;
 }

@@ -47,6 +47,11 @@ export function isChineseName(t: Token, next: Token | undefined, prev?: Token): 
   // An unknown word ending like a ministry or agency (卫福部, 食药署) is its short name, not a person; so is
   // any word ending like a news agency (欧新社/x, 安莎社/nr).
   if ((t.tag === 'x' && /[部署局]$/.test(t.word)) || (t.word.length >= 3 && t.word.endsWith('社'))) return false;
+  // An unknown word ending like a trade (居服员/x) is that, not a person (roads are not: 张之路 is a writer); nor is
+  // an anonymised 陈男/王女 glued to the next word (陈男自/x 2022年起).
+  if (t.tag === 'x' && t.word.length === 3 && (/[员]$/.test(t.word) || /^.[男女]/.test(t.word))) return false;
+  // A name right after 位于 "located in" is a place's (位于 黄大仙/nr: a district), not a person's.
+  if (prev && prev.end === t.start && /^(?:位于|地处|坐落于)$/.test(prev.word)) return false;
   // A three-character word the dictionary holds whole as a name (张德江/nr, 陈独秀/nr); a surname
   // that is also a measure word does not start one after a numeral or pronoun (那张小巧的门票).
   const dictionaryName = t.word.length === 3 && PERSON_TAGS.has(t.tag) && PERSON_TAGS.has(dictionaryTag(t.word))
