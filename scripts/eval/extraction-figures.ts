@@ -81,6 +81,8 @@ export interface ExtractionFigures {
   meta: MetaCheck[];
   /** Milliseconds to parse a generated 1 MB hostile page (unclosed inline tags). */
   hostileMs: number;
+  /** Milliseconds to parse a generated 1 MB text dump of dated headlines, prose and bylines. */
+  hostileDumpMs: number;
   siteRepeats: { stored: number; parsedAlone: number; articles: number };
 }
 
@@ -291,6 +293,20 @@ export function timeHostile(): number {
   return performance.now() - t0;
 }
 
+/** A text dump of `kb` kilobytes made of dated headlines, prose and bylines: the shape that used to take time quadratic in its lines. */
+export function hostileDump(kb: number): string {
+  const unit = ['標題第一則新聞報導內容', '2024-01-01 10:00', '這是一段重複的內容，用來測試大量段落時的處理速度，句子要夠長才算段落。', '記者王小明／台北報導'].join('\n');
+  return ['首頁', ...Array.from({ length: Math.ceil((kb * 1024) / Buffer.byteLength(unit)) }, () => unit)].join('\n');
+}
+
+/** Milliseconds to parse a 1 MB hostile text dump. */
+export function timeHostileDump(): number {
+  const text = hostileDump(1024);
+  const t0 = performance.now();
+  tryParse(Buffer.from(text), 'hostile.txt');
+  return performance.now() - t0;
+}
+
 /** Body F1 and leaked furniture on our own outlet-shaped pages (baseline: Readability on the HTML, the whole dump for text). */
 export function scoreTwBodies(dir: string = TW): (BodyScore & { leaks: string[] })[] {
   if (!existsSync(dir)) return [];
@@ -343,7 +359,7 @@ function keysOf(r: { url: string | null; body: string }): string[] {
 /** Computes every figure (about a minute: Readability runs on every page too). */
 export async function computeExtractionFigures(): Promise<ExtractionFigures> {
   const { html, text } = scoreBodies();
-  return { html, text, tw: scoreTwBodies(), other: scoreTwBodies(OTHER), meta: scoreMetadata(), hostileMs: timeHostile(), siteRepeats: await scoreSiteRepeats() };
+  return { html, text, tw: scoreTwBodies(), other: scoreTwBodies(OTHER), meta: scoreMetadata(), hostileMs: timeHostile(), hostileDumpMs: timeHostileDump(), siteRepeats: await scoreSiteRepeats() };
 }
 
 /** Mean of a list (0 when empty). */

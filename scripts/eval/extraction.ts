@@ -51,4 +51,5 @@ export async function run(): Promise<void> {
   const r = f.siteRepeats;
   console.log(`\nrepeated site lines (same short line in 4+ bodies of one site) in ${r.articles} corpus articles: ${r.stored} after ingest into a fresh database (learned from what is stored); ${r.parsedAlone} when each post is parsed alone`);
   console.log(`\nhostile page (1 MB of unclosed <b> tags): parsed in ${(f.hostileMs / 1000).toFixed(2)} s`);
+  console.log(`hostile text dump (1 MB of dated headlines, prose and bylines): parsed in ${(f.hostileDumpMs / 1000).toFixed(2)} s`);
 }

@@ -13,6 +13,7 @@ import { isMetaLine } from './text-lines.ts';
 
 /** Editorial trailer lines: 原标题：…, 责任编辑：… (the editor is not an author). */
 const EDITOR_LINE = /^(?:原标题|原標題|(?:图片|圖片|视频|視頻|美术|美術)?(?:责任编辑|責任編輯|编辑|編輯)|校对|校對|审核|審核)\s*[:：]/;
+const PULL_QUOTE_SCAN = 400;
 const OPENING_BYLINE = /^\s*[〔【\[［(（][^〕】\]］)）]{3,40}[〕】\]］)）]/;
 
 /** What a parser hands over: the article with raw paragraph strings, languages not yet labelled. */
@@ -94,9 +95,12 @@ export function finishArticle(draft: DraftArticle): NormalizedArticle {
   const editors = draft.editors ?? [];
   if (fromBody.length && draft.authors.length && draft.authors.every((a) => editors.includes(a))) authors.splice(0, draft.authors.length);
   // A pull quote repeats a sentence of the body in large type: a short paragraph found inside another one goes.
-  for (let k = texts.length - 1; k >= 0; k--) {
-    const t = texts[k];
-    if (t.length >= 12 && t.length <= 100 && texts.some((o, j) => j !== k && o.length > t.length + 10 && o.includes(t))) texts.splice(k, 1);
+  // (Articles only: a page of thousands of paragraphs is not searched pairwise.)
+  if (texts.length <= PULL_QUOTE_SCAN) {
+    for (let k = texts.length - 1; k >= 0; k--) {
+      const t = texts[k];
+      if (t.length >= 12 && t.length <= 100 && texts.some((o, j) => j !== k && o.length > t.length + 10 && o.includes(t))) texts.splice(k, 1);
+    }
   }
   // Trailing promotions and contact lines (加入…LINE好友, 报料：021-…) close many outlets' bodies.
   while (texts.length > 1 && isClosingPromo(texts[texts.length - 1])) texts.pop();

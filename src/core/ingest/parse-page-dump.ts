@@ -109,6 +109,7 @@ function isChinese(paragraphs: string[]): boolean {
 }
 
 const HEADER_REACH = 4;
+const MAX_HEADERS = 40;
 const BODY_REACH = 16;
 
 /**
@@ -121,7 +122,10 @@ type Header = { title: number; meta: number; start: number; score: number };
 
 function findHeader(lines: Line[]): Header | null {
   let best: Header | null = null;
-  for (let j = 1; j < lines.length; j++) {
+  // Each candidate's body is read to score it: a page of thousands of dated lines (hostile, or a
+  // long list) is judged on its first few dozen, so parsing stays linear in the page.
+  let scored = 0;
+  for (let j = 1; j < lines.length && scored < MAX_HEADERS; j++) {
     if (lines[j].kind !== 'date' && !isMetaLine(lines[j].text)) continue;
     // The headline is the nearest headline-shaped line above the date line.
     let title = -1;
@@ -145,6 +149,7 @@ function findHeader(lines: Line[]): Header | null {
       if ((l.kind === 'marker' && !isWidgetLine(l.text)) || l.kind === 'menu') break;
     }
     if (start < 0) continue;
+    scored++;
     const score = proseScore(collectBody(lines, start, lines[title].text).paragraphs);
     if (score > 0 && (!best || score > best.score)) best = { title, meta: j, start, score };
   }
@@ -270,13 +275,18 @@ const STANDFIRST_MAX = 80;
 
 const LONG_SHORT_RUN = 7;
 
+const CLOSING_REACH = 300;
+
 /** A byline at `i` closes the body when the prose after it (to the next furniture) is under half the prose before it. */
-function closesBody(lines: Line[], i: number, picked: Line[]): boolean {
-  const before = proseScore(picked.filter((p) => p.kind === 'para').map((p) => p.text));
+function closesBody(lines: Line[], i: number, before: number): boolean {
   if (before === 0) return false;
   let after = 0;
-  for (let k = i + 1; k < lines.length && lines[k].kind !== 'marker' && lines[k].kind !== 'menu'; k++) if (lines[k].kind === 'para' && !isTeaserLine(lines[k].text)) after += lines[k].text.length;
-  return after < before / 2;
+  for (let k = i + 1; k < lines.length && lines[k].kind !== 'marker' && lines[k].kind !== 'menu'; k++) {
+    if (lines[k].kind === 'para' && !isTeaserLine(lines[k].text)) after += lines[k].text.length;
+    // Enough prose follows (or a long way of it: hostile pages are not read to the end for each byline).
+    if (after >= before / 2 || k > i + CLOSING_REACH) return false;
+  }
+  return true;
 }
 
 /** Prose within the next three lines, before any furniture marker. */
@@ -299,6 +309,8 @@ function shortRun(lines: Line[], i: number): number {
 function collectBody(lines: Line[], start: number, title: string): { paragraphs: string[]; end: number; tags: string[] } {
   const titleKey = normalizeText(title);
   let picked: Line[] = [];
+  // Whole prose picked so far (kept as it grows: a body of many bylines is not re-counted at each).
+  let pickedProse = 0;
   let tags: string[] = [];
   let end = lines.length;
   for (let i = start; i < lines.length; i++) {
@@ -331,7 +343,7 @@ function collectBody(lines: Line[], start: number, title: string): { paragraphs:
       }
     }
     // Credits after most of the article's prose close it (作者：X, 记者：X 责编：Y at the foot of the story).
-    if (l.kind === 'byline' && closesBody(lines, i, picked)) {
+    if (l.kind === 'byline' && closesBody(lines, i, pickedProse)) {
       end = i;
       break;
     }
@@ -340,6 +352,7 @@ function collectBody(lines: Line[], start: number, title: string): { paragraphs:
     if (l.kind === 'short' && (l.text.length >= 4 ? isWidgetLine(l.text) : isControlLabel(l.text))) continue;
     if (isPromoLabel(l, lines[i + 1])) continue;
     picked.push(l);
+    if (l.kind === 'para' && !isTeaserLine(l.text)) pickedProse += l.text.length;
   }
   picked = dropAppealBoxes(picked);
   while (picked.length && picked[picked.length - 1].kind !== 'para') picked.pop();
