@@ -64,7 +64,7 @@ export function readPageMetadata(doc: MiniDocument, pageUrl?: string): PageMetad
     declaredTime;
   // Markup that gives the day only yields to the date line printed by the headline when it adds the time of that day.
   const visible = !found || found.precision === 'date' ? visibleDate(doc, title, zone) : null;
-  const published = found && visible?.precision === 'datetime' && visible.iso.startsWith(found.iso) ? visible : (found ?? visible);
+  const published = (found && visible?.precision === 'datetime' && visible.iso.startsWith(found.iso) ? visible : (found ?? visible)) ?? scriptTime(doc, zone);
   const modified = inZone(
     parseDateValue(ld?.dateModified, zone) ??
     parseDateValue(meta('meta[property="article:modified_time"]') ?? meta('meta[property="og:updated_time"]') ?? meta('meta[itemprop="dateModified"]'), zone),
@@ -135,6 +135,18 @@ function pageTime(doc: MiniDocument): string | null {
   if (chosen) return chosen.getAttribute('datetime');
   const all = doc.querySelectorAll('time[datetime]');
   return all.length === 1 ? all[0].getAttribute('datetime') : null;
+}
+
+/**
+ * The publication time a page's script holds when its markup prints none (WeChat: var ct =
+ * "1736379000"; the date element is filled by that script), as epoch seconds; else null.
+ */
+function scriptTime(doc: MiniDocument, zone: string | null): FoundDate | null {
+  for (const el of Array.from(doc.querySelectorAll('script'))) {
+    const m = /\b(?:var|let|const)\s+(?:ct|create_time|publish_time|pubtime|publishTime)\s*=\s*["']?(\d{10})["']?/.exec(el.textContent ?? '');
+    if (m) return inZone({ iso: new Date(+m[1] * 1000).toISOString().replace(/\.000Z$/, 'Z'), precision: 'datetime' }, zone);
+  }
+  return null;
 }
 
 /** The date line printed near the headline (上 or below it), when the markup gives none. */

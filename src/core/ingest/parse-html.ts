@@ -35,6 +35,7 @@ interface DomDocument {
 interface DomEl {
   children?: ArrayLike<DomEl>;
   getAttribute(name: string): string | null;
+  setAttribute(name: string, value: string): void;
   remove(): void;
   textContent: string | null;
   querySelectorAll(sel: string): ArrayLike<DomEl>;
@@ -60,6 +61,11 @@ export function parseHtml(html: string, name: string, url?: string): NormalizedA
       .map((t) => writersInAuthorField(t))
       .find((w) => w && w.length) ?? [];
 
+  // Text a page's script reveals (WeChat's js_content ships with visibility: hidden) is the page's text.
+  for (const el of Array.from(doc.querySelectorAll('[style*="visibility"]'))) {
+    const style = el.getAttribute('style') ?? '';
+    if (/visibility\s*:\s*hidden/i.test(style) && (el.textContent ?? '').length > 200) el.setAttribute('style', style.replace(/visibility\s*:\s*hidden\s*;?/gi, ''));
+  }
   for (const el of Array.from(doc.querySelectorAll(CLUTTER))) el.remove();
   removeClutterBoxes(doc);
 

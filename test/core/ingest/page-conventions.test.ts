@@ -208,3 +208,10 @@ test('dump: an appeal box inside the body (heading, appeal, button) is dropped; 
   const a = parseDocument(html('<title>市府試辦夜間公車</title><meta property="article:published_time" content="2024-04-02">', '<h1>市府試辦夜間公車</h1><div class="info">2024年04月02日14:20 | 来源：城市网</div>'), 'd.html');
   assert.equal(a.published_at, '2024-04-02T14:20:00+08:00');
 });
+
+test('HTML: text a script reveals (visibility: hidden in the markup) is read, and a script-held publication time is the date', () => {
+  const page = `<html><head><title>冬天總是犯睏</title><script>var nickname = "生活研究所"; var ct = "1736379000";</script></head><body><div id="page"><h1>冬天總是犯睏</h1><em id="publish_time"></em><div id="content" style="visibility: hidden;">${BODY.map((p) => `<section><span>${p}</span></section>`).join('')}</div></div></body></html>`;
+  const a = parseDocument(Buffer.from(page), 'w.html');
+  assert.deepEqual(texts(a), BODY);
+  assert.equal(a.published_at, '2025-01-09T07:30:00+08:00');
+});
