@@ -64,7 +64,7 @@ export function parseHtml(html: string, name: string, url?: string): NormalizedA
   // Text a page's script reveals (WeChat's js_content ships with visibility: hidden) is the page's text.
   for (const el of Array.from(doc.querySelectorAll('[style*="visibility"]'))) {
     const style = el.getAttribute('style') ?? '';
-    if (/visibility\s*:\s*hidden/i.test(style) && (el.textContent ?? '').length > 200) el.setAttribute('style', style.replace(/visibility\s*:\s*hidden\s*;?/gi, ''));
+    if (/visibility\s*:\s*hidden/i.test(style) && (el.textContent ?? '').length > 100) el.setAttribute('style', style.replace(/visibility\s*:\s*hidden\s*;?/gi, ''));
   }
   for (const el of Array.from(doc.querySelectorAll(CLUTTER))) el.remove();
   removeClutterBoxes(doc);
