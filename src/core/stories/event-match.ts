@@ -8,7 +8,7 @@
  * event when either
  * (1) the IDF-weighted overlap of their term sets (the weight of the shared terms over the
  *     geometric mean of each article's total weight; IDF over the articles stored in that window)
- *     is at least EVENT_COSINE (more in a thin window, see FULL_WINDOW), they share at least
+ *     is at least EVENT_COSINE, they share at least
  *     EVENT_RARE_TERMS terms that are rare in the window (in at most RARE_DF articles and
  *     RARE_SHARE of them), and their headlines share a term that is not common (a shared
  *     background paragraph alone, such as an outlet's recap of a cluster, does not make one event);
@@ -31,8 +31,6 @@ export const RARE_SHARE = 0.05;
 export const NEUTRAL_DF_SHARE = 0.03;
 /** Two headlines agree when they share a term in at most this share of the window's articles (or RARE_DF). */
 export const HEADLINE_DF_SHARE = 0.1;
-/** Below this many articles in the window, IDF cannot tell a rare term from a common one: the cosine asked for grows as n shrinks. */
-export const FULL_WINDOW = 25;
 const MAX_POSTINGS = 64;
 
 /** A paragraph after the lead is a shared background when the other article holds this share of its (at least BACKGROUND_MIN_TERMS) own terms. */
@@ -130,7 +128,7 @@ export async function matchAndIndexEvent(stores: Pick<Stores, 'stories'>, articl
   const eligible = [...shared].filter(([id, s]) => id !== articleId && (s.rare >= EVENT_RARE_TERMS || neutral(s)));
   const norms = eligible.length && norm ? await st.eventNorms(eligible.map(([id]) => id)) : new Map<number, number>();
   const out: EventMatch[] = [];
-  const minCosine = EVENT_COSINE * Math.max(1, FULL_WINDOW / Math.max(1, n));
+  const minCosine = EVENT_COSINE;
   for (const [id, s] of eligible) {
     const other = norms.get(id);
     if (!other || !norm) continue;

@@ -31,26 +31,38 @@ export function leadDatesDisagree(a: string[], b: string[]): boolean {
   return a.length > 0 && b.length > 0 && !a.some((d) => b.includes(d));
 }
 
-/** What the same-event guard knows of a stored article: its lead's days and its headline's case counts. */
+/** What the same-event guard knows of a stored article: its lead's days, its headline's case counts and days of the month. */
 export interface StoredLead {
   dates: string[];
   counts: number[];
+  /** Days of the month the headline names (23日停班停課): two headlines naming different days are two events. */
+  titleDays?: number[];
+}
+
+// 23日, 1月24日 in a headline; not a length of time (停火30日, 為期3日, 未來7日).
+const TITLE_DAY = /(?<![\d.]|停火|延長|延长|為期|为期|長達|长达|連續|连续|未來|未来|過去|过去|每|近|共|約|约)(\d{1,2})日(?![內内間间])/g;
+
+/** The days of the month a headline names. */
+export function titleDays(title: string): number[] {
+  const out = new Set<number>();
+  for (const m of title.matchAll(TITLE_DAY)) if (+m[1] >= 1 && +m[1] <= 31) out.add(+m[1]);
+  return [...out];
 }
 
 /** leadDate and titleCounts of a stored article. */
 export async function storedLead(stores: Pick<Stores, 'stories'>, articleId: number): Promise<StoredLead> {
   const row = await stores.stories.leadOf(articleId);
-  if (!row) return { dates: [], counts: [] };
+  if (!row) return { dates: [], counts: [], titleDays: [] };
   let day: number | null = null;
   try {
     day = row.dateline ? (JSON.parse(row.dateline) as { day: number }).day ?? null : null;
   } catch {
     day = null;
   }
-  return { dates: leadDate(row.paragraphs, row.published_at, day), counts: titleCounts(row.title) };
+  return { dates: leadDate(row.paragraphs, row.published_at, day), counts: titleCounts(row.title), titleDays: titleDays(row.title) };
 }
 
 /** Whether two leads report different events by their days or their headline counts. */
 export function leadsDisagree(a: StoredLead, b: StoredLead): boolean {
-  return leadDatesDisagree(a.dates, b.dates) || countsDisagree(a.counts, b.counts);
+  return leadDatesDisagree(a.dates, b.dates) || countsDisagree(a.counts, b.counts) || countsDisagree(a.titleDays ?? [], b.titleDays ?? []);
 }

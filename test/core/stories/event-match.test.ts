@@ -62,3 +62,16 @@ test('a background paragraph a reporter repeats under two reports does not make 
     assert.ok(same.some((m) => m.articleId === a), 'same event');
   });
 });
+
+test('on a thin news day two outlets telling one event in their own words and scripts still match', async () => {
+  await withStores(async (stores) => {
+    let id = 1;
+    // A slow feed: a handful of other reports in the window, not the dozens a busy day brings.
+    for (const [t, p] of OTHER) await matchAndIndexEvent(stores, id++, 200, eventTerms(t, [p]));
+    const a = id++;
+    await matchAndIndexEvent(stores, a, 200, eventTerms('美提30天全面停火方案 烏克蘭準備接受', ['美國國務卿今天在吉達會談後宣布，美方提出為期30天的全面停火方案，烏克蘭代表團表示準備接受，球已在俄羅斯手上。']));
+    const b = id++;
+    const matches = await matchAndIndexEvent(stores, b, 200, eventTerms('美方提出30天停火方案 乌方表示愿意接受', ['美国国务卿在吉达会谈后表示，美方提出为期30天的全面停火方案，乌克兰代表团表示愿意接受，现在要看俄罗斯的回应。']));
+    assert.deepEqual(matches.map((m) => m.articleId), [a]);
+  });
+});
