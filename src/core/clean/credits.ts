@@ -102,7 +102,9 @@ export function parseCreditLine(line: string): { authors: string[]; others: stri
     CREDIT.lastIndex = at;
     const m = CREDIT.exec(t);
     if (!m || (m[1] === '文' && !/[｜|／/:：]/.test(t.slice(at, at + m[0].length)))) return null;
-    (AUTHOR_ROLE.test(m[1]) ? authors : others).push(...splitNames(m[2].replace(/\s+/g, '、')));
+    // 作者：本报记者 周雨桐 王博远: a staff title among the names is no name.
+    const names = splitNames(m[2].replace(/\s+/g, '、')).filter((n) => !/(?:记者|記者|通讯员|通訊員|编辑|編輯|特派员|特派員)$/.test(n));
+    (AUTHOR_ROLE.test(m[1]) ? authors : others).push(...names);
     at = CREDIT.lastIndex;
   }
   return authors.length || others.length ? { authors, others } : null;

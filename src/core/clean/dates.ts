@@ -12,6 +12,8 @@ export interface FoundDate {
 
 const ISO_FULL = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})$/;
 const TIME_BEFORE_DAY = /(?<!\d)(\d{1,2}):(\d{2})\s?(\d{4}[-/.]\d{1,2}[-/.]\d{1,2})(?!\d)/;
+// 2023 03/14 (Xinhua: the year, a space, month/day).
+const YEAR_SPACE_DAY = /(?<!\d)(\d{4})\s+(\d{1,2})\/(\d{1,2})(?![\d/])/;
 // 27.02.2024 (day first, as European outlets print it), with an optional time.
 const DMY_DOTTED = /(?<![\w.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.])(?:,?\s+(\d{1,2}):(\d{2}))?/;
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -39,7 +41,7 @@ export function parseDateValue(value: unknown, zone: string | null = null): Foun
  */
 export function findDateInText(text: string, offset: string | null): FoundDate | null {
   // China Times prints the time glued before the day: 11:142018/09/12 (Sing Tao: 14:20 2023-06-12).
-  const t = text.replace(TIME_BEFORE_DAY, '$3 $1:$2');
+  const t = text.replace(TIME_BEFORE_DAY, '$3 $1:$2').replace(YEAR_SPACE_DAY, '$1/$2/$3');
   const m = IN_TEXT.exec(t);
   if (!m) return findDottedDate(t, offset) ?? findEnglishDate(text);
   // 113年12月29日: a Republic of China (Minguo) year, as Taiwanese outlets print them.
@@ -150,6 +152,7 @@ function euSummer(y: number, mo: number, d: number): boolean {
 
 /** The text left when the first date (and time) is removed: tells a date line from a sentence mentioning a date. */
 export function stripFirstDate(text: string): string {
+  text = text.replace(TIME_BEFORE_DAY, '$3 $1:$2').replace(YEAR_SPACE_DAY, '$1/$2/$3');
   return IN_TEXT.test(text) ? text.replace(IN_TEXT, '') : DMY_DOTTED.test(text) ? text.replace(DMY_DOTTED, '') : text.replace(EN_MDY, '').replace(EN_DMY, '');
 }
 

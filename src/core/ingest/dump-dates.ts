@@ -4,7 +4,7 @@
  * page's address or its other dates.
  */
 import { findDateInText, isUpdateLine, publishedDateIn, type FoundDate } from '../clean/dates.ts';
-import type { Line } from './text-lines.ts';
+import { isMetaLine, type Line } from './text-lines.ts';
 
 const TODAY_DAY = /今[(（]\s*(\d{1,2})\s*[)）]日/;
 
@@ -46,7 +46,9 @@ export function labelledDate(lines: Line[], titleAt: number, offset: string | nu
 export function findPageDate(lines: Line[], titleAt: number, end: number, offset: string | null): FoundDate | null {
   let best: { d: FoundDate; dist: number } | null = null;
   for (let i = 0; i < end; i++) {
-    if (lines[i].kind !== 'date') continue;
+    // A date line, or a short line with a date and its labels right under the headline (2023-09-28 全文约3260字).
+    const underHeadline = i > titleAt && i <= titleAt + 3 && lines[i].kind === 'short' && isMetaLine(lines[i].text);
+    if (lines[i].kind !== 'date' && !underHeadline) continue;
     const d = findDateInText(lines[i].text, offset);
     const dist = Math.abs(i - titleAt) + (isUpdateLine(lines[i].text) ? lines.length : 0);
     if (d && (!best || dist < best.dist)) best = { d, dist };

@@ -230,6 +230,8 @@ function stripSiteSuffix(title: string | null, site: string | null): string | nu
 function splitAuthorList(s: string): string[] {
   const writers = writersInAuthorField(s);
   if (writers) return writers;
+  // 周雨桐 王博远: Chinese names listed with spaces.
+  if (/^\p{Script=Han}{2,4}(?:\s+\p{Script=Han}{2,4})+$/u.test(s.trim())) return s.trim().split(/\s+/);
   return s
     .replace(/^\s*by\s+/i, '')
     .split(/\s*(?:,|&|\band\b|、)\s*/)

@@ -66,7 +66,7 @@ export function parsePageDump(text: string, name: string): NormalizedArticle {
   if (authors.length === 0) {
     for (const l of lines.slice(titleAt + 1, Math.min(firstPara, titleAt + 5))) {
       const name = l.kind === 'short' ? l.text : l.text.length <= 60 && isMetaLine(l.text) ? (/^(\S{2,3})\s+\d/.exec(l.text)?.[1] ?? '') : '';
-      if (isBareNameLine(name)) {
+      if (isBareNameLine(name) && !isControlLabel(name)) {
         authors = [name];
         break;
       }
@@ -139,6 +139,9 @@ function findHeader(lines: Line[]): Header | null {
       if (lines[i].kind === 'para' || lines[i].kind === 'marker') break;
     }
     if (title < 0) continue;
+    // A short unpunctuated line over the date line is the account or source that wrote it (医路同行,
+    // 都市健康报): the headline is the longer headline-shaped line right above it.
+    if (isSourceName(lines[title].text) && title > 0 && isTitleLike(lines[title - 1]) && lines[title - 1].text.length >= 2 * lines[title].text.length) title--;
     let start = -1;
     for (let k = j + 1; k <= j + BODY_REACH && k < lines.length; k++) {
       const l = lines[k];
@@ -154,6 +157,11 @@ function findHeader(lines: Line[]): Header | null {
     if (score > 0 && (!best || score > best.score)) best = { title, meta: j, start, score };
   }
   return best;
+}
+
+/** A name-sized line with no punctuation or spaces (an account, a paper, a person). */
+function isSourceName(t: string): boolean {
+  return t.length <= 8 && !/[\s，。、：:！？!?「」“”]/.test(t);
 }
 
 /** Characters of whole prose in a body: teasers (cut short, read-more links) count for nothing. */
@@ -265,7 +273,7 @@ function findTitle(lines: Line[], from: number): number {
       standfirst = true;
       continue;
     }
-    if (isTitleLike(l)) return i;
+    if (isTitleLike(l)) return isSourceName(l.text) && i > 0 && isTitleLike(lines[i - 1]) && lines[i - 1].text.length >= 2 * l.text.length ? i - 1 : i;
     if (l.kind === 'para') break;
   }
   return -1;

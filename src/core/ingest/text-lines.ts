@@ -67,6 +67,9 @@ export function isTitleLike(line: Line): boolean {
   if (/[。：:，,]$/.test(t)) return false;
   if (line.kind === 'para' && (t.match(/[。]/g)?.length ?? 0) >= 1) return false;
   if (isWidgetLine(t) || isMetaLine(t) || isTeaserLine(t) || isFieldLine(t)) return false;
+  // A row of five or more short words is a menu (时政 国际 财经 地方 科技 …), not a headline.
+  const words = t.split(/[\s\u3000]+/);
+  if (words.length >= 5 && words.every((w) => [...w].length <= 3)) return false;
   return true;
 }
 
@@ -94,7 +97,7 @@ export function isWidgetLine(t: string): boolean {
 }
 
 const CONTROLS =
-  '點我|按我|點此|点此|點擊|点击|下載|下载|分享|分享至|分享到|用微信|掃碼|扫码|列印|打印|字級|字级|字号|字號|字体|字體|收藏|轉寄|转发|檢舉|举报|舉報|訂閱|订阅|登入|登录|註冊|注册|加入|追蹤|关注|關注|播放|播报|播報|展開|展开|收起|返回|上一[篇页頁]|下一[篇页頁]|原标题|原標題|责任编辑|責任編輯|编辑|編輯|来源|來源|出處|讨论|討論|评论|評論|回复|回覆|永久鏈接|永久链接|短網址|短网址|Permalink';
+  '點我|按我|點此|点此|點擊|点击|下載|下载|分享|分享至|分享到|用微信|掃碼|扫码|扫一扫|掃一掃|列印|打印|字級|字级|字号|字號|字体|字體|收藏|轉寄|转发|檢舉|举报|舉報|訂閱|订阅|登入|登录|註冊|注册|加入|追蹤|关注|關注|播放|播报|播報|展開|展开|收起|返回|上一[篇页頁]|下一[篇页頁]|原标题|原標題|责任编辑|責任編輯|编辑|編輯|来源|來源|出處|讨论|討論|评论|評論|回复|回覆|永久鏈接|永久链接|短網址|短网址|Permalink';
 const CONTROL_START = new RegExp(`^(?:${CONTROLS})`);
 const CONTROL_LABEL = new RegExp(`^(?:${CONTROLS})$`);
 

@@ -25,3 +25,7 @@ test('day-first dotted dates, a time before its day, a bar between day and time'
   assert.equal(at('2023年03月14日09:05 | 来源：某某网'), '2023-03-14T09:05:00+08:00');
   assert.equal(at('版本 v1.3.2023'), undefined, 'a version number is no date');
 });
+
+test('Xinhua prints the year, a space, then month/day', () => {
+  assert.equal(at('2023 03/14 16:42:08'), '2023-03-14T16:42:08+08:00');
+});

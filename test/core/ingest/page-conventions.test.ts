@@ -215,3 +215,24 @@ test('HTML: text a script reveals (visibility: hidden in the markup) is read, an
   assert.deepEqual(texts(a), BODY);
   assert.equal(a.published_at, '2025-01-09T07:30:00+08:00');
 });
+
+test('dump: the account or paper printed between headline and date line is not the headline; a follow button is no byline', () => {
+  const page = (extra: string[]) => ['首页', '登录', '每天走一万步真的有必要吗？多项研究给出的答案有点意外', ...extra, '2024-08-30 16:05 · 北京', '+关注', ...BODY, '举报/反馈'].join('\n');
+  const a = parsePageDump(page(['健康同行']), 'a.txt');
+  assert.equal(a.title, '每天走一万步真的有必要吗？多项研究给出的答案有点意外');
+  assert.deepEqual(a.authors, []);
+  const b = parsePageDump(page(['城市晚报', '记者 孙悦']), 'b.txt');
+  assert.equal(b.title, '每天走一万步真的有必要吗？多项研究给出的答案有点意外');
+  assert.deepEqual(b.authors, ['孙悦']);
+  assert.deepEqual(parsePageDump(page(['关注']), 'c.txt').authors, []);
+});
+
+test('credits: a staff title among the names is no name; a menu row is no headline; names listed with spaces in an author field are several', () => {
+  assert.deepEqual(parseBylineLine('作者：本报记者 黎晓明 汤文'), ['黎晓明', '汤文']);
+  const page = ['扫一扫在手机打开当前页', '时政 国际 财经 地方 科技 健康 教育 图片 视频', '搜索', '2023 03/14 16:42:08', '来源：城市网', '市府试办夜间公交 串联夜市与地铁站', '字体：小 中 大', '分享到： 微信 微博 QQ空间', ...BODY, '关于我们'].join('\n');
+  const a = parsePageDump(page, 'x.txt');
+  assert.equal(a.title, '市府试办夜间公交 串联夜市与地铁站');
+  assert.equal(a.published_at, '2023-03-14T16:42:08+08:00');
+  const m = parseDocument(html('<title>夜間公車試辦</title><meta name="author" content="黎晓明 汤文">', '<h1>夜間公車試辦</h1>'), 'm.html');
+  assert.deepEqual(m.authors, ['黎晓明', '汤文']);
+});
