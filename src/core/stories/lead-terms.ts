@@ -9,6 +9,7 @@
  * English words are "neutral" terms: the ones an English version of a Chinese report shares with it.
  */
 import { foldForShingles } from './signatures.ts';
+import { canonicalNames } from './name-variants.ts';
 
 const LEAD_CHARS = 300;
 
@@ -179,7 +180,7 @@ export function leadTerms(title: string, paragraphs: string[]): LeadTerms {
       if (v >= 100 && !year) add('#' + v, figures);
       if (v >= 1000) add('~' + rounded(v));
     }
-    const s = foldForShingles(rest + part.slice(last));
+    const s = canonicalNames(foldForShingles(rest + part.slice(last)));
     for (const run of s.match(/[\u3400-\u9fff]+/g) ?? []) for (let i = 0; i + 2 <= run.length; i++) add(run.slice(i, i + 2));
     for (const w of s.match(/[a-z][a-z0-9]{2,}/g) ?? []) if (!STOP.has(w)) add(w, words);
   }

@@ -68,3 +68,9 @@ test("a column label opening the headline is not the event's", () => {
   assert.deepEqual(terms('謠言終結站》打疫苗後血液有變化？'), terms('打疫苗後血液有變化？'));
   assert.notDeepEqual(terms('台南本土+2'), terms('本土+2'), 'a headline without a label keeps its words');
 });
+
+test('curated names spelled the Taiwanese and the mainland way give the same terms (普丁 / 普京, 澤倫斯基 / 泽连斯基)', () => {
+  const tw = leadTerms('普丁與澤倫斯基', ['普丁、澤倫斯基']);
+  const cn = leadTerms('普京与泽连斯基', ['普京、泽连斯基']);
+  assert.deepEqual([...cn.terms].sort(), [...tw.terms].sort());
+});
