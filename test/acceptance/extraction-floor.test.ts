@@ -46,13 +46,13 @@ test('46 other outlets (written without seeing the loader): mean body F1 >= 0.98
   assert.ok(ours >= 0.98, `mean ${ours}`);
   for (const s of other) assert.ok(s.ours >= 0.9, `${s.id}: ${s.ours}`);
   assert.ok(other.reduce((n, s) => n + s.leaks.length, 0) <= 18, JSON.stringify(other.filter((s) => s.leaks.length).map((s) => [s.id, s.leaks])));
-  // Headlines and dates as on the sets below; bylines lower (README: the third set's misses).
+  // Headlines and dates as on the sets below; bylines a little lower (README: the third set's misses).
   const share = (field: string) => {
     const rows = meta.filter((m) => m.set === 'other-outlets' && m.field === field);
     return rows.filter((m) => m.oursOk).length / rows.length;
   };
   console.log(`# other outlets title ${share('title').toFixed(3)} date ${share('date').toFixed(3)} byline ${share('byline').toFixed(3)}`);
-  assert.ok(share('title') >= 0.95 && share('date') >= 0.95 && share('byline') >= 0.85);
+  assert.ok(share('title') >= 0.95 && share('date') >= 0.95 && share('byline') >= 0.92);
 });
 
 test('headline, publication date and byline right on >= 95 % of the pages that show them (the sets before the helper-written outlets)', () => {

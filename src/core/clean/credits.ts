@@ -121,9 +121,12 @@ const BYLINE_INSIDE = /(?:記者|记者|特派記者|特約記者|實習記者)\
 /** A labelled writer inside a longer line (發佈時間：2023-10-02 16:40 記者：吳佳穎). */
 const ROLE_INSIDE = new RegExp(`(?:記者|记者|作者|撰文|採訪|采访|文字)\\s*[:：｜|／/]\\s*(${HAN_NAMES})(?![\\p{Script=Han}])`, 'u');
 
+/** WeChat's header: the 原创 (original) badge, then the writer, then the account (原创 苏禾 健康生活研究所). */
+const ORIGINAL_BADGE = /^(?:原创|原創)\s+(\p{Script=Han}{2,4})(?=\s)/u;
+
 /** Author names from a byline inside a longer line (a date line, a paragraph's opening brackets), else null. */
 export function findBylineIn(text: string): { authors: string[]; index: number; length: number } | null {
-  const m = BYLINE_INSIDE.exec(text) ?? ROLE_INSIDE.exec(text);
+  const m = BYLINE_INSIDE.exec(text) ?? ROLE_INSIDE.exec(text) ?? ORIGINAL_BADGE.exec(text);
   return m ? { authors: splitNames(m[1].replace(/\s+/g, '、')), index: m.index, length: m[0].length } : null;
 }
 

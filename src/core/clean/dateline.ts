@@ -41,16 +41,28 @@ const OPENING = new RegExp(
  */
 export function parseOpeningDateline(text: string): DatelineInfo | null {
   const m = OPENING.exec(text);
-  if (!m) return null;
+  if (!m) {
+    // 新京报讯（记者 杜思雨）, 本报讯（记者李四）: a paper's own report, no place or day given.
+    const paper = PAPER_NEWS.exec(text);
+    const names = paper ? reporterNames(paper[1]) : [];
+    return names.length ? { dateline: { place: '', day: 0 }, agency: '', authors: names } : null;
+  }
   const day = +m[3];
   if (day < 1 || day > 31) return null;
-  const authors = (m[4] ?? '')
-    .split(/记者|記者|通讯员|通訊員|[、,，\s]+/)
-    .map((x) => x.trim())
-    .filter((x) => x.length >= 2 && x.length <= 4);
+  const authors = reporterNames(m[4] ?? '');
   const agency = new RegExp(`^(?:${WIRES})$`).test(m[1]) ? normalizeAgency(m[1]) : null;
   if (!agency && !authors.length) return null;
   return { dateline: { place: m[2].trim(), day }, agency: agency ?? '', authors };
+}
+
+const PAPER_NEWS = /^[\u4e00-\u9fff]{0,6}(?:报|報)(?:讯|訊)\s*[（(]\s*((?:记者|記者|通讯员|通訊員)[^（）()]{2,40})[）)]/;
+
+/** 记者王宁、刘欣 / 记者 张三 通讯员 李四 → the names. */
+function reporterNames(s: string): string[] {
+  return s
+    .split(/记者|記者|通讯员|通訊員|[、,，\s]+/)
+    .map((x) => x.trim())
+    .filter((x) => x.length >= 2 && x.length <= 4);
 }
 
 /** A dateline standing as its own line (中央社／ 基輔22日專電), else null. */

@@ -14,6 +14,8 @@ import { isMetaLine } from './text-lines.ts';
 /** Editorial trailer lines: 原标题：…, 责任编辑：… (the editor is not an author). */
 const EDITOR_LINE = /^(?:原标题|原標題|(?:图片|圖片|视频|視頻|美术|美術)?(?:责任编辑|責任編輯|编辑|編輯)|校对|校對|审核|審核)\s*[:：]/;
 const PULL_QUOTE_SCAN = 400;
+const BRACKET_WRITER = /(?:记者|記者|作者|撰稿人?)\s*[:：]?\s*(\p{Script=Han}{2,4})\s*[〕】\]］)）]$/u;
+const SYNDICATION_NOTE = /^(?:本文|此文)(?:来自|來自|转载自|轉載自|转自|轉自|原载|原載)/;
 const OPENING_BYLINE = /^\s*[〔【\[［(（][^〕】\]］)）]{3,40}[〕】\]］)）]/;
 
 /** What a parser hands over: the article with raw paragraph strings, languages not yet labelled. */
@@ -44,6 +46,17 @@ export function finishArticle(draft: DraftArticle): NormalizedArticle {
       authors.push(...creditLine.authors);
       return;
     }
+    // A staff byline closing the story (新京报记者 杜思雨), or a syndication note naming the writer
+    // (本文来自微信公众号：X，作者：Y): the writer is read, the line is no paragraph.
+    const closingByline = closing && text.length <= 40 ? parseBylineLine(text) : null;
+    if (closingByline) {
+      authors.push(...closingByline);
+      return;
+    }
+    if (closing && text.length <= 120 && SYNDICATION_NOTE.test(text)) {
+      authors.push(...(findBylineIn(text)?.authors ?? []));
+      return;
+    }
     // A date line near the top (Published 2018年4月9日, 发布时间：…) is metadata, not body.
     if (i < 5 && text.length <= 60 && !/[。！？.!?]$/.test(text) && isMetaLine(text)) return;
     if (i < 3 && !dateline) {
@@ -57,7 +70,7 @@ export function finishArticle(draft: DraftArticle): NormalizedArticle {
       // 新华社雅加达9月7日电（记者王宁、刘欣）…: read, and the paragraph keeps it.
       const opening = parseOpeningDateline(text);
       if (opening) {
-        if (opening.dateline.place) dateline = opening.dateline;
+        if (opening.dateline.place && opening.dateline.day) dateline = opening.dateline;
         agency ??= opening.agency || null;
         authors.push(...opening.authors);
       }
@@ -87,6 +100,9 @@ export function finishArticle(draft: DraftArticle): NormalizedArticle {
         if (rest) texts.push(rest);
         return;
       }
+      // 【环球网报道 记者 赵一鸣】, 【文/观察者网专栏作者 周启明】: the writer is read, the words stay.
+      const named = opening ? BRACKET_WRITER.exec(opening[0]) : null;
+      if (named) authors.push(named[1]);
     }
     texts.push(text);
   });

@@ -74,6 +74,10 @@ export function parsePageDump(text: string, name: string): NormalizedArticle {
   }
   // Else the credits closing the article (作者：X at the foot of the story).
   if (authors.length === 0 && lines[end]?.kind === 'byline') authors = parseBylineLine(lines[end].text)?.filter((a) => !isOrganisationName(a)) ?? [];
+  // Else a syndication note just after the body (本文来自微信公众号：X，作者：Y).
+  if (authors.length === 0) {
+    for (const l of lines.slice(end, end + 3)) if (/^(?:本文|此文)(?:来自|來自|转载自|轉載自|转自|轉自)/.test(l.text)) authors = findBylineIn(l.text)?.authors ?? [];
+  }
   // Else the editor in charge the page credits (责任编辑：X), as for HTML.
   if (authors.length === 0) {
     const editor = editorName(text);
@@ -142,6 +146,8 @@ function findHeader(lines: Line[]): Header | null {
     // A short unpunctuated line over the date line is the account or source that wrote it (医路同行,
     // 都市健康报): the headline is the longer headline-shaped line right above it.
     if (isSourceName(lines[title].text) && title > 0 && isTitleLike(lines[title - 1]) && lines[title - 1].text.length >= 2 * lines[title].text.length) title--;
+    // An author card (name, then a one-line bio) between headline and date line: the headline is above it.
+    else if (title >= 2 && isBareNameLine(lines[title - 1].text) && isTitleLike(lines[title - 2]) && lines[title - 2].text.length > lines[title].text.length) title -= 2;
     let start = -1;
     for (let k = j + 1; k <= j + BODY_REACH && k < lines.length; k++) {
       const l = lines[k];

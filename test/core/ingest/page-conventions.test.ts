@@ -236,3 +236,18 @@ test('credits: a staff title among the names is no name; a menu row is no headli
   const m = parseDocument(html('<title>夜間公車試辦</title><meta name="author" content="黎晓明 汤文">', '<h1>夜間公車試辦</h1>'), 'm.html');
   assert.deepEqual(m.authors, ['黎晓明', '汤文']);
 });
+
+test('writers named by a paper\'s 讯 opening, a bracketed opening, a closing staff line, a syndication note, WeChat\'s 原创 badge and an author card', () => {
+  assert.deepEqual(parseOpeningDateline('城市晚报讯（记者 黎晓明）4月2日，记者从市交通部门获悉。')?.authors, ['黎晓明']);
+  assert.deepEqual(findBylineIn('原创 汤文 城市生活研究所 2025年1月9日 07:30 北京')?.authors, ['汤文']);
+  const h = (body: string[]) => parseDocument(Buffer.from(`<html><head><title>夜间公交试运行</title></head><body><article><h1>夜间公交试运行</h1>${body.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`), 'h.html');
+  assert.deepEqual(h([`【城市网报道 记者 黎晓明】${BODY[0]}`, BODY[1], BODY[2]]).authors, ['黎晓明']);
+  assert.deepEqual(h([...BODY, '城市晚报记者 汤文']).authors, ['汤文']);
+  const noted = h([...BODY, '本文来自微信公众号：城市观察（ID：csgc），作者：韩晓', '']);
+  assert.deepEqual(noted.authors, ['韩晓']);
+  assert.deepEqual(texts(noted), BODY);
+  const card = ['首页', '写文章', '为什么有的城市地铁越修越亏？聊聊票价和客流', '林知秋', '交通运输工程硕士，关注城市轨道交通', '关注', '发布于 2023-11-18 09:47', ...BODY, '举报'].join('\n');
+  const z = parsePageDump(card, 'z.txt');
+  assert.equal(z.title, '为什么有的城市地铁越修越亏？聊聊票价和客流');
+  assert.deepEqual(z.authors, ['林知秋']);
+});
