@@ -47,7 +47,7 @@ export function parseBylineLine(line: string): string[] | null {
   const desk = DESK_BYLINE.exec(t);
   if (desk) return splitNames(desk[1].replace(/\s+/g, '、'));
   const staff = STAFF_BYLINE.exec(t);
-  if (staff) return splitNames(staff[1].replace(/\s+/g, '、'));
+  if (staff) return staffNames(staff[1]);
   const credits = parseCreditLine(t);
   if (credits) return credits.authors.length ? credits.authors : null;
   const reported = NAME_REPORTS.exec(t);
@@ -58,12 +58,22 @@ export function parseBylineLine(line: string): string[] | null {
   return en ? splitNames(en[1]) : null;
 }
 
+/** The reporters a staff byline lists (红星新闻记者 刘洋 实习记者 陈雨): titles are skipped, and names after an editor's title are the editor's. */
+function staffNames(list: string): string[] {
+  const out: string[] = [];
+  for (const n of splitNames(list.replace(/\s+/g, '、'))) {
+    if (/(?:编辑|編輯|责编|責編)$/.test(n)) break;
+    if (!/(?:记者|記者|通讯员|通訊員)$/.test(n)) out.push(n);
+  }
+  return out;
+}
+
 /** 陳柏翰 報導, 陳柏翰 台北報導: a name, a space, where from and 報導. */
 const NAME_REPORTS = /^(\p{Script=Han}{2,3})\s+\p{Script=Han}{0,6}?(?:綜合|即時|連線)?(?:報導|报道)$/u;
 /** 美國之音 葉靜安, 自由亞洲電台 記者 X: a broadcaster's or paper's name, then the reporter's. */
 const BROADCASTER_NAME = /^[^\s:：]{2,10}?(?:之音|之聲|之声|電台|电台|電視台|电视台|新聞|新闻|日報|日报|時報|时报|通訊社|通讯社)\s+(?:記者\s*|记者\s*)?(\p{Script=Han}{2,3})$/u;
 
-const AUTHOR_ROLES = '文|撰文|作者|記者|记者|採訪|采访|採寫|采写|撰稿|執筆|执笔|整理|編譯|编译|特派員|特派员|通訊員|通讯员';
+const AUTHOR_ROLES = '文|撰文者|撰文|撰稿者|作者|报道|報導|記者|记者|採訪|采访|採寫|采写|撰稿|執筆|执笔|整理|編譯|编译|特派員|特派员|通訊員|通讯员';
 const OTHER_ROLES =
   '攝影記者|摄影记者|攝影|摄影|攝|摄|圖片編輯|图片编辑|網編|网编|出品|策劃|策划|統籌|统筹|圖片|图片|圖|图|影像|視覺|视觉|設計|设计|插畫|插画|製圖|制图|剪輯|剪辑|責任編輯|责任编辑|責編|责编|編輯|编辑|核稿|校對|校对|審稿|审稿|監製|监制|製作|制作|美編|美编|視頻|视频|翻譯|翻译|主編|主编';
 // A name is never the next credit's role (文｜黃思涵 攝影｜鄭宇翔) nor where the reporter writes from (發自香港).
@@ -119,15 +129,22 @@ const BARE_BYLINE = /^((?:\p{Script=Han}{2,4})(?:\s*[、,，]\s*\p{Script=Han}{2
 const BYLINE_INSIDE = /(?:記者|记者|特派記者|特約記者|實習記者)\s*((?:\p{Script=Han}{2,4})(?:\s*[、,，]\s*\p{Script=Han}{2,4})*)\s*[／/]\s*\p{Script=Han}{0,12}?(?:綜合|即時|專題|外電|連線)?(?:報導|报道|電)/u;
 
 /** A labelled writer inside a longer line (發佈時間：2023-10-02 16:40 記者：吳佳穎). */
-const ROLE_INSIDE = new RegExp(`(?:記者|记者|作者|撰文|採訪|采访|文字)\\s*[:：｜|／/]\\s*(${HAN_NAMES})(?![\\p{Script=Han}])`, 'u');
+const ROLE_INSIDE = new RegExp(`(?:記者|记者|作者|撰文者?|撰稿者?|採訪|采访|文字|报道|報導)\\s*[:：｜|／/]\\s*(${HAN_NAMES})(?![\\p{Script=Han}])`, 'u');
+/** 作者 陳怡如2024-06-05, 上下游記者 蔡宛庭: a role, a space, one name, then a figure or the end. */
+const SPACED_INSIDE = /(?:作者|記者|记者)\s+(\p{Script=Han}{2,3})(?=\d|\s|$)/u;
+/** SARAH MILNER2024年6月20日, Clara Tsang: a Latin-script name opening a date line, or standing alone. */
+const LATIN_NAME_LINE = /^([A-Z][A-Za-z'’-]{1,15}(?:\s+[A-Z][A-Za-z'’-]{1,15}){1,2})(?=\s*\d|$)/;
 
 /** WeChat's header: the 原创 (original) badge, then the writer, then the account (原创 苏禾 健康生活研究所). */
 const ORIGINAL_BADGE = /^(?:原创|原創)\s+(\p{Script=Han}{2,4})(?=\s)/u;
 
 /** Author names from a byline inside a longer line (a date line, a paragraph's opening brackets), else null. */
 export function findBylineIn(text: string): { authors: string[]; index: number; length: number } | null {
-  const m = BYLINE_INSIDE.exec(text) ?? ROLE_INSIDE.exec(text) ?? ORIGINAL_BADGE.exec(text);
-  return m ? { authors: splitNames(m[1].replace(/\s+/g, '、')), index: m.index, length: m[0].length } : null;
+  const m = BYLINE_INSIDE.exec(text) ?? ROLE_INSIDE.exec(text) ?? ORIGINAL_BADGE.exec(text) ?? SPACED_INSIDE.exec(text) ?? LATIN_NAME_LINE.exec(text.trim());
+  if (!m) return null;
+  // Han names listed with spaces are several; a Latin name keeps its spaces.
+  const authors = /^[A-Za-z]/.test(m[1]) ? [m[1].trim()] : splitNames(m[1].replace(/\s+/g, '、'));
+  return { authors, index: m.index, length: m[0].length };
 }
 
 // The editor in charge, printed under Chinese articles (责任编辑：焦鹏, 【責任編輯：王小明】).

@@ -251,3 +251,17 @@ test('writers named by a paper\'s 讯 opening, a bracketed opening, a closing st
   assert.equal(z.title, '为什么有的城市地铁越修越亏？聊聊票价和客流');
   assert.deepEqual(z.authors, ['林知秋']);
 });
+
+test('more writers: a role and a space before a name glued to a date, 撰文者, 报道：, a Latin name alone or glued to its date, staff titles and an editor in a staff byline', () => {
+  assert.deepEqual(findBylineIn('作者 高雅婷2024-06-05瀏覽數 12,406')?.authors, ['高雅婷']);
+  assert.deepEqual(findBylineIn('2024-06-14文、攝影／城市報記者 許文彬')?.authors, ['許文彬']);
+  assert.deepEqual(findBylineIn('2024-06-03 10:30撰文者：羅志強')?.authors, ['羅志強']);
+  assert.deepEqual(parseBylineLine('报道：黎晓明'), ['黎晓明']);
+  assert.deepEqual(findBylineIn('JANE DOE2024年6月20日')?.authors, ['JANE DOE']);
+  assert.deepEqual(parseBylineLine('城市新闻记者 刘洋 实习记者 陈雨'), ['刘洋', '陈雨']);
+  assert.deepEqual(parseBylineLine('晚报记者 张明 晚报编辑 李华'), ['张明']);
+  const page = ['首頁', '港府推新一輪人才措施 科研人員簽證年期延至三年', 'Clara Tsang', '2024-06-12 16:20', ...BODY, '關於我們'].join('\n');
+  const a = parsePageDump(page, 'x.txt');
+  assert.equal(a.title, '港府推新一輪人才措施 科研人員簽證年期延至三年');
+  assert.deepEqual(a.authors, ['Clara Tsang']);
+});
