@@ -138,6 +138,13 @@ const LATIN_NAME_LINE = /^([A-Z][A-Za-z'’-]{1,15}(?:\s+[A-Z][A-Za-z'’-]{1,15
 /** WeChat's header: the 原创 (original) badge, then the writer, then the account (原创 苏禾 健康生活研究所). */
 const ORIGINAL_BADGE = /^(?:原创|原創)\s+(\p{Script=Han}{2,4})(?=\s)/u;
 
+const SYNDICATION_NOTE = /^(?:本文|此文)(?:来自|來自|转载自|轉載自|转自|轉自|原载|原載)/;
+
+/** A syndication note closing an article (本文来自微信公众号：X，作者：Y): the writers it names, or null when the line is no such note. */
+export function syndicationNoteWriters(text: string): string[] | null {
+  return SYNDICATION_NOTE.test(text.trim()) ? (findBylineIn(text)?.authors ?? []) : null;
+}
+
 /** Author names from a byline inside a longer line (a date line, a paragraph's opening brackets), else null. */
 export function findBylineIn(text: string): { authors: string[]; index: number; length: number } | null {
   const m = BYLINE_INSIDE.exec(text) ?? ROLE_INSIDE.exec(text) ?? ORIGINAL_BADGE.exec(text) ?? SPACED_INSIDE.exec(text) ?? LATIN_NAME_LINE.exec(text.trim());

@@ -35,13 +35,18 @@ export function parseDateValue(value: unknown, zone: string | null = null): Foun
   return findDateInText(s, zone);
 }
 
+/** Dates printed out of order rewritten in order: 11:142018/09/12 and 14:20 2023-06-12 (time first), 2023 03/14 (Xinhua). */
+function normalizeDateText(text: string): string {
+  return text.replace(TIME_BEFORE_DAY, '$3 $1:$2').replace(YEAR_SPACE_DAY, '$1/$2/$3');
+}
+
 /**
  * Finds the first calendar date written in running text (2025-08-23, 2025/08/23 10:11, 2025年8月23日).
  * A time makes it a datetime only when `offset` (e.g. "+08:00") is known; otherwise the day alone is returned.
  */
 export function findDateInText(text: string, offset: string | null): FoundDate | null {
   // China Times prints the time glued before the day: 11:142018/09/12 (Sing Tao: 14:20 2023-06-12).
-  const t = text.replace(TIME_BEFORE_DAY, '$3 $1:$2').replace(YEAR_SPACE_DAY, '$1/$2/$3');
+  const t = normalizeDateText(text);
   const m = IN_TEXT.exec(t);
   if (!m) return findDottedDate(t, offset) ?? findEnglishDate(text);
   // 113年12月29日: a Republic of China (Minguo) year, as Taiwanese outlets print them.
@@ -152,7 +157,7 @@ function euSummer(y: number, mo: number, d: number): boolean {
 
 /** The text left when the first date (and time) is removed: tells a date line from a sentence mentioning a date. */
 export function stripFirstDate(text: string): string {
-  text = text.replace(TIME_BEFORE_DAY, '$3 $1:$2').replace(YEAR_SPACE_DAY, '$1/$2/$3');
+  text = normalizeDateText(text);
   return IN_TEXT.test(text) ? text.replace(IN_TEXT, '') : DMY_DOTTED.test(text) ? text.replace(DMY_DOTTED, '') : text.replace(EN_MDY, '').replace(EN_DMY, '');
 }
 

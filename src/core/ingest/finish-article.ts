@@ -4,7 +4,7 @@
  * into fields, languages labelled.
  */
 import type { NormalizedArticle } from '../article.ts';
-import { extractCreditNotes, findBylineIn, parseBylineLine, parseCreditLine, stripTrailerCode } from '../clean/credits.ts';
+import { extractCreditNotes, findBylineIn, parseBylineLine, parseCreditLine, stripTrailerCode, syndicationNoteWriters } from '../clean/credits.ts';
 import { isOrganisationName } from '../clean/outlets.ts';
 import { parseDatelineLine, parseOpeningDateline, parseParagraphDateline } from '../clean/dateline.ts';
 import { isCaptionLine, isClosingPromo } from '../clean/furniture.ts';
@@ -15,7 +15,6 @@ import { isMetaLine } from './text-lines.ts';
 const EDITOR_LINE = /^(?:原标题|原標題|(?:图片|圖片|视频|視頻|美术|美術)?(?:责任编辑|責任編輯|编辑|編輯)|校对|校對|审核|審核)\s*[:：]/;
 const PULL_QUOTE_SCAN = 400;
 const BRACKET_WRITER = /(?:记者|記者|作者|撰稿人?)\s*[:：]?\s*(\p{Script=Han}{2,4})\s*[〕】\]］)）]$/u;
-const SYNDICATION_NOTE = /^(?:本文|此文)(?:来自|來自|转载自|轉載自|转自|轉自|原载|原載)/;
 const OPENING_BYLINE = /^\s*[〔【\[［(（][^〕】\]］)）]{3,40}[〕】\]］)）]/;
 
 /** What a parser hands over: the article with raw paragraph strings, languages not yet labelled. */
@@ -53,8 +52,9 @@ export function finishArticle(draft: DraftArticle): NormalizedArticle {
       authors.push(...closingByline);
       return;
     }
-    if (closing && text.length <= 120 && SYNDICATION_NOTE.test(text)) {
-      authors.push(...(findBylineIn(text)?.authors ?? []));
+    const noted = closing && text.length <= 120 ? syndicationNoteWriters(text) : null;
+    if (noted) {
+      authors.push(...noted);
       return;
     }
     // A date line near the top (Published 2018年4月9日, 发布时间：…) is metadata, not body.

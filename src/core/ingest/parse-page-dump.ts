@@ -5,7 +5,7 @@
  * ends at the first furniture marker, menu or tag line. Captions, bylines and dates inside are dropped.
  */
 import { IngestError, type NormalizedArticle } from '../article.ts';
-import { editorName, editorNames, findBylineIn, isBareNameLine, parseBylineLine } from '../clean/credits.ts';
+import { editorName, editorNames, findBylineIn, syndicationNoteWriters, isBareNameLine, parseBylineLine } from '../clean/credits.ts';
 import { parseDatelineLine } from '../clean/dateline.ts';
 import { findDateInText, isUpdateLine } from '../clean/dates.ts';
 import { isInterruption, parseTagLine } from '../clean/furniture.ts';
@@ -76,7 +76,7 @@ export function parsePageDump(text: string, name: string): NormalizedArticle {
   if (authors.length === 0 && lines[end]?.kind === 'byline') authors = parseBylineLine(lines[end].text)?.filter((a) => !isOrganisationName(a)) ?? [];
   // Else a syndication note just after the body (本文来自微信公众号：X，作者：Y).
   if (authors.length === 0) {
-    for (const l of lines.slice(end, end + 3)) if (/^(?:本文|此文)(?:来自|來自|转载自|轉載自|转自|轉自)/.test(l.text)) authors = findBylineIn(l.text)?.authors ?? [];
+    for (const l of lines.slice(end, end + 3)) authors = syndicationNoteWriters(l.text) ?? authors;
   }
   // Else the editor in charge the page credits (责任编辑：X), as for HTML.
   if (authors.length === 0) {
@@ -145,7 +145,7 @@ function findHeader(lines: Line[]): Header | null {
     if (title < 0) continue;
     // A short unpunctuated line over the date line is the account or source that wrote it (医路同行,
     // 都市健康报): the headline is the longer headline-shaped line right above it.
-    if (isSourceName(lines[title].text) && title > 0 && isTitleLike(lines[title - 1]) && lines[title - 1].text.length >= 2 * lines[title].text.length) title--;
+    if (headlineOverSource(lines, title) !== title) title--;
     // An author card (name, then a one-line bio) between headline and date line: the headline is above it.
     else if (title >= 2 && isBareNameLine(lines[title - 1].text) && isTitleLike(lines[title - 2]) && lines[title - 2].text.length > lines[title].text.length) title -= 2;
     let start = -1;
@@ -168,6 +168,11 @@ function findHeader(lines: Line[]): Header | null {
 /** A name-sized line with no punctuation or spaces (an account, a paper, a person). */
 function isSourceName(t: string): boolean {
   return t.length <= 8 && !/[\s，。、：:！？!?「」“”]/.test(t);
+}
+
+/** The headline for a headline-shaped line at `i`: the longer headline right above it when `i` is only a source's name (医路同行). */
+function headlineOverSource(lines: Line[], i: number): number {
+  return isSourceName(lines[i].text) && i > 0 && isTitleLike(lines[i - 1]) && lines[i - 1].text.length >= 2 * lines[i].text.length ? i - 1 : i;
 }
 
 /** Characters of whole prose in a body: teasers (cut short, read-more links) count for nothing. */
@@ -279,7 +284,7 @@ function findTitle(lines: Line[], from: number): number {
       standfirst = true;
       continue;
     }
-    if (isTitleLike(l)) return isSourceName(l.text) && i > 0 && isTitleLike(lines[i - 1]) && lines[i - 1].text.length >= 2 * l.text.length ? i - 1 : i;
+    if (isTitleLike(l)) return headlineOverSource(lines, i);
     if (l.kind === 'para') break;
   }
   return -1;
