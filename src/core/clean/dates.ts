@@ -14,8 +14,10 @@ const ISO_FULL = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?
 const TIME_BEFORE_DAY = /(?<!\d)(\d{1,2}):(\d{2})\s?(\d{4}[-/.]\d{1,2}[-/.]\d{1,2})(?!\d)/;
 // 2023 03/14 (Xinhua: the year, a space, month/day).
 const YEAR_SPACE_DAY = /(?<!\d)(\d{4})\s+(\d{1,2})\/(\d{1,2})(?![\d/])/;
-// 27.02.2024 (day first, as European outlets print it), with an optional time.
-const DMY_DOTTED = /(?<![\w.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.])(?:,?\s+(\d{1,2}):(\d{2}))?/;
+// 27.02.2024 and 18/06/2024 (day first, as European outlets print them), with an optional time
+// (27.02.2024 14:30, 18/06/2024 - 10:32). A slashed date is month first only when its second
+// number cannot be a month (06/18/2024).
+const DMY_DOTTED = /(?<![\w./])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?![\d./])(?:,?\s+(?:[-–]\s+)?(\d{1,2}):(\d{2}))?/;
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const IN_TEXT =
   /(?<!\d)(\d{4}|\d{2,3}(?=\s*年))\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})(?!\d)\s*日?(?:(?:T|\s*(?:[|｜,，]\s*)?)(?:[（(][^）)]{1,3}[）)])?\s*(?:星期.|週.|周.)?\s*(?:(上午|下午|凌晨|晚上|中午)\s*)?(\d{1,2})[:：](\d{2})(?::(\d{2}))?)?/;
@@ -95,16 +97,17 @@ export function isUpdateLine(text: string): boolean {
   return UPDATED_LABEL.test(text) && !PUBLISHED_LABEL.test(text);
 }
 
-/** 27.02.2024 (14:30): a day-first dotted date, else null. */
+/** 27.02.2024 (14:30), 18/06/2024 - 10:32: a day-first dotted or slashed date, else null. */
 function findDottedDate(text: string, offset: string | null): FoundDate | null {
   const m = DMY_DOTTED.exec(text);
   if (!m) return null;
-  const [d, mo, y] = [+m[1], +m[2], +m[3]];
+  const monthFirst = m[2] === '/' && +m[3] > 12 && +m[1] <= 12;
+  const [d, mo, y] = monthFirst ? [+m[3], +m[1], +m[4]] : [+m[1], +m[3], +m[4]];
   if (!isValidDay(y, mo, d) || y < 1990 || y > 2100) return null;
   const day = `${y}-${pad(mo)}-${pad(d)}`;
-  const zone = m[4] === undefined ? null : (zoneLabelAt(text.slice(m.index + m[0].length, m.index + m[0].length + 16), y, mo, d) ?? offset);
-  if (m[4] === undefined || zone === null || +m[4] > 23 || +m[5] > 59) return { iso: day, precision: 'date' };
-  return { iso: `${day}T${pad(+m[4])}:${m[5]}:00${zone}`, precision: 'datetime' };
+  const zone = m[5] === undefined ? null : (zoneLabelAt(text.slice(m.index + m[0].length, m.index + m[0].length + 16), y, mo, d) ?? offset);
+  if (m[5] === undefined || zone === null || +m[5] > 23 || +m[6] > 59) return { iso: day, precision: 'date' };
+  return { iso: `${day}T${pad(+m[5])}:${m[6]}:00${zone}`, precision: 'datetime' };
 }
 
 const FIXED_ZONES: [RegExp, string][] = [

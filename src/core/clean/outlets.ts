@@ -46,7 +46,8 @@ export function outletFromCopyright(text: string): string | null {
   const lines = text.split('\n').map((l) => l.trim()).filter((l) => l.length <= 160 && COPYRIGHT_LINE.test(l));
   for (const line of lines.reverse()) {
     const m = /(?:^|[\s。.|｜])((?:[\p{Script=Han}A-Za-z0-9]){2,12}?)\s*(?:©\s*\d{4}|(?:©\s*)?(?:\d{4}\s*)?(?:版權所有|版权所有))/u.exec(line);
-    if (!m || !/\p{Script=Han}/u.test(m[1])) continue;
+    // 版權所有 © 2024 South China Morning Post: the label, not a name, before the ©.
+    if (!m || !/\p{Script=Han}/u.test(m[1]) || /^(?:版權所有|版权所有|著作權|著作权)/.test(m[1])) continue;
     const name = m[1].replace(/^財團法人/, '').replace(COMPANY_SUFFIX, '');
     if (name.length >= 2 && !/媒體|媒体|報業|报业|傳媒股份/.test(name.slice(-2)) && !/^(?:本站|本網|本网|本報|本报|本文|本刊)/.test(name)) return name;
   }

@@ -100,16 +100,21 @@ function pickHeadline(doc: MiniDocument, declared: string | null, site: string |
   if (!declared) return h1;
   const key = squash(declared);
   let best: string | null = null;
+  let prefixed: string | null = null;
+  // The declared title without its site and channel (标题_频道_网站, 标题 | 网站).
+  const bare = squash(stripSiteSuffix(declared, site) ?? declared).replace(/(?:_[^_]{1,24})+$/, '');
   for (const el of Array.from(doc.querySelectorAll('h1, h2, h3, [class*="title"], [id*="title"]')).slice(0, 200)) {
     const t = text(el);
     if (!t || t.length < 2 || t.length > 120) continue;
     const k = squash(t);
     if (k === key) continue;
     if (key.startsWith(k) && /^\s*[-_|｜–—·]/.test(afterChars(declared, k.length)) && (!best || t.length > best.length)) best = t;
+    // A columnist's or topic's name put before the printed headline in the declared one only (周启明：<headline>).
+    else if (!best && k.length >= 6 && bare.endsWith(k) && /^[^\s：:｜|]{1,10}[：:｜|]$/.test(bare.slice(0, bare.length - k.length))) prefixed = t;
   }
   // The page prints the declared headline whole as its <h1>: a ｜ inside it is the headline's own (劏房新規｜…), not a site suffix.
   if (!best && Array.from(doc.querySelectorAll('h1')).some((e) => squash(text(e) ?? '') === key)) return declared;
-  return best ?? stripSiteSuffix(declared, site);
+  return best ?? prefixed ?? stripSiteSuffix(declared, site);
 }
 
 /** What follows the first `n` non-space characters of `s`. */
@@ -139,12 +144,14 @@ function pageTime(doc: MiniDocument): string | null {
 
 /**
  * The publication time a page's script holds when its markup prints none (WeChat: var ct =
- * "1736379000"; the date element is filled by that script), as epoch seconds; else null.
+ * "1736379000"; the date element is filled by that script), as epoch seconds or a local
+ * timestamp (var pubTime = "2024-04-12 07:55:19"); else null.
  */
 function scriptTime(doc: MiniDocument, zone: string | null): FoundDate | null {
   for (const el of Array.from(doc.querySelectorAll('script'))) {
-    const m = /\b(?:var|let|const)\s+(?:ct|create_time|publish_time|pubtime|publishTime)\s*=\s*["']?(\d{10})["']?/.exec(el.textContent ?? '');
-    if (m) return inZone({ iso: new Date(+m[1] * 1000).toISOString().replace(/\.000Z$/, 'Z'), precision: 'datetime' }, zone);
+    const m = /\b(?:var|let|const)\s+(?:ct|create_time|publish_time|pubtime|publishTime)\s*=\s*(?:["']?(\d{10})["']?|["'](\d{4}-\d\d-\d\d[ T]\d\d:\d\d(?::\d\d)?)["'])/i.exec(el.textContent ?? '');
+    if (m?.[1]) return inZone({ iso: new Date(+m[1] * 1000).toISOString().replace(/\.000Z$/, 'Z'), precision: 'datetime' }, zone);
+    if (m?.[2]) return findDateInText(m[2], zone);
   }
   return null;
 }

@@ -7,7 +7,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { IngestError, type NormalizedArticle, type RelatedLink } from '../article.ts';
-import { isCaptionLine, isFurnitureMarker } from '../clean/furniture.ts';
+import { isCaptionLine, isFurnitureMarker, isInterruption } from '../clean/furniture.ts';
 import { detectOutletFromUrl, isOrganisationName } from '../clean/outlets.ts';
 import { editorName, editorNames, writersInAuthorField } from '../clean/credits.ts';
 import { isMetaLine } from './text-lines.ts';
@@ -73,13 +73,14 @@ export function parseHtml(html: string, name: string, url?: string): NormalizedA
   // pages (often hostile) go straight to our own walker over the de-cluttered body.
   let result: ReturnType<Readability['parse']> = null;
   if (nestingDepth(doc.body, MAX_DEPTH) <= MAX_DEPTH) {
+    markShortSentences(doc);
     try {
       result = new Readability(document as never, { charThreshold: 250, maxElemsToParse: MAX_ELEMENTS }).parse();
     } catch {
       result = null;
     }
   }
-  const contentHtml = result?.content ?? (doc.body as unknown as { innerHTML?: string } | null)?.innerHTML ?? '';
+  const contentHtml = (result?.content ?? (doc.body as unknown as { innerHTML?: string } | null)?.innerHTML ?? '').replaceAll(SENTENCE_MARK, '');
   const title = meta.title ?? (result?.title ? tidyText(result.title) : null);
   if (!title) throw new IngestError(name, 'HTML page has no title (no og:title, headline, <h1> or <title>)');
 
@@ -108,6 +109,22 @@ export function parseHtml(html: string, name: string, url?: string): NormalizedA
     tags: meta.tags,
     related: [...related, ...blocks.related.filter((r) => !related.some((x) => x.url === r.url))],
   });
+}
+
+// Readability keeps a short paragraph beside the article's container (a lead printed above the
+// body's box) only when it holds an English full stop followed by a space; a Chinese lead of under
+// 80 characters never does. A marker with that stop is appended to such paragraphs while
+// Readability reads the page, and removed from what it returns.
+const SENTENCE_MARK = '\uE000. ';
+const CJK_SENTENCE = /[\u3400-\u9fff][。！？][」』”）)]?\s*$/;
+
+function markShortSentences(doc: DomDocument): void {
+  for (const p of Array.from(doc.querySelectorAll('p'))) {
+    const text = (p.textContent ?? '').trim();
+    if (text.length > 0 && text.length < 80 && CJK_SENTENCE.test(text) && !p.querySelectorAll('a').length) {
+      (p as unknown as { append(s: string): void }).append(SENTENCE_MARK);
+    }
+  }
 }
 
 /** Element nesting depth below `root`, counting stops once `limit` is passed. */
@@ -142,7 +159,7 @@ function removeClutterBoxes(doc: DomDocument): void {
 /** Short promotional or navigational lines that survive extraction ("Advertisement", "Read more: …"). */
 function isBoilerplate(p: string): boolean {
   if (p.length > 160) return false;
-  return BOILERPLATE.test(p) || isFurnitureMarker(p) || isCaptionLine(p);
+  return BOILERPLATE.test(p) || isFurnitureMarker(p) || isInterruption(p) || isCaptionLine(p);
 }
 
 /** Links inside related/recommended boxes, kept as related before the boxes are removed. */

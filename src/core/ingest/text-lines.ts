@@ -67,6 +67,8 @@ export function isTitleLike(line: Line): boolean {
   if (/[。：:，,]$/.test(t)) return false;
   if (line.kind === 'para' && (t.match(/[。]/g)?.length ?? 0) >= 1) return false;
   if (isWidgetLine(t) || isMetaLine(t) || isTeaserLine(t) || isFieldLine(t)) return false;
+  // A bulleted line is an item of a list (a summary's points, a related link), not a headline.
+  if (/^[•●・▪■◆◇►▶▸‣∙·]\s*/.test(t)) return false;
   // Two or three capitalised Latin words alone are a writer's name (Clara Tsang), not a headline.
   if (/^[A-Z][A-Za-z'’-]{1,15}(?:\s+[A-Z][A-Za-z'’-]{1,15}){1,2}$/.test(t)) return false;
   // A row of five or more short words is a menu (时政 国际 财经 地方 科技 …), not a headline.

@@ -1,0 +1,65 @@
+// More conventions of outlets the loader was not built against: day-first slashed dates, a short
+// Chinese lead printed outside the body's box, ad labels in Simplified Chinese, a columnist's name
+// put before the headline in <title> only, a script's local publication time, bulleted summary
+// points above a dump's byline, and a copyright label before the ©. Every page here is invented.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findDateInText } from '../../../src/core/clean/dates.ts';
+import { outletFromCopyright } from '../../../src/core/clean/outlets.ts';
+import { parseDocument } from '../../../src/core/ingest/parse-document.ts';
+
+const texts = (a: { paragraphs: { text: string }[] }) => a.paragraphs.map((p) => p.text);
+
+const BODY = [
+  '省交通厅在通报中表示，新线路开通后两地通勤时间将缩短一半，早晚高峰加开班次，票价维持不变。',
+  '沿线多个县市已着手调整公交接驳方案，部分车站将新增停车场和自行车停放点，方便乘客换乘。',
+  '有专家提醒，新线路客流初期可能低于预期，运营方应根据实际数据调整班次，避免资源闲置。',
+];
+
+test('day-first slashed dates (18/06/2024 - 10:32), month first only when the second number cannot be a month', () => {
+  assert.deepEqual(findDateInText('发表时间 : 18/06/2024 - 10:32 (巴黎时间)', '+08:00'), { iso: '2024-06-18T10:32:00+02:00', precision: 'datetime' });
+  assert.deepEqual(findDateInText('刊出 05/03/2024', null), { iso: '2024-03-05', precision: 'date' });
+  assert.deepEqual(findDateInText('Posted 06/18/2024 14:05', '+08:00'), { iso: '2024-06-18T14:05:00+08:00', precision: 'datetime' });
+  assert.equal(findDateInText('比分 3/4/2024 不是', null)?.iso, '2024-04-03');
+  assert.equal(findDateInText('12/31/20245', null), null, 'five digits are no year');
+});
+
+test('HTML: a short Chinese lead beside the body box is kept; an ad label inside the body is dropped', () => {
+  const html = `<!doctype html><html lang="zh-CN"><head><title>新线路下月开通 - 某某广播</title></head><body>
+<header><a href="/">某某广播</a><ul><li><a href="/a">国际</a></li><li><a href="/b">财经</a></li></ul></header>
+<main><article><h1>新线路下月开通</h1>
+<div class="dates"><p>发表时间 : <time datetime="2024-06-18T08:32:00+00:00">18/06/2024 - 10:32</time></p></div>
+<p class="lead">两地之间的城际铁路将于下月底开通，全程约四十分钟。</p>
+<div class="content-body"><p>${BODY[0]}</p><div class="slot"><span>广告</span></div><p>${BODY[1]}</p><p>${BODY[2]}</p></div>
+</article></main><footer><p>版权所有</p></footer></body></html>`;
+  const a = parseDocument(Buffer.from(html), 'lead.html');
+  assert.deepEqual(texts(a), ['两地之间的城际铁路将于下月底开通，全程约四十分钟。', ...BODY]);
+});
+
+test('a text dump: a Simplified ad label between paragraphs is skipped', () => {
+  const dump = ['某某新闻网', '首页', '国际', '财经', '新线路下月开通', '2024-06-18 10:32', BODY[0], '广告', BODY[1], BODY[2], '相关新闻', '另一条新闻的标题在这里', '版权所有 © 2024 某某新闻网'].join('\n');
+  const a = parseDocument(Buffer.from(dump), 'ad.txt');
+  assert.deepEqual(texts(a), BODY);
+});
+
+test("HTML: a columnist's name before the headline in <title> only; the script's local publication time", () => {
+  const html = `<!doctype html><html lang="zh-CN"><head><title>王思远：新线路开通之后，更要算清运营账_某某网</title>
+<script>var pubTime = "2024-04-12 07:55:19";</script></head><body>
+<div class="author-info"><p class="author-name"><a href="/wsy">王思远</a></p><p class="author-desc">城市交通研究员。</p></div>
+<h3>新线路开通之后，更要算清运营账</h3><div class="time"><span>字号：A+ A-</span></div>
+<div class="all-txt"><p>【文/某某网专栏作者 王思远】${BODY[0]}</p><p>${BODY[1]}</p><p>${BODY[2]}</p></div></body></html>`;
+  const a = parseDocument(Buffer.from(html), 'column.html');
+  assert.equal(a.title, '新线路开通之后，更要算清运营账');
+  assert.equal(a.published_at, '2024-04-12T07:55:19+08:00');
+});
+
+test("a text dump: bulleted summary points are not the headline; a copyright label is not the outlet", () => {
+  const dump = ['某某早報中文網', '香港', '中國', '國際', '經濟', '科技', '觀點', '港府推新措施 科研人員簽證延長', '• 容許配偶在港工作', '• 議員要求公布數據',
+    '發佈時間：2024年6月18日 16:20', '港府周二公布新一輪人才引進措施，將符合資格的科研人員簽證年期由兩年延長至三年，並容許其配偶在港工作。',
+    '勞工及福利局官員表示，過去一年經各類人才計劃來港的人士中，約三成從事創新科技相關工作，但不少人反映續期程序繁複。',
+    '版權所有 © 2024 Some Morning Post Publishers Ltd.'].join('\n');
+  const a = parseDocument(Buffer.from(dump), 'bullets.txt');
+  assert.equal(a.title, '港府推新措施 科研人員簽證延長');
+  assert.equal(outletFromCopyright('版權所有 © 2024 Some Morning Post Publishers Ltd.'), null);
+  assert.equal(outletFromCopyright('© 2024 某某日報 版權所有'), '某某日報');
+});
