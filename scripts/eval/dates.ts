@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import * as chrono from 'chrono-node';
 import { findTimeSpans, type ReferenceTime } from '../../src/core/timeline/time-spans.ts';
 import type { Prefer } from '../../src/core/timeline/calendar.ts';
+import { printExpressions } from './time-expressions.ts';
 
 const FILE = 'test/fixtures/dev/time-zh/cases.jsonl';
 
@@ -137,4 +138,5 @@ export async function run(): Promise<void> {
     console.log(`\nnews-style misses (future convention), first 30 of ${misses.length}:`);
     for (const r of misses.slice(0, 30)) console.log(`  ${r.c.text}  expected ${r.gold.future}  got ${r.got.future ?? 'nothing'}`);
   }
+  printExpressions();
 }

@@ -151,7 +151,9 @@ function weekday(prefix: string | undefined, wd: number, clause: string, ctx: Da
 const REL_DAYS: Record<string, number> = {
   今天: 0, 今日: 0, 昨天: -1, 昨日: -1, 尋日: -1, 寻日: -1, 前天: -2, 前日: -2, 大前天: -3,
   明天: 1, 明日: 1, 聽日: 1, 听日: 1, 後天: 2, 后天: 2, 後日: 2, 大後天: 3, 大后天: 3, 大後日: 3,
+  昨晚: -1, 昨夜: -1, 昨晨: -1, 今晚: 0, 今早: 0, 今晨: 0, 明早: 1, 明晚: 1, 明晨: 1, 前晚: -2,
 };
+const YEAR_SHIFT: Record<string, number> = { 今: 0, 去: -1, 明: 1, 前: -2, 後: 2, 后: 2 };
 const MONTH_SHIFT: Record<string, number> = { 上: -1, 下: 1, 今: 0, 本: 0, 这: 0, 這: 0 };
 
 const PATTERNS: Pattern[] = [
@@ -242,14 +244,16 @@ const PATTERNS: Pattern[] = [
   },
   {
     // 元旦, 國慶節, 聖誕節, 春節: civil holidays (holidays.ts); 明天元旦 is 1 January, not "tomorrow".
-    re: new RegExp(`${HOLIDAY_START}(?:(?:\\d{4})\\s*年)?(?:今天|明天|後天|后天|昨天)?(?:是)?(${HOLIDAY_RE.source})`, 'g'),
+    re: new RegExp(`${HOLIDAY_START}(?:(?:\\d{4})\\s*年|今年|去年|明年|前年|後年|后年)?(?:今天|明天|後天|后天|昨天)?(?:是)?(${HOLIDAY_RE.source})`, 'g'),
     kind: 'holiday',
     resolve: (m, ctx, state) => {
       const anchor = anchorOf(ctx, state);
-      const year = /^(\d{4})\s*年/.exec(m[0]);
+      // 去年聖誕節, 明年春節: the year named relative to the report's.
+      const relative = /^(今|去|明|前|後|后)年/.exec(m[0]);
+      const year = relative && anchor ? [String(anchor.y + YEAR_SHIFT[relative[1]])] : /^(\d{4})\s*年/.exec(m[0])?.slice(1);
       // 明天元旦: the coming one; 昨天聖誕節: the one just past.
       const lean = /明天|後天|后天/.test(m[0]) ? 'future' : /昨天/.test(m[0]) ? 'past' : state.anchor ? 'news' : ctx.prefer ?? 'news';
-      const date = holidayDate(m[1], year ? +year[1] : null, anchor, lean);
+      const date = holidayDate(m[1], year ? +year[0] : null, anchor, lean);
       return date ? { date, day: date.d } : null;
     },
   },
@@ -257,7 +261,8 @@ const PATTERNS: Pattern[] = [
     // 今(25)日, 昨（24）日: Taiwanese outlets write the day of month inside 今日/昨日.
     re: /[今昨明前]\s*[（(]\s*(\d{1,2})\s*[)）]\s*[日天]/g,
     kind: 'day',
-    resolve: (m, ctx, state) => dayOnly(+m[1], ctx, state),
+    // 昨(24)日 lies before the report's day and 明(26)日 after it, whatever the convention.
+    resolve: (m, ctx, state) => dayOnly(+m[1], { ...ctx, prefer: /^[昨前]/.test(m[0]) ? 'past' : m[0][0] === '明' ? 'future' : ctx.prefer }, state),
   },
   {
     // 18日, 於12日, 20日晚間, 十四日, 14、15日 (a span: its last day). Not 日前/日內/日元/日本/第3日.
@@ -277,7 +282,8 @@ const PATTERNS: Pattern[] = [
   },
   {
     // Not 今天的 ("today's", nowadays), 時至今日 / 直到今天 (up to now), 今日美國 (a name), 美好的明天 (the future).
-    re: /(?<![至到迄的])(大前天|大後天|大后天|大後日|今天|今日|昨天|昨日|尋日|寻日|前天|前日|明天|明日|聽日|听日|後天|后天|後日)(?!美國|美国|俄羅斯|俄罗斯|新聞|新闻|頭條|头条|之|的|會更好|会更好)/g,
+    // 昨晚, 今早, 明晨: a day and a part of it (今晚報 is a paper).
+    re: /(?<![至到迄的])(大前天|大後天|大后天|大後日|今天|今日|昨天|昨日|尋日|寻日|前天|前日|明天|明日|聽日|听日|後天|后天|後日|昨晚|昨夜|昨晨|今晚|今早|今晨|明早|明晚|明晨|前晚)(?!美國|美国|俄羅斯|俄罗斯|新聞|新闻|頭條|头条|之|的|會更好|会更好|[報报])/g,
     kind: 'relative',
     resolve: (m, ctx, state) => shift(ctx, REL_DAYS[m[1]], state),
   },

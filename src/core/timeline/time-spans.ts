@@ -6,8 +6,9 @@
  */
 import { fromDayNumber, toDayNumber, type LocalDate, type Prefer } from './calendar.ts';
 import { findDateReferences, parseNumber, type ResolveState } from './resolve-dates.ts';
+import { findPeriods } from './time-periods.ts';
 
-export type Grain = 'year' | 'month' | 'week' | 'day' | 'hour' | 'minute' | 'second';
+export type Grain = 'year' | 'quarter' | 'month' | 'week' | 'day' | 'hour' | 'minute' | 'second';
 
 export interface TimeSpan {
   text: string;
@@ -58,13 +59,13 @@ function num(s: string): number {
   return parseNumber(s.replace(/[兩两]/g, '二').replace(/^零/, ''));
 }
 
-/** The clock time in `s` (三點, 下午3:15, 3pm, 三點半, 三點踏三) as hour/minute and its grain, or null. */
+/** The clock time in `s` (三點, 下午3:15, 3pm, 三點半, 三點一刻, 三點踏三) as hour/minute and its grain, or null. */
 function clock(s: string): { h: number; min: number; grain: Grain; pm: boolean | null } | null {
   let m = /^(\d{1,2}):(\d{2})\s*([ap])?m?/i.exec(s);
   if (m) return { h: +m[1], min: +m[2], grain: 'minute', pm: m[3] ? m[3].toLowerCase() === 'p' : null };
   m = /^(\d{1,2})\s*([ap])m/i.exec(s);
   if (m) return { h: +m[1], min: 0, grain: 'hour', pm: m[2].toLowerCase() === 'p' };
-  m = new RegExp(`^(${CN_NUM})\\s*[點点時时](?:\\s*(?:[踏搭])?\\s*(半|${CN_NUM})\\s*(?:分|個字|个字)?)?`).exec(s);
+  m = new RegExp(`^(${CN_NUM})\\s*[點点時时](?:\\s*(?:[踏搭])?\\s*(半|${CN_NUM})\\s*(?:分|個字|个字|刻)?)?`).exec(s);
   if (!m) return null;
   const h = num(m[1]);
   if (!(h >= 0 && h <= 24)) return null;
@@ -72,7 +73,8 @@ function clock(s: string): { h: number; min: number; grain: Grain; pm: boolean |
   // 三點三 / 三點踏三 / 三點三個字: Cantonese counts five-minute marks up to 11; 三點十五 is minutes.
   const raw = m[2] === '半' ? 30 : num(m[2]);
   const fives = /[踏搭]|個字|个字/.test(m[0]) || (raw < 12 && !/分/.test(m[0]) && !/^[零〇]/.test(m[2]) && !/^\d/.test(m[2]));
-  const min = m[2] === '半' ? 30 : fives ? raw * 5 : raw;
+  // 三點一刻, 三點三刻: quarters of an hour.
+  const min = m[2] === '半' ? 30 : m[0].endsWith('刻') ? raw * 15 : fives ? raw * 5 : raw;
   return min >= 0 && min < 60 ? { h, min, grain: 'minute', pm: null } : null;
 }
 
@@ -80,6 +82,8 @@ const PART_OF_DAY: [RegExp, number, number, boolean | null][] = [
   [/^(?:今晚|晚上|晚間|晚间|夜晚|夜間|夜间)/, 18, 24, true],
   [/^(?:早上|早晨|上午|清晨|早間|早间|今早)/, 4, 12, false],
   [/^(?:下午|午後|午后|晏晝|晏昼)/, 12, 19, true],
+  [/^(?:傍晚|黃昏|黄昏)/, 17, 20, true],
+  [/^(?:深夜|午夜)/, 21, 24, true],
   [/^(?:中午)/, 12, 14, null],
   [/^(?:凌晨)/, 0, 6, false],
 ];
@@ -92,12 +96,17 @@ interface Candidate {
   grain: Grain;
 }
 
-/** Adds a clock time or part of day right after a day span (二月十五号早上, 今晚8点, 周一早上). */
+// The part of the day a day word ends with (昨晚, 明早, 今晨).
+const PART_IN_WORD: Record<string, (typeof PART_OF_DAY)[number]> = { 晚: PART_OF_DAY[0], 夜: PART_OF_DAY[0], 早: PART_OF_DAY[1], 晨: PART_OF_DAY[1] };
+
+/** Adds a clock time or part of day right after a day span (二月十五号早上, 今晚8点, 周一早上, 昨晚11時). */
 function refine(text: string, c: Candidate): Candidate {
   const rest = text.slice(c.index + c.length);
   let used = 0;
-  let part: (typeof PART_OF_DAY)[number] | undefined;
-  for (const p of PART_OF_DAY) {
+  let part: (typeof PART_OF_DAY)[number] | undefined = c.length === 2 ? PART_IN_WORD[text[c.index + 1]] : undefined;
+  if (part) c = { ...c, start: c.start + part[1] * 3_600_000, end: c.start + part[2] * 3_600_000 - 1000, grain: 'hour' };
+  const dayStartOf = part ? c.start - part[1] * 3_600_000 : c.start;
+  for (const p of part ? [] : PART_OF_DAY) {
     const m = p[0].exec(rest);
     if (m) {
       part = p;
@@ -110,11 +119,11 @@ function refine(text: string, c: Candidate): Candidate {
     let h = t.h;
     if ((t.pm ?? part?.[3]) && h < 12) h += 12;
     const len = /^[^，,。\s]*/.exec(rest.slice(used))![0].length;
-    const m = new RegExp(`^(?:\\d{1,2}:\\d{2}\\s*(?:[ap]m?)?|\\d{1,2}\\s*[ap]m|${CN_NUM}\\s*[點点時时](?:\\s*[踏搭]?\\s*(?:半|${CN_NUM})\\s*(?:分|個字|个字)?)?)`, 'i').exec(rest.slice(used));
-    const start = c.start + h * 3_600_000 + t.min * 60_000;
+    const m = new RegExp(`^(?:\\d{1,2}:\\d{2}\\s*(?:[ap]m?)?|\\d{1,2}\\s*[ap]m|${CN_NUM}\\s*[點点時时](?:\\s*[踏搭]?\\s*(?:半|${CN_NUM})\\s*(?:分|個字|个字|刻)?)?)`, 'i').exec(rest.slice(used));
+    const start = dayStartOf + h * 3_600_000 + t.min * 60_000;
     return { ...c, length: c.length + used + (m ? m[0].length : len), start, end: start + UNIT_MS[t.grain === 'minute' ? 'minute' : 'hour'] - 1000, grain: t.grain };
   }
-  if (part) return { ...c, length: c.length + used, start: c.start + part[1] * 3_600_000, end: c.start + part[2] * 3_600_000 - 1000, grain: 'hour' };
+  if (part && used) return { ...c, length: c.length + used, start: c.start + part[1] * 3_600_000, end: c.start + part[2] * 3_600_000 - 1000, grain: 'hour' };
   return c;
 }
 
@@ -174,12 +183,18 @@ export function findTimeSpans(text: string, at: ReferenceTime, prefer: Prefer = 
     const e = back ? unitStart(now, grain) : unitStart(now, grain, n + 1);
     add(m.index, m[0].length, s, e - 1000, grain);
   });
-  scan(new RegExp(`(${CN_NUM})\\s*(?:個|个)?${UNIT_RE}\\s*(?:之)?([前後后])`, 'g'), (m) => {
+  scan(new RegExp(`(${CN_NUM})\\s*(?:個|个)?${UNIT_RE}\\s*(?:之|以)?([前後后])`, 'g'), (m) => {
     const n = num(m[1]);
     const grain = UNITS[m[2]];
     if (!(n >= 1) || !grain) return;
+    // Duckling's convention: the unit N units away (兩個月前 is the month two months back), not the day.
     const s = unitStart(now, grain, m[3] === '前' ? -n : n);
     add(m.index, m[0].length, s, unitStart(s, grain, 1) - 1000, grain);
+  });
+  // 半小時後, 半个钟头前: thirty minutes away.
+  scan(/半\s*(?:個|个)?(?:小時|小时|鐘頭|钟头)\s*(?:之|以)?([前後后])/g, (m) => {
+    const s = unitStart(now, 'minute', m[1] === '前' ? -30 : 30);
+    add(m.index, m[0].length, s, s + 60_000 - 1000, 'minute');
   });
   // 这周末 / 週末: Friday 18:00 to the end of Sunday.
   scan(/(?:这|這|本|今個|今个)?(?:周末|週末)/g, (m) => {
@@ -222,15 +237,19 @@ export function findTimeSpans(text: string, at: ReferenceTime, prefer: Prefer = 
     add(m.index, m[0].length, Date.UTC(y, 0, 1), Date.UTC(y + 1, 0, 1) - 1000, 'year');
   });
   // A clock time or part of the day with no day before it: today's (the next such time when preferring the future).
-  scan(new RegExp(`(今晚|今早|晚上|早上|早晨|上午|下午|晏晝|晏昼|中午|凌晨)?(?=(\\d{1,2}:\\d{2}|\\d{1,2}\\s*[ap]m|${CN_NUM}\\s*[點点時时]))`, 'gi'), (m) => {
+  scan(new RegExp(`(今晚|今早|晚上|早上|早晨|上午|下午|晏晝|晏昼|中午|凌晨|傍晚|黃昏|黄昏|深夜)?(?=(\\d{1,2}:\\d{2}|\\d{1,2}\\s*[ap]m|${CN_NUM}\\s*[點点時时]))`, 'gi'), (m) => {
     const c = refine(text, { index: m.index, length: 0, start: dayStart(today), end: dayStart(today) + DAY - 1000, grain: 'day' });
     if (c.grain === 'day' || c.length === 0) return;
-    if (prefer === 'future' && !m[1] && c.start < now && c.start + 12 * 3_600_000 > now && !/[ap]m|:/i.test(text.slice(c.index, c.index + c.length))) {
+    // A twelve-hour reading (三點 said at 14:00 is 15:00), never for an hour past noon (14時30分).
+    if (prefer === 'future' && !m[1] && c.start < now && c.start + 12 * 3_600_000 > now && (c.start % DAY) < 12 * 3_600_000 && !/[ap]m|:/i.test(text.slice(c.index, c.index + c.length))) {
       (c.start += 12 * 3_600_000), (c.end += 12 * 3_600_000);
     }
+    // Preferring the future, a time of day already past (上午10點 said at 15:00) is tomorrow's; 今晚 keeps today.
+    if (prefer === 'future' && !m[1]?.startsWith('今') && c.start < now) (c.start += DAY), (c.end += DAY);
     out.push(c);
   });
   scan(/今晚|今早|今天早上|今天晚上/g, (m) => out.push(refine(text, { index: m.index, length: m[0].startsWith('今天') ? 2 : 0, start: dayStart(today), end: dayStart(today) + DAY - 1000, grain: 'day' })));
+  for (const p of findPeriods(text, now, prefer)) out.push(p);
   // Longest first at each position; overlapping shorter matches are dropped.
   out.sort((a, b) => a.index - b.index || b.length - a.length);
   const kept: Candidate[] = [];
