@@ -149,6 +149,8 @@ export function syndicationNoteWriters(text: string): string[] | null {
 export function findBylineIn(text: string): { authors: string[]; index: number; length: number } | null {
   const m = BYLINE_INSIDE.exec(text) ?? ROLE_INSIDE.exec(text) ?? ORIGINAL_BADGE.exec(text) ?? SPACED_INSIDE.exec(text) ?? LATIN_NAME_LINE.exec(text.trim());
   if (!m) return null;
+  // 香港文匯報記者 劉國權 攝: a photographer's credit under a picture, not a writer.
+  if (/^\s*(?:攝|摄|拍攝|拍摄)/.test(text.slice(m.index + m[0].length))) return null;
   // Han names listed with spaces are several; a Latin name keeps its spaces.
   const authors = /^[A-Za-z]/.test(m[1]) ? [m[1].trim()] : splitNames(m[1].replace(/\s+/g, '、'));
   return { authors, index: m.index, length: m[0].length };

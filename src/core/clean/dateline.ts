@@ -43,7 +43,7 @@ export function parseOpeningDateline(text: string): DatelineInfo | null {
   const m = OPENING.exec(text);
   if (!m) {
     // 新京报讯（记者 杜思雨）, 本报讯（记者李四）: a paper's own report, no place or day given.
-    const paper = PAPER_NEWS.exec(text);
+    const paper = PAPER_NEWS.exec(text) ?? PAPER_NEWS_REPORTED.exec(text);
     const names = paper ? reporterNames(paper[1]) : [];
     return names.length ? { dateline: { place: '', day: 0 }, agency: '', authors: names } : null;
   }
@@ -56,6 +56,9 @@ export function parseOpeningDateline(text: string): DatelineInfo | null {
 }
 
 const PAPER_NEWS = /^[\u4e00-\u9fff]{0,6}(?:报|報)(?:讯|訊)\s*[（(]\s*((?:记者|記者|通讯员|通訊員)[^（）()]{2,40})[）)]/;
+
+// 【大公報訊】記者林曉峰報道：… (Hong Kong papers: the reporter after the bracket, then 報道).
+const PAPER_NEWS_REPORTED = /^【[\u4e00-\u9fff]{0,6}(?:报|報)(?:讯|訊)】\s*((?:记者|記者)\s*[\u4e00-\u9fff]{2,4}(?:\s*[、,，]\s*[\u4e00-\u9fff]{2,4})*)\s*(?:报道|報道|報導|报导)/;
 
 /** 记者王宁、刘欣 / 记者 张三 通讯员 李四 → the names. */
 function reporterNames(s: string): string[] {

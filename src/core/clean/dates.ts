@@ -19,8 +19,10 @@ const YEAR_SPACE_DAY = /(?<!\d)(\d{4})\s+(\d{1,2})\/(\d{1,2})(?![\d/])/;
 // number cannot be a month (06/18/2024).
 const DMY_DOTTED = /(?<![\w./])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?![\d./])(?:,?\s+(?:[-–]\s+)?(\d{1,2}):(\d{2}))?/;
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+// 2024-04-18 HKT 16:05: the zone printed between the day and the time.
+const ZONE_BEFORE_TIME = /(\d{4}[-/.]\d{1,2}[-/.]\d{1,2})\s+(HKT|SGT|MYT|JST|KST|EDT|EST|PDT|PST|CEST|CET|BST|GMT|UTC)\s+(\d{1,2}:\d{2})/;
 const IN_TEXT =
-  /(?<!\d)(\d{4}|\d{2,3}(?=\s*年))\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})(?!\d)\s*日?(?:(?:T|\s*(?:[|｜,，]\s*)?)(?:[（(][^）)]{1,3}[）)])?\s*(?:星期.|週.|周.)?\s*(?:(上午|下午|凌晨|晚上|中午)\s*)?(\d{1,2})[:：](\d{2})(?::(\d{2}))?)?/;
+  /(?<!\d)(\d{4}|\d{2,3}(?=\s*年))\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})(?!\d)\s*日?(?:(?:T|\s*(?:[|｜,，\-–]\s*)?)(?:[（(][^）)]{1,3}[）)])?\s*(?:星期.|週.|周.)?\s*(?:(上午|下午|凌晨|晚上|中午)\s*)?(\d{1,2})[:：](\d{2})(?::(\d{2}))?)?/;
 
 /**
  * Reads a date given as data (front matter, meta tags): ISO with offset → datetime kept verbatim,
@@ -37,9 +39,9 @@ export function parseDateValue(value: unknown, zone: string | null = null): Foun
   return findDateInText(s, zone);
 }
 
-/** Dates printed out of order rewritten in order: 11:142018/09/12 and 14:20 2023-06-12 (time first), 2023 03/14 (Xinhua). */
+/** Dates printed out of order rewritten in order: 11:142018/09/12 and 14:20 2023-06-12 (time first), 2023 03/14 (Xinhua), 2024-04-18 HKT 16:05. */
 function normalizeDateText(text: string): string {
-  return text.replace(TIME_BEFORE_DAY, '$3 $1:$2').replace(YEAR_SPACE_DAY, '$1/$2/$3');
+  return text.replace(TIME_BEFORE_DAY, '$3 $1:$2').replace(YEAR_SPACE_DAY, '$1/$2/$3').replace(ZONE_BEFORE_TIME, '$1 $3 $2');
 }
 
 /**
@@ -111,7 +113,7 @@ function findDottedDate(text: string, offset: string | null): FoundDate | null {
 }
 
 const FIXED_ZONES: [RegExp, string][] = [
-  [/^(?:HKT|台北時間|臺北時間|台灣時間|臺灣時間|北京时间|北京時間|香港時間|香港时间|新加坡時間|新加坡时间|澳門時間|GMT\+0?8|UTC\+0?8)/i, '+08:00'],
+  [/^(?:HKT|SGT|MYT|台北時間|臺北時間|台灣時間|臺灣時間|北京时间|北京時間|香港時間|香港时间|新加坡時間|新加坡时间|澳門時間|GMT\+0?8|UTC\+0?8)/i, '+08:00'],
   [/^(?:JST|KST|東京時間|东京时间|日本時間|日本时间|首爾時間|首尔时间)/i, '+09:00'],
   [/^EDT\b/, '-04:00'],
   [/^EST\b/, '-05:00'],

@@ -50,7 +50,7 @@ export function readPageMetadata(doc: MiniDocument, pageUrl?: string): PageMetad
   const title = pickHeadline(doc, declared, siteName);
 
   // Times printed without a zone are read in the outlet's zone; Chinese-language pages default to UTC+8.
-  const zone = outletOffset(detectOutletFromUrl(url)) ?? (isChinesePage(doc, title) ? '+08:00' : null);
+  const zone = outletOffset(detectOutletFromUrl(url)) ?? countryOffset(url) ?? (isChinesePage(doc, title) ? '+08:00' : null);
   const declaredTime = inZone(
     parseDateValue(ld?.datePublished, zone) ??
       parseDateValue(meta('meta[property="article:published_time"]'), zone) ??
@@ -72,7 +72,8 @@ export function readPageMetadata(doc: MiniDocument, pageUrl?: string): PageMetad
   );
 
   const outlets = [siteName, nameOf(ld?.publisher), detectOutletFromUrl(url)].filter((x): x is string => !!x);
-  const notOutlet = (a: string) => !isOrganisationName(a, outlets);
+  // A site's account (aamacau, admin, editor: one lower-case word) is no person either.
+  const notOutlet = (a: string) => !isOrganisationName(a, outlets) && !/^[a-z0-9_.-]+$/.test(a);
   const ldAuthors = listOf(ld?.author).map(nameOf).filter((x): x is string => !!x);
   const metaAuthors = [...metas('meta[name="author"]'), ...metas('meta[property="article:author"]')].filter((a) => !/^https?:/i.test(a));
   const relAuthors = Array.from(doc.querySelectorAll('a[rel="author"]')).map((e) => text(e)).filter((x): x is string => !!x);
@@ -112,6 +113,10 @@ function pickHeadline(doc: MiniDocument, declared: string | null, site: string |
     // A columnist's or topic's name put before the printed headline in the declared one only (周启明：<headline>).
     else if (!best && k.length >= 6 && bare.endsWith(k) && /^[^\s：:｜|]{1,10}[：:｜|]$/.test(bare.slice(0, bare.length - k.length))) prefixed = t;
   }
+  // The <h1> is the declared headline with its quotation marks (改用“离境退税”方式): the printed one.
+  const unquoted = (x: string) => squash(x).replace(/[“”‘’「」『』"']/g, '');
+  const quoted = Array.from(doc.querySelectorAll('h1')).map((e) => text(e) ?? '').find((h) => h !== declared && unquoted(h) === unquoted(stripSiteSuffix(declared, site) ?? declared));
+  if (!best && quoted) return quoted;
   // The page prints the declared headline whole as its <h1>: a ｜ inside it is the headline's own (劏房新規｜…), not a site suffix.
   if (!best && Array.from(doc.querySelectorAll('h1')).some((e) => squash(text(e) ?? '') === key)) return declared;
   return best ?? prefixed ?? stripSiteSuffix(declared, site);
@@ -171,6 +176,15 @@ function visibleByline(doc: MiniDocument, title: string | null): string[] | null
   const at = title ? body.indexOf(title.replace(/\s+/g, ' ').slice(0, 30)) : -1;
   if (at < 0) return null;
   return findBylineIn(body.slice(at + title!.length, at + title!.length + 200))?.authors ?? null;
+}
+
+/** The zone of a site in Japan or Korea by its country domain (cn.yna.co.kr): their Chinese services print home time. */
+function countryOffset(url: string | null): string | null {
+  try {
+    return url && /\.(?:jp|kr)$/i.test(new URL(url).hostname) ? '+09:00' : null;
+  } catch {
+    return null;
+  }
 }
 
 function isChinesePage(doc: MiniDocument, title: string | null): boolean {

@@ -89,7 +89,8 @@ export function parseHtml(html: string, name: string, url?: string): NormalizedA
   // Readability's byline is whatever credit box it found: a byline or credits give their writers, a source or editor line none.
   const byline = result?.byline ? tidyText(result.byline).replace(/^by\s+/i, '') : null;
   // A "byline" that is the date line (2024.07.22 16:27 EDT) names nobody.
-  const bylineWriters = byline && !isMetaLine(byline) ? (writersInAuthorField(byline) ?? [byline]) : [];
+  // Nor is a site's account (one lower-case word) that Readability read from <meta name=author>.
+  const bylineWriters = byline && !isMetaLine(byline) && !/^[a-z0-9_.-]+$/.test(byline) ? (writersInAuthorField(byline) ?? [byline]) : [];
   const authors = meta.authors.length ? meta.authors : bylineWriters.length ? bylineWriters : boxWriters.length ? boxWriters : editor && !isOrganisationName(editor) ? [editor] : [];
 
   return finishArticle({

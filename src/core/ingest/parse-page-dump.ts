@@ -324,6 +324,8 @@ function shortRun(lines: Line[], i: number): number {
   return n;
 }
 
+const SHARE_BAR = /^(?:分享到|分享至|分享|share)(?:\s*[:：]|\s|$)/i;
+
 /** Body lines from `start` until furniture; sub-headings (short lines between paragraphs) stay. */
 function collectBody(lines: Line[], start: number, title: string): { paragraphs: string[]; end: number; tags: string[] } {
   const titleKey = normalizeText(title);
@@ -335,7 +337,8 @@ function collectBody(lines: Line[], start: number, title: string): { paragraphs:
   for (let i = start; i < lines.length; i++) {
     const l = lines[i];
     // An ad slot or an inline recommended link inside the article (prose on both sides) is skipped, not taken for the body's end.
-    if (l.kind === 'marker' && isInterruption(l.text) && picked.some((p) => p.kind === 'para') && proseFollows(lines, i + 1)) continue;
+    // So is a share bar under a standfirst (分享到：微博 微信 打印), with the article's prose after it.
+    if (l.kind === 'marker' && (isInterruption(l.text) || SHARE_BAR.test(l.text)) && picked.some((p) => p.kind === 'para') && proseFollows(lines, i + 1)) continue;
     // An accessible page's skip link (跳過 熱讀 並繼續閱讀 … 熱讀 結束) names the box it jumps over: skipped whole.
     const skipped = afterSkipLink(lines, i);
     if (skipped > 0) {

@@ -97,8 +97,14 @@ export function isWidgetLine(t: string): boolean {
   const letters = t.match(/[\p{L}]/gu)?.length ?? 0;
   if (letters < 2) return true;
   if ((t.match(/\p{Script=Han}/gu)?.length ?? 0) < 4 && !/[A-Za-z]{3,}/.test(t)) return true;
-  return CONTROL_START.test(t);
+  // A control's word opening a headline is a noun there (關注組調查：…): a control's line is short or breaks after it.
+  const control = CONTROL_START.exec(t);
+  if (control && (t.length <= 20 || /^[\s:：|｜>›»\p{P}A-Za-z]/u.test(t.slice(control[0].length)))) return true;
+  // A row of share targets (Facebook WhatsApp Telegram 复制链接).
+  return words.length >= 2 && words.every((w) => SHARE_TARGET.test(w));
 }
+
+const SHARE_TARGET = /^(?:Facebook|WhatsApp|Telegram|Twitter|X|LINE|Line|Threads|Instagram|IG|YouTube|Email|E-mail|微博|微信|WeChat|Weibo|QQ|電郵|电邮|複製連結|复制链接|複製鏈接|列印|打印|分享)$/i;
 
 const CONTROLS =
   '點我|按我|點此|点此|點擊|点击|下載|下载|分享|分享至|分享到|用微信|掃碼|扫码|扫一扫|掃一掃|列印|打印|字級|字级|字号|字號|字体|字體|收藏|轉寄|转发|檢舉|举报|舉報|訂閱|订阅|登入|登录|註冊|注册|加入|追蹤|关注|關注|播放|播报|播報|展開|展开|收起|返回|上一[篇页頁]|下一[篇页頁]|原标题|原標題|责任编辑|責任編輯|编辑|編輯|来源|來源|出處|讨论|討論|评论|評論|回复|回覆|永久鏈接|永久链接|短網址|短网址|Permalink';

@@ -6,6 +6,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findDateInText } from '../../../src/core/clean/dates.ts';
 import { outletFromCopyright } from '../../../src/core/clean/outlets.ts';
+import { findBylineIn } from '../../../src/core/clean/credits.ts';
+import { parseOpeningDateline } from '../../../src/core/clean/dateline.ts';
+import { isWidgetLine } from '../../../src/core/ingest/text-lines.ts';
 import { parseDocument } from '../../../src/core/ingest/parse-document.ts';
 
 const texts = (a: { paragraphs: { text: string }[] }) => a.paragraphs.map((p) => p.text);
@@ -62,4 +65,41 @@ test("a text dump: bulleted summary points are not the headline; a copyright lab
   assert.equal(a.title, '港府推新措施 科研人員簽證延長');
   assert.equal(outletFromCopyright('版權所有 © 2024 Some Morning Post Publishers Ltd.'), null);
   assert.equal(outletFromCopyright('© 2024 某某日報 版權所有'), '某某日報');
+});
+
+test('a zone between the day and the time; a date and time joined by a dash', () => {
+  assert.deepEqual(findDateInText('2024-04-18 HKT 16:05', null), { iso: '2024-04-18T16:05:00+08:00', precision: 'datetime' });
+  assert.deepEqual(findDateInText('2021/09/14 - 18:20', '+08:00'), { iso: '2021-09-14T18:20:00+08:00', precision: 'datetime' });
+});
+
+test("Hong Kong papers' reporters: 【X報訊】記者Y報道 is a byline; 記者 Z 攝 under a picture is a photographer", () => {
+  assert.deepEqual(parseOpeningDateline('【港島日報訊】記者馬嘉怡報道：海濱長廊新段昨日開放。')?.authors, ['馬嘉怡']);
+  assert.equal(findBylineIn('■街坊在臨時街市選購蔬菜。港島日報記者 鄭子健 攝'), null);
+  assert.deepEqual(findBylineIn('撰文：港島日報記者 鄭子健')?.authors, ['鄭子健']);
+});
+
+test('widgets: a share row is no headline; a headline opening with a control word (關注組…) is one', () => {
+  assert.ok(isWidgetLine('Facebook WhatsApp Telegram 复制链接'));
+  assert.ok(isWidgetLine('關注我們'));
+  assert.ok(isWidgetLine('分享到：微博微信Twitter 打印大小'));
+  assert.ok(!isWidgetLine('關注組調查：逾六成受訪租戶租金佔入息四成以上　促加快立法'));
+  assert.ok(!isWidgetLine('加入世衛大會的努力再度受阻 外交部表示遺憾並將持續爭取'));
+});
+
+test("HTML: the <h1> with its quotation marks; a site's account is no author; Japanese and Korean domains print home time", () => {
+  const html = `<!doctype html><html lang="zh-CN"><head><title>政府拟改用离境退税方式 - 某某网</title>
+<meta property="og:title" content="政府拟改用离境退税方式"><meta name="author" content="somesite">
+<link rel="canonical" href="https://cn.example.co.kr/news/1.html"></head><body>
+<h1>政府拟改用“离境退税”方式</h1><div class="date">2024/10/15 10:21</div>
+<div class="body"><p>${BODY[0]}</p><p>${BODY[1]}</p><p>${BODY[2]}</p></div></body></html>`;
+  const a = parseDocument(Buffer.from(html), 'quotes.html');
+  assert.equal(a.title, '政府拟改用“离境退税”方式');
+  assert.deepEqual(a.authors, []);
+  assert.equal(a.published_at, '2024-10-15T10:21:00+09:00');
+});
+
+test('a text dump: a share bar under a standfirst does not end the article', () => {
+  const dump = ['某某中文网', '首页', '政经', '产业', '日本材料企业加速在东南亚扩产', '2024/10/15 10:21', '为分散风险，日本化学和材料企业相继宣布在东南亚新建工厂。', '分享到：微博微信Twitter 打印大小', ...BODY, '相关文章', '另一条新闻的标题在这里2024/10/10'].join('\n');
+  const a = parseDocument(Buffer.from(dump), 'share.txt');
+  assert.deepEqual(texts(a).slice(-3), BODY);
 });
