@@ -48,6 +48,8 @@ export function parseBylineLine(line: string): string[] | null {
   if (desk) return splitNames(desk[1].replace(/\s+/g, '、'));
   const staff = STAFF_BYLINE.exec(t);
   if (staff) return staffNames(staff[1]);
+  const placed = REPORTER_PLACE_LINE.exec(t);
+  if (placed) return [placed[1]];
   const credits = parseCreditLine(t);
   if (credits) return credits.authors.length ? credits.authors : null;
   const reported = NAME_REPORTS.exec(t);
@@ -132,6 +134,8 @@ const BYLINE_INSIDE = /(?:記者|记者|特派記者|特約記者|實習記者)\
 const ROLE_INSIDE = new RegExp(`(?:記者|记者|作者|撰文者?|撰稿者?|採訪|采访|文字|报道|報導)\\s*[:：｜|／/]\\s*(${HAN_NAMES})(?![\\p{Script=Han}])`, 'u');
 /** 作者 陳怡如2024-06-05, 上下游記者 蔡宛庭: a role, a space, one name, then a figure or the end. */
 const SPACED_INSIDE = /(?:作者|記者|记者)\s+(\p{Script=Han}{2,3})(?=\d|\s|$)/u;
+/** 鉅亨網記者張品萱 台北: an outlet's reporter, then where the report is from, alone on a line. */
+const REPORTER_PLACE_LINE = /^\p{Script=Han}{0,8}?(?:記者|记者)(\p{Script=Han}{2,3})\s+\p{Script=Han}{2,4}$/u;
 /** SARAH MILNER2024年6月20日, Clara Tsang: a Latin-script name opening a date line, or standing alone. */
 const LATIN_NAME_LINE = /^([A-Z][A-Za-z'’-]{1,15}(?:\s+[A-Z][A-Za-z'’-]{1,15}){1,2})(?=\s*\d|$)/;
 
@@ -147,10 +151,10 @@ export function syndicationNoteWriters(text: string): string[] | null {
 
 /** Author names from a byline inside a longer line (a date line, a paragraph's opening brackets), else null. */
 export function findBylineIn(text: string): { authors: string[]; index: number; length: number } | null {
-  const m = BYLINE_INSIDE.exec(text) ?? ROLE_INSIDE.exec(text) ?? ORIGINAL_BADGE.exec(text) ?? SPACED_INSIDE.exec(text) ?? LATIN_NAME_LINE.exec(text.trim());
+  const m = BYLINE_INSIDE.exec(text) ?? ROLE_INSIDE.exec(text) ?? ORIGINAL_BADGE.exec(text) ?? SPACED_INSIDE.exec(text) ?? REPORTER_PLACE_LINE.exec(text.trim()) ?? LATIN_NAME_LINE.exec(text.trim());
   if (!m) return null;
   // 香港文匯報記者 劉國權 攝: a photographer's credit under a picture, not a writer.
-  if (/^\s*(?:攝|摄|拍攝|拍摄)/.test(text.slice(m.index + m[0].length))) return null;
+  if (/^\s*(?:攝|摄|拍攝|拍摄)(?!影)/.test(text.slice(m.index + m[0].length))) return null;
   // Han names listed with spaces are several; a Latin name keeps its spaces.
   const authors = /^[A-Za-z]/.test(m[1]) ? [m[1].trim()] : splitNames(m[1].replace(/\s+/g, '、'));
   return { authors, index: m.index, length: m[0].length };
@@ -195,7 +199,8 @@ export function splitNames(s: string): string[] {
   return s
     .split(/\s*(?:[、,，;；]|\band\b|與|和)\s*/)
     .map((n) => n.trim())
-    .filter((n) => n.length > 0 && n.length <= 40);
+    // 程斯远 上海报道: where the reporter writes from is no name.
+    .filter((n) => n.length > 0 && n.length <= 40 && !/^\p{Script=Han}{2,6}(?:报道|報道|報導|报导)$/u.test(n));
 }
 
 /** The most common Chinese surnames (Taiwan and mainland), enough to tell a bare name line from a label. */

@@ -30,7 +30,8 @@ export function parseParagraphDateline(text: string): (DatelineInfo & { length: 
 // Mainland wire and paper datelines open the first paragraph unbracketed, the reporters after them:
 // 新华社雅加达9月7日电（记者王宁、刘欣）…, 中新网北京5月3日电 (记者 张三)…, 本报北京5月3日讯（记者李四 通讯员王五）….
 const WIRES = '新华社|新華社|中新社|中新网|中新網|中通社|路透社|法新社|美联社|美聯社|共同社|韩联社|韓聯社|塔斯社|中央社';
-const PAPERS = '本报|本報|人民网|人民網|央视网|央視網|中国网|中國網|光明网|光明網|澎湃新闻|海外网|国际在线|國際在線';
+// Any other site or paper (央广网张掖11月22日消息): a short name ending in 网, 报 or 台, read lazily so the place follows.
+const PAPERS = '本报|本報|人民网|人民網|央视网|央視網|中国网|中國網|光明网|光明網|澎湃新闻|海外网|国际在线|國際在線|[\\u4e00-\\u9fff]{1,5}?(?:网|網|报|報|台)';
 const OPENING = new RegExp(
   `^(${WIRES}|${PAPERS})\\s*([^\\d（）()，。,\\s]{0,12}?)\\s*(?:\\d{1,2}月)?(\\d{1,2})日\\s*(?:电|電|讯|訊|专电|專電|消息)(?:\\s*[（(]\\s*((?:记者|記者|通讯员|通訊員)[^（）()]{2,40})[）)])?`,
 );
@@ -43,7 +44,7 @@ export function parseOpeningDateline(text: string): DatelineInfo | null {
   const m = OPENING.exec(text);
   if (!m) {
     // 新京报讯（记者 杜思雨）, 本报讯（记者李四）: a paper's own report, no place or day given.
-    const paper = PAPER_NEWS.exec(text) ?? PAPER_NEWS_REPORTED.exec(text);
+    const paper = PAPER_NEWS.exec(text) ?? PAPER_NEWS_REPORTED.exec(text) ?? BRACKETED_REPORTERS.exec(text);
     const names = paper ? reporterNames(paper[1]) : [];
     return names.length ? { dateline: { place: '', day: 0 }, agency: '', authors: names } : null;
   }
@@ -60,10 +61,13 @@ const PAPER_NEWS = /^[\u4e00-\u9fff]{0,6}(?:报|報)(?:讯|訊)\s*[（(]\s*((?:�
 // 【大公報訊】記者林曉峰報道：… (Hong Kong papers: the reporter after the bracket, then 報道).
 const PAPER_NEWS_REPORTED = /^【[\u4e00-\u9fff]{0,6}(?:报|報)(?:讯|訊)】\s*((?:记者|記者)\s*[\u4e00-\u9fff]{2,4}(?:\s*[、,，]\s*[\u4e00-\u9fff]{2,4})*)\s*(?:报道|報道|報導|报导)/;
 
+// （记者马瑞林 见习记者苏婉）据中国之声报道…: the reporters in brackets opening the report.
+const BRACKETED_REPORTERS = /^[（(]\s*((?:(?:见习|見習|实习|實習|特约|特約)?(?:记者|記者)|通讯员|通訊員)\s*[\u4e00-\u9fff]{2,4}(?:\s*[、,，\s]\s*(?:(?:见习|見習|实习|實習|特约|特約)?(?:记者|記者)|通讯员|通訊員)?\s*[\u4e00-\u9fff]{2,4})*)\s*[）)]/;
+
 /** 记者王宁、刘欣 / 记者 张三 通讯员 李四 → the names. */
 function reporterNames(s: string): string[] {
   return s
-    .split(/记者|記者|通讯员|通訊員|[、,，\s]+/)
+    .split(/(?:见习|見習|实习|實習|特约|特約)?(?:记者|記者)|通讯员|通訊員|[、,，\s]+/)
     .map((x) => x.trim())
     .filter((x) => x.length >= 2 && x.length <= 4);
 }

@@ -213,6 +213,8 @@ function readJsonLd(doc: MiniDocument): Json | null {
         if (Array.isArray(o['@graph'])) queue.push(...o['@graph']);
         const types = listOf(o['@type']).map(String);
         if (types.some((t) => ARTICLE_TYPES.test(t)) && (o.headline || o.datePublished)) return o;
+        // Baidu's cambrian markup (mainland sites): no @type, a title and a pubDate in local time.
+        if (/ziyuan\.baidu\.com/.test(String(o['@context'] ?? '')) && o.pubDate) return { headline: o.title, datePublished: o.pubDate };
       }
     }
   }

@@ -15,7 +15,7 @@ import { afterRelatedBox, afterSkipLink, collectRelatedTitles, dropAppealBoxes, 
 import { dayOfToday, findPageDate, labelledDate } from './dump-dates.ts';
 import { finishArticle } from './finish-article.ts';
 import { safeHttpUrl } from './html-blocks.ts';
-import { classifyLines, isControlLabel, isMetaLine, isWidgetLine, isParagraphLine, isTeaserLine, isTitleLike, type Line } from './text-lines.ts';
+import { classifyLines, isShareBar, isControlLabel, isMetaLine, isWidgetLine, isParagraphLine, isTeaserLine, isTitleLike, type Line } from './text-lines.ts';
 
 const ANCHOR_REACH = 6;
 
@@ -276,11 +276,12 @@ function findTitle(lines: Line[], from: number): number {
   let standfirst = false;
   for (let i = from - 1; i >= 0; i--) {
     const l = lines[i];
-    if (l.kind === 'caption' || l.kind === 'date' || l.kind === 'byline' || l.kind === 'dateline') continue;
+    if (l.kind === 'caption' || l.kind === 'date' || l.kind === 'byline' || l.kind === 'dateline' || (l.kind === 'short' && isMetaLine(l.text))) continue;
     // A share bar (分享到：微信 微博) between the header and the body is a widget, not a block.
     if ((l.kind === 'marker' && !isWidgetLine(l.text)) || l.kind === 'menu') break;
-    // A one-sentence standfirst between the headline and the byline (端傳媒, magazines).
-    if (l.kind === 'para' && !standfirst && l.text.length <= STANDFIRST_MAX && i >= from - 2 && i > 0 && isTitleLike(lines[i - 1])) {
+    // A one-sentence standfirst between the headline (and its date line) and the byline (端傳媒, magazines).
+    const above = i > 1 && isMetaLine(lines[i - 1].text) ? i - 2 : i - 1;
+    if (l.kind === 'para' && !standfirst && l.text.length <= STANDFIRST_MAX && i >= from - 2 && above >= 0 && isTitleLike(lines[above])) {
       standfirst = true;
       continue;
     }
@@ -324,8 +325,6 @@ function shortRun(lines: Line[], i: number): number {
   return n;
 }
 
-const SHARE_BAR = /^(?:分享到|分享至|分享|share)(?:\s*[:：]|\s|$)/i;
-
 /** Body lines from `start` until furniture; sub-headings (short lines between paragraphs) stay. */
 function collectBody(lines: Line[], start: number, title: string): { paragraphs: string[]; end: number; tags: string[] } {
   const titleKey = normalizeText(title);
@@ -338,7 +337,7 @@ function collectBody(lines: Line[], start: number, title: string): { paragraphs:
     const l = lines[i];
     // An ad slot or an inline recommended link inside the article (prose on both sides) is skipped, not taken for the body's end.
     // So is a share bar under a standfirst (分享到：微博 微信 打印), with the article's prose after it.
-    if (l.kind === 'marker' && (isInterruption(l.text) || SHARE_BAR.test(l.text)) && picked.some((p) => p.kind === 'para') && proseFollows(lines, i + 1)) continue;
+    if (l.kind === 'marker' && (isInterruption(l.text) || isShareBar(l.text)) && picked.some((p) => p.kind === 'para') && proseFollows(lines, i + 1)) continue;
     // An accessible page's skip link (跳過 熱讀 並繼續閱讀 … 熱讀 結束) names the box it jumps over: skipped whole.
     const skipped = afterSkipLink(lines, i);
     if (skipped > 0) {

@@ -67,6 +67,9 @@ export function isTitleLike(line: Line): boolean {
   if (/[。：:，,]$/.test(t)) return false;
   if (line.kind === 'para' && (t.match(/[。]/g)?.length ?? 0) >= 1) return false;
   if (isWidgetLine(t) || isMetaLine(t) || isTeaserLine(t) || isFieldLine(t)) return false;
+  // A credit with no person (工商時報 綜合報導) and a byline with a relative time (黄思齐 ·3小时前) are no headlines.
+  if (t.length <= 16 && /(?:報導|报道|報道|报导)$/.test(t)) return false;
+  if (/\d+\s*(?:分钟|分鐘|小时|小時|天)前/.test(t) && t.length <= 30) return false;
   // A bulleted line is an item of a list (a summary's points, a related link), not a headline.
   if (/^[•●・▪■◆◇►▶▸‣∙·]\s*/.test(t)) return false;
   // Two or three capitalised Latin words alone are a writer's name (Clara Tsang), not a headline.
@@ -104,11 +107,17 @@ export function isWidgetLine(t: string): boolean {
   return words.length >= 2 && words.every((w) => SHARE_TARGET.test(w));
 }
 
+/** A share bar's line (分享到：微博 微信 打印, Share): sits between a standfirst and the body without ending it. */
+export function isShareBar(t: string): boolean {
+  return /^(?:分享到|分享至|分享|share)(?:\s*[:：]|\s|$)/i.test(t);
+}
+
 const SHARE_TARGET = /^(?:Facebook|WhatsApp|Telegram|Twitter|X|LINE|Line|Threads|Instagram|IG|YouTube|Email|E-mail|微博|微信|WeChat|Weibo|QQ|電郵|电邮|複製連結|复制链接|複製鏈接|列印|打印|分享)$/i;
 
 const CONTROLS =
   '點我|按我|點此|点此|點擊|点击|下載|下载|分享|分享至|分享到|用微信|掃碼|扫码|扫一扫|掃一掃|列印|打印|字級|字级|字号|字號|字体|字體|收藏|轉寄|转发|檢舉|举报|舉報|訂閱|订阅|登入|登录|註冊|注册|加入|追蹤|关注|關注|播放|播报|播報|展開|展开|收起|返回|上一[篇页頁]|下一[篇页頁]|原标题|原標題|责任编辑|責任編輯|编辑|編輯|来源|來源|出處|讨论|討論|评论|評論|回复|回覆|永久鏈接|永久链接|短網址|短网址|Permalink';
-const CONTROL_START = new RegExp(`^(?:${CONTROLS})`);
+// Longest first, so a control word is read whole (分享到, not 分享 then 到).
+const CONTROL_START = new RegExp(`^(?:${CONTROLS.split('|').sort((a, b) => b.length - a.length).join('|')})`);
 const CONTROL_LABEL = new RegExp(`^(?:${CONTROLS})$`);
 
 /** A button's label standing alone on its line (编辑, 播报, 分享): too short for isWidgetLine's word tests, never a sub-heading. */
@@ -118,6 +127,8 @@ export function isControlLabel(t: string): boolean {
 
 /** A line giving the publication time with labels around it (发稿时间：2024-05-20 13:15 来源：…, 2019-03-18 23:59聯合報 記者…). */
 export function isMetaLine(t: string): boolean {
+  // 黄思齐 ·3小时前 原创: a time given relative to now (the page's date is in its markup).
+  if (t.length <= 30 && /\d+\s*(?:分钟|分鐘|小时|小時)前|刚刚|剛剛/.test(t) && !/[。！？]/.test(t)) return true;
   if (t.length > 100 || !findDateInText(t, null)) return false;
   if (/[。！？]$/.test(t) && t.length > 40) return false;
   const rest = stripFirstDate(t).replace(/[\s|｜:：,，()（）\-–/]/g, '');

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findDateInText } from '../../../src/core/clean/dates.ts';
 import { outletFromCopyright } from '../../../src/core/clean/outlets.ts';
-import { findBylineIn } from '../../../src/core/clean/credits.ts';
+import { findBylineIn, parseBylineLine } from '../../../src/core/clean/credits.ts';
 import { parseOpeningDateline } from '../../../src/core/clean/dateline.ts';
 import { isWidgetLine } from '../../../src/core/ingest/text-lines.ts';
 import { parseDocument } from '../../../src/core/ingest/parse-document.ts';
@@ -76,12 +76,14 @@ test("Hong Kong papers' reporters: 【X報訊】記者Y報道 is a byline; 記�
   assert.deepEqual(parseOpeningDateline('【港島日報訊】記者馬嘉怡報道：海濱長廊新段昨日開放。')?.authors, ['馬嘉怡']);
   assert.equal(findBylineIn('■街坊在臨時街市選購蔬菜。港島日報記者 鄭子健 攝'), null);
   assert.deepEqual(findBylineIn('撰文：港島日報記者 鄭子健')?.authors, ['鄭子健']);
+  assert.deepEqual(findBylineIn('某某新闻记者 陈思远 摄影 罗毅')?.authors, ['陈思远'], '摄影 labels the next credit');
 });
 
 test('widgets: a share row is no headline; a headline opening with a control word (關注組…) is one', () => {
   assert.ok(isWidgetLine('Facebook WhatsApp Telegram 复制链接'));
   assert.ok(isWidgetLine('關注我們'));
   assert.ok(isWidgetLine('分享到：微博微信Twitter 打印大小'));
+  assert.ok(isWidgetLine('分享到 微信 微博 QQ空间 A+A- 收藏 听新闻'), 'the longest control word is read (分享到, not 分享)');
   assert.ok(!isWidgetLine('關注組調查：逾六成受訪租戶租金佔入息四成以上　促加快立法'));
   assert.ok(!isWidgetLine('加入世衛大會的努力再度受阻 外交部表示遺憾並將持續爭取'));
 });
@@ -102,4 +104,26 @@ test('a text dump: a share bar under a standfirst does not end the article', () 
   const dump = ['某某中文网', '首页', '政经', '产业', '日本材料企业加速在东南亚扩产', '2024/10/15 10:21', '为分散风险，日本化学和材料企业相继宣布在东南亚新建工厂。', '分享到：微博微信Twitter 打印大小', ...BODY, '相关文章', '另一条新闻的标题在这里2024/10/10'].join('\n');
   const a = parseDocument(Buffer.from(dump), 'share.txt');
   assert.deepEqual(texts(a).slice(-3), BODY);
+});
+
+test('mainland and Taiwanese reporter credits: bracketed reporters, any site\'s dateline, a reporter and a place, a place that reports', () => {
+  assert.deepEqual(parseOpeningDateline('（记者郑海涛 见习记者卢青）据某某电台报道，入冬以来…')?.authors, ['郑海涛', '卢青']);
+  assert.deepEqual(parseOpeningDateline('某广网西宁11月22日消息（记者郑海涛 见习记者卢青）入冬以来…')?.authors, ['郑海涛', '卢青']);
+  assert.deepEqual(parseBylineLine('某某網記者林佳蓉 台北'), ['林佳蓉']);
+  assert.deepEqual(findBylineIn('记者 程海峰 杭州报道')?.authors, ['程海峰']);
+});
+
+test("a text dump: a headline over a relative time (·3小时前) and a standfirst; a credit with no person is no headline", () => {
+  const dump = ['首页', '快讯', '资讯', '创投', '科技', '某某首发｜一家质检方案商完成1.2亿元A轮融资', '周小川 ·3小时前 原创', '一台开箱即用的检测终端，把部署周期压缩到两周。', '文｜周小川', ...BODY, '本文由某某原创出品，未经授权禁止转载'].join('\n');
+  const a = parseDocument(Buffer.from(dump), 'relative.txt');
+  assert.equal(a.title, '某某首发｜一家质检方案商完成1.2亿元A轮融资');
+  const dump2 = ['首頁', '產業', '科技', '雲端大廠擴建資料中心 散熱模組廠出貨看增', '某某時報 綜合報導', '2024.10.03', '09:12', ...BODY].join('\n');
+  assert.equal(parseDocument(Buffer.from(dump2), 'credit.txt').title, '雲端大廠擴建資料中心 散熱模組廠出貨看增');
+});
+
+test("HTML: Baidu's cambrian markup gives the headline and the local publication time", () => {
+  const html = `<!doctype html><html lang="zh-CN"><head><title>某某首发｜一家质检方案商完成融资-某某网</title>
+<script type="application/ld+json">{"@context": "https://ziyuan.baidu.com/contexts/cambrian.jsonld", "title": "某某首发｜一家质检方案商完成融资", "pubDate": "2024-04-18T09:47:00"}</script></head>
+<body><h1>某某首发｜一家质检方案商完成融资</h1><div class="body"><p>${BODY[0]}</p><p>${BODY[1]}</p><p>${BODY[2]}</p></div></body></html>`;
+  assert.equal(parseDocument(Buffer.from(html), 'cambrian.html').published_at, '2024-04-18T09:47:00+08:00');
 });
