@@ -12,7 +12,7 @@ import { openDatabase } from '../../src/core/store/db.ts';
 import { storeArticle } from '../../src/core/loader/store-article.ts';
 import { sqliteStores } from '../../src/core/store/open-stores.ts';
 import { finishArticle } from '../../src/core/ingest/finish-article.ts';
-import { formatPairs, scoreStoryFeed, UKRAINE_FEED } from './story-feed.ts';
+import { formatPairs, scoreStoryFeed, TRADE_FLOOD_FEED, UKRAINE_FEED } from './story-feed.ts';
 
 const ARTICLES = 'test/fixtures/dev/news-tw/covid-2021-12.jsonl';
 const PAIRS = 'test/fixtures/dev/news-tw/story-pairs.jsonl';
@@ -88,10 +88,12 @@ export async function run(): Promise<void> {
     db.close();
     rmSync(dir, { recursive: true, force: true });
   }
-  const feed = await scoreStoryFeed();
-  console.log(`\n${UKRAINE_FEED}: ${feed.articles} articles, ${feed.stories} stories (both scripts, many outlets, decoys); every pair within 7 days`);
-  console.log(`${'newsbot story grouping'.padEnd(40)} ${formatPairs(feed.ours)}`);
-  console.log(`${'baseline: title-bigram Jaccard ≥ 0.3, ≤ 3 days'.padEnd(40)} ${formatPairs(feed.base)}`);
-  for (const w of feed.ours.wrong.slice(0, 10)) console.log(`  wrong merge: ${w}`);
-  if (process.env.EVAL_VERBOSE === '1') for (const m of feed.ours.missed) console.log(`  missed: ${m}`);
+  for (const dir of [UKRAINE_FEED, TRADE_FLOOD_FEED]) {
+    const feed = await scoreStoryFeed(dir);
+    console.log(`\n${dir}: ${feed.articles} articles, ${feed.stories} stories (both scripts, many outlets, decoys); every pair within 7 days`);
+    console.log(`${'newsbot story grouping'.padEnd(40)} ${formatPairs(feed.ours)}`);
+    console.log(`${'baseline: title-bigram Jaccard ≥ 0.3, ≤ 3 days'.padEnd(40)} ${formatPairs(feed.base)}`);
+    for (const w of feed.ours.wrong.slice(0, 10)) console.log(`  wrong merge: ${w}`);
+    if (process.env.EVAL_VERBOSE === '1') for (const m of feed.ours.missed) console.log(`  missed: ${m}`);
+  }
 }

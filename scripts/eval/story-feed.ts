@@ -15,6 +15,8 @@ import { sqliteStores } from '../../src/core/store/open-stores.ts';
 import { finishArticle } from '../../src/core/ingest/finish-article.ts';
 
 export const UKRAINE_FEED = 'test/fixtures/stories-ukraine';
+/** A second helper's feed: US–China trade talks and a southern Taiwan flood week, with decoys. */
+export const TRADE_FLOOD_FEED = 'test/fixtures/stories-trade-flood';
 const PAIR_DAYS = 7;
 
 interface Row {

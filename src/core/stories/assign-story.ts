@@ -7,7 +7,7 @@
 import type { Stores } from '../store/stores.ts';
 import type { StoredArticle } from '../article.ts';
 import { publicationDate, toDayNumber } from '../timeline/calendar.ts';
-import { leadDate, leadsDisagree, storedLead, titleDays, type StoredLead } from './lead-date.ts';
+import { leadDate, leadsDisagree, pieceKind, storedLead, titleDays, type StoredLead } from './lead-date.ts';
 import { matchAndIndexEvent } from './event-match.ts';
 import { bridgedStories, mergeStories } from './bridge-stories.ts';
 import type { StoryCandidate } from '../store/stories/assignment.ts';
@@ -147,7 +147,7 @@ export async function assignStory(stores: Pick<Stores, 'stories'>, article: Stor
   let own: StoredLead | undefined;
   const ranked = [...hits.entries()].sort((a, b) => b[1] - a[1]).slice(0, MAX_CANDIDATES);
   const cands = await st.candidates(ranked.map(([id]) => id));
-  const ownLead = (): StoredLead => (own ??= { dates: leadDate(article.paragraphs.map((p) => p.text), article.published_at, article.dateline?.day ?? null), counts: titleCounts(article.title), titleDays: titleDays(article.title) });
+  const ownLead = (): StoredLead => (own ??= { dates: leadDate(article.paragraphs.map((p) => p.text), article.published_at, article.dateline?.day ?? null), counts: titleCounts(article.title), titleDays: titleDays(article.title), kind: pieceKind(article.title) });
   // One event has one day and one count: leads dated to different days (a daily briefing series
   // sharing its boilerplate, yesterday's record) or headlines giving different case counts are
   // different stories, whatever else they share. Checked only for a candidate that would
@@ -161,7 +161,8 @@ export async function assignStory(stores: Pick<Stores, 'stories'>, article: Stor
   };
   const conflicts = async (id: number): Promise<boolean> => {
     const mine = ownLead();
-    return (mine.dates.length > 0 || mine.counts.length > 0 || (mine.titleDays?.length ?? 0) > 0) && leadsDisagree(mine, await leadOf(id));
+    // The kinds are compared for every candidate taken: a report's candidate may be an editorial.
+    return leadsDisagree(mine, await leadOf(id));
   };
   for (const [candId] of ranked) {
     const c = cands.get(candId);

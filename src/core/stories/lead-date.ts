@@ -37,6 +37,19 @@ export interface StoredLead {
   counts: number[];
   /** Days of the month the headline names (23日停班停課): two headlines naming different days are two events. */
   titleDays?: number[];
+  /** What the headline says the piece is: a report, an opinion (社論：…) or a roundup of several events (一週大事懶人包). */
+  kind?: PieceKind;
+}
+
+export type PieceKind = 'report' | 'opinion' | 'roundup';
+
+// A column label opening the headline: 社論：, 【評論】, 觀點｜, 分析：.
+const OPINION = /^\s*[【\[〔（(]?\s*(?:社论|社論|社评|社評|评论|評論|时评|時評|短评|短評|快评|快評|观点|觀點|专栏|專欄|点评|點評|评论员文章|評論員文章|解读|解讀|分析|观察|觀察|论坛|論壇|投书|投書|读者来信|讀者來信)\s*(?:[】\]〕）)]|[：:｜|丨])/;
+const ROUNDUP = /懶人包|懒人包|一[週周](?:大事|要聞|要闻|回顧|回顾|新聞|新闻)|(?:新聞|新闻|要聞|要闻)速[覽览]|早班[車车]|[週周]末?(?:回顧|回顾)|week in review/i;
+
+/** What a headline says its piece is (an opinion or a roundup is never one report of an event). */
+export function pieceKind(title: string): PieceKind {
+  return OPINION.test(title) ? 'opinion' : ROUNDUP.test(title) ? 'roundup' : 'report';
 }
 
 // 23日, 1月24日 in a headline; not a length of time (停火30日, 為期3日, 未來7日).
@@ -52,17 +65,17 @@ export function titleDays(title: string): number[] {
 /** leadDate and titleCounts of a stored article. */
 export async function storedLead(stores: Pick<Stores, 'stories'>, articleId: number): Promise<StoredLead> {
   const row = await stores.stories.leadOf(articleId);
-  if (!row) return { dates: [], counts: [], titleDays: [] };
+  if (!row) return { dates: [], counts: [], titleDays: [], kind: 'report' };
   let day: number | null = null;
   try {
     day = row.dateline ? (JSON.parse(row.dateline) as { day: number }).day ?? null : null;
   } catch {
     day = null;
   }
-  return { dates: leadDate(row.paragraphs, row.published_at, day), counts: titleCounts(row.title), titleDays: titleDays(row.title) };
+  return { dates: leadDate(row.paragraphs, row.published_at, day), counts: titleCounts(row.title), titleDays: titleDays(row.title), kind: pieceKind(row.title) };
 }
 
-/** Whether two leads report different events by their days or their headline counts. */
+/** Whether two leads report different events by their days, their headline counts or their kinds (a report and an editorial on it). */
 export function leadsDisagree(a: StoredLead, b: StoredLead): boolean {
-  return leadDatesDisagree(a.dates, b.dates) || countsDisagree(a.counts, b.counts) || countsDisagree(a.titleDays ?? [], b.titleDays ?? []);
+  return (a.kind ?? 'report') !== (b.kind ?? 'report') || leadDatesDisagree(a.dates, b.dates) || countsDisagree(a.counts, b.counts) || countsDisagree(a.titleDays ?? [], b.titleDays ?? []);
 }
