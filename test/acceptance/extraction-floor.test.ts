@@ -45,7 +45,7 @@ test('82 other outlets (written without seeing the loader): mean body F1 >= 0.98
   console.log(`# other outlets mean F1 ${ours.toFixed(3)}`);
   assert.ok(ours >= 0.98, `mean ${ours}`);
   for (const s of other) assert.ok(s.ours >= 0.8, `${s.id}: ${s.ours}`);
-  assert.ok(other.reduce((n, s) => n + s.leaks.length, 0) <= 42, JSON.stringify(other.filter((s) => s.leaks.length).map((s) => [s.id, s.leaks])));
+  assert.ok(other.reduce((n, s) => n + s.leaks.length, 0) <= 32, JSON.stringify(other.filter((s) => s.leaks.length).map((s) => [s.id, s.leaks])));
   // Headlines and dates as on the sets below; bylines a little lower (README: the third set's misses).
   const share = (field: string) => {
     const rows = meta.filter((m) => m.set === 'other-outlets' && m.field === field);

@@ -88,6 +88,13 @@ const STAFF_BYLINE = new RegExp(`^\\S{0,10}?(?:記者|记者|特派記者|特派
 
 const CREDIT = new RegExp(`(${AUTHOR_ROLES}|${OTHER_ROLES})\\s*(?:[｜|／/:：,，]\\s*|\\s+)(${HAN_NAMES}|[A-Z][\\p{L}.'’-]+(?:\\s+[A-Z][\\p{L}.'’-]+){0,3})\\s*`, 'uy');
 const AUTHOR_ROLE = new RegExp(`^(?:${AUTHOR_ROLES})$`);
+const SOURCE_CREDIT = /^(?:出品|监制|監製|统筹|統籌|策划|策劃|制作|製作|封面来源|封面來源|题图来源|題圖來源|头图来源|頭圖來源|视觉|視覺)\s*[：:｜|/／]\s*[^。！？，,]{2,28}$/;
+
+/** A credit line naming who produced the piece or where its picture is from (出品：X, 封面来源｜Y): never body text. */
+export function isSourceCredit(line: string): boolean {
+  return SOURCE_CREDIT.test(line.trim());
+}
+
 /** An outlet's credit for one role (界面新闻编辑 | 刘洋, 界面新闻记者 | 许晴). */
 const DESK_CREDIT = new RegExp(`^[^\\s|｜:：]{2,10}?(${AUTHOR_ROLES}|${OTHER_ROLES})\\s*[|｜:：]\\s*(${HAN_NAMES})$`, 'u');
 
@@ -97,6 +104,8 @@ const DESK_CREDIT = new RegExp(`^[^\\s|｜:：]{2,10}?(${AUTHOR_ROLES}|${OTHER_R
  * when the line holds anything else. A bare 文 needs a separator (文 字 is not a credit).
  */
 export function parseCreditLine(line: string): { authors: string[]; others: string[] } | null {
+  // 出品：X研究院, 封面来源｜企业官方: a body or a source credited for the piece, no person.
+  if (isSourceCredit(line)) return { authors: [], others: [] };
   // 記者 王郁文 攝影 陳冠宇 / 台北報導: where the report was filed closes the credits.
   const t = line
     .trim()

@@ -62,6 +62,11 @@ export function isFurnitureMarker(line: string): boolean {
   if (s.length <= 80 && /(?:未经|未經).{0,12}(?:授权|授權).{0,8}(?:转载|轉載)|(?:请勿|請勿|禁止|不得)(?:转载|轉載)/.test(s)) return true;
   // The republication note that closes a reprinted article (本文經《X》授權轉載, 本文由X提供).
   if (s.length <= 80 && REPRINT_NOTE.test(s)) return true;
+  // 原创文章，作者：X，如若转载，请注明出处: a platform's reprint terms.
+  if (s.length <= 100 && /如若转载|如若轉載|转载请注明|轉載請註明|转载请联系|轉載請聯繫/.test(s)) return true;
+  // 《中国青年报》（2024年03月06日 05版）: where the print edition ran it.
+  if (/^《[^《》]{2,14}》\s*[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:第?\s*\d{1,3}\s*版)?\s*[)）]$/.test(s)) return true;
+  if (isPromoSlot(s)) return true;
   if (s.length > 40) return false;
   if (/版權所有|版权所有|不得轉載|不得转载|All Rights Reserved|©/i.test(s)) return true;
   // 更多鏡週刊報導, 更多 NOWnews 今日新聞 報導: a site's own "more stories" heading.
@@ -81,7 +86,18 @@ const INLINE_RELATED = /^[※#＃•·►▶▸\s]*[【〔\[]?(?:延伸閱讀|�
  */
 export function isInterruption(line: string): boolean {
   const s = line.trim();
-  return AD_SLOT.test(s) || (s.length <= 80 && INLINE_RELATED.test(s));
+  return AD_SLOT.test(s) || isPromoSlot(s) || (s.length <= 80 && INLINE_RELATED.test(s));
+}
+
+// An ad's label glued to its text (广告WISE2024 大会报名开启), or a short call to subscribe or buy
+// (首月只要1元 立即訂閱, 每月99元暢讀全文): not the article's words. Not 广告主/广告业 (the words).
+const AD_GLUED = /^(?:廣告|广告)\s*(?![主商業业費费法牌界收投])\S/;
+const PROMO_CALL = /(?:立即|马上|馬上|现在就|現在就)(?:订阅|訂閱|开通|開通|下载|下載|购买|購買|申办|申辦|体验|體驗)|首月只要|限時優惠|限时优惠|暢讀全文|畅读全文/;
+
+/** A short ad or promotion line inside a body. */
+export function isPromoSlot(line: string): boolean {
+  const s = line.trim();
+  return s.length <= 40 && !/[。！？]$/.test(s) && (AD_GLUED.test(s) || PROMO_CALL.test(s));
 }
 
 const PROMO =

@@ -9,7 +9,7 @@ import { parseHTML } from 'linkedom';
 import { IngestError, type NormalizedArticle, type RelatedLink } from '../article.ts';
 import { isCaptionLine, isFurnitureMarker, isInterruption } from '../clean/furniture.ts';
 import { detectOutletFromUrl, isOrganisationName } from '../clean/outlets.ts';
-import { editorName, editorNames, writersInAuthorField } from '../clean/credits.ts';
+import { editorName, editorNames, isSourceCredit, writersInAuthorField } from '../clean/credits.ts';
 import { isMetaLine } from './text-lines.ts';
 import { trimBodyEnds } from '../clean/trim-body.ts';
 import { finishArticle } from './finish-article.ts';
@@ -160,7 +160,7 @@ function removeClutterBoxes(doc: DomDocument): void {
 /** Short promotional or navigational lines that survive extraction ("Advertisement", "Read more: …"). */
 function isBoilerplate(p: string): boolean {
   if (p.length > 160) return false;
-  return BOILERPLATE.test(p) || isFurnitureMarker(p) || isInterruption(p) || isCaptionLine(p);
+  return BOILERPLATE.test(p) || isFurnitureMarker(p) || isInterruption(p) || isCaptionLine(p) || isSourceCredit(p);
 }
 
 /** Links inside related/recommended boxes, kept as related before the boxes are removed. */

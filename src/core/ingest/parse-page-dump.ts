@@ -309,10 +309,10 @@ function closesBody(lines: Line[], i: number, before: number): boolean {
   return true;
 }
 
-/** Prose within the next three lines, before any furniture marker. */
+/** Prose within the next three lines, before any furniture marker but an ad's (廣告, then its text). */
 function proseFollows(lines: Line[], from: number): boolean {
   for (let k = from; k < from + 3 && k < lines.length; k++) {
-    if (lines[k].kind === 'marker' || lines[k].kind === 'menu') return false;
+    if ((lines[k].kind === 'marker' && !isInterruption(lines[k].text)) || lines[k].kind === 'menu') return false;
     if (lines[k].kind === 'para') return true;
   }
   return false;

@@ -6,7 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findDateInText } from '../../../src/core/clean/dates.ts';
 import { outletFromCopyright } from '../../../src/core/clean/outlets.ts';
-import { findBylineIn, parseBylineLine } from '../../../src/core/clean/credits.ts';
+import { findBylineIn, isSourceCredit, parseBylineLine } from '../../../src/core/clean/credits.ts';
+import { isFurnitureMarker, isInterruption, isPromoSlot } from '../../../src/core/clean/furniture.ts';
 import { parseOpeningDateline } from '../../../src/core/clean/dateline.ts';
 import { isWidgetLine } from '../../../src/core/ingest/text-lines.ts';
 import { parseDocument } from '../../../src/core/ingest/parse-document.ts';
@@ -126,4 +127,17 @@ test("HTML: Baidu's cambrian markup gives the headline and the local publication
 <script type="application/ld+json">{"@context": "https://ziyuan.baidu.com/contexts/cambrian.jsonld", "title": "某某首发｜一家质检方案商完成融资", "pubDate": "2024-04-18T09:47:00"}</script></head>
 <body><h1>某某首发｜一家质检方案商完成融资</h1><div class="body"><p>${BODY[0]}</p><p>${BODY[1]}</p><p>${BODY[2]}</p></div></body></html>`;
   assert.equal(parseDocument(Buffer.from(html), 'cambrian.html').published_at, '2024-04-18T09:47:00+08:00');
+});
+
+test('furniture inside a body: a glued ad, a call to subscribe, a reprint term, a print-edition line, a producer credit', () => {
+  assert.ok(isInterruption('广告某某大会报名开启，点击了解'));
+  assert.ok(isInterruption('《某某日報》數位版 首月只要1元 立即訂閱'));
+  assert.ok(!isInterruption('廣告主今年的投放預算普遍縮減兩成，業者坦言生意難做。'), 'a sentence about advertisers is prose');
+  assert.ok(!isPromoSlot('广告业今年营收下滑'), '广告业 is the word');
+  assert.ok(isFurnitureMarker('原创文章，作者：周小川，如若转载，请注明出处：https://example.com/p/1'));
+  assert.ok(isFurnitureMarker('《某某青年报》（2024年03月06日 05版）'));
+  assert.ok(isSourceCredit('出品：某某经济研究院') && isSourceCredit('封面来源｜企业官方'));
+  assert.ok(!isSourceCredit('出品方表示，影片将于下月上映，目前已完成後期製作。'));
+  const dump = ['某某新聞網', '首頁', '產業', '某廠墨西哥新廠第3季量產', '2024-05-22 10:30', BODY[0], '廣告', '《某某日報》數位版 首月只要1元 立即訂閱', BODY[1], BODY[2], '版權所有 © 2024 某某新聞網'].join('\n');
+  assert.deepEqual(texts(parseDocument(Buffer.from(dump), 'promo.txt')), BODY);
 });
