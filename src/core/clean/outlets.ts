@@ -65,6 +65,15 @@ export function detectOutletFromUrl(url: string | null): string | null {
   }
 }
 
+// A Japanese or Korean agency's own report opens with its name (【共同社12月3日电】, 韩联社首尔11月12日电):
+// its pages print Tokyo or Seoul time.
+const HOME_TIME_WIRE = /^[【〔（(\[]?\s*(?:共同社|共同網|共同网|時事社|时事社|韓聯社|韩联社|韓聯社)/;
+
+/** The UTC offset of a wire agency whose own report a text opens with (Japan's and Korea's), else null. */
+export function wireOffset(firstParagraph: string): string | null {
+  return HOME_TIME_WIRE.test(firstParagraph) ? '+09:00' : null;
+}
+
 /** The fixed UTC offset an outlet prints its times in, when known. */
 export function outletOffset(outlet: string | null): string | null {
   return OUTLETS.find((o) => o.name === outlet)?.offset ?? null;

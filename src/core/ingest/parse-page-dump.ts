@@ -9,7 +9,7 @@ import { editorName, editorNames, findBylineIn, syndicationNoteWriters, isBareNa
 import { parseDatelineLine } from '../clean/dateline.ts';
 import { findDateInText, isUpdateLine } from '../clean/dates.ts';
 import { isInterruption, parseTagLine } from '../clean/furniture.ts';
-import { detectOutletFromText, isOrganisationName, outletFromCopyright, outletOffset } from '../clean/outlets.ts';
+import { detectOutletFromText, isOrganisationName, outletFromCopyright, outletOffset, wireOffset } from '../clean/outlets.ts';
 import { normalizeText } from '../text/normalize.ts';
 import { afterRelatedBox, afterSkipLink, collectRelatedTitles, dropAppealBoxes, isPromoLabel } from './dump-boxes.ts';
 import { dayOfToday, findPageDate, labelledDate } from './dump-dates.ts';
@@ -45,7 +45,7 @@ export function parsePageDump(text: string, name: string): NormalizedArticle {
   if (paragraphs.length === 0) throw new IngestError(name, 'no article body found after the headline');
 
   const outlet = detectOutletFromText(text) ?? outletFromCopyright(text);
-  const zone = outletOffset(outlet) ?? (isChinese(paragraphs) ? DEFAULT_ZONE : null);
+  const zone = outletOffset(outlet) ?? wireOffset(paragraphs[0] ?? '') ?? (isChinese(paragraphs) ? DEFAULT_ZONE : null);
   const headerDate = header && !isUpdateLine(lines[header.meta].text) ? findDateInText(lines[header.meta].text, zone) : null;
   const date = labelledDate(lines, titleAt, zone) ?? headerDate ?? findPageDate(lines, titleAt, end, zone) ?? dayOfToday(paragraphs, lines, findPageUrl(lines, end));
   let agency: string | null = null;

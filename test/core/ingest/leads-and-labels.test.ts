@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findDateInText } from '../../../src/core/clean/dates.ts';
-import { outletFromCopyright } from '../../../src/core/clean/outlets.ts';
+import { outletFromCopyright, wireOffset } from '../../../src/core/clean/outlets.ts';
 import { findBylineIn, isSourceCredit, parseBylineLine } from '../../../src/core/clean/credits.ts';
 import { isFurnitureMarker, isInterruption, isPromoSlot } from '../../../src/core/clean/furniture.ts';
 import { parseOpeningDateline } from '../../../src/core/clean/dateline.ts';
@@ -140,4 +140,12 @@ test('furniture inside a body: a glued ad, a call to subscribe, a reprint term, 
   assert.ok(!isSourceCredit('出品方表示，影片将于下月上映，目前已完成後期製作。'));
   const dump = ['某某新聞網', '首頁', '產業', '某廠墨西哥新廠第3季量產', '2024-05-22 10:30', BODY[0], '廣告', '《某某日報》數位版 首月只要1元 立即訂閱', BODY[1], BODY[2], '版權所有 © 2024 某某新聞網'].join('\n');
   assert.deepEqual(texts(parseDocument(Buffer.from(dump), 'promo.txt')), BODY);
+});
+
+test("a Japanese or Korean agency's own report in a text dump is dated in Tokyo or Seoul time", () => {
+  assert.equal(wireOffset('【共同社12月3日电】据多名日本政府相关人士透露…'), '+09:00');
+  assert.equal(wireOffset('韩联社首尔11月12日电 韩国统计厅12日发布…'), '+09:00');
+  assert.equal(wireOffset('據共同社報導，日本政府…'), null, 'a report citing the agency is not its report');
+  const dump = ['某某中文网', '首页', '国际', '日本动态', '日本政府拟改用离境退税方式', '2024-12-03 17:48', `【共同社12月3日电】${BODY[0]}`, BODY[1], BODY[2]].join('\n');
+  assert.equal(parseDocument(Buffer.from(dump), 'wire.txt').published_at, '2024-12-03T17:48:00+09:00');
 });
