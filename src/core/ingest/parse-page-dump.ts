@@ -281,7 +281,8 @@ function findTitle(lines: Line[], from: number): number {
     if ((l.kind === 'marker' && !isWidgetLine(l.text)) || l.kind === 'menu') break;
     // A one-sentence standfirst between the headline (and its date line) and the byline (端傳媒, magazines).
     const above = i > 1 && isMetaLine(lines[i - 1].text) ? i - 2 : i - 1;
-    if (l.kind === 'para' && !standfirst && l.text.length <= STANDFIRST_MAX && i >= from - 2 && above >= 0 && isTitleLike(lines[above])) {
+    // A standfirst is sentences; a line without a full stop there is the headline itself.
+    if (l.kind === 'para' && !standfirst && l.text.length <= STANDFIRST_MAX && /[。！？]$/.test(l.text) && i >= from - 2 && above >= 0 && isTitleLike(lines[above])) {
       standfirst = true;
       continue;
     }

@@ -149,3 +149,8 @@ test("a Japanese or Korean agency's own report in a text dump is dated in Tokyo 
   const dump = ['某某中文网', '首页', '国际', '日本动态', '日本政府拟改用离境退税方式', '2024-12-03 17:48', `【共同社12月3日电】${BODY[0]}`, BODY[1], BODY[2]].join('\n');
   assert.equal(parseDocument(Buffer.from(dump), 'wire.txt').published_at, '2024-12-03T17:48:00+09:00');
 });
+
+test('a text dump: a long headline without a full stop is the headline, not a standfirst under the app link above it', () => {
+  const dump = ['首页', '金融', '资本市场', '宏观', '产业', '某某财经APP', '上半年长三角跨境电商进出口同比增长18.6% 中小卖家加速布局“品牌出海”', '南方财经全媒体记者 程海峰 上海报道', '2024-07-16 11:03 来源：某某经济报道', ...BODY].join('\n');
+  assert.equal(parseDocument(Buffer.from(dump), 'long-headline.txt').title, '上半年长三角跨境电商进出口同比增长18.6% 中小卖家加速布局“品牌出海”');
+});
