@@ -1,10 +1,11 @@
 /**
- * Publication dates in a page dump: a date line labelled as the publication (發佈日期：…) near the
+ * Publication dates (and the page's own address) in a page dump: a date line labelled as the publication (發佈日期：…) near the
  * headline, else the date line nearest it (update times last), else 今(25)日 with the month from the
  * page's address or its other dates.
  */
 import { findDateInText, isUpdateLine, publishedDateIn, type FoundDate } from '../clean/dates.ts';
 import { isMetaLine, type Line } from './text-lines.ts';
+import { safeHttpUrl } from './html-blocks.ts';
 
 const TODAY_DAY = /今[(（]\s*(\d{1,2})\s*[)）]日/;
 
@@ -54,4 +55,18 @@ export function findPageDate(lines: Line[], titleAt: number, end: number, offset
     if (d && (!best || dist < best.dist)) best = { d, dist };
   }
   return best?.d ?? null;
+}
+
+const URL_LINE = /^(?:((?:原文網址|原文网址|原始連結|本文網址|文章網址|網址|URL|Source|Link)\s*[:：])\s*)?(https?:\/\/[^\s<>"'）)]+)$/i;
+
+/**
+ * The page's own address: a labelled line (原文網址：…) anywhere, or a bare URL line above the body's
+ * end (bare URLs further down belong to related lists).
+ */
+export function findPageUrl(lines: Line[], end: number): string | null {
+  for (const [i, l] of lines.entries()) {
+    const m = URL_LINE.exec(l.text);
+    if (m && (m[1] || i < end)) return safeHttpUrl(m[2]);
+  }
+  return null;
 }

@@ -12,9 +12,8 @@ import { isInterruption, parseTagLine } from '../clean/furniture.ts';
 import { detectOutletFromText, isOrganisationName, outletFromCopyright, outletOffset, wireOffset } from '../clean/outlets.ts';
 import { normalizeText } from '../text/normalize.ts';
 import { afterRelatedBox, afterSkipLink, collectRelatedTitles, dropAppealBoxes, isPromoLabel } from './dump-boxes.ts';
-import { dayOfToday, findPageDate, labelledDate } from './dump-dates.ts';
+import { dayOfToday, findPageDate, findPageUrl, labelledDate } from './dump-dates.ts';
 import { finishArticle } from './finish-article.ts';
-import { safeHttpUrl } from './html-blocks.ts';
 import { classifyLines, isShareBar, isControlLabel, isMetaLine, isWidgetLine, isParagraphLine, isTeaserLine, isTitleLike, type Line } from './text-lines.ts';
 
 const ANCHOR_REACH = 6;
@@ -380,20 +379,4 @@ function collectBody(lines: Line[], start: number, title: string): { paragraphs:
   while (picked.length && picked[picked.length - 1].kind !== 'para') picked.pop();
   while (picked.length && picked[0].kind !== 'para') picked.shift();
   return { paragraphs: picked.map((l) => l.text), end, tags };
-}
-
-
-
-const URL_LINE = /^(?:((?:原文網址|原文网址|原始連結|本文網址|文章網址|網址|URL|Source|Link)\s*[:：])\s*)?(https?:\/\/[^\s<>"'）)]+)$/i;
-
-/**
- * The page's own address: a labelled line (原文網址：…) anywhere, or a bare URL line above the body's
- * end (bare URLs further down belong to related lists).
- */
-function findPageUrl(lines: Line[], end: number): string | null {
-  for (const [i, l] of lines.entries()) {
-    const m = URL_LINE.exec(l.text);
-    if (m && (m[1] || i < end)) return safeHttpUrl(m[2]);
-  }
-  return null;
 }
