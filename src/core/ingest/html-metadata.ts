@@ -77,7 +77,11 @@ export function readPageMetadata(doc: MiniDocument, pageUrl?: string): PageMetad
   const ldAuthors = listOf(ld?.author).map(nameOf).filter((x): x is string => !!x);
   const metaAuthors = [...metas('meta[name="author"]'), ...metas('meta[property="article:author"]')].filter((a) => !/^https?:/i.test(a));
   const relAuthors = Array.from(doc.querySelectorAll('a[rel="author"]')).map((e) => text(e)).filter((x): x is string => !!x);
-  const pick = [ldAuthors, metaAuthors, relAuthors].map((xs) => unique(xs.flatMap(splitAuthorList)).filter(notOutlet)).find((xs) => xs.length) ?? [];
+  // schema.org microdata: <div itemprop="author" itemscope><meta itemprop="name" content="…">.
+  const microAuthors = Array.from(doc.querySelectorAll('[itemprop~="author"] [itemprop="name"]'))
+    .map((e) => e.getAttribute('content') ?? text(e))
+    .filter((x): x is string => !!x);
+  const pick = [ldAuthors, metaAuthors, relAuthors, microAuthors].map((xs) => unique(xs.flatMap(splitAuthorList)).filter(notOutlet)).find((xs) => xs.length) ?? [];
   // No usable author in the markup: the 記者…報導 byline printed by the headline.
   const authors = pick.length ? pick : (visibleByline(doc, title)?.filter(notOutlet) ?? []);
 

@@ -44,7 +44,8 @@ interface DomEl {
 /** Parses an HTML page (fetched or from a file) into a normalized article; `url` helps metadata rules. */
 export function parseHtml(html: string, name: string, url?: string): NormalizedArticle {
   if (!html.trim()) throw new IngestError(name, 'empty HTML page');
-  const { document } = parseHTML(limitNesting(html));
+  // React writes some attributes camel-cased (itemProp, dateTime); the DOM here matches names by case.
+  const { document } = parseHTML(limitNesting(html).replace(/\s(itemProp|itemScope|itemType|dateTime|charSet|httpEquiv)(?=[\s=>/])/g, (m) => m.toLowerCase()));
   const doc = document as unknown as DomDocument;
   const meta = readPageMetadata(document as unknown as MiniDocument, url);
   const related = collectRelated(doc, meta.url ?? url);

@@ -154,3 +154,13 @@ test('a text dump: a long headline without a full stop is the headline, not a st
   const dump = ['首页', '金融', '资本市场', '宏观', '产业', '某某财经APP', '上半年长三角跨境电商进出口同比增长18.6% 中小卖家加速布局“品牌出海”', '南方财经全媒体记者 程海峰 上海报道', '2024-07-16 11:03 来源：某某经济报道', ...BODY].join('\n');
   assert.equal(parseDocument(Buffer.from(dump), 'long-headline.txt').title, '上半年长三角跨境电商进出口同比增长18.6% 中小卖家加速布局“品牌出海”');
 });
+
+test("HTML: a microdata author, and React's camel-cased attributes (itemProp, dateTime)", () => {
+  const html = `<!doctype html><html lang="zh"><head><meta charSet="utf-8"/><title>为什么地铁越修越亏 - 某某专栏</title></head><body>
+<article><h1>为什么地铁越修越亏</h1><div itemProp="author" itemScope="" itemType="http://schema.org/Person"><meta itemProp="name" content="周知远"/><a href="/people/zzy">周知远</a></div>
+<time dateTime="2023-11-18T09:47:00+08:00">2023-11-18</time>
+<div class="RichText"><p>${BODY[0]}</p><p>${BODY[1]}</p><p>${BODY[2]}</p></div></article></body></html>`;
+  const a = parseDocument(Buffer.from(html), 'react.html');
+  assert.deepEqual(a.authors, ['周知远']);
+  assert.equal(a.published_at, '2023-11-18T09:47:00+08:00');
+});
