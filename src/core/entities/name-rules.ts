@@ -20,6 +20,7 @@ import { addListedPeople } from './name-lists.ts';
 import { joinNamePieces } from './name-pieces.ts';
 import { addHusbandSurnames } from './married-names.ts';
 import { titledName } from './titled-names.ts';
+import { compoundSurname, surnameCourtesy } from './compound-surnames.ts';
 import { gluedPreposition, gluedSpeech, gluedSurname, gluedTitle, thirdGluedToSpeech, unglueClosers } from './glued-names.ts';
 import { placesByContext } from './place-context.ts';
 import { countriesAsTeams } from './team-lists.ts';
@@ -308,7 +309,7 @@ const trophy: Rule = (s, i) => {
   return i;
 };
 
-const RULES: Rule[] = [dotted, japanese, titledName, bilateral, facility, suffixedPlace, organisationRule, countryHead, government, gluedPerson, visit, side, abbreviations, famous, gluedPlace, personTaggedPlace, place, listedDivision, placeTagged, celestial, namedCompany, foreignHalves, surnameTitle, surnameAlone, surnameAfterTitle, gluedTitle, gluedPreposition, gluedSurname, gluedSpeech, trophy, cutAfterTwo, thirdGluedToSpeech, person, translitPlace];
+const RULES: Rule[] = [dotted, japanese, compoundSurname, surnameCourtesy, titledName, bilateral, facility, suffixedPlace, organisationRule, countryHead, government, gluedPerson, visit, side, abbreviations, famous, gluedPlace, personTaggedPlace, place, listedDivision, placeTagged, celestial, namedCompany, foreignHalves, surnameTitle, surnameAlone, surnameAfterTitle, gluedTitle, gluedPreposition, gluedSurname, gluedSpeech, trophy, cutAfterTwo, thirdGluedToSpeech, person, translitPlace];
 
 // A legislature by its term that the dictionary holds whole (第九届全国人大/nz).
 const TERM_BODY = /^第?[一二三四五六七八九十]{1,3}届\S*(?:人大|政协|人民代表大会)$/;

@@ -6,7 +6,7 @@
 // Courtesy titles: the surname alone is the person (孙先生 is marked 孙).
 const COURTESY = ['先生', '女士', '小姐', '太太', '老师', '教授', '师傅'];
 // Elders addressed by surname (李大娘, 王大爷).
-const ELDERS = ['大娘', '大爷', '大妈'];
+const ELDERS = ['大娘', '大爷', '大妈', '阿伯', '阿嬷', '阿婆', '伯伯', '阿姨'];
 // Offices: after one a surname is a person even when it is often a plain character (江主席, 高书记).
 const OFFICES = ['主席', '局长', '副局长', '市长', '县长', '外长', '厂长', '书记', '主任', '经理', '部长'];
 
