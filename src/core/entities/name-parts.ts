@@ -252,7 +252,8 @@ export function organisation(tokens: Token[], i: number): OrgEnd | undefined {
     if ((opener || WORLD_OPENERS.has(first.word)) && j > i + 1 && !counted && !verbInside && (OPENER_BODY.test(t.word) || (first.word === '国家' && t.word === '机构'))) best = { next: j + 1, end: t.end };
     else if (t.tag === 'nt' && (named || opener) && !counted && !t.word.endsWith('政府') && !verbInside && !isGenericOrgWord(t.word) && !notABody(t.word)) best = { next: j + 1, end: t.end };
     else if (verbInside && t.tag !== 'n') continue; // after a verb only a plain institution noun ends it (not 冒充 美联社/nt)
-    else if (ORG_END.test(t.word) && !t.word.endsWith('政府') && !EVENT_END.test(t.word) && !NOT_AN_END.test(t.word) && (!isGenericOrgWord(t.word) || (named && !counted && !(REGIONS.has(first.word) && REGION_CANNOT_OWN.test(t.word)) && institutionAfter(first, t.word, proper, j === i + 1)) || fieldPress(tokens, i, j)) && ((named && !verbInside) || STRONG_ORG_END.test(t.word) || (opener && t.word.length >= 3))) best = { next: j + 1, end: t.end };
+    // A city whose name ends like a body (邢台, 烟台: 台 is also a station) is a place, not its end.
+    else if (ORG_END.test(t.word) && !(t.word.length === 2 && t.tag === 'ns' && isKnownPlace(t.word)) && !t.word.endsWith('政府') && !EVENT_END.test(t.word) && !NOT_AN_END.test(t.word) && (!isGenericOrgWord(t.word) || (named && !counted && !(REGIONS.has(first.word) && REGION_CANNOT_OWN.test(t.word)) && institutionAfter(first, t.word, proper, j === i + 1)) || fieldPress(tokens, i, j)) && ((named && !verbInside) || STRONG_ORG_END.test(t.word) || (opener && t.word.length >= 3))) best = { next: j + 1, end: t.end };
   }
   return best;
 }

@@ -8,6 +8,7 @@
 import { isTranslitChar } from './alias-pairs.ts';
 import { dottedName, isTranslitWord, PERSON_TAGS, translitRun } from './foreign-names.ts';
 import { isKnownOrganisation, isWorldPlace } from './world-places.ts';
+import { isKnownPlace } from './known-places.ts';
 import { allHan, dictionaryTag, isCommonWord, isDictionaryWord, segmenter, type Token } from './segment-names.ts';
 import { isAmbiguousSurname, isChineseSurnameStart, isCommonSurname, isNonNameWord, NOT_GIVEN_END } from './name-lexicon.ts';
 import { COMPOUND_TAGS, describedByPlace, innerHead, LOC_SUFFIX, ORG_ABBREVIATION_END, organisation, placeHead, placeInner } from './name-parts.ts';
@@ -311,6 +312,8 @@ const trophy: Rule = (s, i) => {
 
 const RULES: Rule[] = [dotted, japanese, compoundSurname, surnameCourtesy, titledName, bilateral, facility, suffixedPlace, organisationRule, countryHead, government, gluedPerson, visit, side, abbreviations, famous, gluedPlace, personTaggedPlace, place, listedDivision, placeTagged, celestial, namedCompany, foreignHalves, surnameTitle, surnameAlone, surnameAfterTitle, gluedTitle, gluedPreposition, gluedSurname, gluedSpeech, trophy, cutAfterTwo, thirdGluedToSpeech, person, translitPlace];
 
+const PROVINCE = /^(?:河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆)(?:省|自治区)?$/;
+
 // A legislature by its term that the dictionary holds whole (第九届全国人大/nz).
 const TERM_BODY = /^第?[一二三四五六七八九十]{1,3}届\S*(?:人大|政协|人民代表大会)$/;
 // (十五大, 七大 are party congresses: a count before 大 stays.)
@@ -322,8 +325,10 @@ const COUNTED_OR_KIND = /^(?:[一二三四五六七八九十两几首].*[局航�
  * are not all country letters (欧盟/j, 北大/j; 中美/j stays two places).
  */
 function retag(tokens: Token[]): void {
-  for (const t of tokens) {
+  for (const [i, t] of tokens.entries()) {
     if (t.tag !== 'ns' && isWorldPlace(t.word)) t.tag = 'ns';
+    // A city right after its province (贵州 遵义/v, 西藏 林芝/nrt, 福建 宁德): the division jieba read as a word.
+    else if (t.tag !== 'ns' && i > 0 && tokens[i - 1].end === t.start && PROVINCE.test(tokens[i - 1].word) && t.word.length <= 3 && isKnownPlace(t.word)) t.tag = 'ns';
     // The dictionary tags some names as times (周恩来/t: 周 is also "week"): a surname and a given
     // name the dictionary knows as a name (恩来/nrt) is a person.
     else if (t.tag === 't' && t.word.length === 3 && isChineseSurnameStart(t.word) && PERSON_TAGS.has(dictionaryTag(t.word.slice(1)))) t.tag = 'nr';

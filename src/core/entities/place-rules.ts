@@ -45,16 +45,28 @@ export const side: Rule = (s, i) => {
 export const abbreviations: Rule = (s, i) => {
   const t = s.tokens[i];
   // (Cheap tests first: this runs at every word.)
-  if (!(t.word.length <= 2 && allHan(t.word) && [...t.word].every(isPlaceAbbreviation))) return -1;
+  if (!(t.word.length <= 4 && allHan(t.word) && [...t.word].every(isPlaceAbbreviation))) return -1;
   const next = i + 1 < s.tokens.length ? s.tokens[i + 1] : undefined;
   // A place known whole (辽宁: 辽 and 宁 are both abbreviations) is one place.
   if (isKnownPlace(t.word)) return -1;
+  // Three or four different provinces' abbreviations (京津冀/n, 粤港澳/ns, 苏浙皖/nr, 港澳台/m): each a place.
+  if (t.word.length > 2) {
+    if (new Set(t.word).size !== t.word.length || !/^(?:ns|j|n|nr|nz|m|x)$/.test(t.tag) || NOT_PROVINCE_RUN.has(t.word)) return -1;
+    // Provinces' only (以美中 is a preposition and two countries), and not a region named by them (晋冀鲁豫区, 陕甘宁边区).
+    if (![...t.word].every((c) => PROVINCES.has(c)) || (next && next.start === t.end && /^(?:区|边区|地区|省)$/.test(next.word))) return -1;
+    for (let k = 0; k < t.word.length; k++) push(s, t.start + k, t.start + k + 1, 'LOC');
+    return i;
+  }
   // An unknown word of two abbreviations is two places only if both are countries' (中美/x; not 以新/x).
   const unknownPair = t.tag === 'x' && next?.tag !== 'm' && [...t.word].every(isCountryAbbreviation);
   if (!(t.tag === 'ns' || t.tag === 'j' || unknownPair || abbreviationNext(s.tokens, i))) return -1;
   for (let k = 0; k < t.word.length; k++) push(s, t.start + k, t.start + k + 1, 'LOC');
   return i;
 };
+
+// A place's own name made of abbreviation characters (Taiwan's 蘇澳港).
+const NOT_PROVINCE_RUN = new Set(['苏澳港']);
+const PROVINCES = new Set('京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川蜀黔贵滇云陕秦甘陇青宁新藏桂蒙港澳台');
 
 // What follows two countries' one-character abbreviations when the pair is two countries (中日两国,
 // 中英建交, 中印边界, 中美等国, 美中建设性战略伙伴关系).
