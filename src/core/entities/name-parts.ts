@@ -114,7 +114,8 @@ function notABody(word: string): boolean {
 // kinds of thing jieba's dictionary tags nt: households, places, powers, people, affairs,
 // medicine, trades (普通家庭, 公共场所, 超级大国, 全班同学, 军国大事, 中医药, 国际石油).
 // Weather and halves of a country end like bodies (冷气团 like 代表团, 东半部 like 外交部) but are none.
-const NOT_AN_END = /(?:气团|半部)$/;
+// (Nor a count of places: 平壤一处, 板桥区一处 are "a spot in", 处 is no office there.)
+const NOT_AN_END = /(?:气团|半部)$|^[一二两三四五六七八九十几多某此各每]处$/;
 const NOT_A_BODY_END = /(?:气团|[东西南北]半部|理事国|成员国|缔约国|会员国|家庭|场所|大国|同学|教师|医师|大事|国事|作用|医药|中药|草药|石油|科学|信息|交通|财政)$/;
 // A place and a kind of business is a description (美国公司/nt, 中国航天/nt), not a body's name.
 const KIND_OF_BUSINESS = /^(?:公司|企业|厂商|航天|同行)$/;

@@ -22,3 +22,8 @@ test('a city right after its province, however jieba tagged it; a city ending in
   assert.ok(got.includes('邢台/LOC') && !got.some((x) => x.endsWith('/ORG')), got.join(' '));
   assert.ok(spans('河北电视台报道了这条消息。').includes('河北电视台/ORG'), 'a station is still a body');
 });
+
+test('"a spot in" a place (一处) is no office: the place stays a place', () => {
+  const got = spans('金正恩日前视察了平壤一处新建住宅区。');
+  assert.ok(got.includes('平壤/LOC') && !got.some((x) => x.includes('一处')), got.join(' '));
+});
