@@ -25,6 +25,8 @@ function namePart(t: Token | undefined): boolean {
 
 // Last syllables of foreign names that jieba reads as function words (阿马/ns 特/d, 托马/nrt 肖/nr).
 const FINAL_SYLLABLE = new Set('特斯尔克德夫娃诺肖');
+// What opens the clause after a name (a preposition, a particle, a verb of speech, punctuation).
+const CLOSER = /^(?:[，。、；：！？,.;:!?”」』）)]|[是以也在和与的把被将就都又还才等说])$/;
 
 /** A foreign name in parts joined by middle dots, starting at token i: the index after it, or -1. */
 export function dottedName(tokens: Token[], i: number): number {
@@ -45,7 +47,9 @@ export function dottedName(tokens: Token[], i: number): number {
   }
   // The last part's final syllable, read as a function word (卡洛斯·阿马/ns 特/d).
   const last = tokens[j];
-  if (parts >= 2 && last && last.start === tokens[j - 1].end && last.word.length === 1 && FINAL_SYLLABLE.has(last.word)) j++;
+  // …or any one character glued to it right before a clause goes on (考文/x 垂/v 在, 罗纳/nr 度/zg 在).
+  const after = tokens[j + 1];
+  if (parts >= 2 && last && last.start === tokens[j - 1].end && last.word.length === 1 && (FINAL_SYLLABLE.has(last.word) || (allHan(last.word) && !CLOSER.test(last.word) && !!after && after.start === last.end && CLOSER.test(after.word)))) j++;
   return parts >= 2 ? j : -1;
 }
 

@@ -19,6 +19,7 @@ const SURNAMES = new Set(
 );
 // Surnames that are places or words as often (和田 Hotan, 千叶 and 宫崎 prefectures, 山下 "downhill").
 const PLACE_TOO = new Set(['和田', '千叶', '宫崎', '山下', '木下', '山内', '金子', '小林']);
+const GLUED_CLOSER = /^[在是和与说等将也]$/;
 // Tags of words that are never part of a given name.
 const NOT_GIVEN = /^(?:p|c|u\w*|d|r|m|q|f|v|y|e|o|ns|nt)$/;
 // Heads after which the words are a place or a body, not a given name (山本 公园, 中村 大学).
@@ -34,16 +35,24 @@ export function japaneseName(tokens: Token[], i: number): { end: number; last: n
   // The given name: the rest of this token and whole tokens after it, one to three characters.
   let given = t.word.length - surname.length;
   let last = i;
+  let glued = 0;
   while (given < 3 && last + 1 < tokens.length) {
     const n = tokens[last + 1];
+    // A function character the HMM glued to the given name (田中/nr 美咲在/x): the name ends before it.
+    if (n.tag === 'x' && n.word.length >= 2 && GLUED_CLOSER.test(n.word.slice(-1)) && allHan(n.word) && n.start === tokens[last].end && given + n.word.length - 1 <= 3) {
+      given += n.word.length - 1;
+      last++;
+      glued = 1;
+      break;
+    }
     // (An adverb jieba tagged a noun is no given name: 桥本 坦率地/n 回答.)
     // (Nor is a day, 岸田 昨天/t 宣布, though one character tagged a time may be: 谷口 清/t 太郎.)
     if (n.start !== tokens[last].end || !allHan(n.word) || NOT_GIVEN.test(n.tag) || (n.tag === 't' && n.word.length > 1) || given + n.word.length > 3 || PERSON_AFTER.test(n.word) || /[地得]$/.test(n.word)) break;
     given += n.word.length;
     last++;
   }
-  const name = tokens.slice(i, last + 1).map((x) => x.word).join('');
-  if (given >= 1 && !NOT_NAME_END.test(name)) return { end: tokens[last].end, last };
+  const name = tokens.slice(i, last + 1).map((x) => x.word).join('').slice(0, glued ? -1 : undefined);
+  if (given >= 1 && !NOT_NAME_END.test(name)) return { end: tokens[last].end - glued, last };
   // The surname alone, before a title, a verb, an adverb or a preposition (桥本首相, 桥本说, 桥本 还/d 表示,
   // 桥本 在/p 会谈中, 桥本 坦率地 回答): what follows makes it the subject, a person. (Not 和田 or 山下, a place and a word too.)
   const next = tokens[i + 1];

@@ -23,3 +23,8 @@ test('a surname with a courtesy or kinship title held as one word: the surname a
   assert.ok(spans('沙田區居民黃伯表示，新開的會堂方便長者。').includes('黄/PER') || spans('沙田區居民黃伯表示，新開的會堂方便長者。').includes('黃/PER'));
   assert.ok(spans('维修工张师傅连夜赶到现场排除了故障。').includes('张/PER'));
 });
+
+test("a dotted foreign name's last syllable glued before the clause, and a Japanese given name glued to 在", () => {
+  assert.ok(spans('国际奥委会主席柯丝蒂·考文垂在洛桑会见了代表团。').includes('柯丝蒂·考文垂/PER'));
+  assert.ok(spans('来自大阪的留学生田中美咲在复旦大学学习古代文学。').includes('田中美咲/PER'));
+});
