@@ -9,7 +9,7 @@ const HELD_OUT = 'test/fixtures/ner-heldout/sentences.jsonl';
 
 const FLOOR = { PER: 0.90, ORG: 0.80, LOC: 0.865 } as const;
 
-const HELD_OUT_FLOOR = { PER: 0.865, ORG: 0.755, LOC: 0.83 } as const;
+const HELD_OUT_FLOOR = { PER: 0.875, ORG: 0.755, LOC: 0.83 } as const;
 
 test('NER on the People\'s Daily dev sentences: exact-span F1 per type at or above its floor', () => check(loadRows(), FLOOR));
 

@@ -5,6 +5,9 @@
  * too); these are names on their own. General knowledge, in Simplified, kept to names that are no
  * everyday word (not 老子 "I", 孙子 "grandson", nor era names such as 光绪 that date things).
  */
+import { loadCuratedAliases } from './alias-data.ts';
+import { toSimplified } from '../text/script.ts';
+
 const FAMOUS = new Set([
   // Thinkers and classics.
   '孔子', '孔丘', '孟子', '孟轲', '庄子', '庄周', '荀子', '墨子', '韩非', '晏子', '管仲', '商鞅', '孙武', '孙膑',
@@ -21,7 +24,21 @@ const FAMOUS = new Set([
   '释迦牟尼', '拉宾', '甘地', '尼赫鲁', '阿拉法特', '贝多芬', '爱迪生', '法拉第',
 ]);
 
-/** Whether `word` is the whole name of a famous person. */
+let curated: Set<string> | undefined;
+
+/** The people of seeds/aliases.json by their Chinese names that need no context (普京, 泽连斯基), in Simplified. */
+function curatedPeople(): Set<string> {
+  if (!curated) {
+    curated = new Set();
+    for (const e of loadCuratedAliases().entities) {
+      if (e.type !== 'person') continue;
+      for (const a of e.aliases) if (typeof a === 'string' && /^\p{Script=Han}{2,6}$/u.test(a)) curated.add(toSimplified(a));
+    }
+  }
+  return curated;
+}
+
+/** Whether `word` is the whole name of a famous person, or of a person the curated aliases name (普京/ns is no place). */
 export function isFamousPerson(word: string): boolean {
-  return FAMOUS.has(word);
+  return FAMOUS.has(word) || curatedPeople().has(word);
 }

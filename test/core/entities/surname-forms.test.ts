@@ -28,3 +28,7 @@ test("a dotted foreign name's last syllable glued before the clause, and a Japan
   assert.ok(spans('国际奥委会主席柯丝蒂·考文垂在洛桑会见了代表团。').includes('柯丝蒂·考文垂/PER'));
   assert.ok(spans('来自大阪的留学生田中美咲在复旦大学学习古代文学。').includes('田中美咲/PER'));
 });
+
+test('a person the curated aliases name is a person wherever jieba files the word (普京/ns)', () => {
+  assert.ok(spans('普京在莫斯科会见了来访的总理。').includes('普京/PER'));
+});
