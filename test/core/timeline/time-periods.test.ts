@@ -42,8 +42,12 @@ test('a day word with its part of the day, and a clock time inside it', () => {
   assert.deepEqual(first('今天傍晚6點', '2021-06-15T09:00:00+08:00'), ['今天傍晚6點', '2021-06-15T18:00:00', 'hour']);
   assert.deepEqual(first('下午三點一刻', '2021-06-15T09:00:00+08:00'), ['下午三點一刻', '2021-06-15T15:15:00', 'minute']);
   assert.deepEqual(first('晚上7點三刻', '2021-06-15T09:00:00+08:00'), ['晚上7點三刻', '2021-06-15T19:45:00', 'minute']);
-  // 今晚報 is a newspaper.
-  assert.equal(findDateReferences('據今晚報報導', { anchor: { y: 2021, m: 6, d: 15 }, anchorDay: 15 }).length, 0);
+  // 今晚報 and 光明日報 are newspapers; 今日報導 and 明日報到 are a day and a verb.
+  const ctx = { anchor: { y: 2021, m: 6, d: 15 }, anchorDay: 15 };
+  assert.equal(findDateReferences('據今晚報報導', ctx).length, 0);
+  assert.equal(findDateReferences('光明日報刊文指出', ctx).length, 0);
+  assert.equal(findDateReferences('據日本媒體今日報導', ctx)[0]?.date, '2021-06-15');
+  assert.equal(findDateReferences('新生明日報到', ctx)[0]?.date, '2021-06-16');
 });
 
 test('昨（24）日 is before the report and 明(26)日 after it, even preferring the future', () => {
