@@ -40,5 +40,5 @@ function curatedPeople(): Set<string> {
 
 /** Whether `word` is the whole name of a famous person, or of a person the curated aliases name (普京/ns is no place). */
 export function isFamousPerson(word: string): boolean {
-  return FAMOUS.has(word) || curatedPeople().has(word);
+  return word.length >= 2 && (FAMOUS.has(word) || curatedPeople().has(word));
 }

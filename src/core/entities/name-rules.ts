@@ -328,7 +328,7 @@ function retag(tokens: Token[]): void {
   for (const [i, t] of tokens.entries()) {
     if (t.tag !== 'ns' && isWorldPlace(t.word)) t.tag = 'ns';
     // A city right after its province (贵州 遵义/v, 西藏 林芝/nrt, 福建 宁德): the division jieba read as a word.
-    else if (t.tag !== 'ns' && i > 0 && tokens[i - 1].end === t.start && PROVINCE.test(tokens[i - 1].word) && t.word.length <= 3 && isKnownPlace(t.word)) t.tag = 'ns';
+    else if (t.tag !== 'ns' && i > 0 && t.word.length <= 3 && tokens[i - 1].tag === 'ns' && tokens[i - 1].end === t.start && PROVINCE.test(tokens[i - 1].word) && isKnownPlace(t.word)) t.tag = 'ns';
     // The dictionary tags some names as times (周恩来/t: 周 is also "week"): a surname and a given
     // name the dictionary knows as a name (恩来/nrt) is a person.
     else if (t.tag === 't' && t.word.length === 3 && isChineseSurnameStart(t.word) && PERSON_TAGS.has(dictionaryTag(t.word.slice(1)))) t.tag = 'nr';

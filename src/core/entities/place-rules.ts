@@ -45,7 +45,8 @@ export const side: Rule = (s, i) => {
 export const abbreviations: Rule = (s, i) => {
   const t = s.tokens[i];
   // (Cheap tests first: this runs at every word.)
-  if (!(t.word.length <= 4 && allHan(t.word) && [...t.word].every(isPlaceAbbreviation))) return -1;
+  if (t.word.length > 4 || !allHan(t.word)) return -1;
+  for (let k = 0; k < t.word.length; k++) if (!isPlaceAbbreviation(t.word[k])) return -1;
   const next = i + 1 < s.tokens.length ? s.tokens[i + 1] : undefined;
   // A place known whole (辽宁: 辽 and 宁 are both abbreviations) is one place.
   if (isKnownPlace(t.word)) return -1;
