@@ -24,7 +24,7 @@ const DEV = 'test/fixtures/dev';
 const ZH = join(DEV, 'extraction-zh');
 const META = join(DEV, 'extraction-zh-meta');
 const TW = 'test/fixtures/ingest-tw';
-/** Pages in the shapes of 82 other outlets, written by helpers that never saw the loader (README there). */
+/** Pages in the shapes of 94 other outlets, written by helpers that never saw the loader (README there). */
 const OTHER = 'test/fixtures/other-outlets';
 
 /** Character-bigram F1 of two texts with all whitespace removed (NFKC-normalized). */
@@ -74,7 +74,7 @@ export interface MetaCheck {
 export interface ExtractionFigures {
   html: BodyScore[];
   text: BodyScore[];
-  /** Pages in the shapes of 82 other outlets (HTML and text dumps): body F1 and furniture leaks. */
+  /** Pages in the shapes of 94 other outlets (HTML and text dumps): body F1 and furniture leaks. */
   other: (BodyScore & { leaks: string[] })[];
   /** Our Taiwanese-outlet pages (HTML and text dumps): body F1 and furniture leaks. */
   tw: (BodyScore & { leaks: string[] })[];

@@ -45,7 +45,7 @@ export async function run(): Promise<void> {
   printBodies('extraction-zh as text dumps (22 pages)', 'whole dump as body', f.text);
   printBodies('Taiwanese outlet shapes, HTML and text (test/fixtures/ingest-tw)', 'Readability / whole dump', f.tw);
   for (const t of f.tw) if (t.leaks.length) console.log(`  ${t.id}: leaks ${t.leaks.join(' | ')}`);
-  printBodies('82 other outlets (HK, Macau, mainland and its platforms and business press, Japan and Korea, Singapore, Malaysia, international, more Taiwanese), HTML and text (test/fixtures/other-outlets)', 'Readability / whole dump', f.other);
+  printBodies('94 other outlets (HK, Macau, mainland and its platforms and business press, Japan and Korea, Taiwanese broadcasters, Singapore, Malaysia, international, more Taiwanese), HTML and text (test/fixtures/other-outlets)', 'Readability / whole dump', f.other);
   for (const t of f.other) if (t.leaks.length) console.log(`  ${t.id}: leaks ${t.leaks.join(' | ')}`);
   printMeta(f.meta);
   const r = f.siteRepeats;

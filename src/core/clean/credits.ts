@@ -40,6 +40,8 @@ export function stripTrailerCode(text: string): string {
 /** Reads a stand-alone byline line (記者張方瑀／綜合報導, 中央社記者王某／台北22日電, 陳君碩／台北報導) into author names, else null. */
 export function parseBylineLine(line: string): string[] | null {
   const t = line.trim().replace(/^[〔【\[［(（]\s*(.*?)\s*[〕】\]］)）]$/, '$1');
+  // 攝影記者 王書弘: a photographer, credited but no writer.
+  if (/^(?:攝影|摄影)(?:記者|记者)/.test(t)) return null;
   const m = BYLINE.exec(t);
   if (m) return splitNames(m[2]);
   const bare = BARE_BYLINE.exec(t);
@@ -162,7 +164,8 @@ export function syndicationNoteWriters(text: string): string[] | null {
 export function findBylineIn(text: string): { authors: string[]; index: number; length: number } | null {
   const m = BYLINE_INSIDE.exec(text) ?? ROLE_INSIDE.exec(text) ?? ORIGINAL_BADGE.exec(text) ?? SPACED_INSIDE.exec(text) ?? REPORTER_PLACE_LINE.exec(text.trim()) ?? LATIN_NAME_LINE.exec(text.trim());
   if (!m) return null;
-  // 香港文匯報記者 劉國權 攝: a photographer's credit under a picture, not a writer.
+  // 攝影記者 X: a photographer; 香港文匯報記者 劉國權 攝: a photographer's credit under a picture, not a writer.
+  if (/(?:攝影|摄影)$/.test(text.slice(Math.max(0, m.index - 2), m.index))) return null;
   if (/^\s*(?:攝|摄|拍攝|拍摄)(?!影)/.test(text.slice(m.index + m[0].length))) return null;
   // Han names listed with spaces are several; a Latin name keeps its spaces.
   const authors = /^[A-Za-z]/.test(m[1]) ? [m[1].trim()] : splitNames(m[1].replace(/\s+/g, '、'));

@@ -63,8 +63,10 @@ export function findDateInText(text: string, offset: string | null): FoundDate |
   if (m[5] === undefined || zone === null) return { iso: day, precision: 'date' };
   offset = zone;
   let hour = +m[5];
-  if ((m[4] === '下午' || m[4] === '晚上') && hour < 12) hour += 12;
-  if (m[4] === '上午' && hour === 12) hour = 0;
+  // 06:40 PM: a twelve-hour clock with its mark after the time.
+  const mark = /^\s*([AaPp])\.?[Mm]\b/.exec(t.slice(m.index + m[0].length))?.[1]?.toUpperCase();
+  if ((m[4] === '下午' || m[4] === '晚上' || mark === 'P') && hour < 12) hour += 12;
+  if ((m[4] === '上午' || mark === 'A') && hour === 12) hour = 0;
   const min = +m[6];
   const sec = m[7] === undefined ? 0 : +m[7];
   if (hour > 23 || min > 59 || sec > 59) return { iso: day, precision: 'date' };

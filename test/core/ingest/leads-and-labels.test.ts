@@ -164,3 +164,9 @@ test("HTML: a microdata author, and React's camel-cased attributes (itemProp, da
   assert.deepEqual(a.authors, ['周知远']);
   assert.equal(a.published_at, '2023-11-18T09:47:00+08:00');
 });
+
+test('a twelve-hour time with its mark after it; a photographer labelled 攝影記者 is no author', () => {
+  assert.deepEqual(findDateInText('發佈時間: 2024-09-03 06:40 PM', '+08:00'), { iso: '2024-09-03T18:40:00+08:00', precision: 'datetime' });
+  assert.deepEqual(findDateInText('2024-09-03 12:05 AM', '+08:00'), { iso: '2024-09-03T00:05:00+08:00', precision: 'datetime' });
+  assert.equal(parseBylineLine('攝影記者 王書弘'), null);
+});
